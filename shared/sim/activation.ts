@@ -1,0 +1,61 @@
+// Antigen contact, activation and Treg contact suppression (CTLA-4 on dendritic cells), once per tick.
+// A T cell touching a cell that shows its antigen gets an antigen signal (0..1) that lingers ~0.3 h after contact ends;
+// a naive one may become activated. Rates per hour. Called by step() after the cell lists are built.
+
+import { bit, nearestOfTypes } from "./cellLists.ts";
+import { CellType } from "./cellTypes.ts";
+import { uniform } from "./rng.ts";
+import { activate } from "./spawn.ts";
+import { CellFlag, perTick, Why, type World } from "./world.ts";
+
+const CD4_SOURCES = bit(CellType.dendritic);
+const CD8_SOURCES = bit(CellType.dendritic) | bit(CellType.infected) | bit(CellType.tumour) | bit(CellType.islet);
+
+/** Antigen strength a source shows, after Treg suppression on dendritic cells. */
+export function shownStrength(world: World, j: number): number {
+  const c = world.cells;
+  switch (c.type[j]) {
+    case CellType.dendritic: return c.strength[j] * (1 - c.suppression[j]);
+    case CellType.infected: return 1;
+    case CellType.tumour: return c.strength[j];
+    case CellType.islet: return world.params.selfAntigenStrength;
+    default: return 0;
+  }
+}
+
+export function suppressDendriticCells(world: World): void {
+  const c = world.cells, p = world.params;
+  for (let i = 0; i < c.count; i++) if (c.type[i] === CellType.dendritic) c.suppression[i] = 0;
+  // count Tregs on each dendritic cell in `suppression`, then turn counts into a saturating fraction
+  for (let i = 0; i < c.count; i++) {
+    if (c.type[i] !== CellType.treg || c.flags[i] & CellFlag.dead) continue;
+    const dc = nearestOfTypes(world, i, c.x[i], c.y[i], CD4_SOURCES);
+    if (dc >= 0) {
+      c.suppression[dc] += 1;
+      c.why[i] = Why.suppressing;
+    }
+  }
+  for (let i = 0; i < c.count; i++) {
+    if (c.type[i] === CellType.dendritic) c.suppression[i] = p.tregContactSuppression * (1 - Math.exp(-c.suppression[i]));
+  }
+}
+
+export function contactAntigen(world: World): void {
+  const c = world.cells, p = world.params, rng = world.rng.activate;
+  const linger = Math.exp(-world.dtH / p.antigenMemoryHours);
+  for (let i = 0; i < c.count; i++) {
+    const t = c.type[i];
+    if ((t !== CellType.cd4 && t !== CellType.cd8) || c.flags[i] & CellFlag.dead) continue;
+    const src = nearestOfTypes(world, i, c.x[i], c.y[i], t === CellType.cd4 ? CD4_SOURCES : CD8_SOURCES);
+    c.contact[i] = src;
+    let a = c.antigen[i] * linger;
+    if (src >= 0) {
+      const s = shownStrength(world, src);
+      c.suppression[i] = c.type[src] === CellType.dendritic ? c.suppression[src] : 0;
+      if (s > a) a = s;
+      if (!(c.flags[i] & CellFlag.activated) && uniform(rng) < perTick(p.activationPerHour * s, world.dtH)) activate(world, i, s, rng);
+      c.why[i] = Why.engagedAntigen;
+    }
+    c.antigen[i] = a;
+  }
+}

@@ -1,0 +1,65 @@
+// Voxel cell lists (a linked list of cell indices per voxel) and coarse blocks that count threats and antigen
+// sources for chemotaxis. Rebuilt once per tick, O(cells + voxels), no allocation unless the cells outgrow the arrays.
+// Called by step() before any process that looks at neighbours.
+
+import { CellType, isThreat } from "./cellTypes.ts";
+import { CellFlag, voxelOf, type World } from "./world.ts";
+
+export function buildCellLists(world: World): void {
+  const c = world.cells;
+  if (world.next.length < c.capacity) {
+    world.next = new Int32Array(c.capacity);
+    world.targetOf = new Int32Array(c.capacity);
+    world.hitCount = new Uint8Array(c.capacity);
+  }
+  const head = world.head, next = world.next;
+  head.fill(-1);
+  const B = world.blocks;
+  B.threat.fill(0);
+  B.antigen.fill(0);
+  B.dc.fill(0);
+  const size = B.size;
+  for (let i = c.count - 1; i >= 0; i--) {
+    if (c.flags[i] & CellFlag.dead) continue;
+    const v = voxelOf(world, c.x[i], c.y[i]);
+    next[i] = head[v];
+    head[v] = i;
+    const t = c.type[i];
+    const b = ((c.y[i] / size) | 0) * B.w + ((c.x[i] / size) | 0);
+    if (isThreat(t)) B.threat[b]++;
+    if (t === CellType.dendritic) B.dc[b]++;
+    if (t === CellType.dendritic || t === CellType.infected || t === CellType.tumour || t === CellType.islet) B.antigen[b]++;
+  }
+}
+
+/** Contact distance between two cell centres, voxels (cells are ~10 µm across). */
+export const CONTACT_VOXELS = 1.5;
+
+/** Bit for a cell type in a type mask. */
+export const bit = (type: number) => 1 << type;
+
+/**
+ * The nearest live cell (other than `self`) within contact distance of (x, y) whose type is in `mask`, or -1.
+ * Ties go to the lower index, so the answer does not depend on list order.
+ */
+export function nearestOfTypes(world: World, self: number, x: number, y: number, mask: number): number {
+  const w = world.field.width, h = world.field.height, head = world.head, next = world.next;
+  const c = world.cells, type = c.type, cx = c.x, cy = c.y;
+  const ix = x | 0, iy = y | 0;
+  const y0 = iy > 0 ? iy - 1 : 0, y1 = iy < h - 1 ? iy + 1 : h - 1;
+  const x0 = ix > 0 ? ix - 1 : 0, x1 = ix < w - 1 ? ix + 1 : w - 1;
+  let best = -1, bestD = CONTACT_VOXELS * CONTACT_VOXELS;
+  for (let yy = y0; yy <= y1; yy++) {
+    for (let xx = x0; xx <= x1; xx++) {
+      for (let j = head[yy * w + xx]; j >= 0; j = next[j]) {
+        if (j === self || !((1 << type[j]) & mask) || c.flags[j] & CellFlag.dead) continue;
+        const dx = cx[j] - x, dy = cy[j] - y, d = dx * dx + dy * dy;
+        if (d < bestD || (d === bestD && j < best)) {
+          bestD = d;
+          best = j;
+        }
+      }
+    }
+  }
+  return best;
+}

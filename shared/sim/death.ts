@@ -1,0 +1,35 @@
+// Death by IL-2 deprivation: an activated effector (past its antigen-driven phase and not memory), or a Treg or NK
+// cell that has expanded, whose integrated signal stays below the deprivation level dies at its type's rate.
+// Resting cells are kept by signals the model does not simulate (IL-7, IL-15). Rates per day. Called by step().
+
+import { CellType, CELL_TYPE_NAMES } from "./cellTypes.ts";
+import { uniform } from "./rng.ts";
+import { CellFlag, perTick, Why, type World } from "./world.ts";
+
+function deprivationRatePerDay(world: World, i: number): number {
+  const c = world.cells, p = world.params, t = c.type[i];
+  if (c.signal[i] >= p.deprivationSignalLevel) return 0;
+  if (t === CellType.cd4 || t === CellType.cd8) {
+    if (!(c.flags[i] & CellFlag.activated) || c.flags[i] & CellFlag.memory) return 0;
+    if ((world.tick - c.activatedTick[i]) * world.dtH < p.firstDivisionHours) return 0;
+    return p.effectorDeprivationPerDay;
+  }
+  if (c.divisions[i] === 0) return 0;
+  if (t === CellType.treg) return p.tregDeprivationPerDay;
+  if (t === CellType.nkBright || t === CellType.nkDim) return p.nkDeprivationPerDay;
+  return 0;
+}
+
+export function deprive(world: World): void {
+  const c = world.cells, rng = world.rng.death, dtH = world.dtH;
+  for (let i = 0; i < c.count; i++) {
+    if (c.type[i] > CellType.nkDim || c.flags[i] & CellFlag.dead) continue;
+    const rate = deprivationRatePerDay(world, i);
+    if (rate === 0) continue;
+    if (c.why[i] !== Why.killing && c.why[i] !== Why.engagedAntigen) c.why[i] = Why.starving;
+    if (uniform(rng) < perTick(rate / 24, dtH)) {
+      c.flags[i] |= CellFlag.dead;
+      world.events.push({ tick: world.tick, kind: "death", cellId: c.id[i], cellType: CELL_TYPE_NAMES[c.type[i]], cause: "IL-2 deprivation", x: c.x[i], y: c.y[i] });
+    }
+  }
+}

@@ -1,0 +1,15 @@
+// The model's public face: everything the server, the bots, the experiment runner and the tests may use.
+// The model is pure and deterministic: same scenario, parameters, seed and commands give the same world.
+
+export { createWorld } from "./createWorld.ts";
+export { step, runDays } from "./step.ts";
+export { stateHash } from "./hash.ts";
+export { METRICS, METRIC_NAMES, sampleMetrics, type MetricSample, type MetricSpec } from "./metrics.ts";
+export { PARAM_SPECS, PARAM_NAMES, defaultParams, makeParams, checkParamValue, isParamName, type Params, type ParamName, type ParamSpec } from "./params.ts";
+export { parseScenario, type Scenario, type Population, type Placement, type ParseResult } from "./scenario.ts";
+export { THERAPY_NAMES, THERAPY_LABELS, type TherapyName } from "./therapyNames.ts";
+export { ABILITIES, COMMAND_KINDS, isTherapyName, type Ability, type Command } from "./commands.ts";
+export { CellType, CELL_TYPE_NAMES, CELL_TYPE_LABELS, type CellTypeName } from "./cellTypes.ts";
+export { CellFlag, Mode, Why, dayOf, type World, type SimEvent, type Outcome } from "./world.ts";
+export { fieldMolecules, PM_PER_MOLECULE } from "./field.ts";
+export { queueTherapy, doseAllowed } from "./therapy.ts";

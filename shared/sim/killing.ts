@@ -1,0 +1,57 @@
+// Killing: activated CD8 killers on cells that show their antigen (faster when two or more touch the same target),
+// and NK cells on infected and MHC-low tumour cells, harder with more IL-2 signal. Rates per hour.
+// Marks victims dead (removed at the end of the tick). Called by step() after signalling.
+
+import { bit, nearestOfTypes } from "./cellLists.ts";
+import { CellType, CELL_TYPE_NAMES } from "./cellTypes.ts";
+import { uniform } from "./rng.ts";
+import { CellFlag, perTick, Why, type World } from "./world.ts";
+
+const CTL_TARGETS = bit(CellType.infected) | bit(CellType.tumour) | bit(CellType.islet);
+const NK_TARGETS = bit(CellType.infected) | bit(CellType.tumourHidden) | bit(CellType.tumour);
+/** NK cells mostly spare cells that still show MHC class I (missing-self recognition). */
+const NK_MHC_SPARING = 0.2;
+
+function killerTarget(world: World, i: number): number {
+  const c = world.cells, t = c.type[i];
+  if (c.flags[i] & CellFlag.dead) return -1;
+  if (t === CellType.cd8 && c.flags[i] & CellFlag.activated) return nearestOfTypes(world, i, c.x[i], c.y[i], CTL_TARGETS);
+  if ((t === CellType.nkBright || t === CellType.nkDim) && c.flags[i] & CellFlag.killer) {
+    return nearestOfTypes(world, i, c.x[i], c.y[i], NK_TARGETS);
+  }
+  return -1;
+}
+
+export function kill(world: World): void {
+  const c = world.cells, p = world.params, rng = world.rng.kill, dtH = world.dtH;
+  const targetOf = world.targetOf, hits = world.hitCount;
+  const n = c.count;
+  hits.fill(0, 0, n);
+  for (let i = 0; i < n; i++) {
+    const j = killerTarget(world, i);
+    targetOf[i] = j;
+    if (j >= 0 && c.type[i] === CellType.cd8 && hits[j] < 255) hits[j]++;
+  }
+  for (let i = 0; i < n; i++) {
+    const j = targetOf[i];
+    if (j < 0 || c.flags[j] & CellFlag.dead) continue;
+    const tj = c.type[j];
+    let rate: number;
+    if (c.type[i] === CellType.cd8) {
+      const shown = tj === CellType.islet ? 1 : tj === CellType.tumour ? c.strength[j] : 1;
+      rate = (tj === CellType.islet ? p.selfKillPerHour : p.ctlKillPerHour) * shown * (hits[j] >= 2 ? p.ctlCooperation : 1);
+    } else {
+      rate = p.nkKillPerHour * (1 + p.nkKillIl2Boost * c.pstat5[i]) * (tj === CellType.tumour ? NK_MHC_SPARING : 1);
+    }
+    c.why[i] = Why.killing;
+    if (uniform(rng) < perTick(rate, dtH)) {
+      c.flags[j] |= CellFlag.dead;
+      c.kills[i]++;
+      world.counters.kills++;
+      world.events.push({
+        tick: world.tick, kind: "kill", cellId: c.id[j], cellType: CELL_TYPE_NAMES[tj], byId: c.id[i], byType: CELL_TYPE_NAMES[c.type[i]],
+        x: c.x[j], y: c.y[j],
+      });
+    }
+  }
+}

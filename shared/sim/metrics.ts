@@ -1,0 +1,102 @@
+// Metrics over time: what the HUD, the debrief charts, the experiment runner and the validation tests read.
+// Each metric has a name, units and a plain description. Sampled every metricsEveryTicks by step().
+
+import { CELL_TYPE_NAMES, CellType, isThreat } from "./cellTypes.ts";
+import { CellFlag, dayOf, type World } from "./world.ts";
+
+export interface MetricSpec { name: string; units: string; description: string }
+
+const IMMUNE = ["cd4", "cd8", "treg", "nkBright", "nkDim"] as const;
+
+export const METRICS: readonly MetricSpec[] = [
+  ...CELL_TYPE_NAMES.map((t) => ({ name: `count.${t}`, units: "cells", description: `Number of cells of type ${t}` })),
+  { name: "count.cd4Activated", units: "cells", description: "Activated CD4 helper T cells" },
+  { name: "count.cd8Activated", units: "cells", description: "Activated CD8 killer T cells" },
+  { name: "count.nk", units: "cells", description: "All NK cells" },
+  { name: "il2.meanPm", units: "pM", description: "Mean IL-2 over the tissue patch" },
+  { name: "il2.maxPm", units: "pM", description: "Highest IL-2 in any voxel" },
+  { name: "il2.areaAbove10pMmm2", units: "mm²", description: "Area where IL-2 is above 10 pM (the high-affinity receptor's range)" },
+  { name: "il2.areaAbove1nMmm2", units: "mm²", description: "Area where IL-2 is above 1 nM (the intermediate receptor's range)" },
+  { name: "il2.plasmaPm", units: "pM", description: "IL-2 in the blood (therapy and systemic)" },
+  ...IMMUNE.map((t) => ({ name: `pstat5.${t}`, units: "fraction", description: `Share of ${t} cells that are pSTAT5-positive` })),
+  { name: "pstat5.cd4Activated", units: "fraction", description: "Share of activated CD4 helpers that are pSTAT5-positive" },
+  { name: "pstat5.cd8Activated", units: "fraction", description: "Share of activated CD8 killers that are pSTAT5-positive" },
+  { name: "threat.burden", units: "cells", description: "Infected and tumour cells" },
+  { name: "tissue.damage", units: "fraction", description: "Share of the healthy tissue at the start that has been lost" },
+  { name: "toxicity.leak", units: "score", description: "Vascular leak; 1 is the dose-limiting line" },
+  { name: "events.activations", units: "events", description: "T cells activated so far" },
+  { name: "events.divisions", units: "events", description: "Divisions so far" },
+  { name: "events.kills", units: "events", description: "Target cells killed so far" },
+  { name: "events.deaths", units: "events", description: "Cells that died so far (all causes)" },
+  { name: "events.doses", units: "events", description: "Therapy doses given so far" },
+  { name: "events.infections", units: "events", description: "Cells infected by the virus so far" },
+];
+
+export const METRIC_NAMES: readonly string[] = METRICS.map((m) => m.name);
+
+export interface MetricSample {
+  tick: number;
+  day: number;
+  values: Record<string, number>;
+}
+
+/** Area of one voxel in mm² (10 µm × 10 µm). */
+const VOXEL_MM2 = 1e-4;
+
+export function sampleMetrics(world: World): MetricSample {
+  const c = world.cells, p = world.params;
+  const counts = new Array<number>(CELL_TYPE_NAMES.length).fill(0);
+  const positive = new Array<number>(CELL_TYPE_NAMES.length).fill(0);
+  let cd4Act = 0, cd8Act = 0, cd4ActPos = 0, cd8ActPos = 0, threat = 0;
+  const gate = p.pstat5PositiveLevel;
+  for (let i = 0; i < c.count; i++) {
+    if (c.flags[i] & CellFlag.dead) continue;
+    const t = c.type[i];
+    counts[t]++;
+    const pos = c.pstat5[i] > gate ? 1 : 0;
+    positive[t] += pos;
+    if (c.flags[i] & CellFlag.activated) {
+      if (t === CellType.cd4) { cd4Act++; cd4ActPos += pos; }
+      if (t === CellType.cd8) { cd8Act++; cd8ActPos += pos; }
+    }
+    if (isThreat(t)) threat++;
+  }
+  const f = world.field.c;
+  let sum = 0, max = 0, above10 = 0, above1n = 0;
+  for (let v = 0; v < f.length; v++) {
+    const x = f[v];
+    sum += x;
+    if (x > max) max = x;
+    if (x > 10) above10++;
+    if (x > 1000) above1n++;
+  }
+  const values: Record<string, number> = {};
+  CELL_TYPE_NAMES.forEach((t, k) => (values[`count.${t}`] = counts[k]));
+  values["count.cd4Activated"] = cd4Act;
+  values["count.cd8Activated"] = cd8Act;
+  values["count.nk"] = counts[CellType.nkBright] + counts[CellType.nkDim];
+  values["il2.meanPm"] = sum / f.length;
+  values["il2.maxPm"] = max;
+  values["il2.areaAbove10pMmm2"] = above10 * VOXEL_MM2;
+  values["il2.areaAbove1nMmm2"] = above1n * VOXEL_MM2;
+  const th = world.therapy;
+  values["il2.plasmaPm"] = p.systemicIl2Pm + th.bolusFast + th.bolusSlow + th.lowDosePm;
+  for (const t of IMMUNE) {
+    const k = CellType[t];
+    values[`pstat5.${t}`] = counts[k] ? positive[k] / counts[k] : 0;
+  }
+  values["pstat5.cd4Activated"] = cd4Act ? cd4ActPos / cd4Act : 0;
+  values["pstat5.cd8Activated"] = cd8Act ? cd8ActPos / cd8Act : 0;
+  values["threat.burden"] = threat;
+  const healthy = counts[CellType.tissue] + counts[CellType.islet];
+  values["tissue.damage"] = world.initialHealthy ? Math.max(0, 1 - healthy / world.initialHealthy) : 0;
+  values["toxicity.leak"] = th.leak;
+  const k = world.counters;
+  values["events.activations"] = k.activations;
+  values["events.divisions"] = k.divisions;
+  values["events.kills"] = k.kills;
+  values["events.deaths"] = k.deaths;
+  values["events.doses"] = k.doses;
+  values["events.infections"] = k.infections;
+  return { tick: world.tick, day: dayOf(world), values };
+}

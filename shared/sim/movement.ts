@@ -1,0 +1,91 @@
+// Movement of immune cells: a random walk biased toward a cue — a commanded point, threats or antigen sensed through
+// coarse blocks (chemokines), or up the IL-2 gradient. Cells engaged with antigen or a target nearly stop.
+// Speeds in µm/min, positions in voxels. Called by step() last, so contacts use the positions everyone saw.
+
+import { CellType, isImmune } from "./cellTypes.ts";
+import { uniform } from "./rng.ts";
+import { clamp } from "./spawn.ts";
+import { CellFlag, Mode, Why, type World } from "./world.ts";
+import { VOXEL_UM } from "./field.ts";
+
+/** Speed left to a cell that is engaged with antigen or a target (T cells arrest on contact). */
+const ENGAGED_SPEED = 0.1;
+/** Bias toward the cue when hunting or seeking IL-2 on command. */
+const ABILITY_BIAS = 0.9;
+
+/** Unit vector toward the blocks around (x, y), weighted by their counts; [0, 0] when none. */
+function blockPull(world: World, counts: Uint16Array, x: number, y: number, out: Float64Array): void {
+  const B = world.blocks, size = B.size;
+  const bx = (x / size) | 0, by = (y / size) | 0;
+  let vx = 0, vy = 0;
+  for (let yy = by - 1; yy <= by + 1; yy++) {
+    if (yy < 0 || yy >= B.h) continue;
+    for (let xx = bx - 1; xx <= bx + 1; xx++) {
+      if (xx < 0 || xx >= B.w) continue;
+      const n = counts[yy * B.w + xx];
+      if (!n) continue;
+      const dx = (xx + 0.5) * size - x, dy = (yy + 0.5) * size - y;
+      const d = Math.hypot(dx, dy) || 1;
+      vx += (n * dx) / d;
+      vy += (n * dy) / d;
+    }
+  }
+  const m = Math.hypot(vx, vy);
+  out[0] = m > 0 ? vx / m : 0;
+  out[1] = m > 0 ? vy / m : 0;
+}
+
+function il2Gradient(world: World, x: number, y: number, out: Float64Array): void {
+  const f = world.field, w = f.width, h = f.height, c = f.c;
+  const ix = clamp(x | 0, 1, w - 2), iy = clamp(y | 0, 1, h - 2);
+  const gx = c[iy * w + ix + 1] - c[iy * w + ix - 1];
+  const gy = c[(iy + 1) * w + ix] - c[(iy - 1) * w + ix];
+  const m = Math.hypot(gx, gy);
+  out[0] = m > 1e-9 ? gx / m : 0;
+  out[1] = m > 1e-9 ? gy / m : 0;
+}
+
+export function move(world: World, cue: Float64Array): void {
+  const c = world.cells, p = world.params, rng = world.rng.move, B = world.blocks;
+  const stepT = (p.tCellSpeedUmPerMin * world.dtS) / 60 / VOXEL_UM;
+  const stepNk = (p.nkSpeedUmPerMin * world.dtS) / 60 / VOXEL_UM;
+  const maxX = world.field.width - 0.001, maxY = world.field.height - 0.001;
+  for (let i = 0; i < c.count; i++) {
+    const t = c.type[i];
+    if (!isImmune(t) || c.flags[i] & CellFlag.dead) continue;
+    const x = c.x[i], y = c.y[i];
+    let speed = t === CellType.nkBright || t === CellType.nkDim ? stepNk : stepT;
+    let bias = 0;
+    cue[0] = 0;
+    cue[1] = 0;
+    const engaged = c.why[i] === Why.engagedAntigen || c.why[i] === Why.killing || c.why[i] === Why.suppressing;
+    const mode = c.mode[i];
+    if (mode === Mode.target) {
+      const dx = c.tx[i] - x, dy = c.ty[i] - y, d = Math.hypot(dx, dy);
+      if (d > 1) {
+        cue[0] = dx / d;
+        cue[1] = dy / d;
+        bias = p.commandBias;
+        if (d < speed) speed = d;
+        c.why[i] = Why.commanded;
+      } else speed *= engaged ? ENGAGED_SPEED : 0.3;
+    } else if (mode === Mode.seekIl2) {
+      il2Gradient(world, x, y, cue);
+      bias = ABILITY_BIAS;
+      if (!engaged) c.why[i] = Why.seekingIl2;
+    } else {
+      const huntsThreat = t === CellType.cd8 || t === CellType.nkBright || t === CellType.nkDim;
+      blockPull(world, huntsThreat ? B.threat : B.dc, x, y, cue);
+      bias = mode === Mode.hunt ? ABILITY_BIAS : p.chemotaxisBias;
+      if (engaged) speed *= ENGAGED_SPEED;
+      else if (cue[0] !== 0 || cue[1] !== 0) c.why[i] = huntsThreat ? Why.chasingThreat : Why.homing;
+      else c.why[i] = c.flags[i] & CellFlag.activated ? Why.wandering : Why.resting;
+    }
+    const a = uniform(rng) * 2 * Math.PI;
+    let vx = (1 - bias) * Math.cos(a) + bias * cue[0];
+    let vy = (1 - bias) * Math.sin(a) + bias * cue[1];
+    const m = Math.hypot(vx, vy) || 1;
+    c.x[i] = clamp(x + (speed * vx) / m, 0, maxX);
+    c.y[i] = clamp(y + (speed * vy) / m, 0, maxY);
+  }
+}

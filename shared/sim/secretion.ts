@@ -1,0 +1,40 @@
+// IL-2 secretion by activated helpers with its real timing: none for ~1 h, a burst peaking at ~6-8 h and fading by
+// ~22 h, then a sustained trickle while antigen lasts; no antigen, no IL-2 (it stops within ~0.5 h of losing it).
+// Molecules per second into the cell's voxel. Called by step() after antigen contact.
+
+import { CellType } from "./cellTypes.ts";
+import type { Params } from "./params.ts";
+import { CellFlag, voxelOf, type World } from "./world.ts";
+
+/** Secretion relative to the peak, by hours since activation. */
+export function secretionTiming(p: Params, hours: number): number {
+  if (hours < p.secretionStartHours) return 0;
+  if (hours < p.secretionPeakHours) return (hours - p.secretionStartHours) / (p.secretionPeakHours - p.secretionStartHours);
+  const plateauEnd = p.secretionPeakHours + 2;
+  if (hours < plateauEnd) return 1;
+  if (hours < p.secretionEndHours) {
+    const f = (hours - plateauEnd) / (p.secretionEndHours - plateauEnd);
+    return 1 - f * (1 - p.secretionSustainedFraction);
+  }
+  return p.secretionSustainedFraction;
+}
+
+/** Molecules/s a cell secretes now. */
+export function secretionRate(world: World, i: number): number {
+  const c = world.cells, p = world.params;
+  if (c.type[i] !== CellType.cd4 || !(c.flags[i] & CellFlag.activated) || c.antigen[i] <= 0.01) return 0;
+  const hours = (world.tick - c.activatedTick[i]) * world.dtH;
+  const s = c.strength[i];
+  const strong = 1 + (p.secretionStrongFold - 1) * s * s;
+  return p.secretionMoleculesPerS * strong * c.antigen[i] * (1 - c.suppression[i]) * secretionTiming(p, hours);
+}
+
+export function secrete(world: World): void {
+  const c = world.cells, src = world.field.source;
+  src.fill(0);
+  for (let i = 0; i < c.count; i++) {
+    if (c.type[i] !== CellType.cd4 || c.flags[i] & CellFlag.dead) continue;
+    const r = secretionRate(world, i);
+    if (r > 0) src[voxelOf(world, c.x[i], c.y[i])] += r;
+  }
+}

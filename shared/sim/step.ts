@@ -1,0 +1,86 @@
+// One tick of the model, in a fixed order: commands, therapy, contacts, secretion and uptake, the IL-2 field,
+// signalling, killing, threats, division, deprivation, movement, then removal of the dead. Returns this tick's
+// events (valid until the next step). The only entry point that advances time. Called by rooms, runner and tests.
+
+import { contactAntigen, suppressDendriticCells } from "./activation.ts";
+import { applyCommand } from "./applyCommands.ts";
+import { buildCellLists } from "./cellLists.ts";
+import { isImmune } from "./cellTypes.ts";
+import type { Command } from "./commands.ts";
+import { compact } from "./compact.ts";
+import { deprive } from "./death.ts";
+import { divide } from "./division.ts";
+import { diffuseField, reactField } from "./field.ts";
+import { kill } from "./killing.ts";
+import { sampleMetrics } from "./metrics.ts";
+import { move } from "./movement.ts";
+import { judgeOutcome } from "./outcome.ts";
+import { secrete } from "./secretion.ts";
+import { signal } from "./signalling.ts";
+import { advanceTherapy } from "./therapy.ts";
+import { growThreat } from "./threat.ts";
+import { fillUptake, handOutUptake } from "./uptake.ts";
+import { PM_PER_MOLECULE } from "./field.ts";
+import { Why, type SimEvent, type World } from "./world.ts";
+
+export function step(world: World, commands: readonly Command[] = []): SimEvent[] {
+  world.events.length = 0;
+  for (const cmd of world.pending) applyCommand(world, cmd);
+  world.pending.length = 0;
+  for (const cmd of commands) applyCommand(world, cmd);
+
+  const plasma = advanceTherapy(world);
+  const c = world.cells;
+  for (let i = 0; i < c.count; i++) if (isImmune(c.type[i])) c.why[i] = Why.resting;
+  buildCellLists(world);
+  suppressDendriticCells(world);
+  contactAntigen(world);
+
+  secrete(world);
+  fillUptake(world);
+  reactField(world, plasma);
+  handOutUptake(world);
+  diffuseField(world.field, world.params.diffusionSubsteps);
+  holdField(world);
+
+  signal(world);
+  kill(world);
+  growThreat(world);
+  divide(world);
+  deprive(world);
+  move(world, world.cue);
+  compact(world);
+
+  world.tick++;
+  if (world.tick % world.params.metricsEveryTicks === 0) {
+    const m = sampleMetrics(world);
+    world.history.push(m);
+    if (world.outcome === "ongoing") {
+      const outcome = judgeOutcome(world, m);
+      if (outcome !== "ongoing") {
+        world.outcome = outcome;
+        world.events.push({ tick: world.tick, kind: "outcome", cause: outcome });
+      }
+    }
+  }
+  return world.events;
+}
+
+/** A culture-dish experiment holds IL-2 at one level; the ledger books what holding it added. */
+function holdField(world: World): void {
+  const hold = world.params.holdIl2Pm;
+  if (hold <= 0) return;
+  const c = world.field.c;
+  let added = 0;
+  for (let i = 0; i < c.length; i++) {
+    added += hold - c[i];
+    c[i] = hold;
+  }
+  world.ledger.held += added / PM_PER_MOLECULE;
+}
+
+/** Runs whole ticks until `days` of simulated time have passed. */
+export function runDays(world: World, days: number): void {
+  const ticks = Math.round((days * 86400) / world.dtS);
+  for (let k = 0; k < ticks; k++) step(world);
+}

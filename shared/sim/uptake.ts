@@ -1,0 +1,49 @@
+// Saturable receptor uptake of IL-2 through two channels, high-affinity CD25·CD122·CD132 and intermediate CD122·CD132,
+// linearised at the current concentration for the implicit field update, then each cell is handed what it removed.
+// J = k_endo·[R_hi·C/(K_hi+C) + R_int·C/(K_int+C)] molecules/s. Called by step() around reactField.
+
+import { isImmune } from "./cellTypes.ts";
+import { PM_PER_MOLECULE } from "./field.ts";
+import { CellFlag, voxelOf, type World } from "./world.ts";
+
+/** High-affinity sites: the share of CD122 paired with CD25, which saturates as CD25 rises (anti-CD25 blocks some). */
+export function highAffinitySites(world: World, i: number): number {
+  const c = world.cells;
+  const cd25 = c.cd25[i] * (1 - world.therapy.antiCd25);
+  return (c.cd122[i] * cd25) / (cd25 + world.params.cd25PairingHalfSites);
+}
+
+export function fillUptake(world: World): void {
+  const c = world.cells, p = world.params, f = world.field;
+  const up = f.uptake, conc = f.c;
+  up.fill(0);
+  const free = 1 - p.il2BlockFraction;
+  const k = p.kEndoPerS * PM_PER_MOLECULE * free;
+  for (let i = 0; i < c.count; i++) {
+    if (!isImmune(c.type[i]) || c.flags[i] & CellFlag.dead) {
+      c.uptakeRate[i] = 0;
+      continue;
+    }
+    const v = voxelOf(world, c.x[i], c.y[i]);
+    const C = conc[v] * free;
+    const hi = highAffinitySites(world, i);
+    const lo = c.cd122[i] - hi;
+    const rate = k * (hi / (p.kdHighPm + C) + lo / (p.kdIntPm + C));
+    c.uptakeRate[i] = rate;
+    up[v] += rate;
+  }
+}
+
+/** After the implicit update, each cell internalised Δt·k_i·C_new; the ledger keeps the total. */
+export function handOutUptake(world: World): void {
+  const c = world.cells, conc = world.field.c, dt = world.dtS;
+  let total = 0;
+  for (let i = 0; i < c.count; i++) {
+    const rate = c.uptakeRate[i];
+    if (rate === 0) continue;
+    const molecules = (dt * rate * conc[voxelOf(world, c.x[i], c.y[i])]) / PM_PER_MOLECULE;
+    c.captured[i] += molecules;
+    total += molecules;
+  }
+  world.ledger.internalised += total;
+}

@@ -1,0 +1,218 @@
+// The world: everything one simulated tissue patch holds, as typed arrays owned by the world (no module state).
+// Cells are a structure of arrays indexed 0..count-1 in ascending id order; births append, deaths compact at tick end.
+// Units: positions in voxels (10 µm), IL-2 in pM, receptor numbers in sites, time in ticks. Built by createWorld.
+
+import type { Params } from "./params.ts";
+import type { Rng } from "./rng.ts";
+import type { Scenario } from "./scenario.ts";
+import type { MetricSample } from "./metrics.ts";
+import type { Command } from "./commands.ts";
+
+export const CellFlag = {
+  memory: 1,
+  killer: 2, // NK cells that kill at all (half of them never do)
+  dead: 4,
+  activated: 8,
+  producing: 16, // infected cell past its eclipse
+} as const;
+
+export const Mode = { free: 0, target: 1, hunt: 2, seekIl2: 3 } as const;
+
+/** Why a cell is doing what it does, for the microscope. */
+export const Why = {
+  resting: 0, wandering: 1, commanded: 2, chasingThreat: 3, seekingIl2: 4, engagedAntigen: 5,
+  dividing: 6, starving: 7, killing: 8, suppressing: 9, homing: 10, growing: 11, spreading: 12, infected: 13,
+} as const;
+
+export class Cells {
+  capacity = 0;
+  count = 0;
+  id = new Uint32Array(0);
+  type = new Uint8Array(0);
+  flags = new Uint8Array(0);
+  x = new Float32Array(0);
+  y = new Float32Array(0);
+  squad = new Uint16Array(0);
+  mode = new Uint8Array(0);
+  tx = new Float32Array(0);
+  ty = new Float32Array(0);
+  cd25 = new Float32Array(0);
+  cd122 = new Float32Array(0);
+  cd25Rest = new Float32Array(0); // resting CD25 with this cell's variation
+  cd122Rest = new Float32Array(0);
+  bound = new Float32Array(0); // IL-2 molecules bound to this cell's receptors now
+  captured = new Float32Array(0); // IL-2 molecules internalised, all time
+  pstat5 = new Float32Array(0); // 0..1
+  signal = new Float32Array(0); // leaky integral of pSTAT5, 0..1
+  progress = new Float32Array(0); // banked pSTAT5·hours toward the next IL-2-driven division
+  autoDivisions = new Uint8Array(0); // divisions left that antigen alone drives
+  il2Divisions = new Uint8Array(0); // divisions left that need IL-2
+  divisions = new Uint8Array(0); // generation number
+  activatedTick = new Int32Array(0);
+  lastDivisionTick = new Int32Array(0);
+  stateTick = new Int32Array(0); // infected: when infected; others: when born
+  antigen = new Float32Array(0); // current antigen signal 0..1 (decays after contact is lost)
+  strength = new Float32Array(0); // antigen strength this cell saw at activation, or shows as a target
+  site = new Int32Array(0); // lattice site for tissue-type cells, -1 for mobile cells
+  kills = new Uint16Array(0);
+  why = new Uint8Array(0);
+  suppression = new Float32Array(0); // dendritic cells: how much Tregs on them hold back activation; T cells: at their contact
+  uptakeRate = new Float32Array(0); // this tick's first-order IL-2 uptake, 1/s (scratch between uptake and hand-out)
+  contact = new Int32Array(0); // this tick's antigen source or target in contact, or -1 (scratch)
+
+  ensure(n: number): void {
+    if (n <= this.capacity) return;
+    let cap = Math.max(64, this.capacity);
+    while (cap < n) cap *= 2;
+    for (const key of Object.keys(this) as (keyof Cells)[]) {
+      const arr = this[key];
+      if (ArrayBuffer.isView(arr)) {
+        const Ctor = arr.constructor as new (n: number) => typeof arr;
+        const next = new Ctor(cap) as typeof arr;
+        (next as unknown as { set(a: ArrayLike<number>): void }).set(arr as unknown as ArrayLike<number>);
+        (this as unknown as Record<string, unknown>)[key] = next;
+      }
+    }
+    this.capacity = cap;
+  }
+}
+
+export interface Field {
+  width: number;
+  height: number;
+  /** IL-2 concentration per voxel, pM. */
+  c: Float64Array;
+  /** Molecules/s secreted into each voxel this tick. */
+  source: Float64Array;
+  /** Summed first-order uptake by cells in each voxel this tick, 1/s. */
+  uptake: Float64Array;
+  vessel: Uint8Array;
+  vesselCount: number;
+  /** Scratch for the tridiagonal sweeps. */
+  scratch: Float64Array;
+  /** Precomputed Thomas factors for rows and columns (constant coefficients). */
+  rowCp: Float64Array;
+  rowInv: Float64Array;
+  colCp: Float64Array;
+  colInv: Float64Array;
+  diffusionR: number;
+}
+
+export interface Lattice {
+  spacing: number;
+  width: number;
+  height: number;
+  /** Cell index at each site, or -1. Rebuilt after compaction. */
+  cell: Int32Array;
+}
+
+export interface Therapy {
+  /** Plasma IL-2 in two bolus pools (pM), decaying with fast and slow half-lives. */
+  bolusFast: number;
+  bolusSlow: number;
+  /** Low-dose plateau: ticks left, and the current smoothed plasma level (pM). */
+  lowDoseTicksLeft: number;
+  lowDosePm: number;
+  /** Anti-CD25 block level 0..1 (decays). */
+  antiCd25: number;
+  /** CD122-biased IL-2 in tissue, pM. */
+  biasedPm: number;
+  /** Queued doses: tick at which each is due, and its kind. */
+  queue: { tick: number; therapy: string }[];
+  dosesGiven: Record<string, number>;
+  /** Vascular leak score: 1 is the dose-limiting line. */
+  leak: number;
+  leakPeak: number;
+  leakSensitivity: number;
+  leakCrossedTick: number;
+}
+
+export interface Ledger {
+  /** Molecules of IL-2, all time, for mass balance. */
+  secreted: number;
+  internalised: number;
+  decayed: number;
+  sunk: number;
+  vesselIn: number; // net molecules entering through vessels (negative: drained)
+  held: number; // net molecules added by holdIl2Pm
+}
+
+export interface Counters {
+  activations: number;
+  divisions: number;
+  kills: number;
+  deaths: number;
+  doses: number;
+  infections: number;
+}
+
+export interface SimEvent {
+  tick: number;
+  kind: "activation" | "division" | "kill" | "death" | "dose" | "infection" | "leak" | "outcome";
+  cellId?: number;
+  cellType?: string;
+  byId?: number;
+  byType?: string;
+  therapy?: string;
+  cause?: string;
+  x?: number;
+  y?: number;
+}
+
+export type Outcome = "ongoing" | "cleared" | "overrun" | "protected" | "lost" | "timeUp";
+
+export interface World {
+  scenario: Scenario;
+  params: Params;
+  seed: number;
+  tick: number;
+  nextId: number;
+  dtS: number;
+  dtH: number;
+  cells: Cells;
+  field: Field;
+  lattice: Lattice;
+  therapy: Therapy;
+  ledger: Ledger;
+  counters: Counters;
+  /** Per-subsystem random streams. */
+  rng: { place: Rng; move: Rng; activate: Rng; divide: Rng; death: Rng; kill: Rng; threat: Rng };
+  /** Voxel cell lists: head per voxel and next per cell index, rebuilt each tick. */
+  head: Int32Array;
+  next: Int32Array;
+  /** Coarse blocks counting threats and antigen sources, for chemotaxis. */
+  blocks: { size: number; w: number; h: number; threat: Uint16Array; antigen: Uint16Array; dc: Uint16Array };
+  initialHealthy: number;
+  peakThreat: number;
+  outcome: Outcome;
+  events: SimEvent[];
+  history: MetricSample[];
+  /** Commands waiting for the next step (the one path for humans and bots). */
+  pending: Command[];
+  /** Reserved scratch: per-cell target index for killing. */
+  targetOf: Int32Array;
+  hitCount: Uint8Array;
+  /** Scratch vector for movement cues. */
+  cue: Float64Array;
+}
+
+export function voxelOf(world: World, x: number, y: number): number {
+  const w = world.field.width;
+  let ix = x | 0, iy = y | 0;
+  if (ix < 0) ix = 0; else if (ix >= w) ix = w - 1;
+  if (iy < 0) iy = 0; else if (iy >= world.field.height) iy = world.field.height - 1;
+  return iy * w + ix;
+}
+
+/** Per-tick probability from a rate per hour. */
+export function perTick(ratePerHour: number, dtH: number): number {
+  return 1 - Math.exp(-ratePerHour * dtH);
+}
+
+export function hoursToTicks(world: World, hours: number): number {
+  return Math.round((hours * 3600) / world.dtS);
+}
+
+export function dayOf(world: World): number {
+  return (world.tick * world.dtS) / 86400;
+}
