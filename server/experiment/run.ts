@@ -1,0 +1,67 @@
+// Runs one seed of an experiment: builds the world, schedules the therapy courses, steps it for the given days and
+// samples every metric at a fixed interval (day 0 and the last tick included). Units: ticks and days.
+// Called by worker.ts inside a worker thread (and by unit tests directly).
+
+import {
+  createWorld, queueTherapy, sampleMetrics, stateHash, step,
+  type Outcome, type Params, type Scenario, type World,
+} from "../../shared/sim/index.ts";
+import type { TherapyCourse } from "./args.ts";
+
+/** Everything one seed needs; plain data so it can cross to a worker thread. */
+export interface SeedJob {
+  scenario: Scenario;
+  params: Params;
+  seed: number;
+  days: number;
+  everyHours: number;
+  therapies: TherapyCourse[];
+}
+
+export interface Sample { tick: number; day: number; values: Record<string, number> }
+
+export interface SeedResult {
+  seed: number;
+  outcome: Outcome;
+  /** Day the outcome was decided, or null while it is still "ongoing". */
+  outcomeDay: number | null;
+  stateHash: string;
+  ticks: number;
+  samples: Sample[];
+}
+
+/** Whole ticks in `hours` of simulated time (the model's own hoursToTicks is not public). */
+export function ticksIn(world: World, hours: number): number {
+  return Math.round((hours * 3600) / world.dtS);
+}
+
+/** The ticks at which a run of `total` ticks is sampled: 0, every, 2·every, … and always the last tick. */
+export function sampleTicks(total: number, every: number): number[] {
+  const out: number[] = [];
+  const k = Math.max(1, every);
+  for (let t = 0; t <= total; t += k) out.push(t);
+  if (out[out.length - 1] !== total) out.push(total);
+  return out;
+}
+
+export type ProgressFn = (tick: number, totalTicks: number) => void;
+
+export function runSeed(job: SeedJob, onProgress?: ProgressFn, progressEveryTicks = 30): SeedResult {
+  const world = createWorld(job.scenario, job.params, job.seed);
+  for (const t of job.therapies) queueTherapy(world, t.therapy, true, ticksIn(world, t.day * 24));
+  const total = ticksIn(world, job.days * 24);
+  const every = Math.max(1, ticksIn(world, job.everyHours));
+  const samples: Sample[] = [];
+  let outcomeDay: number | null = null;
+  for (const due of sampleTicks(total, every)) {
+    while (world.tick < due) {
+      step(world);
+      if (outcomeDay === null && world.outcome !== "ongoing") outcomeDay = (world.tick * world.dtS) / 86400;
+      if (onProgress && world.tick % progressEveryTicks === 0) onProgress(world.tick, total);
+    }
+    const m = sampleMetrics(world);
+    samples.push({ tick: m.tick, day: m.day, values: m.values });
+  }
+  onProgress?.(total, total);
+  return { seed: job.seed, outcome: world.outcome, outcomeDay, stateHash: stateHash(world), ticks: world.tick, samples };
+}
