@@ -25,7 +25,14 @@ export function shownStrength(world: World, j: number): number {
 
 export function suppressDendriticCells(world: World): void {
   const c = world.cells, p = world.params;
-  for (let i = 0; i < c.count; i++) if (c.type[i] === CellType.dendritic) c.suppression[i] = 0;
+  // once an infection or tumour has been cleared, dendritic cells run out of its antigen
+  const kind = world.scenario.threat.kind;
+  const fade = world.threatSeen && world.threatCount === 0 && (kind === "virus" || kind === "tumour") ? Math.exp(-world.dtH / p.dcAntigenFadeHours) : 1;
+  for (let i = 0; i < c.count; i++) {
+    if (c.type[i] !== CellType.dendritic) continue;
+    c.suppression[i] = 0;
+    c.strength[i] *= fade;
+  }
   // count Tregs on each dendritic cell in `suppression`, then turn counts into a saturating fraction
   for (let i = 0; i < c.count; i++) {
     if (c.type[i] !== CellType.treg || c.flags[i] & CellFlag.dead) continue;
@@ -38,6 +45,12 @@ export function suppressDendriticCells(world: World): void {
   for (let i = 0; i < c.count; i++) {
     if (c.type[i] === CellType.dendritic) c.suppression[i] = p.tregContactSuppression * (1 - Math.exp(-c.suppression[i]));
   }
+}
+
+/** An experimental intervention: every dendritic cell stops showing antigen at once (as when a vaccine antigen is gone). */
+export function removeAntigen(world: World): void {
+  const c = world.cells;
+  for (let i = 0; i < c.count; i++) if (c.type[i] === CellType.dendritic) c.strength[i] = 0;
 }
 
 export function contactAntigen(world: World): void {
@@ -53,6 +66,7 @@ export function contactAntigen(world: World): void {
       const s = shownStrength(world, src);
       c.suppression[i] = c.type[src] === CellType.dendritic ? c.suppression[src] : 0;
       if (s > a) a = s;
+      if (s > 0) c.lastAntigenTick[i] = world.tick;
       if (!(c.flags[i] & CellFlag.activated) && uniform(rng) < perTick(p.activationPerHour * s, world.dtH)) activate(world, i, s, rng);
       c.why[i] = Why.engagedAntigen;
     }

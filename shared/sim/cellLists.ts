@@ -19,6 +19,7 @@ export function buildCellLists(world: World): void {
   B.antigen.fill(0);
   B.dc.fill(0);
   const size = B.size;
+  let threats = 0;
   for (let i = c.count - 1; i >= 0; i--) {
     if (c.flags[i] & CellFlag.dead) continue;
     const v = voxelOf(world, c.x[i], c.y[i]);
@@ -26,10 +27,15 @@ export function buildCellLists(world: World): void {
     head[v] = i;
     const t = c.type[i];
     const b = ((c.y[i] / size) | 0) * B.w + ((c.x[i] / size) | 0);
-    if (isThreat(t)) B.threat[b]++;
+    if (isThreat(t)) {
+      B.threat[b]++;
+      threats++;
+    }
     if (t === CellType.dendritic) B.dc[b]++;
     if (t === CellType.dendritic || t === CellType.infected || t === CellType.tumour || t === CellType.islet) B.antigen[b]++;
   }
+  world.threatCount = threats;
+  if (threats > 0) world.threatSeen = true;
 }
 
 /** Contact distance between two cell centres, voxels (cells are ~10 µm across). */

@@ -42,7 +42,7 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
       size: blockSize, w: bw, h: bh,
       threat: new Uint16Array(bw * bh), antigen: new Uint16Array(bw * bh), dc: new Uint16Array(bw * bh),
     },
-    initialHealthy: 0, peakThreat: 0, outcome: "ongoing", events: [], history: [], pending: [],
+    initialHealthy: 0, threatCount: 0, threatSeen: false, peakThreat: 0, outcome: "ongoing", events: [], history: [], pending: [],
     targetOf: new Int32Array(0), hitCount: new Uint8Array(0), cue: new Float64Array(2),
   };
   const rng = world.rng.place;
@@ -78,9 +78,9 @@ function placeVessels(world: World): void {
       f.vessel[y * f.width + x] = 1;
     }
   }
-  let n = 0;
-  for (let i = 0; i < f.vessel.length; i++) n += f.vessel[i];
-  f.vesselCount = n;
+  const index: number[] = [];
+  for (let i = 0; i < f.vessel.length; i++) if (f.vessel[i]) index.push(i);
+  f.vesselIndex = Int32Array.from(index);
 }
 
 function siteCentre(world: World, lx: number, ly: number): [number, number] {
@@ -160,12 +160,9 @@ function pointFor(world: World, placement: Placement, rng: Rng, dcs: number[]): 
     }
     case "vessels": {
       const f = world.field;
-      if (!f.vesselCount) return [uniform(rng) * w, uniform(rng) * h];
-      let k = randInt(rng, f.vesselCount);
-      for (let v = 0; v < f.vessel.length; v++) {
-        if (f.vessel[v] && k-- === 0) return [(v % w) + uniform(rng), Math.floor(v / w) + uniform(rng)];
-      }
-      return [uniform(rng) * w, uniform(rng) * h];
+      if (!f.vesselIndex.length) return [uniform(rng) * w, uniform(rng) * h];
+      const v = f.vesselIndex[randInt(rng, f.vesselIndex.length)];
+      return [(v % w) + uniform(rng), Math.floor(v / w) + uniform(rng)];
     }
   }
 }

@@ -12,7 +12,8 @@ export function createField(width: number, height: number, diffusionUm2PerS: num
   const n = width * height;
   const f: Field = {
     width, height,
-    c: new Float64Array(n), source: new Float64Array(n), uptake: new Float64Array(n), vessel: new Uint8Array(n), vesselCount: 0,
+    c: new Float64Array(n), source: new Float64Array(n), uptake: new Float64Array(n), exposure: new Float64Array(n),
+    vessel: new Uint8Array(n), vesselIndex: new Int32Array(0),
     scratch: new Float64Array(Math.max(width, height) + width),
     rowCp: new Float64Array(width), rowInv: new Float64Array(width), colCp: new Float64Array(height), colInv: new Float64Array(height),
     diffusionR: (diffusionUm2PerS * (dtS / substeps)) / (VOXEL_UM * VOXEL_UM),
@@ -41,39 +42,56 @@ function thomasFactors(r: number, n: number, cp: Float64Array, inv: Float64Array
 }
 
 /**
- * Sources, uptake, decay, sink and vessel exchange in one implicit update per voxel:
- * C ← (C + Δt·(S + k_v·C_plasma)) / (1 + Δt·(k_cells + k_decay + k_sink + k_v)). Returns nothing; fills the ledger.
- * After it, field.uptake holds the post-update C so cells can take what they removed (see uptake.ts).
+ * Sources, uptake, decay, sink and vessel exchange for dt seconds in one implicit update per voxel:
+ * C ← (C + dt·(S + k_v·C_plasma)) / (1 + dt·(k_cells + k_decay + k_sink + k_v)). Books the ledger, and adds dt·C to
+ * field.exposure so that each cell can later take exactly what it removed (see uptake.ts).
  */
-export function reactField(world: World, plasmaPm: number): void {
-  const f = world.field;
-  const p = world.params;
-  const dt = world.dtS;
+export function reactField(world: World, plasmaPm: number, dt: number): void {
+  const f = world.field, p = world.params;
   const kDecay = p.il2DecayPerHour / 3600;
   const kSink = p.backgroundSinkPerHour / 3600;
   const kVessel = p.vesselExchangePerHour / 3600;
-  const c = f.c, src = f.source, up = f.uptake, vessel = f.vessel;
-  let secreted = 0, decayed = 0, sunk = 0, vesselIn = 0;
-  const n = c.length;
-  for (let i = 0; i < n; i++) {
-    const s = src[i] * PM_PER_MOLECULE;
-    const kv = vessel[i] ? kVessel : 0;
-    const kTot = up[i] + kDecay + kSink + kv;
-    const next = (c[i] + dt * (s + kv * plasmaPm)) / (1 + dt * kTot);
-    secreted += dt * s;
-    decayed += dt * kDecay * next;
-    sunk += dt * kSink * next;
-    vesselIn += dt * kv * (plasmaPm - next);
+  const c = f.c, src = f.source, up = f.uptake, exposure = f.exposure, vessels = f.vesselIndex;
+  const k0 = kDecay + kSink;
+  // vessel voxels first: their exchange with plasma, booked on its own
+  let vesselIn = 0;
+  for (let k = 0; k < vessels.length; k++) {
+    const i = vessels[k];
+    const next = (c[i] + dt * kVessel * plasmaPm) / (1 + dt * kVessel);
+    vesselIn += next - c[i];
     c[i] = next;
   }
+  let secreted = 0, total = 0;
+  const n = c.length;
+  for (let i = 0; i < n; i++) {
+    const s = src[i];
+    let next: number;
+    if (s !== 0) {
+      secreted += s;
+      next = (c[i] + dt * s * PM_PER_MOLECULE) / (1 + dt * (up[i] + k0));
+    } else next = c[i] / (1 + dt * (up[i] + k0));
+    c[i] = next;
+    total += next;
+    exposure[i] += dt * next;
+  }
   const L = world.ledger;
-  L.secreted += secreted / PM_PER_MOLECULE;
-  L.decayed += decayed / PM_PER_MOLECULE;
-  L.sunk += sunk / PM_PER_MOLECULE;
+  L.secreted += secreted * dt;
+  L.decayed += (dt * kDecay * total) / PM_PER_MOLECULE;
+  L.sunk += (dt * kSink * total) / PM_PER_MOLECULE;
   L.vesselIn += vesselIn / PM_PER_MOLECULE;
 }
 
-/** Implicit diffusion, `substeps` times: every row, then every column (columns swept together, row by row, for cache). */
+/** Sources and uptake over one tick, split into sub-steps each followed by implicit diffusion. */
+export function advanceField(world: World, plasmaPm: number): void {
+  const f = world.field, n = world.params.diffusionSubsteps, dt = world.dtS / n;
+  f.exposure.fill(0);
+  for (let s = 0; s < n; s++) {
+    reactField(world, plasmaPm, dt);
+    diffuseField(f, 1);
+  }
+}
+
+/** Implicit diffusion over `substeps` sub-steps of the tick: every row, then every column (columns swept together, row by row, for cache). */
 export function diffuseField(f: Field, substeps: number): void {
   const w = f.width, h = f.height, c = f.c, r = f.diffusionR;
   const rowCp = f.rowCp, rowInv = f.rowInv, colCp = f.colCp, colInv = f.colInv;

@@ -13,3 +13,4 @@ export { CellType, CELL_TYPE_NAMES, CELL_TYPE_LABELS, type CellTypeName } from "
 export { CellFlag, Mode, Why, dayOf, type World, type SimEvent, type Outcome } from "./world.ts";
 export { fieldMolecules, PM_PER_MOLECULE } from "./field.ts";
 export { queueTherapy, doseAllowed } from "./therapy.ts";
+export { removeAntigen } from "./activation.ts";

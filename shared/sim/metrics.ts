@@ -17,6 +17,7 @@ export const METRICS: readonly MetricSpec[] = [
   { name: "il2.maxPm", units: "pM", description: "Highest IL-2 in any voxel" },
   { name: "il2.areaAbove10pMmm2", units: "mm²", description: "Area where IL-2 is above 10 pM (the high-affinity receptor's range)" },
   { name: "il2.areaAbove1nMmm2", units: "mm²", description: "Area where IL-2 is above 1 nM (the intermediate receptor's range)" },
+  { name: "il2.secretionPerS", units: "molecules/s", description: "IL-2 secreted by all helpers now" },
   { name: "il2.plasmaPm", units: "pM", description: "IL-2 in the blood (therapy and systemic)" },
   ...IMMUNE.map((t) => ({ name: `pstat5.${t}`, units: "fraction", description: `Share of ${t} cells that are pSTAT5-positive` })),
   { name: "pstat5.cd4Activated", units: "fraction", description: "Share of activated CD4 helpers that are pSTAT5-positive" },
@@ -70,6 +71,9 @@ export function sampleMetrics(world: World): MetricSample {
     if (x > 10) above10++;
     if (x > 1000) above1n++;
   }
+  const src = world.field.source;
+  let secretion = 0;
+  for (let v = 0; v < src.length; v++) secretion += src[v];
   const values: Record<string, number> = {};
   CELL_TYPE_NAMES.forEach((t, k) => (values[`count.${t}`] = counts[k]));
   values["count.cd4Activated"] = cd4Act;
@@ -80,6 +84,7 @@ export function sampleMetrics(world: World): MetricSample {
   values["il2.areaAbove10pMmm2"] = above10 * VOXEL_MM2;
   values["il2.areaAbove1nMmm2"] = above1n * VOXEL_MM2;
   const th = world.therapy;
+  values["il2.secretionPerS"] = secretion;
   values["il2.plasmaPm"] = p.systemicIl2Pm + th.bolusFast + th.bolusSlow + th.lowDosePm;
   for (const t of IMMUNE) {
     const k = CellType[t];

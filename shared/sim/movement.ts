@@ -75,7 +75,8 @@ export function move(world: World, cue: Float64Array): void {
       if (!engaged) c.why[i] = Why.seekingIl2;
     } else {
       const huntsThreat = t === CellType.cd8 || t === CellType.nkBright || t === CellType.nkDim;
-      blockPull(world, huntsThreat ? B.threat : B.dc, x, y, cue);
+      // killers follow threats and antigen (dendritic cells included); helpers and Tregs home to dendritic cells
+      blockPull(world, t === CellType.cd8 ? B.antigen : huntsThreat ? B.threat : B.dc, x, y, cue);
       bias = mode === Mode.hunt ? ABILITY_BIAS : p.chemotaxisBias;
       if (engaged) speed *= ENGAGED_SPEED;
       else if (cue[0] !== 0 || cue[1] !== 0) c.why[i] = huntsThreat ? Why.chasingThreat : Why.homing;

@@ -65,6 +65,8 @@ export const PARAM_SPECS = {
   signalTauHours: p("signalling", 6, 4, 8, "h", "Time constant of the integrated IL-2 signal", "science.md: leaky integrator 4-8 h"),
   cd25TauHours: p("signalling", 6, 2, 12, "h", "Time constant of CD25 change", "Busse 2010 PNAS"),
   cd25FeedbackHill: p("signalling", 3, 1, 6, "", "Steepness of pSTAT5 feedback on CD25", "Busse 2010 PNAS"),
+  cd25InductionDelayHours: p("signalling", 4, 1, 12, "h", "Hours after activation before antigen-induced CD25 reaches the surface", "O'Gorman 2009 J Immunol (Tregs signal first); " + CAL),
+  cd25AntigenDrive: p("signalling", 0.25, 0, 1, "fraction", "Share of the activated CD25 level that strong antigen alone induces; IL-2 feedback gives the rest", "Busse 2010 PNAS (positive feedback switch)"),
   tregCd25Amplification: p("signalling", 2, 0, 5, "fold", "Extra CD25 a fully signalling Treg makes (graded feedback)", "Busse 2010 PNAS"),
 
   // activation and secretion
@@ -76,6 +78,7 @@ export const PARAM_SPECS = {
   secretionEndHours: p("activation", 22, 20, 24, "h", "Time from activation after which only sustained secretion remains", "Sojka 2004 J Immunol"),
   secretionSustainedFraction: p("activation", 0.2, 0, 1, "fraction", "Secretion that continues while antigen persists, after the burst", CAL),
   antigenMemoryHours: p("activation", 0.3, 0.1, 2, "h", "How long the antigen signal lingers after contact is lost", "Sojka 2004 (secretion stops within ~0.5 h)"),
+  dcAntigenFadeHours: p("activation", 12, 1, 96, "h", "Time constant with which dendritic cells stop showing antigen once the threat is gone", CAL),
   tregContactSuppression: p("activation", 0.6, 0, 1, "fraction", "How much Tregs on a dendritic cell lower activation and IL-2 output there (CTLA-4)", "Vignali 2008 Nat Rev Immunol"),
 
   // division
@@ -92,7 +95,8 @@ export const PARAM_SPECS = {
 
   // death
   deprivationSignalLevel: p("death", 0.15, 0, 0.6, "pSTAT5", "Integrated signal below which an IL-2-dependent cell is deprived", "Pandiyan 2007 Nat Immunol; " + CAL),
-  effectorDeprivationPerDay: p("death", 0.18, 0.02, 3, "1/day", "Death rate of a deprived activated effector", "science.md: ~90% loss over ~2 weeks"),
+  antigenSurvivalHours: p("death", 24, 0, 96, "h", "Hours after its last antigen contact during which an effector is not deprived", "science.md: effectors without antigen contract"),
+  effectorDeprivationPerDay: p("death", 0.3, 0.02, 3, "1/day", "Death rate of a deprived activated effector", "science.md: ~90% loss over ~2 weeks"),
   memoryFraction: p("death", 0.07, 0, 0.2, "fraction", "Share of effectors that become long-lived memory (never deprived)", "science.md: 5-10% remnant"),
   tregDeprivationPerDay: p("death", 0.1, 0, 2, "1/day", "Death rate of a deprived Treg", CAL),
   nkDeprivationPerDay: p("death", 0.05, 0, 2, "1/day", "Death rate of a deprived NK cell", CAL + " (NK turnover ~2 weeks)"),

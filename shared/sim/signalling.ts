@@ -56,7 +56,9 @@ export function signal(world: World): void {
       // helpers and killers: an on/off switch held by antigen or by strong pSTAT5
       const base = t === CellType.cd4 ? p.cd4Cd25 : p.cd8Cd25;
       const variation = base > 0 ? c.cd25Rest[i] / base : 1;
-      const drive = Math.max(c.antigen[i] > 0.05 ? 1 : 0, hill(s, 0.5, p.cd25FeedbackHill));
+      const hours = (world.tick - c.activatedTick[i]) * dtH;
+      const induced = hours >= p.cd25InductionDelayHours ? p.cd25AntigenDrive * c.antigen[i] : 0;
+      const drive = Math.max(induced, hill(s, 0.5, p.cd25FeedbackHill));
       cd25Target = c.cd25Rest[i] + (p.activatedCd25 * variation - c.cd25Rest[i]) * drive;
       cd122Target = Math.max(c.cd122Rest[i], p.activatedCd122 * variation);
     }

@@ -46,6 +46,7 @@ export function addCell(world: World, type: number, x: number, y: number, site: 
   c.il2Divisions[i] = 0;
   c.divisions[i] = 0;
   c.activatedTick[i] = -1;
+  c.lastAntigenTick[i] = -1 << 30;
   c.lastDivisionTick[i] = world.tick;
   c.stateTick[i] = world.tick;
   c.antigen[i] = 0;
@@ -66,6 +67,7 @@ export function activate(world: World, i: number, strength: number, rng: Rng, at
   c.flags[i] |= CellFlag.activated;
   c.activatedTick[i] = atTick;
   c.lastDivisionTick[i] = atTick;
+  c.lastAntigenTick[i] = atTick;
   c.strength[i] = strength;
   c.antigen[i] = strength;
   c.autoDivisions[i] = p.antigenDivisions;
@@ -98,7 +100,7 @@ export function addDaughter(world: World, mother: number, rng: Rng): number {
 
 const COPIED = [
   "type", "flags", "x", "y", "squad", "mode", "tx", "ty", "cd25", "cd122", "cd25Rest", "cd122Rest", "bound", "pstat5", "signal",
-  "progress", "autoDivisions", "il2Divisions", "divisions", "activatedTick", "lastDivisionTick", "antigen", "strength", "why", "suppression",
+  "progress", "autoDivisions", "il2Divisions", "divisions", "activatedTick", "lastAntigenTick", "lastDivisionTick", "antigen", "strength", "why", "suppression",
 ] as const;
 
 export function clamp(v: number, lo: number, hi: number): number {

@@ -10,7 +10,7 @@ import type { Command } from "./commands.ts";
 import { compact } from "./compact.ts";
 import { deprive } from "./death.ts";
 import { divide } from "./division.ts";
-import { diffuseField, reactField } from "./field.ts";
+import { advanceField } from "./field.ts";
 import { kill } from "./killing.ts";
 import { sampleMetrics } from "./metrics.ts";
 import { move } from "./movement.ts";
@@ -38,9 +38,8 @@ export function step(world: World, commands: readonly Command[] = []): SimEvent[
 
   secrete(world);
   fillUptake(world);
-  reactField(world, plasma);
+  advanceField(world, plasma);
   handOutUptake(world);
-  diffuseField(world.field, world.params.diffusionSubsteps);
   holdField(world);
 
   signal(world);

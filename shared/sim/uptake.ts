@@ -34,14 +34,14 @@ export function fillUptake(world: World): void {
   }
 }
 
-/** After the implicit update, each cell internalised Δt·k_i·C_new; the ledger keeps the total. */
+/** Each cell internalised k_i·Σ dt·C over the tick's sub-steps; the ledger keeps the total. */
 export function handOutUptake(world: World): void {
-  const c = world.cells, conc = world.field.c, dt = world.dtS;
+  const c = world.cells, exposure = world.field.exposure;
   let total = 0;
   for (let i = 0; i < c.count; i++) {
     const rate = c.uptakeRate[i];
     if (rate === 0) continue;
-    const molecules = (dt * rate * conc[voxelOf(world, c.x[i], c.y[i])]) / PM_PER_MOLECULE;
+    const molecules = (rate * exposure[voxelOf(world, c.x[i], c.y[i])]) / PM_PER_MOLECULE;
     c.captured[i] += molecules;
     total += molecules;
   }

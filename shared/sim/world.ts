@@ -49,6 +49,7 @@ export class Cells {
   il2Divisions = new Uint8Array(0); // divisions left that need IL-2
   divisions = new Uint8Array(0); // generation number
   activatedTick = new Int32Array(0);
+  lastAntigenTick = new Int32Array(0);
   lastDivisionTick = new Int32Array(0);
   stateTick = new Int32Array(0); // infected: when infected; others: when born
   antigen = new Float32Array(0); // current antigen signal 0..1 (decays after contact is lost)
@@ -86,8 +87,11 @@ export interface Field {
   source: Float64Array;
   /** Summed first-order uptake by cells in each voxel this tick, 1/s. */
   uptake: Float64Array;
+  /** Σ dt·C over this tick's sub-steps, pM·s: what each cell's uptake rate applies to. */
+  exposure: Float64Array;
   vessel: Uint8Array;
-  vesselCount: number;
+  /** Voxel indices of the vessels. */
+  vesselIndex: Int32Array;
   /** Scratch for the tridiagonal sweeps. */
   scratch: Float64Array;
   /** Precomputed Thomas factors for rows and columns (constant coefficients). */
@@ -183,6 +187,9 @@ export interface World {
   /** Coarse blocks counting threats and antigen sources, for chemotaxis. */
   blocks: { size: number; w: number; h: number; threat: Uint16Array; antigen: Uint16Array; dc: Uint16Array };
   initialHealthy: number;
+  /** Threat cells alive at the start of this tick, and whether any threat has ever been present. */
+  threatCount: number;
+  threatSeen: boolean;
   peakThreat: number;
   outcome: Outcome;
   events: SimEvent[];
