@@ -1,0 +1,49 @@
+// Test suites as Vitest projects: unit (the model, fast), validation (multi-seed model runs, slow) and server
+// (rooms booted on 127.0.0.1). `npm test` runs them all; `vitest run --project unit` runs one.
+// Sized for a 2-core machine: two workers at most, so a slow validation file never starves the others for long.
+
+import { availableParallelism } from "node:os";
+import { defineConfig } from "vitest/config";
+
+const MINUTE_MS = 60_000;
+
+export default defineConfig({
+  test: {
+    // Never watch by default: `vitest` alone should behave like CI unless asked for --watch.
+    watch: false,
+    maxWorkers: Math.max(1, Math.min(2, availableParallelism())),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          // Pure CPU work without process-wide singletons: threads start faster than forks.
+          pool: "threads",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "validation",
+          include: ["test/validation/**/*.test.ts"],
+          pool: "threads",
+          // Each test may run a scenario over many seeds and simulated days.
+          testTimeout: 20 * MINUTE_MS,
+          hookTimeout: 5 * MINUTE_MS,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "server",
+          include: ["test/server/**/*.test.ts"],
+          // Colyseus keeps its matchmaker in module state and listens on sockets: one process per file.
+          pool: "forks",
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
