@@ -1,0 +1,62 @@
+// Builds the game server: Colyseus over WebSockets, the rooms, the built client as static files and a health
+// route, all on one HTTP port. No I/O until `listen()`. Called by server/main.ts and by the server tests.
+
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import express from "express";
+import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { SCENARIO_IDS } from "../shared/scenarios/index.ts";
+import { TissueRoom } from "./rooms/TissueRoom.ts";
+
+/** Where `npm run build` puts the client (see client/vite.config.ts). */
+export const CLIENT_DIST_DIR = fileURLToPath(new URL("../dist/client/", import.meta.url));
+
+export interface GameServerOptions {
+  /** Directory of the built client; defaults to dist/client. */
+  clientDir?: string;
+  /** Install SIGINT/SIGTERM handlers that dispose rooms before exit (the real server does; tests don't). */
+  handleSignals?: boolean;
+}
+
+export interface Health {
+  status: "ok";
+  uptimeSeconds: number;
+  rooms: number;
+  clients: number;
+  scenarios: readonly string[];
+  clientBuilt: boolean;
+}
+
+export function createGameServer(options: GameServerOptions = {}) {
+  const clientDir = options.clientDir ?? CLIENT_DIST_DIR;
+  const startedAt = performance.now();
+
+  return defineServer({
+    rooms: { tissue: defineRoom(TissueRoom) },
+    transport: new WebSocketTransport(),
+    greet: false,
+    gracefullyShutdown: options.handleSignals ?? false,
+    express: (app) => {
+      app.disable("x-powered-by");
+      app.get("/health", (_req, res) => {
+        const health: Health = {
+          status: "ok",
+          uptimeSeconds: Math.round((performance.now() - startedAt) / 1000),
+          rooms: matchMaker.stats.local.roomCount,
+          clients: matchMaker.stats.local.ccu,
+          scenarios: SCENARIO_IDS,
+          clientBuilt: existsSync(`${clientDir}/index.html`),
+        };
+        res.json(health);
+      });
+      app.use(express.static(clientDir));
+      // Reached only when the build is missing: say how to make it rather than a bare 404.
+      app.get("/", (_req, res) => {
+        res.status(503).type("text/plain").send("The client is not built yet. Run `npm run build`, or `npm start` to build and serve.\n");
+      });
+    },
+  });
+}
+
+export type GameServer = ReturnType<typeof createGameServer>;
