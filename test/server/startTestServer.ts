@@ -1,0 +1,41 @@
+// Boots the real game server on 127.0.0.1 with an ephemeral port, for the server tests, and wraps it in
+// @colyseus/testing's helpers. Imports TestServer directly: the package index pulls in @colyseus/tools, which
+// rewrites process.env from /etc/environment and .env files when it loads.
+
+import type { AddressInfo } from "node:net";
+import { ColyseusTestServer } from "@colyseus/testing/TestServer";
+import { createGameServer, type GameServer } from "../../server/app.ts";
+
+export interface TestServer {
+  server: GameServer;
+  colyseus: ColyseusTestServer;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(clientDir?: string): Promise<TestServer> {
+  const server = createGameServer({ clientDir });
+  await server.listen(0, "127.0.0.1");
+  const { port } = server.transport.server!.address() as AddressInfo;
+  // ColyseusTestServer builds its SDK and HTTP URLs from this field, which still holds the requested port (0).
+  server["port"] = port;
+  const colyseus = new ColyseusTestServer(server);
+  return {
+    server,
+    colyseus,
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await colyseus.cleanup();
+      await colyseus.shutdown();
+    },
+  };
+}
+
+/** Polls `ready` every 20 ms until it returns true or `timeoutMs` passes; fails with `what` on timeout. */
+export async function waitFor(what: string, ready: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
