@@ -1,0 +1,38 @@
+// The HTML main menu: real buttons for keyboard and screen readers, the "What is IL-2?" panel, and a status line
+// saying whether the game server answers. Called once by main.ts.
+
+interface Health { status: string; scenarios?: string[] }
+
+export function setUpMenu(doc: Document): void {
+  const status = doc.getElementById("status");
+  const aboutToggle = doc.getElementById("about-toggle");
+  const about = doc.getElementById("about");
+  if (!status || !aboutToggle || !about) throw new Error("index.html is missing a menu element");
+
+  aboutToggle.addEventListener("click", () => {
+    const open = about.hidden;
+    about.hidden = !open;
+    aboutToggle.setAttribute("aria-expanded", String(open));
+  });
+
+  // aria-disabled keeps the buttons focusable, so a keyboard or screen-reader user can find out why they do nothing.
+  for (const button of doc.querySelectorAll<HTMLButtonElement>("button.mode")) {
+    button.addEventListener("click", () => {
+      status.textContent = `${button.dataset.mode ?? "This mode"} is not ready yet.`;
+    });
+  }
+
+  void checkServer(status);
+}
+
+async function checkServer(status: HTMLElement): Promise<void> {
+  try {
+    const response = await fetch("/health", { cache: "no-store" });
+    const health = (await response.json()) as Health;
+    if (!response.ok || health.status !== "ok") throw new Error(`status ${response.status}`);
+    const n = health.scenarios?.length ?? 0;
+    status.textContent = `The game server is running, with ${n} scenario${n === 1 ? "" : "s"} loaded.`;
+  } catch {
+    status.textContent = "No game server answers at this address. Start one with npm start.";
+  }
+}

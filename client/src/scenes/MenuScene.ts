@@ -1,0 +1,103 @@
+// The living backdrop behind the main menu: a helper T cell releases IL-2 dots that wander until a cell catches
+// them. The regulatory T cell catches from farther away, as its high-affinity receptor does. Purely decorative;
+// the real model is in shared/sim. Pixels and seconds. Started by BootScene.
+
+import Phaser from "phaser";
+import { CELL_SIZE, type CellKind } from "./BootScene.ts";
+
+interface Catcher { kind: CellKind; image: Phaser.GameObjects.Image; captureRadius: number; home: Phaser.Math.Vector2 }
+interface Dot { image: Phaser.GameObjects.Image; vx: number; vy: number; age: number }
+
+const RELEASE_EVERY_S = 0.12;
+const MAX_DOTS = 90;
+const DOT_LIFETIME_S = 14;
+const WANDER_PX_PER_S = 70;
+
+export class MenuScene extends Phaser.Scene {
+  private helper!: Phaser.GameObjects.Image;
+  private catchers: Catcher[] = [];
+  private dots: Dot[] = [];
+  private sinceRelease = 0;
+  private reducedMotion = false;
+
+  constructor() {
+    super("Menu");
+  }
+
+  create(): void {
+    this.reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    this.helper = this.add.image(0, 0, "cell-helper");
+    const catchers: { kind: CellKind; captureRadius: number }[] = [
+      { kind: "treg", captureRadius: CELL_SIZE * 1.1 },
+      { kind: "killer", captureRadius: CELL_SIZE * 0.6 },
+      { kind: "nk", captureRadius: CELL_SIZE * 0.45 },
+    ];
+    this.catchers = catchers.map((c) => ({ ...c, image: this.add.image(0, 0, `cell-${c.kind}`), home: new Phaser.Math.Vector2() }));
+
+    this.layout(this.scale.gameSize);
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.layout, this);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off(Phaser.Scale.Events.RESIZE, this.layout, this));
+
+    if (this.reducedMotion) {
+      // One still picture: a few dots on their way out from the helper, no motion.
+      for (let i = 0; i < 24; i++) {
+        const angle = (i / 24) * Math.PI * 2, dist = CELL_SIZE * (0.9 + (i % 4) * 0.5);
+        this.add.image(this.helper.x + Math.cos(angle) * dist, this.helper.y + Math.sin(angle) * dist, "il2");
+      }
+    }
+  }
+
+  /** Places the cells in the right-hand part of the screen, clear of the menu panel on the left. */
+  private layout(size: Phaser.Structs.Size): void {
+    const w = size.width, h = size.height;
+    const cx = w > 900 ? w * 0.7 : w * 0.5, cy = h * 0.5;
+    const spread = Math.min(w, h) * 0.28;
+    this.helper.setPosition(cx, cy);
+    const angles = [-0.6, 1.6, 3.6];
+    this.catchers.forEach((c, i) => {
+      c.home.set(cx + Math.cos(angles[i]) * spread, cy + Math.sin(angles[i]) * spread);
+      c.image.setPosition(c.home.x, c.home.y);
+    });
+  }
+
+  override update(time: number, deltaMs: number): void {
+    if (this.reducedMotion) return;
+    const dt = Math.min(deltaMs, 100) / 1000;
+    const t = time / 1000;
+
+    this.catchers.forEach((c, i) => {
+      c.image.setPosition(c.home.x + Math.sin(t * 0.5 + i * 2) * 12, c.home.y + Math.cos(t * 0.4 + i) * 12);
+    });
+
+    this.sinceRelease += dt;
+    if (this.sinceRelease >= RELEASE_EVERY_S && this.dots.length < MAX_DOTS) {
+      this.sinceRelease = 0;
+      const angle = Math.random() * Math.PI * 2;
+      const image = this.add.image(this.helper.x + Math.cos(angle) * CELL_SIZE * 0.5, this.helper.y + Math.sin(angle) * CELL_SIZE * 0.5, "il2");
+      this.dots.push({ image, vx: Math.cos(angle) * WANDER_PX_PER_S, vy: Math.sin(angle) * WANDER_PX_PER_S, age: 0 });
+    }
+
+    for (let i = this.dots.length - 1; i >= 0; i--) {
+      const d = this.dots[i];
+      d.age += dt;
+      // A random walk with a little memory: diffusion, roughly.
+      d.vx = d.vx * 0.96 + (Math.random() - 0.5) * WANDER_PX_PER_S * 0.6;
+      d.vy = d.vy * 0.96 + (Math.random() - 0.5) * WANDER_PX_PER_S * 0.6;
+      d.image.x += d.vx * dt;
+      d.image.y += d.vy * dt;
+      const caught = this.catchers.find((c) => Phaser.Math.Distance.Between(d.image.x, d.image.y, c.image.x, c.image.y) < c.captureRadius);
+      if (caught) this.pulse(caught.image);
+      if (caught || d.age > DOT_LIFETIME_S) {
+        d.image.destroy();
+        this.dots.splice(i, 1);
+      } else {
+        d.image.setAlpha(1 - d.age / DOT_LIFETIME_S);
+      }
+    }
+  }
+
+  private pulse(image: Phaser.GameObjects.Image): void {
+    image.setScale(1.12);
+    this.tweens.add({ targets: image, scale: 1, duration: 220, ease: "Sine.easeOut" });
+  }
+}

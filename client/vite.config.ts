@@ -1,0 +1,28 @@
+// Builds the browser client from client/ into dist/client, which the game server serves on its own port.
+// `npm run build` uses it; `npm run dev` serves the client with hot reload (run `npm start` alongside for /health).
+
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+
+const GAME_SERVER = "http://127.0.0.1:2567";
+
+export default defineConfig({
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  build: {
+    outDir: "../dist/client",
+    emptyOutDir: true,
+    // Phaser ships as one prebuilt ~1.4 MB module; warn only if something else grows the bundle past it.
+    chunkSizeWarningLimit: 1600,
+    rolldownOptions: {
+      output: {
+        // Phaser in its own file: it changes less often than the game code, so browsers keep it cached.
+        codeSplitting: { groups: [{ name: "phaser", test: /[\\/]node_modules[\\/]phaser[\\/]/ }] },
+      },
+    },
+  },
+  server: {
+    host: "127.0.0.1",
+    proxy: { "/health": GAME_SERVER },
+  },
+  preview: { host: "127.0.0.1" },
+});
