@@ -233,8 +233,8 @@ export function parseArgs(argv: readonly string[], scenarios: Readonly<Record<st
   }
   const params = makeParams({ ...scenario.params, ...overrides });
   const tickHours = params.tickSeconds / 3600;
-  if (everyHours < tickHours / 2) {
-    problems.push(`--every ${everyHours} hours is shorter than one tick (${params.tickSeconds} s); use at least ${+tickHours.toPrecision(3)} hours`);
+  if (everyHours * 3600 < params.tickSeconds * (1 - 1e-9)) {
+    problems.push(`--every ${everyHours} hours is shorter than one tick (${params.tickSeconds} s); use at least ${Math.ceil(tickHours * 1e4) / 1e4} hours`);
   }
   if (problems.length) return { kind: "error", problems };
 

@@ -62,6 +62,6 @@ export function runSeed(job: SeedJob, onProgress?: ProgressFn, progressEveryTick
     const m = sampleMetrics(world);
     samples.push({ tick: m.tick, day: m.day, values: m.values });
   }
-  onProgress?.(total, total);
+  if (onProgress && (total === 0 || total % progressEveryTicks !== 0)) onProgress(total, total);
   return { seed: job.seed, outcome: world.outcome, outcomeDay, stateHash: stateHash(world), ticks: world.tick, samples };
 }

@@ -16,8 +16,8 @@ Run options:
   --seeds <n>              number of seeds, 1 to ${LIMITS.maxSeeds} (default 1)
   --seed-start <n>         first seed (default 1): seeds are start, start+1, …, start+n-1
   --days <d>               simulated days per seed (default: the scenario's days)
-  --every <hours>          sample the metrics every this many simulated hours (default ${LIMITS.defaultEveryHours});
-                           day 0 and the last tick are always sampled
+  --every <hours>          sample the metrics every this many simulated hours (default ${LIMITS.defaultEveryHours}),
+                           rounded to whole ticks; day 0 and the last tick are always sampled
   --set <param>=<value>…   override a model parameter (repeat --set, or list several after one --set);
                            defaults < scenario's parameters < --set. See --list-params for names and ranges
   --therapy <name>@<day>…  start a full course of a therapy on that day (day 0 if "@day" is left out);
