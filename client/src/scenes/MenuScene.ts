@@ -12,6 +12,7 @@ const RELEASE_EVERY_S = 0.12;
 const MAX_DOTS = 90;
 const DOT_LIFETIME_S = 14;
 const WANDER_PX_PER_S = 70;
+const VELOCITY_MEMORY_S = 0.4;
 
 export class MenuScene extends Phaser.Scene {
   private helper!: Phaser.GameObjects.Image;
@@ -70,19 +71,19 @@ export class MenuScene extends Phaser.Scene {
     });
 
     this.sinceRelease += dt;
-    if (this.sinceRelease >= RELEASE_EVERY_S && this.dots.length < MAX_DOTS) {
-      this.sinceRelease = 0;
-      const angle = Math.random() * Math.PI * 2;
-      const image = this.add.image(this.helper.x + Math.cos(angle) * CELL_SIZE * 0.5, this.helper.y + Math.sin(angle) * CELL_SIZE * 0.5, "il2");
-      this.dots.push({ image, vx: Math.cos(angle) * WANDER_PX_PER_S, vy: Math.sin(angle) * WANDER_PX_PER_S, age: 0 });
+    while (this.sinceRelease >= RELEASE_EVERY_S) {
+      this.sinceRelease -= RELEASE_EVERY_S;
+      if (this.dots.length < MAX_DOTS) this.release();
     }
 
+    // Velocity relaxes towards random kicks (an Ornstein-Uhlenbeck walk), so the dots spread like diffusion at any frame rate.
+    const keep = Math.exp(-dt / VELOCITY_MEMORY_S);
+    const kick = WANDER_PX_PER_S * Math.sqrt((2 * dt) / VELOCITY_MEMORY_S) * Math.sqrt(3);
     for (let i = this.dots.length - 1; i >= 0; i--) {
       const d = this.dots[i];
       d.age += dt;
-      // A random walk with a little memory: diffusion, roughly.
-      d.vx = d.vx * 0.96 + (Math.random() - 0.5) * WANDER_PX_PER_S * 0.6;
-      d.vy = d.vy * 0.96 + (Math.random() - 0.5) * WANDER_PX_PER_S * 0.6;
+      d.vx = d.vx * keep + (Math.random() * 2 - 1) * kick;
+      d.vy = d.vy * keep + (Math.random() * 2 - 1) * kick;
       d.image.x += d.vx * dt;
       d.image.y += d.vy * dt;
       const caught = this.catchers.find((c) => Phaser.Math.Distance.Between(d.image.x, d.image.y, c.image.x, c.image.y) < c.captureRadius);
@@ -94,6 +95,12 @@ export class MenuScene extends Phaser.Scene {
         d.image.setAlpha(1 - d.age / DOT_LIFETIME_S);
       }
     }
+  }
+
+  private release(): void {
+    const angle = Math.random() * Math.PI * 2;
+    const x = this.helper.x + Math.cos(angle) * CELL_SIZE * 0.5, y = this.helper.y + Math.sin(angle) * CELL_SIZE * 0.5;
+    this.dots.push({ image: this.add.image(x, y, "il2"), vx: Math.cos(angle) * WANDER_PX_PER_S, vy: Math.sin(angle) * WANDER_PX_PER_S, age: 0 });
   }
 
   private pulse(image: Phaser.GameObjects.Image): void {
