@@ -12,11 +12,14 @@ export type FromWorker =
 export interface PoolEvents {
   onProgress?: (seed: number, tick: number, total: number) => void;
   onResult?: (result: SeedResult) => void;
+  /** Starts one worker thread; tests pass stand-ins. Default: worker.ts. */
+  spawn?: () => Worker;
 }
 
 const WORKER_URL = new URL("./worker.ts", import.meta.url);
 
 export function runPool(jobs: readonly SeedJob[], size: number, events: PoolEvents = {}): Promise<SeedResult[]> {
+  const spawn = events.spawn ?? (() => new Worker(WORKER_URL));
   const results: SeedResult[] = new Array(jobs.length);
   const count = Math.max(1, Math.min(size, jobs.length));
   if (jobs.length === 0) return Promise.resolve(results);
@@ -36,14 +39,16 @@ export function runPool(jobs: readonly SeedJob[], size: number, events: PoolEven
       w.postMessage(jobs[slot.index]);
     };
     for (let k = 0; k < count; k++) {
-      const w = new Worker(WORKER_URL);
+      const w = spawn();
       const slot = { index: -1 };
       workers.push(w);
       w.on("message", (msg: FromWorker) => {
         if (failed) return;
         if (msg.type === "progress") events.onProgress?.(msg.seed, msg.tick, msg.total);
         else if (msg.type === "error") fail(new Error(`seed ${msg.seed} failed: ${msg.message}`));
-        else {
+        else if (msg.result.seed !== jobs[slot.index].seed) {
+          fail(new Error(`a worker answered seed ${msg.result.seed} while running seed ${jobs[slot.index].seed}`));
+        } else {
           results[slot.index] = msg.result;
           events.onResult?.(msg.result);
           if (++done === jobs.length) {
@@ -54,7 +59,7 @@ export function runPool(jobs: readonly SeedJob[], size: number, events: PoolEven
       });
       w.on("error", (err) => fail(err instanceof Error ? err : new Error(String(err))));
       w.on("exit", (code) => {
-        if (code !== 0 && done < jobs.length) fail(new Error(`a worker thread stopped with exit code ${code}`));
+        if (done < jobs.length) fail(new Error(`a worker thread stopped (exit code ${code}) before every seed was run`));
       });
       give(w, slot);
     }

@@ -43,12 +43,18 @@ export class Progress {
     this.maybeDraw();
   }
 
-  /** The line as it stands now, e.g. "seed 3/20 day 4.5/10 · seed 4/20 day 3.0/10 · 2/20 done · 12.0 s". */
+  /** The line as it stands now, e.g. "seed 3/20 day 4.5/10 · seed 4/20 day 3.0/10 · 2/20 done · 12.0 s"
+   *  (with --seed-start 10: "seed 12 (3/20) day 4.5/10"). */
   line(): string {
     const { seeds, days } = this.opts;
+    const decimals = days < 1 ? 2 : 1;
     const parts = [...this.running.entries()]
       .sort((a, b) => a[0] - b[0])
-      .map(([seed, f]) => `seed ${seeds.indexOf(seed) + 1}/${seeds.length} day ${(f * days).toFixed(1)}/${days}`);
+      .map(([seed, f]) => {
+        const k = seeds.indexOf(seed) + 1;
+        const which = seed === k ? `seed ${seed}/${seeds.length}` : `seed ${seed} (${k}/${seeds.length})`;
+        return `${which} day ${(f * days).toFixed(decimals)}/${days}`;
+      });
     parts.push(`${this.done}/${seeds.length} done`, `${this.elapsedS().toFixed(1)} s`);
     return parts.join(" · ");
   }

@@ -87,12 +87,8 @@ describe("experiment CLI: help and lists", () => {
 });
 
 describe("experiment CLI: runs", () => {
-  let medians: Ran;
-  const summaryRows = (stderr: string) => stderr.split("\n").filter((l) => /^\d+ +\S+ +\S.* [0-9a-f]{16}$/.test(l));
-
   it("prints the medians CSV on stdout, progress and a per-seed summary on stderr", { timeout: SLOW_MS }, async () => {
-    medians = await cli(["--scenario", ID, "--seeds", "2", "--days", "0.25"]);
-    const r = medians;
+    const r = await cli(["--scenario", ID, "--seeds", "2", "--days", "0.25"]);
     expect(r.stderr).not.toMatch(/failed/);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
@@ -100,43 +96,21 @@ describe("experiment CLI: runs", () => {
     // samples every 6 h: day 0 and day 0.25
     expect(lines.map((l) => l.split(",")[0])).toEqual(["day", "0", "0.25"]);
     for (const l of lines) expect(l.split(",")).toHaveLength(1 + METRIC_NAMES.length);
-    expect(r.stderr).toMatch(/seed \d\/2 day \d\.\d\/0\.25/);
+    expect(r.stderr).toMatch(/seed \d\/2 day \d\.\d\d\/0\.25/);
     expect(r.stderr).toMatch(/done: 2 seeds × 0\.25 days in \d+\.\d s with 2 workers/);
-    expect(summaryRows(r.stderr).map((l) => l.split(/ +/)[0])).toEqual(["1", "2"]);
+    const summary = r.stderr.split("\n").filter((l) => /^\d+ +\S+ +\S.* [0-9a-f]{16}$/.test(l));
+    expect(summary.map((l) => l.split(/ +/)[0])).toEqual(["1", "2"]);
   });
 
-  it("same result with 1 and 2 workers: --out files from 1 worker match the 2-worker run", { timeout: SLOW_MS }, async () => {
-    expect(medians?.code).toBe(0);
-    const base = join(tmp, "sub", "run");
-    const r = await cli(["--scenario", ID, "--seeds", "2", "--days", "0.25", "--out", base, "--workers", "1"]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toContain(`wrote ${base}.medians.csv`);
-    expect(r.stderr).toContain("with 1 worker");
-    const perSeed = readFileSync(`${base}.per-seed.csv`, "utf8").trimEnd().split("\n").map((l) => l.split(","));
-    expect(perSeed[0]).toEqual(["seed", "day", ...METRIC_NAMES]);
-    expect(perSeed.slice(1).map((c) => `${c[0]},${c[1]}`)).toEqual(["1,0", "1,0.25", "2,0", "2,0.25"]);
-    // same medians as the 2-worker run, and with two seeds each median is the mean of the two seeds' values
-    const mediansText = readFileSync(`${base}.medians.csv`, "utf8");
-    expect(mediansText).toBe(medians.stdout);
-    const last = mediansText.trimEnd().split("\n")[2].split(",");
-    for (const name of ["count.cd4Activated", "il2.meanPm", "events.kills"]) {
-      const k = METRIC_NAMES.indexOf(name);
-      expect(Number(last[1 + k])).toBeCloseTo((Number(perSeed[2][2 + k]) + Number(perSeed[4][2 + k])) / 2, 6);
-    }
-    // the summary file holds the same outcomes and state hashes as the 2-worker run's summary
-    const summary = readFileSync(`${base}.summary.csv`, "utf8").trimEnd().split("\n").map((l) => l.split(","));
-    expect(summary[0]).toEqual(["seed", "outcome", "outcomeDay", "finalDay", "ticks", "stateHash"]);
-    expect(summary.slice(1).map((c) => `${c[0]} ${c[1]} ${c[5]}`)).toEqual(
-      summaryRows(medians.stderr).map((l) => l.split(/ +/)).map((c) => `${c[0]} ${c[1]} ${c[c.length - 1]}`),
-    );
-  });
+  // three seeds on two workers: seed 3 starts on whichever worker finishes first
+  const small = ["--scenario", ID, "--seeds", "3", "--days", "0.05", "--every", "0.5"];
+  let doc: Doc;
 
-  it("--json orders seeds by seed whatever finishes first, and a worker's result equals an in-process run", { timeout: SLOW_MS }, async () => {
-    const r = await cli(["--scenario", ID, "--seeds", "3", "--days", "0.05", "--every", "0.5", "--json", "--quiet", "--workers", "2"]);
+  it("--json orders seeds by seed, and a worker's result equals an in-process run", { timeout: SLOW_MS }, async () => {
+    const r = await cli([...small, "--json", "--quiet", "--workers", "2"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(""); // --quiet
-    const doc = JSON.parse(r.stdout) as Doc;
+    doc = JSON.parse(r.stdout) as Doc;
     expect(doc.seeds).toEqual([1, 2, 3]);
     expect(doc.perSeed.map((s) => s.seed)).toEqual([1, 2, 3]);
     expect(new Set(doc.perSeed.map((s) => s.stateHash)).size).toBe(3); // seeds really differ
@@ -146,5 +120,41 @@ describe("experiment CLI: runs", () => {
     const scenario = SCENARIOS[ID];
     const local = runSeed({ scenario, params: makeParams(scenario.params), seed: 2, days: 0.05, everyHours: 0.5, therapies: [] });
     expect(doc.perSeed[1]).toEqual(JSON.parse(JSON.stringify(local)));
+  });
+
+  it("same result with 1 and 2 workers: --out CSV files from 1 worker match the 2-worker JSON", { timeout: SLOW_MS }, async () => {
+    expect(doc).toBeDefined();
+    const base = join(tmp, "sub", "run");
+    const r = await cli([...small, "--out", base, "--workers", "1"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(`wrote ${base}.medians.csv`);
+    expect(r.stderr).toContain("with 1 worker");
+    const read = (suffix: string) => readFileSync(`${base}.${suffix}.csv`, "utf8").trimEnd().split("\n").map((l) => l.split(","));
+    const fmt = (v: number | null) => (v === null ? "" : String(Number(v.toPrecision(12))));
+
+    const perSeed = read("per-seed");
+    expect(perSeed[0]).toEqual(["seed", "day", ...METRIC_NAMES]);
+    expect(perSeed).toHaveLength(1 + 3 * 4);
+    expect(perSeed.slice(1).map((c) => c.slice(0, 2).join(","))).toEqual(
+      doc.perSeed.flatMap((s) => s.samples.map((x) => `${s.seed},${fmt(x.day)}`)),
+    );
+    expect(perSeed.slice(1).map((c) => c.slice(2))).toEqual(
+      doc.perSeed.flatMap((s) => s.samples.map((x) => METRIC_NAMES.map((n) => fmt(x.values[n])))),
+    );
+
+    const medians = read("medians");
+    expect(medians[0]).toEqual(["day", ...METRIC_NAMES]);
+    expect(medians.slice(1).map((c) => c.slice(1))).toEqual(doc.medians.map((m) => METRIC_NAMES.map((n) => fmt(m.values[n]))));
+    // with three seeds each median is the middle of the three seeds' values
+    const k = METRIC_NAMES.indexOf("il2.meanPm");
+    const atEnd = [4, 8, 12].map((row) => Number(perSeed[row][2 + k])).sort((a, b) => a - b);
+    expect(Number(medians[4][1 + k])).toBe(atEnd[1]);
+
+    const summary = read("summary");
+    expect(summary[0]).toEqual(["seed", "outcome", "outcomeDay", "finalDay", "ticks", "stateHash"]);
+    expect(summary.slice(1).map((c) => `${c[0]} ${c[1]} ${c[4]} ${c[5]}`)).toEqual(
+      doc.perSeed.map((s) => `${s.seed} ${s.outcome} ${s.ticks} ${s.stateHash}`),
+    );
   });
 });

@@ -150,12 +150,19 @@ describe("progress", () => {
     expect(out).toHaveLength(3);
   });
 
+  it("names seeds that do not start at 1 by number and position, with finer days for short runs", () => {
+    const out: string[] = [];
+    const p = new Progress({ seeds: [10, 11], days: 0.25, workers: 1, write: (t) => out.push(t), tty: false, now: () => 0 });
+    p.update(11, 1, 2);
+    expect(out[0]).toBe("seed 11 (2/2) day 0.13/0.25 · 0/2 done · 0.0 s\n");
+  });
+
   it("on a terminal rewrites one line in place", () => {
     const out: string[] = [];
     const p = new Progress({ seeds: [7], days: 1, workers: 1, write: (t) => out.push(t), tty: true, now: () => 0 });
     p.update(7, 1, 2);
     p.finish();
-    expect(out[0]).toBe("\r\x1b[Kseed 1/1 day 0.5/1 · 0/1 done · 0.0 s");
+    expect(out[0]).toBe("\r\x1b[Kseed 7 (1/1) day 0.5/1 · 0/1 done · 0.0 s");
     expect(out[1]).toBe("\r\x1b[Kdone: 1 seed × 1 days in 0.0 s with 1 worker\n");
   });
 });
