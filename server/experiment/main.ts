@@ -65,4 +65,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `... | head` closes stdout early: that is not a failure worth a stack trace
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
 process.exitCode = await main(process.argv.slice(2));
