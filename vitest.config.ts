@@ -20,6 +20,8 @@ export default defineConfig({
           include: ["test/unit/**/*.test.ts"],
           // Pure CPU work without process-wide singletons: threads start faster than forks.
           pool: "threads",
+          // The timeout catches hangs, not slowness: on 2 cores beside a validation run, a model test can take 3x longer.
+          testTimeout: 60_000,
         },
       },
       {
