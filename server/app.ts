@@ -1,5 +1,6 @@
 // Builds the game server: Colyseus over WebSockets, the rooms, the built client as static files and a health
 // route, all on one HTTP port. No I/O until `listen()`. Called by server/main.ts and by the server tests.
+// One per process: Colyseus keeps its matchmaker in module state.
 
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";

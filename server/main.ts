@@ -21,8 +21,10 @@ const port = readPort(process.env.PORT);
 const host = process.env.HOST || DEFAULT_HOST;
 
 const server = createGameServer({ handleSignals: true });
+// Colyseus's listen() never settles when binding fails (it only hooks 'error' after success), so race the error.
+const bindFailed = new Promise<never>((_, reject) => server.transport.server?.once("error", reject));
 try {
-  await server.listen(port, host);
+  await Promise.race([server.listen(port, host), bindFailed]);
 } catch (err) {
   console.error(`Could not listen on ${host}:${port}: ${(err as Error).message}`);
   process.exit(1);
