@@ -9,8 +9,6 @@ const MINUTE_MS = 60_000;
 
 export default defineConfig({
   test: {
-    // Never watch by default: `vitest` alone should behave like CI unless asked for --watch.
-    watch: false,
     maxWorkers: Math.max(1, Math.min(2, availableParallelism())),
     projects: [
       {
