@@ -2,9 +2,14 @@
 // Runs unchanged in Node and in the browser. Called by the server, the experiment runner, the client menu and tests.
 
 import { parseScenario, THERAPY_NAMES, type Scenario } from "../sim/index.ts";
+import melanoma from "./melanoma.json" with { type: "json" };
+import rcc from "./rcc.json" with { type: "json" };
+import sandbox from "./sandbox.json" with { type: "json" };
+import t1d from "./t1d.json" with { type: "json" };
 import viral from "./viral.json" with { type: "json" };
 
-const FILES: Record<string, unknown> = { viral };
+/** In menu order: the first lesson first, the sandbox last. */
+const FILES: Record<string, unknown> = { viral, melanoma, rcc, t1d, sandbox };
 
 function load(): Record<string, Scenario> {
   const out: Record<string, Scenario> = {};
