@@ -23,6 +23,7 @@ export function buildCellLists(world: World): void {
   for (let i = c.count - 1; i >= 0; i--) {
     if (c.flags[i] & CellFlag.dead) continue;
     const v = voxelOf(world, c.x[i], c.y[i]);
+    c.voxel[i] = v;
     next[i] = head[v];
     head[v] = i;
     const t = c.type[i];

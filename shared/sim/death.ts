@@ -1,5 +1,5 @@
-// Death by IL-2 deprivation: an activated effector (past its antigen-driven phase and not memory), or a Treg or NK
-// cell that has expanded, whose integrated signal stays below the deprivation level dies at its type's rate.
+// Death by IL-2 deprivation: an activated effector (past its antigen-driven phase, without antigen lately, not memory),
+// or a Treg, NK or resting T cell that IL-2 made divide, whose integrated signal stays low, dies at its type's rate.
 // Resting cells are kept by signals the model does not simulate (IL-7, IL-15). Rates per day. Called by step().
 
 import { CellType, CELL_TYPE_NAMES } from "./cellTypes.ts";
@@ -9,16 +9,16 @@ import { CellFlag, perTick, Why, type World } from "./world.ts";
 function deprivationRatePerDay(world: World, i: number): number {
   const c = world.cells, p = world.params, t = c.type[i];
   if (c.signal[i] >= p.deprivationSignalLevel) return 0;
-  if (t === CellType.cd4 || t === CellType.cd8) {
-    if (!(c.flags[i] & CellFlag.activated) || c.flags[i] & CellFlag.memory) return 0;
+  const activated = (c.flags[i] & CellFlag.activated) !== 0;
+  if ((t === CellType.cd4 || t === CellType.cd8) && activated) {
+    if (c.flags[i] & CellFlag.memory) return 0;
     if ((world.tick - c.activatedTick[i]) * world.dtH < p.firstDivisionHours) return 0;
     if ((world.tick - c.lastAntigenTick[i]) * world.dtH < p.antigenSurvivalHours) return 0;
     return p.effectorDeprivationPerDay;
   }
   if (c.divisions[i] === 0) return 0;
   if (t === CellType.treg) return p.tregDeprivationPerDay;
-  if (t === CellType.nkBright || t === CellType.nkDim) return p.nkDeprivationPerDay;
-  return 0;
+  return p.expandedDeprivationPerDay;
 }
 
 export function deprive(world: World): void {

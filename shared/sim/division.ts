@@ -13,8 +13,10 @@ const READY_DIVISIONS_PER_HOUR = 2;
 function mayDivide(world: World, i: number): boolean {
   const c = world.cells, p = world.params, t = c.type[i], dtH = world.dtH;
   const sinceLast = (world.tick - c.lastDivisionTick[i]) * dtH;
+  if ((t === CellType.cd4 || t === CellType.cd8) && !(c.flags[i] & CellFlag.activated)) {
+    return sinceLast >= p.cycleHours && c.progress[i] >= p.restingDivisionSignalHours;
+  }
   if (t === CellType.cd4 || t === CellType.cd8) {
-    if (!(c.flags[i] & CellFlag.activated)) return false;
     if ((world.tick - c.activatedTick[i]) * dtH < p.firstDivisionHours) return false;
     if (c.divisions[i] > 0 && sinceLast < (t === CellType.cd8 ? p.cd8CycleHours : p.cycleHours)) return false;
     if (c.autoDivisions[i] > 0) return true;
@@ -33,7 +35,9 @@ export function divide(world: World): void {
   for (let i = 0; i < n; i++) {
     if (c.flags[i] & CellFlag.dead || !mayDivide(world, i) || uniform(rng) >= pReady) continue;
     const t = c.type[i];
-    if (t === CellType.cd4 || t === CellType.cd8) {
+    if ((t === CellType.cd4 || t === CellType.cd8) && !(c.flags[i] & CellFlag.activated)) {
+      c.progress[i] -= p.restingDivisionSignalHours;
+    } else if (t === CellType.cd4 || t === CellType.cd8) {
       if (c.autoDivisions[i] > 0) c.autoDivisions[i]--;
       else {
         c.il2Divisions[i]--;

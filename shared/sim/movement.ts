@@ -3,7 +3,7 @@
 // Speeds in µm/min, positions in voxels. Called by step() last, so contacts use the positions everyone saw.
 
 import { CellType, isImmune } from "./cellTypes.ts";
-import { uniform } from "./rng.ts";
+import { nextU32 } from "./rng.ts";
 import { clamp } from "./spawn.ts";
 import { CellFlag, Mode, Why, type World } from "./world.ts";
 import { VOXEL_UM } from "./field.ts";
@@ -12,6 +12,11 @@ import { VOXEL_UM } from "./field.ts";
 const ENGAGED_SPEED = 0.1;
 /** Bias toward the cue when hunting or seeking IL-2 on command. */
 const ABILITY_BIAS = 0.9;
+
+/** 256 evenly spread unit vectors: a random heading is one table look-up, not a cosine and a sine. */
+const HEADINGS = 256;
+const HEADING_X = Float64Array.from({ length: HEADINGS }, (_, k) => Math.cos((2 * Math.PI * k) / HEADINGS));
+const HEADING_Y = Float64Array.from({ length: HEADINGS }, (_, k) => Math.sin((2 * Math.PI * k) / HEADINGS));
 
 /** Unit vector toward the blocks around (x, y), weighted by their counts; [0, 0] when none. */
 function blockPull(world: World, counts: Uint16Array, x: number, y: number, out: Float64Array): void {
@@ -82,9 +87,9 @@ export function move(world: World, cue: Float64Array): void {
       else if (cue[0] !== 0 || cue[1] !== 0) c.why[i] = huntsThreat ? Why.chasingThreat : Why.homing;
       else c.why[i] = c.flags[i] & CellFlag.activated ? Why.wandering : Why.resting;
     }
-    const a = uniform(rng) * 2 * Math.PI;
-    let vx = (1 - bias) * Math.cos(a) + bias * cue[0];
-    let vy = (1 - bias) * Math.sin(a) + bias * cue[1];
+    const h = nextU32(rng) & (HEADINGS - 1);
+    const vx = (1 - bias) * HEADING_X[h] + bias * cue[0];
+    const vy = (1 - bias) * HEADING_Y[h] + bias * cue[1];
     const m = Math.hypot(vx, vy) || 1;
     c.x[i] = clamp(x + (speed * vx) / m, 0, maxX);
     c.y[i] = clamp(y + (speed * vy) / m, 0, maxY);

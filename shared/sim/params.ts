@@ -88,6 +88,7 @@ export const PARAM_SPECS = {
   cd8Il2Divisions: p("division", 11, 0, 14, "divisions", "Most extra divisions IL-2 can add to a CD8 clone", "Marchingo 2014 Science"),
   effectorDivisionSignalHours: p("division", 4, 1, 20, "pSTAT5·h", "IL-2 signal an effector banks for each IL-2-driven division", "Cantrell & Smith 1984 Science; " + CAL),
   tregDivisionSignalHours: p("division", 40, 5, 100, "pSTAT5·h", "IL-2 signal a Treg banks for each division", CAL + " (Tregs rise 5-8x on low dose over weeks)"),
+  restingDivisionSignalHours: p("division", 36, 5, 200, "pSTAT5·h", "IL-2 signal a resting (not activated) T cell banks for each division", CAL + " (high-dose IL-2 expands CD8 cells)"),
   nkDivisionSignalHours: p("division", 24, 5, 100, "pSTAT5·h", "IL-2 signal an NK cell banks for each division", CAL),
   firstDivisionHours: p("division", 30, 24, 36, "h", "Earliest first division after activation", "science.md: 24-36 h"),
   cycleHours: p("division", 8, 6, 10, "h", "Shortest time between two divisions", "science.md: every ~6-10 h"),
@@ -99,7 +100,7 @@ export const PARAM_SPECS = {
   effectorDeprivationPerDay: p("death", 0.3, 0.02, 3, "1/day", "Death rate of a deprived activated effector", "science.md: ~90% loss over ~2 weeks"),
   memoryFraction: p("death", 0.07, 0, 0.2, "fraction", "Share of effectors that become long-lived memory (never deprived)", "science.md: 5-10% remnant"),
   tregDeprivationPerDay: p("death", 0.1, 0, 2, "1/day", "Death rate of a deprived Treg", CAL),
-  nkDeprivationPerDay: p("death", 0.05, 0, 2, "1/day", "Death rate of a deprived NK cell", CAL + " (NK turnover ~2 weeks)"),
+  expandedDeprivationPerDay: p("death", 0.1, 0, 2, "1/day", "Death rate of a deprived NK cell or resting T cell that IL-2 made divide", CAL + " (NK turnover ~2 weeks)"),
 
   // killing
   ctlKillPerHour: p("killing", 1, 0.05, 8, "1/h", "Kill rate of a CD8 killer touching a target that shows antigen", "Halle 2016 Immunity (2-16 kills/day); PhysiCell 15-min kill"),

@@ -4,7 +4,7 @@
 
 import { CellType } from "./cellTypes.ts";
 import type { Params } from "./params.ts";
-import { CellFlag, voxelOf, type World } from "./world.ts";
+import { CellFlag, type World } from "./world.ts";
 
 /** Secretion relative to the peak, by hours since activation. */
 export function secretionTiming(p: Params, hours: number): number {
@@ -35,6 +35,6 @@ export function secrete(world: World): void {
   for (let i = 0; i < c.count; i++) {
     if (c.type[i] !== CellType.cd4 || c.flags[i] & CellFlag.dead) continue;
     const r = secretionRate(world, i);
-    if (r > 0) src[voxelOf(world, c.x[i], c.y[i])] += r;
+    if (r > 0) src[c.voxel[i]] += r;
   }
 }

@@ -4,11 +4,12 @@
 
 import { CellType, isImmune } from "./cellTypes.ts";
 import { highAffinitySites } from "./uptake.ts";
-import { CellFlag, voxelOf, type World } from "./world.ts";
+import { CellFlag, type World } from "./world.ts";
 
 export function hill(x: number, half: number, n: number): number {
   if (x <= 0) return 0;
-  const xn = Math.pow(x / half, n);
+  const r = x / half;
+  const xn = n === 3 ? r * r * r : n === 2 ? r * r : Math.pow(r, n);
   return xn / (1 + xn);
 }
 
@@ -39,14 +40,14 @@ export function signal(world: World): void {
   for (let i = 0; i < c.count; i++) {
     const t = c.type[i];
     if (!isImmune(t) || c.flags[i] & CellFlag.dead) continue;
-    const C = conc[voxelOf(world, c.x[i], c.y[i])] * free;
+    const C = conc[c.voxel[i]] * free;
     const bound = boundSites(world, i, C, Cb);
     const s = pstat5FromBound(world, i, bound);
     c.bound[i] = bound;
     c.pstat5[i] = s;
     c.signal[i] += (s - c.signal[i]) * fSignal;
     const activated = (c.flags[i] & CellFlag.activated) !== 0;
-    if (activated || t === CellType.treg || t === CellType.nkBright || t === CellType.nkDim) c.progress[i] += s * dtH;
+    c.progress[i] += s * dtH;
 
     let cd25Target = c.cd25Rest[i];
     let cd122Target = c.cd122Rest[i];

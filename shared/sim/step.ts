@@ -38,9 +38,9 @@ export function step(world: World, commands: readonly Command[] = []): SimEvent[
 
   secrete(world);
   fillUptake(world);
-  advanceField(world, plasma);
+  if (world.params.holdIl2Pm > 0) holdField(world);
+  else advanceField(world, plasma);
   handOutUptake(world);
-  holdField(world);
 
   signal(world);
   kill(world);
@@ -65,16 +65,16 @@ export function step(world: World, commands: readonly Command[] = []): SimEvent[
   return world.events;
 }
 
-/** A culture-dish experiment holds IL-2 at one level; the ledger books what holding it added. */
+/**
+ * A culture-dish experiment holds IL-2 at one level everywhere, so the field needs no solving: cells are exposed to
+ * the held level for the whole tick, and the ledger books what holding it added (what the cells took away).
+ */
 function holdField(world: World): void {
-  const hold = world.params.holdIl2Pm;
-  if (hold <= 0) return;
-  const c = world.field.c;
+  const hold = world.params.holdIl2Pm, f = world.field;
   let added = 0;
-  for (let i = 0; i < c.length; i++) {
-    added += hold - c[i];
-    c[i] = hold;
-  }
+  for (let i = 0; i < f.c.length; i++) added += hold - f.c[i];
+  f.c.fill(hold);
+  f.exposure.fill(hold * world.dtS);
   world.ledger.held += added / PM_PER_MOLECULE;
 }
 

@@ -4,7 +4,7 @@
 
 import { isImmune } from "./cellTypes.ts";
 import { PM_PER_MOLECULE } from "./field.ts";
-import { CellFlag, voxelOf, type World } from "./world.ts";
+import { CellFlag, type World } from "./world.ts";
 
 /** High-affinity sites: the share of CD122 paired with CD25, which saturates as CD25 rises (anti-CD25 blocks some). */
 export function highAffinitySites(world: World, i: number): number {
@@ -24,7 +24,7 @@ export function fillUptake(world: World): void {
       c.uptakeRate[i] = 0;
       continue;
     }
-    const v = voxelOf(world, c.x[i], c.y[i]);
+    const v = c.voxel[i];
     const C = conc[v] * free;
     const hi = highAffinitySites(world, i);
     const lo = c.cd122[i] - hi;
@@ -41,7 +41,7 @@ export function handOutUptake(world: World): void {
   for (let i = 0; i < c.count; i++) {
     const rate = c.uptakeRate[i];
     if (rate === 0) continue;
-    const molecules = (rate * exposure[voxelOf(world, c.x[i], c.y[i])]) / PM_PER_MOLECULE;
+    const molecules = (rate * exposure[c.voxel[i]]) / PM_PER_MOLECULE;
     c.captured[i] += molecules;
     total += molecules;
   }

@@ -60,6 +60,7 @@ export class Cells {
   suppression = new Float32Array(0); // dendritic cells: how much Tregs on them hold back activation; T cells: at their contact
   uptakeRate = new Float32Array(0); // this tick's first-order IL-2 uptake, 1/s (scratch between uptake and hand-out)
   contact = new Int32Array(0); // this tick's antigen source or target in contact, or -1 (scratch)
+  voxel = new Int32Array(0); // the voxel the cell sat in when this tick's cell lists were built (scratch)
 
   ensure(n: number): void {
     if (n <= this.capacity) return;
@@ -87,6 +88,8 @@ export interface Field {
   source: Float64Array;
   /** Summed first-order uptake by cells in each voxel this tick, 1/s. */
   uptake: Float64Array;
+  /** 1 / (1 + dt·(uptake + decay + sink)) per voxel for this tick's sub-steps. */
+  keep: Float64Array;
   /** Σ dt·C over this tick's sub-steps, pM·s: what each cell's uptake rate applies to. */
   exposure: Float64Array;
   vessel: Uint8Array;
