@@ -12,8 +12,9 @@ export function buildCellLists(world: World): void {
     world.targetOf = new Int32Array(c.capacity);
     world.hitCount = new Uint8Array(c.capacity);
   }
-  const head = world.head, next = world.next;
+  const head = world.head, next = world.next, crowd = world.crowd;
   head.fill(-1);
+  crowd.fill(0);
   const B = world.blocks;
   B.threat.fill(0);
   B.antigen.fill(0);
@@ -27,6 +28,7 @@ export function buildCellLists(world: World): void {
     next[i] = head[v];
     head[v] = i;
     const t = c.type[i];
+    if (t <= CellType.nkDim && crowd[v] < 255) crowd[v]++;
     const b = ((c.y[i] / size) | 0) * B.w + ((c.x[i] / size) | 0);
     if (isThreat(t)) {
       B.threat[b]++;

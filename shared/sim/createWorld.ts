@@ -24,7 +24,7 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
   const world: World = {
     scenario, params, seed: s, tick: 0, nextId: 1, dtS, dtH: dtS / 3600,
     cells: new Cells(),
-    field: createField(width, height, params.diffusionUm2PerS, dtS, params.diffusionSubsteps),
+    field: createField(width, height, params.diffusionUm2PerS, dtS, params.diffusionSubsteps, params.slabThicknessUm),
     lattice: { spacing, width: lw, height: lh, cell: new Int32Array(lw * lh).fill(-1) },
     therapy: {
       bolusFast: 0, bolusSlow: 0, lowDoseTicksLeft: 0, lowDosePm: 0, antiCd25: 0, biasedPm: 0, queue: [], dosesGiven: {},
@@ -37,6 +37,7 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
       death: createRng(s, 5), kill: createRng(s, 6), threat: createRng(s, 7),
     },
     head: new Int32Array(width * height).fill(-1),
+    crowd: new Uint8Array(width * height),
     next: new Int32Array(0),
     blocks: {
       size: blockSize, w: bw, h: bh,

@@ -4,7 +4,7 @@
 
 import { CellType, CELL_TYPE_NAMES } from "./cellTypes.ts";
 import { uniform } from "./rng.ts";
-import { addDaughter } from "./spawn.ts";
+import { addDaughter, roomBeside } from "./spawn.ts";
 import { CellFlag, perTick, Why, type World } from "./world.ts";
 
 /** Once a cell may divide, division comes within about an hour (mitosis takes time). */
@@ -34,6 +34,8 @@ export function divide(world: World): void {
   const n = c.count;
   for (let i = 0; i < n; i++) {
     if (c.flags[i] & CellFlag.dead || !mayDivide(world, i) || uniform(rng) >= pReady) continue;
+    const at = roomBeside(world, c.x[i], c.y[i], rng);
+    if (!at) continue; // crowded: wait for room
     const t = c.type[i];
     if ((t === CellType.cd4 || t === CellType.cd8) && !(c.flags[i] & CellFlag.activated)) {
       c.progress[i] -= p.restingDivisionSignalHours;
@@ -49,7 +51,7 @@ export function divide(world: World): void {
     c.lastDivisionTick[i] = world.tick;
     if (c.divisions[i] < 255) c.divisions[i]++;
     c.why[i] = Why.dividing;
-    const d = addDaughter(world, i, rng);
+    const d = addDaughter(world, i, at, rng);
     world.counters.divisions++;
     world.events.push({ tick: world.tick, kind: "division", cellId: c.id[i], byId: c.id[d], cellType: CELL_TYPE_NAMES[t], x: c.x[i], y: c.y[i] });
   }

@@ -1,17 +1,22 @@
 // The IL-2 field, one tick: sources and receptor uptake pointwise and implicit, then implicit diffusion one axis at
 // a time (a tridiagonal solve per row, then per column), so any time step is stable. No-flux edges conserve mass.
-// Units: pM per 1 pL voxel (one molecule ≈ 1.66 pM), seconds. Called by step() after cells have reported sources and uptake.
+// Units: pM in each voxel (10 µm × 10 µm × the slab's thickness), seconds. Called by step() after cells have reported sources and uptake.
 
 import type { Field, World } from "./world.ts";
 
-/** pM of one IL-2 molecule in a 10 µm × 10 µm × 10 µm voxel (1 pL). */
-export const PM_PER_MOLECULE = 1e12 / 6.02214076e23 / 1e-12;
 export const VOXEL_UM = 10;
+const AVOGADRO = 6.02214076e23;
 
-export function createField(width: number, height: number, diffusionUm2PerS: number, dtS: number, substeps: number): Field {
+/** pM of one IL-2 molecule in a 10 µm × 10 µm voxel of a slab `slabUm` thick (≈ 1.66 pM in 1 pL when 10 µm thick). */
+export function pmPerMolecule(slabUm: number): number {
+  const litres = VOXEL_UM * VOXEL_UM * slabUm * 1e-15;
+  return 1e12 / (AVOGADRO * litres);
+}
+
+export function createField(width: number, height: number, diffusionUm2PerS: number, dtS: number, substeps: number, slabUm: number): Field {
   const n = width * height;
   const f: Field = {
-    width, height,
+    width, height, pmPerMolecule: pmPerMolecule(slabUm),
     c: new Float64Array(n), source: new Float64Array(n), uptake: new Float64Array(n), keep: new Float64Array(n), exposure: new Float64Array(n),
     vessel: new Uint8Array(n), vesselIndex: new Int32Array(0),
     scratch: new Float64Array(Math.max(width, height) + width),
@@ -53,7 +58,7 @@ export function advanceField(world: World, plasmaPm: number): void {
   const f = world.field, p = world.params, n = p.diffusionSubsteps, dt = world.dtS / n;
   const kDecay = p.il2DecayPerHour / 3600, kSink = p.backgroundSinkPerHour / 3600, kVessel = p.vesselExchangePerHour / 3600;
   const c = f.c, src = f.source, up = f.uptake, inv = f.keep, exposure = f.exposure, vessels = f.vesselIndex;
-  const k0 = kDecay + kSink, srcScale = dt * PM_PER_MOLECULE;
+  const pm = f.pmPerMolecule, k0 = kDecay + kSink, srcScale = dt * pm;
   let secretedPerS = 0;
   for (let i = 0; i < c.length; i++) {
     inv[i] = 1 / (1 + dt * (up[i] + k0));
@@ -81,9 +86,9 @@ export function advanceField(world: World, plasmaPm: number): void {
   for (let i = 0; i < c.length; i++) exposure[i] *= dt;
   const L = world.ledger;
   L.secreted += secretedPerS * world.dtS;
-  L.decayed += (dt * kDecay * total) / PM_PER_MOLECULE;
-  L.sunk += (dt * kSink * total) / PM_PER_MOLECULE;
-  L.vesselIn += vesselIn / PM_PER_MOLECULE;
+  L.decayed += (dt * kDecay * total) / pm;
+  L.sunk += (dt * kSink * total) / pm;
+  L.vesselIn += vesselIn / pm;
 }
 
 /**
@@ -156,5 +161,5 @@ export function fieldMolecules(f: Field): number {
   let sum = 0;
   const c = f.c;
   for (let i = 0; i < c.length; i++) sum += c[i];
-  return sum / PM_PER_MOLECULE;
+  return sum / f.pmPerMolecule;
 }

@@ -11,6 +11,6 @@ export { THERAPY_NAMES, THERAPY_LABELS, type TherapyName } from "./therapyNames.
 export { ABILITIES, COMMAND_KINDS, isTherapyName, type Ability, type Command } from "./commands.ts";
 export { CellType, CELL_TYPE_NAMES, CELL_TYPE_LABELS, type CellTypeName } from "./cellTypes.ts";
 export { CellFlag, Mode, Why, dayOf, type World, type SimEvent, type Outcome } from "./world.ts";
-export { fieldMolecules, PM_PER_MOLECULE } from "./field.ts";
+export { fieldMolecules, pmPerMolecule } from "./field.ts";
 export { queueTherapy, doseAllowed } from "./therapy.ts";
 export { removeAntigen } from "./activation.ts";

@@ -30,12 +30,12 @@ function blockPull(world: World, counts: Uint16Array, x: number, y: number, out:
       const n = counts[yy * B.w + xx];
       if (!n) continue;
       const dx = (xx + 0.5) * size - x, dy = (yy + 0.5) * size - y;
-      const d = Math.hypot(dx, dy) || 1;
+      const d = Math.sqrt(dx * dx + dy * dy) || 1;
       vx += (n * dx) / d;
       vy += (n * dy) / d;
     }
   }
-  const m = Math.hypot(vx, vy);
+  const m = Math.sqrt(vx * vx + vy * vy);
   out[0] = m > 0 ? vx / m : 0;
   out[1] = m > 0 ? vy / m : 0;
 }
@@ -45,7 +45,7 @@ function il2Gradient(world: World, x: number, y: number, out: Float64Array): voi
   const ix = clamp(x | 0, 1, w - 2), iy = clamp(y | 0, 1, h - 2);
   const gx = c[iy * w + ix + 1] - c[iy * w + ix - 1];
   const gy = c[(iy + 1) * w + ix] - c[(iy - 1) * w + ix];
-  const m = Math.hypot(gx, gy);
+  const m = Math.sqrt(gx * gx + gy * gy);
   out[0] = m > 1e-9 ? gx / m : 0;
   out[1] = m > 1e-9 ? gy / m : 0;
 }
@@ -55,6 +55,8 @@ export function move(world: World, cue: Float64Array): void {
   const stepT = (p.tCellSpeedUmPerMin * world.dtS) / 60 / VOXEL_UM;
   const stepNk = (p.nkSpeedUmPerMin * world.dtS) / 60 / VOXEL_UM;
   const maxX = world.field.width - 0.001, maxY = world.field.height - 0.001;
+  const w = world.field.width, crowd = world.crowd, cap = p.maxCellsPerVoxel;
+  const dwellTicks = (p.helperDwellHours * 3600) / world.dtS;
   for (let i = 0; i < c.count; i++) {
     const t = c.type[i];
     if (!isImmune(t) || c.flags[i] & CellFlag.dead) continue;
@@ -66,7 +68,7 @@ export function move(world: World, cue: Float64Array): void {
     const engaged = c.why[i] === Why.engagedAntigen || c.why[i] === Why.killing || c.why[i] === Why.suppressing;
     const mode = c.mode[i];
     if (mode === Mode.target) {
-      const dx = c.tx[i] - x, dy = c.ty[i] - y, d = Math.hypot(dx, dy);
+      const dx = c.tx[i] - x, dy = c.ty[i] - y, d = Math.sqrt(dx * dx + dy * dy);
       if (d > 1) {
         cue[0] = dx / d;
         cue[1] = dy / d;
@@ -80,8 +82,10 @@ export function move(world: World, cue: Float64Array): void {
       if (!engaged) c.why[i] = Why.seekingIl2;
     } else {
       const huntsThreat = t === CellType.cd8 || t === CellType.nkBright || t === CellType.nkDim;
-      // killers follow threats and antigen (dendritic cells included); helpers and Tregs home to dendritic cells
-      blockPull(world, t === CellType.cd8 ? B.antigen : huntsThreat ? B.threat : B.dc, x, y, cue);
+      // killers follow threats and antigen (dendritic cells included); helpers and Tregs home to dendritic cells,
+      // until an activated helper has dwelt there long enough and wanders off (keeping a clone together is the player's job)
+      const leaving = t === CellType.cd4 && (c.flags[i] & CellFlag.activated) !== 0 && world.tick - c.activatedTick[i] > dwellTicks;
+      if (!leaving) blockPull(world, t === CellType.cd8 ? B.antigen : huntsThreat ? B.threat : B.dc, x, y, cue);
       bias = mode === Mode.hunt ? ABILITY_BIAS : p.chemotaxisBias;
       if (engaged) speed *= ENGAGED_SPEED;
       else if (cue[0] !== 0 || cue[1] !== 0) c.why[i] = huntsThreat ? Why.chasingThreat : Why.homing;
@@ -90,8 +94,15 @@ export function move(world: World, cue: Float64Array): void {
     const h = nextU32(rng) & (HEADINGS - 1);
     const vx = (1 - bias) * HEADING_X[h] + bias * cue[0];
     const vy = (1 - bias) * HEADING_Y[h] + bias * cue[1];
-    const m = Math.hypot(vx, vy) || 1;
-    c.x[i] = clamp(x + (speed * vx) / m, 0, maxX);
-    c.y[i] = clamp(y + (speed * vy) / m, 0, maxY);
+    const m = Math.sqrt(vx * vx + vy * vy) || 1;
+    const nx = clamp(x + (speed * vx) / m, 0, maxX), ny = clamp(y + (speed * vy) / m, 0, maxY);
+    const from = (y | 0) * w + (x | 0), to = (ny | 0) * w + (nx | 0);
+    if (to !== from) {
+      if (crowd[to] >= cap) continue; // no room there: stay put this tick
+      crowd[from]--;
+      crowd[to]++;
+    }
+    c.x[i] = nx;
+    c.y[i] = ny;
   }
 }

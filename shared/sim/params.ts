@@ -31,6 +31,7 @@ export const PARAM_SPECS = {
   metricsEveryTicks: p("time", 10, 1, 600, "ticks", "Ticks between two samples of the metrics", "game choice", true),
 
   // field
+  slabThicknessUm: p("field", 30, 10, 60, "µm", "Thickness of the tissue slab the 2D patch stands for (a few cell layers: IL-2 escapes in 3D, so a lone cell's own IL-2 is diluted as around a real cell)", "science.md (10 µm voxels); " + CAL),
   diffusionUm2PerS: p("field", 20, 10, 100, "µm²/s", "IL-2 diffusion coefficient in tissue", "Busse 2010 PNAS; Thurley 2015 (10); free ~100"),
   il2DecayPerHour: p("field", 0.1, 0.01, 2, "1/h", "Extracellular IL-2 decay rate", "science.md: ~0.1 per hour"),
   backgroundSinkPerHour: p("field", 0.3, 0, 5, "1/h", "Weak uptake by consumers the model does not resolve, and drainage", "science.md: keeps empty tissue's range finite"),
@@ -65,18 +66,18 @@ export const PARAM_SPECS = {
   signalTauHours: p("signalling", 6, 4, 8, "h", "Time constant of the integrated IL-2 signal", "science.md: leaky integrator 4-8 h"),
   cd25TauHours: p("signalling", 6, 2, 12, "h", "Time constant of CD25 change", "Busse 2010 PNAS"),
   cd25FeedbackHill: p("signalling", 3, 1, 6, "", "Steepness of pSTAT5 feedback on CD25", "Busse 2010 PNAS"),
-  cd25InductionDelayHours: p("signalling", 4, 1, 12, "h", "Hours after activation before antigen-induced CD25 reaches the surface", "O'Gorman 2009 J Immunol (Tregs signal first); " + CAL),
+  cd25InductionDelayHours: p("signalling", 6, 1, 12, "h", "Hours after activation before antigen-induced CD25 reaches the surface", "O'Gorman 2009 J Immunol (Tregs signal first); " + CAL),
   cd25AntigenDrive: p("signalling", 0.25, 0, 1, "fraction", "Share of the activated CD25 level that strong antigen alone induces; IL-2 feedback gives the rest", "Busse 2010 PNAS (positive feedback switch)"),
   tregCd25Amplification: p("signalling", 2, 0, 5, "fold", "Extra CD25 a fully signalling Treg makes (graded feedback)", "Busse 2010 PNAS"),
 
   // activation and secretion
   activationPerHour: p("activation", 2, 0.1, 20, "1/h", "Rate at which a T cell touching its antigen becomes activated", CAL),
   secretionMoleculesPerS: p("activation", 10, 1, 30, "molecules/s", "IL-2 secretion of an activated helper at its peak", "Tkach 2014 eLife (7.5-10/s)"),
-  secretionStrongFold: p("activation", 4, 1, 30, "fold", "Extra secretion under strong antigen (up to ~30x sustained)", "Tkach 2014 eLife"),
+  secretionStrongFold: p("activation", 1, 1, 30, "fold", "Extra secretion under strong antigen (up to ~30x sustained)", "Tkach 2014 eLife"),
   secretionStartHours: p("activation", 1, 0.5, 2, "h", "Delay from activation to the first IL-2", "Sojka 2004 J Immunol"),
   secretionPeakHours: p("activation", 6, 4, 8, "h", "Time from activation to peak IL-2 secretion", "Sojka 2004 J Immunol"),
   secretionEndHours: p("activation", 22, 20, 24, "h", "Time from activation after which only sustained secretion remains", "Sojka 2004 J Immunol"),
-  secretionSustainedFraction: p("activation", 0.2, 0, 1, "fraction", "Secretion that continues while antigen persists, after the burst", CAL),
+  secretionSustainedFraction: p("activation", 0.05, 0, 1, "fraction", "Secretion that continues while antigen persists, after the burst", CAL),
   antigenMemoryHours: p("activation", 0.3, 0.1, 2, "h", "How long the antigen signal lingers after contact is lost", "Sojka 2004 (secretion stops within ~0.5 h)"),
   dcAntigenFadeHours: p("activation", 12, 1, 96, "h", "Time constant with which dendritic cells stop showing antigen once the threat is gone", CAL),
   tregContactSuppression: p("activation", 0.6, 0, 1, "fraction", "How much Tregs on a dendritic cell lower activation and IL-2 output there (CTLA-4)", "Vignali 2008 Nat Rev Immunol"),
@@ -86,7 +87,7 @@ export const PARAM_SPECS = {
   costimDivisions: p("division", 3, 0, 5, "divisions", "Extra divisions costimulation allows (here they need IL-2 too)", "Marchingo 2014 Science"),
   cd4Il2Divisions: p("division", 8.5, 0, 12, "divisions", "Most extra divisions IL-2 can add to a CD4 clone", "Marchingo 2014 Science"),
   cd8Il2Divisions: p("division", 11, 0, 14, "divisions", "Most extra divisions IL-2 can add to a CD8 clone", "Marchingo 2014 Science"),
-  effectorDivisionSignalHours: p("division", 4, 1, 20, "pSTAT5·h", "IL-2 signal an effector banks for each IL-2-driven division", "Cantrell & Smith 1984 Science; " + CAL),
+  effectorDivisionSignalHours: p("division", 6, 1, 20, "pSTAT5·h", "IL-2 signal an effector banks for each IL-2-driven division", "Cantrell & Smith 1984 Science; " + CAL),
   tregDivisionSignalHours: p("division", 40, 5, 100, "pSTAT5·h", "IL-2 signal a Treg banks for each division", CAL + " (Tregs rise 5-8x on low dose over weeks)"),
   restingDivisionSignalHours: p("division", 36, 5, 200, "pSTAT5·h", "IL-2 signal a resting (not activated) T cell banks for each division", CAL + " (high-dose IL-2 expands CD8 cells)"),
   nkDivisionSignalHours: p("division", 24, 5, 100, "pSTAT5·h", "IL-2 signal an NK cell banks for each division", CAL),
@@ -115,6 +116,8 @@ export const PARAM_SPECS = {
   nkSpeedUmPerMin: p("movement", 8, 2, 20, "µm/min", "NK cell crawling speed in tissue", CAL),
   chemotaxisBias: p("movement", 0.5, 0, 1, "fraction", "Share of a step taken toward a sensed threat or IL-2", CAL),
   commandBias: p("movement", 0.85, 0, 1, "fraction", "Share of a step taken toward a commanded target", "game choice"),
+  helperDwellHours: p("movement", 48, 0, 240, "h", "How long an activated helper keeps homing to dendritic cells before it wanders off", "Mempel 2004 Nature (stable contacts, then dispersal); " + CAL),
+  maxCellsPerVoxel: p("movement", 2, 1, 8, "cells", "Immune cells that fit in one 10 µm voxel: crowding stops cells moving in, and daughters need room", "cell size ~7-10 µm", true),
   senseRadiusVoxels: p("movement", 6, 1, 20, "voxels", "How far a cell senses a threat (chemokine range)", CAL),
 
   // threat

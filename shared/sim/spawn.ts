@@ -79,16 +79,38 @@ export function activate(world: World, i: number, strength: number, rng: Rng, at
   world.events.push({ tick: world.tick, kind: "activation", cellId: c.id[i], cellType: c.type[i] === CellType.cd8 ? "cd8" : "cd4", x: c.x[i], y: c.y[i] });
 }
 
-/** A daughter beside its mother, sharing her state; the memory fate is drawn anew. Returns the daughter's index. */
-export function addDaughter(world: World, mother: number, rng: Rng): number {
+/**
+ * A voxel near (x, y) with room for one more immune cell, as a point in it, or null when all are full: first the
+ * 3×3 voxels around, then the ring beyond (a crowded clone pushes outward).
+ */
+export function roomBeside(world: World, x: number, y: number, rng: Rng): [number, number] | null {
+  return roomWithin(world, x, y, 1, rng) ?? roomWithin(world, x, y, 2, rng);
+}
+
+function roomWithin(world: World, x: number, y: number, reach: number, rng: Rng): [number, number] | null {
+  const w = world.field.width, h = world.field.height, cap = world.params.maxCellsPerVoxel;
+  const side = 2 * reach + 1, n = side * side;
+  const start = Math.floor(uniform(rng) * n);
+  for (let k = 0; k < n; k++) {
+    const j = (start + k) % n;
+    const vx = (x | 0) + (j % side) - reach, vy = (y | 0) + Math.floor(j / side) - reach;
+    if (vx < 0 || vy < 0 || vx >= w || vy >= h || world.crowd[vy * w + vx] >= cap) continue;
+    return [vx + 0.1 + 0.8 * uniform(rng), vy + 0.1 + 0.8 * uniform(rng)];
+  }
+  return null;
+}
+
+/** A daughter at a free spot beside her mother, sharing her state; the memory fate is drawn anew. Returns her index. */
+export function addDaughter(world: World, mother: number, at: [number, number], rng: Rng): number {
   const c = world.cells;
   c.ensure(c.count + 1);
   const d = c.count++;
   for (const key of COPIED) (c[key] as Float32Array)[d] = (c[key] as Float32Array)[mother];
   c.id[d] = world.nextId++;
-  const angle = uniform(rng) * 2 * Math.PI;
-  c.x[d] = clamp(c.x[mother] + 0.6 * Math.cos(angle), 0, world.field.width - 0.001);
-  c.y[d] = clamp(c.y[mother] + 0.6 * Math.sin(angle), 0, world.field.height - 0.001);
+  c.x[d] = at[0];
+  c.y[d] = at[1];
+  const v = (at[1] | 0) * world.field.width + (at[0] | 0);
+  world.crowd[v]++;
   c.flags[d] &= ~CellFlag.memory;
   if (c.flags[mother] & CellFlag.activated && uniform(rng) < world.params.memoryFraction) c.flags[d] |= CellFlag.memory;
   c.captured[d] = 0;

@@ -20,7 +20,6 @@ import { signal } from "./signalling.ts";
 import { advanceTherapy } from "./therapy.ts";
 import { growThreat } from "./threat.ts";
 import { fillUptake, handOutUptake } from "./uptake.ts";
-import { PM_PER_MOLECULE } from "./field.ts";
 import { Why, type SimEvent, type World } from "./world.ts";
 
 export function step(world: World, commands: readonly Command[] = []): SimEvent[] {
@@ -75,7 +74,7 @@ function holdField(world: World): void {
   for (let i = 0; i < f.c.length; i++) added += hold - f.c[i];
   f.c.fill(hold);
   f.exposure.fill(hold * world.dtS);
-  world.ledger.held += added / PM_PER_MOLECULE;
+  world.ledger.held += added / f.pmPerMolecule;
 }
 
 /** Runs whole ticks until `days` of simulated time have passed. */

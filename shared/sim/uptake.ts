@@ -3,7 +3,6 @@
 // J = k_endo·[R_hi·C/(K_hi+C) + R_int·C/(K_int+C)] molecules/s. Called by step() around reactField.
 
 import { isImmune } from "./cellTypes.ts";
-import { PM_PER_MOLECULE } from "./field.ts";
 import { CellFlag, type World } from "./world.ts";
 
 /** High-affinity sites: the share of CD122 paired with CD25, which saturates as CD25 rises (anti-CD25 blocks some). */
@@ -18,7 +17,7 @@ export function fillUptake(world: World): void {
   const up = f.uptake, conc = f.c;
   up.fill(0);
   const free = 1 - p.il2BlockFraction;
-  const k = p.kEndoPerS * PM_PER_MOLECULE * free;
+  const k = p.kEndoPerS * f.pmPerMolecule * free;
   for (let i = 0; i < c.count; i++) {
     if (!isImmune(c.type[i]) || c.flags[i] & CellFlag.dead) {
       c.uptakeRate[i] = 0;
@@ -36,12 +35,12 @@ export function fillUptake(world: World): void {
 
 /** Each cell internalised k_i·Σ dt·C over the tick's sub-steps; the ledger keeps the total. */
 export function handOutUptake(world: World): void {
-  const c = world.cells, exposure = world.field.exposure;
+  const c = world.cells, exposure = world.field.exposure, pm = world.field.pmPerMolecule;
   let total = 0;
   for (let i = 0; i < c.count; i++) {
     const rate = c.uptakeRate[i];
     if (rate === 0) continue;
-    const molecules = (rate * exposure[c.voxel[i]]) / PM_PER_MOLECULE;
+    const molecules = (rate * exposure[c.voxel[i]]) / pm;
     c.captured[i] += molecules;
     total += molecules;
   }

@@ -82,6 +82,8 @@ export class Cells {
 export interface Field {
   width: number;
   height: number;
+  /** pM that one molecule makes in one voxel. */
+  pmPerMolecule: number;
   /** IL-2 concentration per voxel, pM. */
   c: Float64Array;
   /** Molecules/s secreted into each voxel this tick. */
@@ -187,6 +189,8 @@ export interface World {
   /** Voxel cell lists: head per voxel and next per cell index, rebuilt each tick. */
   head: Int32Array;
   next: Int32Array;
+  /** Immune cells per voxel (crowding), kept up to date as cells move and divide. */
+  crowd: Uint8Array;
   /** Coarse blocks counting threats and antigen sources, for chemotaxis. */
   blocks: { size: number; w: number; h: number; threat: Uint16Array; antigen: Uint16Array; dc: Uint16Array };
   initialHealthy: number;

@@ -2,7 +2,7 @@
 // C(r) = q/(2πDh)·K₀(r/ℓ) with ℓ = √(D/k), and the field's mass balance closes to rounding error.
 
 import { describe, expect, test } from "vitest";
-import { createWorld, makeParams, PM_PER_MOLECULE, fieldMolecules, type Scenario } from "../../shared/sim/index.ts";
+import { createWorld, makeParams, pmPerMolecule, fieldMolecules, type Scenario } from "../../shared/sim/index.ts";
 import { advanceField, diffuseField } from "../../shared/sim/field.ts";
 
 /** Modified Bessel function K₀ (Abramowitz & Stegun 9.8.5-9.8.6), relative error < 1e-7. */
@@ -36,13 +36,13 @@ function steadyProfile(substeps: number): { r: number; model: number; theory: nu
     f.source[mid * size + mid] = q;
     advanceField(world, 0);
   }
-  const D = params.diffusionUm2PerS, h = 10, kTot = (params.il2DecayPerHour + params.backgroundSinkPerHour) / 3600;
+  const D = params.diffusionUm2PerS, h = params.slabThicknessUm, kTot = (params.il2DecayPerHour + params.backgroundSinkPerHour) / 3600;
   const ell = Math.sqrt(D / kTot);
   const out = [];
   for (const rVox of [2, 3, 5, 8, 12, 16, 20]) {
     const rUm = rVox * 10;
     const perUm3 = (q / (2 * Math.PI * D * h)) * besselK0(rUm / ell);
-    out.push({ r: rVox, model: f.c[mid * size + mid + rVox], theory: perUm3 * 1000 * PM_PER_MOLECULE });
+    out.push({ r: rVox, model: f.c[mid * size + mid + rVox], theory: perUm3 * 1000 * pmPerMolecule(10) });
   }
   return out;
 }

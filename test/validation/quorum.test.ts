@@ -10,12 +10,13 @@ function expansion(helpers: number, neutralised: boolean): number {
       scenario: patch({
         size: 48,
         populations: [
-          { type: "dendritic", count: 1, placement: { kind: "cluster", x: 24, y: 24, radius: 0 }, antigenStrength: 1 },
-          { type: "cd4", count: helpers, placement: { kind: "cluster", x: 24, y: 24, radius: 1.5 }, activated: true, antigenStrength: 1 },
+          // one antigen site: a cluster of dendritic cells, as in a lymph node's T-cell zone
+          { type: "dendritic", count: 8, placement: { kind: "cluster", x: 24, y: 24, radius: 3 }, antigenStrength: 1 },
+          { type: "cd4", count: helpers, placement: { kind: "cluster", x: 24, y: 24, radius: 3 }, activated: true, antigenStrength: 1 },
         ],
       }),
       params: { tregShareOfCd4: 0, il2BlockFraction: neutralised ? 1 : 0 },
-      seed: k + 1, days: 5,
+      seed: k + 1, days: neutralised ? 3 : 4,
     });
     return metricMax(w, "count.cd4") / helpers;
   }));
