@@ -8,8 +8,9 @@ import { uniform } from "./rng.ts";
 import { activate } from "./spawn.ts";
 import { CellFlag, perTick, Why, type World } from "./world.ts";
 
-const CD4_SOURCES = bit(CellType.dendritic);
-const CD8_SOURCES = bit(CellType.dendritic) | bit(CellType.infected) | bit(CellType.tumour) | bit(CellType.islet);
+/** Naive T cells are primed only by dendritic cells; activated killers also see antigen on the cells they attack. */
+const DC_ONLY = bit(CellType.dendritic);
+const KILLER_SOURCES = bit(CellType.dendritic) | bit(CellType.infected) | bit(CellType.tumour) | bit(CellType.islet);
 
 /** Antigen strength a source shows, after Treg suppression on dendritic cells. */
 export function shownStrength(world: World, j: number): number {
@@ -36,7 +37,7 @@ export function suppressDendriticCells(world: World): void {
   // count Tregs on each dendritic cell in `suppression`, then turn counts into a saturating fraction
   for (let i = 0; i < c.count; i++) {
     if (c.type[i] !== CellType.treg || c.flags[i] & CellFlag.dead) continue;
-    const dc = nearestOfTypes(world, i, c.x[i], c.y[i], CD4_SOURCES);
+    const dc = nearestOfTypes(world, i, c.x[i], c.y[i], DC_ONLY);
     if (dc >= 0) {
       c.suppression[dc] += 1;
       c.why[i] = Why.suppressing;
@@ -59,7 +60,8 @@ export function contactAntigen(world: World): void {
   for (let i = 0; i < c.count; i++) {
     const t = c.type[i];
     if ((t !== CellType.cd4 && t !== CellType.cd8) || c.flags[i] & CellFlag.dead) continue;
-    const src = nearestOfTypes(world, i, c.x[i], c.y[i], t === CellType.cd4 ? CD4_SOURCES : CD8_SOURCES);
+    const activatedKiller = t === CellType.cd8 && (c.flags[i] & CellFlag.activated) !== 0;
+    const src = nearestOfTypes(world, i, c.x[i], c.y[i], activatedKiller ? KILLER_SOURCES : DC_ONLY);
     c.contact[i] = src;
     let a = c.antigen[i] * linger;
     if (src >= 0) {

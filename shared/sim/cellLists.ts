@@ -5,6 +5,9 @@
 import { CellType, isThreat } from "./cellTypes.ts";
 import { CellFlag, voxelOf, type World } from "./world.ts";
 
+/** Antigen strength below which a dendritic cell no longer counts as showing antigen. */
+const ANTIGEN_GONE = 0.05;
+
 export function buildCellLists(world: World): void {
   const c = world.cells;
   if (world.next.length < c.capacity) {
@@ -20,7 +23,7 @@ export function buildCellLists(world: World): void {
   B.antigen.fill(0);
   B.dc.fill(0);
   const size = B.size;
-  let threats = 0;
+  let threats = 0, antigen = false;
   for (let i = c.count - 1; i >= 0; i--) {
     if (c.flags[i] & CellFlag.dead) continue;
     const v = voxelOf(world, c.x[i], c.y[i]);
@@ -35,8 +38,12 @@ export function buildCellLists(world: World): void {
       threats++;
     }
     if (t === CellType.dendritic) B.dc[b]++;
-    if (t === CellType.dendritic || t === CellType.infected || t === CellType.tumour || t === CellType.islet) B.antigen[b]++;
+    if (t === CellType.dendritic || t === CellType.infected || t === CellType.tumour || t === CellType.islet) {
+      B.antigen[b]++;
+      if (t !== CellType.dendritic || c.strength[i] > ANTIGEN_GONE) antigen = true;
+    }
   }
+  world.antigenPresent = antigen;
   world.threatCount = threats;
   if (threats > 0) world.threatSeen = true;
 }

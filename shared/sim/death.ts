@@ -13,7 +13,8 @@ function deprivationRatePerDay(world: World, i: number): number {
   if ((t === CellType.cd4 || t === CellType.cd8) && activated) {
     if (c.flags[i] & CellFlag.memory) return 0;
     if ((world.tick - c.activatedTick[i]) * world.dtH < p.firstDivisionHours) return 0;
-    if ((world.tick - c.lastAntigenTick[i]) * world.dtH < p.antigenSurvivalHours) return 0;
+    // while antigen persists in the tissue, inflammation keeps effectors alive; once it is gone, they contract
+    if (world.antigenPresent || (world.tick - c.lastAntigenTick[i]) * world.dtH < p.antigenSurvivalHours) return 0;
     return p.effectorDeprivationPerDay;
   }
   if (c.divisions[i] === 0) return 0;

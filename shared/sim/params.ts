@@ -97,16 +97,16 @@ export const PARAM_SPECS = {
 
   // death
   deprivationSignalLevel: p("death", 0.15, 0, 0.6, "pSTAT5", "Integrated signal below which an IL-2-dependent cell is deprived", "Pandiyan 2007 Nat Immunol; " + CAL),
-  antigenSurvivalHours: p("death", 24, 0, 96, "h", "Hours after its last antigen contact during which an effector is not deprived", "science.md: effectors without antigen contract"),
-  effectorDeprivationPerDay: p("death", 0.3, 0.02, 3, "1/day", "Death rate of a deprived activated effector", "science.md: ~90% loss over ~2 weeks"),
+  antigenSurvivalHours: p("death", 24, 0, 96, "h", "Hours after its last antigen contact during which an effector is not deprived, once no antigen is left in the tissue", "science.md: effectors without antigen contract"),
+  effectorDeprivationPerDay: p("death", 0.4, 0.02, 3, "1/day", "Death rate of a deprived activated effector", "science.md: ~90% loss over ~2 weeks"),
   memoryFraction: p("death", 0.07, 0, 0.2, "fraction", "Share of effectors that become long-lived memory (never deprived)", "science.md: 5-10% remnant"),
   tregDeprivationPerDay: p("death", 0.1, 0, 2, "1/day", "Death rate of a deprived Treg", CAL),
   expandedDeprivationPerDay: p("death", 0.1, 0, 2, "1/day", "Death rate of a deprived NK cell or resting T cell that IL-2 made divide", CAL + " (NK turnover ~2 weeks)"),
 
   // killing
-  ctlKillPerHour: p("killing", 1, 0.05, 8, "1/h", "Kill rate of a CD8 killer touching a target that shows antigen", "Halle 2016 Immunity (2-16 kills/day); PhysiCell 15-min kill"),
+  ctlKillPerHour: p("killing", 0.3, 0.05, 8, "1/h", "Kill rate of a CD8 killer touching a target that shows antigen", "Halle 2016 Immunity (2-16 kills/day); PhysiCell 15-min kill"),
   ctlCooperation: p("killing", 2, 1, 4, "fold", "Faster killing when two or more CD8 killers touch the same target", "Halle 2016 Immunity"),
-  nkKillPerHour: p("killing", 0.4, 0.02, 8, "1/h", "Base kill rate of a killing NK cell touching a target", "Vanherberghen 2013 Blood; " + CAL),
+  nkKillPerHour: p("killing", 0.15, 0.02, 8, "1/h", "Base kill rate of a killing NK cell touching a target", "Vanherberghen 2013 Blood; " + CAL),
   nkKillIl2Boost: p("killing", 2, 0, 8, "fold", "Extra NK killing at full pSTAT5 (rate × (1 + boost·pSTAT5))", "Cooper 2001; seed text"),
   nkNonKillerShare: p("killing", 0.5, 0, 0.9, "fraction", "Share of NK cells that kill nothing", "Vanherberghen 2013 Blood"),
   selfKillPerHour: p("killing", 0.15, 0, 4, "1/h", "Kill rate of a self-reactive CD8 on an islet cell", CAL),
@@ -149,7 +149,7 @@ export const PARAM_SPECS = {
 
   // toxicity
   leakEc50Nm: p("toxicity", 5, 0.5, 50, "nM", "Plasma IL-2 giving half-maximal drive to vascular leak", CAL),
-  leakGainPerHour: p("toxicity", 0.06, 0, 1, "1/h", "Growth of the leak score at full drive (1 = dose-limiting)", CAL + " (label: leak limits the course)"),
+  leakGainPerHour: p("toxicity", 0.14, 0, 1, "1/h", "Growth of the leak score at full drive (1 = dose-limiting)", CAL + " (label: leak limits the course)"),
   leakRecoveryHours: p("toxicity", 20, 6, 72, "h", "Time constant of leak recovery once dosing stops", "label: reverses 2-3 days after stopping"),
   leakSensitivityCv: p("toxicity", 0.35, 0, 1, "CV", "Patient-to-patient variation in leak sensitivity", "label: deaths 1-4%, dose-limiting in many"),
   cd122BiasedLeakWeight: p("toxicity", 0.3, 0, 1, "fraction", "Leak drive of CD122-biased IL-2 relative to IL-2", "Levin 2012 Nature (less leak)"),

@@ -197,6 +197,8 @@ export interface World {
   /** Threat cells alive at the start of this tick, and whether any threat has ever been present. */
   threatCount: number;
   threatSeen: boolean;
+  /** Whether any cell in the patch shows antigen (a dendritic cell still presenting, an infected, tumour or islet cell). */
+  antigenPresent: boolean;
   peakThreat: number;
   outcome: Outcome;
   events: SimEvent[];

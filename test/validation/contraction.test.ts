@@ -12,20 +12,20 @@ const effectors = (w: Parameters<typeof metricAt>[0], day: number) => metricAt(w
 function trial(removed: boolean, seed: number) {
   const w = run({
     scenario: patch({
-      size: 48,
+      size: 40,
       populations: [
-        ...dendriticSites(48, 2, 1),
-        { type: "cd4", count: 30, placement: { kind: "antigenSites", radius: 4 } },
-        { type: "cd8", count: 30, placement: { kind: "antigenSites", radius: 6 } },
+        ...dendriticSites(40, 3, 1),
+        { type: "cd4", count: 10, placement: { kind: "antigenSites", radius: 4 } },
+        { type: "cd8", count: 10, placement: { kind: "antigenSites", radius: 6 } },
       ],
     }),
-    params: { tregShareOfCd4: 0, metricsEveryTicks: 30 },
+    params: { tregShareOfCd4: 0, metricsEveryTicks: 60 },
     seed, days: END_DAY,
     at: removed ? [{ day: REMOVE_DAY, act: removeAntigen }] : [],
   });
   const atRemoval = effectors(w, REMOVE_DAY);
   return {
-    secretionBefore: metricAt(w, "il2.secretionPerS", REMOVE_DAY - 0.02),
+    secretionBefore: metricAt(w, "il2.secretionPerS", REMOVE_DAY - 0.05),
     secretionAfter2h: metricAt(w, "il2.secretionPerS", REMOVE_DAY + 2 / 24),
     maxIl2After12h: metricAt(w, "il2.maxPm", REMOVE_DAY + 0.5),
     remaining: effectors(w, END_DAY) / Math.max(1, atRemoval),

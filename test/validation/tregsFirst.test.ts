@@ -12,7 +12,7 @@ describe("Tregs respond first", () => {
           size: 48,
           populations: [
             ...dendriticSites(48, 2, 1),
-            { type: "cd4", count: 10, placement: { kind: "antigenSites", radius: 2 }, activated: true, antigenStrength: 1 },
+            { type: "cd4", count: 30, placement: { kind: "antigenSites", radius: 2 }, activated: true, antigenStrength: 1 },
             { type: "treg", count: 30, placement: { kind: "antigenSites", radius: 8 } },
             { type: "cd8", count: 30, placement: { kind: "antigenSites", radius: 8 } },
             { type: "nk", count: 30, placement: { kind: "antigenSites", radius: 8 } },
