@@ -3,7 +3,7 @@
 
 import { createWorld, makeParams, step, type Population, type Scenario, type World } from "../../shared/sim/index.ts";
 
-export const SEEDS = 6;
+export const SEEDS = 20;
 
 export interface PatchOptions {
   size?: number;
