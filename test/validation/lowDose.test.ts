@@ -12,11 +12,11 @@ function finalCounts(plateauPm: number): Record<(typeof KEYS)[number], number> {
   const perSeed = Array.from({ length: SEEDS }, (_, k) => {
     const w = run({
       scenario: patch({
-        size: 48,
+        size: 40,
         populations: [
-          { type: "cd4", count: 200, placement: { kind: "random" } },
-          { type: "cd8", count: 100, placement: { kind: "random" } },
-          { type: "nk", count: 100, placement: { kind: "random" } },
+          { type: "cd4", count: 120, placement: { kind: "random" } },
+          { type: "cd8", count: 60, placement: { kind: "random" } },
+          { type: "nk", count: 60, placement: { kind: "random" } },
         ],
       }),
       params: { holdIl2Pm: plateauPm, tregShareOfCd4: 0.1 },
@@ -30,10 +30,10 @@ function finalCounts(plateauPm: number): Record<(typeof KEYS)[number], number> {
 
 describe("low-dose IL-2 favours Tregs", () => {
   test("at 30 pM: Treg ≥ 2×, Treg:Tconv ≥ 2×, CD8 within ±25%, NK ≤ 1.5× (against no IL-2)", () => {
-    const levels = [0, 10, 30, 100];
+    const levels = [0, 30, 100];
     const rows = levels.map((pm) => ({ pm, ...finalCounts(pm) }));
     for (const r of rows) report(`plateau ${r.pm} pM, day ${DAYS}`, r);
-    const none = rows[0], low = rows[2];
+    const none = rows[0], low = rows[1];
     expect(low.treg / none.treg).toBeGreaterThanOrEqual(2);
     expect(low.treg / low.tconv / (none.treg / none.tconv)).toBeGreaterThanOrEqual(2);
     expect(Math.abs(low.cd8 / none.cd8 - 1)).toBeLessThanOrEqual(0.25);
