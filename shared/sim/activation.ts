@@ -2,7 +2,7 @@
 // A T cell touching a cell that shows its antigen gets an antigen signal (0..1) that lingers ~0.3 h after contact ends;
 // a naive one may become activated. Rates per hour. Called by step() after the cell lists are built.
 
-import { bit, nearestOfTypes } from "./cellLists.ts";
+import { anyInReach, bit, nearestOfTypes } from "./cellLists.ts";
 import { CellType } from "./cellTypes.ts";
 import { uniform } from "./rng.ts";
 import { activate } from "./spawn.ts";
@@ -36,7 +36,7 @@ export function suppressDendriticCells(world: World): void {
   }
   // count Tregs on each dendritic cell in `suppression`, then turn counts into a saturating fraction
   for (let i = 0; i < c.count; i++) {
-    if (c.type[i] !== CellType.treg || c.flags[i] & CellFlag.dead) continue;
+    if (c.type[i] !== CellType.treg || c.flags[i] & CellFlag.dead || !anyInReach(world, world.blocks.dc, c.x[i], c.y[i])) continue;
     const dc = nearestOfTypes(world, i, c.x[i], c.y[i], DC_ONLY);
     if (dc >= 0) {
       c.suppression[dc] += 1;
@@ -61,7 +61,10 @@ export function contactAntigen(world: World): void {
     const t = c.type[i];
     if ((t !== CellType.cd4 && t !== CellType.cd8) || c.flags[i] & CellFlag.dead) continue;
     const activatedKiller = t === CellType.cd8 && (c.flags[i] & CellFlag.activated) !== 0;
-    const src = nearestOfTypes(world, i, c.x[i], c.y[i], activatedKiller ? KILLER_SOURCES : DC_ONLY);
+    const B = world.blocks;
+    const src = anyInReach(world, activatedKiller ? B.antigen : B.dc, c.x[i], c.y[i])
+      ? nearestOfTypes(world, i, c.x[i], c.y[i], activatedKiller ? KILLER_SOURCES : DC_ONLY)
+      : -1;
     c.contact[i] = src;
     let a = c.antigen[i] * linger;
     if (src >= 0) {

@@ -51,6 +51,22 @@ export function buildCellLists(world: World): void {
 /** Contact distance between two cell centres, voxels (cells are ~10 µm across). */
 export const CONTACT_VOXELS = 1.5;
 
+/**
+ * Whether the coarse blocks within contact distance of (x, y) hold any cell counted in `counts`: a cheap test that
+ * lets most cells skip the voxel search, since dendritic cells and threats are few.
+ */
+export function anyInReach(world: World, counts: Uint16Array, x: number, y: number): boolean {
+  const B = world.blocks, size = B.size;
+  let bx0 = ((x - CONTACT_VOXELS) / size) | 0, bx1 = ((x + CONTACT_VOXELS) / size) | 0;
+  let by0 = ((y - CONTACT_VOXELS) / size) | 0, by1 = ((y + CONTACT_VOXELS) / size) | 0;
+  if (x - CONTACT_VOXELS < 0) bx0 = 0;
+  if (y - CONTACT_VOXELS < 0) by0 = 0;
+  if (bx1 >= B.w) bx1 = B.w - 1;
+  if (by1 >= B.h) by1 = B.h - 1;
+  for (let by = by0; by <= by1; by++) for (let bx = bx0; bx <= bx1; bx++) if (counts[by * B.w + bx]) return true;
+  return false;
+}
+
 /** Bit for a cell type in a type mask. */
 export const bit = (type: number) => 1 << type;
 

@@ -2,7 +2,7 @@
 // and NK cells on infected and MHC-low tumour cells, harder with more IL-2 signal. Rates per hour.
 // Marks victims dead (removed at the end of the tick). Called by step() after signalling.
 
-import { bit, nearestOfTypes } from "./cellLists.ts";
+import { anyInReach, bit, nearestOfTypes } from "./cellLists.ts";
 import { CellType, CELL_TYPE_NAMES } from "./cellTypes.ts";
 import { uniform } from "./rng.ts";
 import { CellFlag, perTick, Why, type World } from "./world.ts";
@@ -15,9 +15,12 @@ const NK_MHC_SPARING = 0.2;
 function killerTarget(world: World, i: number): number {
   const c = world.cells, t = c.type[i];
   if (c.flags[i] & CellFlag.dead) return -1;
-  if (t === CellType.cd8 && c.flags[i] & CellFlag.activated) return nearestOfTypes(world, i, c.x[i], c.y[i], CTL_TARGETS);
+  const B = world.blocks;
+  if (t === CellType.cd8 && c.flags[i] & CellFlag.activated) {
+    return anyInReach(world, B.antigen, c.x[i], c.y[i]) ? nearestOfTypes(world, i, c.x[i], c.y[i], CTL_TARGETS) : -1;
+  }
   if ((t === CellType.nkBright || t === CellType.nkDim) && c.flags[i] & CellFlag.killer) {
-    return nearestOfTypes(world, i, c.x[i], c.y[i], NK_TARGETS);
+    return anyInReach(world, B.threat, c.x[i], c.y[i]) ? nearestOfTypes(world, i, c.x[i], c.y[i], NK_TARGETS) : -1;
   }
   return -1;
 }

@@ -20,7 +20,7 @@ import { signal } from "./signalling.ts";
 import { advanceTherapy } from "./therapy.ts";
 import { growThreat } from "./threat.ts";
 import { fillUptake, handOutUptake } from "./uptake.ts";
-import { Why, type SimEvent, type World } from "./world.ts";
+import { EVENT_LOG_LIMIT, Why, type SimEvent, type World } from "./world.ts";
 
 export function step(world: World, commands: readonly Command[] = []): SimEvent[] {
   world.events.length = 0;
@@ -61,7 +61,14 @@ export function step(world: World, commands: readonly Command[] = []): SimEvent[
       }
     }
   }
+  logEvents(world);
   return world.events;
+}
+
+function logEvents(world: World): void {
+  const log = world.eventLog;
+  for (const e of world.events) log.push(e);
+  if (log.length > EVENT_LOG_LIMIT) log.splice(0, log.length - EVENT_LOG_LIMIT);
 }
 
 /**

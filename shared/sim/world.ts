@@ -168,6 +168,9 @@ export interface SimEvent {
   y?: number;
 }
 
+/** Events the world keeps in its log; a round of a classroom scenario stays well inside it. */
+export const EVENT_LOG_LIMIT = 200_000;
+
 export type Outcome = "ongoing" | "cleared" | "overrun" | "protected" | "lost" | "timeUp";
 
 export interface World {
@@ -201,7 +204,10 @@ export interface World {
   antigenPresent: boolean;
   peakThreat: number;
   outcome: Outcome;
+  /** This tick's events (returned by step). */
   events: SimEvent[];
+  /** Every event since the start, oldest first, up to EVENT_LOG_LIMIT (then the oldest are dropped). */
+  eventLog: SimEvent[];
   history: MetricSample[];
   /** Commands waiting for the next step (the one path for humans and bots). */
   pending: Command[];

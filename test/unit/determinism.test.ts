@@ -41,3 +41,17 @@ describe("determinism", () => {
     expect(stateHash(x)).toBe(stateHash(alone));
   });
 });
+
+describe("event log", () => {
+  test("keeps activations, divisions, kills, deaths and doses, in order, one per removed cell", () => {
+    const world = createWorld(scenario, makeParams(scenario.params), 2);
+    for (let t = 0; t < 2880; t++) step(world, t === 10 ? [{ kind: "therapy", therapy: "lowDose" }] : []);
+    const kinds = new Set(world.eventLog.map((e) => e.kind));
+    for (const k of ["activation", "division", "kill", "dose"]) expect(kinds.has(k as never), k).toBe(true);
+    for (let i = 1; i < world.eventLog.length; i++) expect(world.eventLog[i].tick).toBeGreaterThanOrEqual(world.eventLog[i - 1].tick);
+    const kills = world.eventLog.filter((e) => e.kind === "kill").length;
+    expect(kills).toBe(world.counters.kills);
+    // every cell removed was either killed or died of something else, and each has its event
+    expect(kills + world.eventLog.filter((e) => e.kind === "death").length).toBe(world.counters.deaths);
+  });
+});
