@@ -3,6 +3,7 @@
 
 import type { Command } from "./commands.ts";
 import { isImmune } from "./cellTypes.ts";
+import { uniform } from "./rng.ts";
 import { clamp } from "./spawn.ts";
 import { queueTherapy } from "./therapy.ts";
 import { Mode, type World } from "./world.ts";
@@ -15,6 +16,9 @@ function setTarget(world: World, i: number, x: number, y: number): void {
 }
 
 const finite = (...v: number[]) => v.every(Number.isFinite);
+
+/** How far a scattered squad spreads from its centre, voxels (about 200 µm). */
+const SCATTER_VOXELS = 20;
 
 export function applyCommand(world: World, cmd: Command): void {
   const c = world.cells;
@@ -35,7 +39,7 @@ export function applyCommand(world: World, cmd: Command): void {
       return;
     }
     case "ability": {
-      if (cmd.ability === "rally") {
+      if (cmd.ability === "rally" || cmd.ability === "scatter") {
         let sx = 0, sy = 0, n = 0;
         for (let i = 0; i < c.count; i++) {
           if (c.squad[i] === cmd.squad && isImmune(c.type[i])) {
@@ -44,10 +48,19 @@ export function applyCommand(world: World, cmd: Command): void {
             n++;
           }
         }
-        if (n) for (let i = 0; i < c.count; i++) if (c.squad[i] === cmd.squad && isImmune(c.type[i])) setTarget(world, i, sx / n, sy / n);
+        if (!n) return;
+        for (let i = 0; i < c.count; i++) {
+          if (c.squad[i] !== cmd.squad || !isImmune(c.type[i])) continue;
+          if (cmd.ability === "rally") setTarget(world, i, sx / n, sy / n);
+          else {
+            // scatter: each cell heads for its own point on a ring around the squad's centre
+            const a = uniform(world.rng.move) * 2 * Math.PI, r = SCATTER_VOXELS * (0.5 + 0.5 * uniform(world.rng.move));
+            setTarget(world, i, sx / n + r * Math.cos(a), sy / n + r * Math.sin(a));
+          }
+        }
         return;
       }
-      const mode = cmd.ability === "hunt" ? Mode.hunt : cmd.ability === "seekIl2" ? Mode.seekIl2 : Mode.free;
+      const mode = cmd.ability === "hunt" ? Mode.hunt : Mode.seekIl2;
       for (let i = 0; i < c.count; i++) if (c.squad[i] === cmd.squad && isImmune(c.type[i])) c.mode[i] = mode;
       return;
     }

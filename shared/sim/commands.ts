@@ -14,7 +14,8 @@ export type Command =
   | { kind: "targetCells"; cellIds: number[]; x: number; y: number }
   /** Let a squad's cells act on their own again. */
   | { kind: "release"; squad: number }
-  /** A role ability for a squad: rally (gather at the squad's centre), scatter, hunt (chase threats), seekIl2. */
+  /** A role ability for a squad: rally (gather at the squad's centre), scatter (spread out around it), hunt (chase
+   *  threats harder), seekIl2 (climb the IL-2 gradient). */
   | { kind: "ability"; squad: number; ability: Ability }
   /** Give a therapy: one dose, or a course of the therapy's usual length. */
   | { kind: "therapy"; therapy: TherapyName; course?: boolean };

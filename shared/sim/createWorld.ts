@@ -187,7 +187,7 @@ function placePopulation(world: World, pop: Population, rng: Rng): void {
   for (const type of types) {
     const [x, y] = pointFor(world, pop.placement, rng, dcs);
     const i = addCell(world, type, x, y, -1, rng);
-    c.squad[i] = pop.squad ?? 0;
+    c.squad[i] = type === CellType.treg && pop.tregSquad !== undefined ? pop.tregSquad : pop.squad ?? 0;
     if (type === CellType.dendritic) c.strength[i] = strength;
     if (pop.activated && (type === CellType.cd4 || type === CellType.cd8)) {
       activate(world, i, strength, rng, -hoursToTicks(world, 1));

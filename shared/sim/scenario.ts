@@ -27,6 +27,8 @@ export interface Population {
   antigenStrength?: number;
   /** Squad number used by commands (0 = no squad). */
   squad?: number;
+  /** For a "cd4" population: the squad of the Tregs it places (default: the same squad as the helpers). */
+  tregSquad?: number;
 }
 
 export interface Site { x: number; y: number; radius: number; count: number }
@@ -199,6 +201,10 @@ export function parseScenario(json: unknown, therapyNames: readonly string[]): P
     }
     if (v.antigenStrength !== undefined) pop.antigenStrength = c.num(v, "antigenStrength", path, 0, 1);
     if (v.squad !== undefined) pop.squad = c.num(v, "squad", path, 0, 64, undefined, true);
+    if (v.tregSquad !== undefined) {
+      if (type !== "cd4") c.fail(`${path}.tregSquad`, "only a cd4 population places Tregs");
+      pop.tregSquad = c.num(v, "tregSquad", path, 0, 64, undefined, true);
+    }
     return pop;
   });
 

@@ -64,3 +64,22 @@ describe("commands", () => {
     expect(w.cells.mode[2]).toBe(Mode.free);
   });
 });
+
+describe("squads from scenarios", () => {
+  test("a cd4 population can give its Tregs their own squad, and scatter spreads a squad out", () => {
+    const s: Scenario = { ...patch, populations: [{ type: "cd4", count: 40, placement: { kind: "cluster", x: 32, y: 32, radius: 2 }, squad: 1, tregSquad: 4 }] };
+    const w = createWorld(s, makeParams({ tregShareOfCd4: 0.25 }), 1);
+    const squads = new Set<number>();
+    for (let i = 0; i < w.cells.count; i++) squads.add(w.cells.type[i] === 2 ? w.cells.squad[i] * 10 : w.cells.squad[i]);
+    expect([...squads].sort()).toEqual([1, 40]);
+    const spread = () => {
+      let sum = 0;
+      for (let i = 0; i < w.cells.count; i++) sum += Math.hypot(w.cells.x[i] - 32, w.cells.y[i] - 32);
+      return sum / w.cells.count;
+    };
+    const before = spread();
+    step(w, [{ kind: "ability", squad: 1, ability: "scatter" }]);
+    for (let k = 0; k < 40; k++) step(w);
+    expect(spread()).toBeGreaterThan(before + 5);
+  });
+});
