@@ -1,5 +1,5 @@
 // Seeded random numbers for the model: one generator per stream, streams owned by the world.
-// sfc32 seeded through splitmix32; no global state, no Math.random. Called by every stochastic process.
+// sfc32 seeded through splitmix32; no global state and no unseeded source. Called by every stochastic process.
 
 export interface Rng {
   /** Four 32-bit words of generator state. */
