@@ -1,4 +1,4 @@
-// Death by IL-2 deprivation: an activated effector (past its antigen-driven phase, without antigen lately, not memory),
+// Death by IL-2 deprivation: an activated effector (past its antigen-driven phase, not memory, once antigen is gone),
 // or a Treg, NK or resting T cell that IL-2 made divide, whose integrated signal stays low, dies at its type's rate.
 // Resting cells are kept by signals the model does not simulate (IL-7, IL-15). Rates per day. Called by step().
 
