@@ -16,7 +16,7 @@ parentPort.on("message", (job) => {
   parentPort.postMessage({ type: "progress", seed: job.seed, tick: 1, total: 2 });
   setTimeout(() => parentPort.postMessage({ type: "result", result: {
     seed: job.seed, outcome: "ongoing", outcomeDay: null, stateHash: "t" + threadId, ticks: 2, samples: [],
-  } }), (10 - job.seed) * 15);
+  } }), (10 - job.seed) * 60);
 });`;
 const fake = () => new Worker(FAKE, { eval: true });
 const jobs = (...seeds: number[]) => seeds.map((seed) => ({ seed }) as SeedJob);
