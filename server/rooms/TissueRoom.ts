@@ -55,7 +55,7 @@ export class TissueRoom extends Room<{ state: TissueState }> {
   private copyToState(): void {
     this.state.tick = this.world.tick;
     this.state.day = dayOf(this.world);
-    this.state.cellCount = this.world.cells.count;
+    this.state.cellCount = this.world.cells.count - this.world.deadCount;
     this.state.outcome = this.world.outcome;
   }
 }

@@ -43,7 +43,7 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
       size: blockSize, w: bw, h: bh,
       threat: new Uint16Array(bw * bh), antigen: new Uint16Array(bw * bh), dc: new Uint16Array(bw * bh),
     },
-    initialHealthy: 0, threatCount: 0, threatSeen: false, antigenPresent: false, peakThreat: 0, outcome: "ongoing", events: [], eventLog: [], history: [], pending: [],
+    initialHealthy: 0, deadCount: 0, threatCount: 0, threatSeen: false, antigenPresent: false, peakThreat: 0, outcome: "ongoing", events: [], eventLog: [], history: [], pending: [],
     targetOf: new Int32Array(0), hitCount: new Uint8Array(0), cue: new Float64Array(2),
   };
   const rng = world.rng.place;

@@ -4,7 +4,7 @@
 
 import { CellType, CELL_TYPE_NAMES } from "./cellTypes.ts";
 import { uniform } from "./rng.ts";
-import { CellFlag, perTick, Why, type World } from "./world.ts";
+import { CellFlag, markDead, perTick, Why, type World } from "./world.ts";
 
 function deprivationRatePerDay(world: World, i: number): number {
   const c = world.cells, p = world.params, t = c.type[i];
@@ -30,7 +30,7 @@ export function deprive(world: World): void {
     if (rate === 0) continue;
     if (c.why[i] !== Why.killing && c.why[i] !== Why.engagedAntigen) c.why[i] = Why.starving;
     if (uniform(rng) < perTick(rate / 24, dtH)) {
-      c.flags[i] |= CellFlag.dead;
+      markDead(world, i);
       world.events.push({ tick: world.tick, kind: "death", cellId: c.id[i], cellType: CELL_TYPE_NAMES[c.type[i]], cause: "IL-2 deprivation", x: c.x[i], y: c.y[i] });
     }
   }

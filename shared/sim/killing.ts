@@ -5,7 +5,7 @@
 import { anyInReach, bit, nearestOfTypes } from "./cellLists.ts";
 import { CellType, CELL_TYPE_NAMES } from "./cellTypes.ts";
 import { uniform } from "./rng.ts";
-import { CellFlag, perTick, Why, type World } from "./world.ts";
+import { CellFlag, markDead, perTick, Why, type World } from "./world.ts";
 
 const CTL_TARGETS = bit(CellType.infected) | bit(CellType.tumour) | bit(CellType.islet);
 const NK_TARGETS = bit(CellType.infected) | bit(CellType.tumourHidden) | bit(CellType.tumour);
@@ -48,7 +48,7 @@ export function kill(world: World): void {
     }
     c.why[i] = Why.killing;
     if (uniform(rng) < perTick(rate, dtH)) {
-      c.flags[j] |= CellFlag.dead;
+      markDead(world, j);
       c.kills[i]++;
       world.counters.kills++;
       world.events.push({

@@ -7,11 +7,11 @@ import { tumourStrength } from "./createWorld.ts";
 import { neighbourSite, siteX, siteY } from "./lattice.ts";
 import { randInt, uniform } from "./rng.ts";
 import { addCell } from "./spawn.ts";
-import { CellFlag, perTick, Why, type World } from "./world.ts";
+import { CellFlag, markDead, perTick, Why, type World } from "./world.ts";
 
 function die(world: World, i: number, cause: string): void {
   const c = world.cells;
-  c.flags[i] |= CellFlag.dead;
+  markDead(world, i);
   world.events.push({ tick: world.tick, kind: "death", cellId: c.id[i], cellType: CELL_TYPE_NAMES[c.type[i]], cause, x: c.x[i], y: c.y[i] });
 }
 

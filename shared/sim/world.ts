@@ -197,6 +197,8 @@ export interface World {
   /** Coarse blocks counting threats and antigen sources, for chemotaxis. */
   blocks: { size: number; w: number; h: number; threat: Uint16Array; antigen: Uint16Array; dc: Uint16Array };
   initialHealthy: number;
+  /** Dead cells still in the arrays, waiting for compaction. */
+  deadCount: number;
   /** Threat cells alive at the start of this tick, and whether any threat has ever been present. */
   threatCount: number;
   threatSeen: boolean;
@@ -224,6 +226,13 @@ export function voxelOf(world: World, x: number, y: number): number {
   if (ix < 0) ix = 0; else if (ix >= w) ix = w - 1;
   if (iy < 0) iy = 0; else if (iy >= world.field.height) iy = world.field.height - 1;
   return iy * w + ix;
+}
+
+/** A cell dies: it is skipped by every process from now on and removed at the next compaction. */
+export function markDead(world: World, i: number): void {
+  world.cells.flags[i] |= CellFlag.dead;
+  world.counters.deaths++;
+  world.deadCount++;
 }
 
 /** Per-tick probability from a rate per hour. */
