@@ -3,7 +3,7 @@
 // Called by worker.ts inside a worker thread (and by unit tests directly).
 
 import {
-  createWorld, queueTherapy, sampleMetrics, stateHash, step,
+  createWorld, hoursToTicks, queueTherapy, sampleMetrics, stateHash, step,
   type Outcome, type Params, type Scenario, type World,
 } from "../../shared/sim/index.ts";
 import type { TherapyCourse } from "./args.ts";
@@ -30,11 +30,6 @@ export interface SeedResult {
   samples: Sample[];
 }
 
-/** Whole ticks in `hours` of simulated time (the model's own hoursToTicks is not public). */
-export function ticksIn(world: World, hours: number): number {
-  return Math.round((hours * 3600) / world.dtS);
-}
-
 /** The ticks at which a run of `total` ticks is sampled: 0, every, 2·every, … and always the last tick. */
 export function sampleTicks(total: number, every: number): number[] {
   const out: number[] = [];
@@ -48,9 +43,9 @@ export type ProgressFn = (tick: number, totalTicks: number) => void;
 
 export function runSeed(job: SeedJob, onProgress?: ProgressFn, progressEveryTicks = 30): SeedResult {
   const world = createWorld(job.scenario, job.params, job.seed);
-  for (const t of job.therapies) queueTherapy(world, t.therapy, true, ticksIn(world, t.day * 24));
-  const total = ticksIn(world, job.days * 24);
-  const every = Math.max(1, ticksIn(world, job.everyHours));
+  for (const t of job.therapies) queueTherapy(world, t.therapy, true, hoursToTicks(world, t.day * 24));
+  const total = hoursToTicks(world, job.days * 24);
+  const every = Math.max(1, hoursToTicks(world, job.everyHours));
   const samples: Sample[] = [];
   let outcomeDay: number | null = null;
   for (const due of sampleTicks(total, every)) {

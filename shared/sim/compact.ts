@@ -5,7 +5,7 @@
 import { rebuildLattice } from "./lattice.ts";
 import { CellFlag, type Cells, type World } from "./world.ts";
 
-type Column = { [i: number]: number; copyWithin(target: number, start: number, end: number): unknown };
+type Column = { [i: number]: number };
 
 function columns(cells: Cells): Column[] {
   const out: Column[] = [];
@@ -31,9 +31,7 @@ export function compact(world: World, force = false): void {
   const cols = columns(c);
   let w = first;
   for (let r = first; r < c.count; r++) {
-    if (flags[r] & CellFlag.dead) {
-      continue;
-    }
+    if (flags[r] & CellFlag.dead) continue;
     if (w !== r) for (let k = 0; k < cols.length; k++) cols[k][w] = cols[k][r];
     w++;
   }

@@ -4,12 +4,11 @@
 import { CellType } from "./cellTypes.ts";
 import { createField } from "./field.ts";
 import type { Params } from "./params.ts";
-import { createRng, randInt, uniform, type Rng } from "./rng.ts";
+import { createRng, lognormalFactor, randInt, uniform, type Rng } from "./rng.ts";
 import type { Placement, Population, Scenario } from "./scenario.ts";
 import { activate, addCell, clamp } from "./spawn.ts";
 import { queueTherapy } from "./therapy.ts";
 import type { TherapyName } from "./therapyNames.ts";
-import { lognormalFactor } from "./rng.ts";
 import { Cells, hoursToTicks, type World } from "./world.ts";
 import { rebuildLattice } from "./lattice.ts";
 

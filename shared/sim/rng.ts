@@ -62,7 +62,3 @@ export function lognormalFactor(r: Rng, cv: number): number {
   const sigma2 = Math.log(1 + cv * cv);
   return Math.exp(Math.sqrt(sigma2) * normal(r) - sigma2 / 2);
 }
-
-export function cloneRng(r: Rng): Rng {
-  return { s: new Uint32Array(r.s) };
-}

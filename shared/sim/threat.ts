@@ -48,11 +48,11 @@ export function growThreat(world: World): void {
       const site = neighbourSite(world, c.site[i], randInt(rng, 8));
       if (site < 0) continue;
       const j = L.cell[site];
-      if (j >= 0) {
+      // a site is free when empty or holding a dead cell; a healthy cell there is crowded out; anything else blocks
+      if (j >= 0 && !(c.flags[j] & CellFlag.dead)) {
         const tj = c.type[j];
-        if (c.flags[j] & CellFlag.dead) { /* free in all but name: grow into it */ }
-        else if (tj === CellType.tissue || tj === CellType.islet) die(world, j, "crowded out by the tumour");
-        else continue;
+        if (tj !== CellType.tissue && tj !== CellType.islet) continue;
+        die(world, j, "crowded out by the tumour");
       }
       const k = addCell(world, uniform(rng) < p.tumourHiddenShare ? CellType.tumourHidden : CellType.tumour, siteX(world, site), siteY(world, site), site, rng);
       c.strength[k] = tumourStrength(p, rng);
