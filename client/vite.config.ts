@@ -8,6 +8,8 @@ const GAME_SERVER = "http://127.0.0.1:2567";
 
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
+  // The project's own art and strings (assets/) are served as they are: /sprites/cd4.svg, /strings/en.json.
+  publicDir: fileURLToPath(new URL("../assets", import.meta.url)),
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,

@@ -1,14 +1,81 @@
-// The room state every client receives (the wire contract's first piece): which scenario runs, the model's tick
-// and simulated day, its outcome and how many cells live. Units: ticks, days, counts. Written by TissueRoom, read by clients.
-// Cells, the IL-2 field and per-role data join later, each at the rate the view needs (see architecture.md, rule 8).
+// The room state every client receives, as @colyseus/schema classes: the round (scenario, clock, pause, speed,
+// outcome), the HUD figures, the seats, the therapy cards and every live cell with a quantized position.
+// Written only by the server's room; read by clients through Callbacks. Units: ticks, days, pM, counts;
+// cell positions in quarter voxels (POSITION_STEPS_PER_VOXEL). Only what changes is sent (schema deltas).
 
-import { schema, t, type SchemaType } from "@colyseus/schema";
+import { MapSchema, schema, t, type SchemaType } from "@colyseus/schema";
+
+/** Cell positions travel as whole numbers of 1/4 voxel (2.5 µm). */
+export const POSITION_STEPS_PER_VOXEL = 4;
+
+/** Bits of CellState.status. */
+export const CellStatus = {
+  activated: 1, // a T cell that has met its antigen
+  producing: 2, // an infected cell past its eclipse (releasing virus)
+  memory: 4,
+  lit: 8, // pSTAT5-positive: hearing IL-2 now
+  commanded: 16, // following a player's order
+} as const;
+
+export const CellState = schema({
+  type: t.uint8().default(0), // CellType id (shared/sim/cellTypes.ts)
+  x: t.uint16().default(0), // quarter voxels
+  y: t.uint16().default(0),
+  squad: t.uint8().default(0),
+  status: t.uint8().default(0), // CellStatus bits
+}, "CellState");
+export type CellState = SchemaType<typeof CellState>;
+
+/** One player's place in the room: a person or a bot, with a role and the squads it commands. */
+export const SeatState = schema({
+  role: t.string().default(""), // a Role
+  squads: t.string().default(""), // squad numbers, comma-separated ("1,2"); empty for the clinician
+  name: t.string().default(""), // shown to everyone: a nickname, or "Bot (hard)"
+  bot: t.string().default(""), // the bot's difficulty, or "" for a person
+  connected: t.boolean().default(true),
+  host: t.boolean().default(false), // may pause, change speed and restart (solo: the one person)
+}, "SeatState");
+export type SeatState = SchemaType<typeof SeatState>;
+
+/** A therapy card for the clinician: when it can next be played, and doses given so far. */
+export const CardState = schema({
+  readyTick: t.uint32().default(0),
+  doses: t.uint16().default(0),
+}, "CardState");
+export type CardState = SchemaType<typeof CardState>;
+
+/** What the HUD shows, refreshed each time the model samples its metrics. */
+export const HudState = schema({
+  il2MeanPm: t.float32().default(0),
+  il2MaxPm: t.float32().default(0),
+  helpers: t.uint32().default(0),
+  killers: t.uint32().default(0),
+  tregs: t.uint32().default(0),
+  nk: t.uint32().default(0),
+  threat: t.uint32().default(0), // infected and tumour cells
+  damage: t.float32().default(0), // share of the starting healthy tissue lost, 0..1
+  leak: t.float32().default(0), // vascular leak; 1 is the dose-limiting line
+}, "HudState");
+export type HudState = SchemaType<typeof HudState>;
 
 export const TissueState = schema({
   scenarioId: t.string().default(""),
+  mode: t.string().default("solo"),
   tick: t.uint32().default(0),
   day: t.float32().default(0),
+  days: t.float32().default(0), // the round's length in simulated days
+  outcome: t.string().default("ongoing"), // an Outcome
+  paused: t.boolean().default(false),
+  speed: t.uint8().default(1), // model ticks per base tick: 1, 2, 4 or 8
+  round: t.uint16().default(1), // counts restarts
   cellCount: t.uint32().default(0),
-  outcome: t.string().default("ongoing"),
+  gridWidth: t.uint16().default(0),
+  gridHeight: t.uint16().default(0),
+  hud: t.ref(HudState),
+  seats: t.map(SeatState), // by sessionId (bots: "bot:<role>")
+  cards: t.map(CardState), // by TherapyName
+  cells: t.map(CellState), // by cell id, as a decimal string
 }, "TissueState");
 export type TissueState = SchemaType<typeof TissueState>;
+
+export { MapSchema };

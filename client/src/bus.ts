@@ -1,0 +1,39 @@
+// The client's one event bus between the Phaser scenes and the HTML interface (HUD, panels, tutorial, debrief):
+// who selected what, which cell to inspect, when a round starts and ends. Typed; a thin wrapper on EventTarget.
+// Created once by main.ts and passed to scenes and UI modules.
+
+import type { Debrief } from "../../shared/net/messages.ts";
+import type { GameSession } from "./net/GameSession.ts";
+
+export interface BusEvents {
+  /** A solo round was joined; the play scene and the HUD attach to it. */
+  "round-start": GameSession;
+  /** The round has an outcome and the server sent its report. */
+  "round-end": Debrief;
+  /** The player left the round (menu button or error); everything returns to the menu. */
+  "round-leave": void;
+  /** The squad the player is commanding now (null: none). */
+  "squad-selected": number | null;
+  /** Individual cells picked by a box or tap selection (ids), empty when cleared. */
+  "cells-selected": number[];
+  /** Open the microscope on this cell id (null closes it). */
+  "inspect-cell": number | null;
+  /** A command payload the player's input just sent (the tutorial watches these). */
+  "command-sent": Record<string, unknown>;
+  /** A short line for the screen-reader live region and the on-screen toast. */
+  "announce": string;
+}
+
+export class Bus {
+  private target = new EventTarget();
+
+  emit<K extends keyof BusEvents>(name: K, detail: BusEvents[K]): void {
+    this.target.dispatchEvent(new CustomEvent(name, { detail }));
+  }
+
+  on<K extends keyof BusEvents>(name: K, handler: (detail: BusEvents[K]) => void): () => void {
+    const listener = (e: Event) => handler((e as CustomEvent<BusEvents[K]>).detail);
+    this.target.addEventListener(name, listener);
+    return () => this.target.removeEventListener(name, listener);
+  }
+}
