@@ -1,0 +1,204 @@
+// One joined tissue room as the client sees it: typed state, the player's seat and squads, typed subscriptions to the
+// room's messages (the IL-2 field is inflated and mirrored here), senders, and resuming the seat after a drop or a
+// page reload (reconnection token in sessionStorage). Created by the menu / solo setup; used by PlayScene and the HUD.
+
+import { Client, type Room } from "@colyseus/sdk";
+import { TissueState, type SeatState } from "../../../shared/net/TissueState.ts";
+import { ClientMessage, ServerMessage, type ControlPayload, type Debrief, type InspectResult, type Refusal, type WireEvent } from "../../../shared/net/messages.ts";
+import { FieldMirror, frameBody, readFrameHeader } from "../../../shared/net/fieldFrame.ts";
+import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
+import type { Role } from "../../../shared/sim/roles.ts";
+
+/** The room name the server registers. */
+export const ROOM_NAME = "tissue";
+/** sessionStorage key of the last room's reconnection token (a reloaded tab resumes its seat). */
+export const TOKEN_KEY = "cytokine-command:reconnection-token";
+/** How long the server keeps a dropped seat, seconds (the room's allowReconnection). */
+export const RESUME_WINDOW_S = 60;
+
+type Listener<A extends unknown[]> = (...args: A) => void;
+
+/** A tiny listener list: add returns its own remover. */
+class Listeners<A extends unknown[]> {
+  private list = new Set<Listener<A>>();
+  add(cb: Listener<A>): () => void {
+    this.list.add(cb);
+    return () => this.list.delete(cb);
+  }
+  emit(...args: A): void {
+    for (const cb of [...this.list]) {
+      try { cb(...args); } catch (e) { console.error(e); }
+    }
+  }
+  clear(): void { this.list.clear(); }
+}
+
+/** The server's own address: it serves the client on the same origin. */
+export function serverUrl(): string {
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
+}
+
+function storeToken(token: string): void {
+  try { sessionStorage.setItem(TOKEN_KEY, `${Date.now()}|${token}`); } catch { /* private mode: no resume */ }
+}
+function readToken(): string | null {
+  try {
+    const raw = sessionStorage.getItem(TOKEN_KEY);
+    if (!raw) return null;
+    const bar = raw.indexOf("|");
+    const savedAt = Number(raw.slice(0, bar));
+    if (!(Date.now() - savedAt < RESUME_WINDOW_S * 1000)) return null; // the seat is gone by now
+    return raw.slice(bar + 1);
+  } catch { return null; }
+}
+function clearToken(): void {
+  try { sessionStorage.removeItem(TOKEN_KEY); } catch { /* ignore */ }
+}
+
+/** Inflates a raw-DEFLATE body in the browser. */
+async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function asBytes(payload: unknown): Uint8Array | null {
+  if (payload instanceof Uint8Array) return payload;
+  if (payload instanceof ArrayBuffer) return new Uint8Array(payload);
+  if (ArrayBuffer.isView(payload)) return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
+  return null;
+}
+
+export class GameSession {
+  readonly client: Client;
+  room: Room<any, TissueState>;
+  /** The options the round was created with (the debrief's "play again" reuses them). */
+  readonly options: RoomOptions;
+  /** The IL-2 field as level bytes (fieldCodec.ts), kept in step with the server's frames. */
+  readonly field = new FieldMirror();
+  /** True once leave() was called: no more reconnect attempts. */
+  private leaving = false;
+  private fieldChain: Promise<void> = Promise.resolve();
+  private readonly fieldL = new Listeners<[Uint8Array, number, number]>();
+  private readonly eventsL = new Listeners<[WireEvent[]]>();
+  private readonly inspectL = new Listeners<[InspectResult]>();
+  private readonly debriefL = new Listeners<[Debrief]>();
+  private readonly refusedL = new Listeners<[Refusal]>();
+  private readonly leaveL = new Listeners<[number]>();
+  private readonly reconnectL = new Listeners<[]>();
+  /** The last debrief received (a scene that attaches late can still show it). */
+  lastDebrief: Debrief | null = null;
+
+  private constructor(client: Client, room: Room<any, TissueState>, options: RoomOptions) {
+    this.client = client;
+    this.room = room;
+    this.options = options;
+    this.attach(room);
+  }
+
+  /** Creates a solo room with these options and joins it. */
+  static async startSolo(options: RoomOptions): Promise<GameSession> {
+    const client = new Client(serverUrl());
+    const opts: RoomOptions = { mode: "solo", ...options };
+    const room = await client.create(ROOM_NAME, opts, TissueState);
+    return new GameSession(client, room as Room<any, TissueState>, opts);
+  }
+
+  /** Resumes the seat this tab held before a reload, if its token is still fresh; null otherwise. */
+  static async resume(): Promise<GameSession | null> {
+    const token = readToken();
+    if (!token) return null;
+    const client = new Client(serverUrl());
+    try {
+      const room = await client.reconnect(token, TissueState);
+      return new GameSession(client, room as Room<any, TissueState>, {});
+    } catch {
+      clearToken();
+      return null;
+    }
+  }
+
+  get state(): TissueState { return this.room.state; }
+  get sessionId(): string { return this.room.sessionId; }
+
+  mySeat(): SeatState | undefined { return this.room.state?.seats?.get(this.room.sessionId); }
+  myRole(): Role | null { return (this.mySeat()?.role as Role | undefined) || null; }
+  isHost(): boolean { return this.mySeat()?.host === true; }
+  mySquads(): number[] {
+    const s = this.mySeat()?.squads ?? "";
+    return s.split(",").filter((p) => p.trim() !== "").map(Number).filter((n) => Number.isInteger(n) && n >= 0);
+  }
+
+  // --- subscriptions (each returns its remover) ---
+  /** The field's level bytes (one per voxel, row-major), after each frame applies. The array is reused. */
+  onField(cb: (levels: Uint8Array, width: number, height: number) => void): () => void { return this.fieldL.add(cb); }
+  onEvents(cb: (events: WireEvent[]) => void): () => void { return this.eventsL.add(cb); }
+  onInspect(cb: (result: InspectResult) => void): () => void { return this.inspectL.add(cb); }
+  onDebrief(cb: (debrief: Debrief) => void): () => void { return this.debriefL.add(cb); }
+  onRefused(cb: (refusal: Refusal) => void): () => void { return this.refusedL.add(cb); }
+  /** The room is gone for good (left, closed, or a resume failed); code is the close code. */
+  onLeave(cb: (code: number) => void): () => void { return this.leaveL.add(cb); }
+  /** The connection came back after a drop. `room` may then be a new object: re-attach state callbacks to it. */
+  onReconnect(cb: () => void): () => void { return this.reconnectL.add(cb); }
+
+  // --- senders ---
+  command(payload: Record<string, unknown>): void { this.room.send(ClientMessage.command, payload); }
+  control(payload: ControlPayload): void { this.room.send(ClientMessage.control, payload); }
+  inspect(cellId: number): void { this.room.send(ClientMessage.inspect, { cellId }); }
+
+  /** Leaves the room on purpose: the seat is given up and the token forgotten. */
+  async leave(): Promise<void> {
+    this.leaving = true;
+    clearToken();
+    try { await this.room.leave(true); } catch { /* already gone */ }
+  }
+
+  private attach(room: Room<any, TissueState>): void {
+    storeToken(room.reconnectionToken);
+    room.onMessage(ServerMessage.field, (payload: unknown) => {
+      const bytes = asBytes(payload);
+      if (!bytes) return;
+      const frame = bytes.slice(); // the SDK may reuse its buffer
+      // Frames apply strictly in arrival order: deltas depend on the frame before.
+      this.fieldChain = this.fieldChain.then(() => this.applyFrame(frame)).catch((e) => console.warn("field frame", e));
+    });
+    room.onMessage(ServerMessage.events, (events: WireEvent[]) => { if (Array.isArray(events)) this.eventsL.emit(events); });
+    room.onMessage(ServerMessage.inspect, (r: InspectResult) => this.inspectL.emit(r));
+    room.onMessage(ServerMessage.refused, (r: Refusal) => this.refusedL.emit(r));
+    room.onMessage(ServerMessage.debrief, (d: Debrief) => { this.lastDebrief = d; this.debriefL.emit(d); });
+    room.onReconnect(() => {
+      storeToken(this.room.reconnectionToken);
+      this.reconnectL.emit();
+    });
+    room.onLeave((code: number) => { void this.handleLeave(code); });
+  }
+
+  private async applyFrame(frame: Uint8Array): Promise<void> {
+    const header = readFrameHeader(frame);
+    if (!header) return;
+    const body = await inflateRaw(frameBody(frame));
+    if (this.field.apply(header, body)) this.fieldL.emit(this.field.levels, this.field.width, this.field.height);
+  }
+
+  /** A leave we did not ask for: try the token a few times within the resume window before giving up. */
+  private async handleLeave(code: number): Promise<void> {
+    // 1000 = a normal close (the room ended or we left); 4000+ are the server's own reasons.
+    if (this.leaving || code === 1000 || (code >= 4000 && code < 4010)) {
+      if (!this.leaving) clearToken();
+      this.leaveL.emit(code);
+      return;
+    }
+    const token = this.room.reconnectionToken;
+    for (let attempt = 0; attempt < 8 && !this.leaving; attempt++) {
+      await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** attempt, 8000)));
+      try {
+        const room = await this.client.reconnect(token, TissueState);
+        this.room = room as Room<any, TissueState>;
+        this.attach(this.room);
+        this.reconnectL.emit();
+        return;
+      } catch { /* try again */ }
+    }
+    clearToken();
+    this.leaveL.emit(code);
+  }
+}
