@@ -1,5 +1,5 @@
-// Test suites as Vitest projects: unit (the model, fast), validation (multi-seed model runs, slow) and server
-// (rooms booted on 127.0.0.1). `npm test` runs them all; `vitest run --project unit` runs one.
+// Test suites as Vitest projects: unit (the model, fast), validation (multi-seed model runs, slow), server
+// (rooms booted on 127.0.0.1) and e2e (the real server and headless Chromium, needs /usr/bin/chromium). `npm test` runs them all; `vitest run --project unit` runs one.
 // Sized for a 2-core machine: two workers at most, so a slow validation file never starves the others for long.
 
 import { availableParallelism } from "node:os";
@@ -42,6 +42,19 @@ export default defineConfig({
           pool: "forks",
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          // Each file spawns a server process and a browser: one file at a time, or software WebGL starves.
+          pool: "forks",
+          fileParallelism: false,
+          // Bounded but generous: WebGL in software draws a few frames per second on 2 cores.
+          testTimeout: 3 * MINUTE_MS,
+          hookTimeout: 3 * MINUTE_MS,
         },
       },
     ],

@@ -1,0 +1,92 @@
+// Headless Chromium for the browser tests, driven by playwright-core (the system /usr/bin/chromium; nothing is
+// downloaded). WebGL runs in software (SwiftShader). Every request that is not to 127.0.0.1 is aborted and
+// recorded, so a test can assert that the page never reached out. Screenshots go to test-artifacts/e2e/.
+
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { decodePng, type Rgba } from "./png.ts";
+import { REPO_DIR } from "./serverProcess.ts";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+export const ARTIFACTS_DIR = join(REPO_DIR, "test-artifacts/e2e");
+
+const HEADLESS_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader",
+  // A second fence besides request routing: no host name but the loopback address resolves.
+  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+];
+
+export interface TestBrowser {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** URLs the page tried to reach outside 127.0.0.1 (all aborted). */
+  blocked: string[];
+  /** Console errors and uncaught page errors, in order. */
+  errors: string[];
+  /** Saves a screenshot of the page as test-artifacts/e2e/<name>.png and returns its decoded pixels. */
+  shot(name: string): Promise<Rgba>;
+  close(): Promise<void>;
+}
+
+const isLoopback = (url: string): boolean => {
+  try {
+    const u = new URL(url);
+    return u.hostname === "127.0.0.1" || u.protocol === "data:" || u.protocol === "blob:";
+  } catch {
+    return false;
+  }
+};
+
+/** Launches Chromium; fails (never skips) with an install hint when it is missing. */
+export async function launchBrowser(viewport = { width: 1280, height: 800 }): Promise<TestBrowser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. The browser tests need it: run \`apt-get install -y chromium\` (as root), or set CHROMIUM_PATH.`);
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: HEADLESS_ARGS, timeout: 60_000 });
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: "block" });
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (isLoopback(url)) return route.continue();
+    blocked.push(url);
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  // WebSockets are not routed through context.route: record any that leave the machine (the resolver rule stops them).
+  page.on("websocket", (ws) => {
+    if (!isLoopback(ws.url().replace(/^ws/, "http"))) blocked.push(ws.url());
+  });
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => errors.push(`page: ${err.message}`));
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+
+  return {
+    browser,
+    context,
+    page,
+    blocked,
+    errors,
+    async shot(name: string) {
+      const png = await page.screenshot({ type: "png", timeout: 30_000 });
+      writeFileSync(join(ARTIFACTS_DIR, `${name}.png`), png);
+      return decodePng(png);
+    },
+    async close() {
+      await context.close().catch(() => {});
+      await browser.close().catch(() => {});
+    },
+  };
+}
