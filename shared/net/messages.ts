@@ -59,11 +59,15 @@ export interface InspectResult {
   y?: number;
   cd25?: number; // receptor chains on the surface, sites
   cd122?: number;
+  /** Not modelled (the model takes CD132 as never limiting), so always absent; cd132Text says so in plain words. */
   cd132?: number;
+  cd132Text?: string;
+  highAffinitySites?: number; // CD122 paired with CD25 (the high-affinity receptor), sites
   boundIl2?: number; // IL-2 molecules on its receptors now
   capturedIl2?: number; // IL-2 molecules taken in, all time
   pstat5?: number; // 0..1
   signal?: number; // 0..1, the leaky integral of pSTAT5
+  /** Activated helpers and killers only; absent when divisions are not counted down (Tregs, NK, resting T cells). */
   divisionsLeft?: number;
   generation?: number;
   activated?: boolean;

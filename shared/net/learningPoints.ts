@@ -1,0 +1,105 @@
+// The debrief's learning points: rules on this run's numbers pick 3–5 sentences, each tied to one of the design's
+// learning objectives (clustering, receptor affinity, Tregs as a sink, NK cells, therapy, contraction) and quoting
+// what happened (pM, cells, days). Pure. Called by buildDebrief.
+
+import type { World } from "../sim/world.ts";
+import type { RoleLedger } from "./roleLedger.ts";
+import { fmt, fmtDay, LIT_SHARE, pct, threatWords, type RunFacts } from "./runFacts.ts";
+
+const MAX_POINTS = 5;
+
+/** Mean IL-2 (pM) in the sample nearest a day. */
+function meanIl2On(world: World, day: number): number {
+  let best = world.history[0];
+  for (const m of world.history) if (Math.abs(m.day - day) < Math.abs(best.day - day)) best = m;
+  return best ? best.values["il2.meanPm"] ?? 0 : 0;
+}
+
+/** Objective 1: clustered helpers make the IL-2 their clone needs. */
+function clustering(f: RunFacts, ledger: RoleLedger): string {
+  const peak = ledger.il2Peak;
+  if (!peak || peak.pm < 10) {
+    return `IL-2 never rose above ${fmt(peak?.pm ?? 0)} pM anywhere: too few switched-on helpers sat together to build an IL-2 cloud, so helpers divided only ${f.helperDivisions} times. Scattered helpers fizzle; clustered ones take off.`;
+  }
+  const where = peak.helpers >= 2
+    ? `where ${peak.helpers} switched-on helpers sat together${peak.nearDendritic ? " at a dendritic cell" : ""}`
+    : peak.helpers === 1 ? `next to a single switched-on helper${peak.nearDendritic ? " at a dendritic cell" : ""}` : "away from any switched-on helper (IL-2 had spread or come from the blood)";
+  return `IL-2 peaked at ${fmt(peak.pm)} pM on day ${fmtDay(peak.day)}, ${where}. Helpers that cluster share the IL-2 they make and take off: they divided ${f.helperDivisions} times in this run.`;
+}
+
+/** Objectives 2 and 3: Tregs win IL-2 at low levels with their high-affinity receptor. */
+function tregs(world: World, f: RunFacts): string {
+  const effectorDivisions = f.helperDivisions + f.killerDivisions;
+  if (f.tregsAtStart === 0) {
+    return `This run had no Tregs, so nothing soaked up IL-2 before the helpers and killers could: they divided ${effectorDivisions} times. Compare a run with Tregs to see the brake.`;
+  }
+  const c = f.capturedBy;
+  const all = c.helpers + c.killers + c.nk + c.tregs;
+  const first = world.history[0]?.values ?? {};
+  const tCells = (first["count.cd4"] ?? 0) + (first["count.cd8"] ?? 0) + (first["count.treg"] ?? 0);
+  const cellShare = tCells ? f.tregsAtStart / tCells : 0, il2Share = all ? c.tregs / all : 0;
+  let text = il2Share > cellShare
+    ? `Tregs were only ${pct(cellShare)} of the T cells at the start but caught ${pct(il2Share)} of all the IL-2 the immune cells took in, thanks to their always-on high-affinity receptor (CD25).`
+    : `Tregs were ${pct(cellShare)} of the T cells at the start and caught ${pct(il2Share)} of all the IL-2 the immune cells took in: the switched-on helpers and killers, with CD25 raised high, out-competed them here.`;
+  if (f.tregFirstPositive >= 0) {
+    const others = f.cd8FirstPositive;
+    const killers = others < 0 ? "activated killers never did" : others >= f.tregFirstPositive ? `activated killers followed on day ${fmtDay(others)}` : `activated killers had done so already, on day ${fmtDay(others)}`;
+    text += ` They turned pSTAT5-positive on day ${fmtDay(f.tregFirstPositive)}, when IL-2 averaged only ${fmt(meanIl2On(world, f.tregFirstPositive))} pM; ${killers}.`;
+  } else {
+    text += ` Even so, IL-2 stayed too low for most of them to turn pSTAT5-positive.`;
+  }
+  return text;
+}
+
+/** Objectives 2 and 4: cells with only CD122 (NK cells, resting killers) need a lot of IL-2. */
+function nkCells(f: RunFacts): string {
+  const nk = f.nkPositivePeak;
+  if (nk.value < LIT_SHARE) {
+    return `NK cells carry only the medium-strength receptor (CD122 without CD25) and need IL-2 near 1 nM; IL-2 peaked at ${fmt(f.il2Max.value)} pM, so at most ${pct(nk.value)} of them were pSTAT5-positive. ${f.noThreat ? "" : ` They killed ${f.killsByNk} cells without IL-2's boost.`}`;
+  }
+  const highDose = f.firstDoseDay.highDose;
+  const after = highDose !== undefined && highDose <= nk.day ? " after high-dose IL-2" : "";
+  return `NK cells lit up only when IL-2 was plentiful: ${pct(nk.value)} were pSTAT5-positive on day ${fmtDay(nk.day)}${after}. With IL-2 they divided ${f.nkDivisions} times${f.noThreat ? "" : ` and killed ${f.killsByNk} cells`}.`;
+}
+
+/** Objective 5: what the therapy did and what it cost. */
+function therapy(f: RunFacts, ledger: RoleLedger): string | null {
+  const given = Object.entries(f.doses).filter(([, n]) => n > 0);
+  if (given.length === 0) return null;
+  const parts: string[] = [];
+  const d = (name: string) => `${f.doses[name]} dose${f.doses[name] === 1 ? "" : "s"} from day ${fmtDay(f.firstDoseDay[name] ?? 0)}`;
+  if (f.doses.highDose) {
+    parts.push(`High-dose IL-2 (${d("highDose")}) flooded every receptor, so NK pSTAT5 reached ${pct(f.nkPositivePeak.value)}`);
+  }
+  if (f.doses.lowDose) parts.push(`low-dose IL-2 (${d("lowDose")}) sat in the range only the high-affinity receptor hears, feeding the Tregs`);
+  if (f.doses.antiCd25) parts.push(`anti-CD25 (${d("antiCd25")}) took the high-affinity receptor away, from Tregs and activated effectors alike`);
+  if (f.doses.cd122Biased) parts.push(`CD122-biased IL-2 (${d("cd122Biased")}) skipped CD25 to favour NK and killer cells`);
+  const first = parts.join("; ");
+  const leak = f.leakCrossedDay >= 0
+    ? `The price: vascular leak peaked at ${fmt(f.leakPeak)} and crossed the danger line on day ${fmtDay(f.leakCrossedDay)}${ledger.withheldDoses ? `, so ${ledger.withheldDoses} doses were held back` : ""}.`
+    : `Vascular leak peaked at ${fmt(f.leakPeak)}, under the danger line of 1.`;
+  return `${first.charAt(0).toUpperCase()}${first.slice(1)}. ${leak}`;
+}
+
+/** Contraction: once the threat is gone, IL-2 vanishes and most effectors die. */
+function contraction(world: World, f: RunFacts): string | null {
+  const { noun } = threatWords(world);
+  if (world.outcome === "cleared" && f.killers.value > f.killersEnd * 1.2) {
+    return `After the ${noun} was cleared on day ${fmtDay(f.outcomeDay)}, IL-2 fell to ${fmt(f.il2MeanEnd)} pM on average and killer T cells shrank from ${fmt(f.killers.value)} to ${fmt(f.killersEnd)}: without IL-2 most effector cells die, and a few stay on as memory.`;
+  }
+  if (f.starved > 0) {
+    return `${f.starved} immune cells died because they caught too little IL-2 for too long: IL-2 is a survival signal as well as a signal to divide.`;
+  }
+  return null;
+}
+
+/** Objective 6, as a filler: killers divide on IL-2 signal banked through pSTAT5. */
+function killers(f: RunFacts): string {
+  const lit = f.cd8FirstPositive >= 0 ? `activated killers turned pSTAT5-positive from day ${fmtDay(f.cd8FirstPositive)}` : "activated killers never turned pSTAT5-positive";
+  return `Killer T cells divided ${f.killerDivisions} times${f.noThreat ? "" : ` and killed ${f.killsByKillers} cells`}; ${lit}. After a few divisions driven by antigen alone, each further one needs IL-2 from helpers, read out inside the cell as pSTAT5.`;
+}
+
+export function learningPoints(world: World, facts: RunFacts, ledger: RoleLedger): string[] {
+  const points = [clustering(facts, ledger), tregs(world, facts), therapy(facts, ledger), nkCells(facts), contraction(world, facts), killers(facts)];
+  return points.filter((p): p is string => p !== null).slice(0, MAX_POINTS);
+}
