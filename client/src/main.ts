@@ -6,8 +6,15 @@ import "./style.css";
 import { setUpMenu } from "./menu.ts";
 import { BootScene } from "./scenes/BootScene.ts";
 import { MenuScene } from "./scenes/MenuScene.ts";
+import { LoadingScene } from "./scenes/LoadingScene.ts";
+import { DebriefScene } from "./scenes/DebriefScene.ts";
+import { setUpPlayUi } from "./ui/playUi.ts";
+import { PlayScene, wirePlayScene } from "./scenes/PlayScene.ts";
+import { Bus } from "./bus.ts";
 
-setUpMenu(document);
+/** The one event bus between the scenes and the HTML interface. */
+const bus = new Bus();
+setUpMenu(document, bus);
 
 const game = new Phaser.Game({
   type: Phaser.AUTO,
@@ -17,8 +24,11 @@ const game = new Phaser.Game({
   input: { keyboard: false }, // the HTML menu owns the keyboard for now
   disableContextMenu: true,
   banner: false,
-  scene: [BootScene, MenuScene],
+  scene: [BootScene, LoadingScene, MenuScene, PlayScene, DebriefScene],
 });
+
+wirePlayScene(game, bus);
+setUpPlayUi(document, bus, game);
 
 // Exposed for manual checks from the browser console and for future browser tests.
 (window as unknown as { game: Phaser.Game }).game = game;

@@ -1,0 +1,38 @@
+// Where the tissue sits on the canvas: the room left for the HTML HUD bar (top) and side panel (right), and the
+// fit of the scenario's grid (voxels) into what remains. Pixels and voxels. Pure; used by PlayScene and its tests.
+
+/** Height of the HTML HUD bar over the top of the canvas, px. */
+export const HUD_TOP_PX = 64;
+/** Width of the HTML side panel on the right of wide screens, px. */
+export const SIDE_PANEL_PX = 300;
+/** Screens narrower than this keep the side panel off the tissue (it folds away or goes below), px. */
+export const WIDE_SCREEN_PX = 900;
+/** Margin around the tissue inside its area, px. */
+const MARGIN_PX = 8;
+
+export interface WorldFit {
+  /** Screen pixels per voxel. */
+  scale: number;
+  /** Top-left corner of the tissue on the canvas, px. */
+  x: number;
+  y: number;
+  /** The tissue's size on the canvas, px. */
+  width: number;
+  height: number;
+}
+
+/** Fits a grid of gridW × gridH voxels into a canvas of canvasW × canvasH px, leaving the HTML panels clear. */
+export function fitWorld(canvasW: number, canvasH: number, gridW: number, gridH: number): WorldFit {
+  const right = canvasW >= WIDE_SCREEN_PX ? SIDE_PANEL_PX : 0;
+  const areaX = MARGIN_PX, areaY = HUD_TOP_PX + MARGIN_PX;
+  const areaW = Math.max(1, canvasW - right - 2 * MARGIN_PX);
+  const areaH = Math.max(1, canvasH - HUD_TOP_PX - 2 * MARGIN_PX);
+  const scale = Math.max(0.01, Math.min(areaW / gridW, areaH / gridH));
+  const width = gridW * scale, height = gridH * scale;
+  return { scale, x: Math.round(areaX + (areaW - width) / 2), y: Math.round(areaY + (areaH - height) / 2), width, height };
+}
+
+/** Screen px → voxels for a fit (the inverse of where the tissue is drawn). */
+export function screenToVoxel(fit: WorldFit, sx: number, sy: number): { x: number; y: number } {
+  return { x: (sx - fit.x) / fit.scale, y: (sy - fit.y) / fit.scale };
+}

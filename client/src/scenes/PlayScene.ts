@@ -1,0 +1,193 @@
+// The tissue during a round: the IL-2 heatmap, the vessels, every cell gliding between synced positions with its
+// status, event effects, and the commanding input, fitted to the canvas clear of the HTML HUD (top) and side panel
+// (right). Started with { session, bus } by wirePlayScene on the bus's "round-start"; stopped on "round-leave".
+
+import Phaser from "phaser";
+import type { Bus } from "../bus.ts";
+import type { GameSession } from "../net/GameSession.ts";
+import { SCENARIOS } from "../../../shared/scenarios/index.ts";
+import type { Vessel } from "../../../shared/sim/scenario.ts";
+import { CellLayer, Overlay } from "../play/CellLayer.ts";
+import { CELL_SPRITES, SPRITE_PX } from "../play/cellStyle.ts";
+import { CommandInput } from "../play/CommandInput.ts";
+import { EffectsLayer } from "../play/EffectsLayer.ts";
+import { FieldLayer } from "../play/FieldLayer.ts";
+import { fitWorld, type WorldFit } from "../play/layout.ts";
+import { PatchClock } from "../play/motion.ts";
+import { VesselLayer } from "../play/VesselLayer.ts";
+
+export interface PlaySceneData { session: GameSession; bus: Bus }
+
+/** Starts the play scene on each round and stops it when the player leaves. Called once by main.ts. */
+export function wirePlayScene(game: Phaser.Game, bus: Bus): void {
+  bus.on("round-start", (session) => {
+    if (game.scene.isActive("Menu")) game.scene.stop("Menu");
+    game.scene.start("Play", { session, bus } satisfies PlaySceneData);
+  });
+  bus.on("round-leave", () => {
+    if (game.scene.isActive("Play")) game.scene.stop("Play");
+  });
+}
+
+export class PlayScene extends Phaser.Scene {
+  private session!: GameSession;
+  private bus!: Bus;
+  private built = false;
+  private gridW = 128;
+  private gridH = 96;
+  private fitNow: WorldFit = fitWorld(800, 600, 128, 96);
+  private field: FieldLayer | null = null;
+  private vessels: VesselLayer | null = null;
+  private cells: CellLayer | null = null;
+  private effects: EffectsLayer | null = null;
+  private input2: CommandInput | null = null;
+  private readonly clock = new PatchClock();
+  private firstSync = true;
+  private offs: (() => void)[] = [];
+  private unbindState: (() => void) | null = null;
+
+  constructor() {
+    super("Play");
+  }
+
+  init(data: PlaySceneData): void {
+    this.session = data.session;
+    this.bus = data.bus;
+    this.built = false;
+    this.firstSync = true;
+    this.offs = [];
+  }
+
+  preload(): void {
+    // H4's LoadingScene normally loads these; load whatever is still missing.
+    for (const s of CELL_SPRITES) {
+      if (!this.textures.exists(s.key)) this.load.svg(s.key, s.url, { width: SPRITE_PX, height: SPRITE_PX });
+    }
+  }
+
+  create(): void {
+    makeOverlayTextures(this);
+    this.cameras.main.setBackgroundColor("#0d1218");
+    this.scale.on(Phaser.Scale.Events.RESIZE, this.layout, this);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
+    this.bindRoom();
+    this.offs.push(this.session.onReconnect(() => { this.bindRoom(); }));
+    this.offs.push(this.session.onField((levels, w, h) => this.field?.setLevels(levels, w, h)));
+    this.offs.push(this.session.onEvents((events) => {
+      if (!this.built) return;
+      this.effects?.show(events);
+      for (const e of events) {
+        if (e.kind === "dose") this.vessels?.dosePulse(Overlay.glow);
+        else if (e.kind === "leak") this.vessels?.leakFlash();
+      }
+    }));
+    this.tryBuild();
+  }
+
+  /** (Re)attaches to the session's current room: after a reconnect it may be a new object. */
+  private bindRoom(): void {
+    this.unbindState?.();
+    const room = this.session.room;
+    const onState = () => this.onPatch();
+    room.onStateChange(onState);
+    this.unbindState = () => room.onStateChange.remove(onState);
+    this.onPatch();
+  }
+
+  private onPatch(): void {
+    if (!this.built) this.tryBuild();
+    const st = this.session.state;
+    if (!this.built || !this.cells || !st?.cells) return;
+    const now = this.time.now;
+    const glide = this.clock.tick(now);
+    this.cells.sync(st.cells, now, glide, this.firstSync);
+    if (this.firstSync) this.cells.setOwnership(this.session.mySquads(), this.input2?.squad ?? null, this.input2?.picked ?? []);
+    this.firstSync = false;
+  }
+
+  /** Builds the layers once the room has said which scenario it plays. */
+  private tryBuild(): void {
+    if (this.built || !this.sys.isActive()) return;
+    const st = this.session.state;
+    if (!st || !st.scenarioId) return;
+    const scenario = SCENARIOS[st.scenarioId];
+    this.gridW = st.gridWidth || scenario?.grid.width || 128;
+    this.gridH = st.gridHeight || scenario?.grid.height || 96;
+    const vessels: readonly Vessel[] = scenario?.vessels ?? [];
+    this.field = new FieldLayer(this, this.gridW, this.gridH);
+    if (this.session.field.levels.length) this.field.setLevels(this.session.field.levels, this.session.field.width, this.session.field.height);
+    this.vessels = new VesselLayer(this, vessels);
+    this.cells = new CellLayer(this, scenario?.tissue.spacing ?? 2);
+    this.effects = new EffectsLayer(this);
+    const frame = this.add.graphics().setDepth(1).lineStyle(0.3, 0x8a949e, 0.8).strokeRect(0, 0, this.gridW, this.gridH);
+    void frame;
+    this.input2 = new CommandInput(this, this.session, this.bus, {
+      fit: () => this.fitNow,
+      grid: () => ({ width: this.gridW, height: this.gridH }),
+      points: () => this.cells?.points(this.time.now) ?? [],
+      selectionChanged: (squad, picked) => this.cells?.setOwnership(this.session.mySquads(), squad, picked),
+    });
+    this.built = true;
+    this.layout();
+  }
+
+  /** Fits the grid into the canvas clear of the HTML panels: one world unit is one voxel. */
+  private layout(): void {
+    const cam = this.cameras.main;
+    const w = this.scale.width, h = this.scale.height;
+    this.fitNow = fitWorld(w, h, this.gridW, this.gridH);
+    const f = this.fitNow;
+    cam.setViewport(0, 0, w, h);
+    cam.setZoom(f.scale);
+    // Put world (0,0) at the fit's corner: the camera's centre shows world point (W/2 - x)/scale…
+    cam.centerOn((w / 2 - f.x) / f.scale, (h / 2 - f.y) / f.scale);
+  }
+
+  override update(): void {
+    this.cells?.update(this.time.now);
+  }
+
+  private teardown(): void {
+    this.scale.off(Phaser.Scale.Events.RESIZE, this.layout, this);
+    this.unbindState?.();
+    this.unbindState = null;
+    for (const off of this.offs) off();
+    this.offs = [];
+    this.input2?.destroy();
+    this.cells?.destroy();
+    this.effects?.destroy();
+    this.vessels?.destroy();
+    this.field?.destroy();
+    this.input2 = null; this.cells = null; this.effects = null; this.vessels = null; this.field = null;
+    this.built = false;
+  }
+}
+
+/** Ring, soft glow, marker and halo textures for cell status and effects, drawn once in code. */
+function makeOverlayTextures(scene: Phaser.Scene): void {
+  const S = 64, h = S / 2;
+  if (!scene.textures.exists(Overlay.ring)) {
+    const g = scene.add.graphics();
+    g.lineStyle(5, 0xf0e442, 1).strokeCircle(h, h, h - 4);
+    g.generateTexture(Overlay.ring, S, S);
+    g.clear().lineStyle(4, 0xffffff, 0.95).strokeCircle(h, h, h - 3);
+    g.lineStyle(2, 0x000000, 0.8).strokeCircle(h, h, h - 7);
+    g.generateTexture(Overlay.halo, S, S);
+    g.clear().fillStyle(0xffffff, 1).fillTriangle(8, 10, S - 8, 10, h, S - 8).lineStyle(4, 0x000000, 1).strokeTriangle(8, 10, S - 8, 10, h, S - 8);
+    g.generateTexture(Overlay.marker, S, S);
+    g.destroy();
+  }
+  if (!scene.textures.exists(Overlay.glow)) {
+    const tex = scene.textures.createCanvas(Overlay.glow, S, S);
+    if (tex) {
+      const ctx = tex.getContext();
+      const grad = ctx.createRadialGradient(h, h, 0, h, h, h);
+      grad.addColorStop(0, "rgba(255, 250, 190, 1)");
+      grad.addColorStop(0.35, "rgba(240, 228, 66, 0.6)");
+      grad.addColorStop(1, "rgba(240, 228, 66, 0)");
+      ctx.fillStyle = grad;
+      ctx.fillRect(0, 0, S, S);
+      tex.refresh();
+    }
+  }
+}
