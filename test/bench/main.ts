@@ -1,7 +1,44 @@
 // `npm run bench`: every benchmark of the project, printed as "name: value" lines with ratios against a baseline
-// measured in the same run. Runs only on this machine (no network); each part is bounded in ticks.
+// measured in the same run. Runs only on this machine (no network); each part is bounded in ticks or time.
+// Options: --room-speed <1|2|4|8> (default 1, real play: a full viral round takes ~10 minutes; 8 takes ~75 s),
+// --room-days <d> (a shorter round), --room-clients <n> (default 4), --only model|room.
 
 import { benchModel } from "./modelBench.ts";
+import { benchRoom, DEFAULT_ROOM_BENCH, type RoomBenchOptions } from "./roomBench.ts";
 
 const log = (line: string) => console.log(line);
-benchModel(log);
+
+function readArgs(argv: string[]): { room: RoomBenchOptions; only: string | null } {
+  const room = { ...DEFAULT_ROOM_BENCH };
+  let only: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i + 1];
+    const number = Number(value);
+    switch (argv[i]) {
+      case "--room-speed":
+        if (![1, 2, 4, 8].includes(number)) throw new Error("--room-speed must be 1, 2, 4 or 8");
+        room.speed = number;
+        break;
+      case "--room-days":
+        if (!(number >= 0.25 && number <= 60)) throw new Error("--room-days must be a number of days from 0.25");
+        room.days = number;
+        break;
+      case "--room-clients":
+        if (!(Number.isInteger(number) && number >= 1 && number <= 32)) throw new Error("--room-clients must be from 1 to 32");
+        room.clients = number;
+        break;
+      case "--only":
+        if (value !== "model" && value !== "room") throw new Error("--only must be model or room");
+        only = value;
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]}; options: --room-speed, --room-days, --room-clients, --only`);
+    }
+    i++;
+  }
+  return { room, only };
+}
+
+const { room, only } = readArgs(process.argv.slice(2));
+if (only !== "room") benchModel(log);
+if (only !== "model") await benchRoom(log, room);
