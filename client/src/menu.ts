@@ -1,9 +1,13 @@
 // The HTML main menu: real buttons for keyboard and screen readers, the "What is IL-2?" panel, and a status line
-// saying whether the game server answers. Called once by main.ts.
+// saying whether the game server answers; "Solo practice" opens the solo setup form (ui/soloSetup.ts).
+// Called once by main.ts.
+
+import type { Bus } from "./bus.ts";
+import { setUpSoloSetup } from "./ui/soloSetup.ts";
 
 interface Health { status: string; scenarios?: string[] }
 
-export function setUpMenu(doc: Document): void {
+export function setUpMenu(doc: Document, bus: Bus): void {
   const status = doc.getElementById("status");
   const aboutToggle = doc.getElementById("about-toggle");
   const about = doc.getElementById("about");
@@ -13,6 +17,17 @@ export function setUpMenu(doc: Document): void {
     const open = about.hidden;
     about.hidden = !open;
     aboutToggle.setAttribute("aria-expanded", String(open));
+  });
+
+  const soloToggle = doc.getElementById("solo-toggle");
+  const solo = doc.getElementById("solo-setup");
+  if (!soloToggle || !solo) throw new Error("index.html is missing the solo setup");
+  setUpSoloSetup(doc, bus);
+  soloToggle.addEventListener("click", () => {
+    const open = solo.hidden;
+    solo.hidden = !open;
+    soloToggle.setAttribute("aria-expanded", String(open));
+    if (open) doc.getElementById("solo-scenario")?.focus();
   });
 
   // aria-disabled keeps the buttons focusable, so a keyboard or screen-reader user can find out why they do nothing.

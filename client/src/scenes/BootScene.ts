@@ -1,5 +1,5 @@
 // Draws the menu's textures in code (no image files yet): one per cell type, each a different shape so colour is
-// never the only cue, plus an IL-2 dot. Sizes in pixels. First scene; starts MenuScene.
+// never the only cue, plus an IL-2 dot. Sizes in pixels. First scene; starts LoadingScene.
 
 import Phaser from "phaser";
 
@@ -38,7 +38,7 @@ export class BootScene extends Phaser.Scene {
     g.generateTexture("il2", IL2_SIZE, IL2_SIZE);
     g.destroy();
 
-    this.scene.start("Menu");
+    this.scene.start("Loading");
   }
 
   private drawCell(g: Phaser.GameObjects.Graphics, kind: CellKind, fill: () => void, stroke: () => void): void {
@@ -47,10 +47,15 @@ export class BootScene extends Phaser.Scene {
     fill();
     g.lineStyle(3, COLOURS.rim, 0.9);
     stroke();
-    g.generateTexture(`cell-${kind}`, CELL_SIZE, CELL_SIZE);
+    g.generateTexture(menuCellKey(kind), CELL_SIZE, CELL_SIZE);
   }
 }
 
 function diamond(c: number, r: number): Phaser.Math.Vector2[] {
   return [new Phaser.Math.Vector2(c, c - r), new Phaser.Math.Vector2(c + r, c), new Phaser.Math.Vector2(c, c + r), new Phaser.Math.Vector2(c - r, c)];
+}
+
+/** The menu's drawn cells have their own keys: `cell-<type>` belongs to the play scene's SVG sprites (LoadingScene). */
+export function menuCellKey(kind: CellKind): string {
+  return `menu-cell-${kind}`;
 }

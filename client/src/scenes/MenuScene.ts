@@ -3,7 +3,7 @@
 // the real model is in shared/sim. Pixels and seconds. Started by BootScene.
 
 import Phaser from "phaser";
-import { CELL_SIZE, type CellKind } from "./BootScene.ts";
+import { CELL_SIZE, menuCellKey, type CellKind } from "./BootScene.ts";
 
 interface Catcher { kind: CellKind; image: Phaser.GameObjects.Image; captureRadius: number; home: Phaser.Math.Vector2 }
 interface Dot { image: Phaser.GameObjects.Image; vx: number; vy: number; age: number }
@@ -27,13 +27,13 @@ export class MenuScene extends Phaser.Scene {
 
   create(): void {
     this.reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    this.helper = this.add.image(0, 0, "cell-helper");
+    this.helper = this.add.image(0, 0, menuCellKey("helper"));
     const catchers: { kind: CellKind; captureRadius: number }[] = [
       { kind: "treg", captureRadius: CELL_SIZE * 1.1 },
       { kind: "killer", captureRadius: CELL_SIZE * 0.6 },
       { kind: "nk", captureRadius: CELL_SIZE * 0.45 },
     ];
-    this.catchers = catchers.map((c) => ({ ...c, image: this.add.image(0, 0, `cell-${c.kind}`), home: new Phaser.Math.Vector2() }));
+    this.catchers = catchers.map((c) => ({ ...c, image: this.add.image(0, 0, menuCellKey(c.kind)), home: new Phaser.Math.Vector2() }));
 
     this.layout(this.scale.gameSize);
     this.scale.on(Phaser.Scale.Events.RESIZE, this.layout, this);

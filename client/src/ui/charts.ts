@@ -1,0 +1,86 @@
+// Debrief charts on <canvas>: one small line chart per series over simulated days, with axes, tick labels, units
+// and a title; each canvas has a text alternative and the numbers sit in a table (debriefView.ts). Scaling is in
+// chartScale.ts. Drawn at the device's pixel ratio so text stays sharp.
+
+import { extentOf, niceTicks, scaleLinear, thinIndices } from "./chartScale.ts";
+import { trim } from "./format.ts";
+
+export interface ChartSeries { label: string; units: string; values: number[]; colour: string; dash?: number[] }
+
+const INK = "#f4f1ea", MUTED = "#c9c4b8", GRID = "rgba(244,241,234,0.15)";
+const PAD = { left: 52, right: 12, top: 28, bottom: 34 };
+const MAX_POINTS = 600;
+
+/** Draws the series (sharing one y axis) against days on a canvas sized by CSS (width) and `heightPx`. */
+export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: number[], series: ChartSeries[], heightPx = 180): void {
+  const ratio = canvas.ownerDocument.defaultView?.devicePixelRatio ?? 1;
+  const width = Math.max(240, canvas.clientWidth || 420);
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(heightPx * ratio);
+  canvas.style.height = `${heightPx}px`;
+  const g = canvas.getContext("2d");
+  if (!g) return;
+  g.setTransform(ratio, 0, 0, ratio, 0, 0);
+  g.clearRect(0, 0, width, heightPx);
+
+  const xs = niceTicks(extentOf(days), 5);
+  const ys = niceTicks(extentOf(series.flatMap((s) => s.values)), 4);
+  const x = scaleLinear(xs.min, xs.max, PAD.left, width - PAD.right);
+  const y = scaleLinear(ys.min, ys.max, heightPx - PAD.bottom, PAD.top);
+
+  g.font = "600 13px system-ui, sans-serif";
+  g.fillStyle = INK;
+  g.textAlign = "left";
+  g.textBaseline = "top";
+  g.fillText(title, 4, 4);
+
+  g.font = "12px system-ui, sans-serif";
+  g.lineWidth = 1;
+  g.strokeStyle = GRID;
+  g.fillStyle = MUTED;
+  g.textAlign = "right";
+  g.textBaseline = "middle";
+  for (const v of ys.ticks) {
+    const py = Math.round(y(v)) + 0.5;
+    g.beginPath(); g.moveTo(PAD.left, py); g.lineTo(width - PAD.right, py); g.stroke();
+    g.fillText(trim(v), PAD.left - 6, py);
+  }
+  g.textAlign = "center";
+  g.textBaseline = "top";
+  for (const v of xs.ticks) {
+    const px = Math.round(x(v)) + 0.5;
+    g.beginPath(); g.moveTo(px, PAD.top); g.lineTo(px, heightPx - PAD.bottom); g.stroke();
+    g.fillText(trim(v), px, heightPx - PAD.bottom + 4);
+  }
+  g.fillText("simulated day", (PAD.left + width - PAD.right) / 2, heightPx - 14);
+
+  const idx = thinIndices(Math.min(days.length, ...series.map((s) => s.values.length)), MAX_POINTS);
+  for (const s of series) {
+    g.strokeStyle = s.colour;
+    g.lineWidth = 2;
+    g.setLineDash(s.dash ?? []);
+    g.beginPath();
+    idx.forEach((i, k) => (k === 0 ? g.moveTo(x(days[i]), y(s.values[i])) : g.lineTo(x(days[i]), y(s.values[i]))));
+    g.stroke();
+  }
+  g.setLineDash([]);
+
+  // A key when several series share a chart: colour, dash pattern and words.
+  if (series.length > 1) {
+    g.textAlign = "left";
+    g.textBaseline = "middle";
+    let kx = width - PAD.right;
+    for (const s of [...series].reverse()) {
+      const w = g.measureText(s.label).width + 30;
+      kx -= w;
+      g.strokeStyle = s.colour; g.setLineDash(s.dash ?? []); g.lineWidth = 2;
+      g.beginPath(); g.moveTo(kx, 12); g.lineTo(kx + 20, 12); g.stroke();
+      g.setLineDash([]);
+      g.fillStyle = INK;
+      g.fillText(s.label, kx + 24, 12);
+    }
+  }
+  const units = series[0]?.units ?? "";
+  canvas.setAttribute("role", "img");
+  canvas.setAttribute("aria-label", `${title}: ${series.map((s) => `${s.label} from ${trim(s.values[0] ?? 0)} to ${trim(s.values[s.values.length - 1] ?? 0)} ${units}, peak ${trim(Math.max(...s.values, 0))}`).join("; ")}. The table below has the numbers.`);
+}

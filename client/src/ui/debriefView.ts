@@ -1,0 +1,100 @@
+// The end-of-round report as an HTML page over the DebriefScene: outcome, charts over time (one per unit, canvas)
+// with a data table for screen readers, key moments, what each role did, learning points, and "Play again" /
+// "Menu". Shown by playUi.ts on the bus "round-end".
+
+import type { Debrief, DebriefSeries } from "../../../shared/net/messages.ts";
+import { ROLE_LABELS, isRole } from "../../../shared/sim/roles.ts";
+import { SCENARIOS } from "../../../shared/scenarios/index.ts";
+import { drawLineChart, type ChartSeries } from "./charts.ts";
+import { thinIndices } from "./chartScale.ts";
+import { el } from "./dom.ts";
+import { formatClock, trim } from "./format.ts";
+import { OUTCOME_WORDS } from "./hud.ts";
+import { explainFailure } from "./soloSetup.ts";
+
+/** Okabe-Ito colours and dash patterns: lines differ by pattern as well as colour. */
+const PALETTE = ["#56b4e9", "#e69f00", "#009e73", "#cc79a7", "#f0e442", "#d55e00", "#0072b2", "#f4f1ea"];
+const DASHES: number[][] = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
+const MAX_PER_CHART = 4;
+const TABLE_ROWS = 25;
+
+/** Groups series sharing units into charts of at most four lines, in the debrief's order. */
+export function groupSeries(series: readonly DebriefSeries[]): DebriefSeries[][] {
+  const byUnits = new Map<string, DebriefSeries[]>();
+  for (const s of series) {
+    const list = byUnits.get(s.units) ?? [];
+    list.push(s);
+    byUnits.set(s.units, list);
+  }
+  const out: DebriefSeries[][] = [];
+  for (const list of byUnits.values()) for (let i = 0; i < list.length; i += MAX_PER_CHART) out.push(list.slice(i, i + MAX_PER_CHART));
+  return out;
+}
+
+export interface DebriefActions { playAgain: () => Promise<void> | void; menu: () => void }
+
+export function showDebrief(root: HTMLElement, d: Debrief, actions: DebriefActions): () => void {
+  const doc = root.ownerDocument;
+  const scenario = SCENARIOS[d.scenarioId];
+  const again = el(doc, "button", { type: "button", text: "Play again" });
+  const menu = el(doc, "button", { type: "button", class: "secondary", text: "Menu" });
+  const status = el(doc, "p", { role: "status", class: "note" });
+  again.addEventListener("click", () => {
+    status.textContent = "Preparing the tissue…";
+    Promise.resolve(actions.playAgain()).then(() => { status.textContent = ""; }, (err: unknown) => { status.textContent = explainFailure(err); });
+  });
+  menu.addEventListener("click", actions.menu);
+
+  const groups = groupSeries(d.series);
+  const charts: { canvas: HTMLCanvasElement; title: string; series: ChartSeries[] }[] = [];
+  const figures = groups.map((group, gi) => {
+    const title = group.length === 1 ? `${group[0].label} (${group[0].units})` : `${group.map((s) => s.label).join(", ")} (${group[0].units})`;
+    const canvas = el(doc, "canvas", { class: "chart" });
+    const series = group.map((s, i) => ({ label: s.label, units: s.units, values: s.values, colour: PALETTE[(gi + i) % PALETTE.length], dash: DASHES[i % DASHES.length] }));
+    charts.push({ canvas, title, series });
+    return el(doc, "figure", { class: "chart-box" }, canvas, dataTable(doc, title, d.days, group));
+  });
+
+  const moments = d.moments.length
+    ? el(doc, "ol", { class: "moments" }, ...d.moments.map((m) => el(doc, "li", {}, el(doc, "strong", { text: `${formatClock(m.day)}: ` }), m.text)))
+    : el(doc, "p", { class: "note", text: "No key moments were recorded." });
+
+  const roles = el(doc, "div", { class: "role-grid" }, ...d.roles.map((r) => el(doc, "section", { class: "role-card", "aria-label": r.name },
+    el(doc, "h3", { text: isRole(r.role) ? ROLE_LABELS[r.role] : r.role }),
+    el(doc, "p", { class: "note", text: r.bot ? `${r.name} (bot, ${r.bot})` : `${r.name} (you)` }),
+    r.measures.length
+      ? el(doc, "dl", { class: "facts" }, ...r.measures.flatMap((m) => [el(doc, "dt", { text: m.label }), el(doc, "dd", { text: `${trim(m.value)} ${m.units}`.trim() })]))
+      : el(doc, "p", { class: "note", text: "No measures recorded." }))));
+
+  const learning = d.learning.length ? el(doc, "ul", { class: "learning" }, ...d.learning.map((t) => el(doc, "li", { text: t }))) : el(doc, "p", { class: "note", text: "—" });
+
+  root.replaceChildren(el(doc, "div", { class: "debrief-inner" },
+    el(doc, "p", { class: "note", text: `Debrief · ${scenario?.name ?? d.scenarioId}` }),
+    el(doc, "h1", { id: "debrief-title", tabindex: "-1", text: OUTCOME_WORDS[d.outcome] || d.outcome }),
+    el(doc, "p", { class: "lead", text: d.outcomeText }),
+    el(doc, "div", { class: "debrief-actions" }, again, menu), status,
+    el(doc, "h2", { text: "What you learned" }), learning,
+    el(doc, "h2", { text: "Over time" }), el(doc, "div", { class: "chart-grid" }, ...figures),
+    el(doc, "h2", { text: "Key moments" }), moments,
+    el(doc, "h2", { text: "What each role did" }), roles,
+  ));
+  root.hidden = false;
+
+  const draw = () => charts.forEach((c) => drawLineChart(c.canvas, c.title, d.days, c.series));
+  // Draw once the page has laid the canvases out (their CSS width decides the resolution).
+  const raf = requestAnimationFrame(draw);
+  const win = doc.defaultView;
+  win?.addEventListener("resize", draw);
+  (doc.getElementById("debrief-title") as HTMLElement | null)?.focus();
+  return () => { cancelAnimationFrame(raf); win?.removeEventListener("resize", draw); root.hidden = true; root.replaceChildren(); };
+}
+
+/** The chart's numbers, every so many samples, in a collapsible table that screen readers can walk. */
+function dataTable(doc: Document, title: string, days: number[], group: DebriefSeries[]): HTMLElement {
+  const rows = thinIndices(days.length, TABLE_ROWS);
+  const table = el(doc, "table", {},
+    el(doc, "caption", { text: title }),
+    el(doc, "thead", {}, el(doc, "tr", {}, el(doc, "th", { scope: "col", text: "Day" }), ...group.map((s) => el(doc, "th", { scope: "col", text: `${s.label} (${s.units})` })))),
+    el(doc, "tbody", {}, ...rows.map((i) => el(doc, "tr", {}, el(doc, "th", { scope: "row", text: trim(days[i]) }), ...group.map((s) => el(doc, "td", { text: trim(s.values[i] ?? 0) }))))));
+  return el(doc, "details", { class: "chart-table" }, el(doc, "summary", { text: "Show the numbers" }), table);
+}

@@ -1,0 +1,105 @@
+// The top bar during a round (HTML, ~64 px): simulated clock, populations, IL-2, threat, tissue damage, the
+// toxicity (vascular leak) meter with its dose-limiting line, the outcome, and the host's controls (pause, speed,
+// restart, leave). Reads the synced room state four times a second. Created by playUi.ts for each round.
+
+import type { Bus } from "../bus.ts";
+import { SPEEDS, type Speed } from "../../../shared/net/messages.ts";
+import { SCENARIOS } from "../../../shared/scenarios/index.ts";
+import { cellIcon, el, setText } from "./dom.ts";
+import { formatClock, formatCount, formatPm, formatShare } from "./format.ts";
+import type { UiSession } from "./session.ts";
+
+/** The leak meter's full width is this many times the dose-limiting line, so the line sits at two thirds. */
+export const LEAK_SCALE_MAX = 1.5;
+
+export const OUTCOME_WORDS: Record<string, string> = {
+  ongoing: "",
+  cleared: "Threat cleared",
+  overrun: "Threat overran the tissue",
+  protected: "Tissue protected",
+  lost: "Tissue lost",
+  timeUp: "Time is up",
+};
+
+export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeave: () => void): () => void {
+  const doc = root.ownerDocument;
+  const scenario = SCENARIOS[session.state.scenarioId] ?? SCENARIOS[session.options.scenarioId ?? "viral"];
+
+  const clock = el(doc, "span", { class: "hud-clock" });
+  const length = el(doc, "span", { class: "hud-sub" });
+  const pop = (type: string, label: string) => {
+    const value = el(doc, "strong");
+    const item = el(doc, "li", { title: label }, cellIcon(doc, type), el(doc, "span", { class: "visually-hidden", text: `${label}: ` }), value);
+    return { item, value };
+  };
+  const helpers = pop("cd4", "Helper T cells"), killers = pop("cd8", "Killer T cells"), tregs = pop("treg", "Tregs"), nk = pop("nkDim", "NK cells");
+  const il2 = el(doc, "strong"), threat = el(doc, "strong"), damage = el(doc, "strong");
+  const leakFill = el(doc, "span", { class: "leak-fill" });
+  const leakText = el(doc, "strong");
+  const leakBar = el(doc, "span", { class: "leak-bar", "aria-hidden": "true" }, leakFill, el(doc, "span", { class: "leak-line", style: `left:${(100 / LEAK_SCALE_MAX).toFixed(1)}%` }));
+  const outcome = el(doc, "span", { class: "hud-outcome", role: "status" });
+
+  const pause = el(doc, "button", { type: "button", class: "hud-btn" });
+  const speed = el(doc, "select", { id: "hud-speed", title: "Game speed" });
+  for (const s of SPEEDS) speed.add(new Option(`${s}×`, String(s)));
+  const restart = el(doc, "button", { type: "button", class: "hud-btn", text: "↺ Restart" });
+  const leave = el(doc, "button", { type: "button", class: "hud-btn", text: "Leave" });
+
+  pause.addEventListener("click", () => {
+    if (!session.isHost()) return;
+    session.control({ action: session.state.paused ? "resume" : "pause" });
+  });
+  speed.addEventListener("change", () => {
+    if (session.isHost()) session.control({ action: "speed", speed: Number(speed.value) as Speed });
+  });
+  restart.addEventListener("click", () => {
+    if (!session.isHost()) return;
+    if (doc.defaultView?.confirm("Restart this round from the beginning?") === false) return;
+    session.control({ action: "restart" });
+    bus.emit("announce", "The round restarts.");
+  });
+  leave.addEventListener("click", onLeave);
+
+  root.replaceChildren(
+    el(doc, "div", { class: "hud-group hud-time" }, clock, length),
+    el(doc, "ul", { class: "hud-group hud-pops", "aria-label": "Immune cells" }, helpers.item, killers.item, tregs.item, nk.item),
+    el(doc, "div", { class: "hud-group" }, el(doc, "span", { class: "hud-sub", text: "IL-2 mean / peak" }), il2),
+    el(doc, "div", { class: "hud-group" }, el(doc, "span", { class: "hud-sub", text: "Threat cells" }), threat),
+    el(doc, "div", { class: "hud-group" }, el(doc, "span", { class: "hud-sub", text: "Tissue lost" }), damage),
+    el(doc, "div", { class: "hud-group hud-leak" }, el(doc, "span", { class: "hud-sub", text: "Toxicity (leak)" }), el(doc, "span", { class: "leak-row" }, leakBar, leakText)),
+    outcome,
+    el(doc, "div", { class: "hud-group hud-controls", role: "group", "aria-label": "Round controls" }, pause, el(doc, "label", { class: "visually-hidden", for: "hud-speed", text: "Game speed" }), speed, restart, leave),
+  );
+
+  const refresh = () => {
+    const st = session.state;
+    if (!st) return;
+    const hud = st.hud;
+    setText(clock, formatClock(st.day));
+    setText(length, `${scenario?.name ?? st.scenarioId}, ${Math.round(st.days || scenario?.days || 0)}-day round${st.paused ? " · paused" : ""}`);
+    if (hud) {
+      setText(helpers.value, formatCount(hud.helpers));
+      setText(killers.value, formatCount(hud.killers));
+      setText(tregs.value, formatCount(hud.tregs));
+      setText(nk.value, formatCount(hud.nk));
+      setText(il2, `${formatPm(hud.il2MeanPm)} / ${formatPm(hud.il2MaxPm)}`);
+      setText(threat, formatCount(hud.threat));
+      setText(damage, formatShare(hud.damage));
+      const leak = Math.max(0, hud.leak);
+      leakFill.style.width = `${Math.min(100, (leak / LEAK_SCALE_MAX) * 100).toFixed(1)}%`;
+      leakFill.classList.toggle("over", leak >= 1);
+      setText(leakText, leak >= 1 ? `${formatShare(leak)} ⚠` : formatShare(leak));
+      leakText.title = leak >= 1 ? "Past the dose-limiting line" : "Share of the dose-limiting line";
+    }
+    setText(outcome, OUTCOME_WORDS[st.outcome] ?? st.outcome);
+    const host = session.isHost();
+    for (const b of [pause, restart]) b.toggleAttribute("disabled", !host);
+    speed.disabled = !host;
+    setText(pause, st.paused ? "▶ Resume" : "❚❚ Pause");
+    pause.setAttribute("aria-pressed", String(st.paused));
+    if (doc.activeElement !== speed && speed.value !== String(st.speed)) speed.value = String(st.speed);
+  };
+  refresh();
+  const timer = setInterval(refresh, 250);
+  return () => clearInterval(timer);
+}

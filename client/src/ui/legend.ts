@@ -1,0 +1,36 @@
+// The legend in the side panel: the IL-2 heatmap's colour bar in pM on its log scale (0.1 pM to 100 nM, drawn with
+// the play scene's own colour table, client/src/play/colourMap.ts) and the shape of every cell type, with words.
+// Created by playUi.ts for each round.
+
+import { encodeLevel } from "../../../shared/net/fieldCodec.ts";
+import { CELL_TYPE_LABELS, type CellTypeName } from "../../../shared/sim/cellTypes.ts";
+import { buildLevelLut } from "../play/colourMap.ts";
+import { cellIcon, el } from "./dom.ts";
+import { formatPm } from "./format.ts";
+
+/** Labelled concentrations on the colour bar, pM. */
+export const LEGEND_TICKS_PM = [0.1, 1, 10, 100, 1000, 10000, 100000];
+
+/** Which cell types the legend names: those a scenario can show. */
+const LEGEND_TYPES: CellTypeName[] = ["cd4", "cd8", "treg", "nkDim", "dendritic", "tissue", "infected", "tumour", "tumourHidden", "islet"];
+
+/** A CSS gradient over the 256 level bytes, sampled every 16. */
+export function heatmapGradient(): string {
+  const lut = buildLevelLut();
+  const stops: string[] = [];
+  for (let b = 0; b <= 255; b += 15) stops.push(`rgb(${lut[b * 4]},${lut[b * 4 + 1]},${lut[b * 4 + 2]}) ${((b / 255) * 100).toFixed(1)}%`);
+  return `linear-gradient(to right, ${stops.join(", ")})`;
+}
+
+export function mountLegend(root: HTMLElement): void {
+  const doc = root.ownerDocument;
+  const bar = el(doc, "div", { class: "heat-bar", style: `background:${heatmapGradient()}` });
+  const ticks = el(doc, "div", { class: "heat-ticks" }, ...LEGEND_TICKS_PM.map((pm) =>
+    el(doc, "span", { style: `left:${((encodeLevel(pm * 1.0001) / 255) * 100).toFixed(1)}%`, text: formatPm(pm).replace(" ", "\u00a0") })));
+  const shapes = el(doc, "ul", { class: "shape-list" }, ...LEGEND_TYPES.map((t) => el(doc, "li", {}, cellIcon(doc, t, 20), el(doc, "span", { text: CELL_TYPE_LABELS[t] }))));
+  root.replaceChildren(el(doc, "details", { open: "" },
+    el(doc, "summary", { text: "Legend: IL-2 colours and cell shapes" }),
+    el(doc, "p", { class: "note", text: "IL-2 concentration (log scale). Dark: none; yellow: most." }),
+    el(doc, "div", { class: "heat", role: "img", "aria-label": "Colour bar from dark purple at 0.1 picomolar through blue and green to yellow at 100 nanomolar" }, bar, ticks),
+    shapes));
+}

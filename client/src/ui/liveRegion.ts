@@ -1,0 +1,49 @@
+// The screen-reader voice of a round: every "announce" line from the bus, and every few seconds a short description
+// of the situation (situation.ts) when it has changed. Lines also show briefly as a toast. Created by playUi.ts.
+
+import type { Bus } from "../bus.ts";
+import { describeSituation, type SituationFigures } from "./situation.ts";
+import type { UiSession } from "./session.ts";
+
+const DESCRIBE_EVERY_MS = 15_000;
+const KEEP_LINES = 6;
+const TOAST_MS = 4000;
+
+export function mountLiveRegion(live: HTMLElement, toast: HTMLElement, session: UiSession, bus: Bus): () => void {
+  const doc = live.ownerDocument;
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  const say = (text: string, show: boolean) => {
+    const p = doc.createElement("p");
+    p.textContent = text;
+    live.append(p);
+    while (live.childElementCount > KEEP_LINES) live.firstElementChild?.remove();
+    if (show) {
+      toast.textContent = text;
+      toast.classList.add("shown");
+      clearTimeout(toastTimer);
+      toastTimer = setTimeout(() => toast.classList.remove("shown"), TOAST_MS);
+    }
+  };
+  const off = bus.on("announce", (line) => say(line, true));
+
+  let before: SituationFigures | undefined;
+  let lastText = "";
+  const describe = () => {
+    const st = session.state, hud = st?.hud;
+    if (!hud) return;
+    const now: SituationFigures = {
+      day: st.day, helpers: hud.helpers, killers: hud.killers, tregs: hud.tregs, nk: hud.nk, threat: hud.threat,
+      damage: hud.damage, leak: hud.leak, il2MeanPm: hud.il2MeanPm, il2MaxPm: hud.il2MaxPm, paused: st.paused, outcome: st.outcome,
+    };
+    const text = describeSituation(now, before);
+    // The clock always moves; speak only when something besides the clock changed.
+    const gist = text.replace(/^[^.]*\./, "");
+    if (gist !== lastText) say(text, false);
+    lastText = gist;
+    before = now;
+  };
+  const timer = setInterval(describe, DESCRIBE_EVERY_MS);
+  const first = setTimeout(describe, 1500);
+
+  return () => { off(); clearInterval(timer); clearTimeout(first); clearTimeout(toastTimer); toast.classList.remove("shown"); live.replaceChildren(); };
+}

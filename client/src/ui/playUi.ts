@@ -1,0 +1,127 @@
+// The round's life in the HTML interface: on "round-start" it hides the menu and mounts the top bar, the side panel
+// (squads, legend, tutorial, microscope) and the live region; on "round-end" it shows the debrief; on "round-leave"
+// it tears everything down and returns to the menu. Also switches the Debrief and Menu scenes. Called by main.ts.
+
+import type Phaser from "phaser";
+import type { Bus } from "../bus.ts";
+import type { Debrief } from "../../../shared/net/messages.ts";
+import { showDebrief } from "./debriefView.ts";
+import { el } from "./dom.ts";
+import { mountHud } from "./hud.ts";
+import { mountInspectPanel } from "./inspectPanel.ts";
+import { mountLegend } from "./legend.ts";
+import { mountLiveRegion } from "./liveRegion.ts";
+import { roundPrefs } from "./prefs.ts";
+import type { GameSession } from "../net/GameSession.ts";
+import { startSolo } from "./soloSetup.ts";
+import { mountSquadBar } from "./squadBar.ts";
+import { mountTutorialWhenSeated } from "./tutorial.ts";
+
+export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
+  const get = (id: string) => {
+    const e = doc.getElementById(id);
+    if (!e) throw new Error(`index.html is missing #${id}`);
+    return e;
+  };
+  const menu = get("menu"), playUi = get("play-ui"), hudRoot = get("hud"), side = get("side"), debriefRoot = get("debrief");
+  const live = get("live"), toast = get("toast");
+
+  let session: GameSession | null = null;
+  let unmount: (() => void)[] = [];
+  let closeDebrief: (() => void) | null = null;
+  let shownDebrief: Debrief | null = null;
+  let leavingOnPurpose = false;
+
+  const teardown = () => {
+    unmount.splice(0).forEach((u) => u());
+    closeDebrief?.();
+    closeDebrief = null;
+  };
+  const scenes = (stop: string[], start?: string) => {
+    for (const key of stop) if (game.scene.getScene(key) && game.scene.isActive(key)) game.scene.stop(key);
+    if (start && game.scene.getScene(start) && !game.scene.isActive(start)) game.scene.start(start);
+  };
+  const leave = () => {
+    leavingOnPurpose = true;
+    const s = session;
+    session = null;
+    void s?.leave();
+    bus.emit("round-leave", undefined);
+  };
+
+  bus.on("round-start", (s) => {
+    teardown();
+    session = s;
+    shownDebrief = null;
+    leavingOnPurpose = false;
+    menu.hidden = true;
+    debriefRoot.hidden = true;
+    playUi.hidden = false;
+    doc.body.classList.add("playing");
+    scenes(["Menu", "Debrief"]);
+    game.scale.refresh();
+
+    const squads = el(doc, "section", { class: "panel", "aria-label": "Your cells" });
+    const tutorial = el(doc, "section", { class: "panel tutorial", hidden: "" });
+    const inspect = el(doc, "section", { class: "panel inspect", hidden: "" });
+    const legend = el(doc, "section", { class: "panel legend" });
+    side.replaceChildren(tutorial, inspect, squads, legend);
+
+    unmount.push(mountHud(hudRoot, s, bus, leave));
+    unmount.push(mountSquadBar(squads, s, bus));
+    unmount.push(mountInspectPanel(inspect, s, bus));
+    mountLegend(legend);
+    unmount.push(mountLiveRegion(live, toast, s, bus));
+    if (roundPrefs.tutorial) unmount.push(mountTutorialWhenSeated(tutorial, s, bus));
+    roundPrefs.tutorial = false; // a restart or "Play again" does not repeat it
+
+    unmount.push(s.onDebrief((d) => bus.emit("round-end", d)));
+    unmount.push(s.onRefused((r) => bus.emit("announce", `Not done: ${r.error}`)));
+    unmount.push(s.onLeave(() => {
+      if (leavingOnPurpose || session !== s) return;
+      session = null;
+      bus.emit("round-leave", undefined);
+      menu.querySelector("#status")!.textContent = "The connection to the game server was lost. Start a new round when it is back.";
+    }));
+    bus.emit("announce", "The round has started.");
+  });
+
+  bus.on("round-end", (d) => {
+    if (d === shownDebrief || !session) return; // the same report may arrive through two routes
+    shownDebrief = d;
+    const s = session;
+    unmount.splice(0).forEach((u) => u());
+    // Keep listening for the room closing while the debrief is open.
+    unmount.push(s.onLeave(() => { if (!leavingOnPurpose && session === s) session = null; }));
+    playUi.hidden = true;
+    doc.body.classList.remove("playing");
+    scenes(["Play"], "Debrief");
+    closeDebrief = showDebrief(debriefRoot, d, {
+      playAgain: () => {
+        const current = session;
+        if (current && current === s && s.isHost()) {
+          s.control({ action: "restart" });
+          bus.emit("round-start", s);
+          return;
+        }
+        // No room left (or not the host): a fresh solo round with the same options.
+        leavingOnPurpose = true;
+        void s.leave();
+        return startSolo(s.options, bus);
+      },
+      menu: leave,
+    });
+  });
+
+  bus.on("round-leave", () => {
+    teardown();
+    session = null;
+    playUi.hidden = true;
+    debriefRoot.hidden = true;
+    doc.body.classList.remove("playing");
+    menu.hidden = false;
+    scenes(["Play", "Debrief"], "Menu");
+    game.scale.refresh();
+    (doc.getElementById("solo-start") ?? doc.getElementById("title"))?.focus();
+  });
+}

@@ -1,0 +1,138 @@
+// "Your cells" in the side panel: one button per squad the player commands (emits "squad-selected"; keys 1-4 are
+// PlayScene's), ability buttons for the selected squad, and the clinician's therapy cards with cooldowns and a leak
+// warning. Every command goes through GameSession.command and is echoed on the bus as "command-sent".
+// Created by playUi.ts for each round.
+
+import type { Bus } from "../bus.ts";
+import { SCENARIOS } from "../../../shared/scenarios/index.ts";
+import { ABILITIES, type Ability } from "../../../shared/sim/commands.ts";
+import { SQUAD_LABELS } from "../../../shared/sim/roles.ts";
+import { THERAPY_LABELS, THERAPY_NAMES, type TherapyName } from "../../../shared/sim/therapyNames.ts";
+import { cellIcon, el, setText } from "./dom.ts";
+import { formatCooldown } from "./format.ts";
+import type { UiSession } from "./session.ts";
+
+/** The sprite that stands for each squad's cells. */
+const SQUAD_ICON: Record<number, string> = { 1: "cd4", 2: "cd8", 3: "nkDim", 4: "treg" };
+
+const ABILITY_TEXT: Record<Ability, { name: string; hint: string }> = {
+  rally: { name: "Rally", hint: "gather at the squad's centre: clustered cells share IL-2" },
+  scatter: { name: "Scatter", hint: "spread out around the centre to cover more tissue" },
+  hunt: { name: "Hunt", hint: "chase threat cells harder" },
+  seekIl2: { name: "Seek IL-2", hint: "climb towards where IL-2 is richest" },
+};
+
+/** Leak at which the high-dose card warns (1 is the dose-limiting line). */
+const LEAK_WARNING = 0.7;
+
+export function mountSquadBar(root: HTMLElement, session: UiSession, bus: Bus): () => void {
+  const doc = root.ownerDocument;
+  const offs: (() => void)[] = [];
+  const send = (payload: Record<string, unknown>) => {
+    session.command(payload);
+    bus.emit("command-sent", payload);
+  };
+
+  const heading = el(doc, "h2", { text: "Your cells" });
+  const squadList = el(doc, "div", { class: "squad-list", role: "group", "aria-label": "Squads" });
+  const picked = el(doc, "p", { class: "note", "aria-live": "polite" });
+  const abilities = el(doc, "div", { class: "ability-list", role: "group", "aria-label": "Abilities of the selected squad" });
+  const cards = el(doc, "div", { class: "card-list", role: "group", "aria-label": "Therapy cards" });
+  root.replaceChildren(heading, squadList, picked, abilities, cards);
+
+  let selected: number | null = null;
+  let squadButtons = new Map<number, HTMLButtonElement>();
+  let squadsKey = "";
+
+  const buildSquads = (squads: number[]) => {
+    squadButtons = new Map();
+    squadList.replaceChildren(...squads.map((s, i) => {
+      const b = el(doc, "button", { type: "button", class: "squad-btn", "aria-pressed": "false" },
+        cellIcon(doc, SQUAD_ICON[s] ?? "cd4", 22), el(doc, "span", { text: SQUAD_LABELS[s] ?? `Squad ${s}` }), el(doc, "kbd", { text: String(i + 1), "aria-hidden": "true" }));
+      b.addEventListener("click", () => bus.emit("squad-selected", selected === s ? null : s));
+      squadButtons.set(s, b);
+      return b;
+    }));
+    heading.textContent = squads.length ? "Your cells" : "Your therapy cards";
+  };
+
+  const buildAbilities = () => {
+    if (selected === null) {
+      abilities.replaceChildren();
+      return;
+    }
+    const squad = selected;
+    abilities.replaceChildren(
+      ...ABILITIES.map((a) => {
+        const b = el(doc, "button", { type: "button", class: "ability-btn" }, el(doc, "strong", { text: ABILITY_TEXT[a].name }), el(doc, "span", { text: ABILITY_TEXT[a].hint }));
+        b.addEventListener("click", () => {
+          send({ kind: "ability", squad, ability: a });
+          bus.emit("announce", `${SQUAD_LABELS[squad] ?? "Squad"}: ${ABILITY_TEXT[a].name.toLowerCase()}.`);
+        });
+        return b;
+      }),
+      (() => {
+        const b = el(doc, "button", { type: "button", class: "ability-btn" }, el(doc, "strong", { text: "Release" }), el(doc, "span", { text: "let them act on their own again" }));
+        b.addEventListener("click", () => send({ kind: "release", squad }));
+        return b;
+      })(),
+    );
+  };
+
+  offs.push(bus.on("squad-selected", (s) => {
+    selected = s;
+    for (const [n, b] of squadButtons) b.setAttribute("aria-pressed", String(n === s));
+    setText(picked, s === null ? "No squad selected." : `Selected: ${SQUAD_LABELS[s] ?? `squad ${s}`}. Click the tissue to send them.`);
+    buildAbilities();
+  }));
+  offs.push(bus.on("cells-selected", (ids) => {
+    if (ids.length) setText(picked, `${ids.length} cell${ids.length === 1 ? "" : "s"} selected. Click the tissue to send them.`);
+  }));
+
+  // Therapy cards: those the room deals (state.cards), else the scenario's list, else every therapy.
+  const cardButtons = new Map<TherapyName, { dose: HTMLButtonElement; course: HTMLButtonElement; status: HTMLElement }>();
+  let cardsKey = "";
+  const buildCards = (names: TherapyName[]) => {
+    cardButtons.clear();
+    cards.replaceChildren(...names.map((t) => {
+      const [title, ...rest] = THERAPY_LABELS[t].split(":");
+      const status = el(doc, "span", { class: "card-status" });
+      const dose = el(doc, "button", { type: "button", class: "card-btn", text: "Give one dose" });
+      const course = el(doc, "button", { type: "button", class: "card-btn", text: "Give a course" });
+      dose.addEventListener("click", () => { if (!dose.disabled) send({ kind: "therapy", therapy: t }); });
+      course.addEventListener("click", () => { if (!course.disabled) send({ kind: "therapy", therapy: t, course: true }); });
+      cardButtons.set(t, { dose, course, status });
+      return el(doc, "section", { class: "card", "aria-label": title },
+        el(doc, "h3", { text: title }), el(doc, "p", { class: "card-text", text: rest.join(":").trim() }), status, el(doc, "div", { class: "card-actions" }, dose, course));
+    }));
+  };
+
+  const refresh = () => {
+    const st = session.state;
+    if (!st) return;
+    const squads = session.mySquads();
+    if (squads.join(",") !== squadsKey) { squadsKey = squads.join(","); buildSquads(squads); }
+    const isClinician = session.myRole() === "clinician";
+    let names: TherapyName[] = [];
+    if (isClinician) {
+      const dealt = st.cards ? [...st.cards.keys()].filter((k): k is TherapyName => (THERAPY_NAMES as readonly string[]).includes(k)) : [];
+      const listed = (SCENARIOS[st.scenarioId]?.therapies ?? []).map((x) => x.therapy as TherapyName);
+      names = dealt.length ? dealt : listed.length ? [...new Set(listed)] : [...THERAPY_NAMES];
+    }
+    if (names.join(",") !== cardsKey) { cardsKey = names.join(","); buildCards(names); }
+    const ticksPerHour = st.day > 0 ? st.tick / (st.day * 24) : 60;
+    const leak = st.hud?.leak ?? 0;
+    for (const [t, ui] of cardButtons) {
+      const card = st.cards?.get(t);
+      const ready = !card || card.readyTick <= st.tick;
+      ui.dose.disabled = !ready;
+      ui.course.disabled = !ready;
+      const warn = (t === "highDose" || t === "cd122Biased") && leak >= LEAK_WARNING ? ` ⚠ leak at ${Math.round(leak * 100)}% of the limit` : "";
+      setText(ui.status, `${card ? formatCooldown(card.readyTick, st.tick, ticksPerHour) : "ready"}${card?.doses ? ` · ${card.doses} dose${card.doses === 1 ? "" : "s"} given` : ""}${warn}`);
+      ui.status.classList.toggle("warn", warn !== "");
+    }
+  };
+  refresh();
+  const timer = setInterval(refresh, 500);
+  return () => { clearInterval(timer); offs.forEach((o) => o()); };
+}

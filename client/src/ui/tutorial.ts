@@ -1,0 +1,106 @@
+// The first-play tutorial panel: shows one step at a time (tutorialSteps.ts), gathers what the player does (bus)
+// and what the tissue does (events, HUD), advances when a step is done, and remembers completion or skipping in
+// localStorage. Created by playUi.ts when the setup form's tutorial box was ticked.
+
+import type { Bus } from "../bus.ts";
+import type { Role } from "../../../shared/sim/roles.ts";
+import { el } from "./dom.ts";
+import { setTutorialDone } from "./prefs.ts";
+import type { UiSession } from "./session.ts";
+import { advance, emptyFacts, tutorialSteps } from "./tutorialSteps.ts";
+
+/** Waits for the player's seat (the role arrives with the first state patch), then mounts the tutorial. */
+export function mountTutorialWhenSeated(root: HTMLElement, session: UiSession, bus: Bus): () => void {
+  let unmount: (() => void) | null = null;
+  let tries = 0;
+  const timer = setInterval(() => {
+    const role = session.myRole();
+    if (role || ++tries > 40) clearInterval(timer);
+    if (role) unmount = mountTutorial(root, session, bus, role);
+  }, 250);
+  return () => { clearInterval(timer); unmount?.(); };
+}
+
+export function mountTutorial(root: HTMLElement, session: UiSession, bus: Bus, role: Role): () => void {
+  const doc = root.ownerDocument;
+  const steps = tutorialSteps(role);
+  const facts = emptyFacts();
+  let index = -1;
+  const offs: (() => void)[] = [];
+
+  const counter = el(doc, "p", { class: "tutorial-count" });
+  const title = el(doc, "h2", { id: "tutorial-title" });
+  const text = el(doc, "p");
+  const ack = el(doc, "button", { type: "button", text: "Got it" });
+  const skip = el(doc, "button", { type: "button", class: "link-btn", text: "Skip the tutorial" });
+  root.replaceChildren(counter, title, text, el(doc, "div", { class: "tutorial-actions" }, ack, skip));
+  root.setAttribute("aria-labelledby", "tutorial-title");
+  root.hidden = false;
+
+  const finish = (skipped: boolean) => {
+    setTutorialDone(true);
+    stopAll();
+    if (skipped) { root.hidden = true; return; }
+    counter.textContent = "Tutorial complete";
+    title.textContent = "Well done";
+    text.textContent = "You have seen the whole tug-of-war over IL-2. Play on, or try another role from the menu.";
+    ack.hidden = false;
+    ack.textContent = "Close";
+    ack.onclick = () => { root.hidden = true; };
+    skip.hidden = true;
+    bus.emit("announce", "Tutorial complete.");
+  };
+
+  const update = () => {
+    const next = advance(steps, Math.max(index, 0), facts);
+    if (next === index) return;
+    index = next;
+    if (index >= steps.length) { finish(false); return; }
+    const step = steps[index];
+    counter.textContent = `Tutorial: step ${index + 1} of ${steps.length}`;
+    title.textContent = step.title;
+    text.textContent = step.text;
+    ack.hidden = !step.ack;
+    bus.emit("announce", `Tutorial, step ${index + 1}: ${step.title}. ${step.text}`);
+  };
+
+  ack.onclick = () => {
+    const step = steps[index];
+    if (step) facts.acknowledged.push(step.id);
+    update();
+  };
+  skip.addEventListener("click", () => finish(true));
+
+  offs.push(bus.on("squad-selected", (s) => { if (s !== null) facts.selectedSquads.push(s); update(); }));
+  offs.push(bus.on("command-sent", (p) => {
+    facts.commands.push({
+      kind: String(p.kind),
+      squad: typeof p.squad === "number" ? p.squad : undefined,
+      therapy: typeof p.therapy === "string" ? p.therapy : undefined,
+    });
+    update();
+  }));
+  offs.push(bus.on("inspect-cell", (id) => { if (id !== null) { facts.inspected = true; update(); } }));
+  offs.push(session.onEvents((events) => {
+    for (const e of events) {
+      if (e.kind === "division") facts.divisions++;
+      if (e.kind === "kill") facts.kills++;
+    }
+    update();
+  }));
+  const timer = setInterval(() => {
+    const hud = session.state?.hud;
+    if (!hud) return;
+    if (facts.il2StartPm === null) facts.il2StartPm = hud.il2MaxPm;
+    facts.il2MaxPm = Math.max(facts.il2MaxPm, hud.il2MaxPm);
+    update();
+  }, 500);
+
+  function stopAll() {
+    clearInterval(timer);
+    offs.splice(0).forEach((o) => o());
+  }
+
+  update();
+  return () => { stopAll(); root.hidden = true; };
+}

@@ -1,0 +1,103 @@
+// The first-play tutorial's steps and the rule that advances them: one mechanic at a time, each step done when the
+// player does the thing (select, send, inspect) or the tissue shows it (IL-2 rises, a cell divides). Pure: the
+// facts are gathered by tutorial.ts from the bus and the room state. Tested by test/unit/uiTutorial.test.ts.
+
+import type { Role } from "../../../shared/sim/roles.ts";
+
+/** What the tutorial has seen so far in this round. */
+export interface TutorialFacts {
+  selectedSquads: number[];
+  /** Commands the player sent: kind and squad (therapy commands carry the therapy name). */
+  commands: { kind: string; squad?: number; therapy?: string }[];
+  inspected: boolean;
+  il2StartPm: number | null;
+  il2MaxPm: number;
+  divisions: number;
+  kills: number;
+  /** Steps the player closed with their "Got it" button (ids). */
+  acknowledged: string[];
+}
+
+export interface TutorialStep {
+  id: string;
+  title: string;
+  text: string;
+  /** Steps with no action to watch for are closed with a "Got it" button. */
+  ack?: boolean;
+  done: (f: TutorialFacts) => boolean;
+}
+
+export function emptyFacts(): TutorialFacts {
+  return { selectedSquads: [], commands: [], inspected: false, il2StartPm: null, il2MaxPm: 0, divisions: 0, kills: 0, acknowledged: [] };
+}
+
+/** IL-2 "appeared" once the peak is at least 10 pM and at least twice what it was when the tutorial began. */
+export function il2Rose(f: TutorialFacts): boolean {
+  return f.il2MaxPm >= 10 && f.il2MaxPm >= 2 * (f.il2StartPm ?? 0);
+}
+
+const sent = (squad: number) => (f: TutorialFacts) => f.commands.some((c) => (c.kind === "target" || c.kind === "targetCells") && (c.squad === squad || c.squad === undefined) && f.selectedSquads.includes(squad));
+const selected = (squad: number) => (f: TutorialFacts) => f.selectedSquads.includes(squad);
+const acked = (id: string) => (f: TutorialFacts) => f.acknowledged.includes(id);
+
+const WATCH_IL2: TutorialStep = {
+  id: "watch-il2", title: "Watch IL-2 appear",
+  text: "Activated helpers release IL-2. Watch the heatmap under the cells brighten around them (the legend shows pM). Wait for the IL-2 peak in the top bar to climb.",
+  done: il2Rose,
+};
+const INSPECT: TutorialStep = {
+  id: "inspect", title: "Look through the microscope",
+  text: "Inspect a T cell: its receptor chains (CD25 makes the high-affinity receptor), how much IL-2 it holds, and its pSTAT5 signal. Click a cell with no squad picked, or Shift + click any cell.",
+  done: (f) => f.inspected,
+};
+const DIVISION: TutorialStep = {
+  id: "division", title: "Wait for a division",
+  text: "A T cell divides only when it has caught enough IL-2 for long enough. Clustered cells share their IL-2 and take off; lone cells fizzle.",
+  done: (f) => f.divisions > 0,
+};
+const TREGS: TutorialStep = {
+  id: "tregs", title: "Tregs soak up IL-2", ack: true,
+  text: "Regulatory T cells (green rounded squares) carry the high-affinity receptor all the time. Near them IL-2 drains away and weakly activated effectors starve. That brakes the response and protects healthy tissue.",
+  done: acked("tregs"),
+};
+
+/** The steps for a role, in order. */
+export function tutorialSteps(role: Role): TutorialStep[] {
+  switch (role) {
+    case "effector":
+      return [
+        { id: "select-helpers", title: "Select your helpers", text: "Your CD4 helper T cells are blue circles. Choose the helpers button on the right, or press 1.", done: selected(1) },
+        { id: "send-helpers", title: "Send helpers to a dendritic cell", text: "Dendritic cells present the antigen. With helpers selected, click or tap next to a dendritic cell to send the squad there.", done: sent(1) },
+        WATCH_IL2, INSPECT, DIVISION,
+        { id: "send-killers", title: "Send killers at the infection", text: "Select the CD8 killers (button or key 2; orange diamonds) and send them to the infected cells. Killers hear IL-2 only when there is a lot of it, so send them where the helpers made some.", done: sent(2) },
+        TREGS,
+      ];
+    case "treg":
+      return [
+        { id: "select-tregs", title: "Select your Tregs", text: "Your regulatory T cells are green rounded squares. Choose the Tregs button on the right, or press 1.", done: selected(4) },
+        { id: "send-tregs", title: "Send Tregs where IL-2 builds up", text: "With Tregs selected, click the tissue to send them. Near a busy clone they soak up its IL-2.", done: sent(4) },
+        WATCH_IL2, INSPECT, DIVISION, TREGS,
+      ];
+    case "nk":
+      return [
+        { id: "select-nk", title: "Select your NK cells", text: "Your natural killer cells are pink triangles. Choose the NK button on the right, or press 1.", done: selected(3) },
+        { id: "send-nk", title: "Send NK cells hunting", text: "With NK cells selected, click the tissue to send them toward the threat. They catch tumour cells that hide from T cells.", done: sent(3) },
+        { id: "seek-il2", title: "Seek IL-2", text: "NK cells carry only the intermediate receptor (CD122 + CD132), so they need a lot of IL-2. Use the Seek IL-2 ability to climb towards it.", done: (f) => f.commands.some((c) => c.kind === "ability") },
+        INSPECT, TREGS,
+      ];
+    case "clinician":
+      return [
+        WATCH_IL2,
+        { id: "therapy", title: "Play a therapy card", text: "Your cards are on the right. High-dose IL-2 floods every receptor; low-dose IL-2 reaches only the high-affinity receptor on Tregs. Play one.", done: (f) => f.commands.some((c) => c.kind === "therapy") },
+        { id: "leak", title: "Mind the leak", ack: true, text: "High doses cause vascular leak. The toxicity meter in the top bar has a line where doses must stop.", done: acked("leak") },
+        INSPECT, TREGS,
+      ];
+  }
+}
+
+/** The index of the first step not yet done, starting from `from` (steps never go back); steps.length when finished. */
+export function advance(steps: readonly TutorialStep[], from: number, facts: TutorialFacts): number {
+  let i = Math.max(0, from);
+  while (i < steps.length && steps[i].done(facts)) i++;
+  return i;
+}

@@ -1,0 +1,67 @@
+// The debrief charts' axis arithmetic (client/src/ui/chartScale.ts) and how series are grouped into charts.
+
+import { describe, expect, it } from "vitest";
+import { extentOf, niceStep, niceTicks, scaleLinear, thinIndices } from "../../client/src/ui/chartScale.ts";
+import { groupSeries } from "../../client/src/ui/debriefView.ts";
+
+describe("extentOf", () => {
+  it("includes zero by default and skips non-numbers", () => {
+    expect(extentOf([3, 7, Number.NaN, 5])).toEqual({ min: 0, max: 7 });
+    expect(extentOf([3, 7], false)).toEqual({ min: 3, max: 7 });
+  });
+  it("never returns a flat range", () => {
+    expect(extentOf([])).toEqual({ min: 0, max: 1 });
+    expect(extentOf([0, 0])).toEqual({ min: 0, max: 1 });
+    expect(extentOf([4, 4], false)).toEqual({ min: 4, max: 8 });
+  });
+});
+
+describe("nice ticks", () => {
+  it("steps are 1, 2 or 5 times a power of ten", () => {
+    expect(niceStep(10, 4)).toBe(5);
+    expect(niceStep(1, 4)).toBe(0.5);
+    expect(niceStep(730, 4)).toBe(200);
+    expect(niceStep(0)).toBe(1);
+  });
+  it("covers the data with round numbers and no float noise", () => {
+    const t = niceTicks({ min: 0, max: 0.7 }, 4);
+    expect(t.ticks).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+    expect(t.min).toBeLessThanOrEqual(0);
+    expect(t.max).toBeGreaterThanOrEqual(0.7);
+  });
+  it("handles negative ranges and stays bounded", () => {
+    const t = niceTicks({ min: -35, max: 12 }, 4);
+    expect(t.ticks[0]).toBeLessThanOrEqual(-35);
+    expect(t.ticks[t.ticks.length - 1]).toBeGreaterThanOrEqual(12);
+    expect(t.ticks.length).toBeLessThan(10);
+  });
+});
+
+describe("scaleLinear", () => {
+  it("maps data to pixels, including an upside-down y axis", () => {
+    const y = scaleLinear(0, 100, 200, 20);
+    expect(y(0)).toBe(200);
+    expect(y(100)).toBe(20);
+    expect(y(50)).toBe(110);
+    expect(scaleLinear(5, 5, 0, 10)(5)).toBe(0);
+  });
+});
+
+describe("thinIndices", () => {
+  it("keeps everything when short and the last sample when long", () => {
+    expect(thinIndices(3, 10)).toEqual([0, 1, 2]);
+    const idx = thinIndices(1000, 25);
+    expect(idx.length).toBeLessThanOrEqual(26);
+    expect(idx[0]).toBe(0);
+    expect(idx[idx.length - 1]).toBe(999);
+    expect(thinIndices(0, 5)).toEqual([]);
+  });
+});
+
+describe("groupSeries", () => {
+  it("puts series with the same units on one chart, at most four per chart", () => {
+    const s = (name: string, units: string) => ({ name, label: name, units, values: [1] });
+    const groups = groupSeries([s("il2", "pM"), s("a", "cells"), s("b", "cells"), s("c", "cells"), s("d", "cells"), s("e", "cells"), s("dmg", "share")]);
+    expect(groups.map((g) => g.map((x) => x.name))).toEqual([["il2"], ["a", "b", "c", "d"], ["e"], ["dmg"]]);
+  });
+});
