@@ -1,0 +1,27 @@
+// Bots for every role at three skill levels: pure policies that decide from what a player could see (observe) and act
+// only through command payloads, which the room checks and queues exactly like a person's. Seeded, never Math.random.
+// Called by the server's room (solo mode fills empty seats) and by tests.
+
+import { createRng, type Difficulty, type Role } from "../sim/index.ts";
+import { DEFAULT_TICK_SECONDS, SKILLS, type Bot } from "./bot.ts";
+import { clinicianPolicy } from "./clinicianBot.ts";
+import { effectorPolicy } from "./effectorBot.ts";
+import { nkPolicy } from "./nkBot.ts";
+import type { BotObservation } from "./observe.ts";
+import { tregPolicy } from "./tregBot.ts";
+
+export { observe, FIELD_BLOCK, type BotObservation, type SeenCell, type SeenCard, type SeenField } from "./observe.ts";
+export { SKILLS, type Bot, type Skill } from "./bot.ts";
+
+/** A bot for one seat. tickSeconds is the model's tick length (params.tickSeconds), used to turn hours into ticks. */
+export function createBot(role: Role, difficulty: Difficulty, seed: number, tickSeconds = DEFAULT_TICK_SECONDS): Bot {
+  const skill = SKILLS[difficulty];
+  const rng = createRng(seed >>> 0, 0xb07 + ["effector", "treg", "nk", "clinician"].indexOf(role));
+  const policy = { effector: effectorPolicy, treg: tregPolicy, nk: nkPolicy, clinician: clinicianPolicy }[role](skill, rng);
+  return {
+    role,
+    difficulty,
+    thinkEveryTicks: Math.max(1, Math.round((skill.thinkHours * 3600) / tickSeconds)),
+    decide: (obs: BotObservation) => (obs.outcome === "ongoing" || obs.outcome === undefined ? policy(obs) : []),
+  };
+}
