@@ -7,7 +7,7 @@ import type { World } from "../sim/world.ts";
 import { learningPoints } from "./learningPoints.ts";
 import type { Debrief, DebriefSeries } from "./messages.ts";
 import type { RoleLedger } from "./roleLedger.ts";
-import { dayOfTick, fmt, fmtDay, pct, runFacts, threatWords, type RunFacts } from "./runFacts.ts";
+import { dayOfTick, fmt, fmtDay, LIT_SHARE, pct, runFacts, threatWords, type RunFacts } from "./runFacts.ts";
 
 export const MAX_DEBRIEF_POINTS = 200;
 /** At most this many moments, so the list stays readable. */
@@ -118,12 +118,15 @@ export function keyMoments(world: World, f: RunFacts, ledger: RoleLedger): { day
     }
   }
   const peak = ledger.il2Peak;
-  if (peak && peak.pm > 0) out.push({ day: peak.day, text: `IL-2 peaked at ${fmt(peak.pm)} pM, with ${peak.helpers} switched-on helper${peak.helpers === 1 ? "" : "s"} nearby.` });
+  if (peak && peak.pm > 0) out.push({ day: peak.day, text: `IL-2 peaked at ${fmt(peak.pm)} pM${peak.helpers > 0 ? `, with ${peak.helpers} switched-on helper${peak.helpers === 1 ? "" : "s"} nearby` : ""}.` });
+  else if (f.il2Max.value > 0) out.push({ day: f.il2Max.day, text: `IL-2 peaked at ${fmt(f.il2Max.value)} pM.` });
   if (f.threat.value > 0) out.push({ day: f.threat.day, text: `The threat peaked at ${fmt(f.threat.value)} cells.` });
-  if (f.tregFirstPositive >= 0) out.push({ day: f.tregFirstPositive, text: `Tregs lit up: ${pct(0.2)} or more of them were pSTAT5-positive.` });
-  if (f.killers.value > 0 && f.killers.day > 0) out.push({ day: f.killers.day, text: `Killer T cells peaked at ${fmt(f.killers.value)}.` });
-  out.sort((a, b) => a.day - b.day);
-  const kept = out.length > MAX_MOMENTS ? out.filter((m, i) => i < MAX_MOMENTS - 1 || m === out[out.length - 1]).slice(0, MAX_MOMENTS) : out;
+  // the least telling moments go first when there are too many
+  const minor: { day: number; text: string }[] = [];
+  if (f.tregFirstPositive >= 0) minor.push({ day: f.tregFirstPositive, text: `Tregs lit up: ${pct(LIT_SHARE)} or more of them were pSTAT5-positive.` });
+  if (f.killers.value > 0 && f.killers.day > 0) minor.push({ day: f.killers.day, text: `Killer T cells peaked at ${fmt(f.killers.value)}.` });
+  const kept = [...out.slice(0, MAX_MOMENTS), ...minor.slice(0, Math.max(0, MAX_MOMENTS - out.length))];
+  kept.sort((a, b) => a.day - b.day);
   return kept.map((m) => ({ day: Math.round(m.day * 100) / 100, text: m.text }));
 }
 

@@ -17,11 +17,16 @@ function meanIl2On(world: World, day: number): number {
 
 /** Objective 1: clustered helpers make the IL-2 their clone needs. */
 function clustering(f: RunFacts, ledger: RoleLedger): string {
-  const peak = ledger.il2Peak;
-  if (!peak || peak.pm < 10) {
-    return `IL-2 never rose above ${fmt(peak?.pm ?? 0)} pM anywhere: too few switched-on helpers sat together to build an IL-2 cloud, so helpers divided only ${f.helperDivisions} times. Scattered helpers fizzle; clustered ones take off.`;
+  // the ledger knows who sat at the peak; without it (a ledger that missed steps) the history still has the peak
+  const peak = ledger.il2Peak ?? { pm: f.il2Max.value, day: f.il2Max.day, helpers: -1, nearDendritic: false };
+  if (peak.pm < 10) {
+    return `IL-2 never rose above ${fmt(peak.pm)} pM anywhere: too few switched-on helpers sat together to build an IL-2 cloud, so helpers divided only ${f.helperDivisions} times. Scattered helpers fizzle; clustered ones take off.`;
   }
-  const where = peak.helpers >= 2
+  const infused = (f.doses.highDose ?? 0) + (f.doses.lowDose ?? 0) > 0;
+  if (peak.helpers === 0 && infused) {
+    return `IL-2 peaked at ${fmt(peak.pm)} pM on day ${fmtDay(peak.day)}, carried in from the blood by the therapy rather than made by helpers. Helpers divided ${f.helperDivisions} times.`;
+  }
+  const where = peak.helpers < 0 ? "where switched-on helpers made it" : peak.helpers >= 2
     ? `where ${peak.helpers} switched-on helpers sat together${peak.nearDendritic ? " at a dendritic cell" : ""}`
     : peak.helpers === 1 ? `next to a single switched-on helper${peak.nearDendritic ? " at a dendritic cell" : ""}` : "away from any switched-on helper (IL-2 had spread or come from the blood)";
   return `IL-2 peaked at ${fmt(peak.pm)} pM on day ${fmtDay(peak.day)}, ${where}. Helpers that cluster share the IL-2 they make and take off: they divided ${f.helperDivisions} times in this run.`;
@@ -40,11 +45,12 @@ function tregs(world: World, f: RunFacts): string {
   const cellShare = tCells ? f.tregsAtStart / tCells : 0, il2Share = all ? c.tregs / all : 0;
   let text = il2Share > cellShare
     ? `Tregs were only ${pct(cellShare)} of the T cells at the start but caught ${pct(il2Share)} of all the IL-2 the immune cells took in, thanks to their always-on high-affinity receptor (CD25).`
-    : `Tregs were ${pct(cellShare)} of the T cells at the start and caught ${pct(il2Share)} of all the IL-2 the immune cells took in: the switched-on helpers and killers, with CD25 raised high, out-competed them here.`;
+    : `Tregs were ${pct(cellShare)} of the T cells at the start and caught ${pct(il2Share)} of all the IL-2 the immune cells took in: here the helpers, killers and NK cells took most of it.`;
   if (f.tregFirstPositive >= 0) {
     const others = f.cd8FirstPositive;
+    const mean = meanIl2On(world, f.tregFirstPositive);
     const killers = others < 0 ? "activated killers never did" : others >= f.tregFirstPositive ? `activated killers followed on day ${fmtDay(others)}` : `activated killers had done so already, on day ${fmtDay(others)}`;
-    text += ` They turned pSTAT5-positive on day ${fmtDay(f.tregFirstPositive)}, when IL-2 averaged only ${fmt(meanIl2On(world, f.tregFirstPositive))} pM; ${killers}.`;
+    text += ` They turned pSTAT5-positive on day ${fmtDay(f.tregFirstPositive)}, when IL-2 averaged ${mean < 20 ? "only " : ""}${fmt(mean)} pM; ${killers}.`;
   } else {
     text += ` Even so, IL-2 stayed too low for most of them to turn pSTAT5-positive.`;
   }
@@ -55,7 +61,7 @@ function tregs(world: World, f: RunFacts): string {
 function nkCells(f: RunFacts): string {
   const nk = f.nkPositivePeak;
   if (nk.value < LIT_SHARE) {
-    return `NK cells carry only the medium-strength receptor (CD122 without CD25) and need IL-2 near 1 nM; IL-2 peaked at ${fmt(f.il2Max.value)} pM, so at most ${pct(nk.value)} of them were pSTAT5-positive. ${f.noThreat ? "" : ` They killed ${f.killsByNk} cells without IL-2's boost.`}`;
+    return `NK cells carry only the medium-strength receptor (CD122 without CD25) and need IL-2 near 1 nM; IL-2 peaked at ${fmt(f.il2Max.value)} pM, so at most ${pct(nk.value)} of them were pSTAT5-positive.${f.noThreat ? "" : ` They killed ${f.killsByNk} cells without IL-2's boost.`}`;
   }
   const highDose = f.firstDoseDay.highDose;
   const after = highDose !== undefined && highDose <= nk.day ? " after high-dose IL-2" : "";

@@ -3,7 +3,7 @@
 // a cleared infection).
 
 import { describe, expect, test } from "vitest";
-import { createWorld, makeParams, step, type MetricSample, type Scenario } from "../../shared/sim/index.ts";
+import { createWorld, makeParams, queueTherapy, step, type MetricSample, type Scenario } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { buildDebrief, downsample, MAX_DEBRIEF_POINTS } from "../../shared/net/debrief.ts";
 import { RoleLedger } from "../../shared/net/roleLedger.ts";
@@ -72,6 +72,20 @@ describe("learning points follow the run", () => {
     const tregPoint = many.learning.find((p) => p.startsWith("Tregs were"));
     expect(tregPoint).toMatch(/\d+% of the T cells/);
     expect(none.learning).not.toEqual(many.learning);
+  });
+
+  test("a course of high-dose IL-2 gets a therapy point with its doses and the leak it caused", () => {
+    const sc = SCENARIOS.sandbox;
+    const w = createWorld(sc, makeParams({ ...FAST }), 3);
+    queueTherapy(w, "highDose", true);
+    const ledger = new RoleLedger();
+    for (let k = 0; k < 150; k++) ledger.record(w, step(w));
+    const d = buildDebrief(w, SEATS, ledger);
+    const point = d.learning.find((p) => p.startsWith("High-dose IL-2"));
+    expect(point).toMatch(new RegExp(`\\(${w.therapy.dosesGiven.highDose} doses from day 0\\.0\\)`));
+    expect(point).toMatch(/[Vv]ascular leak peaked at \d/);
+    expect(none.learning.some((p) => p.startsWith("High-dose IL-2"))).toBe(false);
+    expect(d.moments.some((m) => m.text.startsWith("First dose of high-dose IL-2"))).toBe(true);
   });
 
   test("a cleared infection gets an outcome sentence and an outcome moment", () => {
