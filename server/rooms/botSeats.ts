@@ -1,0 +1,49 @@
+// Drives the bot seats: every bot's thinkEveryTicks model ticks, its decide() output passes through the same gate as
+// a person's messages (checkCommand + ownership + cards); refusals are dropped and counted. Ticks; called by TissueRoom
+// after each model step.
+
+import { createBot, observe, type Bot } from "../../shared/bots/index.ts";
+import type { Difficulty, Role, World } from "../../shared/sim/index.ts";
+import { admitCommand, type CardClock } from "./commandGate.ts";
+
+/** Most payloads one decision may queue (a bot gone wrong must not flood the model). */
+const MAX_PER_DECISION = 32;
+
+export class BotDriver {
+  private readonly bots = new Map<Role, Bot>();
+  accepted = 0;
+  refused = 0;
+  /** The last refusal, for tests and logs. */
+  lastRefusal = "";
+
+  /** Seats a bot in `role` (replacing any bot there); its seed is derived from the round's seed and the role. */
+  seat(role: Role, difficulty: Difficulty, worldSeed: number, tickSeconds: number): void {
+    const roleSalt = ["effector", "treg", "nk", "clinician"].indexOf(role) + 1;
+    this.bots.set(role, createBot(role, difficulty, (worldSeed ^ (roleSalt * 0x9e3779b1)) >>> 0, tickSeconds));
+  }
+
+  unseat(role: Role): void {
+    this.bots.delete(role);
+  }
+
+  roles(): Role[] {
+    return [...this.bots.keys()];
+  }
+
+  /** Lets each bot whose turn it is decide; call once per model tick, before the next step. */
+  think(world: World, cards: CardClock): void {
+    if (world.outcome !== "ongoing") return;
+    for (const [role, bot] of this.bots) {
+      if (world.tick % bot.thinkEveryTicks !== 0) continue;
+      const payloads = bot.decide(observe(world, role));
+      for (const payload of payloads.slice(0, MAX_PER_DECISION)) {
+        const r = admitCommand(world, role, payload, cards);
+        if (r.ok) this.accepted++;
+        else {
+          this.refused++;
+          this.lastRefusal = `${role}: ${r.error}`;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// The room's clock: base ticks at BASE_TICKS_PER_SECOND wall-clock, each running `speed` model ticks unless paused,
+// and the measured CPU time of model steps (for the logs, the report and tuning). Called by TissueRoom.
+
+import type { Speed } from "../../shared/net/messages.ts";
+
+/** Base ticks per wall-clock second (setFixedTimestep's rate); speed 1 is one model tick per base tick. */
+export const BASE_TICKS_PER_SECOND = 20;
+
+export class RoundClock {
+  speed: Speed = 1;
+  paused = false;
+  /** Base ticks since the room was created (drives the 5 Hz field frames). */
+  baseTicks = 0;
+  private stepMsTotal = 0;
+  private steps = 0;
+  private stepMsMax = 0;
+
+  /** Model ticks to run in this base tick. */
+  modelTicksNow(): number {
+    this.baseTicks++;
+    return this.paused ? 0 : this.speed;
+  }
+
+  /** Times one model step. */
+  timed<T>(fn: () => T): T {
+    const t0 = performance.now();
+    const out = fn();
+    const ms = performance.now() - t0;
+    this.stepMsTotal += ms;
+    this.steps++;
+    if (ms > this.stepMsMax) this.stepMsMax = ms;
+    return out;
+  }
+
+  /** Mean and largest CPU time of one model step so far, ms. */
+  stepStats(): { steps: number; meanMs: number; maxMs: number } {
+    return { steps: this.steps, meanMs: this.steps ? this.stepMsTotal / this.steps : 0, maxMs: this.stepMsMax };
+  }
+}
