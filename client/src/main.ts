@@ -11,6 +11,7 @@ import { DebriefScene } from "./scenes/DebriefScene.ts";
 import { setUpPlayUi } from "./ui/playUi.ts";
 import { PlayScene, wirePlayScene } from "./scenes/PlayScene.ts";
 import { Bus } from "./bus.ts";
+import { GameSession } from "./net/GameSession.ts";
 
 /** The one event bus between the scenes and the HTML interface. */
 const bus = new Bus();
@@ -30,5 +31,9 @@ const game = new Phaser.Game({
 wirePlayScene(game, bus);
 setUpPlayUi(document, bus, game);
 
+// A reloaded tab takes its seat back if the room still holds it (within GameSession.RESUME_WINDOW_S).
+void GameSession.resume().then((session) => { if (session) bus.emit("round-start", session); });
+
 // Exposed for manual checks from the browser console and for future browser tests.
 (window as unknown as { game: Phaser.Game }).game = game;
+Object.assign(window, { cytokine: { game, bus, GameSession } });

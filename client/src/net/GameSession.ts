@@ -13,8 +13,12 @@ import type { Role } from "../../../shared/sim/roles.ts";
 export const ROOM_NAME = "tissue";
 /** sessionStorage key of the last room's reconnection token (a reloaded tab resumes its seat). */
 export const TOKEN_KEY = "cytokine-command:reconnection-token";
+/** sessionStorage key of the options the last round was created with ("play again" after a resume reuses them). */
+const OPTIONS_KEY = "cytokine-command:room-options";
 /** How long the server keeps a dropped seat, seconds (the room's allowReconnection). */
 export const RESUME_WINDOW_S = 60;
+/** How often a live session re-stamps its token, ms, so "how long ago" means "since the page was last alive". */
+const TOKEN_REFRESH_MS = 5000;
 
 type Listener<A extends unknown[]> = (...args: A) => void;
 
@@ -85,6 +89,7 @@ export class GameSession {
   private readonly refusedL = new Listeners<[Refusal]>();
   private readonly leaveL = new Listeners<[number]>();
   private readonly reconnectL = new Listeners<[]>();
+  private tokenTimer: ReturnType<typeof setInterval> | null = null;
   /** The last debrief received (a scene that attaches late can still show it). */
   lastDebrief: Debrief | null = null;
 
@@ -100,6 +105,7 @@ export class GameSession {
     const client = new Client(serverUrl());
     const opts: RoomOptions = { mode: "solo", ...options };
     const room = await client.create(ROOM_NAME, opts, TissueState);
+    try { sessionStorage.setItem(OPTIONS_KEY, JSON.stringify(opts)); } catch { /* no resume of options */ }
     return new GameSession(client, room as Room<any, TissueState>, opts);
   }
 
@@ -110,7 +116,9 @@ export class GameSession {
     const client = new Client(serverUrl());
     try {
       const room = await client.reconnect(token, TissueState);
-      return new GameSession(client, room as Room<any, TissueState>, {});
+      let options: RoomOptions = {};
+      try { options = JSON.parse(sessionStorage.getItem(OPTIONS_KEY) ?? "{}") as RoomOptions; } catch { /* keep {} */ }
+      return new GameSession(client, room as Room<any, TissueState>, options);
     } catch {
       clearToken();
       return null;
@@ -148,12 +156,17 @@ export class GameSession {
   /** Leaves the room on purpose: the seat is given up and the token forgotten. */
   async leave(): Promise<void> {
     this.leaving = true;
+    this.stopTokenTimer();
     clearToken();
     try { await this.room.leave(true); } catch { /* already gone */ }
   }
 
   private attach(room: Room<any, TissueState>): void {
     storeToken(room.reconnectionToken);
+    if (this.tokenTimer === null) {
+      this.tokenTimer = setInterval(() => { if (!this.leaving) storeToken(this.room.reconnectionToken); }, TOKEN_REFRESH_MS);
+      addEventListener("pagehide", () => { if (!this.leaving) storeToken(this.room.reconnectionToken); });
+    }
     room.onMessage(ServerMessage.field, (payload: unknown) => {
       const bytes = asBytes(payload);
       if (!bytes) return;
@@ -172,6 +185,11 @@ export class GameSession {
     room.onLeave((code: number) => { void this.handleLeave(code); });
   }
 
+  private stopTokenTimer(): void {
+    if (this.tokenTimer !== null) clearInterval(this.tokenTimer);
+    this.tokenTimer = null;
+  }
+
   private async applyFrame(frame: Uint8Array): Promise<void> {
     const header = readFrameHeader(frame);
     if (!header) return;
@@ -183,6 +201,7 @@ export class GameSession {
   private async handleLeave(code: number): Promise<void> {
     // 1000 = a normal close (the room ended or we left); 4000+ are the server's own reasons.
     if (this.leaving || code === 1000 || (code >= 4000 && code < 4010)) {
+      this.stopTokenTimer();
       if (!this.leaving) clearToken();
       this.leaveL.emit(code);
       return;
@@ -198,6 +217,7 @@ export class GameSession {
         return;
       } catch { /* try again */ }
     }
+    this.stopTokenTimer();
     clearToken();
     this.leaveL.emit(code);
   }

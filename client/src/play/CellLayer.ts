@@ -5,7 +5,7 @@
 import Phaser from "phaser";
 import type { MapSchema } from "@colyseus/schema";
 import { CellStatus, POSITION_STEPS_PER_VOXEL, type CellState } from "../../../shared/net/TissueState.ts";
-import { isImmune, isLattice } from "../../../shared/sim/cellTypes.ts";
+import { isImmune, isLattice, isThreat } from "../../../shared/sim/cellTypes.ts";
 import { cellSizeVoxels, Depth, spriteKey, typeName } from "./cellStyle.ts";
 import { newTrack, retarget, sampleTrack, type Track } from "./motion.ts";
 import type { CellPoint } from "./selection.ts";
@@ -14,6 +14,8 @@ const FADE_IN_MS = 350;
 const FADE_OUT_MS = 450;
 /** Cells of squads the player does not command are drawn a little fainter. */
 const OTHERS_ALPHA = 0.8;
+/** Healthy lattice cells are drawn faint so the IL-2 heatmap shows through them. */
+const TISSUE_ALPHA = 0.38;
 
 /** Overlay textures made in code by PlayScene (makeOverlayTextures). */
 export const Overlay = { ring: "ov-ring", glow: "ov-glow", marker: "ov-marker", halo: "ov-halo" } as const;
@@ -149,8 +151,9 @@ export class CellLayer {
     const picked = this.picked.has(v.id) || (mine && this.selectedSquad === v.squad);
     v.glow = this.toggle(v.glow, immune && (v.status & CellStatus.lit) !== 0, Overlay.glow, size * 2.2, Depth.glow);
     v.ring = this.toggle(v.ring, immune && (v.status & CellStatus.activated) !== 0, Overlay.ring, size * 1.45, Depth.ring);
-    v.marker = this.toggle(v.marker, immune && (v.status & CellStatus.commanded) !== 0, Overlay.marker, size * 0.7, Depth.marker);
-    v.halo = this.toggle(v.halo, picked, Overlay.halo, size * 1.9, Depth.ring);
+    // Only the player's own commanded cells get a marker: everyone else's orders would just be clutter.
+    v.marker = this.toggle(v.marker, mine && (v.status & CellStatus.commanded) !== 0, Overlay.marker, size * 0.6, Depth.marker);
+    v.halo = this.toggle(v.halo, picked, Overlay.halo, size * 1.5, Depth.ring);
     if (v.glow) v.glow.setBlendMode(Phaser.BlendModes.ADD);
   }
 
@@ -170,12 +173,14 @@ export class CellLayer {
   private place(v: CellView, now: number, fade: number): void {
     const p = sampleTrack(v.track, now);
     const grow = Math.min(1, (now - v.born) / FADE_IN_MS);
-    const base = isImmune(v.type) && this.mine.length > 0 && !this.mine.includes(v.squad) ? OTHERS_ALPHA : 1;
+    const base = isImmune(v.type)
+      ? (this.mine.length > 0 && !this.mine.includes(v.squad) ? OTHERS_ALPHA : 1)
+      : isLattice(v.type) && !isThreat(v.type) ? TISSUE_ALPHA : 1;
     const a = base * grow * fade;
     v.img.setPosition(p.x, p.y).setAlpha(a);
     const size = cellSizeVoxels(v.type, this.latticeSpacing) * (0.5 + 0.5 * grow) * (0.6 + 0.4 * fade);
     v.img.setDisplaySize(size, size);
-    if (v.glow) v.glow.setPosition(p.x, p.y).setAlpha(0.75 * a);
+    if (v.glow) v.glow.setPosition(p.x, p.y).setAlpha(0.6 * a);
     if (v.ring) v.ring.setPosition(p.x, p.y).setAlpha(a);
     if (v.halo) v.halo.setPosition(p.x, p.y).setAlpha(a);
     if (v.marker) v.marker.setPosition(p.x, p.y - cellSizeVoxels(v.type, this.latticeSpacing) * 0.8).setAlpha(a);

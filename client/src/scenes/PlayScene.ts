@@ -168,12 +168,13 @@ function makeOverlayTextures(scene: Phaser.Scene): void {
   const S = 64, h = S / 2;
   if (!scene.textures.exists(Overlay.ring)) {
     const g = scene.add.graphics();
-    g.lineStyle(5, 0xf0e442, 1).strokeCircle(h, h, h - 4);
+    g.lineStyle(4, 0x56b4e9, 1).strokeCircle(h, h, h - 4); // activated: sky blue, apart from the IL-2 yellow
     g.generateTexture(Overlay.ring, S, S);
-    g.clear().lineStyle(4, 0xffffff, 0.95).strokeCircle(h, h, h - 3);
-    g.lineStyle(2, 0x000000, 0.8).strokeCircle(h, h, h - 7);
+    g.clear().lineStyle(3, 0xffffff, 0.9).strokeCircle(h, h, h - 3);
     g.generateTexture(Overlay.halo, S, S);
-    g.clear().fillStyle(0xffffff, 1).fillTriangle(8, 10, S - 8, 10, h, S - 8).lineStyle(4, 0x000000, 1).strokeTriangle(8, 10, S - 8, 10, h, S - 8);
+    // Commanded: a small down chevron over the cell (not a filled triangle, which is the NK cell's shape).
+    g.clear().lineStyle(12, 0x000000, 0.9).beginPath().moveTo(10, 18).lineTo(h, S - 16).lineTo(S - 10, 18).strokePath();
+    g.lineStyle(6, 0xffffff, 1).beginPath().moveTo(10, 18).lineTo(h, S - 16).lineTo(S - 10, 18).strokePath();
     g.generateTexture(Overlay.marker, S, S);
     g.destroy();
   }
