@@ -37,33 +37,46 @@ export function signal(world: World): void {
   const dtH = world.dtH;
   const fSignal = 1 - Math.exp(-dtH / p.signalTauHours);
   const fCd25 = 1 - Math.exp(-dtH / p.cd25TauHours);
+  // per-tick constants, read once: the parameters live in a dictionary-mode object, slow to read in a per-cell loop;
+  // the arithmetic below is boundSites, highAffinitySites and pstat5FromBound step by step, so results are identical
+  const unblocked = 1 - world.therapy.antiCd25, pairingHalf = p.cd25PairingHalfSites;
+  const kdHigh = p.kdHighPm, kdInt = p.kdIntPm, b = Cb / p.cd122BiasedKdPm;
+  const pstat5Half = p.pstat5HalfEngaged, pstat5N = p.pstat5Hill;
+  const tregAmp = p.tregCd25Amplification, cd4Cd25 = p.cd4Cd25, cd8Cd25 = p.cd8Cd25;
+  const delayHours = p.cd25InductionDelayHours, antigenDrive = p.cd25AntigenDrive, feedbackN = p.cd25FeedbackHill;
+  const activatedCd25 = p.activatedCd25, activatedCd122 = p.activatedCd122, tick = world.tick;
+  const type = c.type, flags = c.flags, voxel = c.voxel, cd25 = c.cd25, cd122 = c.cd122;
+  const cd25Rest = c.cd25Rest, cd122Rest = c.cd122Rest, sig = c.signal, progress = c.progress;
   for (let i = 0; i < c.count; i++) {
-    const t = c.type[i];
-    if (!isImmune(t) || c.flags[i] & CellFlag.dead) continue;
-    const C = conc[c.voxel[i]] * free;
-    const bound = boundSites(world, i, C, Cb);
-    const s = pstat5FromBound(world, i, bound);
+    const t = type[i];
+    if (!isImmune(t) || flags[i] & CellFlag.dead) continue;
+    const C = conc[voxel[i]] * free;
+    const r122 = cd122[i], r25 = cd25[i] * unblocked;
+    const hi = (r122 * r25) / (r25 + pairingHalf);
+    const lo = r122 - hi;
+    const aHi = C / kdHigh + b, aLo = C / kdInt + b;
+    const bound = (hi * aHi) / (1 + aHi) + (lo * aLo) / (1 + aLo);
+    const s = r122 <= 0 ? 0 : hill(bound / r122, pstat5Half, pstat5N);
     c.bound[i] = bound;
     c.pstat5[i] = s;
-    c.signal[i] += (s - c.signal[i]) * fSignal;
-    const activated = (c.flags[i] & CellFlag.activated) !== 0;
-    c.progress[i] += s * dtH;
+    sig[i] += (s - sig[i]) * fSignal;
+    progress[i] += s * dtH;
 
-    let cd25Target = c.cd25Rest[i];
-    let cd122Target = c.cd122Rest[i];
+    let cd25Target = cd25Rest[i];
+    let cd122Target = cd122Rest[i];
     if (t === CellType.treg) {
-      cd25Target = c.cd25Rest[i] * (1 + p.tregCd25Amplification * s);
-    } else if (activated) {
+      cd25Target = cd25Rest[i] * (1 + tregAmp * s);
+    } else if (flags[i] & CellFlag.activated) {
       // helpers and killers: an on/off switch held by antigen or by strong pSTAT5
-      const base = t === CellType.cd4 ? p.cd4Cd25 : p.cd8Cd25;
-      const variation = base > 0 ? c.cd25Rest[i] / base : 1;
-      const hours = (world.tick - c.activatedTick[i]) * dtH;
-      const induced = hours >= p.cd25InductionDelayHours ? p.cd25AntigenDrive * c.antigen[i] : 0;
-      const drive = Math.max(induced, hill(s, 0.5, p.cd25FeedbackHill));
-      cd25Target = c.cd25Rest[i] + (p.activatedCd25 * variation - c.cd25Rest[i]) * drive;
-      cd122Target = Math.max(c.cd122Rest[i], p.activatedCd122 * variation);
+      const base = t === CellType.cd4 ? cd4Cd25 : cd8Cd25;
+      const variation = base > 0 ? cd25Rest[i] / base : 1;
+      const hours = (tick - c.activatedTick[i]) * dtH;
+      const induced = hours >= delayHours ? antigenDrive * c.antigen[i] : 0;
+      const drive = Math.max(induced, hill(s, 0.5, feedbackN));
+      cd25Target = cd25Rest[i] + (activatedCd25 * variation - cd25Rest[i]) * drive;
+      cd122Target = Math.max(cd122Rest[i], activatedCd122 * variation);
     }
-    c.cd25[i] += (cd25Target - c.cd25[i]) * fCd25;
-    c.cd122[i] += (cd122Target - c.cd122[i]) * fCd25;
+    cd25[i] += (cd25Target - cd25[i]) * fCd25;
+    cd122[i] += (cd122Target - cd122[i]) * fCd25;
   }
 }
