@@ -3,7 +3,7 @@
 
 import { describe, expect, test } from "vitest";
 import { buildLevelLut, colourLevels, NO_IL2_RGB, viridis } from "../../client/src/play/colourMap.ts";
-import { fitWorld, HUD_TOP_PX, screenToVoxel, SIDE_PANEL_PX } from "../../client/src/play/layout.ts";
+import { BOTTOM_PANEL_SHARE, fitWorld, HUD_TOP_PX, screenToVoxel, SIDE_PANEL_PX } from "../../client/src/play/layout.ts";
 import { newTrack, PatchClock, retarget, sampleTrack } from "../../client/src/play/motion.ts";
 import { cellsInBox, clampToGrid, nearestCell, normaliseBox } from "../../client/src/play/selection.ts";
 import { CONTROLS } from "../../client/src/play/controls.ts";
@@ -47,9 +47,10 @@ describe("fitting the tissue", () => {
     expect(corner.y).toBeCloseTo(96, 5);
   });
 
-  test("a narrow screen uses its full width", () => {
+  test("a narrow screen uses its full width and leaves the bottom panel clear", () => {
     const f = fitWorld(600, 900, 128, 96);
     expect(f.width).toBeGreaterThan(560);
+    expect(f.y + f.height).toBeLessThanOrEqual(900 * (1 - BOTTOM_PANEL_SHARE));
   });
 });
 

@@ -5,8 +5,10 @@
 export const HUD_TOP_PX = 64;
 /** Width of the HTML side panel on the right of wide screens, px. */
 export const SIDE_PANEL_PX = 300;
-/** Screens narrower than this keep the side panel off the tissue (it folds away or goes below), px. */
+/** Screens narrower than this get the side panel below the tissue instead of beside it, px (style.css agrees). */
 export const WIDE_SCREEN_PX = 900;
+/** On narrow screens the panel takes up to this share of the height at the bottom (style.css: max-height 38vh). */
+export const BOTTOM_PANEL_SHARE = 0.38;
 /** Margin around the tissue inside its area, px. */
 const MARGIN_PX = 8;
 
@@ -23,10 +25,12 @@ export interface WorldFit {
 
 /** Fits a grid of gridW × gridH voxels into a canvas of canvasW × canvasH px, leaving the HTML panels clear. */
 export function fitWorld(canvasW: number, canvasH: number, gridW: number, gridH: number): WorldFit {
-  const right = canvasW >= WIDE_SCREEN_PX ? SIDE_PANEL_PX : 0;
+  const wide = canvasW >= WIDE_SCREEN_PX;
+  const right = wide ? SIDE_PANEL_PX : 0;
+  const bottom = wide ? 0 : Math.round(canvasH * BOTTOM_PANEL_SHARE);
   const areaX = MARGIN_PX, areaY = HUD_TOP_PX + MARGIN_PX;
   const areaW = Math.max(1, canvasW - right - 2 * MARGIN_PX);
-  const areaH = Math.max(1, canvasH - HUD_TOP_PX - 2 * MARGIN_PX);
+  const areaH = Math.max(1, canvasH - HUD_TOP_PX - bottom - 2 * MARGIN_PX);
   const scale = Math.max(0.01, Math.min(areaW / gridW, areaH / gridH));
   const width = gridW * scale, height = gridH * scale;
   return { scale, x: Math.round(areaX + (areaW - width) / 2), y: Math.round(areaY + (areaH - height) / 2), width, height };
