@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { extentOf, niceStep, niceTicks, scaleLinear, thinIndices } from "../../client/src/ui/chartScale.ts";
-import { groupSeries } from "../../client/src/ui/debriefView.ts";
+import { groupSeries, readable } from "../../client/src/ui/debriefView.ts";
 
 describe("extentOf", () => {
   it("includes zero by default and skips non-numbers", () => {
@@ -59,9 +59,14 @@ describe("thinIndices", () => {
 });
 
 describe("groupSeries", () => {
-  it("puts series with the same units on one chart, at most four per chart", () => {
-    const s = (name: string, units: string) => ({ name, label: name, units, values: [1] });
-    const groups = groupSeries([s("il2", "pM"), s("a", "cells"), s("b", "cells"), s("c", "cells"), s("d", "cells"), s("e", "cells"), s("dmg", "share")]);
-    expect(groups.map((g) => g.map((x) => x.name))).toEqual([["il2"], ["a", "b", "c", "d"], ["e"], ["dmg"]]);
+  const s = (name: string, units: string) => ({ name, label: name, units, values: [0.25] });
+  it("puts one family with the same units on one chart, at most four per chart", () => {
+    const groups = groupSeries([s("il2.mean", "pM"), s("count.a", "cells"), s("count.b", "cells"), s("count.c", "cells"), s("count.d", "cells"),
+      s("count.e", "cells"), s("threat.burden", "cells"), s("il2.max", "pM")]);
+    expect(groups.map((g) => g.map((x) => x.name))).toEqual([["il2.mean", "il2.max"], ["count.a", "count.b", "count.c", "count.d"], ["count.e"], ["threat.burden"]]);
+  });
+  it("shows fractions as percentages and leaves other units alone", () => {
+    expect(readable(s("tissue.damage", "fraction"))).toMatchObject({ units: "%", values: [25] });
+    expect(readable(s("il2.mean", "pM"))).toMatchObject({ units: "pM", values: [0.25] });
   });
 });

@@ -8,11 +8,13 @@ import { trim } from "./format.ts";
 export interface ChartSeries { label: string; units: string; values: number[]; colour: string; dash?: number[] }
 
 const INK = "#f4f1ea", MUTED = "#c9c4b8", GRID = "rgba(244,241,234,0.15)";
-const PAD = { left: 52, right: 12, top: 28, bottom: 34 };
+const PAD = { left: 52, right: 12, top: 30, bottom: 34 };
+/** Height of one line of the key under the title, px. */
+const KEY_LINE = 18;
 const MAX_POINTS = 600;
 
 /** Draws the series (sharing one y axis) against days on a canvas sized by CSS (width) and `heightPx`. */
-export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: number[], series: ChartSeries[], heightPx = 180): void {
+export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: number[], series: ChartSeries[], heightPx = 200): void {
   const ratio = canvas.ownerDocument.defaultView?.devicePixelRatio ?? 1;
   const width = Math.max(240, canvas.clientWidth || 420);
   canvas.width = Math.round(width * ratio);
@@ -23,10 +25,25 @@ export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: nu
   g.setTransform(ratio, 0, 0, ratio, 0, 0);
   g.clearRect(0, 0, width, heightPx);
 
+  // The key (several series) sits under the title, wrapping onto more lines as needed; the plot starts below it.
+  g.font = "12px system-ui, sans-serif";
+  const keyRows: { s: ChartSeries; x: number; row: number }[] = [];
+  if (series.length > 1) {
+    let kx = 4, row = 0;
+    for (const s of series) {
+      const w = g.measureText(s.label).width + 34;
+      if (kx + w > width - 4 && kx > 4) { kx = 4; row++; }
+      keyRows.push({ s, x: kx, row });
+      kx += w;
+    }
+  }
+  const keyHeight = keyRows.length ? (keyRows[keyRows.length - 1].row + 1) * KEY_LINE : 0;
+  const top = PAD.top + keyHeight;
+
   const xs = niceTicks(extentOf(days), 5);
   const ys = niceTicks(extentOf(series.flatMap((s) => s.values)), 4);
   const x = scaleLinear(xs.min, xs.max, PAD.left, width - PAD.right);
-  const y = scaleLinear(ys.min, ys.max, heightPx - PAD.bottom, PAD.top);
+  const y = scaleLinear(ys.min, ys.max, heightPx - PAD.bottom, top);
 
   g.font = "600 13px system-ui, sans-serif";
   g.fillStyle = INK;
@@ -49,7 +66,7 @@ export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: nu
   g.textBaseline = "top";
   for (const v of xs.ticks) {
     const px = Math.round(x(v)) + 0.5;
-    g.beginPath(); g.moveTo(px, PAD.top); g.lineTo(px, heightPx - PAD.bottom); g.stroke();
+    g.beginPath(); g.moveTo(px, top); g.lineTo(px, heightPx - PAD.bottom); g.stroke();
     g.fillText(trim(v), px, heightPx - PAD.bottom + 4);
   }
   g.fillText("simulated day", (PAD.left + width - PAD.right) / 2, heightPx - 14);
@@ -65,20 +82,17 @@ export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: nu
   }
   g.setLineDash([]);
 
-  // A key when several series share a chart: colour, dash pattern and words.
-  if (series.length > 1) {
-    g.textAlign = "left";
-    g.textBaseline = "middle";
-    let kx = width - PAD.right;
-    for (const s of [...series].reverse()) {
-      const w = g.measureText(s.label).width + 30;
-      kx -= w;
-      g.strokeStyle = s.colour; g.setLineDash(s.dash ?? []); g.lineWidth = 2;
-      g.beginPath(); g.moveTo(kx, 12); g.lineTo(kx + 20, 12); g.stroke();
-      g.setLineDash([]);
-      g.fillStyle = INK;
-      g.fillText(s.label, kx + 24, 12);
-    }
+  // The key: colour, dash pattern and words for each line.
+  g.font = "12px system-ui, sans-serif";
+  g.textAlign = "left";
+  g.textBaseline = "middle";
+  for (const k of keyRows) {
+    const ky = PAD.top - 6 + k.row * KEY_LINE;
+    g.strokeStyle = k.s.colour; g.setLineDash(k.s.dash ?? []); g.lineWidth = 2;
+    g.beginPath(); g.moveTo(k.x, ky); g.lineTo(k.x + 22, ky); g.stroke();
+    g.setLineDash([]);
+    g.fillStyle = INK;
+    g.fillText(k.s.label, k.x + 26, ky);
   }
   const units = series[0]?.units ?? "";
   canvas.setAttribute("role", "img");

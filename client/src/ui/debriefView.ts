@@ -8,7 +8,7 @@ import { SCENARIOS } from "../../../shared/scenarios/index.ts";
 import { drawLineChart, type ChartSeries } from "./charts.ts";
 import { thinIndices } from "./chartScale.ts";
 import { el } from "./dom.ts";
-import { formatClock, trim } from "./format.ts";
+import { formatClock, formatCount, trim } from "./format.ts";
 import { OUTCOME_WORDS } from "./hud.ts";
 import { explainFailure } from "./soloSetup.ts";
 
@@ -16,15 +16,30 @@ import { explainFailure } from "./soloSetup.ts";
 const PALETTE = ["#56b4e9", "#e69f00", "#009e73", "#cc79a7", "#f0e442", "#d55e00", "#0072b2", "#f4f1ea"];
 const DASHES: number[][] = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
 const MAX_PER_CHART = 4;
+/** Chart titles for series sharing these units. */
 const TABLE_ROWS = 25;
 
-/** Groups series sharing units into charts of at most four lines, in the debrief's order. */
+/** Chart titles by the series names' first part ("count.cd4" → count). */
+const FAMILY_TITLES: Record<string, string> = { il2: "IL-2", count: "Immune cells", pstat5: "Cells hearing IL-2 (pSTAT5-positive)" };
+/** The game's own colours for the cell types (Okabe-Ito, lightened blue for the dark page), so charts match the tissue. */
+const SERIES_COLOURS: Record<string, string> = {
+  "count.cd4": "#56b4e9", "count.cd8": "#d55e00", "count.treg": "#009e73", "count.nk": "#cc79a7",
+  "il2.meanPm": "#f0e442", "il2.maxPm": "#e69f00", "threat.burden": "#e69f00", "tissue.damage": "#d55e00", "toxicity.leak": "#cc79a7",
+};
+
+/** Shares travel as fractions (0..1); people read percentages. */
+export function readable(s: DebriefSeries): DebriefSeries {
+  return s.units === "fraction" ? { ...s, units: "%", values: s.values.map((v) => v * 100) } : s;
+}
+
+/** Groups series of one family ("count.*", "il2.*") and the same units into charts of at most four lines, in order. */
 export function groupSeries(series: readonly DebriefSeries[]): DebriefSeries[][] {
   const byUnits = new Map<string, DebriefSeries[]>();
   for (const s of series) {
-    const list = byUnits.get(s.units) ?? [];
+    const key = `${s.name.split(".")[0]}|${s.units}`;
+    const list = byUnits.get(key) ?? [];
     list.push(s);
-    byUnits.set(s.units, list);
+    byUnits.set(key, list);
   }
   const out: DebriefSeries[][] = [];
   for (const list of byUnits.values()) for (let i = 0; i < list.length; i += MAX_PER_CHART) out.push(list.slice(i, i + MAX_PER_CHART));
@@ -45,12 +60,12 @@ export function showDebrief(root: HTMLElement, d: Debrief, actions: DebriefActio
   });
   menu.addEventListener("click", actions.menu);
 
-  const groups = groupSeries(d.series);
+  const groups = groupSeries(d.series.map(readable));
   const charts: { canvas: HTMLCanvasElement; title: string; series: ChartSeries[] }[] = [];
   const figures = groups.map((group, gi) => {
-    const title = group.length === 1 ? `${group[0].label} (${group[0].units})` : `${group.map((s) => s.label).join(", ")} (${group[0].units})`;
+    const title = `${group.length === 1 ? group[0].label : FAMILY_TITLES[group[0].name.split(".")[0]] ?? `${group[0].label} and more`} (${group[0].units})`;
     const canvas = el(doc, "canvas", { class: "chart" });
-    const series = group.map((s, i) => ({ label: s.label, units: s.units, values: s.values, colour: PALETTE[(gi + i) % PALETTE.length], dash: DASHES[i % DASHES.length] }));
+    const series = group.map((s, i) => ({ label: s.label, units: s.units, values: s.values, colour: SERIES_COLOURS[s.name] ?? PALETTE[(gi + i) % PALETTE.length], dash: DASHES[i % DASHES.length] }));
     charts.push({ canvas, title, series });
     return el(doc, "figure", { class: "chart-box" }, canvas, dataTable(doc, title, d.days, group));
   });
@@ -61,9 +76,9 @@ export function showDebrief(root: HTMLElement, d: Debrief, actions: DebriefActio
 
   const roles = el(doc, "div", { class: "role-grid" }, ...d.roles.map((r) => el(doc, "section", { class: "role-card", "aria-label": r.name },
     el(doc, "h3", { text: isRole(r.role) ? ROLE_LABELS[r.role] : r.role }),
-    el(doc, "p", { class: "note", text: r.bot ? `${r.name} (bot, ${r.bot})` : `${r.name} (you)` }),
+    el(doc, "p", { class: "note", text: r.bot ? r.name : `${r.name}: you` }),
     r.measures.length
-      ? el(doc, "dl", { class: "facts" }, ...r.measures.flatMap((m) => [el(doc, "dt", { text: m.label }), el(doc, "dd", { text: `${trim(m.value)} ${m.units}`.trim() })]))
+      ? el(doc, "dl", { class: "facts" }, ...r.measures.flatMap((m) => [el(doc, "dt", { text: m.label }), el(doc, "dd", { text: `${Math.abs(m.value) >= 1000 ? formatCount(m.value) : trim(m.value)} ${m.units}`.trim() })]))
       : el(doc, "p", { class: "note", text: "No measures recorded." }))));
 
   const learning = d.learning.length ? el(doc, "ul", { class: "learning" }, ...d.learning.map((t) => el(doc, "li", { text: t }))) : el(doc, "p", { class: "note", text: "—" });

@@ -40,7 +40,7 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   const outcome = el(doc, "span", { class: "hud-outcome", role: "status" });
 
   const pause = el(doc, "button", { type: "button", class: "hud-btn" });
-  const speed = el(doc, "select", { id: "hud-speed", title: "Game speed" });
+  const speed = el(doc, "select", { id: "hud-speed", "aria-label": "Game speed", title: "Game speed" });
   for (const s of SPEEDS) speed.add(new Option(`${s}×`, String(s)));
   const restart = el(doc, "button", { type: "button", class: "hud-btn", text: "↺ Restart" });
   const leave = el(doc, "button", { type: "button", class: "hud-btn", text: "Leave" });
@@ -68,7 +68,7 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     el(doc, "div", { class: "hud-group" }, el(doc, "span", { class: "hud-sub", text: "Tissue lost" }), damage),
     el(doc, "div", { class: "hud-group hud-leak" }, el(doc, "span", { class: "hud-sub", text: "Toxicity (leak)" }), el(doc, "span", { class: "leak-row" }, leakBar, leakText)),
     outcome,
-    el(doc, "div", { class: "hud-group hud-controls", role: "group", "aria-label": "Round controls" }, pause, el(doc, "label", { class: "visually-hidden", for: "hud-speed", text: "Game speed" }), speed, restart, leave),
+    el(doc, "div", { class: "hud-group hud-controls", role: "group", "aria-label": "Round controls" }, pause, speed, restart, leave),
   );
 
   const refresh = () => {

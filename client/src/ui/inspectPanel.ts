@@ -62,12 +62,12 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
     const p = Math.max(0, Math.min(1, r.pstat5 ?? 0));
     const pct = Math.round(p * 100);
     const rows: [string, string][] = [
-      ...(r.highAffinitySites !== undefined ? [["High-affinity receptors", `${formatCount(r.highAffinitySites)}`] as [string, string]] : []),
-      ["CD25 (α chain)", `${formatCount(cd25)} sites`],
-      ["CD122 (β chain)", `${formatCount(cd122)} sites`],
-      ["CD132 (γc chain)", r.cd132 !== undefined ? `${formatCount(r.cd132)} sites` : r.cd132Text ?? "plenty (never the limit here)"],
-      ["IL-2 bound now", `${formatCount(r.boundIl2 ?? 0)} molecules`],
-      ["IL-2 taken in, all time", `${formatCount(r.capturedIl2 ?? 0)} molecules`],
+      ["CD25 (α)", formatCount(cd25)],
+      ["CD122 (β)", formatCount(cd122)],
+      ["CD132 (γc)", r.cd132 !== undefined ? formatCount(r.cd132) : "plenty*"],
+      ...(r.highAffinitySites !== undefined ? [["High-affinity", formatCount(r.highAffinitySites)] as [string, string]] : []),
+      ["IL-2 bound now", formatCount(r.boundIl2 ?? 0)],
+      ["IL-2 caught, all time", formatCount(r.capturedIl2 ?? 0)],
     ];
     if (r.divisionsLeft !== undefined) rows.push(["Divisions left", String(r.divisionsLeft)]);
     if (r.generation !== undefined) rows.push(["Generation", String(r.generation)]);
@@ -78,8 +78,10 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
     body.replaceChildren(
       heading,
       el(doc, "p", { class: "why" }, el(doc, "strong", { text: "Why: " }), r.whyText ?? r.why ?? "—"),
+      el(doc, "p", { class: "note small", text: "Receptor chains and IL-2 in molecules on the cell surface:" }),
       el(doc, "dl", { class: "facts" }, ...rows.flatMap(([k, v]) => [el(doc, "dt", { text: k }), el(doc, "dd", { text: v })])),
       el(doc, "p", { class: "note", text: receptorWords(cd25, cd122, r.highAffinitySites) }),
+      r.cd132 === undefined ? el(doc, "p", { class: "note small", text: `* ${r.cd132Text ?? "CD132 is never the limit in this model."}` }) : "",
       el(doc, "p", { class: "bar-label" }, el(doc, "span", { text: "pSTAT5 (hearing IL-2 now)" }), el(doc, "strong", { text: `${pct}%` })),
       bar,
     );

@@ -65,7 +65,7 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
     const tutorial = el(doc, "section", { class: "panel tutorial", hidden: "" });
     const inspect = el(doc, "section", { class: "panel inspect", hidden: "" });
     const legend = el(doc, "section", { class: "panel legend" });
-    side.replaceChildren(tutorial, inspect, squads, legend);
+    side.replaceChildren(tutorial, squads, inspect, legend);
 
     unmount.push(mountHud(hudRoot, s, bus, leave));
     unmount.push(mountSquadBar(squads, s, bus));

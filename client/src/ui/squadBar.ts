@@ -15,11 +15,12 @@ import type { UiSession } from "./session.ts";
 /** The sprite that stands for each squad's cells. */
 const SQUAD_ICON: Record<number, string> = { 1: "cd4", 2: "cd8", 3: "nkDim", 4: "treg" };
 
-const ABILITY_TEXT: Record<Ability, { name: string; hint: string }> = {
-  rally: { name: "Rally", hint: "gather at the squad's centre: clustered cells share IL-2" },
-  scatter: { name: "Scatter", hint: "spread out around the centre to cover more tissue" },
-  hunt: { name: "Hunt", hint: "chase threat cells harder" },
-  seekIl2: { name: "Seek IL-2", hint: "climb towards where IL-2 is richest" },
+const ABILITY_TEXT: Record<Ability | "release", { name: string; key: string; hint: string }> = {
+  rally: { name: "Rally", key: "R", hint: "gather at the squad's centre: clustered cells share IL-2" },
+  scatter: { name: "Scatter", key: "S", hint: "spread out around the centre to cover more tissue" },
+  hunt: { name: "Hunt", key: "H", hint: "chase threat cells harder" },
+  seekIl2: { name: "Seek IL-2", key: "I", hint: "climb towards where IL-2 is richest" },
+  release: { name: "Release", key: "X", hint: "let them act on their own again" },
 };
 
 /** Leak at which the high-dose card warns (1 is the dose-limiting line). */
@@ -42,7 +43,7 @@ export function mountSquadBar(root: HTMLElement, session: UiSession, bus: Bus): 
 
   let selected: number | null = null;
   let squadButtons = new Map<number, HTMLButtonElement>();
-  let squadsKey = "";
+  let squadsKey = "-"; // never a real key, so the first refresh builds the list
 
   const buildSquads = (squads: number[]) => {
     squadButtons = new Map();
@@ -62,21 +63,17 @@ export function mountSquadBar(root: HTMLElement, session: UiSession, bus: Bus): 
       return;
     }
     const squad = selected;
-    abilities.replaceChildren(
-      ...ABILITIES.map((a) => {
-        const b = el(doc, "button", { type: "button", class: "ability-btn" }, el(doc, "strong", { text: ABILITY_TEXT[a].name }), el(doc, "span", { text: ABILITY_TEXT[a].hint }));
-        b.addEventListener("click", () => {
-          send({ kind: "ability", squad, ability: a });
-          bus.emit("announce", `${SQUAD_LABELS[squad] ?? "Squad"}: ${ABILITY_TEXT[a].name.toLowerCase()}.`);
-        });
-        return b;
-      }),
-      (() => {
-        const b = el(doc, "button", { type: "button", class: "ability-btn" }, el(doc, "strong", { text: "Release" }), el(doc, "span", { text: "let them act on their own again" }));
-        b.addEventListener("click", () => send({ kind: "release", squad }));
-        return b;
-      })(),
-    );
+    // Compact two-column buttons; the hint is the button's description (title for mouse, hidden text for readers).
+    abilities.replaceChildren(...[...ABILITIES, "release" as const].map((a) => {
+      const t = ABILITY_TEXT[a];
+      const b = el(doc, "button", { type: "button", class: "ability-btn", title: t.hint },
+        el(doc, "span", { text: t.name }), el(doc, "kbd", { text: t.key, "aria-hidden": "true" }), el(doc, "span", { class: "visually-hidden", text: `: ${t.hint}` }));
+      b.addEventListener("click", () => {
+        send(a === "release" ? { kind: "release", squad } : { kind: "ability", squad, ability: a });
+        bus.emit("announce", `${SQUAD_LABELS[squad] ?? "Squad"}: ${t.name.toLowerCase()}.`);
+      });
+      return b;
+    }));
   };
 
   offs.push(bus.on("squad-selected", (s) => {
