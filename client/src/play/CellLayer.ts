@@ -36,6 +36,8 @@ interface CellView {
   diedAt: number;
   /** The sync pass that last saw it. */
   seen: number;
+  /** Drawn at rest (glide and fade-in done): skipped each frame until something changes. */
+  settled: boolean;
 }
 
 export class CellLayer {
@@ -76,6 +78,7 @@ export class CellLayer {
       } else {
         if (v.track.toX !== x || v.track.toY !== y) {
           if (isLattice(v.type) && isLattice(c.type)) { v.track = newTrack(x, y, now); } else retarget(v.track, x, y, now, glide);
+          v.settled = false;
         }
         if (v.type !== c.type || v.squad !== c.squad || v.status !== c.status) {
           v.type = c.type; v.squad = c.squad; v.status = c.status;
@@ -94,7 +97,8 @@ export class CellLayer {
 
   /** Moves and fades everything for this frame. */
   update(now: number): void {
-    for (const v of this.views.values()) this.place(v, now, 1);
+    // Most cells (the whole tissue lattice, resting immune cells) do not move between patches: skip them.
+    for (const v of this.views.values()) if (!v.settled) this.place(v, now, 1);
     for (let i = this.dying.length - 1; i >= 0; i--) {
       const v = this.dying[i];
       const f = 1 - (now - v.diedAt) / FADE_OUT_MS;
@@ -135,7 +139,7 @@ export class CellLayer {
     img.setVisible(true).setActive(true);
     const v: CellView = {
       id, type: c.type, squad: c.squad, status: c.status, img, glow: null, ring: null, marker: null, halo: null,
-      track: newTrack(x, y, born), born, diedAt: -1, seen: 0,
+      track: newTrack(x, y, born), born, diedAt: -1, seen: 0, settled: false,
     };
     this.dress(v);
     return v;
@@ -143,6 +147,7 @@ export class CellLayer {
 
   /** Texture, size, depth and overlays for a view's type and status. */
   private dress(v: CellView): void {
+    v.settled = false;
     const size = cellSizeVoxels(v.type, this.latticeSpacing);
     v.img.setTexture(spriteKey(typeName(v.type))).setDisplaySize(size, size);
     v.img.setDepth(isImmune(v.type) ? Depth.immune : Depth.lattice);
@@ -173,6 +178,7 @@ export class CellLayer {
   private place(v: CellView, now: number, fade: number): void {
     const p = sampleTrack(v.track, now);
     const grow = Math.min(1, (now - v.born) / FADE_IN_MS);
+    if (fade === 1 && grow === 1 && now >= v.track.t0 + v.track.dur) v.settled = true;
     const base = isImmune(v.type)
       ? (this.mine.length > 0 && !this.mine.includes(v.squad) ? OTHERS_ALPHA : 1)
       : isLattice(v.type) && !isThreat(v.type) ? TISSUE_ALPHA : 1;

@@ -27,6 +27,8 @@ export class EffectsLayer {
 
   /** Draws the events that happen at a place (kill, division, activation); returns how many were drawn. */
   show(events: readonly WireEvent[]): number {
+    // Players who ask for less motion get no flashes; the HUD's counts still tell what happened.
+    if (typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches) return 0;
     let drawn = 0;
     for (const e of events) {
       if (this.live >= MAX_LIVE) break;

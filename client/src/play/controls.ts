@@ -32,3 +32,12 @@ export const SQUAD_KEYS = ["1", "2", "3", "4"] as const;
 export const RELEASE_KEY = "x";
 /** How far one arrow press moves the target cursor, voxels (Shift: five times as far). */
 export const CURSOR_STEP_VOXELS = 2;
+
+/** What the marks drawn on and around cells mean (for the legend and the tutorial). */
+export const STATUS_MARKS: readonly Control[] = [
+  { input: "Sky-blue ring", action: "Activated: this T cell has met its target" },
+  { input: "Yellow glow", action: "Hearing IL-2 now (pSTAT5 on)" },
+  { input: "White chevron above", action: "Following your order" },
+  { input: "White ring", action: "Picked: in the squad or cells you are commanding" },
+  { input: "Faint cells", action: "Commanded by another player or a bot" },
+];
