@@ -156,9 +156,10 @@ export class CellLayer {
     const picked = this.picked.has(v.id) || (mine && this.selectedSquad === v.squad);
     v.glow = this.toggle(v.glow, immune && (v.status & CellStatus.lit) !== 0, Overlay.glow, size * 2.2, Depth.glow);
     v.ring = this.toggle(v.ring, immune && (v.status & CellStatus.activated) !== 0, Overlay.ring, size * 1.45, Depth.ring);
-    // Only the player's own commanded cells get a marker: everyone else's orders would just be clutter.
-    v.marker = this.toggle(v.marker, mine && (v.status & CellStatus.commanded) !== 0, Overlay.marker, size * 0.6, Depth.marker);
-    v.halo = this.toggle(v.halo, picked, Overlay.halo, size * 1.5, Depth.ring);
+    // Only the player's own commanded cells get a (small) marker: everyone else's orders would just be clutter, and
+    // a squad crowded on its target would turn into a scribble.
+    v.marker = this.toggle(v.marker, mine && (v.status & CellStatus.commanded) !== 0, Overlay.marker, size * 0.4, Depth.marker);
+    v.halo = this.toggle(v.halo, picked, Overlay.halo, size * 1.25, Depth.ring);
     if (v.glow) v.glow.setBlendMode(Phaser.BlendModes.ADD);
   }
 
@@ -188,8 +189,8 @@ export class CellLayer {
     v.img.setDisplaySize(size, size);
     if (v.glow) v.glow.setPosition(p.x, p.y).setAlpha(0.6 * a);
     if (v.ring) v.ring.setPosition(p.x, p.y).setAlpha(a);
-    if (v.halo) v.halo.setPosition(p.x, p.y).setAlpha(a);
-    if (v.marker) v.marker.setPosition(p.x, p.y - cellSizeVoxels(v.type, this.latticeSpacing) * 0.8).setAlpha(a);
+    if (v.halo) v.halo.setPosition(p.x, p.y).setAlpha(0.6 * a);
+    if (v.marker) v.marker.setPosition(p.x, p.y - cellSizeVoxels(v.type, this.latticeSpacing) * 0.7).setAlpha(0.85 * a);
   }
 
   private release(v: CellView): void {

@@ -12,6 +12,9 @@ import { Depth } from "./cellStyle.ts";
 import { screenToVoxel, type WorldFit } from "./layout.ts";
 import { cellsInBox, clampToGrid, nearestCell, normaliseBox, type CellPoint } from "./selection.ts";
 
+/** Target flag colours by squad (Okabe-Ito, as the cells they hold); 0 is a hand-picked group. */
+const SQUAD_COLOURS: Readonly<Record<number, number>> = { 0: 0xf4f1ea, 1: 0x0072b2, 2: 0xd55e00, 3: 0xcc79a7, 4: 0x009e73 };
+
 /** A press that moves less than this far (screen px) is a click, not a box drag. */
 const DRAG_PX = 8;
 /** How far from a click a cell may be and still be the one clicked, voxels. */
@@ -36,6 +39,9 @@ export class CommandInput {
   private press: { sx: number; sy: number; dragging: boolean } | null = null;
   private readonly box: Phaser.GameObjects.Graphics;
   private readonly cursorGfx: Phaser.GameObjects.Graphics;
+  /** Where the player last sent each squad (voxels; key 0: picked cells), shown as flags until an ability or release. */
+  private readonly targets = new Map<number, { x: number; y: number }>();
+  private readonly flags: Phaser.GameObjects.Graphics;
   private readonly offs: (() => void)[] = [];
 
   constructor(scene: Phaser.Scene, session: GameSession, bus: Bus, host: InputHost) {
@@ -45,6 +51,7 @@ export class CommandInput {
     this.host = host;
     this.box = scene.add.graphics().setDepth(Depth.cursor);
     this.cursorGfx = scene.add.graphics().setDepth(Depth.cursor);
+    this.flags = scene.add.graphics().setDepth(Depth.marker);
     scene.input.on("pointerdown", this.onDown, this);
     scene.input.on("pointermove", this.onMove, this);
     scene.input.on("pointerup", this.onUp, this);
@@ -52,6 +59,8 @@ export class CommandInput {
     window.addEventListener("keydown", onKey);
     this.offs.push(() => window.removeEventListener("keydown", onKey));
     this.offs.push(bus.on("squad-selected", (s) => { if (s !== this.squad) this.setSquad(s, false); }));
+    // Flags follow every command, whether sent from here or from the HTML buttons.
+    this.offs.push(bus.on("command-sent", (p) => this.followCommand(p)));
     // Refusals (e.g. a squad that is not yours) are announced by the HTML interface (playUi.ts).
   }
 
@@ -62,6 +71,7 @@ export class CommandInput {
     for (const off of this.offs) off();
     this.box.destroy();
     this.cursorGfx.destroy();
+    this.flags.destroy();
   }
 
   private toVoxel(p: Phaser.Input.Pointer): { x: number; y: number } {
@@ -196,6 +206,24 @@ export class CommandInput {
     this.cursorGfx.lineStyle(0.35, 0xffffff, 1).strokeCircle(x, y, 2.2)
       .lineBetween(x - 3.5, y, x - 1.2, y).lineBetween(x + 1.2, y, x + 3.5, y)
       .lineBetween(x, y - 3.5, x, y - 1.2).lineBetween(x, y + 1.2, x, y + 3.5);
+  }
+
+  private followCommand(p: Record<string, unknown>): void {
+    const x = Number(p.x), y = Number(p.y), squad = Number(p.squad);
+    if (p.kind === "target") this.setFlag(squad, { x, y });
+    else if (p.kind === "targetCells") this.setFlag(0, { x, y });
+    else if (p.kind === "ability" || p.kind === "release") this.setFlag(squad, null); // replaces the squad's target
+  }
+
+  private setFlag(squad: number, at: { x: number; y: number } | null): void {
+    if (at) this.targets.set(squad, at);
+    else this.targets.delete(squad);
+    this.flags.clear();
+    for (const [sq, t] of this.targets) {
+      const colour = SQUAD_COLOURS[sq] ?? 0xf4f1ea;
+      this.flags.lineStyle(0.5, 0x000000, 0.8).strokeCircle(t.x, t.y, 1.6);
+      this.flags.lineStyle(0.35, colour, 1).strokeCircle(t.x, t.y, 1.6).fillStyle(colour, 1).fillCircle(t.x, t.y, 0.45);
+    }
   }
 
   /** A brief ring where a command was sent, so players see it registered. */
