@@ -45,6 +45,7 @@ export class PlayScene extends Phaser.Scene {
   private firstSync = true;
   private offs: (() => void)[] = [];
   private unbindState: (() => void) | null = null;
+  private savedLabel: string | null | undefined = undefined;
 
   constructor() {
     super("Play");
@@ -67,6 +68,7 @@ export class PlayScene extends Phaser.Scene {
 
   create(): void {
     makeOverlayTextures(this);
+    this.describeCanvas(true);
     this.cameras.main.setBackgroundColor("#0d1218");
     this.scale.on(Phaser.Scale.Events.RESIZE, this.layout, this);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
@@ -147,7 +149,21 @@ export class PlayScene extends Phaser.Scene {
     this.cells?.update(this.time.now);
   }
 
+  /** The canvas's words for screen readers: what the tissue shows, and how to command it from the keyboard. */
+  private describeCanvas(playing: boolean): void {
+    const el = this.game.canvas?.parentElement;
+    if (!el) return;
+    if (playing) {
+      this.savedLabel ??= el.getAttribute("aria-label");
+      el.setAttribute("aria-label", "The tissue seen from above: cells as shapes over a heatmap of IL-2 (dark: none, yellow: most). "
+        + "Keys 1 to 4 pick one of your squads, arrow keys move a target cursor, Enter sends the squad there; R, S, H and I are abilities.");
+    } else if (this.savedLabel !== null && this.savedLabel !== undefined) {
+      el.setAttribute("aria-label", this.savedLabel);
+    }
+  }
+
   private teardown(): void {
+    this.describeCanvas(false);
     this.scale.off(Phaser.Scale.Events.RESIZE, this.layout, this);
     this.unbindState?.();
     this.unbindState = null;
