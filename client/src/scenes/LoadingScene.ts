@@ -1,6 +1,6 @@
-// Loads the art the play scene needs (one SVG sprite per cell type, assets/sprites/<type>.svg as `cell-<type>`)
-// with a progress bar and words, then starts the menu scene. A missing file is reported and skipped, never fatal.
-// Started by BootScene.
+// Loads the art the play scene needs (one SVG sprite per cell type, assets/sprites/<type>.svg as `cell-<type>`) with
+// a progress bar, then starts the menu scene unless a resumed round is already on screen. A missing file is skipped,
+// never fatal. Started by BootScene.
 
 import Phaser from "phaser";
 import { CELL_SPRITES, SPRITE_PX } from "../play/cellStyle.ts";
@@ -36,6 +36,9 @@ export class LoadingScene extends Phaser.Scene {
   }
 
   create(): void {
-    this.scene.start("Menu");
+    // A reloaded tab may have resumed its round while the pictures loaded: then the menu backdrop stays off.
+    const roundOn = ["Play", "Debrief"].some((k) => this.scene.manager.getScene(k) && (this.scene.isActive(k) || this.scene.isSleeping(k)));
+    if (roundOn) this.scene.stop();
+    else this.scene.start("Menu");
   }
 }

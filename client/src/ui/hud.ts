@@ -68,6 +68,7 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     el(doc, "div", { class: "hud-group" }, el(doc, "span", { class: "hud-sub", text: "Tissue lost" }), damage),
     el(doc, "div", { class: "hud-group hud-leak" }, el(doc, "span", { class: "hud-sub", text: "Toxicity (leak)" }), el(doc, "span", { class: "leak-row" }, leakBar, leakText)),
     outcome,
+    el(doc, "span", { class: "hud-break", "aria-hidden": "true" }),
     el(doc, "div", { class: "hud-group hud-controls", role: "group", "aria-label": "Round controls" }, pause, speed, restart, leave),
   );
 

@@ -1,7 +1,6 @@
-// "Your cells" in the side panel: one button per squad the player commands (emits "squad-selected"; keys 1-4 are
-// PlayScene's), ability buttons for the selected squad, and the clinician's therapy cards with cooldowns and a leak
-// warning. Every command goes through GameSession.command and is echoed on the bus as "command-sent".
-// Created by playUi.ts for each round.
+// "Your cells" in the side panel: a button per squad the player commands (emits "squad-selected"; keys are PlayScene's),
+// abilities for the selected squad, the clinician's therapy cards with cooldowns and a leak warning. Commands go through
+// GameSession.command and are echoed on the bus as "command-sent". Created by playUi.ts for each round.
 
 import type { Bus } from "../bus.ts";
 import { SCENARIOS } from "../../../shared/scenarios/index.ts";
