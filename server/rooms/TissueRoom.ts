@@ -2,7 +2,7 @@
 // steps it at a fixed rate (speed × 20 model ticks per wall-clock second) and copies what clients need into the state
 // and the field/event/debrief messages. Thin on purpose: rules live in shared/sim. Registered by server/app.ts.
 
-import { Room, type Client } from "@colyseus/core";
+import { Room, type Client, type RoomException, type RoomMethodName } from "@colyseus/core";
 import { inspectCell } from "../../shared/net/inspect.ts";
 import { ClientMessage, ServerMessage, checkControl, checkInspect, type ControlPayload, type Debrief, type Refusal } from "../../shared/net/messages.ts";
 import { checkRoomOptions, type RoomOptions } from "../../shared/net/roomOptions.ts";
@@ -15,7 +15,7 @@ import { admitCommand, type CardClock } from "./commandGate.ts";
 import { buildDebrief } from "../../shared/net/debrief.ts";
 import { RoleLedger } from "../../shared/net/roleLedger.ts";
 import { EventRelay } from "./eventRelay.ts";
-import { FieldFrames } from "./fieldBroadcast.ts";
+import { deadbandFor, FieldFrames } from "./fieldBroadcast.ts";
 import { MessageBudget } from "./messageBudget.ts";
 import { BASE_TICKS_PER_SECOND, RoundClock } from "./roundClock.ts";
 import { syncRound } from "./roundSync.ts";
@@ -24,7 +24,7 @@ import { Seats } from "./seats.ts";
 /** Milliseconds between state patches (and event batches). Tuned with the bandwidth test (test/server). */
 export const PATCH_RATE_MS = 100;
 /** Most cell positions written per patch: bounds the position bytes whatever the number of moving cells. */
-export const POSITIONS_PER_PATCH = 90;
+export const POSITIONS_PER_PATCH = 65;
 /** Base ticks between two field frames: 20 / 4 = 5 Hz. */
 export const FIELD_EVERY_BASE_TICKS = 4;
 /** How long a dropped player's seat waits for them, seconds; then a bot takes it. */
@@ -114,6 +114,11 @@ export class TissueRoom extends Room<{ state: TissueState }> {
     if (frame) this.broadcastBytes(ServerMessage.field, frame, {});
   }
 
+  /** Seq of the last field frame made. */
+  get fieldSeq(): number {
+    return this.fieldFrames.seq;
+  }
+
   override onBeforePatch(): void {
     this.cellSync.sync(this.world, this.state.cells);
     syncRound(this.state, this.world, this.roundClock, this.cards);
@@ -190,7 +195,10 @@ export class TissueRoom extends Room<{ state: TissueState }> {
     switch (c.action) {
       case "pause": this.roundClock.paused = true; break;
       case "resume": this.roundClock.paused = false; break;
-      case "speed": this.roundClock.speed = c.speed; break;
+      case "speed":
+        this.roundClock.speed = c.speed;
+        this.fieldFrames.deadband = deadbandFor(c.speed);
+        break;
       case "restart": {
         this.state.round++;
         this.roundClock.paused = false;
@@ -215,6 +223,13 @@ export class TissueRoom extends Room<{ state: TissueState }> {
     if (!this.budget.mayReply(client.sessionId)) return;
     const refusal: Refusal = { message, error };
     client.send(ServerMessage.refused, refusal);
+  }
+
+  /** A bug in a handler or the tick is logged and the room goes on (refusals at the door are not bugs: not logged). */
+  override onUncaughtException(error: RoomException, method: RoomMethodName): void {
+    if (method === "onMessage" || method === "setFixedTimestep" || method === "setTimestep" || method === "setInterval" || method === "setTimeout") {
+      console.error(`[tissue ${this.roomId}] ${method}:`, (error as { cause?: unknown }).cause ?? error);
+    }
   }
 
   /** Who sits where, for tests and logs. */

@@ -1,22 +1,33 @@
 // The IL-2 field as binary frames for ServerMessage.field: level bytes (fieldCodec.ts) compressed with raw DEFLATE,
-// a key frame every KEY_EVERY frames and deltas between. Keeps the last frame's levels so a client that (re)joins gets
-// a key frame with the last broadcast's seq, and later deltas apply. Called by TissueRoom at 5 Hz and on join.
+// a key frame every KEY_EVERY frames and deltas between. A delta carries only voxels that moved a dead-band of levels or more
+// from what clients hold (diffusion nudges nearly every voxel by one step, ~6%, each frame: that noise would not pack).
+// Keeps the clients' levels so a client that (re)joins gets a key frame with the last seq. Called by TissueRoom.
 
 import { deflateRawSync } from "node:zlib";
 import { encodeField } from "../../shared/net/fieldCodec.ts";
-import { deltaBody, FrameKind, writeFrameHeader } from "../../shared/net/fieldFrame.ts";
+import { FrameKind, writeFrameHeader } from "../../shared/net/fieldFrame.ts";
 import type { World } from "../../shared/sim/index.ts";
 
-/** A key frame every this many frames (2 s at 5 Hz), so a client that missed one recovers quickly. */
-export const KEY_EVERY = 10;
+/** A key frame every this many frames (5 s at 5 Hz): it resets the dead-band's drift. Joiners get one at once anyway. */
+export const KEY_EVERY = 25;
+/** Smallest change in level (one level is ~5.6% in concentration) a delta frame carries, by game speed: at 4× and 8×
+ *  the field moves 4–8 times as far between frames, and a wider band keeps the bytes near those of 1× (measured in
+ *  test/server/tissueRoomBandwidth.test.ts). */
+export function deadbandFor(speed: number): number {
+  return speed >= 4 ? 3 : 2;
+}
 /** zlib level: 6 is the default; deltas are mostly zeros and pack well at any level. */
 const LEVEL = 6;
 
 export class FieldFrames {
   /** Seq of the last frame made, or -1 before the first. */
   seq = -1;
+  /** Smallest change in level a delta carries (deadbandFor(speed)). */
+  deadband = 2;
+  /** What clients hold after the last frame. */
   private levels = new Uint8Array(0);
-  private prev = new Uint8Array(0);
+  /** The field's true levels now (scratch). */
+  private now = new Uint8Array(0);
   private delta = new Uint8Array(0);
   private width = 0;
   private height = 0;
@@ -30,22 +41,31 @@ export class FieldFrames {
     const f = world.field, n = f.c.length;
     if (this.levels.length !== n || this.width !== f.width) {
       this.levels = new Uint8Array(n);
-      this.prev = new Uint8Array(n);
+      this.now = new Uint8Array(n);
       this.delta = new Uint8Array(n);
       this.width = f.width;
       this.height = f.height;
       this.lastKey = -KEY_EVERY;
     }
-    this.prev.set(this.levels);
-    encodeField(f.c, this.levels);
+    encodeField(f.c, this.now);
     this.seq = (this.seq + 1) >>> 0;
     this.keyCache = null;
     if (this.seq - this.lastKey >= KEY_EVERY || this.forceKey) {
       this.forceKey = false;
       this.lastKey = this.seq;
+      this.levels.set(this.now);
       return this.keyFrame();
     }
-    const body = deflateRawSync(deltaBody(this.levels, this.prev, this.delta), { level: LEVEL });
+    const delta = this.delta, now = this.now, held = this.levels, band = this.deadband;
+    for (let i = 0; i < n; i++) {
+      const d = now[i] - held[i];
+      // Past the dead-band, or the field vanishing from a voxel (0 means "none" to the heatmap).
+      if (d >= band || d <= -band || (now[i] === 0 && held[i] !== 0)) {
+        delta[i] = d & 255;
+        held[i] = now[i];
+      } else delta[i] = 0;
+    }
+    const body = deflateRawSync(delta, { level: LEVEL });
     return writeFrameHeader({ kind: FrameKind.delta, seq: this.seq, width: this.width, height: this.height }, body);
   }
 

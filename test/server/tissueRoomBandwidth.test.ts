@@ -28,6 +28,8 @@ test("bytes per second per client near the viral peak, printed; positions per pa
   const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { seed: 1 });
   room.manual = true;
   room.patchRate = null; // patches only when this test says
+  // No bots: the unplayed scenario is still ongoing at day 3 with its killers expanded (bots may clear it sooner).
+  for (const role of room.bots.roles()) room.bots.unseat(role);
   const client = await ts.colyseus.sdk.joinById(room.roomId);
   let fieldFrames = 0;
   client.onMessage(ServerMessage.field, () => fieldFrames++);
@@ -39,7 +41,7 @@ test("bytes per second per client near the viral peak, printed; positions per pa
   for (let k = 0; k < 60; k++) room.broadcastPatch();
   await waitFor("the client to catch up", () => client.state.tick === room.world.tick, 20_000);
   const immune = [...client.state.cells.values()].filter((c: { type: number }) => c.type <= 4).length;
-  expect(immune).toBeGreaterThan(900);
+  expect(immune).toBeGreaterThan(500);
 
   // Count every frame the socket delivers from here on, by kind.
   const bytes = new Map<string, number>();
@@ -63,21 +65,20 @@ test("bytes per second per client near the viral peak, printed; positions per pa
   for (const speed of [1, 8] as const) {
     room.control({ action: "speed", speed });
     bytes.clear();
-    const frames0 = fieldFrames, steps0 = room.roundClock.stepStats();
+    const frames0 = fieldFrames, seq0 = room.fieldSeq, steps0 = room.roundClock.stepStats();
     for (let b = 1; b <= SECONDS * BASE_TICKS_PER_SECOND; b++) {
       room.advance(speed);
       if (b % baseTicksPerPatch === 0) room.broadcastPatch();
       if (b % FIELD_EVERY_BASE_TICKS === 0) room.broadcastField();
     }
-    const frames = (SECONDS * BASE_TICKS_PER_SECOND) / FIELD_EVERY_BASE_TICKS;
-    await waitFor("every frame to arrive", () => client.state.tick === room.world.tick && fieldFrames === frames0 + frames, 20_000);
+    await waitFor("every frame to arrive", () => client.state.tick === room.world.tick && fieldFrames === frames0 + room.fieldSeq - seq0, 20_000);
     const steps1 = room.roundClock.stepStats();
     const stepMs = (steps1.meanMs * steps1.steps - steps0.meanMs * steps0.steps) / (steps1.steps - steps0.steps);
     const total = [...bytes.values()].reduce((a, b) => a + b, 0);
     const parts = [...bytes].map(([k, v]) => `${k} ${Math.round(v / SECONDS)}`).join(", ");
     lines.push(`speed ${speed}: ${Math.round(total / SECONDS)} B/s per client (${parts}); model step ${stepMs.toFixed(2)} ms mean`);
   }
-  console.log(`[bandwidth] viral seed 1 at day 3: ${immune} immune cells, ${client.state.cells.size} cells synced; ` +
+  console.log(`[bandwidth] viral seed 1 at day 3 (${room.world.outcome}): ${immune} immune cells, ${client.state.cells.size} cells synced; ` +
     `patch ${PATCH_RATE_MS} ms, ${POSITIONS_PER_PATCH} positions/patch\n  ${lines.join("\n  ")}`);
   expect(maxMoved).toBeGreaterThan(0);
   expect(maxMoved).toBeLessThanOrEqual(POSITIONS_PER_PATCH);
