@@ -36,6 +36,8 @@ export class TissueRoom extends Room<{ state: TissueState }> {
   override state = new TissueState();
   /** Tests set this to stop the wall-clock timer and drive the model with advance() alone. */
   manual = false;
+  /** How long a dropped player's seat waits (tests shorten it). */
+  reconnectSeconds = RECONNECT_SECONDS;
   world!: World;
   readonly roundClock = new RoundClock();
   readonly bots = new BotDriver();
@@ -87,7 +89,7 @@ export class TissueRoom extends Room<{ state: TissueState }> {
 
   override onDrop(client: Client): void {
     this.seats.setConnected(client.sessionId, false);
-    this.allowReconnection(client, RECONNECT_SECONDS);
+    this.allowReconnection(client, this.reconnectSeconds);
   }
 
   override onReconnect(client: Client): void {

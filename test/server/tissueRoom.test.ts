@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Room as SdkRoom } from "@colyseus/sdk";
 import { encodeField } from "../../shared/net/fieldCodec.ts";
 import { FieldMirror, frameBody, readFrameHeader } from "../../shared/net/fieldFrame.ts";
-import { ClientMessage, ServerMessage, type Debrief, type InspectResult, type Refusal } from "../../shared/net/messages.ts";
+import { ClientMessage, ServerMessage, type Debrief, type InspectResult, type Refusal, type WireEvent } from "../../shared/net/messages.ts";
 import { CellType, stateHash } from "../../shared/sim/index.ts";
 import { TissueRoom } from "../../server/rooms/TissueRoom.ts";
 import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
@@ -149,13 +149,28 @@ describe("commands", () => {
     await client.leave();
   });
 
+  test("a flood of commands is refused past the allowance, and the client stays connected", async () => {
+    const { room, client, refusals } = await manualRoom();
+    for (let k = 0; k < 40; k++) client.send(ClientMessage.command, { kind: "release", squad: 1 });
+    // The allowance's second starts with the first command, so the burst falls in one window: 20 in, 20 out.
+    await waitFor("the refusals", () => refusals.length === 20);
+    expect(refusals.every((r) => /too many commands/.test(r.error))).toBe(true);
+    expect(room.world.pending.length).toBe(20);
+    expect(room.clients.length).toBe(1);
+    await client.leave();
+  });
+
   test("the clinician's card cools down after a course, and a refused card changes nothing", async () => {
     const { room, client, refusals } = await manualRoom({ role: "clinician" });
+    const events: WireEvent[] = [];
+    client.onMessage(ServerMessage.events, (batch: WireEvent[]) => events.push(...batch));
     await synced(room, client);
     client.send(ClientMessage.command, { kind: "therapy", therapy: "lowDose", course: true });
     await waitFor("the course to be queued", () => room.world.pending.length === 1);
     room.advance(1);
     await synced(room, client);
+    await waitFor("the dose event", () => events.some((e) => e.kind === "dose" && e.therapy === "lowDose"));
+    expect(events.every((e) => ["activation", "division", "kill", "dose", "leak", "outcome"].includes(e.kind))).toBe(true);
     expect(client.state.cards.get("lowDose")!.readyTick).toBeGreaterThan(room.world.tick + 60);
     const before = stateHash(room.world);
     client.send(ClientMessage.command, { kind: "therapy", therapy: "lowDose" });
@@ -221,6 +236,22 @@ describe("reconnection", () => {
     await waitFor("a key frame", () => frames.length > 0);
     expect(readFrameHeader(frames[0])!.kind).toBe(1);
     await back.leave();
+  });
+});
+
+describe("a player who does not come back", () => {
+  test("after the wait, a bot of the room's difficulty takes the seat", async () => {
+    const { room, client } = await manualRoom({ difficulty: "easy" });
+    room.autoDispose = false;
+    room.reconnectSeconds = 1;
+    const sessionId = client.sessionId;
+    client.reconnection.enabled = false;
+    await client.leave(false);
+    await waitFor("a bot in the effector seat", () => room.state.seats.has("bot:effector"));
+    expect(room.state.seats.has(sessionId)).toBe(false);
+    expect(room.state.seats.get("bot:effector")!.bot).toBe("easy");
+    expect(room.bots.roles()).toContain("effector");
+    await room.disconnect();
   });
 });
 
