@@ -13,7 +13,13 @@ import { tregPolicy } from "./tregBot.ts";
 export { observe, FIELD_BLOCK, type BotObservation, type SeenCell, type SeenCard, type SeenField } from "./observe.ts";
 export { SKILLS, type Bot, type Skill } from "./bot.ts";
 
-/** A bot for one seat. tickSeconds is the model's tick length (params.tickSeconds), used to turn hours into ticks. */
+/**
+ * A bot for one seat. tickSeconds is the model's tick length (world.dtS), used to turn the skill's think interval in
+ * hours into ticks. The room calls decide(observe(world, role)) when world.tick % thinkEveryTicks === 0, passes each
+ * payload through checkCommand and the squad check, and queues it in world.pending. Bots keep small memories between
+ * calls (when they last dosed, the peak threat), so one bot object serves one round: make a new one on restart.
+ * After the round has an outcome they send nothing.
+ */
 export function createBot(role: Role, difficulty: Difficulty, seed: number, tickSeconds = DEFAULT_TICK_SECONDS): Bot {
   const skill = SKILLS[difficulty];
   const rng = createRng(seed >>> 0, 0xb07 + ["effector", "treg", "nk", "clinician"].indexOf(role));
