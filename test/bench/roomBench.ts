@@ -1,7 +1,8 @@
-// Room benchmark: one solo round of the default scenario played by bots, watched over loopback by N real
-// @colyseus/sdk clients. Prints the most cells a client saw, the bytes each client received per second (every
-// WebSocket frame: schema patches, field frames, events) and the 99th percentile of the room's tick time (one
-// fixed-timestep callback: bots, `speed` model steps, field frames), measured inside the server process. Called by test/bench/main.ts; this file also runs as that server process (--serve).
+// Room benchmark: N solo rounds of the default scenario played by bots, each joined over loopback by one real
+// @colyseus/sdk client that sends nothing. Prints the most cells a client saw, bytes each client received per second
+// (every WebSocket frame: payload plus its 2-10 B header, not TCP/IP; KB = 1000 B; from all joined to the round's
+// end) and the p99 of the room's tick (one fixed-timestep callback: bots, `speed` model steps, field frames), timed
+// inside the server. Called by test/bench/main.ts; this file also runs as that server process (--serve).
 
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -121,6 +122,12 @@ export interface RoomBenchResult { cellsAtPeak: number; kbPerSecondPerClient: nu
 
 export async function benchRoom(log: (line: string) => void, options: RoomBenchOptions = DEFAULT_ROOM_BENCH): Promise<RoomBenchResult> {
   const counters = installCountingWebSocket();
+  // The SDK warns about messages that arrive before a handler is set (the join's first field frame): noise here.
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && args[0].includes("onMessage() not registered")) return;
+    warn(...args);
+  };
   const { Client } = await import("@colyseus/sdk");
   const { TissueState } = await import("../../shared/net/TissueState.ts");
   const { ClientMessage, ServerMessage } = await import("../../shared/net/messages.ts");
@@ -204,6 +211,7 @@ export async function benchRoom(log: (line: string) => void, options: RoomBenchO
     log(`room tick ms p99: ${tickMsP99.toFixed(2)}`);
     return { cellsAtPeak, kbPerSecondPerClient, tickMsP99, seconds, ticks, outcome };
   } finally {
+    console.warn = warn;
     child.kill("SIGTERM");
   }
 }
