@@ -18,16 +18,39 @@ const HEADINGS = 256;
 const HEADING_X = Float64Array.from({ length: HEADINGS }, (_, k) => Math.cos((2 * Math.PI * k) / HEADINGS));
 const HEADING_Y = Float64Array.from({ length: HEADINGS }, (_, k) => Math.sin((2 * Math.PI * k) / HEADINGS));
 
-/** Unit vector toward the blocks around (x, y), weighted by their counts; [0, 0] when none. */
-function blockPull(world: World, counts: Uint16Array, x: number, y: number, out: Float64Array): void {
-  const B = world.blocks, size = B.size;
-  const bx = (x / size) | 0, by = (y / size) | 0;
+/** Bits of `near`: which block counts hold anything in the 3×3 blocks around a block. */
+const NEAR_ANTIGEN = 1, NEAR_THREAT = 2, NEAR_DC = 4;
+
+/**
+ * For each coarse block, which of the counts (antigen, threat, dendritic) are non-zero somewhere in the 3×3 blocks
+ * around it: most cells have nothing to sense, and one look-up tells them so instead of nine. Exactly the blocks
+ * blockPull visits, so a cell that skips it would have found nothing.
+ */
+function markNear(world: World): Uint8Array {
+  const B = world.blocks, bw = B.w, bh = B.h;
+  const near = new Uint8Array(bw * bh);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      const k = by * bw + bx;
+      const bits = (B.antigen[k] ? NEAR_ANTIGEN : 0) | (B.threat[k] ? NEAR_THREAT : 0) | (B.dc[k] ? NEAR_DC : 0);
+      if (!bits) continue;
+      for (let yy = by - 1; yy <= by + 1; yy++) {
+        if (yy < 0 || yy >= bh) continue;
+        for (let xx = bx - 1; xx <= bx + 1; xx++) if (xx >= 0 && xx < bw) near[yy * bw + xx] |= bits;
+      }
+    }
+  }
+  return near;
+}
+
+/** Unit vector toward the blocks around block (bx, by), weighted by their counts; [0, 0] when none. */
+function blockPull(counts: Uint16Array, size: number, bw: number, bh: number, bx: number, by: number, x: number, y: number, out: Float64Array): void {
   let vx = 0, vy = 0;
   for (let yy = by - 1; yy <= by + 1; yy++) {
-    if (yy < 0 || yy >= B.h) continue;
+    if (yy < 0 || yy >= bh) continue;
     for (let xx = bx - 1; xx <= bx + 1; xx++) {
-      if (xx < 0 || xx >= B.w) continue;
-      const n = counts[yy * B.w + xx];
+      if (xx < 0 || xx >= bw) continue;
+      const n = counts[yy * bw + xx];
       if (!n) continue;
       const dx = (xx + 0.5) * size - x, dy = (yy + 0.5) * size - y;
       const d = Math.sqrt(dx * dx + dy * dy) || 1;
@@ -57,39 +80,51 @@ export function move(world: World, cue: Float64Array): void {
   const maxX = world.field.width - 0.001, maxY = world.field.height - 0.001;
   const w = world.field.width, crowd = world.crowd, cap = p.maxCellsPerVoxel;
   const dwellTicks = (p.helperDwellHours * 3600) / world.dtS;
+  // per-tick constants and columns, read once (the parameters live in a dictionary-mode object)
+  const commandBias = p.commandBias, chemotaxisBias = p.chemotaxisBias, tick = world.tick;
+  const size = B.size, bw = B.w, bh = B.h, near = markNear(world);
+  const type = c.type, flags = c.flags, why = c.why, mode = c.mode, cx = c.x, cy = c.y;
   for (let i = 0; i < c.count; i++) {
-    const t = c.type[i];
-    if (!isImmune(t) || c.flags[i] & CellFlag.dead) continue;
-    const x = c.x[i], y = c.y[i];
+    const t = type[i];
+    if (!isImmune(t) || flags[i] & CellFlag.dead) continue;
+    const x = cx[i], y = cy[i];
     let speed = t === CellType.nkBright || t === CellType.nkDim ? stepNk : stepT;
     let bias = 0;
     cue[0] = 0;
     cue[1] = 0;
-    const engaged = c.why[i] === Why.engagedAntigen || c.why[i] === Why.killing || c.why[i] === Why.suppressing;
-    const mode = c.mode[i];
-    if (mode === Mode.target) {
+    const was = why[i];
+    const engaged = was === Why.engagedAntigen || was === Why.killing || was === Why.suppressing;
+    const m0 = mode[i];
+    if (m0 === Mode.target) {
       const dx = c.tx[i] - x, dy = c.ty[i] - y, d = Math.sqrt(dx * dx + dy * dy);
       if (d > 1) {
         cue[0] = dx / d;
         cue[1] = dy / d;
-        bias = p.commandBias;
+        bias = commandBias;
         if (d < speed) speed = d;
-        c.why[i] = Why.commanded;
+        why[i] = Why.commanded;
       } else speed *= engaged ? ENGAGED_SPEED : 0.3;
-    } else if (mode === Mode.seekIl2) {
+    } else if (m0 === Mode.seekIl2) {
       il2Gradient(world, x, y, cue);
       bias = ABILITY_BIAS;
-      if (!engaged) c.why[i] = Why.seekingIl2;
+      if (!engaged) why[i] = Why.seekingIl2;
     } else {
       const huntsThreat = t === CellType.cd8 || t === CellType.nkBright || t === CellType.nkDim;
       // killers follow threats and antigen (dendritic cells included); helpers and Tregs home to dendritic cells,
       // until an activated helper has dwelt there long enough and wanders off (keeping a clone together is the player's job)
-      const leaving = t === CellType.cd4 && (c.flags[i] & CellFlag.activated) !== 0 && world.tick - c.activatedTick[i] > dwellTicks;
-      if (!leaving) blockPull(world, t === CellType.cd8 ? B.antigen : huntsThreat ? B.threat : B.dc, x, y, cue);
-      bias = mode === Mode.hunt ? ABILITY_BIAS : p.chemotaxisBias;
+      const leaving = t === CellType.cd4 && (flags[i] & CellFlag.activated) !== 0 && tick - c.activatedTick[i] > dwellTicks;
+      if (!leaving) {
+        const bx = (x / size) | 0, by = (y / size) | 0;
+        const sensed = t === CellType.cd8 ? NEAR_ANTIGEN : huntsThreat ? NEAR_THREAT : NEAR_DC;
+        // (a cell off the block grid, which clamping should prevent, takes the full look)
+        if (bx >= bw || by >= bh || near[by * bw + bx] & sensed) {
+          blockPull(t === CellType.cd8 ? B.antigen : huntsThreat ? B.threat : B.dc, size, bw, bh, bx, by, x, y, cue);
+        }
+      }
+      bias = m0 === Mode.hunt ? ABILITY_BIAS : chemotaxisBias;
       if (engaged) speed *= ENGAGED_SPEED;
-      else if (cue[0] !== 0 || cue[1] !== 0) c.why[i] = huntsThreat ? Why.chasingThreat : Why.homing;
-      else c.why[i] = c.flags[i] & CellFlag.activated ? Why.wandering : Why.resting;
+      else if (cue[0] !== 0 || cue[1] !== 0) why[i] = huntsThreat ? Why.chasingThreat : Why.homing;
+      else why[i] = flags[i] & CellFlag.activated ? Why.wandering : Why.resting;
     }
     const h = nextU32(rng) & (HEADINGS - 1);
     const vx = (1 - bias) * HEADING_X[h] + bias * cue[0];
@@ -102,7 +137,7 @@ export function move(world: World, cue: Float64Array): void {
       crowd[from]--;
       crowd[to]++;
     }
-    c.x[i] = nx;
-    c.y[i] = ny;
+    cx[i] = nx;
+    cy[i] = ny;
   }
 }
