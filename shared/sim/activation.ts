@@ -2,7 +2,7 @@
 // A T cell touching a cell that shows its antigen gets an antigen signal (0..1) that lingers ~0.3 h after contact ends;
 // a naive one may become activated. Rates per hour. Called by step() after the cell lists are built.
 
-import { anyInReach, bit, nearestOfTypes } from "./cellLists.ts";
+import { anyInBlocksReach, bit, nearestOfTypes } from "./cellLists.ts";
 import { CellType } from "./cellTypes.ts";
 import { uniform } from "./rng.ts";
 import { activate } from "./spawn.ts";
@@ -29,22 +29,25 @@ export function suppressDendriticCells(world: World): void {
   // once an infection or tumour has been cleared, dendritic cells run out of its antigen
   const kind = world.scenario.threat.kind;
   const fade = world.threatSeen && world.threatCount === 0 && (kind === "virus" || kind === "tumour") ? Math.exp(-world.dtH / p.dcAntigenFadeHours) : 1;
-  for (let i = 0; i < c.count; i++) {
-    if (c.type[i] !== CellType.dendritic) continue;
+  const type = c.type, n = c.count;
+  for (let i = 0; i < n; i++) {
+    if (type[i] !== CellType.dendritic) continue;
     c.suppression[i] = 0;
     c.strength[i] *= fade;
   }
   // count Tregs on each dendritic cell in `suppression`, then turn counts into a saturating fraction
-  for (let i = 0; i < c.count; i++) {
-    if (c.type[i] !== CellType.treg || c.flags[i] & CellFlag.dead || !anyInReach(world, world.blocks.dc, c.x[i], c.y[i])) continue;
-    const dc = nearestOfTypes(world, i, c.x[i], c.y[i], DC_ONLY);
+  const B = world.blocks, size = B.size, bw = B.w, bh = B.h, flags = c.flags, cx = c.x, cy = c.y;
+  for (let i = 0; i < n; i++) {
+    if (type[i] !== CellType.treg || flags[i] & CellFlag.dead || !anyInBlocksReach(B.dc, size, bw, bh, cx[i], cy[i])) continue;
+    const dc = nearestOfTypes(world, i, cx[i], cy[i], DC_ONLY);
     if (dc >= 0) {
       c.suppression[dc] += 1;
       c.why[i] = Why.suppressing;
     }
   }
-  for (let i = 0; i < c.count; i++) {
-    if (c.type[i] === CellType.dendritic) c.suppression[i] = p.tregContactSuppression * (1 - Math.exp(-c.suppression[i]));
+  const most = p.tregContactSuppression;
+  for (let i = 0; i < n; i++) {
+    if (type[i] === CellType.dendritic) c.suppression[i] = most * (1 - Math.exp(-c.suppression[i]));
   }
 }
 
@@ -57,24 +60,27 @@ export function removeAntigen(world: World): void {
 export function contactAntigen(world: World): void {
   const c = world.cells, p = world.params, rng = world.rng.activate;
   const linger = Math.exp(-world.dtH / p.antigenMemoryHours);
+  // per-tick constants and columns, read once (the parameters live in a dictionary-mode object)
+  const B = world.blocks, size = B.size, bw = B.w, bh = B.h, tick = world.tick;
+  const type = c.type, flags = c.flags, cx = c.x, cy = c.y, antigen = c.antigen;
   for (let i = 0; i < c.count; i++) {
-    const t = c.type[i];
-    if ((t !== CellType.cd4 && t !== CellType.cd8) || c.flags[i] & CellFlag.dead) continue;
-    const activatedKiller = t === CellType.cd8 && (c.flags[i] & CellFlag.activated) !== 0;
-    const B = world.blocks;
-    const src = anyInReach(world, activatedKiller ? B.antigen : B.dc, c.x[i], c.y[i])
-      ? nearestOfTypes(world, i, c.x[i], c.y[i], activatedKiller ? KILLER_SOURCES : DC_ONLY)
+    const t = type[i];
+    if ((t !== CellType.cd4 && t !== CellType.cd8) || flags[i] & CellFlag.dead) continue;
+    const activatedKiller = t === CellType.cd8 && (flags[i] & CellFlag.activated) !== 0;
+    const x = cx[i], y = cy[i];
+    const src = anyInBlocksReach(activatedKiller ? B.antigen : B.dc, size, bw, bh, x, y)
+      ? nearestOfTypes(world, i, x, y, activatedKiller ? KILLER_SOURCES : DC_ONLY)
       : -1;
     c.contact[i] = src;
-    let a = c.antigen[i] * linger;
+    let a = antigen[i] * linger;
     if (src >= 0) {
       const s = shownStrength(world, src);
-      c.suppression[i] = c.type[src] === CellType.dendritic ? c.suppression[src] : 0;
+      c.suppression[i] = type[src] === CellType.dendritic ? c.suppression[src] : 0;
       if (s > a) a = s;
-      if (s > 0) c.lastAntigenTick[i] = world.tick;
-      if (!(c.flags[i] & CellFlag.activated) && uniform(rng) < perTick(p.activationPerHour * s, world.dtH)) activate(world, i, s, rng);
+      if (s > 0) c.lastAntigenTick[i] = tick;
+      if (!(flags[i] & CellFlag.activated) && uniform(rng) < perTick(p.activationPerHour * s, world.dtH)) activate(world, i, s, rng);
       c.why[i] = Why.engagedAntigen;
     }
-    c.antigen[i] = a;
+    antigen[i] = a;
   }
 }

@@ -56,14 +56,19 @@ export const CONTACT_VOXELS = 1.5;
  * lets most cells skip the voxel search, since dendritic cells and threats are few.
  */
 export function anyInReach(world: World, counts: Uint16Array, x: number, y: number): boolean {
-  const B = world.blocks, size = B.size;
+  const B = world.blocks;
+  return anyInBlocksReach(counts, B.size, B.w, B.h, x, y);
+}
+
+/** anyInReach with the block grid's size (voxels) and width and height (blocks) passed in, for per-cell loops. */
+export function anyInBlocksReach(counts: Uint16Array, size: number, bw: number, bh: number, x: number, y: number): boolean {
   let bx0 = ((x - CONTACT_VOXELS) / size) | 0, bx1 = ((x + CONTACT_VOXELS) / size) | 0;
   let by0 = ((y - CONTACT_VOXELS) / size) | 0, by1 = ((y + CONTACT_VOXELS) / size) | 0;
   if (x - CONTACT_VOXELS < 0) bx0 = 0;
   if (y - CONTACT_VOXELS < 0) by0 = 0;
-  if (bx1 >= B.w) bx1 = B.w - 1;
-  if (by1 >= B.h) by1 = B.h - 1;
-  for (let by = by0; by <= by1; by++) for (let bx = bx0; bx <= bx1; bx++) if (counts[by * B.w + bx]) return true;
+  if (bx1 >= bw) bx1 = bw - 1;
+  if (by1 >= bh) by1 = bh - 1;
+  for (let by = by0; by <= by1; by++) for (let bx = bx0; bx <= bx1; bx++) if (counts[by * bw + bx]) return true;
   return false;
 }
 
