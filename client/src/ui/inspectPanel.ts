@@ -70,9 +70,9 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
       ["IL-2 caught, all time", formatCount(r.capturedIl2 ?? 0)],
     ];
     if (r.divisionsLeft !== undefined) rows.push(["Divisions left", String(r.divisionsLeft)]);
-    if (r.generation !== undefined) rows.push(["Generation", String(r.generation)]);
     if (r.activated !== undefined) rows.push(["Met its antigen", r.activated ? "yes" : "no"]);
-    const heading = el(doc, "p", { class: "inspect-type" }, r.type ? cellIcon(doc, r.type, 28) : "", el(doc, "strong", { text: cap(r.label ?? r.type ?? "cell") }), r.squad ? el(doc, "span", { class: "note", text: ` · squad ${r.squad}` }) : "");
+    const heading = el(doc, "p", { class: "inspect-type" }, r.type ? cellIcon(doc, r.type, 28) : "",
+      el(doc, "span", {}, el(doc, "strong", { text: cap(r.label ?? r.type ?? "cell") }), r.squad ? el(doc, "span", { class: "note small inspect-squad", text: `squad ${r.squad}${r.generation ? `, generation ${r.generation}` : ""}` }) : ""));
     const bar = el(doc, "div", { class: "bar", role: "meter", "aria-label": "pSTAT5 signal", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": String(pct), "aria-valuetext": `${pct}%` },
       el(doc, "span", { class: "bar-fill", style: `width:${pct}%` }));
     body.replaceChildren(

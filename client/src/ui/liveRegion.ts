@@ -24,7 +24,8 @@ export function mountLiveRegion(live: HTMLElement, toast: HTMLElement, session: 
       toastTimer = setTimeout(() => toast.classList.remove("shown"), TOAST_MS);
     }
   };
-  const off = bus.on("announce", (line) => say(line, true));
+  // Tutorial lines are already on screen in their panel: spoken, not toasted.
+  const off = bus.on("announce", (line) => say(line, !line.startsWith("Tutorial")));
 
   let before: SituationFigures | undefined;
   let lastText = "";
