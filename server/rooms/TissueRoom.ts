@@ -29,6 +29,8 @@ export const POSITIONS_PER_PATCH = 65;
 export const FIELD_EVERY_BASE_TICKS = 4;
 /** How long a dropped player's seat waits for them, seconds; then a bot takes it. */
 export const RECONNECT_SECONDS = 60;
+/** Most commands waiting for the next tick (while paused they pile up; a long pause must not grow them without end). */
+export const MAX_PENDING_COMMANDS = 200;
 /** Colyseus closes a client that sends more than this many messages in a second (a flood, not a player). */
 export const MAX_MESSAGES_PER_SECOND = 60;
 
@@ -181,6 +183,7 @@ export class TissueRoom extends Room<{ state: TissueState }> {
     const role = this.roleOf(client);
     if (!role) return this.refuse(client, ClientMessage.command, "you have no seat in this room");
     if (this.world.outcome !== "ongoing") return this.refuse(client, ClientMessage.command, "the round is over");
+    if (this.world.pending.length >= MAX_PENDING_COMMANDS) return this.refuse(client, ClientMessage.command, "too many orders are waiting: resume the game first");
     const r = admitCommand(this.world, role, payload, this.cards);
     if (!r.ok) this.refuse(client, ClientMessage.command, r.error);
   }

@@ -66,9 +66,15 @@ test("bytes per second per client near the viral peak, printed; positions per pa
     room.control({ action: "speed", speed });
     bytes.clear();
     const frames0 = fieldFrames, seq0 = room.fieldSeq, steps0 = room.roundClock.stepStats();
+    let patchMs = 0, patches = 0;
     for (let b = 1; b <= SECONDS * BASE_TICKS_PER_SECOND; b++) {
       room.advance(speed);
-      if (b % baseTicksPerPatch === 0) room.broadcastPatch();
+      if (b % baseTicksPerPatch === 0) {
+        const t0 = performance.now();
+        room.broadcastPatch(); // the cell sync, the state encode and the send
+        patchMs += performance.now() - t0;
+        patches++;
+      }
       if (b % FIELD_EVERY_BASE_TICKS === 0) room.broadcastField();
     }
     await waitFor("every frame to arrive", () => client.state.tick === room.world.tick && fieldFrames === frames0 + room.fieldSeq - seq0, 20_000);
@@ -76,7 +82,7 @@ test("bytes per second per client near the viral peak, printed; positions per pa
     const stepMs = (steps1.meanMs * steps1.steps - steps0.meanMs * steps0.steps) / (steps1.steps - steps0.steps);
     const total = [...bytes.values()].reduce((a, b) => a + b, 0);
     const parts = [...bytes].map(([k, v]) => `${k} ${Math.round(v / SECONDS)}`).join(", ");
-    lines.push(`speed ${speed}: ${Math.round(total / SECONDS)} B/s per client (${parts}); model step ${stepMs.toFixed(2)} ms mean`);
+    lines.push(`speed ${speed}: ${Math.round(total / SECONDS)} B/s per client (${parts}); model step ${stepMs.toFixed(2)} ms mean, patch ${(patchMs / patches).toFixed(2)} ms mean`);
   }
   console.log(`[bandwidth] viral seed 1 at day 3 (${room.world.outcome}): ${immune} immune cells, ${client.state.cells.size} cells synced; ` +
     `patch ${PATCH_RATE_MS} ms, ${POSITIONS_PER_PATCH} positions/patch\n  ${lines.join("\n  ")}`);
