@@ -1,10 +1,11 @@
-// The legend in the side panel: the IL-2 heatmap's colour bar in pM on its log scale (0.1 pM to 100 nM, drawn with
-// the play scene's own colour table, client/src/play/colourMap.ts) and the shape of every cell type, with words.
+// The legend in the side panel: the IL-2 colour bar in pM on its log scale (0.1 pM to 100 nM, from the play scene's
+// own colour table, play/colourMap.ts), every cell type's shape with words, and how to command (play/controls.ts).
 // Created by playUi.ts for each round.
 
 import { encodeLevel } from "../../../shared/net/fieldCodec.ts";
 import { CELL_TYPE_LABELS, type CellTypeName } from "../../../shared/sim/cellTypes.ts";
 import { buildLevelLut } from "../play/colourMap.ts";
+import { CONTROLS } from "../play/controls.ts";
 import { cellIcon, el } from "./dom.ts";
 import { formatPm } from "./format.ts";
 
@@ -32,5 +33,8 @@ export function mountLegend(root: HTMLElement): void {
     el(doc, "summary", { text: "Legend: IL-2 colours and cell shapes" }),
     el(doc, "p", { class: "note", text: "IL-2 concentration (log scale). Dark: none; yellow: most." }),
     el(doc, "div", { class: "heat", role: "img", "aria-label": "Colour bar from dark purple at 0.1 picomolar through blue and green to yellow at 100 nanomolar" }, bar, ticks),
-    shapes));
+    shapes),
+  el(doc, "details", { class: "controls-help" },
+    el(doc, "summary", { text: "How to command" }),
+    el(doc, "dl", { class: "controls-list" }, ...CONTROLS.flatMap((c) => [el(doc, "dt", { text: c.input }), el(doc, "dd", { text: c.action })]))));
 }

@@ -5,7 +5,7 @@ import type { Bus } from "../bus.ts";
 import { describeSituation, type SituationFigures } from "./situation.ts";
 import type { UiSession } from "./session.ts";
 
-const DESCRIBE_EVERY_MS = 15_000;
+const DESCRIBE_EVERY_MS = 10_000;
 const KEEP_LINES = 6;
 const TOAST_MS = 4000;
 
