@@ -94,12 +94,12 @@ export function mountSquadBar(root: HTMLElement, session: UiSession, bus: Bus): 
       const [title, ...rest] = THERAPY_LABELS[t].split(":");
       const status = el(doc, "span", { class: "card-status" });
       const dose = el(doc, "button", { type: "button", class: "card-btn", text: "Give one dose" });
-      const course = el(doc, "button", { type: "button", class: "card-btn", text: "Give a course" });
+      const course = el(doc, "button", { type: "button", class: "card-btn", text: "Give a course", title: "Doses on the therapy's usual schedule" });
       dose.addEventListener("click", () => { if (!dose.disabled) send({ kind: "therapy", therapy: t }); });
       course.addEventListener("click", () => { if (!course.disabled) send({ kind: "therapy", therapy: t, course: true }); });
       cardButtons.set(t, { dose, course, status });
       return el(doc, "section", { class: "card", "aria-label": title },
-        el(doc, "h3", { text: title }), el(doc, "p", { class: "card-text", text: rest.join(":").trim() }), status, el(doc, "div", { class: "card-actions" }, dose, course));
+        el(doc, "h3", { text: title }), el(doc, "p", { class: "card-text", text: capitalise(rest.join(":").trim()) }), status, el(doc, "div", { class: "card-actions" }, dose, course));
     }));
   };
 
@@ -131,4 +131,8 @@ export function mountSquadBar(root: HTMLElement, session: UiSession, bus: Bus): 
   refresh();
   const timer = setInterval(refresh, 500);
   return () => { clearInterval(timer); offs.forEach((o) => o()); };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
