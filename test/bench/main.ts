@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark of the project, printed as "name: value" lines with ratios against a baseline
 // measured in the same run. Runs only on this machine (no network); each part is bounded in ticks or time.
 // Options: --room-speed <1|2|4|8> (default 1, real play: a full viral round takes ~10 minutes; 8 takes ~75 s),
-// --room-days <d> (a shorter round), --room-clients <n> (default 4), --only model|room.
+// --room-days <d> (a shorter round), --room-clients <n> (default 4), --room-seed <n> (default 1), --only model|room.
 
 import { benchModel } from "./modelBench.ts";
 import { benchRoom, DEFAULT_ROOM_BENCH, type RoomBenchOptions } from "./roomBench.ts";
@@ -27,12 +27,16 @@ function readArgs(argv: string[]): { room: RoomBenchOptions; only: string | null
         if (!(Number.isInteger(number) && number >= 1 && number <= 32)) throw new Error("--room-clients must be from 1 to 32");
         room.clients = number;
         break;
+      case "--room-seed":
+        if (!(Number.isInteger(number) && number >= 0 && number <= 0xffffffff)) throw new Error("--room-seed must be a whole number");
+        room.seed = number;
+        break;
       case "--only":
         if (value !== "model" && value !== "room") throw new Error("--only must be model or room");
         only = value;
         break;
       default:
-        throw new Error(`unknown option ${argv[i]}; options: --room-speed, --room-days, --room-clients, --only`);
+        throw new Error(`unknown option ${argv[i]}; options: --room-speed, --room-days, --room-clients, --room-seed, --only`);
     }
     i++;
   }

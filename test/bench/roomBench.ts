@@ -205,7 +205,7 @@ export async function benchRoom(log: (line: string) => void, options: RoomBenchO
 
     const kbPerSecondPerClient = received.reduce((s, c) => s + c.bytes, 0) / received.length / seconds / 1000;
     const tickMsP99 = percentile(tickMs, 99);
-    log(`room round: ${scenario.id}, ${days} days at ${options.speed}x (${ticks} ticks in ${seconds.toFixed(0)} s), ${options.clients} solo rooms of 1 client, outcome ${outcome}; patch ms p99 ${percentile(patchMs, 99).toFixed(2)}; samples after the first ${WARMUP_MS / 1000} s`);
+    log(`room round: ${scenario.id}, ${days} days at ${options.speed}x (${ticks} ticks in ${seconds.toFixed(0)} s), ${options.clients} solo rooms of 1 client, outcome ${outcome}; tick ms p50 ${percentile(tickMs, 50).toFixed(2)}, max ${Math.max(...tickMs).toFixed(1)}; patch ms p99 ${percentile(patchMs, 99).toFixed(2)}; samples after the first ${WARMUP_MS / 1000} s`);
     log(`cells at peak: ${cellsAtPeak}`);
     log(`bandwidth KB/s per client: ${kbPerSecondPerClient.toFixed(1)}`);
     log(`room tick ms p99: ${tickMsP99.toFixed(2)}`);
