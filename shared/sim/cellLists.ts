@@ -3,7 +3,7 @@
 // Called by step() before any process that looks at neighbours.
 
 import { CellType, isThreat } from "./cellTypes.ts";
-import { CellFlag, voxelOf, type World } from "./world.ts";
+import { CellFlag, type World } from "./world.ts";
 
 /** Antigen strength below which a dendritic cell no longer counts as showing antigen. */
 const ANTIGEN_GONE = 0.05;
@@ -22,25 +22,35 @@ export function buildCellLists(world: World): void {
   B.threat.fill(0);
   B.antigen.fill(0);
   B.dc.fill(0);
-  const size = B.size;
+  const size = B.size, bw = B.w, threat = B.threat, antigenBlocks = B.antigen, dc = B.dc;
+  const w = world.field.width, h = world.field.height;
+  const type = c.type, flags = c.flags, cx = c.x, cy = c.y, voxel = c.voxel, strength = c.strength;
   let threats = 0, antigen = false;
   for (let i = c.count - 1; i >= 0; i--) {
-    if (c.flags[i] & CellFlag.dead) continue;
-    const v = voxelOf(world, c.x[i], c.y[i]);
-    c.voxel[i] = v;
+    if (flags[i] & CellFlag.dead) continue;
+    const x = cx[i], y = cy[i];
+    // voxelOf, inline
+    let ix = x | 0, iy = y | 0;
+    if (ix < 0) ix = 0; else if (ix >= w) ix = w - 1;
+    if (iy < 0) iy = 0; else if (iy >= h) iy = h - 1;
+    const v = iy * w + ix;
+    voxel[i] = v;
     next[i] = head[v];
     head[v] = i;
-    const t = c.type[i];
-    if (t <= CellType.nkDim && crowd[v] < 255) crowd[v]++;
-    const b = ((c.y[i] / size) | 0) * B.w + ((c.x[i] / size) | 0);
+    const t = type[i];
+    if (t <= CellType.nkDim) {
+      if (crowd[v] < 255) crowd[v]++;
+      continue; // immune cells count in no block
+    }
+    const b = ((y / size) | 0) * bw + ((x / size) | 0);
     if (isThreat(t)) {
-      B.threat[b]++;
+      threat[b]++;
       threats++;
     }
-    if (t === CellType.dendritic) B.dc[b]++;
+    if (t === CellType.dendritic) dc[b]++;
     if (t === CellType.dendritic || t === CellType.infected || t === CellType.tumour || t === CellType.islet) {
-      B.antigen[b]++;
-      if (t !== CellType.dendritic || c.strength[i] > ANTIGEN_GONE) antigen = true;
+      antigenBlocks[b]++;
+      if (t !== CellType.dendritic || strength[i] > ANTIGEN_GONE) antigen = true;
     }
   }
   world.antigenPresent = antigen;

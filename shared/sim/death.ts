@@ -24,8 +24,14 @@ function deprivationRatePerDay(world: World, i: number): number {
 
 export function deprive(world: World): void {
   const c = world.cells, rng = world.rng.death, dtH = world.dtH;
+  // read once: a cell at or above this signal is never deprived (the first test in deprivationRatePerDay)
+  const level = world.params.deprivationSignalLevel;
+  const type = c.type, flags = c.flags, signal = c.signal, divisions = c.divisions;
   for (let i = 0; i < c.count; i++) {
-    if (c.type[i] > CellType.nkDim || c.flags[i] & CellFlag.dead) continue;
+    const t = type[i];
+    if (t > CellType.nkDim || flags[i] & CellFlag.dead || signal[i] >= level) continue;
+    // and a cell that is not an activated helper or killer, and never divided, is kept (the function's last test)
+    if (!((t === CellType.cd4 || t === CellType.cd8) && flags[i] & CellFlag.activated) && divisions[i] === 0) continue;
     const rate = deprivationRatePerDay(world, i);
     if (rate === 0) continue;
     if (c.why[i] !== Why.killing && c.why[i] !== Why.engagedAntigen) c.why[i] = Why.starving;

@@ -30,7 +30,8 @@ export function step(world: World, commands: readonly Command[] = []): SimEvent[
 
   const plasma = advanceTherapy(world);
   const c = world.cells;
-  for (let i = 0; i < c.count; i++) if (isImmune(c.type[i])) c.why[i] = Why.resting;
+  const type = c.type, why = c.why;
+  for (let i = 0; i < c.count; i++) if (isImmune(type[i])) why[i] = Why.resting;
   buildCellLists(world);
   suppressDendriticCells(world);
   contactAntigen(world);
