@@ -2,7 +2,7 @@
 // A T cell touching a cell that shows its antigen gets an antigen signal (0..1) that lingers ~0.3 h after contact ends;
 // a naive one may become activated. Rates per hour. Called by step() after the cell lists are built.
 
-import { anyInBlocksReach, bit, nearestOfTypes } from "./cellLists.ts";
+import { anyInBlocksReach, bit, markNearBlocks, mayReach, NEAR_ANTIGEN, NEAR_DC, nearestOfTypes } from "./cellLists.ts";
 import { CellType } from "./cellTypes.ts";
 import { uniform } from "./rng.ts";
 import { activate } from "./spawn.ts";
@@ -36,9 +36,10 @@ export function suppressDendriticCells(world: World): void {
     c.strength[i] *= fade;
   }
   // count Tregs on each dendritic cell in `suppression`, then turn counts into a saturating fraction
-  const B = world.blocks, size = B.size, bw = B.w, bh = B.h, flags = c.flags, cx = c.x, cy = c.y;
+  const B = world.blocks, size = B.size, bw = B.w, bh = B.h, flags = c.flags, cx = c.x, cy = c.y, near = markNearBlocks(world);
   for (let i = 0; i < n; i++) {
-    if (type[i] !== CellType.treg || flags[i] & CellFlag.dead || !anyInBlocksReach(B.dc, size, bw, bh, cx[i], cy[i])) continue;
+    if (type[i] !== CellType.treg || flags[i] & CellFlag.dead) continue;
+    if (!mayReach(near, size, bw, bh, cx[i], cy[i], NEAR_DC) || !anyInBlocksReach(B.dc, size, bw, bh, cx[i], cy[i])) continue;
     const dc = nearestOfTypes(world, i, cx[i], cy[i], DC_ONLY);
     if (dc >= 0) {
       c.suppression[dc] += 1;
@@ -61,14 +62,14 @@ export function contactAntigen(world: World): void {
   const c = world.cells, p = world.params, rng = world.rng.activate;
   const linger = Math.exp(-world.dtH / p.antigenMemoryHours);
   // per-tick constants and columns, read once (the parameters live in a dictionary-mode object)
-  const B = world.blocks, size = B.size, bw = B.w, bh = B.h, tick = world.tick;
+  const B = world.blocks, size = B.size, bw = B.w, bh = B.h, tick = world.tick, near = markNearBlocks(world);
   const type = c.type, flags = c.flags, cx = c.x, cy = c.y, antigen = c.antigen;
   for (let i = 0; i < c.count; i++) {
     const t = type[i];
     if ((t !== CellType.cd4 && t !== CellType.cd8) || flags[i] & CellFlag.dead) continue;
     const activatedKiller = t === CellType.cd8 && (flags[i] & CellFlag.activated) !== 0;
     const x = cx[i], y = cy[i];
-    const src = anyInBlocksReach(activatedKiller ? B.antigen : B.dc, size, bw, bh, x, y)
+    const src = mayReach(near, size, bw, bh, x, y, activatedKiller ? NEAR_ANTIGEN : NEAR_DC) && anyInBlocksReach(activatedKiller ? B.antigen : B.dc, size, bw, bh, x, y)
       ? nearestOfTypes(world, i, x, y, activatedKiller ? KILLER_SOURCES : DC_ONLY)
       : -1;
     c.contact[i] = src;

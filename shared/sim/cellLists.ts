@@ -82,6 +82,41 @@ export function anyInBlocksReach(counts: Uint16Array, size: number, bw: number, 
   return false;
 }
 
+/** Bits of `near`: which block counts hold anything in the 3×3 blocks around a block. */
+export const NEAR_ANTIGEN = 1, NEAR_THREAT = 2, NEAR_DC = 4;
+
+/**
+ * For each coarse block, which of the counts (antigen, threat, dendritic) are non-zero somewhere in the 3×3 blocks
+ * around it: most cells have nothing to sense or touch, and one look-up tells them so. These are exactly the blocks
+ * movement's pull visits, and they include every block within contact distance (blocks are wider than it).
+ */
+export function markNearBlocks(world: World): Uint8Array {
+  const B = world.blocks, bw = B.w, bh = B.h;
+  const near = new Uint8Array(bw * bh);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      const k = by * bw + bx;
+      const bits = (B.antigen[k] ? NEAR_ANTIGEN : 0) | (B.threat[k] ? NEAR_THREAT : 0) | (B.dc[k] ? NEAR_DC : 0);
+      if (!bits) continue;
+      for (let yy = by - 1; yy <= by + 1; yy++) {
+        if (yy < 0 || yy >= bh) continue;
+        for (let xx = bx - 1; xx <= bx + 1; xx++) if (xx >= 0 && xx < bw) near[yy * bw + xx] |= bits;
+      }
+    }
+  }
+  return near;
+}
+
+/**
+ * False only when nothing marked `bits` in `near` lies in the 3×3 blocks around (x, y), so that anyInBlocksReach
+ * must be false too (contact distance is shorter than a block; a point off the block grid always gets the full test).
+ */
+export function mayReach(near: Uint8Array, size: number, bw: number, bh: number, x: number, y: number, bits: number): boolean {
+  const bx = (x / size) | 0, by = (y / size) | 0;
+  if (size <= CONTACT_VOXELS || x < 0 || y < 0 || bx >= bw || by >= bh) return true;
+  return (near[by * bw + bx] & bits) !== 0;
+}
+
 /** Bit for a cell type in a type mask. */
 export const bit = (type: number) => 1 << type;
 

@@ -3,6 +3,7 @@
 // Speeds in µm/min, positions in voxels. Called by step() last, so contacts use the positions everyone saw.
 
 import { CellType, isImmune } from "./cellTypes.ts";
+import { markNearBlocks, NEAR_ANTIGEN, NEAR_DC, NEAR_THREAT } from "./cellLists.ts";
 import { nextU32 } from "./rng.ts";
 import { clamp } from "./spawn.ts";
 import { CellFlag, Mode, Why, type World } from "./world.ts";
@@ -17,31 +18,6 @@ const ABILITY_BIAS = 0.9;
 const HEADINGS = 256;
 const HEADING_X = Float64Array.from({ length: HEADINGS }, (_, k) => Math.cos((2 * Math.PI * k) / HEADINGS));
 const HEADING_Y = Float64Array.from({ length: HEADINGS }, (_, k) => Math.sin((2 * Math.PI * k) / HEADINGS));
-
-/** Bits of `near`: which block counts hold anything in the 3×3 blocks around a block. */
-const NEAR_ANTIGEN = 1, NEAR_THREAT = 2, NEAR_DC = 4;
-
-/**
- * For each coarse block, which of the counts (antigen, threat, dendritic) are non-zero somewhere in the 3×3 blocks
- * around it: most cells have nothing to sense, and one look-up tells them so instead of nine. Exactly the blocks
- * blockPull visits, so a cell that skips it would have found nothing.
- */
-function markNear(world: World): Uint8Array {
-  const B = world.blocks, bw = B.w, bh = B.h;
-  const near = new Uint8Array(bw * bh);
-  for (let by = 0; by < bh; by++) {
-    for (let bx = 0; bx < bw; bx++) {
-      const k = by * bw + bx;
-      const bits = (B.antigen[k] ? NEAR_ANTIGEN : 0) | (B.threat[k] ? NEAR_THREAT : 0) | (B.dc[k] ? NEAR_DC : 0);
-      if (!bits) continue;
-      for (let yy = by - 1; yy <= by + 1; yy++) {
-        if (yy < 0 || yy >= bh) continue;
-        for (let xx = bx - 1; xx <= bx + 1; xx++) if (xx >= 0 && xx < bw) near[yy * bw + xx] |= bits;
-      }
-    }
-  }
-  return near;
-}
 
 /** Unit vector toward the blocks around block (bx, by), weighted by their counts; [0, 0] when none. */
 function blockPull(counts: Uint16Array, size: number, bw: number, bh: number, bx: number, by: number, x: number, y: number, out: Float64Array): void {
@@ -82,7 +58,7 @@ export function move(world: World, cue: Float64Array): void {
   const dwellTicks = (p.helperDwellHours * 3600) / world.dtS;
   // per-tick constants and columns, read once (the parameters live in a dictionary-mode object)
   const commandBias = p.commandBias, chemotaxisBias = p.chemotaxisBias, tick = world.tick;
-  const size = B.size, bw = B.w, bh = B.h, near = markNear(world);
+  const size = B.size, bw = B.w, bh = B.h, near = markNearBlocks(world);
   const type = c.type, flags = c.flags, why = c.why, mode = c.mode, cx = c.x, cy = c.y;
   for (let i = 0; i < c.count; i++) {
     const t = type[i];
