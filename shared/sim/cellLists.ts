@@ -126,7 +126,7 @@ export const bit = (type: number) => 1 << type;
  */
 export function nearestOfTypes(world: World, self: number, x: number, y: number, mask: number): number {
   const w = world.field.width, h = world.field.height, head = world.head, next = world.next;
-  const c = world.cells, type = c.type, cx = c.x, cy = c.y;
+  const c = world.cells, type = c.type, flags = c.flags, cx = c.x, cy = c.y;
   const ix = x | 0, iy = y | 0;
   const y0 = iy > 0 ? iy - 1 : 0, y1 = iy < h - 1 ? iy + 1 : h - 1;
   const x0 = ix > 0 ? ix - 1 : 0, x1 = ix < w - 1 ? ix + 1 : w - 1;
@@ -134,7 +134,7 @@ export function nearestOfTypes(world: World, self: number, x: number, y: number,
   for (let yy = y0; yy <= y1; yy++) {
     for (let xx = x0; xx <= x1; xx++) {
       for (let j = head[yy * w + xx]; j >= 0; j = next[j]) {
-        if (j === self || !((1 << type[j]) & mask) || c.flags[j] & CellFlag.dead) continue;
+        if (j === self || !((1 << type[j]) & mask) || flags[j] & CellFlag.dead) continue;
         const dx = cx[j] - x, dy = cy[j] - y, d = dx * dx + dy * dy;
         if (d < bestD || (d === bestD && j < best)) {
           bestD = d;
