@@ -7,8 +7,12 @@ import { fileURLToPath } from "node:url";
 import express from "express";
 import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { Encoder } from "@colyseus/schema";
 import { SCENARIO_IDS } from "../shared/scenarios/index.ts";
 import { TissueRoom } from "./rooms/TissueRoom.ts";
+
+/** A full state of a ~4,000-cell patch is ~110 KB; with room to grow, no encode ever has to reallocate (and warn). */
+Encoder.BUFFER_SIZE = 256 * 1024;
 
 /** Where `npm run build` puts the client (see client/vite.config.ts). */
 export const CLIENT_DIST_DIR = fileURLToPath(new URL("../dist/client/", import.meta.url));
