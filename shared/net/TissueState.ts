@@ -60,7 +60,11 @@ export type HudState = SchemaType<typeof HudState>;
 
 export const TissueState = schema({
   scenarioId: t.string().default(""),
-  mode: t.string().default("solo"),
+  mode: t.string().default("solo"), // "solo" or "classroom"
+  phase: t.string().default("playing"), // "lobby" (classroom, before the teacher starts), "playing", "ended"
+  code: t.string().default(""), // classroom join code (shown on the projector)
+  locked: t.boolean().default(false), // classroom: no new students (reconnections still allowed)
+  lateJoin: t.boolean().default(true), // classroom: students may join after the round has started
   tick: t.uint32().default(0),
   day: t.float32().default(0),
   days: t.float32().default(0), // the round's length in simulated days

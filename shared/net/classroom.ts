@@ -1,0 +1,129 @@
+// The wire contract of a classroom session: join codes, the teacher's actions (each carries the host secret),
+// the teacher-only messages, and validators for all of them. Called by the classroom room at the door, by the
+// client's teacher and student pages, and by tests. Words here are the ones teachers and students see.
+
+import { ROLES, isRole, isTherapyName, type Role, type TherapyName } from "../sim/index.ts";
+import { SCENARIOS } from "../scenarios/index.ts";
+import { SPEEDS, type Checked, type Speed } from "./messages.ts";
+import { MIN_ROUND_DAYS } from "./roomOptions.ts";
+
+/** Letters and digits that cannot be mistaken for each other when read from the back of a room (no 0/O, 1/I/L). */
+export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const JOIN_CODE_LENGTH = 6;
+/** Most students in one session (design.md: up to ~40). */
+export const MAX_STUDENTS = 40;
+
+/** Upper-cases a typed code and drops spaces and dashes; null if what is left is not a possible code. */
+export function normalizeJoinCode(input: unknown): string | null {
+  if (typeof input !== "string" || input.length > 20) return null;
+  const code = input.toUpperCase().replace(/[\s-]/g, "");
+  if (code.length !== JOIN_CODE_LENGTH) return null;
+  for (const ch of code) if (!JOIN_CODE_ALPHABET.includes(ch)) return null;
+  return code;
+}
+
+/** Client → server, classroom only. */
+export const ClassroomClientMessage = {
+  /** A teacher action (TeacherAction), always with the host secret. */
+  teacher: "teacher",
+} as const;
+
+/** Server → client, classroom only. */
+export const ClassroomServerMessage = {
+  /** To the teacher only, on creating or re-joining: the code, the host secret and the join link (SessionInfo). */
+  session: "session",
+  /** To the teacher only, every ~2 s: who is connected and what each is doing (Dashboard). */
+  dashboard: "dashboard",
+  /** To everyone after each round: the session's rounds so far, for comparing them on one chart (RoundSummary[]). */
+  rounds: "rounds",
+  /** To a removed student, just before the room closes their connection. */
+  removed: "removed",
+} as const;
+
+export interface SessionInfo { code: string; hostSecret: string; joinPath: string }
+
+export interface DashboardRow {
+  seatId: string;
+  name: string;
+  role: string;
+  squads: string;
+  connected: boolean;
+  bot: string;
+  /** What the player did last, in plain words ("sent the killers to 40, 66"), and when (simulated day). */
+  lastAction: string;
+  lastActionDay: number;
+  commands: number;
+}
+export interface Dashboard { rows: DashboardRow[] }
+
+export interface RoundSummary {
+  round: number;
+  scenarioId: string;
+  outcome: string;
+  days: number[];
+  /** A few series by name (threat, damage, IL-2 mean, killers) for the comparison chart. */
+  series: Record<string, number[]>;
+}
+
+/** Options to create a classroom session (the teacher's page sends them). */
+export interface ClassroomCreateOptions { mode: "classroom"; scenarioId?: string; days?: number }
+/** Options to join: students send nothing but the code (in the URL); a teacher coming back sends the secret. */
+export interface ClassroomJoinOptions { hostSecret?: string }
+
+export type TeacherAction =
+  | { action: "start" | "pause" | "resume" | "end" | "newRound" | "autoBalance" | "lock" | "unlock" }
+  | { action: "speed"; speed: Speed }
+  | { action: "lateJoin"; on: boolean }
+  | { action: "assign"; seatId: string; role: Role }
+  | { action: "rename"; seatId: string }
+  | { action: "kick"; seatId: string }
+  | { action: "deal"; therapy: TherapyName }
+  | { action: "scenario"; scenarioId: string; days?: number };
+
+const SIMPLE = ["start", "pause", "resume", "end", "newRound", "autoBalance", "lock", "unlock"] as const;
+const FIELDS: Record<string, readonly string[]> = {
+  ...Object.fromEntries(SIMPLE.map((a) => [a, []])),
+  speed: ["speed"], lateJoin: ["on"], assign: ["seatId", "role"], rename: ["seatId"], kick: ["seatId"], deal: ["therapy"],
+  scenario: ["scenarioId", "days"],
+};
+
+type Obj = Record<string, unknown>;
+const isPlainObject = (v: unknown): v is Obj =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+const isSeatId = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 64;
+
+/** Checks a teacher message's shape and returns the action and the secret it carried (the room compares the secret). */
+export function checkTeacherAction(payload: unknown): Checked<{ secret: string; action: TeacherAction }> {
+  if (!isPlainObject(payload)) return { ok: false, error: "a teacher message must be an object" };
+  const { secret, action } = payload;
+  if (typeof secret !== "string" || secret.length === 0 || secret.length > 128) return { ok: false, error: "this needs the teacher's host secret" };
+  if (typeof action !== "string" || !Object.hasOwn(FIELDS, action)) return { ok: false, error: `action must be one of ${Object.keys(FIELDS).join(", ")}` };
+  const extra = Object.keys(payload).filter((k) => k !== "secret" && k !== "action" && !FIELDS[action].includes(k));
+  if (extra.length) return { ok: false, error: `a ${action} action has no field ${extra.slice(0, 3).join(", ")}` };
+  const p = payload;
+  const ok = (a: TeacherAction): Checked<{ secret: string; action: TeacherAction }> => ({ ok: true, value: { secret, action: a } });
+  switch (action) {
+    case "speed":
+      return (SPEEDS as readonly unknown[]).includes(p.speed) ? ok({ action, speed: p.speed as Speed }) : { ok: false, error: `speed must be one of ${SPEEDS.join(", ")}` };
+    case "lateJoin":
+      return typeof p.on === "boolean" ? ok({ action, on: p.on }) : { ok: false, error: "on must be true or false" };
+    case "assign":
+      if (!isSeatId(p.seatId)) return { ok: false, error: "seatId must name a seat" };
+      return isRole(p.role) ? ok({ action, seatId: p.seatId, role: p.role }) : { ok: false, error: `role must be one of ${ROLES.join(", ")}` };
+    case "rename":
+    case "kick":
+      return isSeatId(p.seatId) ? ok({ action, seatId: p.seatId }) : { ok: false, error: "seatId must name a seat" };
+    case "deal":
+      return isTherapyName(p.therapy) ? ok({ action, therapy: p.therapy }) : { ok: false, error: "therapy must be a therapy card's name" };
+    case "scenario": {
+      if (typeof p.scenarioId !== "string" || !Object.hasOwn(SCENARIOS, p.scenarioId)) return { ok: false, error: `unknown scenario; scenarios: ${Object.keys(SCENARIOS).join(", ")}` };
+      const max = SCENARIOS[p.scenarioId].days;
+      if (p.days !== undefined && !(typeof p.days === "number" && Number.isFinite(p.days) && p.days >= MIN_ROUND_DAYS && p.days <= max)) {
+        return { ok: false, error: `days must be a number from ${MIN_ROUND_DAYS} to ${max}` };
+      }
+      return ok({ action, scenarioId: p.scenarioId, ...(p.days !== undefined ? { days: p.days as number } : {}) });
+    }
+    default:
+      return ok({ action: action as (typeof SIMPLE)[number] });
+  }
+}
