@@ -47,6 +47,8 @@ export interface ServerProcess {
   port: number;
   /** Everything the server printed so far (stdout and stderr), for failure messages. */
   output(): string;
+  /** The exit code or signal if the server has stopped, else null. */
+  exited(): string | null;
   stop(): Promise<void>;
 }
 
@@ -101,7 +103,8 @@ export async function startServerProcess(options: { timeoutMs?: number; env?: Re
     }
     await sleep(50);
   }
-  return { baseUrl, port, output: () => output, stop };
+  const exitedAs = () => (child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode !== null ? `signal ${child.signalCode}` : null);
+  return { baseUrl, port, output: () => output, exited: exitedAs, stop };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
