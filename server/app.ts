@@ -10,6 +10,11 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import { SCENARIO_IDS } from "../shared/scenarios/index.ts";
 import { TissueRoom } from "./rooms/TissueRoom.ts";
+import { openResultsStore, type ResultsStore } from "./results/resultsStore.ts";
+import { setResultsStore } from "./results/activeStore.ts";
+import { createRateLimiter, type RateLimiter } from "./http/rateLimiter.ts";
+import { mountClassroomRoutes } from "./http/classroomRoutes.ts";
+import { guardJoinById } from "./http/matchmakeGuard.ts";
 
 /** A full state of a ~4,000-cell patch is ~110 KB; with room to grow, no encode ever has to reallocate (and warn). */
 Encoder.BUFFER_SIZE = 256 * 1024;
@@ -22,6 +27,10 @@ export interface GameServerOptions {
   clientDir?: string;
   /** Install SIGINT/SIGTERM handlers that dispose rooms before exit (the real server does; tests don't). */
   handleSignals?: boolean;
+  /** Where classroom results are kept (main.ts opens the file); defaults to an in-memory store. */
+  results?: ResultsStore;
+  /** Limits wrong join codes and host secrets per address; defaults to 10 a minute. */
+  joinLimiter?: RateLimiter;
 }
 
 export interface Health {
@@ -36,14 +45,27 @@ export interface Health {
 export function createGameServer(options: GameServerOptions = {}) {
   const clientDir = options.clientDir ?? CLIENT_DIST_DIR;
   const startedAt = performance.now();
+  const results = options.results ?? openResultsStore(":memory:");
+  setResultsStore(results);
+  const joinLimiter = options.joinLimiter ?? createRateLimiter();
+  const transport = new WebSocketTransport();
+  guardJoinById(transport.server!, joinLimiter, async (roomId) => (await matchMaker.query({ roomId })).length > 0);
 
   return defineServer({
     rooms: { tissue: defineRoom(TissueRoom) },
-    transport: new WebSocketTransport(),
+    transport,
     greet: false,
     gracefullyShutdown: options.handleSignals ?? false,
     express: (app) => {
       app.disable("x-powered-by");
+      mountClassroomRoutes(app, {
+        store: results,
+        limiter: joinLimiter,
+        findRoom: async (code) => {
+          const [room] = await matchMaker.query({ name: "classroom", roomId: code });
+          return room ? { locked: room.locked === true } : undefined;
+        },
+      });
       app.get("/health", (_req, res) => {
         const health: Health = {
           status: "ok",

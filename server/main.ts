@@ -1,8 +1,12 @@
 // Starts the game server: reads PORT and HOST from the environment (defaults 2567 and 127.0.0.1, so nothing is
-// exposed to the network unless asked), listens, and prints the address. Run by `npm start`.
+// exposed to the network unless asked), opens the classroom results file (RESULTS_DB, RETENTION_DAYS), listens,
+// and prints the address. Run by `npm start`.
 
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import { createGameServer } from "./app.ts";
+import { openResultsStore, type ResultsStore } from "./results/resultsStore.ts";
+import { parseRetentionDays, startRetention } from "./results/retention.ts";
 
 const DEFAULT_PORT = 2567;
 const DEFAULT_HOST = "127.0.0.1";
@@ -20,7 +24,30 @@ function readPort(raw: string | undefined): number {
 const port = readPort(process.env.PORT);
 const host = process.env.HOST || DEFAULT_HOST;
 
-const server = createGameServer({ handleSignals: true });
+/** Classroom results live here unless RESULTS_DB says otherwise (data/ and *.sqlite are git-ignored). */
+const DEFAULT_RESULTS_DB = fileURLToPath(new URL("../data/results.sqlite", import.meta.url));
+const resultsPath = process.env.RESULTS_DB || DEFAULT_RESULTS_DB;
+const retentionDays = parseRetentionDays(process.env.RETENTION_DAYS);
+if (retentionDays === null) {
+  console.error(`RETENTION_DAYS must be a number of days above 0, not "${process.env.RETENTION_DAYS}"`);
+  process.exit(1);
+}
+let results: ResultsStore;
+try {
+  results = openResultsStore(resultsPath);
+} catch (err) {
+  console.error(`Could not open the classroom results file ${resultsPath}: ${(err as Error).message}`);
+  process.exit(1);
+}
+process.on("exit", () => results.close());
+startRetention(results, {
+  days: retentionDays,
+  onSweep: (deleted) => {
+    if (deleted > 0) console.log(`Deleted ${deleted} classroom session(s) older than ${retentionDays} days.`);
+  },
+});
+
+const server = createGameServer({ handleSignals: true, results });
 // Colyseus's listen() never settles when binding fails (it only hooks 'error' after success), so race the error.
 const bindFailed = new Promise<never>((_, reject) => server.transport.server?.once("error", reject));
 try {
@@ -33,4 +60,5 @@ try {
 const address = server.transport.server?.address() as AddressInfo | null;
 const shownHost = host.includes(":") ? `[${host}]` : host;
 console.log(`Cytokine Command is running at http://${shownHost}:${address?.port ?? port}/`);
+console.log(`Classroom results: ${resultsPath} (kept ${retentionDays} days)`);
 if (host === "0.0.0.0" || host === "::") console.log("Listening on every network interface: anyone on the network can connect.");

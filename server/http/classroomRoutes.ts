@@ -1,0 +1,98 @@
+// HTTP routes of classroom sessions: the join-code check students' pages call before joining, and the teacher's
+// results download (CSV, host secret in a header or a POSTed form, never in the URL). Mounted by server/app.ts;
+// wrong codes and wrong secrets spend the caller's tries in the shared rate limiter.
+
+import express, { type Application, type NextFunction, type Request, type Response } from "express";
+import { normalizeJoinCode } from "../../shared/net/classroom.ts";
+import type { ResultsStore } from "../results/resultsStore.ts";
+import { TOO_MANY_TRIES, type RateLimiter } from "./rateLimiter.ts";
+
+/** What the check needs to know about a live room with a code. */
+export interface LiveRoom { locked: boolean }
+
+export interface ClassroomRouteOptions {
+  store: ResultsStore;
+  limiter: RateLimiter;
+  /** The live classroom room with this code, if any (app.ts asks Colyseus' matchmaker). */
+  findRoom: (code: string) => Promise<LiveRoom | undefined>;
+}
+
+/** The words a student or teacher sees; the pages show `error` as it is. */
+export const CHECK_MESSAGES = {
+  badCode: "A class code has 6 letters and digits. Check it with your teacher.",
+  noClass: "No class uses that code. Check it with your teacher.",
+  ended: "That class has ended.",
+  locked: "That class is not taking new students right now. Ask your teacher.",
+} as const;
+export const RESULTS_MESSAGES = {
+  badCode: "That is not a class code.",
+  refused: "Only the teacher who opened this class can download its results: the host secret is missing or wrong.",
+} as const;
+
+/** Bodies are tiny (a code, a secret): anything larger is refused before parsing. */
+const BODY_LIMIT = "1kb";
+
+/** The address a try is counted against: the socket's peer (X-Forwarded-For is not trusted; anyone can write it). */
+export const clientKey = (req: { socket: { remoteAddress?: string } }): string => req.socket.remoteAddress ?? "unknown";
+
+function tooMany(res: Response, limiter: RateLimiter, key: string): void {
+  res.set("Retry-After", String(Math.max(1, limiter.retryAfterSeconds(key))));
+  res.status(429).json({ ok: false, error: TOO_MANY_TRIES });
+}
+
+export function mountClassroomRoutes(app: Application, options: ClassroomRouteOptions): void {
+  const { store, limiter, findRoom } = options;
+  const json = express.json({ limit: BODY_LIMIT });
+  const form = express.urlencoded({ limit: BODY_LIMIT, extended: false });
+
+  app.post("/api/classroom/check", json, async (req: Request, res: Response) => {
+    const key = clientKey(req);
+    if (!limiter.allows(key)) return tooMany(res, limiter, key);
+    const code = normalizeJoinCode((req.body as { code?: unknown } | undefined)?.code);
+    if (code === null) {
+      limiter.spend(key);
+      return void res.status(400).json({ ok: false, error: CHECK_MESSAGES.badCode });
+    }
+    const room = await findRoom(code);
+    if (room) {
+      if (room.locked) return void res.status(409).json({ ok: false, error: CHECK_MESSAGES.locked });
+      return void res.json({ ok: true, code });
+    }
+    limiter.spend(key);
+    if (store.hasSession(code)) return void res.status(410).json({ ok: false, error: CHECK_MESSAGES.ended });
+    res.status(404).json({ ok: false, error: CHECK_MESSAGES.noClass });
+  });
+
+  const sendResults = (secret: unknown) => (req: Request, res: Response) => {
+    const key = clientKey(req);
+    if (!limiter.allows(key)) return tooMany(res, limiter, key);
+    const code = normalizeJoinCode(req.params.code);
+    if (code === null) {
+      limiter.spend(key);
+      return void res.status(400).type("text/plain").send(`${RESULTS_MESSAGES.badCode}\n`);
+    }
+    // Unknown code and wrong secret get the same answer, so the refusal says nothing about which codes exist.
+    if (typeof secret !== "string" || secret.length === 0 || secret.length > 256 || !store.verifyHost(code, secret)) {
+      limiter.spend(key);
+      return void res.status(403).type("text/plain").send(`${RESULTS_MESSAGES.refused}\n`);
+    }
+    res.set("Cache-Control", "no-store");
+    res.attachment(`cytokine-command-${code}-results.csv`);
+    res.type("text/csv; charset=utf-8").send(store.csv(code));
+  };
+
+  app.get("/api/classroom/:code/results.csv", (req, res) => sendResults(req.get("x-host-secret"))(req, res));
+  // For a plain HTML form (no script): the secret travels in the body, not the URL.
+  app.post("/api/classroom/:code/results.csv", form, (req, res) => {
+    const body = req.body as Record<string, unknown> | undefined;
+    sendResults(req.get("x-host-secret") ?? body?.secret)(req, res);
+  });
+
+  // Bodies that are too large or malformed on these routes get a plain answer rather than express' HTML page.
+  app.use("/api/classroom", (err: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    if (err.type === "entity.too.large") return void res.status(413).json({ ok: false, error: "That request is too large." });
+    if (err.status === 400) return void res.status(400).json({ ok: false, error: "That request could not be read." });
+    next(err);
+  });
+}
