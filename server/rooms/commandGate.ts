@@ -12,12 +12,14 @@ export type GateResult = { ok: true; command: Command } | { ok: false; error: st
 /** When each therapy card can next be played, model ticks (mirrored into state.cards by the room). */
 export type CardClock = Map<TherapyName, number>;
 
-/** Checks one payload from a seat with `role`; on success the command is queued and the card clock updated. */
-export function admitCommand(world: World, role: Role, payload: unknown, cards: CardClock): GateResult {
+/**
+ * Checks one payload from a seat with `role` commanding `squads` (the role's own unless a classroom split them); on
+ * success the command is queued and the card clock updated.
+ */
+export function admitCommand(world: World, role: Role, payload: unknown, cards: CardClock, squads: readonly number[] = ROLE_SQUADS[role]): GateResult {
   const checked = checkCommand(payload);
   if (!checked.ok) return checked;
   const cmd = checked.command;
-  const squads = ROLE_SQUADS[role];
   const refuse = (error: string): GateResult => ({ ok: false, error });
   switch (cmd.kind) {
     case "target":

@@ -1,5 +1,6 @@
 // Who sits where in a tissue room: people (by sessionId) and bots ("bot:<role>"), each with a role and the squads it
-// commands, mirrored into state.seats. Solo mode: one person, bots in every other role. Called by TissueRoom.
+// commands, mirrored into state.seats. Solo: one person, bots in every other role. Classroom: many people per role,
+// each with their own squads. Called by TissueRoom and ClassroomRoom.
 
 import { MapSchema } from "@colyseus/schema";
 import { SeatState } from "../../shared/net/TissueState.ts";
@@ -11,6 +12,8 @@ export interface Seat {
   /** The bot's difficulty, or null for a person. */
   bot: Difficulty | null;
   host: boolean;
+  /** Squads this seat commands (the role's squads unless a classroom split them). */
+  squads: number[];
 }
 
 export const botSeatId = (role: Role): string => `bot:${role}`;
@@ -30,11 +33,11 @@ export class Seats {
   }
 
   addBot(role: Role, difficulty: Difficulty): Seat {
-    return this.add({ id: botSeatId(role), role, bot: difficulty, host: false }, `Bot (${difficulty})`);
+    return this.add({ id: botSeatId(role), role, bot: difficulty, host: false, squads: [...ROLE_SQUADS[role]] }, `Bot (${difficulty})`);
   }
 
-  addPerson(sessionId: string, role: Role, host: boolean): Seat {
-    return this.add({ id: sessionId, role, bot: null, host }, host ? "Player (host)" : "Player");
+  addPerson(sessionId: string, role: Role, host: boolean, name = host ? "Player (host)" : "Player"): Seat {
+    return this.add({ id: sessionId, role, bot: null, host, squads: [...ROLE_SQUADS[role]] }, name);
   }
 
   /** A person's seat passes to a bot of `difficulty` (they left, or did not come back in time). */
@@ -58,6 +61,36 @@ export class Seats {
     if (s) s.connected = connected;
   }
 
+  /** A seat's new role (its squads become the role's until a split gives it its own). */
+  setRole(id: string, role: Role): void {
+    const seat = this.byId.get(id), s = this.states.get(id);
+    if (!seat || !s) return;
+    seat.role = role;
+    s.role = role;
+    this.setSquads(id, [...ROLE_SQUADS[role]]);
+  }
+
+  setSquads(id: string, squads: number[]): void {
+    const seat = this.byId.get(id), s = this.states.get(id);
+    if (!seat || !s) return;
+    seat.squads = squads;
+    s.squads = squads.join(",");
+  }
+
+  setName(id: string, name: string): void {
+    const s = this.states.get(id);
+    if (s) s.name = name;
+  }
+
+  nameOf(id: string): string {
+    return this.states.get(id)?.name ?? "";
+  }
+
+  /** Removes a seat for good (a kicked student). */
+  delete(id: string): void {
+    this.remove(id);
+  }
+
   people(): Seat[] {
     return [...this.byId.values()].filter((s) => !s.bot);
   }
@@ -66,20 +99,21 @@ export class Seats {
     return [...this.byId.values()].filter((s) => s.bot);
   }
 
-  /** Seats in role order, for the debrief. */
+  /** Every seat in role order (people before bots within a role), for the debrief. */
   list(): { role: Role; name: string; bot: string; squads: number[] }[] {
-    return ROLES.flatMap((role) => {
-      const seat = [...this.byId.values()].find((s) => s.role === role);
-      if (!seat) return [];
-      return [{ role, name: this.states.get(seat.id)?.name ?? "", bot: seat.bot ?? "", squads: [...ROLE_SQUADS[role]] }];
-    });
+    return ROLES.flatMap((role) =>
+      [...this.byId.values()]
+        .filter((s) => s.role === role)
+        .sort((a, b) => Number(a.bot !== null) - Number(b.bot !== null))
+        .map((seat) => ({ role, name: this.states.get(seat.id)?.name ?? "", bot: seat.bot ?? "", squads: [...seat.squads] })),
+    );
   }
 
   private add(seat: Seat, name: string): Seat {
     this.byId.set(seat.id, seat);
     const s = new SeatState();
     s.role = seat.role;
-    s.squads = ROLE_SQUADS[seat.role].join(",");
+    s.squads = seat.squads.join(",");
     s.name = name;
     s.bot = seat.bot ?? "";
     s.connected = true;

@@ -16,3 +16,4 @@ export { queueTherapy, doseAllowed } from "./therapy.ts";
 export { removeAntigen } from "./activation.ts";
 export { ROLES, ROLE_SQUADS, ROLE_LABELS, SQUAD_LABELS, DIFFICULTIES, isRole, isDifficulty, type Role, type Difficulty } from "./roles.ts";
 export { createRng, nextU32, uniform, randInt, type Rng } from "./rng.ts";
+export { splitSquad, mergeSquad } from "./squads.ts";

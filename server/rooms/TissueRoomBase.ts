@@ -1,0 +1,212 @@
+// What every tissue room shares, solo or classroom: the world and its fixed-rate clock, the field/event/debrief
+// messages, commands through the gate (each seat's own squads), the microscope, refusals and bug logging. Subclasses
+// decide who may join and sit where, and when the model runs (running()). Extended by TissueRoom and ClassroomRoom.
+
+import { Room, type Client, type RoomException, type RoomMethodName } from "@colyseus/core";
+import { buildDebrief } from "../../shared/net/debrief.ts";
+import { inspectCell } from "../../shared/net/inspect.ts";
+import { ClientMessage, ServerMessage, checkInspect, type Debrief, type Refusal, type Speed } from "../../shared/net/messages.ts";
+import { RoleLedger } from "../../shared/net/roleLedger.ts";
+import { TissueState } from "../../shared/net/TissueState.ts";
+import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
+import { createWorld, makeParams, step, type Command, type Difficulty, type World } from "../../shared/sim/index.ts";
+import { BotDriver } from "./botSeats.ts";
+import { CellSync } from "./cellSync.ts";
+import { admitCommand, type CardClock } from "./commandGate.ts";
+import { EventRelay } from "./eventRelay.ts";
+import { deadbandFor, FieldFrames } from "./fieldBroadcast.ts";
+import { MessageBudget } from "./messageBudget.ts";
+import { BASE_TICKS_PER_SECOND, RoundClock } from "./roundClock.ts";
+import { syncRound } from "./roundSync.ts";
+import { Seats, type Seat } from "./seats.ts";
+
+/** Milliseconds between state patches (and event batches). Tuned with the bandwidth test (test/server). */
+export const PATCH_RATE_MS = 100;
+/** Most cell positions written per patch: bounds the position bytes whatever the number of moving cells. */
+export const POSITIONS_PER_PATCH = 65;
+/** Base ticks between two field frames: 20 / 4 = 5 Hz. */
+export const FIELD_EVERY_BASE_TICKS = 4;
+/** How long a dropped player's seat waits for them, seconds; then a bot takes it. */
+export const RECONNECT_SECONDS = 60;
+/** Most commands waiting for the next tick (while paused they pile up; a long pause must not grow them without end). */
+export const MAX_PENDING_COMMANDS = 200;
+/** Colyseus closes a client that sends more than this many messages in a second (a flood, not a player). */
+export const MAX_MESSAGES_PER_SECOND = 60;
+
+/** The scenario and length of the next round. */
+export interface RoundSetup { scenarioId?: string; days?: number }
+
+export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
+  override state = new TissueState();
+  /** Tests set this to stop the wall-clock timer and drive the model with advance() alone. */
+  manual = false;
+  /** How long a dropped player's seat waits (tests shorten it). */
+  reconnectSeconds = RECONNECT_SECONDS;
+  world!: World;
+  readonly roundClock = new RoundClock();
+  readonly bots = new BotDriver();
+  readonly cellSync = new CellSync(POSITIONS_PER_PATCH);
+  seats!: Seats;
+  protected cards: CardClock = new Map();
+  protected readonly fieldFrames = new FieldFrames();
+  protected readonly eventRelay = new EventRelay();
+  protected readonly budget = new MessageBudget();
+  protected ledger = new RoleLedger();
+  protected debrief: Debrief | null = null;
+  protected roundSetup: RoundSetup = {};
+
+  /** The bots' skill. */
+  abstract get difficulty(): Difficulty;
+
+  /** Whether the model runs now (a classroom's lobby holds it). */
+  protected running(): boolean {
+    return true;
+  }
+
+  /** Called once when the round gets its outcome, after the debrief is built. */
+  protected onRoundEnd(_debrief: Debrief): void {}
+
+  /** Called for each command the gate accepted from a person. */
+  protected onCommandAccepted(_client: Client, _command: Command): void {}
+
+  /** Patch rate, message limits, seats, the shared message handlers and the fixed-rate clock. Call from onCreate. */
+  protected setUpRoom(messageNames: readonly string[]): void {
+    this.patchRate = PATCH_RATE_MS;
+    this.maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
+    this.seats = new Seats(this.state.seats);
+    this.onMessage(ClientMessage.command, (client, payload) => this.onCommand(client, payload));
+    this.onMessage(ClientMessage.inspect, (client, payload) => this.onInspect(client, payload));
+    this.onMessage("*", (client, type) => this.refuse(client, String(type), `the room does not know the message "${String(type)}"; it understands ${messageNames.join(", ")}`));
+    this.setFixedTimestep(() => this.baseTick(), BASE_TICKS_PER_SECOND);
+  }
+
+  /** Runs `ticks` model ticks now (stops at the round's end). Tests call it with `manual` set. */
+  advance(ticks = 1): void {
+    for (let k = 0; k < ticks && this.world.outcome === "ongoing"; k++) this.stepOnce();
+  }
+
+  /** Sends the next field frame to everyone (5 Hz from the timer; tests may call it directly). */
+  broadcastField(): void {
+    const frame = this.fieldFrames.next(this.world);
+    if (frame) this.broadcastBytes(ServerMessage.field, frame, {});
+  }
+
+  /** Seq of the last field frame made. */
+  get fieldSeq(): number {
+    return this.fieldFrames.seq;
+  }
+
+  override onBeforePatch(): void {
+    this.cellSync.sync(this.world, this.state.cells);
+    syncRound(this.state, this.world, this.roundClock, this.cards);
+    const batch = this.eventRelay.drain();
+    if (batch) this.broadcast(ServerMessage.events, batch, { afterNextPatch: true });
+  }
+
+  private baseTick(): void {
+    if (this.manual) return;
+    const ticks = this.roundClock.modelTicksNow();
+    if (this.running()) this.advance(ticks);
+    if (this.roundClock.baseTicks % FIELD_EVERY_BASE_TICKS === 0) this.broadcastField();
+  }
+
+  private stepOnce(): void {
+    this.bots.think(this.world, this.cards);
+    const events = this.roundClock.timed(() => step(this.world));
+    this.ledger.record(this.world, events);
+    this.eventRelay.collect(this.world, events);
+    if (this.world.outcome !== "ongoing") this.endRound();
+  }
+
+  /** Builds and sends the debrief; the world has its outcome. */
+  protected endRound(): void {
+    this.debrief = buildDebrief(this.world, this.seats.list(), this.ledger);
+    this.broadcast(ServerMessage.debrief, this.debrief, { afterNextPatch: true });
+    this.onRoundEnd(this.debrief);
+  }
+
+  /** A new world for this round from roundSetup; seats stay. */
+  protected startRound(seed: number): void {
+    const base = SCENARIOS[this.roundSetup.scenarioId ?? DEFAULT_SCENARIO_ID];
+    const scenario = this.roundSetup.days !== undefined ? { ...base, days: this.roundSetup.days } : base;
+    this.world = createWorld(scenario, makeParams(scenario.params), seed >>> 0);
+    this.cards = new Map();
+    this.ledger = new RoleLedger();
+    this.debrief = null;
+    this.eventRelay.clear();
+    this.fieldFrames.restart();
+    this.cellSync.reset(this.state.cells);
+    this.fieldFrames.next(this.world); // a key frame ready for the first client
+    this.state.scenarioId = scenario.id;
+    this.onBeforePatch();
+  }
+
+  /** A fresh world (next seed) with the same seats; bots re-seated on it and everyone sent its key frame. */
+  protected restartWorld(): void {
+    this.state.round++;
+    this.roundClock.paused = false;
+    this.startRound(this.world.seed + 1);
+    for (const role of this.bots.roles()) this.bots.seat(role, this.difficulty, this.world.seed, this.world.dtS);
+    const key = this.fieldFrames.keyFrame();
+    if (key) this.broadcastBytes(ServerMessage.field, key, {});
+  }
+
+  protected setPaused(paused: boolean): void {
+    this.roundClock.paused = paused;
+  }
+
+  protected setSpeed(speed: Speed): void {
+    this.roundClock.speed = speed;
+    this.fieldFrames.deadband = deadbandFor(speed);
+  }
+
+  /** What a client that (re)joins needs at once: the field's key frame and, after the end, the debrief. */
+  protected catchUp(client: Client): void {
+    const key = this.fieldFrames.keyFrame();
+    if (key) client.sendBytes(ServerMessage.field, key);
+    if (this.debrief) client.send(ServerMessage.debrief, this.debrief);
+  }
+
+  /** Why this client may not command now, or null when it may. */
+  protected commandBlocked(_client: Client): string | null {
+    return null;
+  }
+
+  private onCommand(client: Client, payload: unknown): void {
+    if (!this.budget.allow(client.sessionId)) return this.refuse(client, ClientMessage.command, `too many commands: at most ${MessageBudget.PER_SECOND} a second`);
+    const seat: Seat | undefined = this.seats.byId.get(client.sessionId);
+    if (!seat) return this.refuse(client, ClientMessage.command, "you have no seat in this room");
+    const blocked = this.commandBlocked(client);
+    if (blocked) return this.refuse(client, ClientMessage.command, blocked);
+    if (this.world.outcome !== "ongoing") return this.refuse(client, ClientMessage.command, "the round is over");
+    if (this.world.pending.length >= MAX_PENDING_COMMANDS) return this.refuse(client, ClientMessage.command, "too many orders are waiting: resume the game first");
+    const r = admitCommand(this.world, seat.role, payload, this.cards, seat.squads);
+    if (!r.ok) this.refuse(client, ClientMessage.command, r.error);
+    else this.onCommandAccepted(client, r.command);
+  }
+
+  private onInspect(client: Client, payload: unknown): void {
+    const checked = checkInspect(payload);
+    if (!checked.ok) return this.refuse(client, ClientMessage.inspect, checked.error);
+    client.send(ServerMessage.inspect, inspectCell(this.world, checked.value.cellId));
+  }
+
+  /** Answers a message the room will not act on; nothing changes. Replies are rate-limited like commands. */
+  protected refuse(client: Client, message: string, error: string): void {
+    if (!this.budget.mayReply(client.sessionId)) return;
+    const refusal: Refusal = { message, error };
+    client.send(ServerMessage.refused, refusal);
+  }
+
+  /** A bug in a handler or the tick is logged and the room goes on (refusals at the door are not bugs: not logged). */
+  override onUncaughtException(error: RoomException, method: RoomMethodName): void {
+    if (method === "onMessage" || method === "setFixedTimestep" || method === "setTimestep" || method === "setInterval" || method === "setTimeout") {
+      console.error(`[${this.roomName} ${this.roomId}] ${method}:`, (error as { cause?: unknown }).cause ?? error);
+    }
+  }
+
+  /** Who sits where, for tests and logs. */
+  seatList(): ReturnType<Seats["list"]> {
+    return this.seats.list();
+  }
+}
