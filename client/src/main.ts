@@ -12,6 +12,8 @@ import { setUpPlayUi } from "./ui/playUi.ts";
 import { PlayScene, wirePlayScene } from "./scenes/PlayScene.ts";
 import { Bus } from "./bus.ts";
 import { GameSession } from "./net/GameSession.ts";
+import { ClassroomSession } from "./net/ClassroomSession.ts";
+import { setUpClassroom } from "./classroom/classroomUi.ts";
 
 /** The one event bus between the scenes and the HTML interface. */
 const bus = new Bus();
@@ -31,9 +33,20 @@ const game = new Phaser.Game({
 wirePlayScene(game, bus);
 setUpPlayUi(document, bus, game);
 
-// A reloaded tab takes its seat back if the room still holds it (within GameSession.RESUME_WINDOW_S).
-void GameSession.resume().then((session) => { if (session) bus.emit("round-start", session); });
+const classroom = setUpClassroom(document, bus);
+
+// A reloaded tab takes its seat back if the room still holds it (within GameSession.RESUME_WINDOW_S); a teacher's
+// tab also comes back with the class code and host secret. Otherwise a ?code= link joins that class.
+void (async () => {
+  if (ClassroomSession.remembered()) {
+    const cls = await ClassroomSession.resumeClass();
+    if (cls) { classroom.start(cls); return; }
+  }
+  if (classroom.joinFromUrl()) return;
+  const session = await GameSession.resume();
+  if (session) bus.emit("round-start", session);
+})();
 
 // Exposed for manual checks from the browser console and for future browser tests.
 (window as unknown as { game: Phaser.Game }).game = game;
-Object.assign(window, { cytokine: { game, bus, GameSession } });
+Object.assign(window, { cytokine: { game, bus, GameSession, ClassroomSession } });

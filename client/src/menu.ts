@@ -30,10 +30,15 @@ export function setUpMenu(doc: Document, bus: Bus): void {
     if (open) doc.getElementById("solo-scenario")?.focus();
   });
 
-  // aria-disabled keeps the buttons focusable, so a keyboard or screen-reader user can find out why they do nothing.
-  for (const button of doc.querySelectorAll<HTMLButtonElement>("button.mode")) {
-    button.addEventListener("click", () => {
-      status.textContent = `${button.dataset.mode ?? "This mode"} is not ready yet.`;
+  // The class forms (built by client/src/classroom/*) open and close like the solo form.
+  for (const [toggleId, formId, focusId] of [["join-toggle", "class-join", "join-code"], ["teach-toggle", "class-setup", "teach-scenario"]]) {
+    const toggle = doc.getElementById(toggleId), form = doc.getElementById(formId);
+    if (!toggle || !form) throw new Error(`index.html is missing #${toggleId} or #${formId}`);
+    toggle.addEventListener("click", () => {
+      const open = form.hidden;
+      form.hidden = !open;
+      toggle.setAttribute("aria-expanded", String(open));
+      if (open) doc.getElementById(focusId)?.focus();
     });
   }
 

@@ -42,10 +42,10 @@ export function serverUrl(): string {
   return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
 }
 
-function storeToken(token: string): void {
+export function storeToken(token: string): void {
   try { sessionStorage.setItem(TOKEN_KEY, `${Date.now()}|${token}`); } catch { /* private mode: no resume */ }
 }
-function readToken(): string | null {
+export function readToken(): string | null {
   try {
     const raw = sessionStorage.getItem(TOKEN_KEY);
     if (!raw) return null;
@@ -55,7 +55,7 @@ function readToken(): string | null {
     return raw.slice(bar + 1);
   } catch { return null; }
 }
-function clearToken(): void {
+export function clearToken(): void {
   try { sessionStorage.removeItem(TOKEN_KEY); } catch { /* ignore */ }
 }
 
@@ -92,8 +92,10 @@ export class GameSession {
   private tokenTimer: ReturnType<typeof setInterval> | null = null;
   /** The last debrief received (a scene that attaches late can still show it). */
   lastDebrief: Debrief | null = null;
+  /** True for a classroom's projector: the tissue is watched, never commanded (CommandInput ignores input). */
+  spectator = false;
 
-  private constructor(client: Client, room: Room<any, TissueState>, options: RoomOptions) {
+  protected constructor(client: Client, room: Room<any, TissueState>, options: RoomOptions) {
     this.client = client;
     this.room = room;
     this.options = options;
@@ -161,7 +163,8 @@ export class GameSession {
     try { await this.room.leave(true); } catch { /* already gone */ }
   }
 
-  private attach(room: Room<any, TissueState>): void {
+  /** Subscribes to a (new) room's messages; subclasses add their own and call this first. */
+  protected attach(room: Room<any, TissueState>): void {
     storeToken(room.reconnectionToken);
     if (this.tokenTimer === null) {
       this.tokenTimer = setInterval(() => { if (!this.leaving) storeToken(this.room.reconnectionToken); }, TOKEN_REFRESH_MS);

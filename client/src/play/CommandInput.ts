@@ -84,6 +84,7 @@ export class CommandInput {
   }
 
   private onDown(p: Phaser.Input.Pointer): void {
+    if (this.session.spectator) return; // the projector watches; it commands nothing
     if (p.rightButtonDown()) { this.clear(); return; }
     if (!this.inGrid(this.toVoxel(p))) return;
     this.press = { sx: p.x, sy: p.y, dragging: false };
@@ -146,7 +147,7 @@ export class CommandInput {
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (!this.scene.scene.isActive()) return;
+    if (!this.scene.scene.isActive() || this.session.spectator) return;
     const t = e.target as HTMLElement | null;
     const tag = t?.tagName;
     if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || t?.isContentEditable) return;

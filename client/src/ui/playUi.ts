@@ -5,7 +5,7 @@
 import type Phaser from "phaser";
 import type { Bus } from "../bus.ts";
 import type { Debrief } from "../../../shared/net/messages.ts";
-import { showDebrief } from "./debriefView.ts";
+import { showDebrief, type DebriefActions } from "./debriefView.ts";
 import { el } from "./dom.ts";
 import { mountHud } from "./hud.ts";
 import { mountInspectPanel } from "./inspectPanel.ts";
@@ -16,6 +16,14 @@ import type { GameSession } from "../net/GameSession.ts";
 import { startSolo } from "./soloSetup.ts";
 import { mountSquadBar } from "./squadBar.ts";
 import { mountTutorialWhenSeated } from "./tutorial.ts";
+
+/** Where a classroom adds its panels and debrief parts (client/src/classroom/classroomUi.ts); solo leaves them unset. */
+export const playUiHooks: {
+  /** After the side panel is built: add panels; returns their unmount, or null when the round is not a class's. */
+  mountSide?: (session: GameSession, side: HTMLElement, bus: Bus) => (() => void) | null;
+  /** The debrief's actions and extra content for a class's round; null for solo. */
+  debrief?: (session: GameSession) => { actions: DebriefActions; after: (root: HTMLElement) => () => void } | null;
+} = {};
 
 export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
   const get = (id: string) => {
@@ -74,6 +82,8 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
     unmount.push(mountLiveRegion(live, toast, s, bus));
     if (roundPrefs.tutorial) unmount.push(mountTutorialWhenSeated(tutorial, s, bus));
     roundPrefs.tutorial = false; // a restart or "Play again" does not repeat it
+    const offSide = playUiHooks.mountSide?.(s, side, bus);
+    if (offSide) unmount.push(offSide);
 
     unmount.push(s.onDebrief((d) => bus.emit("round-end", d)));
     unmount.push(s.onRefused((r) => bus.emit("announce", `Not done: ${r.error}`)));
@@ -96,6 +106,13 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
     playUi.hidden = true;
     doc.body.classList.remove("playing");
     scenes(["Play"], "Debrief");
+    const hook = playUiHooks.debrief?.(s) ?? null;
+    if (hook) {
+      const close = showDebrief(debriefRoot, d, hook.actions);
+      const offAfter = hook.after(debriefRoot);
+      closeDebrief = () => { offAfter(); close(); };
+      return;
+    }
     closeDebrief = showDebrief(debriefRoot, d, {
       playAgain: () => {
         const current = session;

@@ -1,0 +1,193 @@
+// A class's life in this tab, teacher or student: the menu forms (teach, join, ?code= links), the lobby between
+// rounds, handing each round to the play interface (bus "round-start"/"round-leave"), the classroom panels and
+// debrief additions (through playUi's hooks), and the kind messages when removed or when the class ends.
+// Called once by main.ts.
+
+import type { Bus } from "../bus.ts";
+import { normalizeJoinCode } from "../../../shared/net/classroom.ts";
+import { ClassroomSession } from "../net/ClassroomSession.ts";
+import type { GameSession } from "../net/GameSession.ts";
+import { el } from "../ui/dom.ts";
+import { playUiHooks } from "../ui/playUi.ts";
+import { mountDashboard } from "./dashboardView.ts";
+import { mountLiveCharts } from "./liveChart.ts";
+import { mountLobby } from "./lobbyView.ts";
+import { roundsSection } from "./roundsChart.ts";
+import { setUpStudentJoin } from "./studentJoin.ts";
+import { setUpTeacherSetup } from "./teacherSetup.ts";
+import { mountPlayControls, resultsButton } from "./teacherControls.ts";
+
+export interface ClassroomUi {
+  /** Takes over the page for this class (after creating, joining or resuming). */
+  start(session: ClassroomSession): void;
+  /** The ?code= link: opens the join form with the code and joins. True if the URL had a code. */
+  joinFromUrl(): boolean;
+}
+
+export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
+  const get = <T extends HTMLElement>(id: string) => {
+    const e = doc.getElementById(id);
+    if (!e) throw new Error(`index.html is missing #${id}`);
+    return e as T;
+  };
+  const menu = get("menu"), screen = get("classroom"), joinForm = get<HTMLFormElement>("class-join");
+  let current: ClassroomSession | null = null;
+  let offs: (() => void)[] = [];
+  let unmountLobby: (() => void) | null = null;
+  let inRound = false, roundNo = -1, switching = false, leaving = false;
+
+  const showMessage = (title: string, text: string) => {
+    unmountLobby?.(); unmountLobby = null;
+    const back = el(doc, "button", { type: "button", class: "small-btn", text: "Back to the menu" });
+    back.addEventListener("click", () => { screen.hidden = true; screen.replaceChildren(); menu.hidden = false; get("title").focus(); });
+    screen.replaceChildren(el(doc, "div", { class: "class-message" }, el(doc, "h1", { tabindex: "-1", text: title }), el(doc, "p", { class: "lead", text }), back));
+    screen.hidden = false;
+    menu.hidden = true;
+    (screen.querySelector("h1") as HTMLElement | null)?.focus();
+  };
+
+  const stop = () => {
+    offs.splice(0).forEach((o) => o());
+    unmountLobby?.(); unmountLobby = null;
+    current = null; inRound = false; roundNo = -1;
+  };
+
+  const leaveClass = () => {
+    const s = current, wasIn = inRound;
+    leaving = true;
+    stop();
+    if (wasIn) bus.emit("round-leave", undefined);
+    void s?.leave();
+    screen.hidden = true;
+    menu.hidden = false;
+    leaving = false;
+  };
+
+  const follow = (s: ClassroomSession) => {
+    if (current !== s) return;
+    const st = s.state;
+    if (!st) return;
+    if (st.phase === "playing" || (st.phase === "ended" && inRound)) {
+      if (unmountLobby) { unmountLobby(); unmountLobby = null; }
+      if (!inRound || (st.phase === "playing" && st.round !== roundNo)) {
+        inRound = true; roundNo = st.round;
+        bus.emit("round-start", s);
+      }
+      return;
+    }
+    // Lobby (or a finished round this tab never saw): the lobby page.
+    if (inRound) { switching = true; inRound = false; bus.emit("round-leave", undefined); switching = false; }
+    menu.hidden = true;
+    if (!unmountLobby) unmountLobby = mountLobby(screen, s, leaveClass);
+  };
+
+  const start = (s: ClassroomSession) => {
+    stop();
+    current = s;
+    menu.hidden = true;
+    const tick = () => follow(s);
+    const timer = setInterval(tick, 300);
+    offs.push(() => clearInterval(timer));
+    const bindState = () => { const room = s.room; room.onStateChange(tick); return () => room.onStateChange.remove(tick); };
+    let unbind = bindState();
+    offs.push(() => unbind());
+    offs.push(s.onReconnect(() => { unbind(); unbind = bindState(); }));
+    offs.push(s.onRemoved((text) => {
+      const wasIn = inRound;
+      stop();
+      if (wasIn) { switching = true; bus.emit("round-leave", undefined); switching = false; }
+      showMessage("You have left the class", `${text} Thank you for playing. If this was a mistake, ask your teacher and join again with the code.`);
+    }));
+    offs.push(s.onLeave(() => {
+      if (leaving || current !== s) return;
+      const wasIn = inRound;
+      stop();
+      // playUi answers the same close with the menu; put the message over it once it has.
+      setTimeout(() => {
+        if (wasIn) { switching = true; bus.emit("round-leave", undefined); switching = false; }
+        showMessage("The class has ended", s.isTeacher() ? "The class is closed. Open a new class from the menu." : "The connection to the class closed. If your class is still going, join again with the code on the board.");
+      }, 0);
+    }));
+    tick();
+  };
+
+  // The play interface's own Leave button (or a lost connection) ends this tab's part in the class.
+  bus.on("round-leave", () => {
+    if (switching || !current) return;
+    stop();
+  });
+
+  playUiHooks.mountSide = (s: GameSession, side: HTMLElement) => {
+    if (!(s instanceof ClassroomSession)) return null;
+    const unmounts: (() => void)[] = [];
+    if (s.isTeacher()) {
+      const yours = side.querySelector<HTMLElement>('[aria-label="Your cells"]');
+      if (yours) yours.hidden = true; // the projector commands nothing
+      const controls = el(doc, "section", { class: "panel teach-panel", "aria-label": "Teacher controls" });
+      const dashToggle = el(doc, "input", { type: "checkbox", id: "dash-toggle", checked: "" });
+      const dash = el(doc, "div", { id: "dash-panel" });
+      const dashPanel = el(doc, "section", { class: "panel dash-panel", "aria-label": "Students" },
+        el(doc, "p", { class: "check panel-head" }, el(doc, "span", {}, dashToggle, el(doc, "label", { for: "dash-toggle", text: " Show the class list" }))), dash);
+      dashToggle.addEventListener("change", () => { dash.hidden = !dashToggle.checked; });
+      const charts = el(doc, "section", { class: "panel live-panel", "aria-label": "Live charts" });
+      side.prepend(controls, charts, dashPanel);
+      unmounts.push(mountPlayControls(controls, s), mountDashboard(dash, s), mountLiveCharts(charts, s));
+    } else {
+      const me = s.mySeat();
+      const who = el(doc, "section", { class: "panel me-panel" }, el(doc, "p", {}, "You are ", el(doc, "strong", { text: me?.name ?? "" }), ` · class ${s.code}`));
+      const body = el(doc, "div", {});
+      const charts = el(doc, "details", { class: "panel live-panel" }, el(doc, "summary", { text: "Class charts (as on the projector)" }), body);
+      side.prepend(who);
+      side.append(charts);
+      unmounts.push(mountLiveCharts(body, s));
+    }
+    return () => unmounts.forEach((u) => u());
+  };
+
+  playUiHooks.debrief = (s: GameSession) => {
+    if (!(s instanceof ClassroomSession)) return null;
+    const teacher = s.isTeacher();
+    return {
+      actions: {
+        playAgain: () => { if (teacher) s.teacher({ action: "newRound" }); },
+        menu: () => {
+          if (doc.defaultView?.confirm(teacher ? "Close this class for everyone?" : "Leave this class?") === false) return;
+          leaveClass();
+        },
+      },
+      after: (root: HTMLElement) => {
+        const buttons = root.querySelectorAll<HTMLButtonElement>(".debrief-actions button");
+        if (buttons[0]) { if (teacher) buttons[0].textContent = "Next round (back to the lobby)"; else buttons[0].hidden = true; }
+        if (buttons[1]) buttons[1].textContent = teacher ? "Close the class" : "Leave the class";
+        const actions = root.querySelector(".debrief-actions");
+        if (teacher) actions?.append(resultsButton(doc, s));
+        else actions?.append(el(doc, "p", { class: "note", text: "Your teacher will start the next round." }));
+        const box = el(doc, "div", {});
+        root.querySelector(".debrief-inner")?.append(box);
+        let draw = () => {};
+        const render = () => { const r = roundsSection(doc, s.rounds); box.replaceChildren(r.section); draw = r.draw; requestAnimationFrame(draw); };
+        render();
+        const off = s.onRounds(render);
+        const onResize = () => draw();
+        doc.defaultView?.addEventListener("resize", onResize);
+        return () => { off(); doc.defaultView?.removeEventListener("resize", onResize); };
+      },
+    };
+  };
+
+  setUpTeacherSetup(get<HTMLFormElement>("class-setup"), start);
+  const join = setUpStudentJoin(joinForm, start);
+
+  return {
+    start,
+    joinFromUrl: () => {
+      const code = normalizeJoinCode(new URLSearchParams(doc.defaultView?.location.search ?? "").get("code") ?? "");
+      if (!code) return false;
+      joinForm.hidden = false;
+      get("join-toggle").setAttribute("aria-expanded", "true");
+      join.fill(code);
+      join.submit();
+      return true;
+    },
+  };
+}

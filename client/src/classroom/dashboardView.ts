@@ -1,0 +1,35 @@
+// The teacher's dashboard panel: each student's nickname, role, whether their device is connected, what they did
+// last (in plain words, with the simulated day) and how many commands they have sent, refreshed from the room's
+// dashboard message (~2 s). Shown on the projector's side panel; the teacher can hide it. Used by classroomUi.ts.
+
+import type { Dashboard } from "../../../shared/net/classroom.ts";
+import { ROLE_LABELS, isRole } from "../../../shared/sim/roles.ts";
+import type { ClassroomSession } from "../net/ClassroomSession.ts";
+import { el } from "../ui/dom.ts";
+import { formatClock } from "../ui/format.ts";
+
+export function roleWords(role: string): string {
+  return isRole(role) ? ROLE_LABELS[role] : role || "No role yet";
+}
+
+export function mountDashboard(root: HTMLElement, session: ClassroomSession): () => void {
+  const doc = root.ownerDocument;
+  const body = el(doc, "div", { class: "dash-body" });
+  root.append(body);
+  const render = (d: Dashboard | null) => {
+    const rows = (d?.rows ?? []).filter((r) => !r.bot);
+    if (!rows.length) { body.replaceChildren(el(doc, "p", { class: "note", text: "No students yet." })); return; }
+    body.replaceChildren(el(doc, "table", { class: "dash-table" },
+      el(doc, "caption", { class: "visually-hidden", text: "Students: connection, role and latest action" }),
+      el(doc, "thead", {}, el(doc, "tr", {}, ...["Student", "Role", "Doing"].map((t) => el(doc, "th", { scope: "col", text: t })))),
+      el(doc, "tbody", {}, ...rows.map((r) => el(doc, "tr", { class: r.connected ? "" : "away" },
+        el(doc, "th", { scope: "row" },
+          el(doc, "span", { class: `dot ${r.connected ? "on" : "off"}`, "aria-hidden": "true", text: r.connected ? "●" : "○" }),
+          ` ${r.name}`, el(doc, "span", { class: "visually-hidden", text: r.connected ? " (connected)" : " (not connected)" })),
+        el(doc, "td", { text: `${roleWords(r.role)}${r.squads ? ` · squads ${r.squads}` : ""}` }),
+        el(doc, "td", { text: r.lastAction ? `${r.lastAction} (${formatClock(r.lastActionDay)}) · ${r.commands} cmd` : r.connected ? "Nothing yet" : "Away" }))))));
+  };
+  render(session.dashboard);
+  const off = session.onDashboard(render);
+  return () => { off(); root.replaceChildren(); };
+}

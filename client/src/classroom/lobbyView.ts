@@ -1,0 +1,117 @@
+// The lobby before (and between) rounds. On the projector: the join code huge, a QR code of the join link, the link
+// as text, the students who have joined with their roles (live), the teacher's controls. On a student's device:
+// "You are <nickname>", the code, who is here and their roles, and a waiting line. Shown by classroomUi.ts.
+
+import { SCENARIOS } from "../../../shared/scenarios/index.ts";
+import type { SeatState } from "../../../shared/net/TissueState.ts";
+import type { ClassroomSession } from "../net/ClassroomSession.ts";
+import { el, setText } from "../ui/dom.ts";
+import { qrSvg } from "./qr.ts";
+import { roundsSection } from "./roundsChart.ts";
+import { ROLE_SHORT, lobbyControls, resultsButton, seatControls } from "./teacherControls.ts";
+import { isRole } from "../../../shared/sim/roles.ts";
+
+/** The full join link for a class. */
+export function joinLink(origin: string, session: Pick<ClassroomSession, "joinPath" | "code">): string {
+  return `${origin}${session.joinPath || `/?code=${session.code}`}`;
+}
+
+/** The code with a thin gap after three characters, easier to read aloud from the back of a room. */
+export function spacedCode(code: string): string {
+  return code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code;
+}
+
+const roleText = (role: string) => (isRole(role) ? ROLE_SHORT[role] : "Choosing…");
+
+export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave: () => void): () => void {
+  const doc = root.ownerDocument;
+  const teacher = session.isTeacher();
+  const codeEl = el(doc, "p", { class: "join-code", "aria-label": "" });
+  const linkEl = el(doc, "p", { class: "join-link" });
+  const qrBox = el(doc, "div", { class: "qr-box" });
+  const title = el(doc, "h1", { id: "lobby-title", tabindex: "-1" });
+  const sub = el(doc, "p", { class: "lead" });
+  const count = el(doc, "h2", {});
+  const list = el(doc, "ul", { class: "seat-list", "aria-live": "polite" });
+  const bots = el(doc, "p", { class: "note" });
+  const waiting = el(doc, "p", { class: "waiting", role: "status" });
+  const leave = el(doc, "button", { type: "button", class: "secondary small-btn", text: teacher ? "Close the class" : "Leave the class" });
+  leave.addEventListener("click", () => {
+    if (doc.defaultView?.confirm(teacher ? "Close this class for everyone? Results already saved stay on the server." : "Leave this class?") === false) return;
+    onLeave();
+  });
+  const rounds = el(doc, "div", { class: "lobby-rounds" });
+  let drawRounds = () => {};
+  const renderRounds = () => {
+    if (!session.rounds.length) { rounds.replaceChildren(); return; }
+    const r = roundsSection(doc, session.rounds);
+    rounds.replaceChildren(r.section, ...(teacher ? [resultsButton(doc, session)] : []));
+    drawRounds = r.draw;
+    requestAnimationFrame(r.draw);
+  };
+
+  const controls = teacher ? lobbyControls(doc, session) : null;
+  const joinBox = el(doc, "div", { class: "join-box" }, el(doc, "div", {},
+    el(doc, "p", { class: "join-label", text: teacher ? "Join this class with the code" : "Class code" }), codeEl, linkEl), qrBox);
+  root.replaceChildren(el(doc, "div", { class: `lobby ${teacher ? "lobby-teacher" : "lobby-student"}` },
+    el(doc, "div", { class: "lobby-head" }, el(doc, "div", {}, title, sub), leave),
+    joinBox,
+    el(doc, "div", { class: "lobby-main" },
+      el(doc, "section", { class: "lobby-seats", "aria-labelledby": "lobby-count" }, count, list, bots),
+      ...(controls ? [el(doc, "section", { class: "lobby-side", "aria-label": "Teacher controls" }, controls.root)] : [])),
+    waiting, rounds));
+  root.hidden = false;
+  count.id = "lobby-count";
+
+  let qrFor = "";
+  let signature = "";
+  const render = () => {
+    const st = session.state;
+    if (!st) return;
+    const code = session.code || st.code;
+    setText(codeEl, spacedCode(code));
+    codeEl.setAttribute("aria-label", `Class code: ${code.split("").join(" ")}`);
+    const link = joinLink(doc.defaultView?.location.origin ?? "", { joinPath: session.joinPath, code });
+    if (teacher) {
+      setText(linkEl, link);
+      if (qrFor !== link && code) { qrBox.replaceChildren(qrSvg(doc, link, `QR code for the join link ${link}`)); qrFor = link; }
+    } else {
+      qrBox.hidden = true;
+      linkEl.hidden = true;
+    }
+    const me = st.seats?.get(session.sessionId);
+    const scenario = SCENARIOS[st.scenarioId];
+    const length = st.days ? `${Math.round(st.days * 10) / 10}-day round` : "";
+    setText(title, teacher ? `Class ${spacedCode(code)}` : `You are ${me?.name || "…"}`);
+    setText(sub, teacher
+      ? `${scenario?.name ?? st.scenarioId}${length ? `, ${length}` : ""}. Round ${st.round}.${st.locked ? " Joining is locked." : ""}`
+      : `${me?.role ? `Your role: ${roleText(me.role)}. ` : ""}${scenario?.name ?? ""}${length ? `, ${length}` : ""}.`);
+    setText(waiting, teacher ? "" : "Waiting for your teacher to start the round…");
+
+    const seats: [string, SeatState][] = [];
+    st.seats?.forEach((seat, id) => seats.push([id, seat]));
+    const students = seats.filter(([, s]) => !s.bot && !s.host);
+    const botSeats = seats.filter(([, s]) => s.bot);
+    const sig = JSON.stringify(students.map(([id, s]) => [id, s.name, s.role, s.connected, s.squads]));
+    if (sig !== signature) {
+      signature = sig;
+      const focused = (doc.activeElement as HTMLElement | null)?.dataset?.key;
+      setText(count, students.length ? `${students.length} student${students.length === 1 ? "" : "s"} here` : "Nobody has joined yet");
+      list.replaceChildren(...students.map(([id, s]) => el(doc, "li", { class: `seat${id === session.sessionId ? " me" : ""}${s.connected ? "" : " away"}` },
+        el(doc, "span", { class: "seat-name" }, el(doc, "span", { class: "dot", "aria-hidden": "true", text: s.connected ? "●" : "○" }), ` ${s.name}${id === session.sessionId ? " (you)" : ""}${s.connected ? "" : " — away"}`),
+        teacher ? seatControls(doc, session, id, s) : el(doc, "span", { class: "seat-role", text: roleText(s.role) }))));
+      if (focused) (list.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
+    }
+    setText(bots, botSeats.length ? `Bots play: ${botSeats.map(([, s]) => roleText(s.role)).join(", ")}.` : "");
+    controls?.refresh();
+  };
+  render();
+  title.focus();
+  const timer = setInterval(render, 400);
+  const offs = [session.onRounds(renderRounds), session.onSession(() => { qrFor = ""; render(); })];
+  renderRounds();
+  const win = doc.defaultView;
+  const onResize = () => drawRounds();
+  win?.addEventListener("resize", onResize);
+  return () => { clearInterval(timer); offs.forEach((o) => o()); win?.removeEventListener("resize", onResize); root.hidden = true; root.replaceChildren(); };
+}

@@ -1,0 +1,55 @@
+// Pure helpers for comparing a class's rounds on one chart: the series names the rounds share, each round's values
+// carried onto one common day grid (step interpolation), and a row of figures per round for the table alternative.
+// Units are whatever the server's RoundSummary series carry. Used by roundsChart.ts and its unit tests.
+
+import type { RoundSummary } from "../../../shared/net/classroom.ts";
+
+/** Words for the series names the server sends; unknown names are shown as they come. */
+export const ROUND_SERIES_LABELS: Record<string, string> = {
+  threat: "Threat cells", damage: "Tissue lost", il2: "IL-2 mean", il2Mean: "IL-2 mean", il2MeanPm: "IL-2 mean (pM)",
+  killers: "Killer T cells", helpers: "Helper T cells", tregs: "Tregs", leak: "Toxicity (leak)",
+};
+
+/** Series names in the order the rounds first list them, kept only if at least one round has values for them. */
+export function sharedSeriesNames(rounds: readonly RoundSummary[]): string[] {
+  const names: string[] = [];
+  for (const r of rounds) for (const [k, v] of Object.entries(r.series ?? {})) if (Array.isArray(v) && v.length && !names.includes(k)) names.push(k);
+  return names;
+}
+
+/** Evenly spaced days from 0 to the longest round's last day, `points` of them (at least 2). */
+export function commonDays(rounds: readonly RoundSummary[], points = 60): number[] {
+  const last = Math.max(0, ...rounds.map((r) => r.days[r.days.length - 1] ?? 0));
+  const n = Math.max(2, Math.floor(points));
+  return Array.from({ length: n }, (_, i) => (last * i) / (n - 1));
+}
+
+/**
+ * One round's values read at each grid day: the latest sample at or before that day (the first sample before the
+ * round's first day); NaN past the round's end, so a shorter round's line stops where the round stopped.
+ */
+export function onGrid(days: readonly number[], values: readonly number[], grid: readonly number[]): number[] {
+  const n = Math.min(days.length, values.length);
+  const end = n ? days[n - 1] : -Infinity;
+  let j = 0;
+  return grid.map((g) => {
+    if (n === 0 || g > end + 1e-9) return Number.NaN;
+    while (j + 1 < n && days[j + 1] <= g + 1e-9) j++;
+    return values[j];
+  });
+}
+
+export interface RoundRow { round: number; scenarioId: string; outcome: string; lastDay: number; peaks: Record<string, number>; finals: Record<string, number> }
+
+/** Per round: its outcome, how long it ran, and each series' peak and final value (the table under the chart). */
+export function roundRows(rounds: readonly RoundSummary[]): RoundRow[] {
+  return rounds.map((r) => {
+    const peaks: Record<string, number> = {}, finals: Record<string, number> = {};
+    for (const [k, v] of Object.entries(r.series ?? {})) {
+      if (!Array.isArray(v) || v.length === 0) continue;
+      peaks[k] = Math.max(...v);
+      finals[k] = v[v.length - 1];
+    }
+    return { round: r.round, scenarioId: r.scenarioId, outcome: r.outcome, lastDay: r.days[r.days.length - 1] ?? 0, peaks, finals };
+  });
+}

@@ -1,0 +1,148 @@
+// The teacher's controls as HTML: lobby settings (scenario, round length, lock, late join, auto-balance, start),
+// each student's row (role, new nickname, remove with a confirm), the in-round panel (deal a therapy card, end the
+// round, lock, late join) and the results download. Every action goes through ClassroomSession.teacher (with the secret).
+
+import { SCENARIOS, SCENARIO_IDS } from "../../../shared/scenarios/index.ts";
+import { ROLES, type Role } from "../../../shared/sim/roles.ts";
+import { THERAPY_NAMES, THERAPY_LABELS, type TherapyName } from "../../../shared/sim/therapyNames.ts";
+import type { SeatState } from "../../../shared/net/TissueState.ts";
+import type { ClassroomSession } from "../net/ClassroomSession.ts";
+import { el, setText } from "../ui/dom.ts";
+
+/** Short role names for the lobby's selects (the long ones are in ROLE_LABELS). */
+export const ROLE_SHORT: Record<Role, string> = { effector: "Effector T cells", treg: "Tregs", nk: "NK cells", clinician: "Clinician" };
+/** Wall-clock minutes per simulated day at speed 1 (20 ticks a second, 60 s a tick). */
+export const MINUTES_PER_DAY = (24 * 60) / 20 / 60;
+/** Shorter rounds offered besides the full scenario, simulated days. */
+const SHORT_DAYS = [8, 6, 4, 2, 1];
+
+/** Fills a round-length select for a scenario: the full length, then shorter rounds; values are days or "full". */
+export function fillDays(select: HTMLSelectElement, scenarioId: string, chosen?: number): void {
+  const s = SCENARIOS[scenarioId];
+  if (!s) return;
+  select.replaceChildren(new Option(`Full scenario: ${s.days} days (about ${Math.round(s.days * MINUTES_PER_DAY)} min)`, "full"));
+  for (const d of SHORT_DAYS.filter((d) => d < s.days)) select.add(new Option(`${d} day${d === 1 ? "" : "s"} (about ${Math.round(d * MINUTES_PER_DAY)} min)`, String(d)));
+  select.value = chosen !== undefined && chosen < s.days && [...select.options].some((o) => o.value === String(chosen)) ? String(chosen) : "full";
+}
+
+export function fillScenarios(select: HTMLSelectElement): void {
+  for (const id of SCENARIO_IDS) select.add(new Option(SCENARIOS[id].name, id));
+}
+
+/** The lobby's settings and Start; refresh() mirrors the room state into the controls. */
+export function lobbyControls(doc: Document, session: ClassroomSession): { root: HTMLElement; refresh: () => void } {
+  const scenario = el(doc, "select", { id: "lobby-scenario" });
+  fillScenarios(scenario);
+  const days = el(doc, "select", { id: "lobby-days" });
+  const sendScenario = () => {
+    const d = days.value === "full" ? undefined : Number(days.value);
+    session.teacher({ action: "scenario", scenarioId: scenario.value, ...(d !== undefined ? { days: d } : {}) });
+  };
+  scenario.addEventListener("change", () => { fillDays(days, scenario.value); sendScenario(); });
+  days.addEventListener("change", sendScenario);
+
+  const lock = el(doc, "button", { type: "button", class: "secondary small-btn" });
+  lock.addEventListener("click", () => session.teacher({ action: session.state.locked ? "unlock" : "lock" }));
+  const late = el(doc, "input", { type: "checkbox", id: "lobby-late" });
+  late.addEventListener("change", () => session.teacher({ action: "lateJoin", on: late.checked }));
+  const balance = el(doc, "button", { type: "button", class: "secondary small-btn", text: "Auto-balance roles" });
+  balance.addEventListener("click", () => session.teacher({ action: "autoBalance" }));
+  const start = el(doc, "button", { type: "button", id: "lobby-start", class: "start-btn", text: "Start the round" });
+  start.addEventListener("click", () => session.teacher({ action: "start" }));
+
+  const root = el(doc, "div", { class: "lobby-controls", role: "group", "aria-label": "Class settings" },
+    el(doc, "label", { for: "lobby-scenario", text: "Scenario" }), scenario,
+    el(doc, "label", { for: "lobby-days", text: "Round length" }), days,
+    el(doc, "p", { class: "check" }, late, el(doc, "label", { for: "lobby-late", text: " Students may join after the start" })),
+    el(doc, "div", { class: "lobby-buttons" }, lock, balance), start);
+
+  const refresh = () => {
+    const st = session.state;
+    if (!st) return;
+    if (doc.activeElement !== scenario && st.scenarioId && scenario.value !== st.scenarioId) { scenario.value = st.scenarioId; fillDays(days, st.scenarioId, st.days); }
+    if (days.options.length === 0) fillDays(days, scenario.value, st.days);
+    const full = SCENARIOS[st.scenarioId]?.days;
+    const want = full !== undefined && st.days > 0 && st.days < full ? String(Math.round(st.days * 100) / 100) : "full";
+    if (doc.activeElement !== days && days.value !== want && [...days.options].some((o) => o.value === want)) days.value = want;
+    setText(lock, st.locked ? "🔒 Joining locked: unlock" : "Lock joining");
+    lock.setAttribute("aria-pressed", String(st.locked));
+    late.checked = st.lateJoin;
+  };
+  refresh();
+  return { root, refresh };
+}
+
+/** One student's row controls: role select, "New nickname", "Remove" (confirmed). */
+export function seatControls(doc: Document, session: ClassroomSession, seatId: string, seat: SeatState): HTMLElement {
+  const role = el(doc, "select", { "aria-label": `Role for ${seat.name}`, "data-key": `role:${seatId}` });
+  for (const r of ROLES) role.add(new Option(ROLE_SHORT[r], r));
+  role.value = seat.role;
+  role.addEventListener("change", () => session.teacher({ action: "assign", seatId, role: role.value as Role }));
+  const rename = el(doc, "button", { type: "button", class: "secondary small-btn", text: "New nickname", "data-key": `rename:${seatId}`, "aria-label": `Give ${seat.name} a new nickname` });
+  rename.addEventListener("click", () => session.teacher({ action: "rename", seatId }));
+  const kick = el(doc, "button", { type: "button", class: "secondary small-btn danger", text: "Remove", "data-key": `kick:${seatId}`, "aria-label": `Remove ${seat.name} from the class` });
+  kick.addEventListener("click", () => {
+    if (doc.defaultView?.confirm(`Remove ${seat.name} from this class? Their device will be told kindly, and they can join again unless joining is locked.`) === false) return;
+    session.teacher({ action: "kick", seatId });
+  });
+  return el(doc, "span", { class: "seat-controls" }, role, rename, kick);
+}
+
+/** The teacher's panel during a round (side panel): deal a card, end the round, lock, late join, results. */
+export function mountPlayControls(root: HTMLElement, session: ClassroomSession): () => void {
+  const doc = root.ownerDocument;
+  const card = el(doc, "select", { id: "teach-card", "aria-label": "Therapy card to deal" });
+  for (const t of THERAPY_NAMES) card.add(new Option(THERAPY_LABELS[t].split(":")[0], t));
+  const deal = el(doc, "button", { type: "button", class: "small-btn", text: "Deal this card" });
+  deal.addEventListener("click", () => session.teacher({ action: "deal", therapy: card.value as TherapyName }));
+  const end = el(doc, "button", { type: "button", class: "secondary small-btn", text: "End the round now" });
+  end.addEventListener("click", () => {
+    if (doc.defaultView?.confirm("End this round now and show the debrief?") !== false) session.teacher({ action: "end" });
+  });
+  const lock = el(doc, "button", { type: "button", class: "secondary small-btn" });
+  lock.addEventListener("click", () => session.teacher({ action: session.state.locked ? "unlock" : "lock" }));
+  const late = el(doc, "input", { type: "checkbox", id: "teach-late" });
+  late.addEventListener("change", () => session.teacher({ action: "lateJoin", on: late.checked }));
+  root.append(
+    el(doc, "h2", { text: `Teacher · class ${session.code}` }),
+    el(doc, "div", { class: "teach-row" }, card, deal),
+    el(doc, "div", { class: "teach-row" }, lock, end),
+    el(doc, "p", { class: "check" }, late, el(doc, "label", { for: "teach-late", text: " Students may still join" })),
+  );
+  const refresh = () => {
+    setText(lock, session.state?.locked ? "🔒 Unlock joining" : "Lock joining");
+    lock.setAttribute("aria-pressed", String(!!session.state?.locked));
+    late.checked = !!session.state?.lateJoin;
+  };
+  refresh();
+  const timer = setInterval(refresh, 500);
+  return () => { clearInterval(timer); root.replaceChildren(); };
+}
+
+/** A "Download results (CSV)" button: fetches the class's results with the host secret and saves them as a file. */
+export function resultsButton(doc: Document, session: ClassroomSession): HTMLElement {
+  const button = el(doc, "button", { type: "button", class: "secondary small-btn", text: "Download results (CSV)" });
+  const status = el(doc, "span", { class: "note", role: "status" });
+  button.addEventListener("click", async () => {
+    setText(status, "Fetching…");
+    try {
+      const res = await fetch(`/api/classroom/${encodeURIComponent(session.code)}/results.csv`, { headers: { "X-Host-Secret": session.hostSecret ?? "" }, cache: "no-store" });
+      if (!res.ok) {
+        const body = await res.json().catch(() => null) as { error?: string } | null;
+        setText(status, body?.error ?? (res.status === 404 ? "No results are stored for this class yet." : `The server refused (${res.status}).`));
+        return;
+      }
+      const blob = await res.blob();
+      const url = URL.createObjectURL(blob);
+      const a = el(doc, "a", { href: url, download: `cytokine-command-${session.code}-results.csv` });
+      doc.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setText(status, "Saved.");
+    } catch {
+      setText(status, "The game server is not answering.");
+    }
+  });
+  return el(doc, "span", { class: "results-btn" }, button, status);
+}

@@ -1,0 +1,44 @@
+// The teacher's setup form in the menu: scenario (with its summary) and round length, then "Open the class", which
+// creates the classroom room through ClassroomSession.teach and hands the session to classroomUi.ts (the lobby).
+// Scenario and length can still be changed in the lobby.
+
+import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../../shared/scenarios/index.ts";
+import { ClassroomSession } from "../net/ClassroomSession.ts";
+import { el } from "../ui/dom.ts";
+import { explainFailure } from "../ui/soloSetup.ts";
+import { fillDays, fillScenarios } from "./teacherControls.ts";
+
+export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSession) => void): void {
+  const doc = form.ownerDocument;
+  const scenario = el(doc, "select", { id: "teach-scenario", "aria-describedby": "teach-summary" });
+  fillScenarios(scenario);
+  scenario.value = DEFAULT_SCENARIO_ID;
+  const summary = el(doc, "p", { id: "teach-summary", class: "summary" });
+  const days = el(doc, "select", { id: "teach-days" });
+  const button = el(doc, "button", { type: "submit", id: "teach-open", text: "Open the class" });
+  const status = el(doc, "p", { role: "status", "aria-live": "polite" });
+  const refresh = () => { summary.textContent = SCENARIOS[scenario.value]?.summary ?? ""; fillDays(days, scenario.value); };
+  scenario.addEventListener("change", refresh);
+  refresh();
+  form.replaceChildren(
+    el(doc, "h2", { id: "teach-title", text: "Teach a class" }),
+    el(doc, "p", { class: "note", text: "Students join with a code on your projector; bots fill the roles nobody takes. Up to 40 students." }),
+    el(doc, "label", { for: "teach-scenario", text: "Scenario" }), scenario, summary,
+    el(doc, "label", { for: "teach-days", text: "Round length (at speed 1)" }), days,
+    button, status,
+  );
+  form.setAttribute("aria-labelledby", "teach-title");
+  let busy = false;
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (busy) return;
+    busy = true;
+    button.setAttribute("aria-disabled", "true");
+    status.textContent = "Opening the class…";
+    const d = days.value === "full" ? undefined : Number(days.value);
+    ClassroomSession.teach(scenario.value, d).then(
+      (s) => { status.textContent = ""; opened(s); },
+      (err: unknown) => { status.textContent = explainFailure(err).replace("start this round", "open this class"); },
+    ).finally(() => { busy = false; button.removeAttribute("aria-disabled"); });
+  });
+}

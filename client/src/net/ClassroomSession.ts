@@ -1,0 +1,162 @@
+// A classroom session as one browser sees it: a GameSession in the "classroom" room, plus the teacher's host secret,
+// the teacher-only messages (session, dashboard), the rounds so far and the "removed" notice. The teacher creates or
+// re-joins with the secret (kept in sessionStorage), students join by code. Used by client/src/classroom/*.
+
+import { Client, type Room } from "@colyseus/sdk";
+import { TissueState } from "../../../shared/net/TissueState.ts";
+import type { ControlPayload } from "../../../shared/net/messages.ts";
+import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
+import {
+  ClassroomClientMessage, ClassroomServerMessage, type ClassroomCreateOptions, type Dashboard, type RoundSummary,
+  type SessionInfo, type TeacherAction,
+} from "../../../shared/net/classroom.ts";
+import { GameSession, clearToken, readToken, serverUrl } from "./GameSession.ts";
+
+/** The room name the server registers for classes. */
+export const CLASSROOM_ROOM = "classroom";
+/** sessionStorage: which class this tab belongs to, and the host secret if it is the teacher's ({ code, hostSecret? }). */
+export const CLASS_KEY = "cytokine-command:classroom";
+
+interface ClassMarker { code: string; hostSecret?: string }
+
+function readMarker(): ClassMarker | null {
+  try {
+    const raw = sessionStorage.getItem(CLASS_KEY);
+    const m = raw ? (JSON.parse(raw) as ClassMarker) : null;
+    return m && typeof m.code === "string" ? m : null;
+  } catch { return null; }
+}
+function writeMarker(m: ClassMarker): void {
+  try { sessionStorage.setItem(CLASS_KEY, JSON.stringify(m)); } catch { /* private mode: no coming back */ }
+}
+export function forgetClass(): void {
+  try { sessionStorage.removeItem(CLASS_KEY); } catch { /* ignore */ }
+}
+
+type Cb<T> = (value: T) => void;
+
+export class ClassroomSession extends GameSession {
+  /** The class's join code. */
+  code = "";
+  /** Only the teacher's tab has it; every teacher action carries it. */
+  hostSecret: string | null = null;
+  joinPath = "";
+  dashboard: Dashboard | null = null;
+  rounds: RoundSummary[] = [];
+  /** Set when the teacher removed this student (the words to show). */
+  removedText: string | null = null;
+  private cbs: { session: Cb<SessionInfo>[]; dashboard: Cb<Dashboard>[]; rounds: Cb<RoundSummary[]>[]; removed: Cb<string>[] } =
+    { session: [], dashboard: [], rounds: [], removed: [] };
+
+  private static make(client: Client, room: Room<any, TissueState>, code: string, hostSecret: string | null): ClassroomSession {
+    const s = new ClassroomSession(client, room, { mode: "classroom" } as unknown as RoomOptions);
+    s.code = code || room.roomId;
+    s.hostSecret = hostSecret;
+    s.spectator = hostSecret !== null;
+    writeMarker(hostSecret ? { code: s.code, hostSecret } : { code: s.code });
+    return s;
+  }
+
+  /** The teacher opens a new class. */
+  static async teach(scenarioId: string, days?: number): Promise<ClassroomSession> {
+    const client = new Client(serverUrl());
+    const opts: ClassroomCreateOptions = { mode: "classroom", scenarioId, ...(days !== undefined ? { days } : {}) };
+    const room = (await client.create(CLASSROOM_ROOM, opts, TissueState)) as Room<any, TissueState>;
+    // The secret arrives in the session message; until then the tab is the teacher's by having created the room.
+    const s = ClassroomSession.make(client, room, room.roomId, "");
+    return s;
+  }
+
+  /** A student (no secret) or a returning teacher (with the secret) joins by code. */
+  static async join(code: string, hostSecret?: string): Promise<ClassroomSession> {
+    const client = new Client(serverUrl());
+    const room = (await client.joinById(code, hostSecret ? { hostSecret } : {}, TissueState)) as Room<any, TissueState>;
+    return ClassroomSession.make(client, room, code, hostSecret ?? null);
+  }
+
+  /** After a reload: the seat's reconnection token if still fresh, else (teacher only) the code and secret; null if neither works. */
+  static async resumeClass(): Promise<ClassroomSession | null> {
+    const marker = readMarker();
+    if (!marker) return null;
+    const token = readToken();
+    if (token) {
+      try {
+        const client = new Client(serverUrl());
+        const room = (await client.reconnect(token, TissueState)) as Room<any, TissueState>;
+        return ClassroomSession.make(client, room, marker.code, marker.hostSecret ?? null);
+      } catch { clearToken(); }
+    }
+    if (marker.hostSecret) {
+      try { return await ClassroomSession.join(marker.code, marker.hostSecret); } catch { /* the class is over */ }
+    }
+    forgetClass();
+    return null;
+  }
+
+  /** What the tab remembers of its class (the student's join form pre-fills the code). */
+  static remembered(): ClassMarker | null { return readMarker(); }
+
+  isTeacher(): boolean { return this.hostSecret !== null; }
+  override isHost(): boolean { return this.isTeacher(); }
+
+  /** Sends a teacher action with the host secret. */
+  teacher(action: TeacherAction): void {
+    if (!this.hostSecret) return;
+    this.room.send(ClassroomClientMessage.teacher, { ...action, secret: this.hostSecret });
+  }
+
+  /** The HUD's pause / speed / restart buttons become teacher actions (restart opens a new round's lobby). */
+  override control(p: ControlPayload): void {
+    if (p.action === "speed") this.teacher({ action: "speed", speed: p.speed });
+    else if (p.action === "restart") this.teacher({ action: "newRound" });
+    else this.teacher({ action: p.action });
+  }
+
+  onSession(cb: Cb<SessionInfo>): () => void { return this.add("session", cb); }
+  onDashboard(cb: Cb<Dashboard>): () => void { return this.add("dashboard", cb); }
+  onRounds(cb: Cb<RoundSummary[]>): () => void { return this.add("rounds", cb); }
+  onRemoved(cb: Cb<string>): () => void { return this.add("removed", cb); }
+
+  override async leave(): Promise<void> {
+    forgetClass();
+    await super.leave();
+  }
+
+  protected override attach(room: Room<any, TissueState>): void {
+    super.attach(room);
+    room.onMessage(ClassroomServerMessage.session, (info: SessionInfo) => {
+      if (!info || typeof info.hostSecret !== "string") return;
+      this.code = info.code;
+      this.hostSecret = info.hostSecret;
+      this.joinPath = info.joinPath;
+      this.spectator = true;
+      writeMarker({ code: info.code, hostSecret: info.hostSecret });
+      this.fire("session", info);
+    });
+    room.onMessage(ClassroomServerMessage.dashboard, (d: Dashboard) => {
+      if (!d || !Array.isArray(d.rows)) return;
+      this.dashboard = d;
+      this.fire("dashboard", d);
+    });
+    room.onMessage(ClassroomServerMessage.rounds, (r: RoundSummary[]) => {
+      if (!Array.isArray(r)) return;
+      this.rounds = r;
+      this.fire("rounds", r);
+    });
+    room.onMessage(ClassroomServerMessage.removed, (p: unknown) => {
+      const o = p as { message?: unknown; text?: unknown; reason?: unknown } | string | null;
+      const text = typeof o === "string" ? o : typeof o?.message === "string" ? o.message : typeof o?.text === "string" ? o.text : "";
+      this.removedText = text || "Your teacher has taken you out of this class.";
+      forgetClass();
+      this.fire("removed", this.removedText);
+    });
+  }
+
+  private add<K extends keyof ClassroomSession["cbs"]>(k: K, cb: ClassroomSession["cbs"][K][number]): () => void {
+    (this.cbs[k] as unknown[]).push(cb);
+    return () => { const list = this.cbs[k] as unknown[]; const i = list.indexOf(cb); if (i >= 0) list.splice(i, 1); };
+  }
+  private fire<K extends keyof ClassroomSession["cbs"]>(k: K, v: Parameters<ClassroomSession["cbs"][K][number]>[0]): void {
+    for (const cb of [...this.cbs[k]] as Cb<typeof v>[]) { try { cb(v); } catch (e) { console.error(e); } }
+  }
+}
