@@ -46,13 +46,14 @@ export interface RoundRecord {
 }
 
 export interface ResultsStore {
-  /** Records a new session (or updates its scenario and secret if the code is saved again). */
+  /** Records a new session; saving the same code again with the same secret updates its scenario. Throws if the code
+   *  already holds another session's results (claim codes with hasSession(code) false). */
   saveSession(session: SessionRecord): void;
   /** Records a finished round and its players, replacing an earlier save of the same round. */
   saveRound(round: RoundRecord): void;
   /** The session's rounds in order, with their players; [] for an unknown code. */
   rounds(code: string): RoundRecord[];
-  /** Whether any results (a session) exist under this code. */
+  /** Whether a session is stored under this code (its results kept until retention deletes them). */
   hasSession(code: string): boolean;
   /** One row per student per round, with a header (see csv.ts). */
   csv(code: string): string;
@@ -168,8 +169,14 @@ export function openResultsStore(path: string, options: StoreOptions = {}): Resu
 
   return {
     saveSession(session) {
-      const hash = session.hostSecretHash ?? (session.hostSecret !== undefined ? hashHostSecret(session.hostSecret) : undefined);
-      if (hash === undefined) throw new Error("saveSession needs hostSecret or hostSecretHash");
+      const { hostSecret, hostSecretHash } = session;
+      if (hostSecret === undefined && hostSecretHash === undefined) throw new Error("saveSession needs hostSecret or hostSecretHash");
+      // The same teacher saving again is fine; a new class must never inherit an earlier class's rounds.
+      const existing = selectSession.get(session.code) as { host_secret_hash: string } | undefined;
+      const sameHost = existing === undefined || existing.host_secret_hash === "" || existing.host_secret_hash === hostSecretHash ||
+        (hostSecret !== undefined && hostSecretMatches(hostSecret, existing.host_secret_hash));
+      if (!sameHost) throw new Error(`join code ${session.code} already holds another session's results`);
+      const hash = existing?.host_secret_hash || (hostSecretHash ?? hashHostSecret(hostSecret!));
       upsertSession.run(session.code, hash, session.scenarioId, session.createdAt ?? now().toISOString());
     },
     saveRound(r) {
