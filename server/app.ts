@@ -10,6 +10,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import { SCENARIO_IDS } from "../shared/scenarios/index.ts";
 import { TissueRoom } from "./rooms/TissueRoom.ts";
+import { ClassroomRoom } from "./rooms/ClassroomRoom.ts";
 import { openResultsStore, type ResultsStore } from "./results/resultsStore.ts";
 import { setResultsStore } from "./results/activeStore.ts";
 import { createRateLimiter, type RateLimiter } from "./http/rateLimiter.ts";
@@ -52,7 +53,7 @@ export function createGameServer(options: GameServerOptions = {}) {
   guardJoinById(transport.server!, joinLimiter, async (roomId) => (await matchMaker.query({ roomId })).length > 0);
 
   return defineServer({
-    rooms: { tissue: defineRoom(TissueRoom) },
+    rooms: { tissue: defineRoom(TissueRoom), classroom: defineRoom(ClassroomRoom) },
     transport,
     greet: false,
     gracefullyShutdown: options.handleSignals ?? false,

@@ -1,0 +1,367 @@
+// A classroom session: a teacher (with the host secret) and up to MAX_STUDENTS students who join by a 6-character
+// code, get generated nicknames, are given roles in a lobby, then share each role's squads (a clone each) in rounds
+// the teacher starts, pauses, speeds up and ends. Bots play roles no student has. Registered by server/app.ts as
+// "classroom"; the world, clock, gate and messages come from TissueRoomBase.
+
+import type { Client } from "@colyseus/core";
+import {
+  ClassroomClientMessage, ClassroomServerMessage, MAX_STUDENTS, checkTeacherAction, type ClassroomJoinOptions, type SessionInfo,
+  type TeacherAction,
+} from "../../shared/net/classroom.ts";
+import { ClientMessage, type Debrief } from "../../shared/net/messages.ts";
+import { judgeOutcome } from "../../shared/sim/outcome.ts";
+import { ROLES, ROLE_SQUADS, dayOf, mergeSquad, sampleMetrics, splitSquad, type Command, type Difficulty, type Role } from "../../shared/sim/index.ts";
+import { getResultsStore } from "../results/activeStore.ts";
+import { admitCommand } from "./commandGate.ts";
+import { buildDashboard, describeCommand, newActivity, type Activity } from "./classroom/dashboard.ts";
+import { claimJoinCode, newHostSecret, releaseJoinCode, secretMatches } from "./classroom/joinCodes.ts";
+import { newNickname } from "./classroom/nicknames.ts";
+import { roundRecord, roundSummary } from "./classroom/roundResults.ts";
+import { checkClassroomOptions } from "./classroom/sessionOptions.ts";
+import { autoBalance, balancedRoleCounts, planSquads } from "./classroom/squadSplit.ts";
+import { syncRound } from "./roundSync.ts";
+import { TissueRoomBase } from "./TissueRoomBase.ts";
+
+/** Milliseconds between two dashboards sent to the teacher. */
+export const DASHBOARD_EVERY_MS = 2000;
+/** Teacher connections at once (a laptop, the projector, a tablet), beyond the students. */
+const TEACHER_CONNECTIONS = 4;
+
+export class ClassroomRoom extends TissueRoomBase {
+  code = "";
+  private hostSecret = "";
+  /** Set once the creator (the teacher) has been let in: after that the secret is needed to be the teacher. */
+  private teacherClaimed = false;
+  private readonly teachers = new Set<string>();
+  /** Let in by onAuth, not yet joined: counted against the class size so 30 joins at once cannot overfill it. */
+  private readonly reserved = new Map<string, "teacher" | "student">();
+  /** Students in joining order (seat ids): plans and balances are stable. */
+  private order: string[] = [];
+  private readonly activity = new Map<string, Activity>();
+  /** Split squads of this round and the base squad each came from. */
+  private origin = new Map<number, number>();
+  private summaries: ReturnType<typeof roundSummary>[] = [];
+  private roundStartedAt = new Date().toISOString();
+
+  get difficulty(): Difficulty {
+    return "normal";
+  }
+
+  get phase(): string {
+    return this.state.phase;
+  }
+
+  override async onCreate(options: unknown): Promise<void> {
+    const checked = checkClassroomOptions(options);
+    if (!checked.ok) throw new Error(checked.error);
+    this.code = await claimJoinCode();
+    this.roomId = this.code;
+    this.hostSecret = newHostSecret();
+    this.maxClients = MAX_STUDENTS + TEACHER_CONNECTIONS;
+    this.roundSetup = { scenarioId: checked.value.scenarioId, days: checked.value.days };
+    this.state.mode = "classroom";
+    this.state.phase = "lobby";
+    this.state.code = this.code;
+    this.onMessage(ClassroomClientMessage.teacher, (client, payload) => this.onTeacher(client, payload));
+    this.setUpRoom([ClientMessage.command, ClientMessage.inspect, ClassroomClientMessage.teacher]);
+    this.startRound(Math.floor(Math.random() * 0x1_0000_0000));
+    this.clock.setInterval(() => this.sendDashboard(), DASHBOARD_EVERY_MS);
+    try {
+      getResultsStore().saveSession({ code: this.code, hostSecret: this.hostSecret, scenarioId: this.state.scenarioId });
+    } catch (err) {
+      console.error(`[classroom ${this.code}] could not save the session:`, err);
+    }
+  }
+
+  override onAuth(client: Client, options: unknown): boolean {
+    if (!this.teacherClaimed) {
+      this.teacherClaimed = true; // the creator: the teacher's page
+      this.reserved.set(client.sessionId, "teacher");
+      return true;
+    }
+    const o = (options ?? {}) as ClassroomJoinOptions & Record<string, unknown>;
+    if (typeof o !== "object" || Object.keys(o).some((k) => k !== "hostSecret")) throw new Error("students join with the class code alone");
+    if (o.hostSecret !== undefined) {
+      if (!secretMatches(o.hostSecret, this.hostSecret)) throw new Error("that is not this class's host secret");
+      this.reserved.set(client.sessionId, "teacher");
+      return true;
+    }
+    if (this.state.locked) throw new Error("This class is locked: ask your teacher");
+    if (this.phase !== "lobby" && !this.state.lateJoin) throw new Error("This class has already started and late joining is off: ask your teacher");
+    const students = this.seats.people().length + [...this.reserved.values()].filter((k) => k === "student").length;
+    if (students >= MAX_STUDENTS) throw new Error(`This class is full (${MAX_STUDENTS} students): ask your teacher`);
+    this.reserved.set(client.sessionId, "student");
+    return true;
+  }
+
+  override onJoin(client: Client): void {
+    const kind = this.reserved.get(client.sessionId) ?? "student";
+    this.reserved.delete(client.sessionId);
+    if (kind === "teacher") {
+      this.teachers.add(client.sessionId);
+      this.sendSession(client);
+      this.catchUp(client);
+      this.sendDashboard();
+      return;
+    }
+    const counts = balancedRoleCounts(this.order.length + 1);
+    const role = ROLES.reduce((best, r) => (counts[r] - this.countRole(r) > counts[best] - this.countRole(best) ? r : best), ROLES[0]);
+    this.seats.addPerson(client.sessionId, role, false, newNickname(this.takenNames()));
+    this.order.push(client.sessionId);
+    this.activity.set(client.sessionId, newActivity());
+    if (this.phase !== "lobby") this.seatInPlay(client.sessionId);
+    this.catchUp(client);
+    this.sendDashboard();
+  }
+
+  override onDrop(client: Client): void {
+    this.seats.setConnected(client.sessionId, false);
+    this.allowReconnection(client, this.reconnectSeconds);
+  }
+
+  override onReconnect(client: Client): void {
+    this.seats.setConnected(client.sessionId, true);
+    if (this.teachers.has(client.sessionId)) this.sendSession(client);
+    this.catchUp(client);
+  }
+
+  /** Left for good (or did not come back in time): a student's squads pass to a classmate of the same role, or a bot. */
+  override onLeave(client: Client): void {
+    this.budget.forget(client.sessionId);
+    this.reserved.delete(client.sessionId);
+    if (this.teachers.delete(client.sessionId)) return;
+    this.vacate(client.sessionId);
+  }
+
+  override onDispose(): void {
+    releaseJoinCode(this.code);
+  }
+
+  protected override running(): boolean {
+    return this.phase === "playing";
+  }
+
+  protected override commandBlocked(): string | null {
+    return this.phase === "lobby" ? "the round has not started yet: wait for your teacher" : null;
+  }
+
+  protected override onCommandAccepted(client: Client, command: Command): void {
+    const a = this.activity.get(client.sessionId);
+    if (!a) return;
+    a.lastAction = describeCommand(command);
+    a.lastActionDay = dayOf(this.world);
+    a.commands++;
+  }
+
+  protected override onRoundEnd(debrief: Debrief): void {
+    this.state.phase = "ended";
+    const summary = roundSummary(this.state.round, debrief);
+    this.summaries.push(summary);
+    this.broadcast(ClassroomServerMessage.rounds, this.summaries, { afterNextPatch: true });
+    const students = this.order.map((id) => ({ name: this.seats.nameOf(id), ...this.seats.byId.get(id)! }));
+    try {
+      getResultsStore().saveRound(roundRecord(this.code, summary, this.world, this.ledger, this.roundStartedAt, new Date().toISOString(), students));
+    } catch (err) {
+      console.error(`[classroom ${this.code}] could not save round ${summary.round}:`, err);
+    }
+  }
+
+  /** The session's rounds so far (what `rounds` last sent). */
+  get rounds(): readonly ReturnType<typeof roundSummary>[] {
+    return this.summaries;
+  }
+
+  private onTeacher(client: Client, payload: unknown): void {
+    const checked = checkTeacherAction(payload);
+    if (!checked.ok) return this.refuse(client, ClassroomClientMessage.teacher, checked.error);
+    if (!secretMatches(checked.value.secret, this.hostSecret)) return this.refuse(client, ClassroomClientMessage.teacher, "only the teacher can do that: the host secret does not match");
+    const error = this.act(checked.value.action);
+    if (error) return this.refuse(client, ClassroomClientMessage.teacher, error);
+    syncRound(this.state, this.world, this.roundClock, this.cards);
+    this.sendDashboard();
+  }
+
+  /** Carries out one teacher action; a sentence when it cannot be done now (and then nothing changed). */
+  act(a: TeacherAction): string | null {
+    const playing = this.phase === "playing";
+    switch (a.action) {
+      case "start":
+        if (this.phase !== "lobby") return "the round has already started: end it or begin a new round first";
+        this.startPlaying();
+        return null;
+      case "pause":
+      case "resume":
+        if (!playing) return "the round is not running";
+        this.setPaused(a.action === "pause");
+        return null;
+      case "speed":
+        this.setSpeed(a.speed);
+        return null;
+      case "end":
+        if (!playing) return "the round is not running";
+        this.world.outcome = judgeOutcome(this.world, { ...sampleMetrics(this.world), day: Number.POSITIVE_INFINITY });
+        this.endRound();
+        return null;
+      case "newRound":
+        if (this.phase === "lobby") return "the class is already in the lobby: start the round";
+        this.backToLobby(true);
+        return null;
+      case "autoBalance": {
+        if (this.phase !== "lobby") return "roles can be balanced in the lobby, before the round starts";
+        const roles = autoBalance(this.students());
+        for (const [id, role] of roles) if (this.seats.byId.get(id)!.role !== role) this.seats.setRole(id, role);
+        return null;
+      }
+      case "assign": {
+        if (!this.isStudent(a.seatId)) return "there is no student in that seat";
+        if (this.seats.byId.get(a.seatId)!.role === a.role) return null;
+        if (this.phase !== "lobby") this.handOver(a.seatId);
+        this.seats.setRole(a.seatId, a.role);
+        if (this.phase !== "lobby") this.seatInPlay(a.seatId);
+        return null;
+      }
+      case "rename":
+        if (!this.isStudent(a.seatId)) return "there is no student in that seat";
+        this.seats.setName(a.seatId, newNickname(this.takenNames()));
+        return null;
+      case "kick": {
+        if (!this.isStudent(a.seatId)) return "there is no student in that seat";
+        const kicked = this.clients.getById(a.seatId);
+        this.vacate(a.seatId);
+        kicked?.send(ClassroomServerMessage.removed, { reason: "Your teacher removed you from this class." });
+        kicked?.leave(4000);
+        return null;
+      }
+      case "lock":
+      case "unlock":
+        // Not Colyseus' own lock(): that would also turn away the teacher coming back with the secret.
+        this.state.locked = a.action === "lock";
+        void this.setMetadata({ locked: this.state.locked });
+        return null;
+      case "lateJoin":
+        this.state.lateJoin = a.on;
+        return null;
+      case "deal":
+        if (!playing) return "therapy cards are dealt while the round runs";
+        if (this.students().some((s) => s.role === "clinician")) {
+          this.cards.set(a.therapy, this.world.tick); // the clinician's card is ready now
+          return null;
+        }
+        {
+          const r = admitCommand(this.world, "clinician", { kind: "therapy", therapy: a.therapy }, this.cards);
+          return r.ok ? null : r.error;
+        }
+      case "scenario":
+        if (this.phase !== "lobby") return "the scenario can be changed in the lobby, before the round starts";
+        this.roundSetup = { scenarioId: a.scenarioId, days: a.days };
+        this.startRound(this.world.seed);
+        return null;
+    }
+  }
+
+  /** Lobby → playing: each role's students split its squads, bots take roles nobody has, the clock runs. */
+  private startPlaying(): void {
+    const plan = planSquads(this.students());
+    for (const [base, parts] of plan.splits) splitSquad(this.world, base, parts);
+    for (const [id, squads] of plan.bySeat) this.seats.setSquads(id, squads);
+    this.origin = plan.origin;
+    for (const role of ROLES) {
+      if (this.countRole(role) > 0) continue;
+      this.seats.addBot(role, this.difficulty);
+      this.bots.seat(role, this.difficulty, this.world.seed, this.world.dtS);
+    }
+    this.roundStartedAt = new Date().toISOString();
+    this.setPaused(false);
+    this.state.phase = "playing";
+  }
+
+  /** A fresh world with the same students, back in the lobby (bots leave until the next start). */
+  private backToLobby(fresh: boolean): void {
+    for (const seat of this.seats.bots()) {
+      this.bots.unseat(seat.role);
+      this.seats.removeBot(seat.role);
+    }
+    for (const s of this.students()) this.seats.setSquads(s.id, [...ROLE_SQUADS[s.role]]);
+    this.origin = new Map();
+    if (fresh) this.restartWorld();
+    this.setPaused(false);
+    this.state.phase = "lobby";
+  }
+
+  /** A student who arrives in a running round (late join, or a new role): a bot's seat if the role has one, else a classmate's squads. */
+  private seatInPlay(id: string): void {
+    const seat = this.seats.byId.get(id)!;
+    if (this.seats.removeBot(seat.role)) {
+      this.bots.unseat(seat.role);
+      this.seats.setSquads(id, [...ROLE_SQUADS[seat.role]]);
+      return;
+    }
+    const mates = this.students().filter((s) => s.id !== id && s.role === seat.role);
+    if (mates.length === 0) return this.seats.setSquads(id, [...ROLE_SQUADS[seat.role]]);
+    const sharing = (squads: number[]) => mates.filter((m) => m.squads.join() === squads.join()).length;
+    const least = mates.reduce((best, m) => (sharing(m.squads) < sharing(best.squads) ? m : best), mates[0]);
+    this.seats.setSquads(id, [...least.squads]);
+  }
+
+  /** Removes a student's seat; in a running round their squads go on under a classmate or a bot. */
+  private vacate(id: string): void {
+    if (!this.isStudent(id)) return;
+    if (this.phase !== "lobby") this.handOver(id);
+    this.seats.delete(id);
+    this.order = this.order.filter((s) => s !== id);
+    this.activity.delete(id);
+  }
+
+  /** Gives the squads only `id` commands to the classmate of the same role with fewest squads, or folds them back to a bot. */
+  private handOver(id: string): void {
+    const seat = this.seats.byId.get(id)!;
+    const mates = this.students().filter((s) => s.id !== id && s.role === seat.role);
+    const orphans = seat.squads.filter((sq) => !mates.some((m) => m.squads.includes(sq)));
+    if (mates.length > 0) {
+      const heir = mates.reduce((best, m) => (m.squads.length < best.squads.length ? m : best), mates[0]);
+      if (orphans.length) this.seats.setSquads(heir.id, [...heir.squads, ...orphans]);
+      return;
+    }
+    for (const sq of orphans) {
+      const base = this.origin.get(sq);
+      if (base !== undefined) mergeSquad(this.world, sq, base);
+    }
+    if (this.phase === "playing" && !this.seats.byId.has(`bot:${seat.role}`)) {
+      this.seats.addBot(seat.role, this.difficulty);
+      this.bots.seat(seat.role, this.difficulty, this.world.seed, this.world.dtS);
+    }
+  }
+
+  private students(): { id: string; role: Role; squads: number[] }[] {
+    return this.order.map((id) => this.seats.byId.get(id)!).filter(Boolean);
+  }
+
+  private isStudent(id: string): boolean {
+    return this.order.includes(id);
+  }
+
+  private countRole(role: Role): number {
+    return this.students().filter((s) => s.role === role).length;
+  }
+
+  private takenNames(): Set<string> {
+    return new Set(this.order.map((id) => this.seats.nameOf(id)));
+  }
+
+  private sendSession(client: Client): void {
+    const info: SessionInfo = { code: this.code, hostSecret: this.hostSecret, joinPath: `/?code=${this.code}` };
+    client.send(ClassroomServerMessage.session, info);
+  }
+
+  /** The dashboard, to the teacher's connections only. */
+  sendDashboard(): void {
+    if (this.teachers.size === 0) return;
+    const seats = [...this.order, ...this.seats.bots().map((b) => b.id)].map((id) => {
+      const seat = this.seats.byId.get(id)!;
+      const s = this.state.seats.get(id);
+      return { id, name: s?.name ?? "", role: seat.role, squads: seat.squads, connected: s?.connected ?? false, bot: seat.bot ?? "" };
+    });
+    const dashboard = buildDashboard(seats, this.activity);
+    for (const id of this.teachers) this.clients.getById(id)?.send(ClassroomServerMessage.dashboard, dashboard);
+  }
+}

@@ -1,0 +1,39 @@
+// The teacher's dashboard: one row per student (connected, role, squads, last action in plain words and when, how
+// many commands), plus bots. Plain words for a command come from describeCommand. Called by ClassroomRoom every ~2 s.
+
+import type { Dashboard, DashboardRow } from "../../../shared/net/classroom.ts";
+import { THERAPY_LABELS, type Command } from "../../../shared/sim/index.ts";
+
+const ABILITY_WORDS: Record<string, string> = { rally: "rally", scatter: "scatter", hunt: "hunt", seekIl2: "seek IL-2" };
+
+/** A command in the words a teacher reads on the dashboard. */
+export function describeCommand(cmd: Command): string {
+  switch (cmd.kind) {
+    case "target": return `sent squad ${cmd.squad} to ${Math.round(cmd.x)}, ${Math.round(cmd.y)}`;
+    case "targetCells": return `sent ${cmd.cellIds.length} cell${cmd.cellIds.length === 1 ? "" : "s"} to ${Math.round(cmd.x)}, ${Math.round(cmd.y)}`;
+    case "release": return `let squad ${cmd.squad} roam freely`;
+    case "ability": return `told squad ${cmd.squad} to ${ABILITY_WORDS[cmd.ability] ?? cmd.ability}`;
+    case "therapy": return `gave ${THERAPY_LABELS[cmd.therapy] ?? cmd.therapy}${cmd.course ? " (a course)" : ""}`;
+  }
+}
+
+/** What the room remembers of each student between dashboards. */
+export interface Activity { lastAction: string; lastActionDay: number; commands: number }
+
+export function newActivity(): Activity {
+  return { lastAction: "", lastActionDay: 0, commands: 0 };
+}
+
+export function buildDashboard(
+  seats: readonly { id: string; name: string; role: string; squads: number[]; connected: boolean; bot: string }[],
+  activity: ReadonlyMap<string, Activity>,
+): Dashboard {
+  const rows: DashboardRow[] = seats.map((s) => {
+    const a = activity.get(s.id) ?? newActivity();
+    return {
+      seatId: s.id, name: s.name, role: s.role, squads: s.squads.join(","), connected: s.connected, bot: s.bot,
+      lastAction: a.lastAction, lastActionDay: Math.round(a.lastActionDay * 100) / 100, commands: a.commands,
+    };
+  });
+  return { rows };
+}

@@ -1,0 +1,51 @@
+// Join codes and host secrets for classroom sessions: 6 characters from the unambiguous alphabet drawn with crypto
+// randomness, unique among live sessions in this process (and checked against the matchmaker's rooms), and a
+// constant-time secret comparison. Called by ClassroomRoom (onCreate, onAuth, teacher actions, onDispose).
+
+import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { matchMaker } from "@colyseus/core";
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "../../../shared/net/classroom.ts";
+
+/** Codes of sessions alive in this process (claimed in onCreate, released in onDispose). */
+const liveCodes = new Set<string>();
+/** Tries before giving up (31^6 ≈ 887 million codes: a clash is already rare). */
+const MAX_TRIES = 20;
+
+export function randomJoinCode(): string {
+  let code = "";
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return code;
+}
+
+/** A fresh code no live session uses, claimed until releaseJoinCode. */
+export async function claimJoinCode(): Promise<string> {
+  for (let k = 0; k < MAX_TRIES; k++) {
+    const code = randomJoinCode();
+    if (liveCodes.has(code)) continue;
+    liveCodes.add(code); // claim before the await, so two sessions created at once cannot take the same code
+    const rooms = await matchMaker.query({ roomId: code });
+    if (rooms.length === 0) return code;
+    liveCodes.delete(code);
+  }
+  throw new Error("could not find a free join code; try again");
+}
+
+export function releaseJoinCode(code: string): void {
+  liveCodes.delete(code);
+}
+
+export function isLiveJoinCode(code: string): boolean {
+  return liveCodes.has(code);
+}
+
+/** A host secret: 32 random bytes as hex. */
+export function newHostSecret(): string {
+  return randomBytes(32).toString("hex");
+}
+
+/** Compares a secret sent by a client with the session's, in constant time for equal lengths. */
+export function secretMatches(sent: unknown, secret: string): boolean {
+  if (typeof sent !== "string") return false;
+  const a = Buffer.from(sent, "utf8"), b = Buffer.from(secret, "utf8");
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,40 @@
+// What a finished classroom round leaves behind: its summary for the comparison chart (a few debrief series) and
+// the record for the results store (one entry per student with their measures). Called by ClassroomRoom at round end.
+
+import type { RoundSummary } from "../../../shared/net/classroom.ts";
+import type { Debrief } from "../../../shared/net/messages.ts";
+import type { RoleLedger } from "../../../shared/net/roleLedger.ts";
+import { dayOf, type Role, type World } from "../../../shared/sim/index.ts";
+import type { PlayerResult, RoundRecord } from "../../results/resultsStore.ts";
+
+/** The series compared across rounds (names as in the debrief) and their chart names. */
+const SUMMARY_SERIES: Record<string, string> = {
+  "threat.burden": "threat",
+  "tissue.damage": "damage",
+  "il2.meanPm": "il2MeanPm",
+  "count.cd8": "killers",
+  "count.treg": "tregs",
+};
+
+export function roundSummary(round: number, debrief: Debrief): RoundSummary {
+  const series: Record<string, number[]> = {};
+  for (const s of debrief.series) if (SUMMARY_SERIES[s.name]) series[SUMMARY_SERIES[s.name]] = s.values;
+  return { round, scenarioId: debrief.scenarioId, outcome: debrief.outcome, days: debrief.days, series };
+}
+
+export function squadWords(squads: readonly number[]): string {
+  return squads.length ? squads.map((n) => `Squad ${n}`).join(", ") : "therapy cards";
+}
+
+export function roundRecord(
+  code: string, summary: RoundSummary, world: World, ledger: RoleLedger, startedAt: string, endedAt: string,
+  students: readonly { name: string; role: Role; squads: number[] }[],
+): RoundRecord {
+  const players: PlayerResult[] = students.map((s) => ({
+    nickname: s.name, role: s.role, squads: squadWords(s.squads), measures: ledger.measuresFor(world, s.role, s.squads),
+  }));
+  return {
+    code, round: summary.round, scenarioId: summary.scenarioId, outcome: summary.outcome, startedAt, endedAt,
+    days: Math.round(dayOf(world) * 1000) / 1000, summary, players,
+  };
+}
