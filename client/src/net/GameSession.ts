@@ -3,6 +3,7 @@
 // page reload (reconnection token in sessionStorage). Created by the menu / solo setup; used by PlayScene and the HUD.
 
 import { Client, type Room } from "@colyseus/sdk";
+import { inflateSync } from "fflate";
 import { TissueState, type SeatState } from "../../../shared/net/TissueState.ts";
 import { ClientMessage, ServerMessage, type ControlPayload, type Debrief, type InspectResult, type Refusal, type WireEvent } from "../../../shared/net/messages.ts";
 import { FieldMirror, frameBody, readFrameHeader } from "../../../shared/net/fieldFrame.ts";
@@ -59,10 +60,9 @@ export function clearToken(): void {
   try { sessionStorage.removeItem(TOKEN_KEY); } catch { /* ignore */ }
 }
 
-/** Inflates a raw-DEFLATE body in the browser. */
-async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/** Inflates a raw-DEFLATE body synchronously: an async stream per frame fell minutes behind on slow machines. */
+function inflateRaw(bytes: Uint8Array): Uint8Array {
+  return inflateSync(bytes);
 }
 
 function asBytes(payload: unknown): Uint8Array | null {
@@ -81,7 +81,6 @@ export class GameSession {
   readonly field = new FieldMirror();
   /** True once leave() was called: no more reconnect attempts. */
   private leaving = false;
-  private fieldChain: Promise<void> = Promise.resolve();
   private readonly fieldL = new Listeners<[Uint8Array, number, number]>();
   private readonly eventsL = new Listeners<[WireEvent[]]>();
   private readonly inspectL = new Listeners<[InspectResult]>();
@@ -173,9 +172,8 @@ export class GameSession {
     room.onMessage(ServerMessage.field, (payload: unknown) => {
       const bytes = asBytes(payload);
       if (!bytes) return;
-      const frame = bytes.slice(); // the SDK may reuse its buffer
-      // Frames apply strictly in arrival order: deltas depend on the frame before.
-      this.fieldChain = this.fieldChain.then(() => this.applyFrame(frame)).catch((e) => console.warn("field frame", e));
+      // Applied at once, in arrival order (deltas depend on the frame before); the layer redraws on its next frame.
+      this.applyFrame(bytes);
     });
     room.onMessage(ServerMessage.events, (events: WireEvent[]) => { if (Array.isArray(events)) this.eventsL.emit(events); });
     room.onMessage(ServerMessage.inspect, (r: InspectResult) => this.inspectL.emit(r));
@@ -193,10 +191,11 @@ export class GameSession {
     this.tokenTimer = null;
   }
 
-  private async applyFrame(frame: Uint8Array): Promise<void> {
+  private applyFrame(frame: Uint8Array): void {
     const header = readFrameHeader(frame);
     if (!header) return;
-    const body = await inflateRaw(frameBody(frame));
+    let body: Uint8Array;
+    try { body = inflateRaw(frameBody(frame)); } catch { return; } // a damaged frame: wait for the next key frame
     if (this.field.apply(header, body)) this.fieldL.emit(this.field.levels, this.field.width, this.field.height);
   }
 
