@@ -137,6 +137,12 @@ export class ClassroomRoom extends TissueRoomBase {
     releaseJoinCode(this.code);
   }
 
+  /** A (re)joining device also gets the rounds so far, for the comparison chart. */
+  protected override catchUp(client: Client): void {
+    super.catchUp(client);
+    if (this.summaries.length) client.send(ClassroomServerMessage.rounds, this.summaries);
+  }
+
   protected override running(): boolean {
     return this.phase === "playing";
   }

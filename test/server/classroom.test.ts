@@ -193,6 +193,44 @@ describe("the lobby", () => {
   });
 });
 
+describe("teacher powers", () => {
+  test("scenario and rename in the lobby; in play, speed, and a therapy card dealt: played by the teacher, or made ready for a clinician student", async () => {
+    const { teacher, session, room, act, inbox } = await openSession();
+    const s = await joinStudent(session.code);
+    const id = s.client.sessionId;
+    act({ action: "scenario", scenarioId: "melanoma", days: 0.5 });
+    await waitFor("the new scenario", () => teacher.state.scenarioId === "melanoma");
+    expect(room.world.scenario.days).toBe(0.5);
+    const oldName = room.state.seats.get(id)!.name;
+    act({ action: "rename", seatId: id });
+    await waitFor("a new name", () => room.state.seats.get(id)!.name !== oldName);
+    expect(room.state.seats.get(id)!.name).toMatch(/^[A-Z][a-z]+ [A-Z]/);
+    act({ action: "assign", seatId: id, role: "treg" });
+    act({ action: "start" });
+    await waitFor("playing", () => teacher.state.phase === "playing");
+    expect(room.state.seats.get("bot:clinician")?.bot).toBe("normal");
+    act({ action: "scenario", scenarioId: "viral" });
+    await waitFor("the refusal", () => inbox.refusals.length === 1);
+    expect(inbox.refusals[0].error).toMatch(/in the lobby/);
+
+    act({ action: "speed", speed: 4 });
+    await waitFor("speed 4", () => teacher.state.speed === 4);
+    const therapy = THERAPY_NAMES[0];
+    act({ action: "deal", therapy }); // nobody plays clinician: the teacher's card is played at once
+    await waitFor("the dose queued", () => room.world.pending.some((c) => c.kind === "therapy" && c.therapy === therapy));
+    room.advance(1);
+    expect(room["cards"].get(therapy)).toBeGreaterThan(room.world.tick);
+
+    act({ action: "assign", seatId: id, role: "clinician" }); // takes the bot's seat mid-round
+    await waitFor("the student is the clinician", () => room.state.seats.get(id)?.role === "clinician" && !room.state.seats.has("bot:clinician"));
+    expect(room.state.seats.get("bot:treg")?.bot).toBe("normal"); // the Tregs went back to a bot
+    act({ action: "deal", therapy });
+    await waitFor("the card ready for the student", () => room["cards"].get(therapy) === room.world.tick);
+    expect(room.world.pending.some((c) => c.kind === "therapy")).toBe(false);
+    await Promise.all([s.client.leave(), teacher.leave()]);
+  });
+});
+
 describe("the host secret", () => {
   test("without it, or with a wrong one, every teacher action is refused and changes nothing", async () => {
     const { teacher, inbox: teacherInbox, session, room, act } = await openSession();
