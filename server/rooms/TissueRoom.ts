@@ -4,7 +4,7 @@
 
 import type { Client } from "@colyseus/core";
 import { ClientMessage, checkControl, type ControlPayload } from "../../shared/net/messages.ts";
-import { checkRoomOptions, type RoomOptions } from "../../shared/net/roomOptions.ts";
+import { MAX_WATCHERS, checkRoomOptions, type RoomOptions } from "../../shared/net/roomOptions.ts";
 import type { Difficulty } from "../../shared/sim/index.ts";
 import { syncRound } from "./roundSync.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
@@ -17,6 +17,9 @@ export class TissueRoom extends TissueRoomBase {
   private options: Required<Pick<RoomOptions, "role" | "difficulty">> & RoomOptions = { role: "effector", difficulty: "normal" };
   /** The session that claimed the solo seat (set in onAuth, so two joins at once cannot both get in). */
   private claimedBy: string | null = null;
+  /** In a watched room (options.watch): who is watching, and the first of them, who may pause and change speed. */
+  private readonly watchers = new Set<string>();
+  private watchHost: string | null = null;
 
   override onCreate(options: unknown): void {
     const checked = checkRoomOptions(options);
@@ -27,11 +30,16 @@ export class TissueRoom extends TissueRoomBase {
     this.onMessage(ClientMessage.control, (client, payload) => this.onControl(client, payload));
     this.setUpRoom(Object.values(ClientMessage));
     this.startRound(this.options.seed ?? Math.floor(Math.random() * 0x1_0000_0000));
+    if (this.options.watch) this.seats.addBot(this.options.role, this.options.difficulty);
     this.seats.fillBots(this.options.role, this.options.difficulty);
     for (const seat of this.seats.bots()) this.bots.seat(seat.role, seat.bot!, this.world.seed, this.world.dtS);
   }
 
   override onAuth(client: Client): boolean {
+    if (this.options.watch) {
+      if (this.watchers.size >= MAX_WATCHERS) throw new Error(`this round already has ${MAX_WATCHERS} watchers`);
+      return true;
+    }
     if (this.claimedBy !== null && this.claimedBy !== client.sessionId) {
       throw new Error("this is a solo room and it already has its player; start a room of your own to play");
     }
@@ -40,6 +48,12 @@ export class TissueRoom extends TissueRoomBase {
   }
 
   override onJoin(client: Client): void {
+    if (this.options.watch) {
+      this.watchers.add(client.sessionId);
+      this.watchHost ??= client.sessionId;
+      this.catchUp(client);
+      return;
+    }
     // A person who joins after the last one left takes the role back from its bot.
     if (this.seats.removeBot(this.options.role)) this.bots.unseat(this.options.role);
     this.seats.addPerson(client.sessionId, this.options.role, true);
@@ -47,11 +61,12 @@ export class TissueRoom extends TissueRoomBase {
   }
 
   override onDrop(client: Client): void {
-    this.seats.setConnected(client.sessionId, false);
+    if (!this.options.watch) this.seats.setConnected(client.sessionId, false);
     this.allowReconnection(client, this.reconnectSeconds);
   }
 
   override onReconnect(client: Client): void {
+    if (this.options.watch) return this.catchUp(client);
     this.seats.setConnected(client.sessionId, true);
     this.catchUp(client);
   }
@@ -59,6 +74,11 @@ export class TissueRoom extends TissueRoomBase {
   /** A consented leave, or a drop that did not come back in time: the seat goes to a bot so the round goes on. */
   override onLeave(client: Client): void {
     this.budget.forget(client.sessionId);
+    if (this.options.watch) {
+      this.watchers.delete(client.sessionId);
+      if (this.watchHost === client.sessionId) this.watchHost = this.watchers.values().next().value ?? null;
+      return;
+    }
     const seat = this.seats.toBot(client.sessionId, this.options.difficulty);
     if (seat) this.bots.seat(seat.role, this.options.difficulty, this.world.seed, this.world.dtS);
     if (this.claimedBy === client.sessionId) this.claimedBy = null;
@@ -67,7 +87,8 @@ export class TissueRoom extends TissueRoomBase {
   private onControl(client: Client, payload: unknown): void {
     const checked = checkControl(payload);
     if (!checked.ok) return this.refuse(client, ClientMessage.control, checked.error);
-    if (!this.seats.byId.get(client.sessionId)?.host) return this.refuse(client, ClientMessage.control, "only the host can pause, change speed or restart");
+    const host = this.options.watch ? this.watchHost === client.sessionId : this.seats.byId.get(client.sessionId)?.host;
+    if (!host) return this.refuse(client, ClientMessage.control, "only the host can pause, change speed or restart");
     this.control(checked.value);
   }
 

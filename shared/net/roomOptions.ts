@@ -18,10 +18,14 @@ export interface RoomOptions {
   difficulty?: Difficulty;
   /** A shorter round than the scenario's, in simulated days (for quick practice and tests). */
   days?: number;
+  /** Bots take every role and whoever joins watches (up to MAX_WATCHERS; the first may pause and change speed). */
+  watch?: boolean;
   /** A client's name for itself is never taken: nicknames come from the server. */
 }
 
-const FIELDS = ["mode", "scenarioId", "seed", "role", "difficulty", "days"];
+const FIELDS = ["mode", "scenarioId", "seed", "role", "difficulty", "days", "watch"];
+/** Most clients watching one all-bot room. */
+export const MAX_WATCHERS = 16;
 /** Shortest round a client may ask for, simulated days. */
 export const MIN_ROUND_DAYS = 0.25;
 
@@ -40,6 +44,8 @@ export function checkRoomOptions(options: unknown): Checked<RoomOptions> {
   }
   if (o.role !== undefined && !isRole(o.role)) return { ok: false, error: `role must be one of ${ROLES.join(", ")}` };
   if (o.difficulty !== undefined && !isDifficulty(o.difficulty)) return { ok: false, error: `difficulty must be one of ${DIFFICULTIES.join(", ")}` };
+  if (o.watch !== undefined && typeof o.watch !== "boolean") return { ok: false, error: "watch must be true or false" };
+  if (o.watch === true && o.role !== undefined) return { ok: false, error: "a watched room has no role to take: leave out role, or watch" };
   if (o.days !== undefined) {
     const max = SCENARIOS[(o.scenarioId as string | undefined) ?? DEFAULT_SCENARIO_ID].days;
     if (!(typeof o.days === "number" && Number.isFinite(o.days) && o.days >= MIN_ROUND_DAYS && o.days <= max)) {

@@ -82,6 +82,26 @@ describe("seats and roles", () => {
     await client.leave();
   });
 
+  test("a watched room: bots take every role, several clients watch, only the first may pause, none may command", async () => {
+    const { room, client: first, refusals } = await manualRoom({ watch: true });
+    const second = await join(room);
+    expect(room.clients.length).toBe(2);
+    expect([...room.state.seats.keys()].sort()).toEqual(["bot:clinician", "bot:effector", "bot:nk", "bot:treg"]);
+    const before = stateHash(room.world);
+    second.client.send(ClientMessage.command, { kind: "target", squad: 1, x: 10, y: 10 });
+    second.client.send(ClientMessage.control, { action: "pause" });
+    await waitFor("two refusals", () => second.refusals.length === 2);
+    expect(room.world.pending.length).toBe(0);
+    expect(stateHash(room.world)).toBe(before);
+    expect(room.state.paused).toBe(false);
+    first.send(ClientMessage.control, { action: "pause" });
+    await waitFor("the first watcher's pause", () => room.state.paused);
+    expect(refusals).toEqual([]);
+    await expect(ts.colyseus.sdk.create("tissue", { watch: true, role: "nk" })).rejects.toThrow(/watched room has no role/);
+    await second.client.leave();
+    await first.leave();
+  });
+
   test("bad options are refused when the room is created", async () => {
     await expect(ts.colyseus.sdk.create("tissue", { scenarioId: "no-such-scenario" })).rejects.toThrow(/unknown scenario/);
     await expect(ts.colyseus.sdk.create("tissue", { role: "king" })).rejects.toThrow(/role must be one of/);
