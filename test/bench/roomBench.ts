@@ -155,12 +155,12 @@ export async function benchRoom(log: (line: string) => void, options: RoomBenchO
     let outcome = "ongoing";
     let cellsAtPeak = 0;
 
-    // A solo room takes exactly one person (the room refuses a second), so each client plays its own solo round
-    // of the same seed: bots take every other role and the client's own seat (clinician) sends nothing but the
-    // speed setting. Every client then receives what a real player's browser would, and the server carries N rooms.
-    const createOptions = { mode: "solo", scenarioId: scenario.id, seed: options.seed, role: "clinician", ...(options.days !== undefined ? { days } : {}) };
-    for (let k = 0; k < options.clients; k++) rooms.push(await new Client(url).create("tissue", createOptions, TissueState));
-    const host = rooms[0];
+    // One watched room (bots take every role) and N real SDK clients watching it: every client receives what a
+    // player's browser would, and the server carries one round, as in a real game. The first client may set the speed.
+    const createOptions = { mode: "solo", scenarioId: scenario.id, seed: options.seed, watch: true, ...(options.days !== undefined ? { days } : {}) };
+    const host = await new Client(url).create("tissue", createOptions, TissueState);
+    rooms.push(host);
+    for (let k = 1; k < options.clients; k++) rooms.push(await new Client(url).joinById(host.roomId, {}, TissueState));
     const start = performance.now();
     const ended = new Set<AnyRoom>();
     for (const room of rooms) {
@@ -171,8 +171,8 @@ export async function benchRoom(log: (line: string) => void, options: RoomBenchO
       // Listening keeps the SDK from warning about unhandled message types; the bytes are counted either way.
       for (const type of Object.values(ServerMessage)) room.onMessage(type, () => {});
       room.onMessage(ServerMessage.debrief, () => ended.add(room));
-      if (options.speed !== 1) room.send(ClientMessage.control, { action: "speed", speed: options.speed });
     }
+    if (options.speed !== 1) host.send(ClientMessage.control, { action: "speed", speed: options.speed });
 
     const roundTicks = Math.round(days * 24 * 3600 / tickSeconds);
     const expectedSeconds = roundTicks / TICKS_PER_SECOND / options.speed;
@@ -205,7 +205,7 @@ export async function benchRoom(log: (line: string) => void, options: RoomBenchO
 
     const kbPerSecondPerClient = received.reduce((s, c) => s + c.bytes, 0) / received.length / seconds / 1000;
     const tickMsP99 = percentile(tickMs, 99);
-    log(`room round: ${scenario.id}, ${days} days at ${options.speed}x (${ticks} ticks in ${seconds.toFixed(0)} s), ${options.clients} solo rooms of 1 client, outcome ${outcome}; tick ms p50 ${percentile(tickMs, 50).toFixed(2)}, max ${Math.max(...tickMs).toFixed(1)}; patch ms p99 ${percentile(patchMs, 99).toFixed(2)}; samples after the first ${WARMUP_MS / 1000} s`);
+    log(`room round: ${scenario.id}, ${days} days at ${options.speed}x (${ticks} ticks in ${seconds.toFixed(0)} s), 1 room watched by ${options.clients} clients, outcome ${outcome}; tick ms p50 ${percentile(tickMs, 50).toFixed(2)}, max ${Math.max(...tickMs).toFixed(1)}; patch ms p99 ${percentile(patchMs, 99).toFixed(2)}; samples after the first ${WARMUP_MS / 1000} s`);
     log(`cells at peak: ${cellsAtPeak}`);
     log(`bandwidth KB/s per client: ${kbPerSecondPerClient.toFixed(1)}`);
     log(`room tick ms p99: ${tickMsP99.toFixed(2)}`);
