@@ -54,7 +54,8 @@ export class ClassroomRoom extends TissueRoomBase {
   override async onCreate(options: unknown): Promise<void> {
     const checked = checkClassroomOptions(options);
     if (!checked.ok) throw new Error(checked.error);
-    this.code = await claimJoinCode();
+    // Not a code with saved results either: its CSV link must keep meaning that earlier class.
+    this.code = await claimJoinCode((code) => getResultsStore().hasSession(code));
     this.roomId = this.code;
     this.hostSecret = newHostSecret();
     this.maxClients = MAX_STUDENTS + TEACHER_CONNECTIONS;

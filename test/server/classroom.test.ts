@@ -14,6 +14,7 @@ import { ClientMessage, ServerMessage, type Debrief, type Refusal } from "../../
 import { ROLES, THERAPY_NAMES } from "../../shared/sim/index.ts";
 import { ClassroomRoom } from "../../server/rooms/ClassroomRoom.ts";
 import { getResultsStore } from "../../server/results/activeStore.ts";
+import { claimJoinCode, isLiveJoinCode, releaseJoinCode } from "../../server/rooms/classroom/joinCodes.ts";
 import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
 
 let ts: TestServer;
@@ -261,6 +262,24 @@ describe("the host secret", () => {
     await waitFor("the lock", () => room.state.locked);
     await expect(ts.colyseus.sdk.joinById(session.code, { hostSecret: "f".repeat(64) })).rejects.toThrow(/not this class's host secret/);
     await Promise.all([a.client.leave(), b.client.leave(), teacher.leave()]);
+  });
+});
+
+describe("join codes", () => {
+  test("a code is never one in use or with saved results; it is freed when the session closes", async () => {
+    const seen: string[] = [];
+    const code = await claimJoinCode((c) => (seen.push(c), seen.length < 3));
+    expect(code).toBe(seen[2]);
+    for (const c of seen) expect(normalizeJoinCode(c)).toBe(c);
+    expect(isLiveJoinCode(code)).toBe(true);
+    releaseJoinCode(code);
+    await expect(claimJoinCode(() => true)).rejects.toThrow(/free join code/);
+
+    const { teacher, session } = await openSession();
+    expect(isLiveJoinCode(session.code)).toBe(true);
+    expect(getResultsStore().hasSession(session.code)).toBe(true);
+    await teacher.leave();
+    await waitFor("the code to be freed", () => !isLiveJoinCode(session.code));
   });
 });
 

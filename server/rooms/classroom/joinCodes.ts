@@ -17,11 +17,11 @@ export function randomJoinCode(): string {
   return code;
 }
 
-/** A fresh code no live session uses, claimed until releaseJoinCode. */
-export async function claimJoinCode(): Promise<string> {
+/** A fresh code no live session uses (nor `taken`: e.g. a finished session's saved results), claimed until releaseJoinCode. */
+export async function claimJoinCode(taken: (code: string) => boolean = () => false): Promise<string> {
   for (let k = 0; k < MAX_TRIES; k++) {
     const code = randomJoinCode();
-    if (liveCodes.has(code)) continue;
+    if (liveCodes.has(code) || taken(code)) continue;
     liveCodes.add(code); // claim before the await, so two sessions created at once cannot take the same code
     const rooms = await matchMaker.query({ roomId: code });
     if (rooms.length === 0) return code;
