@@ -75,12 +75,12 @@ export class ClassroomRoom extends TissueRoomBase {
   }
 
   override onAuth(client: Client, options: unknown): boolean {
-    if (!this.teacherClaimed) {
-      this.teacherClaimed = true; // the creator: the teacher's page
+    const o = (options ?? {}) as ClassroomJoinOptions & Record<string, unknown>;
+    if (!this.teacherClaimed && o.mode === "classroom") {
+      this.teacherClaimed = true; // the creator: the teacher's page, with its create options
       this.reserved.set(client.sessionId, "teacher");
       return true;
     }
-    const o = (options ?? {}) as ClassroomJoinOptions & Record<string, unknown>;
     if (typeof o !== "object" || Object.keys(o).some((k) => k !== "hostSecret")) throw new Error("students join with the class code alone");
     if (o.hostSecret !== undefined) {
       if (!secretMatches(o.hostSecret, this.hostSecret)) throw new Error("that is not this class's host secret");
@@ -121,6 +121,7 @@ export class ClassroomRoom extends TissueRoomBase {
   }
 
   override onReconnect(client: Client): void {
+    if (!this.teachers.has(client.sessionId) && !this.isStudent(client.sessionId)) return this.remove(client); // kicked while away
     this.seats.setConnected(client.sessionId, true);
     if (this.teachers.has(client.sessionId)) this.sendSession(client);
     this.catchUp(client);
@@ -235,8 +236,7 @@ export class ClassroomRoom extends TissueRoomBase {
         if (!this.isStudent(a.seatId)) return "there is no student in that seat";
         const kicked = this.clients.getById(a.seatId);
         this.vacate(a.seatId);
-        kicked?.send(ClassroomServerMessage.removed, { reason: "Your teacher removed you from this class." });
-        kicked?.leave(4000);
+        if (kicked) this.remove(kicked); // a device that is away is told if it comes back (onReconnect)
         return null;
       }
       case "lock":
@@ -337,6 +337,12 @@ export class ClassroomRoom extends TissueRoomBase {
       this.seats.addBot(seat.role, this.difficulty);
       this.bots.seat(seat.role, this.difficulty, this.world.seed, this.world.dtS);
     }
+  }
+
+  /** Tells a removed student why, then closes their connection for good (a consented close: no reconnection). */
+  private remove(client: Client): void {
+    client.send(ClassroomServerMessage.removed, { reason: "Your teacher removed you from this class." });
+    client.leave(4000);
   }
 
   private students(): { id: string; role: Role; squads: number[] }[] {

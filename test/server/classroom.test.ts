@@ -364,4 +364,26 @@ describe("kick", () => {
     expect(room.seats.people()).toHaveLength(1);
     await Promise.all([b.client.leave(), teacher.leave()]);
   });
+
+  test("a student kicked while their device is away is removed when it comes back", async () => {
+    const { teacher, session, room, act } = await openSession();
+    const s = await joinStudent(session.code);
+    const id = s.client.sessionId, token = s.client.reconnectionToken;
+    s.client.reconnection.enabled = false;
+    await s.client.leave(false);
+    await waitFor("away", () => room.state.seats.get(id)?.connected === false);
+    act({ action: "kick", seatId: id });
+    await waitFor("the seat gone", () => !room.state.seats.has(id));
+    // Either the room has already ended the wait (the token is refused) or the device is told and closed at once.
+    const back = await ts.colyseus.sdk.reconnect(token).catch(() => null);
+    if (back) {
+      const inbox = listen(back);
+      let closed = false;
+      back.onLeave(() => (closed = true));
+      await waitFor("removed and closed", () => inbox.removed.length === 1 && closed);
+    }
+    await waitFor("no connection left for them", () => !room.clients.some((c) => c.sessionId === id));
+    expect(room.seats.people()).toHaveLength(0);
+    await teacher.leave();
+  });
 });
