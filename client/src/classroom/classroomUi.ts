@@ -66,7 +66,8 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
   const follow = (s: ClassroomSession) => {
     if (current !== s) return;
     const st = s.state;
-    if (!st) return;
+    // Before the first patch the state holds its defaults (phase "playing"); a class's state always has its code.
+    if (!st || !st.code) return;
     if (st.phase === "playing" || (st.phase === "ended" && inRound)) {
       if (unmountLobby) { unmountLobby(); unmountLobby = null; }
       if (!inRound || (st.phase === "playing" && st.round !== roundNo)) {
@@ -133,12 +134,19 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
       side.prepend(controls, charts, dashPanel);
       unmounts.push(mountPlayControls(controls, s), mountDashboard(dash, s), mountLiveCharts(charts, s));
     } else {
-      const me = s.mySeat();
-      const who = el(doc, "section", { class: "panel me-panel" }, el(doc, "p", {}, "You are ", el(doc, "strong", { text: me?.name ?? "" }), ` · class ${s.code}`));
+      // Pause, speed and restart are the teacher's: a student's bar keeps only Leave.
+      const hudButtons = [...doc.querySelectorAll<HTMLElement>("#hud .hud-controls > :not(:last-child)")];
+      hudButtons.forEach((b) => { b.hidden = true; });
+      unmounts.push(() => hudButtons.forEach((b) => { b.hidden = false; }));
+      const name = el(doc, "strong", { text: s.mySeat()?.name ?? "…" });
+      const who = el(doc, "section", { class: "panel me-panel" }, el(doc, "p", {}, "You are ", name, ` · class ${s.code}`));
+      // The name may change (the teacher renames) and is not known until the first patch after a reconnect.
+      const nameTimer = setInterval(() => { const n = s.mySeat()?.name; if (n && name.textContent !== n) name.textContent = n; }, 1000);
+      unmounts.push(() => clearInterval(nameTimer));
       const body = el(doc, "div", {});
       const charts = el(doc, "details", { class: "panel live-panel" }, el(doc, "summary", { text: "Class charts (as on the projector)" }), body);
       side.prepend(who);
-      side.append(charts);
+      side.insertBefore(charts, side.querySelector(".legend"));
       unmounts.push(mountLiveCharts(body, s));
     }
     return () => unmounts.forEach((u) => u());

@@ -3,13 +3,14 @@
 // dashboard message (~2 s). Shown on the projector's side panel; the teacher can hide it. Used by classroomUi.ts.
 
 import type { Dashboard } from "../../../shared/net/classroom.ts";
-import { ROLE_LABELS, isRole } from "../../../shared/sim/roles.ts";
+import { isRole } from "../../../shared/sim/roles.ts";
 import type { ClassroomSession } from "../net/ClassroomSession.ts";
 import { el } from "../ui/dom.ts";
 import { formatClock } from "../ui/format.ts";
+import { ROLE_SHORT } from "./teacherControls.ts";
 
 export function roleWords(role: string): string {
-  return isRole(role) ? ROLE_LABELS[role] : role || "No role yet";
+  return isRole(role) ? ROLE_SHORT[role] : role || "No role yet";
 }
 
 export function mountDashboard(root: HTMLElement, session: ClassroomSession): () => void {

@@ -18,7 +18,7 @@ export function mountLiveCharts(root: HTMLElement, session: UiSession): () => vo
   const sample = () => {
     const st = session.state;
     const hud = st?.hud;
-    if (!hud) return;
+    if (!hud || !(st.day > 0)) return; // nothing measured yet
     if (days.length && st.day < days[days.length - 1]) { days.length = threat.length = killers.length = lost.length = 0; } // a new round
     if (days.length && st.day === days[days.length - 1]) return; // paused
     days.push(st.day); threat.push(hud.threat); killers.push(hud.killers); lost.push(hud.damage * 100);

@@ -35,6 +35,7 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
   const list = el(doc, "ul", { class: "seat-list", "aria-live": "polite" });
   const bots = el(doc, "p", { class: "note" });
   const waiting = el(doc, "p", { class: "waiting", role: "status" });
+  const refusal = el(doc, "p", { class: "refusal", role: "alert" });
   const leave = el(doc, "button", { type: "button", class: "secondary small-btn", text: teacher ? "Close the class" : "Leave the class" });
   leave.addEventListener("click", () => {
     if (doc.defaultView?.confirm(teacher ? "Close this class for everyone? Results already saved stay on the server." : "Leave this class?") === false) return;
@@ -59,7 +60,7 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
     el(doc, "div", { class: "lobby-main" },
       el(doc, "section", { class: "lobby-seats", "aria-labelledby": "lobby-count" }, count, list, bots),
       ...(controls ? [el(doc, "section", { class: "lobby-side", "aria-label": "Teacher controls" }, controls.root)] : [])),
-    waiting, rounds));
+    refusal, waiting, rounds));
   root.hidden = false;
   count.id = "lobby-count";
 
@@ -108,7 +109,11 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
   render();
   title.focus();
   const timer = setInterval(render, 400);
-  const offs = [session.onRounds(renderRounds), session.onSession(() => { qrFor = ""; render(); })];
+  const offs = [
+    session.onRounds(renderRounds),
+    session.onSession(() => { qrFor = ""; render(); }),
+    session.onRefused((r) => { setText(refusal, `Not done: ${r.error}`); }),
+  ];
   renderRounds();
   const win = doc.defaultView;
   const onResize = () => drawRounds();

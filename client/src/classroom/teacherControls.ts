@@ -92,7 +92,7 @@ export function seatControls(doc: Document, session: ClassroomSession, seatId: s
 export function mountPlayControls(root: HTMLElement, session: ClassroomSession): () => void {
   const doc = root.ownerDocument;
   const card = el(doc, "select", { id: "teach-card", "aria-label": "Therapy card to deal" });
-  for (const t of THERAPY_NAMES) card.add(new Option(THERAPY_LABELS[t].split(":")[0], t));
+  for (const t of THERAPY_NAMES) card.add(new Option(THERAPY_LABELS[t].split(/[:(]/)[0].trim(), t));
   const deal = el(doc, "button", { type: "button", class: "small-btn", text: "Deal this card" });
   deal.addEventListener("click", () => session.teacher({ action: "deal", therapy: card.value as TherapyName }));
   const end = el(doc, "button", { type: "button", class: "secondary small-btn", text: "End the round now" });
@@ -106,7 +106,7 @@ export function mountPlayControls(root: HTMLElement, session: ClassroomSession):
   root.append(
     el(doc, "h2", { text: `Teacher · class ${session.code}` }),
     el(doc, "div", { class: "teach-row" }, card, deal),
-    el(doc, "div", { class: "teach-row" }, lock, end),
+    el(doc, "div", { class: "teach-row" }, end, lock),
     el(doc, "p", { class: "check" }, late, el(doc, "label", { for: "teach-late", text: " Students may still join" })),
   );
   const refresh = () => {
@@ -128,8 +128,11 @@ export function resultsButton(doc: Document, session: ClassroomSession): HTMLEle
     try {
       const res = await fetch(`/api/classroom/${encodeURIComponent(session.code)}/results.csv`, { headers: { "X-Host-Secret": session.hostSecret ?? "" }, cache: "no-store" });
       if (!res.ok) {
-        const body = await res.json().catch(() => null) as { error?: string } | null;
-        setText(status, body?.error ?? (res.status === 404 ? "No results are stored for this class yet." : `The server refused (${res.status}).`));
+        // The server answers a refusal in a plain sentence (or JSON with an error sentence).
+        const text = (await res.text().catch(() => "")).trim();
+        let words = text;
+        try { words = (JSON.parse(text) as { error?: string }).error ?? text; } catch { /* plain text */ }
+        setText(status, words || `The server refused (status ${res.status}).`);
         return;
       }
       const blob = await res.blob();

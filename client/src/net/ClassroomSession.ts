@@ -145,7 +145,7 @@ export class ClassroomSession extends GameSession {
     });
     room.onMessage(ClassroomServerMessage.removed, (p: unknown) => {
       const o = p as { message?: unknown; text?: unknown; reason?: unknown } | string | null;
-      const text = typeof o === "string" ? o : typeof o?.message === "string" ? o.message : typeof o?.text === "string" ? o.text : "";
+      const text = typeof o === "string" ? o : [o?.reason, o?.message, o?.text].find((t): t is string => typeof t === "string") ?? "";
       this.removedText = text || "Your teacher has taken you out of this class.";
       forgetClass();
       this.fire("removed", this.removedText);
