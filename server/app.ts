@@ -64,7 +64,8 @@ export function createGameServer(options: GameServerOptions = {}) {
         limiter: joinLimiter,
         findRoom: async (code) => {
           const [room] = await matchMaker.query({ name: "classroom", roomId: code });
-          return room ? { locked: room.locked === true } : undefined;
+          // The classroom room keeps its own lock in metadata (Colyseus' lock() would also shut out the returning teacher).
+          return room ? { locked: (room.metadata as { locked?: boolean } | undefined)?.locked === true } : undefined;
         },
       });
       app.get("/health", (_req, res) => {

@@ -222,7 +222,7 @@ export class RoleLedger {
     for (const sq of squads) {
       const t = this.squads.get(sq) ?? newTally();
       if (t.types === 0) for (let i = 0; i < world.cells.count; i++) if (world.cells.squad[i] === sq) t.types |= 1 << world.cells.type[i];
-      const name = SQUAD_LABELS[sq] ?? `Squad ${sq}`;
+      const name = squadName(t.types) ?? SQUAD_LABELS[sq] ?? `Squad ${sq}`;
       out.push({ label: `${name}: IL-2 captured`, value: Math.round(this.captured(world, sq)), units: "molecules" });
       if (t.types & PRIMED_TYPES) out.push({ label: `${name}: switched on by antigen`, value: t.activations, units: "cells" });
       out.push({ label: `${name}: divisions`, value: t.divisions, units: "divisions" });
@@ -249,4 +249,14 @@ export class RoleLedger {
     }
     return out;
   }
+}
+
+/** A squad named by the cells it holds (classroom squads are split clones with numbers above 4). */
+function squadName(types: number): string | null {
+  const names: string[] = [];
+  if (types & (1 << CellType.cd4)) names.push(SQUAD_LABELS[1]);
+  if (types & (1 << CellType.cd8)) names.push(SQUAD_LABELS[2]);
+  if (types & ((1 << CellType.nkBright) | (1 << CellType.nkDim))) names.push(SQUAD_LABELS[3]);
+  if (types & (1 << CellType.treg)) names.push(SQUAD_LABELS[4]);
+  return names.length ? names.join(" and ") : null;
 }

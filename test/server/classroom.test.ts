@@ -290,6 +290,10 @@ describe("joining rules", () => {
     act({ action: "lock" });
     await waitFor("the lock", () => teacher.state.locked);
     await expect(ts.colyseus.sdk.joinById(session.code)).rejects.toThrow(/This class is locked: ask your teacher/);
+    // The join page's code check says so too, before a student even tries.
+    const check = await fetch(`${ts.baseUrl}/api/classroom/check`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: session.code }) });
+    expect(check.status).toBe(409);
+    expect((await check.json()).error).toMatch(/not taking new students/);
     const teacher2 = await ts.colyseus.sdk.joinById(session.code, { hostSecret: session.hostSecret });
     const inbox2 = listen(teacher2);
     await waitFor("the session info for the returning teacher", () => inbox2.sessions.length === 1);
