@@ -30,6 +30,12 @@ describe("rounds comparison", () => {
     const [r] = roundRows([round(3, [0, 1, 2.5], [4, 9, 2])]);
     expect(r).toMatchObject({ round: 3, lastDay: 2.5, peaks: { threat: 9 }, finals: { threat: 2 } });
   });
+
+  it("shows tissue lost as a percentage", () => {
+    const [r] = roundRows([round(1, [0, 1], [1, 1], { damage: [0.1, 0.44] })]);
+    expect(r.finals.damage).toBeCloseTo(44);
+    expect(r.peaks.damage).toBeCloseTo(44);
+  });
 });
 
 describe("join form words", () => {

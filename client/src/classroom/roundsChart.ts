@@ -8,7 +8,7 @@ import { drawLineChart } from "../ui/charts.ts";
 import { el } from "../ui/dom.ts";
 import { trim } from "../ui/format.ts";
 import { OUTCOME_WORDS } from "../ui/hud.ts";
-import { ROUND_SERIES_LABELS, commonDays, onGrid, roundRows, sharedSeriesNames } from "./roundsData.ts";
+import { ROUND_SERIES_LABELS, commonDays, onGrid, roundRows, sharedSeriesNames, shownValues } from "./roundsData.ts";
 
 /** Okabe-Ito colours and dash patterns, one pair per round (patterns repeat after 4, colours after 7). */
 const ROUND_COLOURS = ["#56b4e9", "#e69f00", "#009e73", "#cc79a7", "#f0e442", "#d55e00", "#f4f1ea"];
@@ -30,7 +30,7 @@ export function roundsSection(doc: Document, rounds: readonly RoundSummary[]): {
     const canvas = el(doc, "canvas", { class: "chart" });
     const series = rounds.map((r, i) => ({
       label: `Round ${r.round}`, units: "", colour: ROUND_COLOURS[i % ROUND_COLOURS.length], dash: ROUND_DASHES[i % ROUND_DASHES.length],
-      values: onGrid(r.days, r.series[name] ?? [], grid),
+      values: onGrid(r.days, shownValues(name, r.series[name] ?? []), grid),
     }));
     return { canvas, name, series };
   });

@@ -6,9 +6,17 @@ import type { RoundSummary } from "../../../shared/net/classroom.ts";
 
 /** Words for the series names the server sends; unknown names are shown as they come. */
 export const ROUND_SERIES_LABELS: Record<string, string> = {
-  threat: "Threat cells", damage: "Tissue lost", il2: "IL-2 mean", il2Mean: "IL-2 mean", il2MeanPm: "IL-2 mean (pM)",
-  killers: "Killer T cells", helpers: "Helper T cells", tregs: "Tregs", leak: "Toxicity (leak)",
+  threat: "Threat cells", damage: "Tissue lost (%)", il2: "IL-2 mean", il2Mean: "IL-2 mean", il2MeanPm: "IL-2 mean (pM)",
+  killers: "Killer T cells", helpers: "Helper T cells", tregs: "Tregs", leak: "Toxicity (% of the leak line)",
 };
+
+/** Series the server sends as fractions (0..1); people read them as percentages. */
+const FRACTION_SERIES = new Set(["damage", "leak"]);
+
+/** A round's series as shown: fractions become percentages, everything else as it came. */
+export function shownValues(name: string, values: readonly number[]): number[] {
+  return FRACTION_SERIES.has(name) ? values.map((v) => v * 100) : [...values];
+}
 
 /** Series names in the order the rounds first list them, kept only if at least one round has values for them. */
 export function sharedSeriesNames(rounds: readonly RoundSummary[]): string[] {
@@ -41,12 +49,13 @@ export function onGrid(days: readonly number[], values: readonly number[], grid:
 
 export interface RoundRow { round: number; scenarioId: string; outcome: string; lastDay: number; peaks: Record<string, number>; finals: Record<string, number> }
 
-/** Per round: its outcome, how long it ran, and each series' peak and final value (the table under the chart). */
+/** Per round: its outcome, how long it ran, and each series' peak and final value as shown (the table under the chart). */
 export function roundRows(rounds: readonly RoundSummary[]): RoundRow[] {
   return rounds.map((r) => {
     const peaks: Record<string, number> = {}, finals: Record<string, number> = {};
-    for (const [k, v] of Object.entries(r.series ?? {})) {
-      if (!Array.isArray(v) || v.length === 0) continue;
+    for (const [k, raw] of Object.entries(r.series ?? {})) {
+      if (!Array.isArray(raw) || raw.length === 0) continue;
+      const v = shownValues(k, raw);
       peaks[k] = Math.max(...v);
       finals[k] = v[v.length - 1];
     }
