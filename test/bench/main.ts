@@ -1,15 +1,19 @@
 // `npm run bench`: every benchmark of the project, printed as "name: value" lines with ratios against a baseline
 // measured in the same run. Runs only on this machine (no network); each part is bounded in ticks or time.
 // Options: --room-speed <1|2|4|8> (default 1, real play: a full viral round takes ~10 minutes; 8 takes ~75 s),
-// --room-days <d> (a shorter round), --room-clients <n> (default 4), --room-seed <n> (default 1), --only model|room.
+// --room-days <d> (a shorter round), --room-clients <n> (default 4), --room-seed <n> (default 1); classroom: --classroom-speed
+// <1|2|4|8> (default 1), --classroom-days <d|full> (default 1 day, ~72 s; full: 8 days, ~10 min), --classroom-students <n>
+// (default 30); --only model|room|classroom.
 
 import { benchModel } from "./modelBench.ts";
+import { benchClassroom, DEFAULT_CLASSROOM_BENCH, type ClassroomBenchOptions } from "./classroomBench.ts";
 import { benchRoom, DEFAULT_ROOM_BENCH, type RoomBenchOptions } from "./roomBench.ts";
 
 const log = (line: string) => console.log(line);
 
-function readArgs(argv: string[]): { room: RoomBenchOptions; only: string | null } {
+function readArgs(argv: string[]): { room: RoomBenchOptions; classroom: ClassroomBenchOptions; only: string | null } {
   const room = { ...DEFAULT_ROOM_BENCH };
+  const classroom: ClassroomBenchOptions = { ...DEFAULT_CLASSROOM_BENCH };
   let only: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
@@ -31,18 +35,32 @@ function readArgs(argv: string[]): { room: RoomBenchOptions; only: string | null
         if (!(Number.isInteger(number) && number >= 0 && number <= 0xffffffff)) throw new Error("--room-seed must be a whole number");
         room.seed = number;
         break;
+      case "--classroom-speed":
+        if (![1, 2, 4, 8].includes(number)) throw new Error("--classroom-speed must be 1, 2, 4 or 8");
+        classroom.speed = number;
+        break;
+      case "--classroom-days":
+        if (value === "full") classroom.days = undefined;
+        else if (number >= 0.25 && number <= 8) classroom.days = number;
+        else throw new Error("--classroom-days must be full or a number of days from 0.25 to 8");
+        break;
+      case "--classroom-students":
+        if (!(Number.isInteger(number) && number >= 1 && number <= 40)) throw new Error("--classroom-students must be from 1 to 40");
+        classroom.students = number;
+        break;
       case "--only":
-        if (value !== "model" && value !== "room") throw new Error("--only must be model or room");
+        if (value !== "model" && value !== "room" && value !== "classroom") throw new Error("--only must be model, room or classroom");
         only = value;
         break;
       default:
-        throw new Error(`unknown option ${argv[i]}; options: --room-speed, --room-days, --room-clients, --room-seed, --only`);
+        throw new Error(`unknown option ${argv[i]}; options: --room-speed, --room-days, --room-clients, --room-seed, --classroom-speed, --classroom-days, --classroom-students, --only`);
     }
     i++;
   }
-  return { room, only };
+  return { room, classroom, only };
 }
 
-const { room, only } = readArgs(process.argv.slice(2));
-if (only !== "room") benchModel(log);
-if (only !== "model") await benchRoom(log, room);
+const { room, classroom, only } = readArgs(process.argv.slice(2));
+if (only === null || only === "model") benchModel(log);
+if (only === null || only === "room") await benchRoom(log, room);
+if (only === null || only === "classroom") await benchClassroom(log, classroom);
