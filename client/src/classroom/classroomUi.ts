@@ -159,14 +159,14 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
       actions: {
         playAgain: () => { if (teacher) s.teacher({ action: "newRound" }); },
         menu: () => {
-          if (doc.defaultView?.confirm(teacher ? "Close this class for everyone?" : "Leave this class?") === false) return;
+          if (doc.defaultView?.confirm(teacher ? "Leave the projector page? The class stays open, and Teach a class brings you back to it." : "Leave this class?") === false) return;
           leaveClass();
         },
       },
       after: (root: HTMLElement) => {
         const buttons = root.querySelectorAll<HTMLButtonElement>(".debrief-actions button");
         if (buttons[0]) { if (teacher) buttons[0].textContent = "Next round (back to the lobby)"; else buttons[0].hidden = true; }
-        if (buttons[1]) buttons[1].textContent = teacher ? "Close the class" : "Leave the class";
+        if (buttons[1]) buttons[1].textContent = teacher ? "Leave this page" : "Leave the class";
         const actions = root.querySelector(".debrief-actions");
         if (teacher) actions?.append(resultsButton(doc, s));
         else actions?.append(el(doc, "p", { class: "note", text: "Your teacher will start the next round." }));

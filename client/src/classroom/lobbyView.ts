@@ -36,9 +36,9 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
   const bots = el(doc, "p", { class: "note" });
   const waiting = el(doc, "p", { class: "waiting", role: "status" });
   const refusal = el(doc, "p", { class: "refusal", role: "alert" });
-  const leave = el(doc, "button", { type: "button", class: "secondary small-btn", text: teacher ? "Close the class" : "Leave the class" });
+  const leave = el(doc, "button", { type: "button", class: "secondary small-btn", text: teacher ? "Leave this page" : "Leave the class" });
   leave.addEventListener("click", () => {
-    if (doc.defaultView?.confirm(teacher ? "Close this class for everyone? Results already saved stay on the server." : "Leave this class?") === false) return;
+    if (doc.defaultView?.confirm(teacher ? "Leave the projector page? The class stays open for the students, and Teach a class brings you back to it." : "Leave this class?") === false) return;
     onLeave();
   });
   const rounds = el(doc, "div", { class: "lobby-rounds" });

@@ -20,8 +20,25 @@ export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSe
   const refresh = () => { summary.textContent = SCENARIOS[scenario.value]?.summary ?? ""; fillDays(days, scenario.value); };
   scenario.addEventListener("change", refresh);
   refresh();
+  // A class this tab left (or lost) is still open on the server: offer the way back with the kept secret.
+  const back = el(doc, "button", { type: "button", class: "secondary", id: "teach-return" });
+  const showBack = () => {
+    const m = ClassroomSession.remembered();
+    back.hidden = !m?.hostSecret;
+    back.textContent = m ? `Return to class ${m.code}` : "";
+  };
+  back.addEventListener("click", () => {
+    status.textContent = "Returning to the class…";
+    ClassroomSession.resumeClass().then((s) => {
+      if (s) { status.textContent = ""; opened(s); } else { status.textContent = "That class has closed. Open a new one below."; }
+      showBack();
+    }, () => { status.textContent = "That class has closed. Open a new one below."; showBack(); });
+  });
+  new MutationObserver(showBack).observe(form, { attributes: true, attributeFilter: ["hidden"] });
+  showBack();
   form.replaceChildren(
     el(doc, "h2", { id: "teach-title", text: "Teach a class" }),
+    back,
     el(doc, "p", { class: "note", text: "Students join with a code on your projector; bots fill the roles nobody takes. Up to 40 students." }),
     el(doc, "label", { for: "teach-scenario", text: "Scenario" }), scenario, summary,
     el(doc, "label", { for: "teach-days", text: "Round length (at speed 1)" }), days,

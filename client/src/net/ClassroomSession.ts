@@ -117,8 +117,9 @@ export class ClassroomSession extends GameSession {
   onRounds(cb: Cb<RoundSummary[]>): () => void { return this.add("rounds", cb); }
   onRemoved(cb: Cb<string>): () => void { return this.add("removed", cb); }
 
+  /** A student's leave forgets the class; the teacher's keeps code and secret, so "Teach a class" can return to it. */
   override async leave(): Promise<void> {
-    forgetClass();
+    if (!this.hostSecret) forgetClass();
     await super.leave();
   }
 
