@@ -16,6 +16,11 @@ export default defineConfig({
     // Phaser ships as one prebuilt ~1.4 MB module; warn only if something else grows the bundle past it.
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
+      // Two pages: the game (index.html) and the museum kiosk (kiosk.html, client/src/kiosk/).
+      input: {
+        index: fileURLToPath(new URL("index.html", import.meta.url)),
+        kiosk: fileURLToPath(new URL("kiosk.html", import.meta.url)),
+      },
       output: {
         // Phaser in its own file: it changes less often than the game code, so browsers keep it cached.
         codeSplitting: { groups: [{ name: "phaser", test: /[\\/]node_modules[\\/]phaser[\\/]/ }] },

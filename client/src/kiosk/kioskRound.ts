@@ -1,0 +1,95 @@
+// A visitor's round on the kiosk: the big squad and ability buttons (helpers picked from the start, so the first tap
+// on the tissue sends them), the caption bar with the goal for the first 30 s and then tips, the time left and the
+// helper and Treg counts. Wall-clock seconds. Created by kioskMain.ts for each round; stop() undoes everything.
+
+import type { Bus } from "../bus.ts";
+import type { GameSession } from "../net/GameSession.ts";
+import type { KioskStrings } from "./strings.ts";
+
+/** Seconds the goal stays in the caption bar before the tips take over; seconds per tip after it. */
+const GOAL_S = 30;
+const TIP_S = 10;
+/** Model ticks per base tick at speed 1 run 20 base ticks a second; one tick is 60 simulated s (sandbox default). */
+const WALL_S_PER_DAY_AT_SPEED_1 = 86400 / 60 / 20;
+
+export class KioskRound {
+  private readonly doc: Document;
+  private readonly session: GameSession;
+  private readonly bus: Bus;
+  private readonly strings: KioskStrings;
+  private squad = 1;
+  private readonly started = performance.now();
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly offs: (() => void)[] = [];
+  /** Helper T cells when the visitor took over (the result screen compares). */
+  helpersStart = 0;
+
+  constructor(doc: Document, session: GameSession, bus: Bus, strings: KioskStrings) {
+    this.doc = doc;
+    this.session = session;
+    this.bus = bus;
+    this.strings = strings;
+  }
+
+  start(onStop: () => void): void {
+    const d = this.doc;
+    this.helpersStart = this.session.state?.hud?.helpers ?? 0;
+    d.getElementById("k-controls")!.hidden = false;
+    d.getElementById("k-timer")!.hidden = false;
+    const onClick = (e: Event) => {
+      const b = (e.target as HTMLElement).closest<HTMLButtonElement>("button");
+      if (!b) return;
+      if (b.dataset.squad) this.pick(Number(b.dataset.squad));
+      else if (b.dataset.ability) this.send({ kind: "ability", squad: this.squad, ability: b.dataset.ability });
+      else if (b.id === "k-stop") onStop();
+    };
+    const controls = d.getElementById("k-controls")!;
+    controls.addEventListener("click", onClick);
+    this.offs.push(() => controls.removeEventListener("click", onClick));
+    // Keep the tissue's input on the picked squad: a touch on the canvas then sends it (CommandInput listens).
+    const keep = () => this.bus.emit("squad-selected", this.squad);
+    d.addEventListener("pointerdown", keep, { capture: true });
+    this.offs.push(() => d.removeEventListener("pointerdown", keep, { capture: true }));
+    this.offs.push(this.strings.onChange(() => this.tick()));
+    this.pick(1);
+    this.tick();
+    this.timer = setInterval(() => this.tick(), 500);
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    for (const off of this.offs.splice(0)) off();
+    this.doc.getElementById("k-controls")!.hidden = true;
+    this.doc.getElementById("k-timer")!.hidden = true;
+  }
+
+  private pick(squad: number): void {
+    this.squad = squad;
+    for (const b of this.doc.querySelectorAll<HTMLButtonElement>(".k-squad")) b.setAttribute("aria-pressed", String(Number(b.dataset.squad) === squad));
+    this.bus.emit("squad-selected", squad);
+  }
+
+  private send(payload: Record<string, unknown>): void {
+    this.session.command(payload);
+    this.bus.emit("command-sent", payload);
+  }
+
+  private tick(): void {
+    const d = this.doc, st = this.session.state;
+    const elapsed = (performance.now() - this.started) / 1000;
+    const caption = d.getElementById("k-caption")!;
+    if (elapsed < GOAL_S) caption.dataset.k = "round.goal";
+    else {
+      const tips = this.strings.keys("round.tip.");
+      caption.dataset.k = tips[Math.floor((elapsed - GOAL_S) / TIP_S) % tips.length];
+    }
+    caption.textContent = this.strings.t(caption.dataset.k);
+    if (!st) return;
+    const leftS = Math.max(0, ((st.days - st.day) * WALL_S_PER_DAY_AT_SPEED_1) / Math.max(1, st.speed));
+    const m = Math.floor(leftS / 60), s = Math.floor(leftS % 60);
+    d.getElementById("k-time")!.textContent = `${m}:${String(s).padStart(2, "0")}`;
+    d.getElementById("k-helpers")!.textContent = String(st.hud?.helpers ?? 0);
+    d.getElementById("k-tregs")!.textContent = String(st.hud?.tregs ?? 0);
+  }
+}

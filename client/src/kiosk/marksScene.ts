@@ -1,0 +1,47 @@
+// Draws a pulsing yellow ring round every dendritic cell during a visitor's round: the target of the first thing to
+// do ("tap the glowing dendritic cells"). Sits above PlayScene with the same world fit (play/layout.ts). Started by
+// kioskMain.ts; reads the session it is given with setSession().
+
+import Phaser from "phaser";
+import type { GameSession } from "../net/GameSession.ts";
+import { fitWorld } from "../play/layout.ts";
+import { CellType } from "../../../shared/sim/cellTypes.ts";
+import { POSITION_STEPS_PER_VOXEL } from "../../../shared/net/TissueState.ts";
+
+export class MarksScene extends Phaser.Scene {
+  private session: GameSession | null = null;
+  private gfx!: Phaser.GameObjects.Graphics;
+
+  constructor() {
+    super({ key: "KioskMarks", active: true });
+  }
+
+  setSession(session: GameSession | null): void {
+    this.session = session;
+    this.gfx?.clear();
+  }
+
+  create(): void {
+    this.gfx = this.add.graphics();
+  }
+
+  override update(time: number): void {
+    const g = this.gfx;
+    g.clear();
+    const st = this.session?.state;
+    if (!st?.cells || !st.gridWidth) return;
+    const fit = fitWorld(this.scale.width, this.scale.height, st.gridWidth, st.gridHeight);
+    const cam = this.cameras.main;
+    cam.setZoom(fit.scale);
+    cam.centerOn((this.scale.width / 2 - fit.x) / fit.scale, (this.scale.height / 2 - fit.y) / fit.scale);
+    const reduced = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    const pulse = reduced ? 0.5 : 0.5 + 0.5 * Math.sin(time / 250);
+    const r = 3 + pulse * 1.5;
+    st.cells.forEach((c) => {
+      if (c.type !== CellType.dendritic) return;
+      const x = c.x / POSITION_STEPS_PER_VOXEL, y = c.y / POSITION_STEPS_PER_VOXEL;
+      g.lineStyle(0.9, 0x000000, 0.6).strokeCircle(x, y, r);
+      g.lineStyle(0.5, 0xf0e442, 0.6 + 0.4 * pulse).strokeCircle(x, y, r);
+    });
+  }
+}

@@ -1,0 +1,46 @@
+// The short result screen after a round: how many helper T cells the visitor had at the start and at the end, and
+// the one thing to remember; back to attract after resultS seconds or on "Back to start"; "Play again" starts a new
+// round. Shown by kioskMain.ts.
+
+import type { KioskStrings } from "./strings.ts";
+
+export interface ResultFigures { helpersStart: number; helpersEnd: number }
+
+export class ResultScreen {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private offLang: (() => void) | null = null;
+  private readonly doc: Document;
+  private readonly strings: KioskStrings;
+
+  constructor(doc: Document, strings: KioskStrings) {
+    this.doc = doc;
+    this.strings = strings;
+  }
+
+  show(fig: ResultFigures, seconds: number, onDone: () => void): void {
+    this.hide();
+    const root = this.doc.getElementById("k-result")!;
+    const until = performance.now() + seconds * 1000;
+    const render = () => {
+      const left = Math.max(0, Math.ceil((until - performance.now()) / 1000));
+      this.doc.getElementById("k-result-helpers")!.textContent = this.strings.t("result.helpers", { start: fig.helpersStart, end: fig.helpersEnd });
+      // "Took off": the clone at least a quarter bigger than it started.
+      const grew = fig.helpersEnd >= fig.helpersStart * 1.25;
+      this.doc.getElementById("k-result-verdict")!.textContent = this.strings.t(grew ? "result.grew" : "result.flat");
+      this.doc.getElementById("k-result-count")!.textContent = this.strings.t("result.countdown", { n: left });
+      return left;
+    };
+    root.hidden = false;
+    render();
+    this.offLang = this.strings.onChange(render);
+    this.timer = setInterval(() => { if (render() <= 0) { this.hide(); onDone(); } }, 250);
+  }
+
+  hide(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    this.offLang?.();
+    this.offLang = null;
+    this.doc.getElementById("k-result")!.hidden = true;
+  }
+}
