@@ -56,13 +56,14 @@ const RUNNING_LINE = /running at http:\/\/127\.0\.0\.1:(\d+)\//;
 
 /**
  * Spawns `node server/main.ts` with PORT=0 and HOST=127.0.0.1, reads the port it prints, and waits until /health
- * answers. `env` adds environment variables (for instance NODE_OPTIONS for the benchmark's hooks).
+ * answers. `env` adds environment variables (for instance NODE_OPTIONS for the benchmark's hooks); `port` asks for a
+ * given port instead (the kiosk test restarts the server where the page expects it).
  */
-export async function startServerProcess(options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+export async function startServerProcess(options: { timeoutMs?: number; env?: Record<string, string>; port?: number } = {}): Promise<ServerProcess> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const child: ChildProcess = spawn(NODE, ["server/main.ts"], {
     cwd: REPO_DIR,
-    env: { ...process.env, ...options.env, PORT: "0", HOST: "127.0.0.1", NODE_NO_WARNINGS: "1" },
+    env: { ...process.env, ...options.env, PORT: String(options.port ?? 0), HOST: "127.0.0.1", NODE_NO_WARNINGS: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
