@@ -32,7 +32,11 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
   const title = el(doc, "h1", { id: "lobby-title", tabindex: "-1" });
   const sub = el(doc, "p", { class: "lead" });
   const count = el(doc, "h2", {});
-  const list = el(doc, "ul", { class: "seat-list", "aria-live": "polite" });
+  const list = el(doc, "ul", { class: "seat-list" });
+  // Arrivals and departures are announced one by one (re-reading the whole list to a screen reader would drown them).
+  const news = el(doc, "p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
+  let names = new Set<string>();
+  let firstList = true;
   const bots = el(doc, "p", { class: "note" });
   const waiting = el(doc, "p", { class: "waiting", role: "status" });
   const refusal = el(doc, "p", { class: "refusal", role: "alert" });
@@ -60,7 +64,7 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
     el(doc, "div", { class: "lobby-main" },
       el(doc, "section", { class: "lobby-seats", "aria-labelledby": "lobby-count" }, count, list, bots),
       ...(controls ? [el(doc, "section", { class: "lobby-side", "aria-label": "Teacher controls" }, controls.root)] : [])),
-    refusal, waiting, rounds));
+    refusal, waiting, news, rounds));
   root.hidden = false;
   count.id = "lobby-count";
 
@@ -96,6 +100,13 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
     const sig = JSON.stringify(students.map(([id, s]) => [id, s.name, s.role, s.connected, s.squads]));
     if (sig !== signature) {
       signature = sig;
+      const now = new Set(students.map(([, s]) => s.name));
+      const came = [...now].filter((n) => !names.has(n)), went = [...names].filter((n) => !now.has(n));
+      if (!firstList && (came.length || went.length)) {
+        setText(news, [came.length ? `${came.join(", ")} joined.` : "", went.length ? `${went.join(", ")} left.` : ""].join(" ").trim());
+      }
+      names = now;
+      firstList = false;
       const focused = (doc.activeElement as HTMLElement | null)?.dataset?.key;
       setText(count, students.length ? `${students.length} student${students.length === 1 ? "" : "s"} here` : "Nobody has joined yet");
       list.replaceChildren(...students.map(([id, s]) => el(doc, "li", { class: `seat${id === session.sessionId ? " me" : ""}${s.connected ? "" : " away"}` },
