@@ -34,7 +34,7 @@ const game = new Phaser.Game({
   input: { activePointers: 4, keyboard: false },
   disableContextMenu: true,
   banner: false,
-  scene: [PlayScene, MarksScene],
+  scene: [MarksScene, PlayScene],
 });
 wirePlayScene(game, bus);
 
@@ -55,8 +55,6 @@ function setMode(m: Mode): void {
   mode = m;
   doc.body.dataset.state = m;
 }
-
-function marks(): MarksScene { return game.scene.getScene("KioskMarks") as MarksScene; }
 
 /** One connection attempt, bounded: a late success is left at once. */
 async function bounded(make: () => Promise<GameSession>): Promise<GameSession> {
@@ -79,7 +77,7 @@ function leaveAll(): void {
   const held = [watch, standby, played];
   watch = standby = played = null;
   for (const s of held) if (s) void s.leave().catch(() => {});
-  marks().setSession(null);
+  MarksScene.session = null;
 }
 
 function connectionLost(): void {
@@ -170,7 +168,7 @@ async function startRound(): Promise<void> {
   for (const o of old) if (o) void o.leave().catch(() => {});
   bus.emit("round-leave", undefined);
   bus.emit("round-start", s);
-  marks().setSession(s);
+  MarksScene.session = s;
   setMode("round");
   round = new KioskRound(doc, s, bus, strings);
   round.start(() => void enterAttract());

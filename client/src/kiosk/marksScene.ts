@@ -9,26 +9,24 @@ import { CellType } from "../../../shared/sim/cellTypes.ts";
 import { POSITION_STEPS_PER_VOXEL } from "../../../shared/net/TissueState.ts";
 
 export class MarksScene extends Phaser.Scene {
-  private session: GameSession | null = null;
+  /** The round whose dendritic cells glow (null: none). Set by kioskMain.ts; read every frame. */
+  static session: GameSession | null = null;
   private gfx!: Phaser.GameObjects.Graphics;
 
   constructor() {
+    // First in the scene list, so Phaser starts it (not PlayScene, which needs a session); drawn on top (create()).
     super({ key: "KioskMarks", active: true });
-  }
-
-  setSession(session: GameSession | null): void {
-    this.session = session;
-    this.gfx?.clear();
   }
 
   create(): void {
     this.gfx = this.add.graphics();
+    this.scene.bringToTop();
   }
 
   override update(time: number): void {
     const g = this.gfx;
     g.clear();
-    const st = this.session?.state;
+    const st = MarksScene.session?.state;
     if (!st?.cells || !st.gridWidth) return;
     const fit = fitWorld(this.scale.width, this.scale.height, st.gridWidth, st.gridHeight);
     const cam = this.cameras.main;
