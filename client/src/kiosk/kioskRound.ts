@@ -21,7 +21,8 @@ export class KioskRound {
   private readonly started = performance.now();
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly offs: (() => void)[] = [];
-  /** Helper T cells when the visitor took over (the result screen compares). */
+  /** Helper T cells when the visitor took over (the result screen compares): the first count the room reports (a
+   *  room kept paused since its creation reports 0 until its first step). */
   helpersStart = 0;
 
   constructor(doc: Document, session: GameSession, bus: Bus, strings: KioskStrings) {
@@ -33,7 +34,6 @@ export class KioskRound {
 
   start(onStop: () => void): void {
     const d = this.doc;
-    this.helpersStart = this.session.state?.hud?.helpers ?? 0;
     d.getElementById("k-controls")!.hidden = false;
     d.getElementById("k-timer")!.hidden = false;
     const onClick = (e: Event) => {
@@ -86,6 +86,7 @@ export class KioskRound {
     }
     caption.textContent = this.strings.t(caption.dataset.k);
     if (!st) return;
+    if (this.helpersStart === 0) this.helpersStart = st.hud?.helpers ?? 0;
     const leftS = Math.max(0, ((st.days - st.day) * WALL_S_PER_DAY_AT_SPEED_1) / Math.max(1, st.speed));
     const m = Math.floor(leftS / 60), s = Math.floor(leftS % 60);
     d.getElementById("k-time")!.textContent = `${m}:${String(s).padStart(2, "0")}`;
