@@ -86,6 +86,9 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     stop();
     current = s;
     menu.hidden = true;
+    // Joined: drop ?code= from the address, so a reload resumes this seat rather than joining again as someone new.
+    const win = doc.defaultView;
+    if (win && new URLSearchParams(win.location.search).has("code")) win.history.replaceState(null, "", win.location.pathname);
     const tick = () => follow(s);
     const timer = setInterval(tick, 300);
     offs.push(() => clearInterval(timer));
