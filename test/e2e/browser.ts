@@ -25,8 +25,8 @@ const HEADLESS_ARGS = [
   "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ];
 
-export interface TestBrowser {
-  browser: Browser;
+/** One fenced browser context and its page: its own cookies and storage, as a separate device would have. */
+export interface FencedPage {
   context: BrowserContext;
   page: Page;
   /** URLs the page tried to reach outside 127.0.0.1 (all aborted). */
@@ -35,6 +35,12 @@ export interface TestBrowser {
   errors: string[];
   /** Saves a screenshot of the page as test-artifacts/e2e/<name>.png and returns its decoded pixels. */
   shot(name: string): Promise<Rgba>;
+}
+
+export interface TestBrowser extends FencedPage {
+  browser: Browser;
+  /** Another context with the same fences (a second device: a student's beside the teacher's). */
+  newPage(viewport?: { width: number; height: number }): Promise<FencedPage>;
   close(): Promise<void>;
 }
 
@@ -53,6 +59,26 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
     throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. The browser tests need it: run \`apt-get install -y chromium\` (as root), or set CHROMIUM_PATH.`);
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: HEADLESS_ARGS, timeout: 60_000 });
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const first = await fencedPage(browser, viewport);
+  const contexts = [first.context];
+  return {
+    ...first,
+    browser,
+    async newPage(size = viewport) {
+      const fenced = await fencedPage(browser, size);
+      contexts.push(fenced.context);
+      return fenced;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close().catch(() => {});
+    },
+  };
+}
+
+/** A new context whose requests outside 127.0.0.1 are aborted and recorded, with its page's errors collected. */
+async function fencedPage(browser: Browser, viewport: { width: number; height: number }): Promise<FencedPage> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: "block" });
   const blocked: string[] = [];
   const errors: string[] = [];
@@ -71,10 +97,8 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
     if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
   });
   page.on("pageerror", (err) => errors.push(`page: ${err.message}`));
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
 
   return {
-    browser,
     context,
     page,
     blocked,
@@ -83,10 +107,6 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
       const png = await page.screenshot({ type: "png", timeout: 30_000 });
       writeFileSync(join(ARTIFACTS_DIR, `${name}.png`), png);
       return decodePng(png);
-    },
-    async close() {
-      await context.close().catch(() => {});
-      await browser.close().catch(() => {});
     },
   };
 }

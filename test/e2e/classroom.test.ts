@@ -1,0 +1,229 @@
+// A classroom session end to end in a real browser against the real server: a teacher opens a class through "Teach
+// a class" and reads its code off the lobby; three students join (two by the ?code= link, one by typing the code), see
+// their nicknames and the lobby; the teacher auto-balances and starts; a student's page draws the tissue (pixels) and
+// the student sends their squad with its button and a click; the teacher speeds up and ends the round; all four pages
+// reach the debrief. Each page is its own browser context (a separate device). Screenshots: test-artifacts/e2e/classroom-*.png.
+
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { ARTIFACTS_DIR, launchBrowser, type FencedPage, type TestBrowser } from "./browser.ts";
+import { distinctColours, shareWhere, type Rect } from "./pixels.ts";
+import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+
+const NAME = "classroom";
+/** Small pages: software WebGL draws four of them on two cores (still wide enough for the side panel). */
+const VIEWPORT = { width: 960, height: 640 };
+let server: ServerProcess;
+let tb: TestBrowser;
+let teacher: FencedPage;
+let students: FencedPage[] = [];
+const all = () => [teacher, ...students];
+
+beforeAll(async () => {
+  ensureClientBuilt();
+  server = await startServerProcess();
+  tb = await launchBrowser(VIEWPORT);
+  teacher = tb;
+  for (let k = 0; k < 3; k++) students.push(await tb.newPage(VIEWPORT));
+  // "End the round now" and "Leave" ask with confirm(): a teacher answers yes (Playwright would dismiss it).
+  for (const p of all()) p.page.on("dialog", (d) => void d.accept());
+});
+
+afterAll(async () => {
+  await tb?.close();
+  if (server) writeFileSync(join(ARTIFACTS_DIR, `${NAME}-server.log`), `${server.output()}\n${server.exited() ? `exited early: ${server.exited()}` : ""}\n`);
+  await server?.stop();
+});
+
+/** Keeps the session the page hands to the play interface (bus "round-start"), for reading the synced state. */
+const HOOKS = `
+  window.__e2e = { session: null };
+  window.cytokine.bus.on("round-start", (s) => { window.__e2e.session = s; });
+`;
+
+async function openApp(page: Page, path = "/"): Promise<void> {
+  await page.goto(server.baseUrl + path, { waitUntil: "load" });
+  await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: 30_000 });
+  await page.evaluate(HOOKS);
+}
+
+interface View {
+  phase: string; outcome: string; speed: number; cells: number; mySquads: number[];
+  squad: { n: number; x: number; y: number; commanded: number };
+  fit: { x: number; y: number; width: number; height: number; scale: number } | null;
+}
+
+/** The round as this page's session sees it (null before the round has been handed to the play interface). */
+async function view(page: Page, squadNo = 0): Promise<View | null> {
+  return page.evaluate((squad) => {
+    const w = window as unknown as { __e2e: { session: any }; game: any };
+    const s = w.__e2e?.session;
+    if (!s) return null;
+    const st = s.room.state;
+    const mySquads: number[] = s.mySquads();
+    const want = squad || mySquads[0] || 0;
+    let n = 0, sx = 0, sy = 0, commanded = 0;
+    st.cells.forEach((c: { squad: number; x: number; y: number; status: number }) => {
+      if (c.squad !== want) return;
+      n++; sx += c.x / 4; sy += c.y / 4;
+      if (c.status & 16) commanded++;
+    });
+    const play = w.game.scene.getScene("Play");
+    return {
+      phase: st.phase, outcome: st.outcome, speed: st.speed, cells: st.cells.size, mySquads,
+      squad: { n, x: n ? sx / n : 0, y: n ? sy / n : 0, commanded }, fit: play?.fitNow ? { ...play.fitNow } : null,
+    };
+  }, squadNo);
+}
+
+/** Polls of the pages: one evaluation can take seconds while software WebGL draws four pages. */
+const UI = { timeout: 30_000, interval: 500 };
+
+describe("a class of three in a real browser", () => {
+  let code = "";
+  let names: string[] = [];
+
+  test("the teacher opens a class with a four-day round and reads its code off the lobby", async () => {
+    const { page } = teacher;
+    await openApp(page);
+    await page.getByRole("button", { name: "Teach a class" }).click();
+    const form = page.locator("#class-setup");
+    await form.waitFor({ state: "visible" });
+    await form.getByLabel("Scenario").selectOption("viral");
+    // Four days (about 5 min at speed 1): the round outlasts the steps before the teacher ends it.
+    await form.getByLabel(/Round length/).selectOption("4");
+    await teacher.shot("classroom-1-teach");
+    await form.getByRole("button", { name: "Open the class" }).click();
+    const title = page.getByRole("heading", { level: 1, name: /^Class / });
+    await title.waitFor({ state: "visible", timeout: 30_000 });
+    code = ((await title.textContent()) ?? "").replace(/^Class /, "").replace(/\s/g, "");
+    expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
+    // The projector shows the code big, the join link and its QR code.
+    await expect.poll(() => page.locator(".join-link").textContent(), UI).toBe(`${server.baseUrl}/?code=${code}`);
+    await expect(page.getByRole("img", { name: /QR code for the join link/ }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole("heading", { name: "Nobody has joined yet" }).count(), UI).toBe(1);
+    await teacher.shot("classroom-2-lobby-empty");
+  });
+
+  test("three students join (two by the link, one by typing the code) and see their nicknames and the lobby", async () => {
+    await openApp(students[0].page, `/?code=${code}`);
+    await openApp(students[1].page, `/?code=${code}`);
+    const typed = students[2].page;
+    await openApp(typed);
+    await typed.getByRole("button", { name: "Join a class" }).click();
+    await typed.getByLabel("Class code").fill(code.toLowerCase());
+    await typed.getByRole("button", { name: "Join the class" }).click();
+
+    names = [];
+    for (const [k, s] of students.entries()) {
+      const title = s.page.getByRole("heading", { level: 1, name: /^You are / });
+      await expect.poll(async () => ((await title.textContent().catch(() => "")) ?? "").replace(/^You are /, ""), UI).toMatch(/^[A-Z][a-z]+ [A-Z]/);
+      names.push(((await title.textContent()) ?? "").replace(/^You are /, ""));
+      await expect.poll(() => s.page.getByText("Waiting for your teacher to start the round").count(), UI).toBe(1);
+      await s.shot(`classroom-3-student-${k + 1}-lobby`);
+    }
+    expect(new Set(names).size, `nicknames: ${names.join(", ")}`).toBe(3);
+    // Everyone in the class is listed on each student's page, this student marked as "(you)".
+    for (const s of students) {
+      await expect.poll(() => s.page.locator(".seat-list li").count(), UI).toBe(3);
+      await expect.poll(() => s.page.locator(".seat-list li.me").textContent(), UI).toMatch(/\(you\)/);
+    }
+    // The teacher's lobby lists the three by nickname.
+    const tp = teacher.page;
+    await expect.poll(() => tp.getByRole("heading", { name: "3 students here" }).count(), UI).toBe(1);
+    for (const name of names) await expect.poll(() => tp.locator(".seat-list").getByText(name).count(), UI).toBe(1);
+    await teacher.shot("classroom-4-lobby-three");
+  });
+
+  test("the teacher auto-balances and starts; every page goes to the round", async () => {
+    const tp = teacher.page;
+    await tp.getByRole("button", { name: "Auto-balance roles" }).click();
+    // Three students: an effector, a Treg and an NK player (bots take the clinician).
+    await expect.poll(async () => (await Promise.all(students.map((s) => s.page.locator("#classroom .lead").textContent()))).map((t) => /Your role: ([^.]+)\./.exec(t ?? "")?.[1] ?? "").sort().join(" | "), UI)
+      .toBe("Effector T cells | NK cells | Tregs");
+    await tp.getByRole("button", { name: "Start the round" }).click();
+    for (const p of all()) {
+      await p.page.locator("#play-ui").waitFor({ state: "visible", timeout: 60_000 });
+      await expect.poll(async () => (await view(p.page))?.phase ?? "", UI).toBe("playing");
+    }
+    // The teacher's page is the projector: it commands nothing and keeps pause and speed; a student's bar keeps only Leave.
+    await expect.poll(() => tp.getByRole("region", { name: "Teacher controls" }).count(), UI).toBe(1);
+    await expect(students[0].page.locator('select[aria-label="Game speed"]').isVisible()).resolves.toBe(false);
+  });
+
+  test("a student's page draws the tissue, and the student sends their own squad with its button and a click", async () => {
+    // The effector student: helper and killer squads of their own.
+    const roles = await Promise.all(students.map((s) => s.page.evaluate(() => (window as unknown as { __e2e: { session: any } }).__e2e.session.myRole())));
+    const s = students[roles.indexOf("effector")];
+    expect(s, `roles: ${roles.join(", ")}`).toBeDefined();
+    const { page } = s;
+    await expect.poll(() => page.getByText(/^You are /).first().textContent(), UI).toMatch(/You are [A-Z]/);
+    await expect.poll(async () => {
+      const v = await view(page);
+      return v && v.fit && v.cells > 100 && v.squad.n > 0 ? "ready" : "waiting";
+    }, { timeout: 60_000, interval: 1000 }).toBe("ready");
+    const before = (await view(page))!;
+    const fit = before.fit!;
+    const rect: Rect = { x: Math.ceil(fit.x), y: Math.ceil(fit.y), width: Math.floor(fit.width), height: Math.floor(fit.height) };
+    await page.waitForTimeout(1500);
+    const img = await s.shot("classroom-5-student-play");
+    // The tissue is drawn: most of its rectangle is not the page background (#0d1218), in many colours.
+    const notBackground = shareWhere(img, rect, (r, g, b) => Math.abs(r - 0x0d) + Math.abs(g - 0x12) + Math.abs(b - 0x18) > 24);
+    expect(notBackground, "share of the tissue rectangle drawn").toBeGreaterThan(0.5);
+    expect(distinctColours(img, rect), "colours over the tissue").toBeGreaterThanOrEqual(6);
+
+    const button = page.locator("#side .squad-btn").first();
+    await button.click();
+    await expect.poll(() => button.getAttribute("aria-pressed"), UI).toBe("true");
+    const gridW = fit.width / fit.scale, gridH = fit.height / fit.scale;
+    const target = { x: before.squad.x < gridW / 2 ? gridW * 0.8 : gridW * 0.2, y: before.squad.y < gridH / 2 ? gridH * 0.75 : gridH * 0.25 };
+    await page.mouse.click(fit.x + target.x * fit.scale, fit.y + target.y * fit.scale);
+    // The server took the order: the squad's cells follow it (the commanded bit in the synced state).
+    await expect.poll(async () => {
+      const v = await view(page, before.mySquads[0]);
+      return v?.outcome !== "ongoing" ? "round over" : v.squad.commanded > 0 ? "commanded" : "not yet";
+    }, { timeout: 60_000, interval: 1000 }).toBe("commanded");
+    await expect(page.locator(".refusal, [role=alert]").filter({ hasText: /not yours|Not done/ }).count()).resolves.toBe(0);
+    await s.shot("classroom-6-student-commanded");
+  });
+
+  test("the teacher speeds up and ends the round; all four pages reach the debrief", async () => {
+    const tp = teacher.page;
+    // Viral rounds can end early (the infection cleared): then the round is already over and there is nothing to end.
+    const ongoing = (await view(tp))?.outcome === "ongoing";
+    if (ongoing) {
+      await tp.getByRole("combobox", { name: "Game speed" }).selectOption("8");
+      await expect.poll(async () => {
+        const v = await view(students[0].page);
+        return v && (v.speed === 8 || v.outcome !== "ongoing") ? "fast" : "slow";
+      }, UI).toBe("fast");
+      await teacher.shot("classroom-7-teacher-play");
+      const end = tp.getByRole("button", { name: "End the round now" });
+      // The round may still end on its own meanwhile (the panel then goes): only click a button still there.
+      if (await end.isVisible()) await end.click().catch(() => {});
+    } else {
+      console.log("the round ended on its own before the teacher's speed and end step");
+    }
+    for (const [k, p] of all().entries()) {
+      await p.page.locator("#debrief").waitFor({ state: "visible", timeout: 90_000 });
+      await expect.poll(() => p.page.locator("#debrief-title").textContent(), UI).not.toBe("");
+      expect((await view(p.page))?.outcome).not.toBe("ongoing");
+      await p.page.waitForTimeout(300);
+      await p.shot(k === 0 ? "classroom-8-teacher-debrief" : `classroom-9-student-${k}-debrief`);
+    }
+    // The teacher can go on to a next round and download results; a student waits for the teacher.
+    await expect.poll(() => tp.getByRole("button", { name: "Next round (back to the lobby)" }).count(), UI).toBe(1);
+    await expect.poll(() => tp.getByRole("button", { name: "Download results (CSV)" }).count(), UI).toBe(1);
+    for (const s of students) await expect.poll(() => s.page.getByText("Your teacher will start the next round.").count(), UI).toBe(1);
+  });
+
+  test("no page reached outside 127.0.0.1 or raised an error", () => {
+    for (const [k, p] of all().entries()) {
+      const who = k === 0 ? "teacher" : `student ${k}`;
+      expect(p.blocked, `${who}: requests outside 127.0.0.1`).toEqual([]);
+      expect(p.errors.filter((e) => !/favicon/.test(e)), `${who}: page errors`).toEqual([]);
+    }
+  });
+});
