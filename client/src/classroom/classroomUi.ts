@@ -35,6 +35,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
   let offs: (() => void)[] = [];
   let unmountLobby: (() => void) | null = null;
   let inRound = false, roundNo = -1, switching = false, leaving = false;
+  let refreshTeach = () => {};
 
   const showMessage = (title: string, text: string) => {
     unmountLobby?.(); unmountLobby = null;
@@ -43,6 +44,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     screen.replaceChildren(el(doc, "div", { class: "class-message" }, el(doc, "h1", { tabindex: "-1", text: title }), el(doc, "p", { class: "lead", text }), back));
     screen.hidden = false;
     menu.hidden = true;
+    refreshTeach();
     (screen.querySelector("h1") as HTMLElement | null)?.focus();
   };
 
@@ -61,6 +63,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     screen.hidden = true;
     menu.hidden = false;
     leaving = false;
+    refreshTeach();
   };
 
   const follow = (s: ClassroomSession) => {
@@ -186,7 +189,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     };
   };
 
-  setUpTeacherSetup(get<HTMLFormElement>("class-setup"), start);
+  refreshTeach = setUpTeacherSetup(get<HTMLFormElement>("class-setup"), start);
   const join = setUpStudentJoin(joinForm, start);
 
   return {

@@ -8,7 +8,8 @@ import { el } from "../ui/dom.ts";
 import { explainFailure } from "../ui/soloSetup.ts";
 import { fillDays, fillScenarios } from "./teacherControls.ts";
 
-export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSession) => void): void {
+/** Builds the form; the returned function re-checks whether to offer "Return to class" (call it when the menu comes back). */
+export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSession) => void): () => void {
   const doc = form.ownerDocument;
   const scenario = el(doc, "select", { id: "teach-scenario", "aria-describedby": "teach-summary" });
   fillScenarios(scenario);
@@ -58,4 +59,5 @@ export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSe
       (err: unknown) => { status.textContent = explainFailure(err).replace("start this round", "open this class"); },
     ).finally(() => { busy = false; button.removeAttribute("aria-disabled"); });
   });
+  return showBack;
 }
