@@ -12,7 +12,7 @@ export const WARMUP_MS = 5000;
 
 // Replies carry a tag: Colyseus sends pm2 ("axm") messages of its own on any IPC channel it finds.
 interface ServeReply { bench: "port"; port: number }
-interface SamplesReply { bench: "samples"; tickMs: number[]; patchMs: number[] }
+interface SamplesReply { bench: "samples"; tickMs: number[]; tickCpuMs: number[]; patchMs: number[] }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Server side (this file run with --serve): the real game server, with every fixed-timestep callback timed.
@@ -20,6 +20,8 @@ interface SamplesReply { bench: "samples"; tickMs: number[]; patchMs: number[] }
 async function serve(): Promise<void> {
   const { Room } = await import("@colyseus/core");
   const tickMs: number[] = [];
+  // The process's CPU time in the same callback (all its threads): what the tick costs when other programs share the cores.
+  const tickCpuMs: number[] = [];
   const patchMs: number[] = [];
   let startedAt = performance.now();
   type StepFn = (...args: unknown[]) => void;
@@ -29,8 +31,13 @@ async function serve(): Promise<void> {
   proto.setFixedTimestep = function (this: unknown, step: StepFn, ...rest: unknown[]) {
     const timed: StepFn = (...args) => {
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       step(...args);
-      if (t0 - startedAt > WARMUP_MS) tickMs.push(performance.now() - t0);
+      if (t0 - startedAt > WARMUP_MS) {
+        tickMs.push(performance.now() - t0);
+        const cpu = process.cpuUsage(cpu0);
+        tickCpuMs.push((cpu.user + cpu.system) / 1000);
+      }
     };
     return original.call(this, timed, ...rest);
   };
@@ -49,7 +56,7 @@ async function serve(): Promise<void> {
   startedAt = performance.now();
   const { port } = server.transport.server!.address() as { port: number };
   process.on("message", (msg: { kind: string }) => {
-    if (msg.kind === "samples") process.send!({ bench: "samples", tickMs, patchMs } satisfies SamplesReply);
+    if (msg.kind === "samples") process.send!({ bench: "samples", tickMs, tickCpuMs, patchMs } satisfies SamplesReply);
   });
   process.on("disconnect", () => process.exit(0));
   process.send!({ bench: "port", port } satisfies ServeReply);
@@ -63,7 +70,7 @@ if (process.argv[1] === THIS_FILE && process.argv.includes("--serve")) await ser
 export interface BenchServer {
   url: string;
   /** Every tick and patch duration sampled so far (ms). */
-  samples(): Promise<{ tickMs: number[]; patchMs: number[] }>;
+  samples(): Promise<{ tickMs: number[]; tickCpuMs: number[]; patchMs: number[] }>;
   stop(): void;
 }
 
@@ -85,8 +92,8 @@ export async function startBenchServer(): Promise<BenchServer> {
       url: `ws://127.0.0.1:${port}`,
       async samples() {
         child.send({ kind: "samples" });
-        const { tickMs, patchMs } = await nextReply<SamplesReply>("samples");
-        return { tickMs, patchMs };
+        const { tickMs, tickCpuMs, patchMs } = await nextReply<SamplesReply>("samples");
+        return { tickMs, tickCpuMs, patchMs };
       },
       stop: () => void child.kill("SIGTERM"),
     };
