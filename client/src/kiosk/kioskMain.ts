@@ -187,9 +187,10 @@ function stopRound(): void {
 function showResult(): void {
   const helpersStart = round?.helpersStart ?? 0;
   const helpersEnd = played?.state?.hud?.helpers ?? 0;
+  const il2PeakPm = round?.il2PeakPm ?? 0;
   stopRound();
   setMode("result");
-  result.show({ helpersStart, helpersEnd }, cfg.resultS, () => void enterAttract());
+  result.show({ helpersStart, helpersEnd, il2PeakPm }, cfg.resultS, () => void enterAttract());
 }
 
 // A touch anywhere on the attract screen starts a round (the language button excepted).

@@ -24,6 +24,8 @@ export class KioskRound {
   /** Helper T cells when the visitor took over (the result screen compares): the first count the room reports (a
    *  room kept paused since its creation reports 0 until its first step). */
   helpersStart = 0;
+  /** The highest IL-2 (pM) the HUD showed during the visitor's round: what gathering helpers changes most. */
+  il2PeakPm = 0;
 
   constructor(doc: Document, session: GameSession, bus: Bus, strings: KioskStrings) {
     this.doc = doc;
@@ -87,6 +89,7 @@ export class KioskRound {
     caption.textContent = this.strings.t(caption.dataset.k);
     if (!st) return;
     if (this.helpersStart === 0) this.helpersStart = st.hud?.helpers ?? 0;
+    this.il2PeakPm = Math.max(this.il2PeakPm, st.hud?.il2MaxPm ?? 0);
     const leftS = Math.max(0, ((st.days - st.day) * WALL_S_PER_DAY_AT_SPEED_1) / Math.max(1, st.speed));
     const m = Math.floor(leftS / 60), s = Math.floor(leftS % 60);
     d.getElementById("k-time")!.textContent = `${m}:${String(s).padStart(2, "0")}`;

@@ -1,10 +1,16 @@
-// The short result screen after a round: how many helper T cells the visitor had at the start and at the end, and
-// the one thing to remember; back to attract after resultS seconds or on "Back to start"; "Play again" starts a new
+// The short result screen after a round: the highest IL-2 the visitor's helpers made, how many helper T cells they had
+// at the start and at the end, and the one thing to remember; back to attract after resultS seconds or on "Back to start"; "Play again" starts a new
 // round. Shown by kioskMain.ts.
 
 import type { KioskStrings } from "./strings.ts";
 
-export interface ResultFigures { helpersStart: number; helpersEnd: number }
+export interface ResultFigures { helpersStart: number; helpersEnd: number; il2PeakPm: number }
+
+/**
+ * IL-2 (pM) above which the helpers clearly made it together. Measured in the model on the kiosk's sandbox over
+ * 2 days, seeds 1-3: helpers left alone peak at 36-71 pM; helpers sent together to a dendritic cell, at 100-204 pM.
+ */
+export const GATHERED_IL2_PM = 80;
 
 export class ResultScreen {
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -24,9 +30,10 @@ export class ResultScreen {
     const render = () => {
       const left = Math.max(0, Math.ceil((until - performance.now()) / 1000));
       this.doc.getElementById("k-result-helpers")!.textContent = this.strings.t("result.helpers", { start: fig.helpersStart, end: fig.helpersEnd });
-      // "Took off": the clone at least a quarter bigger than it started.
-      const grew = fig.helpersEnd >= fig.helpersStart * 1.25;
-      this.doc.getElementById("k-result-verdict")!.textContent = this.strings.t(grew ? "result.grew" : "result.flat");
+      this.doc.getElementById("k-result-il2")!.textContent = this.strings.t("result.il2", { pm: Math.round(fig.il2PeakPm) });
+      // Judged on IL-2, which the visitor's gathering changes, not on the helpers' number, which grows either way.
+      const gathered = fig.il2PeakPm >= GATHERED_IL2_PM;
+      this.doc.getElementById("k-result-verdict")!.textContent = this.strings.t(gathered ? "result.grew" : "result.flat");
       this.doc.getElementById("k-result-count")!.textContent = this.strings.t("result.countdown", { n: left });
       return left;
     };
