@@ -29,3 +29,6 @@ export function cellSizeVoxels(type: number, latticeSpacing: number): number {
 export function typeName(type: number): string {
   return CELL_TYPE_NAMES[type] ?? "tissue";
 }
+
+/** Registry flag and game event: the loading scene has loaded every sprite (PlayScene waits for it). */
+export const ASSETS_READY = "assets-ready";

@@ -3,7 +3,7 @@
 // never fatal. Started by BootScene.
 
 import Phaser from "phaser";
-import { CELL_SPRITES, SPRITE_PX } from "../play/cellStyle.ts";
+import { ASSETS_READY, CELL_SPRITES, SPRITE_PX } from "../play/cellStyle.ts";
 
 const BAR_W = 320, BAR_H = 16;
 
@@ -36,6 +36,8 @@ export class LoadingScene extends Phaser.Scene {
   }
 
   create(): void {
+    this.registry.set(ASSETS_READY, true);
+    this.game.events.emit(ASSETS_READY);
     // A reloaded tab may have resumed its round while the pictures loaded: then the menu backdrop stays off.
     const roundOn = ["Play", "Debrief"].some((k) => this.scene.manager.getScene(k) && (this.scene.isActive(k) || this.scene.isSleeping(k)));
     if (roundOn) this.scene.stop();
