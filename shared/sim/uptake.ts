@@ -18,17 +18,22 @@ export function fillUptake(world: World): void {
   up.fill(0);
   const free = 1 - p.il2BlockFraction;
   const k = p.kEndoPerS * f.pmPerMolecule * free;
-  for (let i = 0; i < c.count; i++) {
-    if (!isImmune(c.type[i]) || c.flags[i] & CellFlag.dead) {
-      c.uptakeRate[i] = 0;
+  // Per-tick constants read once (the parameters object is slow to read in a per-cell loop); same arithmetic as
+  // highAffinitySites() step by step.
+  const kdHigh = p.kdHighPm, kdInt = p.kdIntPm, pairingHalf = p.cd25PairingHalfSites, unblocked = 1 - world.therapy.antiCd25;
+  const type = c.type, flags = c.flags, voxel = c.voxel, cd25s = c.cd25, cd122s = c.cd122, uptakeRate = c.uptakeRate;
+  for (let i = 0, n = c.count; i < n; i++) {
+    if (!isImmune(type[i]) || flags[i] & CellFlag.dead) {
+      uptakeRate[i] = 0;
       continue;
     }
-    const v = c.voxel[i];
+    const v = voxel[i];
     const C = conc[v] * free;
-    const hi = highAffinitySites(world, i);
-    const lo = c.cd122[i] - hi;
-    const rate = k * (hi / (p.kdHighPm + C) + lo / (p.kdIntPm + C));
-    c.uptakeRate[i] = rate;
+    const cd25 = cd25s[i] * unblocked, cd122 = cd122s[i];
+    const hi = (cd122 * cd25) / (cd25 + pairingHalf);
+    const lo = cd122 - hi;
+    const rate = k * (hi / (kdHigh + C) + lo / (kdInt + C));
+    uptakeRate[i] = rate;
     up[v] += rate;
   }
 }
