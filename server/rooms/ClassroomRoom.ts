@@ -208,7 +208,7 @@ export class ClassroomRoom extends TissueRoomBase {
       case "end":
         if (!playing) return "the round is not running";
         this.world.outcome = judgeOutcome(this.world, { ...sampleMetrics(this.world), day: Number.POSITIVE_INFINITY });
-        this.endRound();
+        this.endRound(this.world.outcome === "timeUp");
         return null;
       case "newRound":
         if (this.phase === "lobby") return "the class is already in the lobby: start the round";

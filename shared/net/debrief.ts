@@ -47,7 +47,7 @@ export function downsample(history: readonly MetricSample[], max = MAX_DEBRIEF_P
   return out;
 }
 
-export function outcomeText(world: World, f: RunFacts): string {
+export function outcomeText(world: World, f: RunFacts, endedByTeacher = false): string {
   const { noun, plural } = threatWords(world);
   const damage = pct(f.damageEnd);
   const day = fmtDay(f.outcomeDay >= 0 ? f.outcomeDay : f.days);
@@ -63,9 +63,9 @@ export function outcomeText(world: World, f: RunFacts): string {
       return `The body's own killer T cells destroyed half of the islet cells by day ${day}: the self tissue was lost.${leak}`;
     case "timeUp":
       if (world.scenario.threat.kind === "none") {
-        return `A quiet patch with no threat: the round ran ${day} days to show the IL-2 tug-of-war on its own; ${damage} of the tissue was lost.`;
+        return `A quiet patch with no threat: the round ran ${day} days${endedByTeacher ? " until your teacher ended it" : ""} to show the IL-2 tug-of-war on its own; ${damage} of the tissue was lost.`;
       }
-      return `Time ran out on day ${day} with ${fmt(world.history[world.history.length - 1]?.values["threat.burden"] ?? 0)} ${plural} left (peak ${fmt(f.threat.value)}); ${damage} of the healthy tissue was lost.${leak}`;
+      return `${endedByTeacher ? "Your teacher ended the round" : "Time ran out"} on day ${day} with ${fmt(world.history[world.history.length - 1]?.values["threat.burden"] ?? 0)} ${plural} left (peak ${fmt(f.threat.value)}); ${damage} of the healthy tissue was lost.${leak}`;
     default:
       return `The round stopped on day ${fmtDay(f.days)} before it was decided; ${damage} of the healthy tissue was lost so far.${leak}`;
   }
@@ -130,14 +130,15 @@ export function keyMoments(world: World, f: RunFacts, ledger: RoleLedger): { day
   return kept.map((m) => ({ day: Math.round(m.day * 100) / 100, text: m.text }));
 }
 
-export function buildDebrief(world: World, seats: readonly Seat[], ledger: RoleLedger): Debrief {
+/** `endedByTeacher`: a classroom round the teacher ended before the model decided it. */
+export function buildDebrief(world: World, seats: readonly Seat[], ledger: RoleLedger, endedByTeacher = false): Debrief {
   const facts = runFacts(world, ledger);
   const samples = downsample(world.history);
   const series: DebriefSeries[] = SERIES.map((s) => ({ ...s, values: samples.map((m) => sig3(m.values[s.name] ?? 0)) }));
   return {
     scenarioId: world.scenario.id,
     outcome: world.outcome,
-    outcomeText: outcomeText(world, facts),
+    outcomeText: outcomeText(world, facts, endedByTeacher),
     days: samples.map((m) => Math.round(m.day * 1000) / 1000),
     series,
     moments: keyMoments(world, facts, ledger),

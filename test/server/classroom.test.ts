@@ -149,6 +149,8 @@ describe("a class of 30", () => {
     expect(teacher.state.phase).toBe("ended");
     expect(room.world.outcome).not.toBe("ongoing");
     expect(inbox.debriefs[0].roles.filter((r) => r.bot === "")).toHaveLength(30);
+    expect(room.world.outcome).toBe("timeUp"); // ended by the teacher long before the infection is decided
+    expect(inbox.debriefs[0].outcomeText).toMatch(/^Your teacher ended the round on day/);
     await waitFor("the rounds message", () => students.every((s) => s.inbox.rounds.length === 1));
     expect(students[5].inbox.rounds[0]).toHaveLength(1);
     expect(students[5].inbox.rounds[0][0].round).toBe(1);
