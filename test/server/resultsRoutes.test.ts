@@ -127,7 +127,8 @@ describe("POST /api/classroom/check", () => {
 
   test("a locked class says so", async () => {
     const room = await matchMaker.createRoom("classroom", { code: "KEY234" });
-    await matchMaker.getLocalRoomById(room.roomId).lock();
+    // The classroom room keeps its lock in metadata (as ClassroomRoom does when the teacher locks joining).
+    await matchMaker.getLocalRoomById(room.roomId).setMetadata({ locked: true });
     const res = await check({ code: "KEY234" });
     expect(res.status).toBe(409);
     expect((await res.json()).error).toBe(CHECK_MESSAGES.locked);
