@@ -61,7 +61,7 @@ function tregs(world: World, f: RunFacts): string {
 function nkCells(f: RunFacts): string {
   const nk = f.nkPositivePeak;
   if (nk.value < LIT_SHARE) {
-    return `NK cells carry only the medium-strength receptor (CD122 without CD25) and need IL-2 near 1 nM; IL-2 peaked at ${fmt(f.il2Max.value)} pM, so at most ${pct(nk.value)} of them were pSTAT5-positive.${f.noThreat ? "" : ` They killed ${f.killsByNk} cells without IL-2's boost.`}`;
+    return `NK cells carry only the medium-strength receptor (CD122 without CD25) and need IL-2 near 1 nM; IL-2 peaked at ${fmt(f.il2Max.value)} pM, so ${pct(nk.value) !== pct(0) ? `at most ${pct(nk.value)} of them were` : "none of them was"} pSTAT5-positive.${f.noThreat ? "" : ` They killed ${f.killsByNk} cells without IL-2's boost.`}`;
   }
   const highDose = f.firstDoseDay.highDose;
   const after = highDose !== undefined && highDose <= nk.day ? " after high-dose IL-2" : "";
