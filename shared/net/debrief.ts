@@ -139,6 +139,7 @@ export function buildDebrief(world: World, seats: readonly Seat[], ledger: RoleL
     scenarioId: world.scenario.id,
     outcome: world.outcome,
     outcomeText: outcomeText(world, facts, endedByTeacher),
+    ...(endedByTeacher ? { endedByTeacher } : {}),
     days: samples.map((m) => Math.round(m.day * 1000) / 1000),
     series,
     moments: keyMoments(world, facts, ledger),

@@ -81,6 +81,8 @@ export interface Debrief {
   scenarioId: string;
   outcome: string;
   outcomeText: string;
+  /** True when a teacher ended the round before the model decided it. */
+  endedByTeacher?: boolean;
   /** Simulated day of each sample, shared by every series. */
   days: number[];
   series: DebriefSeries[];

@@ -151,6 +151,7 @@ describe("a class of 30", () => {
     expect(inbox.debriefs[0].roles.filter((r) => r.bot === "")).toHaveLength(30);
     expect(room.world.outcome).toBe("timeUp"); // ended by the teacher long before the infection is decided
     expect(inbox.debriefs[0].outcomeText).toMatch(/^Your teacher ended the round on day/);
+    expect(inbox.debriefs[0].endedByTeacher).toBe(true);
     await waitFor("the rounds message", () => students.every((s) => s.inbox.rounds.length === 1));
     expect(students[5].inbox.rounds[0]).toHaveLength(1);
     expect(students[5].inbox.rounds[0][0].round).toBe(1);

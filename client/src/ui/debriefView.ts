@@ -85,7 +85,7 @@ export function showDebrief(root: HTMLElement, d: Debrief, actions: DebriefActio
 
   root.replaceChildren(el(doc, "div", { class: "debrief-inner" },
     el(doc, "p", { class: "note", text: `Debrief · ${scenario?.name ?? d.scenarioId}` }),
-    el(doc, "h1", { id: "debrief-title", tabindex: "-1", text: OUTCOME_WORDS[d.outcome] || d.outcome }),
+    el(doc, "h1", { id: "debrief-title", tabindex: "-1", text: d.endedByTeacher ? "Round ended by your teacher" : OUTCOME_WORDS[d.outcome] || d.outcome }),
     el(doc, "p", { class: "lead", text: d.outcomeText }),
     el(doc, "div", { class: "debrief-actions" }, again, menu), status,
     el(doc, "h2", { text: "What you learned" }), learning,
