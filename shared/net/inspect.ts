@@ -4,7 +4,7 @@
 
 import { CELL_TYPE_LABELS, CELL_TYPE_NAMES, CellType, type CellTypeName } from "../sim/cellTypes.ts";
 import { highAffinitySites } from "../sim/uptake.ts";
-import { CellFlag, Why, type World } from "../sim/world.ts";
+import { CellFlag, Why, indexOfId, type World } from "../sim/world.ts";
 import type { InspectResult } from "./messages.ts";
 
 /** Why names by code (the reverse of Why). */
@@ -19,16 +19,9 @@ export const CD132_TEXT = "CD132 (the common gamma chain) is not counted: the mo
 
 /** Index of the live cell with this id, or -1. Ids ascend over 0..count-1, so a binary search finds it. */
 export function findCell(world: World, cellId: number, includeDead = false): number {
-  const c = world.cells, ids = c.id;
-  let lo = 0, hi = c.count - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = ids[mid];
-    if (v === cellId) return includeDead || !(c.flags[mid] & CellFlag.dead) ? mid : -1;
-    if (v < cellId) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  const c = world.cells;
+  const i = indexOfId(c.id, c.count, cellId);
+  return i >= 0 && (includeDead || !(c.flags[i] & CellFlag.dead)) ? i : -1;
 }
 
 /** The numbers a sentence may quote. */

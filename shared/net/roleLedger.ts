@@ -5,7 +5,7 @@
 import { CellType } from "../sim/cellTypes.ts";
 import { SQUAD_LABELS } from "../sim/roles.ts";
 import { THERAPY_LABELS, THERAPY_NAMES } from "../sim/therapyNames.ts";
-import { CellFlag, Why, type SimEvent, type World } from "../sim/world.ts";
+import { CellFlag, Why, indexOfId, type SimEvent, type World } from "../sim/world.ts";
 import { findCell } from "./inspect.ts";
 
 export interface Measure { label: string; value: number; units: string }
@@ -105,15 +105,8 @@ export class RoleLedger {
     if (id === undefined) return null;
     const i = findCell(world, id, true);
     if (i >= 0) return { squad: world.cells.squad[i], captured: world.cells.captured[i] };
-    const ids = this.prevId;
-    let lo = 0, hi = this.prevCount - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ids[mid] === id) return { squad: this.prevSquad[mid], captured: this.prevCaptured[mid] };
-      if (ids[mid] < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return null;
+    const k = indexOfId(this.prevId, this.prevCount, id);
+    return k >= 0 ? { squad: this.prevSquad[k], captured: this.prevCaptured[k] } : null;
   }
 
   /** Call after every step with the events that step returned (before the next step clears them). */

@@ -228,6 +228,19 @@ export function voxelOf(world: World, x: number, y: number): number {
   return iy * w + ix;
 }
 
+/** Index of `id` in ids[0..count-1] (ascending, as the world keeps cells), or -1. */
+export function indexOfId(ids: ArrayLike<number>, count: number, id: number): number {
+  let lo = 0, hi = count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ids[mid];
+    if (v === id) return mid;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /** A cell dies: it is skipped by every process from now on and removed at the next compaction. */
 export function markDead(world: World, i: number): void {
   world.cells.flags[i] |= CellFlag.dead;
