@@ -3,7 +3,7 @@
 // after each model step.
 
 import { createBot, observe, type Bot } from "../../shared/bots/index.ts";
-import type { Difficulty, Role, World } from "../../shared/sim/index.ts";
+import { ROLES, type Difficulty, type Role, type World } from "../../shared/sim/index.ts";
 import { admitCommand, type CardClock } from "./commandGate.ts";
 
 /** Most payloads one decision may queue (a bot gone wrong must not flood the model). */
@@ -22,7 +22,7 @@ export class BotDriver {
 
   /** Seats a bot in `role` (replacing any bot there); its seed is derived from the round's seed and the role. */
   seat(role: Role, difficulty: Difficulty, worldSeed: number, tickSeconds: number): void {
-    const roleSalt = ["effector", "treg", "nk", "clinician"].indexOf(role) + 1;
+    const roleSalt = ROLES.indexOf(role) + 1;
     this.offsets.set(role, roleSalt * STAGGER_TICKS);
     this.bots.set(role, createBot(role, difficulty, (worldSeed ^ (roleSalt * 0x9e3779b1)) >>> 0, tickSeconds));
   }

@@ -2,7 +2,7 @@
 // only through command payloads, which the room checks and queues exactly like a person's. Seeded, never Math.random.
 // Called by the server's room (solo mode fills empty seats) and by tests.
 
-import { createRng, type Difficulty, type Role } from "../sim/index.ts";
+import { ROLES, createRng, type Difficulty, type Role } from "../sim/index.ts";
 import { DEFAULT_TICK_SECONDS, SKILLS, type Bot } from "./bot.ts";
 import { clinicianPolicy } from "./clinicianBot.ts";
 import { effectorPolicy } from "./effectorBot.ts";
@@ -22,7 +22,7 @@ export { SKILLS, type Bot, type Skill } from "./bot.ts";
  */
 export function createBot(role: Role, difficulty: Difficulty, seed: number, tickSeconds = DEFAULT_TICK_SECONDS): Bot {
   const skill = SKILLS[difficulty];
-  const rng = createRng(seed >>> 0, 0xb07 + ["effector", "treg", "nk", "clinician"].indexOf(role));
+  const rng = createRng(seed >>> 0, 0xb07 + ROLES.indexOf(role));
   const policy = { effector: effectorPolicy, treg: tregPolicy, nk: nkPolicy, clinician: clinicianPolicy }[role](skill, rng);
   return {
     role,

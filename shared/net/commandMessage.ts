@@ -4,8 +4,6 @@
 
 import { ABILITIES, THERAPY_NAMES, type Command } from "../sim/index.ts";
 
-/** Message names, client to server. */
-export const ClientMessage = { command: "command" } as const;
 
 /** Most cells one targetCells command may name (a box selection on a crowded screen). */
 export const MAX_SELECTED_CELLS = 500;
