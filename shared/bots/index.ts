@@ -10,7 +10,7 @@ import { nkPolicy } from "./nkBot.ts";
 import type { BotObservation } from "./observe.ts";
 import { tregPolicy } from "./tregBot.ts";
 
-export { observe, FIELD_BLOCK, type BotObservation, type SeenCell, type SeenCard, type SeenField } from "./observe.ts";
+export { observe, observeAs, FIELD_BLOCK, type BotObservation, type SeenCell, type SeenCard, type SeenField } from "./observe.ts";
 export { SKILLS, type Bot, type Skill } from "./bot.ts";
 
 /**

@@ -139,3 +139,8 @@ export function observe(world: World, role: Role): BotObservation {
     cards,
   };
 }
+
+/** The same look at the screen as another role's (what every player sees is the same; only the squads differ). */
+export function observeAs(seen: BotObservation, role: Role): BotObservation {
+  return { ...seen, role, squads: ROLE_SQUADS[role] };
+}

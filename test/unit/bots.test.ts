@@ -7,7 +7,7 @@ import {
 } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { checkCommand } from "../../shared/net/commandMessage.ts";
-import { createBot, observe, type Bot, type BotObservation } from "../../shared/bots/index.ts";
+import { createBot, observe, observeAs, type Bot, type BotObservation } from "../../shared/bots/index.ts";
 
 const build = (id: string, days: number, seed: number): World => {
   const sc: Scenario = { ...SCENARIOS[id], days };
@@ -69,6 +69,18 @@ describe("bots", () => {
     expect(JSON.stringify(Object.keys(obs))).not.toMatch(/rng|params|cd25|receptor/);
     expect(obs.field.pm.length).toBe(obs.field.w * obs.field.h);
     expect(obs.cards.map((c) => c.therapy).sort()).toEqual(["antiCd25", "cd122Biased", "highDose", "lowDose"]);
+  });
+
+  test("one look at the screen serves every role: observeAs gives what observe would for that role", () => {
+    const w = build("t1d", 1, 3);
+    for (let t = 0; t < 30; t++) step(w);
+    const seen = observe(w, "effector");
+    for (const role of ROLES) {
+      const shared = observeAs(seen, role);
+      expect(shared.role).toBe(role);
+      expect(shared.squads).toEqual(ROLE_SQUADS[role]);
+      expect(shared).toEqual(observe(w, role));
+    }
   });
 
   test("same seed, same decisions and the same world; another seed decides differently", () => {
