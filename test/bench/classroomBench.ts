@@ -23,7 +23,7 @@ const SCENARIO_ID = "viral";
 /** Ticks after the start that are left out of the percentile: the model's code being compiled. */
 const PLAY_WARMUP_MS = 5000;
 
-export interface ClassroomBenchResult { kbPerSecondPerStudent: number; tickMsP99: number; patchMsP99: number; ticks: number; seconds: number; outcome: string; cellsAtPeak: number }
+export interface ClassroomBenchResult { kbPerSecondPerStudent: number; tickMsP50: number; tickMsP99: number; patchMsP99: number; ticks: number; seconds: number; outcome: string; cellsAtPeak: number }
 
 /** A small deterministic generator (mulberry32) for the students' target points. */
 function random(seed: number): () => number {
@@ -160,7 +160,7 @@ export async function benchClassroom(log: (line: string) => void, options: Class
     log(`classroom round: ${scenario.id}, ${days} days at ${options.speed}x, ${options.students} students (${commands} commands, ${refusals} refused${firstRefusal ? `: "${firstRefusal}"` : ""}), ${ticks} ticks in ${seconds.toFixed(0)} s, outcome ${outcome}; tick ms p50 ${percentile(played, 50).toFixed(2)}, max ${Math.max(...played).toFixed(1)}, process CPU ms p99 ${percentile(playedCpu, 99).toFixed(2)} (${played.length} ticks from ${PLAY_WARMUP_MS / 1000} s after the start); patch ms p99 ${patchMsP99.toFixed(2)}; cells at peak ${cellsAtPeak}; KB/s per student min ${Math.min(...perStudent).toFixed(1)}, max ${Math.max(...perStudent).toFixed(1)}`);
     log(`classroom bandwidth KB/s per client: ${kbPerSecondPerStudent.toFixed(1)}`);
     log(`classroom tick ms p99: ${tickMsP99.toFixed(2)}`);
-    return { kbPerSecondPerStudent, tickMsP99, patchMsP99, ticks, seconds, outcome, cellsAtPeak };
+    return { kbPerSecondPerStudent, tickMsP50: percentile(played, 50), tickMsP99, patchMsP99, ticks, seconds, outcome, cellsAtPeak };
   } finally {
     await Promise.all(all.map((room) => room.leave(true).catch(() => {})));
     restoreWarn();

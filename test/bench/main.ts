@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark of the project, printed as "name: value" lines with ratios against a baseline
-// measured in the same run. Runs only on this machine (no network); each part is bounded in ticks or time.
+// measured in the same run (the room ticks' against the same work paced the same way: pacedBaseline.ts). Runs only on this machine (no network); each part is bounded in ticks or time.
 // Options: --room-speed <1|2|4|8> (default 1, real play: a full viral round takes ~10 minutes; 8 takes ~75 s),
 // --room-days <d> (a shorter round), --room-clients <n> (default 4), --room-seed <n> (default 1); classroom: --classroom-speed
 // <1|2|4|8> (default 1), --classroom-days <d|full> (default 1 day, ~72 s; full: 8 days, ~10 min), --classroom-students <n>
@@ -7,7 +7,11 @@
 
 import { benchModel } from "./modelBench.ts";
 import { benchClassroom, DEFAULT_CLASSROOM_BENCH, type ClassroomBenchOptions } from "./classroomBench.ts";
+import { logPacedBaseline } from "./pacedBaseline.ts";
 import { benchRoom, DEFAULT_ROOM_BENCH, type RoomBenchOptions } from "./roomBench.ts";
+
+/** Seconds of the paced baseline after each room benchmark (test/bench/pacedBaseline.ts). */
+const BASELINE_SECONDS = 40;
 
 const log = (line: string) => console.log(line);
 
@@ -62,5 +66,11 @@ function readArgs(argv: string[]): { room: RoomBenchOptions; classroom: Classroo
 
 const { room, classroom, only } = readArgs(process.argv.slice(2));
 if (only === null || only === "model") benchModel(log);
-if (only === null || only === "room") await benchRoom(log, room);
-if (only === null || only === "classroom") await benchClassroom(log, classroom);
+if (only === null || only === "room") {
+  const r = await benchRoom(log, room);
+  await logPacedBaseline(log, "room tick", r.tickMsP50, r.tickMsP99, BASELINE_SECONDS);
+}
+if (only === null || only === "classroom") {
+  const r = await benchClassroom(log, classroom);
+  await logPacedBaseline(log, "classroom tick", r.tickMsP50, r.tickMsP99, BASELINE_SECONDS);
+}

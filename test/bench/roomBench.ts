@@ -21,7 +21,7 @@ export interface RoomBenchOptions {
 
 export const DEFAULT_ROOM_BENCH: RoomBenchOptions = { speed: 1, clients: 4, seed: 1 };
 
-export interface RoomBenchResult { cellsAtPeak: number; kbPerSecondPerClient: number; tickMsP99: number; seconds: number; ticks: number; outcome: string }
+export interface RoomBenchResult { cellsAtPeak: number; kbPerSecondPerClient: number; tickMsP50: number; tickMsP99: number; seconds: number; ticks: number; outcome: string }
 
 export async function benchRoom(log: (line: string) => void, options: RoomBenchOptions = DEFAULT_ROOM_BENCH): Promise<RoomBenchResult> {
   const counters = installCountingWebSocket();
@@ -93,7 +93,7 @@ export async function benchRoom(log: (line: string) => void, options: RoomBenchO
     log(`cells at peak: ${cellsAtPeak}`);
     log(`bandwidth KB/s per client: ${kbPerSecondPerClient.toFixed(1)}`);
     log(`room tick ms p99: ${tickMsP99.toFixed(2)}`);
-    return { cellsAtPeak, kbPerSecondPerClient, tickMsP99, seconds, ticks, outcome };
+    return { cellsAtPeak, kbPerSecondPerClient, tickMsP50: percentile(tickMs, 50), tickMsP99, seconds, ticks, outcome };
   } finally {
     restoreWarn();
     server.stop();
