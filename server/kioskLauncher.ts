@@ -54,7 +54,7 @@ if (!existsSync(`${REPO}dist/client/kiosk.html`)) {
   process.exit(1);
 }
 
-keepRunning("the game server", () => spawn(process.execPath, ["server/main.ts"], {
+keepRunning("the game server", () => spawn(process.execPath, ["--disable-warning=ExperimentalWarning", "server/main.ts"], {
   cwd: REPO, stdio: "inherit", env: { ...process.env, PORT, HOST: "127.0.0.1" },
 }));
 
