@@ -3,10 +3,10 @@
 // the teacher starts, pauses, speeds up and ends. Bots play roles no student has. Registered by server/app.ts as
 // "classroom"; the world, clock, gate and messages come from TissueRoomBase.
 
-import type { Client } from "@colyseus/core";
+import type { Client, Deferred } from "@colyseus/core";
 import {
-  ClassroomClientMessage, ClassroomServerMessage, MAX_STUDENTS, checkTeacherAction, type ClassroomJoinOptions, type SessionInfo,
-  type TeacherAction,
+  CLASS_CLOSED_TEXT, ClassroomClientMessage, ClassroomServerMessage, MAX_STUDENTS, REMOVED_TEXT, checkTeacherAction, roundHistory,
+  type ClassClosed, type ClassroomJoinOptions, type SessionInfo, type TeacherAction,
 } from "../../shared/net/classroom.ts";
 import { ClientMessage, type Debrief } from "../../shared/net/messages.ts";
 import { judgeOutcome } from "../../shared/sim/outcome.ts";
@@ -42,6 +42,12 @@ export class ClassroomRoom extends TissueRoomBase {
   private origin = new Map<number, number>();
   private summaries: ReturnType<typeof roundSummary>[] = [];
   private roundStartedAt = new Date().toISOString();
+  /** Seats waiting for a dropped device (onDrop): a kick cancels the wait, so the removed seat's token is refused. */
+  private readonly awaiting = new Map<string, Deferred<Client>>();
+  /** Seats the teacher removed: never let back in, whatever reconnection path they try. */
+  private readonly removedSeats = new Set<string>();
+  /** Set once the teacher closed the class: nobody joins while the room disconnects everyone and closes. */
+  closed = false;
 
   get difficulty(): Difficulty {
     return "normal";
@@ -75,6 +81,7 @@ export class ClassroomRoom extends TissueRoomBase {
   }
 
   override onAuth(client: Client, options: unknown): boolean {
+    if (this.closed) throw new Error("That class has ended.");
     const o = (options ?? {}) as ClassroomJoinOptions & Record<string, unknown>;
     if (!this.teacherClaimed && o.mode === "classroom") {
       this.teacherClaimed = true; // the creator: the teacher's page, with its create options
@@ -117,11 +124,15 @@ export class ClassroomRoom extends TissueRoomBase {
 
   override onDrop(client: Client): void {
     this.seats.setConnected(client.sessionId, false);
-    this.allowReconnection(client, this.reconnectSeconds);
+    const wait = this.allowReconnection(client, this.reconnectSeconds);
+    this.awaiting.set(client.sessionId, wait);
+    wait.catch(() => {}); // a wait that runs out (or a kick's cancel) is normal, not an unhandled rejection
   }
 
   override onReconnect(client: Client): void {
-    if (!this.teachers.has(client.sessionId) && !this.isStudent(client.sessionId)) return this.remove(client); // kicked while away
+    this.awaiting.delete(client.sessionId);
+    // Kicked while away (a wait not cancelled in time): closed at once, before any state or seat is given back.
+    if (this.removedSeats.has(client.sessionId) || (!this.teachers.has(client.sessionId) && !this.isStudent(client.sessionId))) return this.remove(client);
     this.seats.setConnected(client.sessionId, true);
     if (this.teachers.has(client.sessionId)) this.sendSession(client);
     this.catchUp(client);
@@ -129,6 +140,7 @@ export class ClassroomRoom extends TissueRoomBase {
 
   /** Left for good (or did not come back in time): a student's squads pass to a classmate of the same role, or a bot. */
   override onLeave(client: Client): void {
+    this.awaiting.delete(client.sessionId);
     this.budget.forget(client.sessionId);
     this.reserved.delete(client.sessionId);
     if (this.teachers.delete(client.sessionId)) return;
@@ -139,10 +151,11 @@ export class ClassroomRoom extends TissueRoomBase {
     releaseJoinCode(this.code);
   }
 
-  /** A (re)joining device also gets the rounds so far, for the comparison chart. */
+  /** A (re)joining device also gets the rounds so far (comparison chart) and, mid-round, the round's history (live charts). */
   protected override catchUp(client: Client): void {
     super.catchUp(client);
     if (this.summaries.length) client.send(ClassroomServerMessage.rounds, this.summaries);
+    if (this.phase !== "lobby" && this.world.history.length > 0) client.send(ClassroomServerMessage.history, roundHistory(this.state.round, this.world.history));
   }
 
   protected override running(): boolean {
@@ -207,8 +220,10 @@ export class ClassroomRoom extends TissueRoomBase {
         return null;
       case "end":
         if (!playing) return "the round is not running";
-        this.world.outcome = judgeOutcome(this.world, { ...sampleMetrics(this.world), day: Number.POSITIVE_INFINITY });
-        this.endRound(this.world.outcome === "timeUp");
+        this.endByTeacher();
+        return null;
+      case "close":
+        this.closeClass();
         return null;
       case "newRound":
         if (this.phase === "lobby") return "the class is already in the lobby: start the round";
@@ -236,7 +251,10 @@ export class ClassroomRoom extends TissueRoomBase {
         if (!this.isStudent(a.seatId)) return "there is no student in that seat";
         const kicked = this.clients.getById(a.seatId);
         this.vacate(a.seatId);
-        if (kicked) this.remove(kicked); // a device that is away is told if it comes back (onReconnect)
+        this.removedSeats.add(a.seatId);
+        if (kicked) this.remove(kicked); // connected: told, then closed
+        // Away: the wait for the device ends now, so its reconnection token is refused (the device cannot be told).
+        this.awaiting.get(a.seatId)?.reject(new Error(REMOVED_TEXT));
         return null;
       }
       case "lock":
@@ -264,6 +282,25 @@ export class ClassroomRoom extends TissueRoomBase {
         this.startRound(this.world.seed);
         return null;
     }
+  }
+
+  /** Ends the running round as if its time were up: the debrief, and the round's results saved. */
+  private endByTeacher(): void {
+    this.world.outcome = judgeOutcome(this.world, { ...sampleMetrics(this.world), day: Number.POSITIVE_INFINITY });
+    this.endRound(this.world.outcome === "timeUp");
+  }
+
+  /**
+   * The teacher closes the class: a running round ends (its results are saved), every page is told in a sentence,
+   * then everyone is disconnected and the room closes; its code then answers like any ended class's.
+   */
+  private closeClass(): void {
+    if (this.closed) return;
+    if (this.phase === "playing") this.endByTeacher();
+    this.closed = true;
+    const notice: ClassClosed = { reason: CLASS_CLOSED_TEXT };
+    this.broadcast(ClassroomServerMessage.closed, notice);
+    void this.disconnect();
   }
 
   /** Lobby → playing: each role's students split its squads, bots take roles nobody has, the clock runs. */
@@ -341,7 +378,7 @@ export class ClassroomRoom extends TissueRoomBase {
 
   /** Tells a removed student why, then closes their connection for good (a consented close: no reconnection). */
   private remove(client: Client): void {
-    client.send(ClassroomServerMessage.removed, { reason: "Your teacher removed you from this class." });
+    client.send(ClassroomServerMessage.removed, { reason: REMOVED_TEXT });
     client.leave(4000);
   }
 

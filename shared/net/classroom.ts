@@ -2,7 +2,7 @@
 // the teacher-only messages, and validators for all of them. Called by the classroom room at the door, by the
 // client's teacher and student pages, and by tests. Words here are the ones teachers and students see.
 
-import { ROLES, isRole, isTherapyName, type Role, type TherapyName } from "../sim/index.ts";
+import { ROLES, isRole, isTherapyName, type MetricSample, type Role, type TherapyName } from "../sim/index.ts";
 import { SCENARIOS } from "../scenarios/index.ts";
 import { SPEEDS, type Checked, type Speed } from "./messages.ts";
 import { MIN_ROUND_DAYS } from "./roomOptions.ts";
@@ -38,7 +38,17 @@ export const ClassroomServerMessage = {
   rounds: "rounds",
   /** To a removed student, just before the room closes their connection. */
   removed: "removed",
+  /** To everyone when the teacher closes the class (ClassClosed), just before the room disconnects them and closes. */
+  closed: "closed",
+  /** To a device that (re)joins a round already under way: the round's chart history so far (RoundHistory). */
+  history: "history",
 } as const;
+
+/** What every page is told when the teacher closes the class. */
+export interface ClassClosed { reason: string }
+export const CLASS_CLOSED_TEXT = "Your teacher closed the class.";
+/** What a removed student's page is told (and shows again if it tries to rejoin the same class). */
+export const REMOVED_TEXT = "Your teacher removed you from this class.";
 
 export interface SessionInfo { code: string; hostSecret: string; joinPath: string }
 
@@ -71,7 +81,7 @@ export interface ClassroomCreateOptions { mode: "classroom"; scenarioId?: string
 export interface ClassroomJoinOptions { hostSecret?: string }
 
 export type TeacherAction =
-  | { action: "start" | "pause" | "resume" | "end" | "newRound" | "autoBalance" | "lock" | "unlock" }
+  | { action: "start" | "pause" | "resume" | "end" | "newRound" | "autoBalance" | "lock" | "unlock" | "close" }
   | { action: "speed"; speed: Speed }
   | { action: "lateJoin"; on: boolean }
   | { action: "assign"; seatId: string; role: Role }
@@ -80,7 +90,7 @@ export type TeacherAction =
   | { action: "deal"; therapy: TherapyName }
   | { action: "scenario"; scenarioId: string; days?: number };
 
-const SIMPLE = ["start", "pause", "resume", "end", "newRound", "autoBalance", "lock", "unlock"] as const;
+const SIMPLE = ["start", "pause", "resume", "end", "newRound", "autoBalance", "lock", "unlock", "close"] as const;
 const FIELDS: Record<string, readonly string[]> = {
   ...Object.fromEntries(SIMPLE.map((a) => [a, []])),
   speed: ["speed"], lateJoin: ["on"], assign: ["seatId", "role"], rename: ["seatId"], kick: ["seatId"], deal: ["therapy"],
@@ -126,4 +136,51 @@ export function checkTeacherAction(payload: unknown): Checked<{ secret: string; 
     default:
       return ok({ action: action as (typeof SIMPLE)[number] });
   }
+}
+
+/** Most points in one history message: about 10 minutes of the live charts' own sampling, ~15 KB on the wire. */
+export const HISTORY_MAX_POINTS = 600;
+
+/**
+ * A round's chart history so far, as the live charts draw it: per point the simulated day, threat cells, killer T
+ * cells and the fraction of tissue lost (the model's metrics samples, every metricsEveryTicks ticks).
+ */
+export interface RoundHistory { round: number; days: number[]; threat: number[]; killers: number[]; damage: number[] }
+
+const roundTo = (v: number, digits: number): number => {
+  const f = 10 ** digits;
+  return Number.isFinite(v) ? Math.round(v * f) / f : 0;
+};
+
+/** The history message for a round: at most `maxPoints` samples, evenly spread and always with the first and last. */
+export function roundHistory(round: number, samples: readonly MetricSample[], maxPoints = HISTORY_MAX_POINTS): RoundHistory {
+  const n = samples.length, k = Math.min(n, Math.max(2, Math.floor(maxPoints)));
+  const h: RoundHistory = { round, days: [], threat: [], killers: [], damage: [] };
+  let last = -1;
+  for (let i = 0; i < k; i++) {
+    const at = k === 1 ? 0 : Math.round((i * (n - 1)) / (k - 1));
+    if (at === last) continue;
+    last = at;
+    const v = samples[at].values;
+    h.days.push(roundTo(samples[at].day, 4));
+    h.threat.push(roundTo(v["threat.burden"] ?? 0, 2));
+    h.killers.push(roundTo(v["count.cd8"] ?? 0, 2));
+    h.damage.push(roundTo(v["tissue.damage"] ?? 0, 5));
+  }
+  return h;
+}
+
+/** Checks a history message before the charts use it: four series of equal length, finite numbers, days not falling. */
+export function checkRoundHistory(payload: unknown): Checked<RoundHistory> {
+  if (!isPlainObject(payload)) return { ok: false, error: "a history must be an object" };
+  const { round, days, threat, killers, damage } = payload;
+  if (typeof round !== "number" || !Number.isInteger(round) || round < 0) return { ok: false, error: "round must be a whole number" };
+  const series = [days, threat, killers, damage];
+  if (!series.every((a) => Array.isArray(a) && a.length <= HISTORY_MAX_POINTS && a.every((x) => typeof x === "number" && Number.isFinite(x)))) {
+    return { ok: false, error: `days, threat, killers and damage must be lists of at most ${HISTORY_MAX_POINTS} numbers` };
+  }
+  const d = days as number[];
+  if (!series.every((a) => (a as number[]).length === d.length)) return { ok: false, error: "the four series must have the same length" };
+  for (let i = 1; i < d.length; i++) if (d[i] < d[i - 1]) return { ok: false, error: "days must not go backwards" };
+  return { ok: true, value: { round, days: d, threat: threat as number[], killers: killers as number[], damage: damage as number[] } };
 }
