@@ -1,17 +1,21 @@
 // A class's life in this tab, teacher or student: the menu forms (teach, join, ?code= links), the lobby between
 // rounds, handing each round to the play interface (bus "round-start"/"round-leave"), the classroom panels and
-// debrief additions (through playUi's hooks), and the kind messages when removed or when the class ends.
+// debrief additions (through playUi's hooks), and the kind messages when removed, when the teacher closes the class
+// or when the class ends.
 // Called once by main.ts.
 
 import type { Bus } from "../bus.ts";
 import { normalizeJoinCode } from "../../../shared/net/classroom.ts";
-import { ClassroomSession } from "../net/ClassroomSession.ts";
+import { ClassroomSession, forgetClass } from "../net/ClassroomSession.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import { el } from "../ui/dom.ts";
 import { playUiHooks } from "../ui/playUi.ts";
+import { watchClass } from "./classMessages.ts";
+import { closeClassControl } from "./closeClass.ts";
 import { mountDashboard } from "./dashboardView.ts";
 import { mountLiveCharts } from "./liveChart.ts";
 import { mountLobby } from "./lobbyView.ts";
+import { markRemoved } from "./removedMark.ts";
 import { roundsSection } from "./roundsChart.ts";
 import { setUpStudentJoin } from "./studentJoin.ts";
 import { setUpTeacherSetup } from "./teacherSetup.ts";
@@ -37,11 +41,11 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
   let inRound = false, roundNo = -1, switching = false, leaving = false;
   let refreshTeach = () => {};
 
-  const showMessage = (title: string, text: string) => {
+  const showMessage = (title: string, text: string, ...more: HTMLElement[]) => {
     unmountLobby?.(); unmountLobby = null;
     const back = el(doc, "button", { type: "button", class: "small-btn", text: "Back to the menu" });
     back.addEventListener("click", () => { screen.hidden = true; screen.replaceChildren(); menu.hidden = false; get("title").focus(); });
-    screen.replaceChildren(el(doc, "div", { class: "class-message" }, el(doc, "h1", { tabindex: "-1", text: title }), el(doc, "p", { class: "lead", text }), back));
+    screen.replaceChildren(el(doc, "div", { class: "class-message" }, el(doc, "h1", { tabindex: "-1", text: title }), el(doc, "p", { class: "lead", text }), ...more, back));
     screen.hidden = false;
     menu.hidden = true;
     refreshTeach();
@@ -86,6 +90,8 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
   };
 
   const start = (s: ClassroomSession) => {
+    // First, before any await: the class's own messages (history, closed) must have their handlers when they arrive.
+    const watch = watchClass(s);
     stop();
     current = s;
     menu.hidden = true;
@@ -100,10 +106,11 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     offs.push(() => unbind());
     offs.push(s.onReconnect(() => { unbind(); unbind = bindState(); }));
     offs.push(s.onRemoved((text) => {
+      markRemoved(s.code); // this device does not simply join again under a new nickname
       const wasIn = inRound;
       stop();
       if (wasIn) { switching = true; bus.emit("round-leave", undefined); switching = false; }
-      showMessage("You have left the class", `${text} Thank you for playing. If this was a mistake, ask your teacher and join again with the code.`);
+      showMessage("You have left the class", `${text} Thank you for playing. If this was a mistake, talk to your teacher.`);
     }));
     offs.push(s.onLeave(() => {
       if (leaving || current !== s) return;
@@ -112,10 +119,21 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
       // playUi answers the same close with the menu; put the message over it once it has.
       setTimeout(() => {
         if (wasIn) { switching = true; bus.emit("round-leave", undefined); switching = false; }
+        if (watch.closedText !== null) return showClosed(s, watch.closedText);
         showMessage("The class has ended", s.isTeacher() ? "The class is closed. Open a new class from the menu." : "The connection to the class closed. If your class is still going, join again with the code on the board.");
       }, 0);
     }));
     tick();
+  };
+
+  /** The teacher closed the class: a plain sentence, the menu offered; the teacher's page keeps the results download. */
+  const showClosed = (s: ClassroomSession, text: string) => {
+    forgetClass(); // nothing to return to: "Return to class" goes
+    if (s.isTeacher()) {
+      showMessage("The class is closed", `Class ${s.code} is closed and its code no longer works. The results of its rounds are saved: download them here now.`, resultsButton(doc, s));
+    } else {
+      showMessage("The class is closed", `${text} Thank you for playing!`);
+    }
   };
 
   // The play interface's own Leave button (or a lost connection) ends this tab's part in the class.
@@ -138,7 +156,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
       dashToggle.addEventListener("change", () => { dash.hidden = !dashToggle.checked; });
       const charts = el(doc, "section", { class: "panel live-panel", "aria-label": "Live charts" });
       side.prepend(controls, charts, dashPanel);
-      unmounts.push(mountPlayControls(controls, s), mountDashboard(dash, s), mountLiveCharts(charts, s));
+      unmounts.push(mountPlayControls(controls, s), mountDashboard(dash, s), mountLiveCharts(charts, s, watchClass(s)));
     } else {
       // Pause, speed and restart are the teacher's: a student's bar keeps only Leave.
       const hudButtons = [...doc.querySelectorAll<HTMLElement>("#hud .hud-controls > :not(:last-child)")];
@@ -153,7 +171,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
       const charts = el(doc, "details", { class: "panel live-panel" }, el(doc, "summary", { text: "Class charts (as on the projector)" }), body);
       side.prepend(who);
       side.insertBefore(charts, side.querySelector(".legend"));
-      unmounts.push(mountLiveCharts(body, s));
+      unmounts.push(mountLiveCharts(body, s, watchClass(s)));
     }
     return () => unmounts.forEach((u) => u());
   };
@@ -174,7 +192,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
         if (buttons[0]) { if (teacher) buttons[0].textContent = "Next round (back to the lobby)"; else buttons[0].hidden = true; }
         if (buttons[1]) buttons[1].textContent = teacher ? "Leave this page" : "Leave the class";
         const actions = root.querySelector(".debrief-actions");
-        if (teacher) actions?.append(resultsButton(doc, s));
+        if (teacher) actions?.append(resultsButton(doc, s), closeClassControl(doc, s));
         else actions?.append(el(doc, "p", { class: "note", text: "Your teacher will start the next round." }));
         const box = el(doc, "div", {});
         root.querySelector(".debrief-inner")?.append(box);

@@ -1,30 +1,55 @@
 // The class's live charts during a round: the HUD figures (threat cells, killer T cells, tissue lost) sampled once a
-// second of wall time into a rolling record by simulated day, drawn as two small line charts. On the projector's
-// side panel and, behind a toggle, on every student's device. Created by classroomUi.ts per round.
+// second of wall time into a rolling record by simulated day, drawn as two small line charts. A page that (re)joins
+// mid-round starts from the round's history (HistorySource, the server's "history" message), so its charts are full at
+// once. On the projector's side panel and, behind a toggle, on every student's device. Created by classroomUi.ts per round.
 
+import type { RoundHistory } from "../../../shared/net/classroom.ts";
 import { drawLineChart } from "../ui/charts.ts";
 import { el } from "../ui/dom.ts";
 import type { UiSession } from "../ui/session.ts";
+import type { HistorySource } from "./classMessages.ts";
 
 /** Samples kept (about 10 minutes at one a second); older ones are thinned by half when full. */
 const MAX_SAMPLES = 600;
 
-export function mountLiveCharts(root: HTMLElement, session: UiSession): () => void {
+export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: HistorySource): () => void {
   const doc = root.ownerDocument;
   const counts = el(doc, "canvas", { class: "chart" });
   const damage = el(doc, "canvas", { class: "chart" });
   root.append(counts, damage);
   const days: number[] = [], threat: number[] = [], killers: number[] = [], lost: number[] = [];
+  const series = [days, threat, killers, lost];
+  let round = -1;
+  const thin = () => {
+    while (days.length > MAX_SAMPLES) for (const a of series) { const keep = a.filter((_, i) => i % 2 === 0); a.length = 0; a.push(...keep); }
+  };
   const sample = () => {
     const st = session.state;
     const hud = st?.hud;
     if (!hud || !(st.day > 0)) return; // nothing measured yet
-    if (days.length && st.day < days[days.length - 1]) { days.length = threat.length = killers.length = lost.length = 0; } // a new round
+    if (st.round !== round || (days.length && st.day < days[days.length - 1])) { for (const a of series) a.length = 0; round = st.round; } // a new round
     if (days.length && st.day === days[days.length - 1]) return; // paused
     days.push(st.day); threat.push(hud.threat); killers.push(hud.killers); lost.push(hud.damage * 100);
-    if (days.length > MAX_SAMPLES) for (const a of [days, threat, killers, lost]) { const keep = a.filter((_, i) => i % 2 === 0); a.length = 0; a.push(...keep); }
+    thin();
     if (root.offsetParent === null) return; // hidden: record, do not draw
     draw();
+  };
+  /** The round so far from the server, then whatever this page sampled after its last point. */
+  const seed = (h: RoundHistory) => {
+    const st = session.state;
+    if (st && st.code && st.round !== h.round) return; // another round's history
+    const end = h.days.length ? h.days[h.days.length - 1] : 0;
+    const after = round === h.round ? days.map((d, i) => i).filter((i) => days[i] > end) : [];
+    const merged = [
+      [...h.days, ...after.map((i) => days[i])],
+      [...h.threat, ...after.map((i) => threat[i])],
+      [...h.killers, ...after.map((i) => killers[i])],
+      [...h.damage.map((d) => d * 100), ...after.map((i) => lost[i])],
+    ];
+    series.forEach((a, k) => { a.length = 0; a.push(...merged[k]); });
+    round = h.round;
+    thin();
+    if (root.offsetParent !== null) draw();
   };
   const draw = () => {
     if (days.length < 2) return;
@@ -34,7 +59,9 @@ export function mountLiveCharts(root: HTMLElement, session: UiSession): () => vo
     ], 170);
     drawLineChart(damage, "Tissue lost (%)", days, [{ label: "Tissue lost", units: "%", values: lost, colour: "#d55e00" }], 140);
   };
+  if (source?.history) seed(source.history);
+  const off = source?.onHistory(seed);
   sample();
   const timer = setInterval(sample, 1000);
-  return () => { clearInterval(timer); root.replaceChildren(); };
+  return () => { clearInterval(timer); off?.(); root.replaceChildren(); };
 }

@@ -1,12 +1,14 @@
 // The student's join form in the menu: one code box (upper case, six characters, a keyboard without autocorrect),
-// checked in the page, then by the server (POST /api/classroom/check: wrong, expired, locked, too many tries), then
-// joined through ClassroomSession.join. A ?code= link fills it in and joins at once. Called by classroomUi.ts.
+// checked in the page (and against this device's removals: removedMark.ts), then by the server (POST
+// /api/classroom/check: wrong, expired, locked, too many tries), then joined through ClassroomSession.join. A ?code=
+// link fills it in and joins at once. Called by classroomUi.ts.
 
-import { normalizeJoinCode } from "../../../shared/net/classroom.ts";
+import { REMOVED_TEXT, normalizeJoinCode } from "../../../shared/net/classroom.ts";
 import { ClassroomSession } from "../net/ClassroomSession.ts";
 import { el } from "../ui/dom.ts";
 import { explainFailure } from "../ui/soloSetup.ts";
 import { checkRefusal, cleanCodeInput, codeProblem } from "./joinCheck.ts";
+import { wasRemoved } from "./removedMark.ts";
 
 export interface JoinForm { fill(code: string): void; submit(): void }
 
@@ -38,6 +40,7 @@ export function setUpStudentJoin(form: HTMLFormElement, joined: (s: ClassroomSes
     const problem = codeProblem(input.value);
     if (problem) { status.textContent = problem; input.setAttribute("aria-invalid", "true"); input.focus(); return; }
     const code = normalizeJoinCode(input.value)!;
+    if (wasRemoved(code)) { status.textContent = `${REMOVED_TEXT.replace(/\.$/, "")}: this device cannot join it again.`; input.setAttribute("aria-invalid", "true"); return; }
     busy = true;
     button.setAttribute("aria-disabled", "true");
     status.textContent = "Checking the code…";

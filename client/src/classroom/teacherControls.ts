@@ -1,6 +1,7 @@
 // The teacher's controls as HTML: lobby settings (scenario, round length, lock, late join, auto-balance, start),
 // each student's row (role, new nickname, remove with a confirm), the in-round panel (deal a therapy card, end the
-// round, lock, late join) and the results download. Every action goes through ClassroomSession.teacher (with the secret).
+// round, lock, late join, close the class) and the results download. Every action goes through ClassroomSession.teacher
+// (with the secret).
 
 import { SCENARIOS, SCENARIO_IDS } from "../../../shared/scenarios/index.ts";
 import { ROLES, type Role } from "../../../shared/sim/roles.ts";
@@ -8,6 +9,7 @@ import { THERAPY_NAMES, THERAPY_LABELS, type TherapyName } from "../../../shared
 import type { SeatState } from "../../../shared/net/TissueState.ts";
 import type { ClassroomSession } from "../net/ClassroomSession.ts";
 import { el, setText } from "../ui/dom.ts";
+import { closeClassControl } from "./closeClass.ts";
 
 /** Short role names for the lobby's selects (the long ones are in ROLE_LABELS). */
 export const ROLE_SHORT: Record<Role, string> = { effector: "Effector T cells", treg: "Tregs", nk: "NK cells", clinician: "Clinician" };
@@ -54,7 +56,7 @@ export function lobbyControls(doc: Document, session: ClassroomSession): { root:
     el(doc, "label", { for: "lobby-scenario", text: "Scenario" }), scenario,
     el(doc, "label", { for: "lobby-days", text: "Round length" }), days,
     el(doc, "p", { class: "check" }, late, el(doc, "label", { for: "lobby-late", text: " Students may join after the start" })),
-    el(doc, "div", { class: "lobby-buttons" }, lock, balance), start);
+    el(doc, "div", { class: "lobby-buttons" }, lock, balance), start, closeClassControl(doc, session));
 
   const refresh = () => {
     const st = session.state;
@@ -108,6 +110,7 @@ export function mountPlayControls(root: HTMLElement, session: ClassroomSession):
     el(doc, "div", { class: "teach-row" }, card, deal),
     el(doc, "div", { class: "teach-row" }, end, lock),
     el(doc, "p", { class: "check" }, late, el(doc, "label", { for: "teach-late", text: " Students may still join" })),
+    closeClassControl(doc, session),
   );
   const refresh = () => {
     setText(lock, session.state?.locked ? "🔒 Unlock joining" : "Lock joining");
