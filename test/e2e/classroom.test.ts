@@ -2,7 +2,8 @@
 // a class" and reads its code off the lobby; three students join (two by the ?code= link, one by typing the code), see
 // their nicknames and the lobby; the teacher auto-balances and starts; a student's page draws the tissue (pixels) and
 // the student sends their squad with its button and a click; the teacher speeds up and ends the round; all four pages
-// reach the debrief. Each page is its own browser context (a separate device). Screenshots: test-artifacts/e2e/classroom-*.png.
+// reach the debrief; back in the lobby a removed student's device will not rejoin, and the teacher closes the class.
+// Each page is its own browser context (a separate device). Screenshots: test-artifacts/e2e/classroom-*.png.
 
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -217,6 +218,35 @@ describe("a class of three in a real browser", () => {
     await expect.poll(() => tp.getByRole("button", { name: "Next round (back to the lobby)" }).count(), UI).toBe(1);
     await expect.poll(() => tp.getByRole("button", { name: "Download results (CSV)" }).count(), UI).toBe(1);
     for (const s of students) await expect.poll(() => s.page.getByText("Your teacher will start the next round.").count(), UI).toBe(1);
+  });
+
+  test("back in the lobby the teacher removes a student, whose device then will not rejoin; then closes the class for everyone", async () => {
+    const tp = teacher.page;
+    await tp.getByRole("button", { name: "Next round (back to the lobby)" }).click();
+    await expect.poll(() => tp.getByRole("heading", { name: "3 students here" }).count(), UI).toBe(1);
+    const gone = students[2];
+    const name = ((await gone.page.getByRole("heading", { level: 1, name: /^You are / }).textContent({ timeout: 30_000 })) ?? "").replace(/^You are /, "");
+    await tp.getByRole("button", { name: `Remove ${name} from the class` }).click(); // confirm() answered yes
+    await gone.page.getByRole("heading", { name: "You have left the class" }).waitFor({ timeout: 30_000 });
+    await gone.page.getByRole("button", { name: "Back to the menu" }).click();
+    if (!(await gone.page.getByLabel("Class code").isVisible())) await gone.page.getByRole("button", { name: "Join a class" }).click();
+    await gone.page.getByLabel("Class code").fill(code);
+    await gone.page.getByRole("button", { name: "Join the class" }).click();
+    await expect.poll(() => gone.page.locator("#join-status").textContent(), UI).toMatch(/^Your teacher removed you from this class/);
+    await expect.poll(() => tp.getByRole("heading", { name: "2 students here" }).count(), UI).toBe(1);
+    await gone.shot("classroom-10-removed-rejoin");
+
+    // Closing asks first; "Keep the class open" is the focused answer.
+    await tp.getByRole("button", { name: "Close the class…" }).click();
+    await expect.poll(() => tp.evaluate(() => document.activeElement?.textContent), UI).toBe("Keep the class open");
+    await teacher.shot("classroom-11-close-confirm");
+    await tp.getByRole("button", { name: "Yes, close the class" }).click();
+    for (const p of [teacher, students[0], students[1]]) await p.page.getByRole("heading", { name: "The class is closed" }).waitFor({ timeout: 30_000 });
+    for (const s of students.slice(0, 2)) await expect.poll(() => s.page.locator(".class-message .lead").textContent(), UI).toMatch(/^Your teacher closed the class\./);
+    await expect.poll(() => tp.getByRole("button", { name: "Download results (CSV)" }).count(), UI).toBe(1);
+    await teacher.shot("classroom-12-teacher-closed");
+    const check = await fetch(`${server.baseUrl}/api/classroom/check`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }) });
+    expect(check.status).toBe(410);
   });
 
   test("no page reached outside 127.0.0.1 or raised an error", () => {

@@ -84,7 +84,7 @@ export function seatControls(doc: Document, session: ClassroomSession, seatId: s
   rename.addEventListener("click", () => session.teacher({ action: "rename", seatId }));
   const kick = el(doc, "button", { type: "button", class: "secondary small-btn danger", text: "Remove", "data-key": `kick:${seatId}`, "aria-label": `Remove ${seat.name} from the class` });
   kick.addEventListener("click", () => {
-    if (doc.defaultView?.confirm(`Remove ${seat.name} from this class? Their device will be told kindly, and they can join again unless joining is locked.`) === false) return;
+    if (doc.defaultView?.confirm(`Remove ${seat.name} from this class? Their device is told kindly and will not join this class again; another browser could, unless you lock joining.`) === false) return;
     session.teacher({ action: "kick", seatId });
   });
   return el(doc, "span", { class: "seat-controls" }, role, rename, kick);
