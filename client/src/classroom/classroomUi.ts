@@ -10,7 +10,6 @@ import { ClassroomSession, forgetClass } from "../net/ClassroomSession.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import { el } from "../ui/dom.ts";
 import { playUiHooks } from "../ui/playUi.ts";
-import { watchClass } from "./classMessages.ts";
 import { closeClassControl } from "./closeClass.ts";
 import { mountDashboard } from "./dashboardView.ts";
 import { mountLiveCharts } from "./liveChart.ts";
@@ -90,8 +89,6 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
   };
 
   const start = (s: ClassroomSession) => {
-    // First, before any await: the class's own messages (history, closed) must have their handlers when they arrive.
-    const watch = watchClass(s);
     stop();
     current = s;
     menu.hidden = true;
@@ -119,7 +116,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
       // playUi answers the same close with the menu; put the message over it once it has.
       setTimeout(() => {
         if (wasIn) { switching = true; bus.emit("round-leave", undefined); switching = false; }
-        if (watch.closedText !== null) return showClosed(s, watch.closedText);
+        if (s.closedText !== null) return showClosed(s, s.closedText);
         showMessage("The class has ended", s.isTeacher() ? "The class is closed. Open a new class from the menu." : "The connection to the class closed. If your class is still going, join again with the code on the board.");
       }, 0);
     }));
@@ -156,7 +153,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
       dashToggle.addEventListener("change", () => { dash.hidden = !dashToggle.checked; });
       const charts = el(doc, "section", { class: "panel live-panel", "aria-label": "Live charts" });
       side.prepend(controls, charts, dashPanel);
-      unmounts.push(mountPlayControls(controls, s), mountDashboard(dash, s), mountLiveCharts(charts, s, watchClass(s)));
+      unmounts.push(mountPlayControls(controls, s), mountDashboard(dash, s), mountLiveCharts(charts, s, s));
     } else {
       // Pause, speed and restart are the teacher's: a student's bar keeps only Leave.
       const hudButtons = [...doc.querySelectorAll<HTMLElement>("#hud .hud-controls > :not(:last-child)")];
@@ -171,7 +168,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
       const charts = el(doc, "details", { class: "panel live-panel" }, el(doc, "summary", { text: "Class charts (as on the projector)" }), body);
       side.prepend(who);
       side.insertBefore(charts, side.querySelector(".legend"));
-      unmounts.push(mountLiveCharts(body, s, watchClass(s)));
+      unmounts.push(mountLiveCharts(body, s, s));
     }
     return () => unmounts.forEach((u) => u());
   };

@@ -7,7 +7,7 @@ import type { RoundHistory } from "../../../shared/net/classroom.ts";
 import { drawLineChart } from "../ui/charts.ts";
 import { el } from "../ui/dom.ts";
 import type { UiSession } from "../ui/session.ts";
-import type { HistorySource } from "./classMessages.ts";
+import type { HistorySource } from "../net/ClassroomSession.ts";
 
 /** Samples kept (about 10 minutes at one a second); older ones are thinned by half when full. */
 const MAX_SAMPLES = 600;

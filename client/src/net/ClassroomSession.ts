@@ -1,14 +1,15 @@
 // A classroom session as one browser sees it: a GameSession in the "classroom" room, plus the teacher's host secret,
-// the teacher-only messages (session, dashboard), the rounds so far and the "removed" notice. The teacher creates or
-// re-joins with the secret (kept in sessionStorage), students join by code. Used by client/src/classroom/*.
+// the teacher-only messages (session, dashboard), the rounds so far, the "removed" and "closed" notices and the round's
+// chart history on (re)joining. The teacher creates or re-joins with the secret (kept in sessionStorage), students join
+// by code. Used by client/src/classroom/*.
 
 import { Client, type Room } from "@colyseus/sdk";
 import { TissueState } from "../../../shared/net/TissueState.ts";
 import type { ControlPayload } from "../../../shared/net/messages.ts";
 import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
 import {
-  ClassroomClientMessage, ClassroomServerMessage, type ClassroomCreateOptions, type Dashboard, type RoundSummary,
-  type SessionInfo, type TeacherAction,
+  ClassroomClientMessage, ClassroomServerMessage, checkRoundHistory, type ClassClosed,
+  type ClassroomCreateOptions, type Dashboard, type RoundHistory, type RoundSummary, type SessionInfo, type TeacherAction,
 } from "../../../shared/net/classroom.ts";
 import { GameSession, clearToken, readToken, serverUrl } from "./GameSession.ts";
 
@@ -35,7 +36,13 @@ export function forgetClass(): void {
 
 type Cb<T> = (value: T) => void;
 
-export class ClassroomSession extends GameSession {
+/** What the live charts need: the latest round history and word of the next (ClassroomSession is one). */
+export interface HistorySource {
+  readonly history: RoundHistory | null;
+  onHistory(cb: (h: RoundHistory) => void): () => void;
+}
+
+export class ClassroomSession extends GameSession implements HistorySource {
   /** The class's join code. */
   code = "";
   /** Only the teacher's tab has it; every teacher action carries it. */
@@ -45,8 +52,14 @@ export class ClassroomSession extends GameSession {
   rounds: RoundSummary[] = [];
   /** Set when the teacher removed this student (the words to show). */
   removedText: string | null = null;
-  private cbs: { session: Cb<SessionInfo>[]; dashboard: Cb<Dashboard>[]; rounds: Cb<RoundSummary[]>[]; removed: Cb<string>[] } =
-    { session: [], dashboard: [], rounds: [], removed: [] };
+  /** The words of the teacher's close, once it came; null while the class is open. */
+  closedText: string | null = null;
+  /** The latest round history the server sent (on (re)joining mid-round), checked by shared/net. */
+  history: RoundHistory | null = null;
+  private cbs: {
+    session: Cb<SessionInfo>[]; dashboard: Cb<Dashboard>[]; rounds: Cb<RoundSummary[]>[]; removed: Cb<string>[];
+    closed: Cb<string>[]; history: Cb<RoundHistory>[];
+  } = { session: [], dashboard: [], rounds: [], removed: [], closed: [], history: [] };
 
   private static make(client: Client, room: Room<any, TissueState>, code: string, hostSecret: string | null): ClassroomSession {
     const s = new ClassroomSession(client, room, { mode: "classroom" } as unknown as RoomOptions);
@@ -116,6 +129,9 @@ export class ClassroomSession extends GameSession {
   onDashboard(cb: Cb<Dashboard>): () => void { return this.add("dashboard", cb); }
   onRounds(cb: Cb<RoundSummary[]>): () => void { return this.add("rounds", cb); }
   onRemoved(cb: Cb<string>): () => void { return this.add("removed", cb); }
+  /** The teacher closed the class (the words to show); the room disconnects this page just after. */
+  onClosed(cb: Cb<string>): () => void { return this.add("closed", cb); }
+  onHistory(cb: Cb<RoundHistory>): () => void { return this.add("history", cb); }
 
   /** A student's leave forgets the class; the teacher's keeps code and secret, so "Teach a class" can return to it. */
   override async leave(): Promise<void> {
@@ -150,6 +166,19 @@ export class ClassroomSession extends GameSession {
       this.removedText = text || "Your teacher has taken you out of this class.";
       forgetClass();
       this.fire("removed", this.removedText);
+    });
+    // attach runs for the first room (from the constructor, before the join resolves to the caller, so these come
+    // in time) and for each new room a reconnection brings; the SDK's own reconnection keeps the room and handlers.
+    room.onMessage(ClassroomServerMessage.closed, (payload: unknown) => {
+      const reason = (payload as Partial<ClassClosed> | null)?.reason;
+      this.closedText = typeof reason === "string" && reason ? reason : "The class is closed.";
+      this.fire("closed", this.closedText);
+    });
+    room.onMessage(ClassroomServerMessage.history, (payload: unknown) => {
+      const checked = checkRoundHistory(payload);
+      if (!checked.ok) return console.warn(`history refused: ${checked.error}`);
+      this.history = checked.value;
+      this.fire("history", checked.value);
     });
   }
 
