@@ -14,6 +14,7 @@ import { closeClassControl } from "./closeClass.ts";
 import { mountDashboard } from "./dashboardView.ts";
 import { mountLiveCharts } from "./liveChart.ts";
 import { mountLobby } from "./lobbyView.ts";
+import { browserStore, rememberClass } from "./pastClasses.ts";
 import { markRemoved } from "./removedMark.ts";
 import { roundsSection } from "./roundsChart.ts";
 import { setUpStudentJoin } from "./studentJoin.ts";
@@ -95,6 +96,11 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     // Joined: drop ?code= from the address, so a reload resumes this seat rather than joining again as someone new.
     const win = doc.defaultView;
     if (win && new URLSearchParams(win.location.search).has("code")) win.history.replaceState(null, "", win.location.pathname);
+    // The teacher's class goes on this browser's list of past classes, so its results stay downloadable from the menu.
+    const noteClass = (closed = false) => { if (s.hostSecret) rememberClass(browserStore(), s.code, s.hostSecret, Date.now(), closed); };
+    noteClass();
+    offs.push(s.onSession(() => noteClass()));
+    offs.push(s.onClosed(() => noteClass(true)));
     const tick = () => follow(s);
     const timer = setInterval(tick, 300);
     offs.push(() => clearInterval(timer));
@@ -127,7 +133,8 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
   const showClosed = (s: ClassroomSession, text: string) => {
     forgetClass(); // nothing to return to: "Return to class" goes
     if (s.isTeacher()) {
-      showMessage("The class is closed", `Class ${s.code} is closed and its code no longer works. The results of its rounds are saved: download them here now.`, resultsButton(doc, s));
+      if (s.hostSecret) rememberClass(browserStore(), s.code, s.hostSecret, Date.now(), true); // before refreshTeach shows the list
+      showMessage("The class is closed", `Class ${s.code} is closed and its code no longer works. The results of its rounds are saved: download them here, or later under Teach a class in the menu (this browser keeps the list for 30 days).`, resultsButton(doc, s));
     } else {
       showMessage("The class is closed", `${text} Thank you for playing!`);
     }

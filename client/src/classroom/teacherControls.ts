@@ -10,6 +10,7 @@ import type { SeatState } from "../../../shared/net/TissueState.ts";
 import type { ClassroomSession } from "../net/ClassroomSession.ts";
 import { el, setText } from "../ui/dom.ts";
 import { closeClassControl } from "./closeClass.ts";
+import { downloadResults } from "./resultsDownload.ts";
 
 /** Short role names for the lobby's selects (the long ones are in ROLE_LABELS). */
 export const ROLE_SHORT: Record<Role, string> = { effector: "Effector T cells", treg: "Tregs", nk: "NK cells", clinician: "Clinician" };
@@ -128,27 +129,8 @@ export function resultsButton(doc: Document, session: ClassroomSession): HTMLEle
   const status = el(doc, "span", { class: "note", role: "status" });
   button.addEventListener("click", async () => {
     setText(status, "Fetching…");
-    try {
-      const res = await fetch(`/api/classroom/${encodeURIComponent(session.code)}/results.csv`, { headers: { "X-Host-Secret": session.hostSecret ?? "" }, cache: "no-store" });
-      if (!res.ok) {
-        // The server answers a refusal in a plain sentence (or JSON with an error sentence).
-        const text = (await res.text().catch(() => "")).trim();
-        let words = text;
-        try { words = (JSON.parse(text) as { error?: string }).error ?? text; } catch { /* plain text */ }
-        setText(status, words || `The server refused (status ${res.status}).`);
-        return;
-      }
-      const blob = await res.blob();
-      const url = URL.createObjectURL(blob);
-      const a = el(doc, "a", { href: url, download: `cytokine-command-${session.code}-results.csv` });
-      doc.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setText(status, "Saved.");
-    } catch {
-      setText(status, "The game server is not answering.");
-    }
+    const done = await downloadResults(doc, session.code, session.hostSecret ?? "");
+    setText(status, done.ok ? "Saved." : done.words);
   });
   return el(doc, "span", { class: "results-btn" }, button, status);
 }

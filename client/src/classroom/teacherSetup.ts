@@ -1,11 +1,13 @@
 // The teacher's setup form in the menu: scenario (with its summary) and round length, then "Open the class", which
 // creates the classroom room through ClassroomSession.teach and hands the session to classroomUi.ts (the lobby).
-// Scenario and length can still be changed in the lobby.
+// Scenario and length can still be changed in the lobby. Below, the results of this browser's earlier classes
+// (pastClassesView.ts).
 
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../../shared/scenarios/index.ts";
 import { ClassroomSession } from "../net/ClassroomSession.ts";
 import { el } from "../ui/dom.ts";
 import { explainFailure } from "../ui/soloSetup.ts";
+import { mountPastClasses } from "./pastClassesView.ts";
 import { fillDays, fillScenarios } from "./teacherControls.ts";
 
 /** Builds the form; the returned function re-checks whether to offer "Return to class" (call it when the menu comes back). */
@@ -23,7 +25,9 @@ export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSe
   refresh();
   // A class this tab left (or lost) is still open on the server: offer the way back with the kept secret.
   const back = el(doc, "button", { type: "button", class: "secondary", id: "teach-return" });
+  const past = mountPastClasses(doc);
   const showBack = () => {
+    past.refresh();
     const m = ClassroomSession.remembered();
     back.hidden = !m?.hostSecret;
     back.textContent = m ? `Return to class ${m.code}` : "";
@@ -43,7 +47,7 @@ export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSe
     el(doc, "p", { class: "note", text: "Students join with a code on your projector; bots fill the roles nobody takes. Up to 40 students." }),
     el(doc, "label", { for: "teach-scenario", text: "Scenario" }), scenario, summary,
     el(doc, "label", { for: "teach-days", text: "Round length (at speed 1)" }), days,
-    button, status,
+    button, status, past.section,
   );
   form.setAttribute("aria-labelledby", "teach-title");
   let busy = false;
