@@ -2,7 +2,8 @@
 // a class" and reads its code off the lobby; three students join (two by the ?code= link, one by typing the code), see
 // their nicknames and the lobby; the teacher auto-balances and starts; a student's page draws the tissue (pixels) and
 // the student sends their squad with its button and a click; the teacher speeds up and ends the round; all four pages
-// reach the debrief; back in the lobby a removed student's device will not rejoin, and the teacher closes the class.
+// reach the debrief; back in the lobby a removed student's device will not rejoin, and the teacher closes the class, then
+// downloads its results from the menu's list of earlier classes.
 // Each page is its own browser context (a separate device). Screenshots: test-artifacts/e2e/classroom-*.png.
 
 import { writeFileSync } from "node:fs";
@@ -245,6 +246,17 @@ describe("a class of three in a real browser", () => {
     for (const s of students.slice(0, 2)) await expect.poll(() => s.page.locator(".class-message .lead").textContent(), UI).toMatch(/^Your teacher closed the class\./);
     await expect.poll(() => tp.getByRole("button", { name: "Download results (CSV)" }).count(), UI).toBe(1);
     await teacher.shot("classroom-12-teacher-closed");
+    // Back in the menu, Teach a class still offers this class's results: the secret is kept in this browser's list.
+    await tp.getByRole("button", { name: "Back to the menu" }).click();
+    if (!(await tp.locator("#class-setup").isVisible())) await tp.getByRole("button", { name: "Teach a class" }).click();
+    await tp.getByRole("heading", { name: "Results of your earlier classes" }).waitFor({ timeout: 30_000 });
+    const spaced = `${code.slice(0, 3)} ${code.slice(3)}`;
+    const [download] = await Promise.all([
+      tp.waitForEvent("download", { timeout: 30_000 }),
+      tp.getByRole("button", { name: `Download the results of class ${spaced} (CSV)` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`cytokine-command-${code}-results.csv`);
+    await teacher.shot("classroom-13-menu-earlier-classes");
     const check = await fetch(`${server.baseUrl}/api/classroom/check`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }) });
     expect(check.status).toBe(410);
   });
