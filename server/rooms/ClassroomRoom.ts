@@ -44,8 +44,6 @@ export class ClassroomRoom extends TissueRoomBase {
   private roundStartedAt = new Date().toISOString();
   /** Seats waiting for a dropped device (onDrop): a kick cancels the wait, so the removed seat's token is refused. */
   private readonly awaiting = new Map<string, Deferred<Client>>();
-  /** Seats the teacher removed: never let back in, whatever reconnection path they try. */
-  private readonly removedSeats = new Set<string>();
   /** Set once the teacher closed the class: nobody joins while the room disconnects everyone and closes. */
   closed = false;
 
@@ -131,8 +129,8 @@ export class ClassroomRoom extends TissueRoomBase {
 
   override onReconnect(client: Client): void {
     this.awaiting.delete(client.sessionId);
-    // Kicked while away (a wait not cancelled in time): closed at once, before any state or seat is given back.
-    if (this.removedSeats.has(client.sessionId) || (!this.teachers.has(client.sessionId) && !this.isStudent(client.sessionId))) return this.remove(client);
+    // Removed while away (a wait not cancelled in time): no seat is left, so closed at once, before any state is given back.
+    if (!this.teachers.has(client.sessionId) && !this.isStudent(client.sessionId)) return this.remove(client);
     this.seats.setConnected(client.sessionId, true);
     if (this.teachers.has(client.sessionId)) this.sendSession(client);
     this.catchUp(client);
@@ -251,7 +249,6 @@ export class ClassroomRoom extends TissueRoomBase {
         if (!this.isStudent(a.seatId)) return "there is no student in that seat";
         const kicked = this.clients.getById(a.seatId);
         this.vacate(a.seatId);
-        this.removedSeats.add(a.seatId);
         if (kicked) this.remove(kicked); // connected: told, then closed
         // Away: the wait for the device ends now, so its reconnection token is refused (the device cannot be told).
         this.awaiting.get(a.seatId)?.reject(new Error(REMOVED_TEXT));
