@@ -4,17 +4,13 @@
 // Rounds are driven by advance() with `manual` set: deterministic, no wall-clock assertions.
 
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Room as SdkRoom } from "@colyseus/sdk";
-import { matchMaker } from "@colyseus/core";
-import {
-  ClassroomClientMessage, ClassroomServerMessage, JOIN_CODE_ALPHABET, normalizeJoinCode, type Dashboard, type RoundSummary,
-  type SessionInfo, type TeacherAction,
-} from "../../shared/net/classroom.ts";
-import { ClientMessage, ServerMessage, type Debrief, type Refusal } from "../../shared/net/messages.ts";
+import { ClassroomClientMessage, JOIN_CODE_ALPHABET, normalizeJoinCode, type TeacherAction } from "../../shared/net/classroom.ts";
+import { ClientMessage } from "../../shared/net/messages.ts";
 import { ROLES, THERAPY_NAMES } from "../../shared/sim/index.ts";
 import { ClassroomRoom } from "../../server/rooms/ClassroomRoom.ts";
 import { getResultsStore } from "../../server/results/activeStore.ts";
 import { claimJoinCode, isLiveJoinCode, releaseJoinCode } from "../../server/rooms/classroom/joinCodes.ts";
+import { joinStudent, listenAll, openClass } from "./classDevices.ts";
 import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
 
 let ts: TestServer;
@@ -26,41 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ts?.stop();
 });
-
-interface Inbox { refusals: Refusal[]; debriefs: Debrief[]; rounds: RoundSummary[][]; removed: unknown[]; dashboards: Dashboard[]; sessions: SessionInfo[] }
-
-/** Registers every handler at once, so nothing the room sends is dropped or warned about. */
-function listen(client: SdkRoom): Inbox {
-  const inbox: Inbox = { refusals: [], debriefs: [], rounds: [], removed: [], dashboards: [], sessions: [] };
-  client.onMessage(ServerMessage.refused, (r: Refusal) => inbox.refusals.push(r));
-  client.onMessage(ServerMessage.debrief, (d: Debrief) => inbox.debriefs.push(d));
-  client.onMessage(ServerMessage.field, () => {});
-  client.onMessage(ServerMessage.events, () => {});
-  client.onMessage(ClassroomServerMessage.rounds, (r: RoundSummary[]) => inbox.rounds.push(r));
-  client.onMessage(ClassroomServerMessage.removed, (m: unknown) => inbox.removed.push(m));
-  client.onMessage(ClassroomServerMessage.dashboard, (d: Dashboard) => inbox.dashboards.push(d));
-  client.onMessage(ClassroomServerMessage.session, (s: SessionInfo) => inbox.sessions.push(s));
-  return inbox;
-}
-
-/** A session opened by a teacher's client, with its room driven by advance() alone. */
-async function openSession(options: Record<string, unknown> = {}) {
-  const teacher = await ts.colyseus.sdk.create("classroom", { mode: "classroom", days: 0.25, ...options });
-  const inbox = listen(teacher);
-  await waitFor("the session info", () => inbox.sessions.length > 0);
-  const session = inbox.sessions[0];
-  const room = matchMaker.getLocalRoomById(session.code) as ClassroomRoom;
-  room.manual = true;
-  const act = (action: TeacherAction, secret = session.hostSecret) => teacher.send(ClassroomClientMessage.teacher, { secret, ...action });
-  return { teacher, inbox, session, room, act };
-}
-
-async function joinStudent(code: string) {
-  const client = await ts.colyseus.sdk.joinById(code);
-  const inbox = listen(client);
-  await client.waitForInitialState();
-  return { client, inbox };
-}
 
 /** What a teacher action could change, as plain data. */
 function snapshot(room: ClassroomRoom) {
@@ -76,7 +37,7 @@ function snapshot(room: ClassroomRoom) {
 
 describe("a class of 30", () => {
   test("students join by code alone with unique nicknames; the teacher balances, assigns, starts and ends a round; every student's results are saved", async () => {
-    const { teacher, inbox, session, room, act } = await openSession();
+    const { teacher, inbox, session, room, act } = await openClass(ts);
     expect(session.code).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
     expect(normalizeJoinCode(session.code.toLowerCase())).toBe(session.code);
     expect(session.joinPath).toBe(`/?code=${session.code}`);
@@ -85,7 +46,7 @@ describe("a class of 30", () => {
     expect(teacher.state.phase).toBe("lobby");
     expect(teacher.state.code).toBe(session.code);
 
-    const students = await Promise.all(Array.from({ length: 30 }, () => joinStudent(session.code)));
+    const students = await Promise.all(Array.from({ length: 30 }, () => joinStudent(ts, session.code)));
     await waitFor("30 seats on the teacher's screen", () => teacher.state.seats.size === 30);
     const names = new Set<string>();
     teacher.state.seats.forEach((s: { name: string; bot: string; host: boolean }) => {
@@ -99,8 +60,8 @@ describe("a class of 30", () => {
     // A tick in the lobby does not run the model, and a student's command waits for the start.
     const tick0 = room.world.tick;
     students[0].client.send(ClientMessage.command, { kind: "release", squad: 1 });
-    await waitFor("the lobby refusal", () => students[0].inbox.refusals.length === 1);
-    expect(students[0].inbox.refusals[0].error).toMatch(/not started/);
+    await waitFor("the lobby refusal", () => students[0].refusals.length === 1);
+    expect(students[0].refusals[0].error).toMatch(/not started/);
 
     act({ action: "autoBalance" });
     const id = (k: number) => students[k].client.sessionId;
@@ -132,8 +93,8 @@ describe("a class of 30", () => {
     const mine = Number(eff[0].seat.squads.split(",")[0]), theirs = Number(eff[1].seat.squads.split(",")[0]);
     eff[0].client.send(ClientMessage.command, { kind: "target", squad: mine, x: 20, y: 20 });
     eff[0].client.send(ClientMessage.command, { kind: "target", squad: theirs, x: 20, y: 20 });
-    await waitFor("the refusal", () => eff[0].inbox.refusals.length === 1);
-    expect(eff[0].inbox.refusals[0].error).toMatch(new RegExp(`squad ${theirs} is not yours`));
+    await waitFor("the refusal", () => eff[0].refusals.length === 1);
+    expect(eff[0].refusals[0].error).toMatch(new RegExp(`squad ${theirs} is not yours`));
     expect(room.world.pending).toEqual([{ kind: "target", squad: mine, x: 20, y: 20 }]);
 
     room.advance(40);
@@ -142,20 +103,20 @@ describe("a class of 30", () => {
     const row = inbox.dashboards.at(-1)!.rows.find((r) => r.seatId === eff[0].client.sessionId)!;
     expect(row.lastAction).toBe(`sent squad ${mine} to 20, 20`);
     expect(inbox.dashboards.at(-1)!.rows).toHaveLength(30);
-    expect(students.every((s) => s.inbox.dashboards.length === 0)).toBe(true);
+    expect(students.every((s) => s.dashboards.length === 0)).toBe(true);
 
     act({ action: "end" });
-    await waitFor("the debrief on every device", () => students.every((s) => s.inbox.debriefs.length === 1) && inbox.debriefs.length === 1);
+    await waitFor("the debrief on every device", () => students.every((s) => s.debriefs.length === 1) && inbox.debriefs.length === 1);
     expect(teacher.state.phase).toBe("ended");
     expect(room.world.outcome).not.toBe("ongoing");
     expect(inbox.debriefs[0].roles.filter((r) => r.bot === "")).toHaveLength(30);
     expect(room.world.outcome).toBe("timeUp"); // ended by the teacher long before the infection is decided
     expect(inbox.debriefs[0].outcomeText).toMatch(/^Your teacher ended the round on day/);
     expect(inbox.debriefs[0].endedByTeacher).toBe(true);
-    await waitFor("the rounds message", () => students.every((s) => s.inbox.rounds.length === 1));
-    expect(students[5].inbox.rounds[0]).toHaveLength(1);
-    expect(students[5].inbox.rounds[0][0].round).toBe(1);
-    expect(students[5].inbox.rounds[0][0].series.threat.length).toBe(students[5].inbox.rounds[0][0].days.length);
+    await waitFor("the rounds message", () => students.every((s) => s.rounds.length === 1));
+    expect(students[5].rounds[0]).toHaveLength(1);
+    expect(students[5].rounds[0][0].round).toBe(1);
+    expect(students[5].rounds[0][0].series.threat.length).toBe(students[5].rounds[0][0].days.length);
 
     const saved = getResultsStore().rounds(session.code);
     expect(saved).toHaveLength(1);
@@ -174,8 +135,8 @@ describe("a class of 30", () => {
     await waitFor("round 2 running", () => teacher.state.phase === "playing");
     room.advance(10);
     act({ action: "end" });
-    await waitFor("two rounds compared", () => students[3].inbox.rounds.length === 2);
-    expect(students[3].inbox.rounds[1].map((r) => r.round)).toEqual([1, 2]);
+    await waitFor("two rounds compared", () => students[3].rounds.length === 2);
+    expect(students[3].rounds[1].map((r) => r.round)).toEqual([1, 2]);
     expect(getResultsStore().rounds(session.code)).toHaveLength(2);
 
     await Promise.all([...students.map((s) => s.client.leave()), teacher.leave()]);
@@ -184,9 +145,9 @@ describe("a class of 30", () => {
 
 describe("the lobby", () => {
   test("the clock runs but the model does not until the teacher starts; then it does", async () => {
-    const { teacher, session, room, act } = await openSession();
+    const { teacher, session, room, act } = await openClass(ts);
     room.manual = false;
-    const student = await joinStudent(session.code);
+    const student = await joinStudent(ts, session.code);
     await waitFor("20 base ticks in the lobby", () => room.roundClock.baseTicks >= 20);
     expect(room.world.tick).toBe(0);
     act({ action: "start" });
@@ -199,8 +160,8 @@ describe("the lobby", () => {
 
 describe("teacher powers", () => {
   test("scenario and rename in the lobby; in play, speed, and a therapy card dealt: played by the teacher, or made ready for a clinician student", async () => {
-    const { teacher, session, room, act, inbox } = await openSession();
-    const s = await joinStudent(session.code);
+    const { teacher, session, room, act, inbox } = await openClass(ts);
+    const s = await joinStudent(ts, session.code);
     const id = s.client.sessionId;
     act({ action: "scenario", scenarioId: "melanoma", days: 0.5 });
     await waitFor("the new scenario", () => teacher.state.scenarioId === "melanoma");
@@ -237,8 +198,8 @@ describe("teacher powers", () => {
 
 describe("the host secret", () => {
   test("without it, or with a wrong one, every teacher action is refused and changes nothing", async () => {
-    const { teacher, inbox: teacherInbox, session, room, act } = await openSession();
-    const a = await joinStudent(session.code), b = await joinStudent(session.code);
+    const { teacher, inbox: teacherInbox, session, room, act } = await openClass(ts);
+    const a = await joinStudent(ts, session.code), b = await joinStudent(ts, session.code);
     const bId = b.client.sessionId;
     const every: TeacherAction[] = [
       { action: "start" }, { action: "pause" }, { action: "resume" }, { action: "end" }, { action: "newRound" },
@@ -254,8 +215,8 @@ describe("the host secret", () => {
       b.client.send(ClassroomClientMessage.teacher, { secret: session.hostSecret.slice(0, 63), ...action }); // nearly
     }
     for (const action of every) act(action, session.hostSecret.toUpperCase()); // the teacher's own client, a wrong secret
-    await waitFor("every refusal", () => a.inbox.refusals.length === every.length * 2 && b.inbox.refusals.length === every.length && teacherInbox.refusals.length === every.length);
-    for (const r of [...a.inbox.refusals, ...b.inbox.refusals, ...teacherInbox.refusals]) {
+    await waitFor("every refusal", () => a.refusals.length === every.length * 2 && b.refusals.length === every.length && teacherInbox.refusals.length === every.length);
+    for (const r of [...a.refusals, ...b.refusals, ...teacherInbox.refusals]) {
       expect(r.message).toBe(ClassroomClientMessage.teacher);
       expect(r.error).toMatch(/host secret/);
     }
@@ -278,7 +239,7 @@ describe("join codes", () => {
     releaseJoinCode(code);
     await expect(claimJoinCode(() => true)).rejects.toThrow(/free join code/);
 
-    const { teacher, session } = await openSession();
+    const { teacher, session } = await openClass(ts);
     expect(isLiveJoinCode(session.code)).toBe(true);
     expect(getResultsStore().hasSession(session.code)).toBe(true);
     await teacher.leave();
@@ -288,8 +249,8 @@ describe("join codes", () => {
 
 describe("joining rules", () => {
   test("a locked class and a started class without late join refuse new students with a clear sentence; the teacher still gets back in", async () => {
-    const { teacher, session, room, act } = await openSession();
-    const first = await joinStudent(session.code);
+    const { teacher, session, room, act } = await openClass(ts);
+    const first = await joinStudent(ts, session.code);
     act({ action: "lock" });
     await waitFor("the lock", () => teacher.state.locked);
     await expect(ts.colyseus.sdk.joinById(session.code)).rejects.toThrow(/This class is locked: ask your teacher/);
@@ -298,7 +259,7 @@ describe("joining rules", () => {
     expect(check.status).toBe(409);
     expect((await check.json()).error).toMatch(/not taking new students/);
     const teacher2 = await ts.colyseus.sdk.joinById(session.code, { hostSecret: session.hostSecret });
-    const inbox2 = listen(teacher2);
+    const inbox2 = listenAll(teacher2);
     await waitFor("the session info for the returning teacher", () => inbox2.sessions.length === 1);
     expect(inbox2.sessions[0].hostSecret).toBe(session.hostSecret);
     expect(room.state.seats.has(teacher2.sessionId)).toBe(false); // a teacher has no seat
@@ -306,13 +267,13 @@ describe("joining rules", () => {
     act({ action: "unlock" });
     act({ action: "lateJoin", on: false });
     await waitFor("unlocked, late join off", () => !teacher.state.locked && !teacher.state.lateJoin);
-    const second = await joinStudent(session.code); // still the lobby: welcome
+    const second = await joinStudent(ts, session.code); // still the lobby: welcome
     act({ action: "start" });
     await waitFor("playing", () => teacher.state.phase === "playing");
     await expect(ts.colyseus.sdk.joinById(session.code)).rejects.toThrow(/already started and late joining is off/);
     act({ action: "lateJoin", on: true });
     await waitFor("late join on", () => teacher.state.lateJoin);
-    const late = await joinStudent(session.code);
+    const late = await joinStudent(ts, session.code);
     const lateSeat = room.state.seats.get(late.client.sessionId)!;
     expect(lateSeat.role).not.toBe("clinician"); // three students: effector, treg, nk
     expect(lateSeat.squads).not.toBe("");
@@ -321,7 +282,7 @@ describe("joining rules", () => {
   });
 
   test("options other than the host secret are refused (students send nothing but the code)", async () => {
-    const { teacher, session } = await openSession();
+    const { teacher, session } = await openClass(ts);
     await expect(ts.colyseus.sdk.joinById(session.code, { name: "Bobby Tables" })).rejects.toThrow(/code alone/);
     await teacher.leave();
   });
@@ -329,8 +290,8 @@ describe("joining rules", () => {
 
 describe("a student's device sleeps", () => {
   test("a dropped student comes back to the same seat, role, nickname and squads", async () => {
-    const { teacher, session, room, act } = await openSession();
-    const students = await Promise.all([0, 1, 2, 3, 4].map(() => joinStudent(session.code)));
+    const { teacher, session, room, act } = await openClass(ts);
+    const students = await Promise.all([0, 1, 2, 3, 4].map(() => joinStudent(ts, session.code)));
     act({ action: "start" });
     await waitFor("playing", () => teacher.state.phase === "playing");
     const s = students[0];
@@ -341,7 +302,7 @@ describe("a student's device sleeps", () => {
     await waitFor("the seat to show disconnected", () => room.state.seats.get(id)?.connected === false);
     room.advance(5);
     const back = await ts.colyseus.sdk.reconnect(token);
-    listen(back);
+    listenAll(back);
     expect(back.sessionId).toBe(id);
     await waitFor("connected again", () => room.state.seats.get(id)?.connected === true);
     expect({ ...room.state.seats.get(id)!.toJSON() }).toEqual(seat);
@@ -351,8 +312,8 @@ describe("a student's device sleeps", () => {
 
 describe("kick", () => {
   test("a kicked student is told, disconnected, loses the seat and cannot come back with their token; their squads pass on", async () => {
-    const { teacher, session, room, act } = await openSession();
-    const [a, b] = await Promise.all([joinStudent(session.code), joinStudent(session.code)]);
+    const { teacher, session, room, act } = await openClass(ts);
+    const [a, b] = await Promise.all([joinStudent(ts, session.code), joinStudent(ts, session.code)]);
     act({ action: "assign", seatId: a.client.sessionId, role: "effector" });
     act({ action: "assign", seatId: b.client.sessionId, role: "effector" });
     act({ action: "start" });
@@ -363,7 +324,7 @@ describe("kick", () => {
     let closed = false;
     a.client.onLeave(() => (closed = true));
     act({ action: "kick", seatId: a.client.sessionId });
-    await waitFor("the removal message and the close", () => a.inbox.removed.length === 1 && closed);
+    await waitFor("the removal message and the close", () => a.removed.length === 1 && closed);
     expect(room.state.seats.has(a.client.sessionId)).toBe(false);
     const heir = room.state.seats.get(b.client.sessionId)!.squads.split(",").map(Number);
     for (const sq of aSquads) expect(heir).toContain(sq);
@@ -373,9 +334,9 @@ describe("kick", () => {
   });
 
   test("a student kicked while their device is away cannot come back with their token, long before the wait would end", async () => {
-    const { teacher, session, room, act } = await openSession();
+    const { teacher, session, room, act } = await openClass(ts);
     room.reconnectSeconds = 600; // the wait alone would still hold the seat
-    const [s, other] = await Promise.all([joinStudent(session.code), joinStudent(session.code)]);
+    const [s, other] = await Promise.all([joinStudent(ts, session.code), joinStudent(ts, session.code)]);
     const id = s.client.sessionId, token = s.client.reconnectionToken;
     s.client.reconnection.enabled = false;
     await s.client.leave(false);
@@ -395,7 +356,7 @@ describe("kick", () => {
     expect(reconnected).toEqual([]); // refused at the door, not let in and then closed
     expect(room.clients.some((c) => c.sessionId === id)).toBe(false);
     const back = await ts.colyseus.sdk.reconnect(otherToken);
-    listen(back);
+    listenAll(back);
     await waitFor("the classmate connected again", () => room.state.seats.get(other.client.sessionId)?.connected === true);
     expect(reconnected).toEqual([other.client.sessionId]);
     expect(room.seats.people().map((p) => p.id)).toEqual([other.client.sessionId]);

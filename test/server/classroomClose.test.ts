@@ -3,17 +3,12 @@
 // class (HTTP check and joinById), while the saved results and the CSV download still work. Driven by advance().
 
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Room as SdkRoom } from "@colyseus/sdk";
 import { matchMaker } from "@colyseus/core";
-import {
-  CLASS_CLOSED_TEXT, ClassroomClientMessage, ClassroomServerMessage, checkTeacherAction, type ClassClosed, type SessionInfo,
-  type TeacherAction,
-} from "../../shared/net/classroom.ts";
-import { ServerMessage, type Refusal } from "../../shared/net/messages.ts";
-import { ClassroomRoom } from "../../server/rooms/ClassroomRoom.ts";
+import { CLASS_CLOSED_TEXT, checkTeacherAction } from "../../shared/net/classroom.ts";
 import { getResultsStore } from "../../server/results/activeStore.ts";
 import { isLiveJoinCode } from "../../server/rooms/classroom/joinCodes.ts";
 import { CHECK_MESSAGES } from "../../server/http/classroomRoutes.ts";
+import { joinStudent, openClass } from "./classDevices.ts";
 import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
 
 let ts: TestServer;
@@ -26,35 +21,11 @@ afterAll(async () => {
   await ts?.stop();
 });
 
-interface Device { client: SdkRoom; closed: ClassClosed[]; refusals: Refusal[]; left: number[]; sessions: SessionInfo[] }
-
-/** Every handler the room may use, so nothing it sends is dropped; `left` records close codes. */
-function device(client: SdkRoom): Device {
-  const d: Device = { client, closed: [], refusals: [], left: [], sessions: [] };
-  for (const type of [ServerMessage.field, ServerMessage.events, ServerMessage.debrief, ClassroomServerMessage.rounds, ClassroomServerMessage.dashboard,
-    ClassroomServerMessage.removed, ClassroomServerMessage.history]) client.onMessage(type, () => {});
-  client.onMessage(ClassroomServerMessage.closed, (m: ClassClosed) => d.closed.push(m));
-  client.onMessage(ServerMessage.refused, (r: Refusal) => d.refusals.push(r));
-  client.onMessage(ClassroomServerMessage.session, (s: SessionInfo) => d.sessions.push(s));
-  client.onLeave((code: number) => d.left.push(code));
-  client.reconnection.enabled = false; // a closed class is not something to reconnect to
-  return d;
-}
-
-async function openClass() {
-  const teacher = device(await ts.colyseus.sdk.create("classroom", { mode: "classroom", days: 0.25 }));
-  await waitFor("the session info", () => teacher.sessions.length > 0);
-  const session = teacher.sessions[0];
-  const room = matchMaker.getLocalRoomById(session.code) as ClassroomRoom;
-  room.manual = true;
-  /** `secret` null: sent without one. */
-  const act = (action: TeacherAction, secret: string | null = session.hostSecret, from = teacher) =>
-    from.client.send(ClassroomClientMessage.teacher, { ...(secret !== null ? { secret } : {}), ...action });
-  const students = await Promise.all([0, 1, 2].map(async () => {
-    const d = device(await ts.colyseus.sdk.joinById(session.code));
-    await d.client.waitForInitialState();
-    return d;
-  }));
+/** A class of three whose devices do not reconnect on their own (a closed class is not something to reconnect to). */
+async function classOfThree() {
+  const { inbox: teacher, session, room, act } = await openClass(ts);
+  const students = await Promise.all([0, 1, 2].map(() => joinStudent(ts, session.code)));
+  for (const d of [teacher, ...students]) d.client.reconnection.enabled = false;
   return { teacher, session, room, act, students };
 }
 
@@ -71,13 +42,13 @@ describe("the close action at the door", () => {
 
 describe("closing a class", () => {
   test("without the host secret (or with a wrong one) the class stays open and nothing changes", async () => {
-    const { teacher, session, room, act, students } = await openClass();
+    const { teacher, session, room, act, students } = await classOfThree();
     act({ action: "start" });
     await waitFor("playing", () => room.state.phase === "playing");
     room.advance(20);
-    act({ action: "close" }, null, students[0]);
-    act({ action: "close" }, "0".repeat(64), students[1]);
-    act({ action: "close" }, session.hostSecret.slice(1), teacher);
+    act({ action: "close" }, null, students[0].client);
+    act({ action: "close" }, "0".repeat(64), students[1].client);
+    act({ action: "close" }, session.hostSecret.slice(1), teacher.client);
     await waitFor("three refusals", () => students[0].refusals.length + students[1].refusals.length + teacher.refusals.length === 3);
     for (const r of [...students[0].refusals, ...students[1].refusals, ...teacher.refusals]) expect(r.error).toMatch(/host secret/);
     expect(room.closed).toBe(false);
@@ -90,7 +61,7 @@ describe("closing a class", () => {
   });
 
   test("mid-round: the round is ended and saved, every page is told and disconnected, the room closes and its code answers as ended; the CSV still downloads", async () => {
-    const { teacher, session, room, act, students } = await openClass();
+    const { teacher, session, room, act, students } = await classOfThree();
     act({ action: "start" });
     await waitFor("playing", () => room.state.phase === "playing");
     room.advance(30);
@@ -126,7 +97,7 @@ describe("closing a class", () => {
   });
 
   test("in the lobby: nothing to save, the class still closes; a device away at the time cannot come back", async () => {
-    const { teacher, session, room, act, students } = await openClass();
+    const { teacher, session, room, act, students } = await classOfThree();
     const away = students[2];
     const token = away.client.reconnectionToken;
     await away.client.leave(false);

@@ -3,15 +3,9 @@
 // the lobby nobody gets one. Real WebSockets on 127.0.0.1, the round driven by advance().
 
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Room as SdkRoom } from "@colyseus/sdk";
-import { matchMaker } from "@colyseus/core";
-import {
-  ClassroomClientMessage, ClassroomServerMessage, HISTORY_MAX_POINTS, checkRoundHistory, roundHistory, type RoundHistory,
-  type SessionInfo, type TeacherAction,
-} from "../../shared/net/classroom.ts";
-import { ServerMessage } from "../../shared/net/messages.ts";
+import { HISTORY_MAX_POINTS, checkRoundHistory, roundHistory } from "../../shared/net/classroom.ts";
 import type { MetricSample } from "../../shared/sim/index.ts";
-import { ClassroomRoom } from "../../server/rooms/ClassroomRoom.ts";
+import { joinStudent, listenAll, openClass } from "./classDevices.ts";
 import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
 
 const sample = (i: number): MetricSample => ({
@@ -60,27 +54,10 @@ afterAll(async () => {
   await ts?.stop();
 });
 
-interface Device { client: SdkRoom; histories: RoundHistory[]; sessions: SessionInfo[] }
-
-function device(client: SdkRoom): Device {
-  const d: Device = { client, histories: [], sessions: [] };
-  for (const type of [ServerMessage.field, ServerMessage.events, ServerMessage.debrief, ServerMessage.refused, ClassroomServerMessage.rounds,
-    ClassroomServerMessage.dashboard, ClassroomServerMessage.removed, ClassroomServerMessage.closed]) client.onMessage(type, () => {});
-  client.onMessage(ClassroomServerMessage.history, (h: RoundHistory) => d.histories.push(h));
-  client.onMessage(ClassroomServerMessage.session, (s: SessionInfo) => d.sessions.push(s));
-  return d;
-}
-
 describe("catching up a round under way", () => {
   test("a reloaded teacher page and a reconnecting student get the round so far at once; in the lobby nobody gets a history", async () => {
-    const teacher = device(await ts.colyseus.sdk.create("classroom", { mode: "classroom", days: 1 }));
-    await waitFor("the session info", () => teacher.sessions.length > 0);
-    const session = teacher.sessions[0];
-    const room = matchMaker.getLocalRoomById(session.code) as ClassroomRoom;
-    room.manual = true;
-    const act = (action: TeacherAction) => teacher.client.send(ClassroomClientMessage.teacher, { secret: session.hostSecret, ...action });
-    const student = device(await ts.colyseus.sdk.joinById(session.code));
-    await student.client.waitForInitialState();
+    const { inbox: teacher, session, room, act } = await openClass(ts, { days: 1 });
+    const student = await joinStudent(ts, session.code);
 
     act({ action: "start" });
     await waitFor("playing", () => room.state.phase === "playing");
@@ -89,7 +66,7 @@ describe("catching up a round under way", () => {
     expect(want.days).toHaveLength(25);
 
     // The teacher's page reloads: a new connection with the host secret.
-    const again = device(await ts.colyseus.sdk.joinById(session.code, { hostSecret: session.hostSecret }));
+    const again = listenAll(await ts.colyseus.sdk.joinById(session.code, { hostSecret: session.hostSecret }));
     await waitFor("the history on the reloaded page", () => again.histories.length === 1);
     const got = checkRoundHistory(again.histories[0]);
     expect(got.ok).toBe(true);
@@ -102,7 +79,7 @@ describe("catching up a round under way", () => {
     await student.client.leave(false);
     await waitFor("away", () => room.state.seats.get(student.client.sessionId)?.connected === false);
     room.advance(50);
-    const back = device(await ts.colyseus.sdk.reconnect(token));
+    const back = listenAll(await ts.colyseus.sdk.reconnect(token));
     await waitFor("the history on the returning device", () => back.histories.length === 1);
     expect(back.histories[0].days).toHaveLength(30);
     expect(back.histories[0]).toEqual(roundHistory(room.state.round, room.world.history));
@@ -113,9 +90,8 @@ describe("catching up a round under way", () => {
     act({ action: "end" });
     act({ action: "newRound" });
     await waitFor("the lobby", () => room.state.phase === "lobby" && room.state.round === 2);
-    const lobbyJoin = device(await ts.colyseus.sdk.joinById(session.code));
-    await lobbyJoin.client.waitForInitialState();
-    const lobbyTeacher = device(await ts.colyseus.sdk.joinById(session.code, { hostSecret: session.hostSecret }));
+    const lobbyJoin = await joinStudent(ts, session.code);
+    const lobbyTeacher = listenAll(await ts.colyseus.sdk.joinById(session.code, { hostSecret: session.hostSecret }));
     await waitFor("the returning teacher's session info", () => lobbyTeacher.sessions.length === 1);
     expect(lobbyJoin.histories).toHaveLength(0);
     expect(lobbyTeacher.histories).toHaveLength(0);
