@@ -1,7 +1,8 @@
 // A classroom session: a teacher (with the host secret) and up to MAX_STUDENTS students who join by a 6-character
 // code, get generated nicknames, are given roles in a lobby, then share each role's squads (a clone each) in rounds
 // the teacher starts, pauses, speeds up and ends. Bots play roles no student has. Registered by server/app.ts as
-// "classroom"; the world, clock, gate and messages come from TissueRoomBase.
+// "classroom"; the world, clock, gate and messages come from TissueRoomBase, the students and their squads from
+// classroom/classRoster.ts; this file holds the door, the teacher's actions and the round's phases.
 
 import type { Client, Deferred } from "@colyseus/core";
 import {
@@ -10,15 +11,15 @@ import {
 } from "../../shared/net/classroom.ts";
 import { ClientMessage, type Debrief } from "../../shared/net/messages.ts";
 import { judgeOutcome } from "../../shared/sim/outcome.ts";
-import { ROLES, ROLE_SQUADS, dayOf, mergeSquad, sampleMetrics, splitSquad, type Command, type Difficulty, type Role } from "../../shared/sim/index.ts";
+import { dayOf, sampleMetrics, type Command, type Difficulty } from "../../shared/sim/index.ts";
 import { getResultsStore } from "../results/activeStore.ts";
 import { admitCommand } from "./commandGate.ts";
-import { buildDashboard, describeCommand, newActivity, type Activity } from "./classroom/dashboard.ts";
+import { ClassRoster } from "./classroom/classRoster.ts";
+import { buildDashboard, describeCommand } from "./classroom/dashboard.ts";
 import { claimJoinCode, newHostSecret, releaseJoinCode, secretMatches } from "./classroom/joinCodes.ts";
-import { newNickname } from "./classroom/nicknames.ts";
 import { roundRecord, roundSummary } from "./classroom/roundResults.ts";
 import { checkClassroomOptions } from "./classroom/sessionOptions.ts";
-import { autoBalance, balancedRoleCounts, planSquads } from "./classroom/squadSplit.ts";
+import { autoBalance } from "./classroom/squadSplit.ts";
 import { syncRound } from "./roundSync.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
 
@@ -35,11 +36,8 @@ export class ClassroomRoom extends TissueRoomBase {
   private readonly teachers = new Set<string>();
   /** Let in by onAuth, not yet joined: counted against the class size so 30 joins at once cannot overfill it. */
   private readonly reserved = new Map<string, "teacher" | "student">();
-  /** Students in joining order (seat ids): plans and balances are stable. */
-  private order: string[] = [];
-  private readonly activity = new Map<string, Activity>();
-  /** Split squads of this round and the base squad each came from. */
-  private origin = new Map<number, number>();
+  /** The students and the squads they command (made once the seats exist, in onCreate). */
+  private roster!: ClassRoster;
   private summaries: ReturnType<typeof roundSummary>[] = [];
   private roundStartedAt = new Date().toISOString();
   /** Seats waiting for a dropped device (onDrop): a kick cancels the wait, so the removed seat's token is refused. */
@@ -69,6 +67,7 @@ export class ClassroomRoom extends TissueRoomBase {
     this.state.code = this.code;
     this.onMessage(ClassroomClientMessage.teacher, (client, payload) => this.onTeacher(client, payload));
     this.setUpRoom([ClientMessage.command, ClientMessage.inspect, ClassroomClientMessage.teacher]);
+    this.roster = new ClassRoster(this.seats, this.bots, this.difficulty);
     this.startRound(Math.floor(Math.random() * 0x1_0000_0000));
     this.clock.setInterval(() => this.sendDashboard(), DASHBOARD_EVERY_MS);
     try {
@@ -110,12 +109,8 @@ export class ClassroomRoom extends TissueRoomBase {
       this.sendDashboard();
       return;
     }
-    const counts = balancedRoleCounts(this.order.length + 1);
-    const role = ROLES.reduce((best, r) => (counts[r] - this.countRole(r) > counts[best] - this.countRole(best) ? r : best), ROLES[0]);
-    this.seats.addPerson(client.sessionId, role, false, newNickname(this.takenNames()));
-    this.order.push(client.sessionId);
-    this.activity.set(client.sessionId, newActivity());
-    if (this.phase !== "lobby") this.seatInPlay(client.sessionId);
+    this.roster.admit(client.sessionId);
+    if (this.phase !== "lobby") this.roster.seatInPlay(client.sessionId);
     this.catchUp(client);
     this.sendDashboard();
   }
@@ -130,7 +125,7 @@ export class ClassroomRoom extends TissueRoomBase {
   override onReconnect(client: Client): void {
     this.awaiting.delete(client.sessionId);
     // Removed while away (a wait not cancelled in time): no seat is left, so closed at once, before any state is given back.
-    if (!this.teachers.has(client.sessionId) && !this.isStudent(client.sessionId)) return this.remove(client);
+    if (!this.teachers.has(client.sessionId) && !this.roster.isStudent(client.sessionId)) return this.remove(client);
     this.seats.setConnected(client.sessionId, true);
     if (this.teachers.has(client.sessionId)) this.sendSession(client);
     this.catchUp(client);
@@ -142,7 +137,7 @@ export class ClassroomRoom extends TissueRoomBase {
     this.budget.forget(client.sessionId);
     this.reserved.delete(client.sessionId);
     if (this.teachers.delete(client.sessionId)) return;
-    this.vacate(client.sessionId);
+    this.roster.vacate(client.sessionId, this.world, this.phase);
   }
 
   override onDispose(): void {
@@ -165,7 +160,7 @@ export class ClassroomRoom extends TissueRoomBase {
   }
 
   protected override onCommandAccepted(client: Client, command: Command): void {
-    const a = this.activity.get(client.sessionId);
+    const a = this.roster.activity.get(client.sessionId);
     if (!a) return;
     a.lastAction = describeCommand(command);
     a.lastActionDay = dayOf(this.world);
@@ -177,7 +172,7 @@ export class ClassroomRoom extends TissueRoomBase {
     const summary = roundSummary(this.state.round, debrief);
     this.summaries.push(summary);
     this.broadcast(ClassroomServerMessage.rounds, this.summaries, { afterNextPatch: true });
-    const students = this.order.map((id) => ({ name: this.seats.nameOf(id), ...this.seats.byId.get(id)! }));
+    const students = this.roster.order.map((id) => ({ name: this.seats.nameOf(id), ...this.seats.byId.get(id)! }));
     try {
       getResultsStore().saveRound(roundRecord(this.code, summary, this.world, this.ledger, this.roundStartedAt, new Date().toISOString(), students));
     } catch (err) {
@@ -229,26 +224,26 @@ export class ClassroomRoom extends TissueRoomBase {
         return null;
       case "autoBalance": {
         if (this.phase !== "lobby") return "roles can be balanced in the lobby, before the round starts";
-        const roles = autoBalance(this.students());
+        const roles = autoBalance(this.roster.students());
         for (const [id, role] of roles) if (this.seats.byId.get(id)!.role !== role) this.seats.setRole(id, role);
         return null;
       }
       case "assign": {
-        if (!this.isStudent(a.seatId)) return "there is no student in that seat";
+        if (!this.roster.isStudent(a.seatId)) return "there is no student in that seat";
         if (this.seats.byId.get(a.seatId)!.role === a.role) return null;
-        if (this.phase !== "lobby") this.handOver(a.seatId);
+        if (this.phase !== "lobby") this.roster.handOver(a.seatId, this.world, playing);
         this.seats.setRole(a.seatId, a.role);
-        if (this.phase !== "lobby") this.seatInPlay(a.seatId);
+        if (this.phase !== "lobby") this.roster.seatInPlay(a.seatId);
         return null;
       }
       case "rename":
-        if (!this.isStudent(a.seatId)) return "there is no student in that seat";
-        this.seats.setName(a.seatId, newNickname(this.takenNames()));
+        if (!this.roster.isStudent(a.seatId)) return "there is no student in that seat";
+        this.seats.setName(a.seatId, this.roster.freshNickname());
         return null;
       case "kick": {
-        if (!this.isStudent(a.seatId)) return "there is no student in that seat";
+        if (!this.roster.isStudent(a.seatId)) return "there is no student in that seat";
         const kicked = this.clients.getById(a.seatId);
-        this.vacate(a.seatId);
+        this.roster.vacate(a.seatId, this.world, this.phase);
         if (kicked) this.remove(kicked); // connected: told, then closed
         // Away: the wait for the device ends now, so its reconnection token is refused (the device cannot be told).
         this.awaiting.get(a.seatId)?.reject(new Error(REMOVED_TEXT));
@@ -265,7 +260,7 @@ export class ClassroomRoom extends TissueRoomBase {
         return null;
       case "deal":
         if (!playing) return "therapy cards are dealt while the round runs";
-        if (this.students().some((s) => s.role === "clinician")) {
+        if (this.roster.countRole("clinician") > 0) {
           this.cards.set(a.therapy, this.world.tick); // the clinician's card is ready now
           return null;
         }
@@ -302,15 +297,7 @@ export class ClassroomRoom extends TissueRoomBase {
 
   /** Lobby → playing: each role's students split its squads, bots take roles nobody has, the clock runs. */
   private startPlaying(): void {
-    const plan = planSquads(this.students());
-    for (const [base, parts] of plan.splits) splitSquad(this.world, base, parts);
-    for (const [id, squads] of plan.bySeat) this.seats.setSquads(id, squads);
-    this.origin = plan.origin;
-    for (const role of ROLES) {
-      if (this.countRole(role) > 0) continue;
-      this.seats.addBot(role, this.difficulty);
-      this.bots.seat(role, this.difficulty, this.world.seed, this.world.dtS);
-    }
+    this.roster.startRound(this.world);
     this.roundStartedAt = new Date().toISOString();
     this.setPaused(false);
     this.state.phase = "playing";
@@ -318,81 +305,16 @@ export class ClassroomRoom extends TissueRoomBase {
 
   /** A fresh world with the same students, back in the lobby (bots leave until the next start). */
   private backToLobby(fresh: boolean): void {
-    for (const seat of this.seats.bots()) {
-      this.bots.unseat(seat.role);
-      this.seats.removeBot(seat.role);
-    }
-    for (const s of this.students()) this.seats.setSquads(s.id, [...ROLE_SQUADS[s.role]]);
-    this.origin = new Map();
+    this.roster.toLobby();
     if (fresh) this.restartWorld();
     this.setPaused(false);
     this.state.phase = "lobby";
-  }
-
-  /** A student who arrives in a running round (late join, or a new role): a bot's seat if the role has one, else a classmate's squads. */
-  private seatInPlay(id: string): void {
-    const seat = this.seats.byId.get(id)!;
-    if (this.seats.removeBot(seat.role)) {
-      this.bots.unseat(seat.role);
-      this.seats.setSquads(id, [...ROLE_SQUADS[seat.role]]);
-      return;
-    }
-    const mates = this.students().filter((s) => s.id !== id && s.role === seat.role);
-    if (mates.length === 0) return this.seats.setSquads(id, [...ROLE_SQUADS[seat.role]]);
-    const sharing = (squads: number[]) => mates.filter((m) => m.squads.join() === squads.join()).length;
-    const least = mates.reduce((best, m) => (sharing(m.squads) < sharing(best.squads) ? m : best), mates[0]);
-    this.seats.setSquads(id, [...least.squads]);
-  }
-
-  /** Removes a student's seat; in a running round their squads go on under a classmate or a bot. */
-  private vacate(id: string): void {
-    if (!this.isStudent(id)) return;
-    if (this.phase !== "lobby") this.handOver(id);
-    this.seats.delete(id);
-    this.order = this.order.filter((s) => s !== id);
-    this.activity.delete(id);
-  }
-
-  /** Gives the squads only `id` commands to the classmate of the same role with fewest squads, or folds them back to a bot. */
-  private handOver(id: string): void {
-    const seat = this.seats.byId.get(id)!;
-    const mates = this.students().filter((s) => s.id !== id && s.role === seat.role);
-    const orphans = seat.squads.filter((sq) => !mates.some((m) => m.squads.includes(sq)));
-    if (mates.length > 0) {
-      const heir = mates.reduce((best, m) => (m.squads.length < best.squads.length ? m : best), mates[0]);
-      if (orphans.length) this.seats.setSquads(heir.id, [...heir.squads, ...orphans]);
-      return;
-    }
-    for (const sq of orphans) {
-      const base = this.origin.get(sq);
-      if (base !== undefined) mergeSquad(this.world, sq, base);
-    }
-    if (this.phase === "playing" && !this.seats.byId.has(`bot:${seat.role}`)) {
-      this.seats.addBot(seat.role, this.difficulty);
-      this.bots.seat(seat.role, this.difficulty, this.world.seed, this.world.dtS);
-    }
   }
 
   /** Tells a removed student why, then closes their connection for good (a consented close: no reconnection). */
   private remove(client: Client): void {
     client.send(ClassroomServerMessage.removed, { reason: REMOVED_TEXT });
     client.leave(4000);
-  }
-
-  private students(): { id: string; role: Role; squads: number[] }[] {
-    return this.order.map((id) => this.seats.byId.get(id)!).filter(Boolean);
-  }
-
-  private isStudent(id: string): boolean {
-    return this.order.includes(id);
-  }
-
-  private countRole(role: Role): number {
-    return this.students().filter((s) => s.role === role).length;
-  }
-
-  private takenNames(): Set<string> {
-    return new Set(this.order.map((id) => this.seats.nameOf(id)));
   }
 
   private sendSession(client: Client): void {
@@ -403,12 +325,12 @@ export class ClassroomRoom extends TissueRoomBase {
   /** The dashboard, to the teacher's connections only. */
   sendDashboard(): void {
     if (this.teachers.size === 0) return;
-    const seats = [...this.order, ...this.seats.bots().map((b) => b.id)].map((id) => {
+    const seats = [...this.roster.order, ...this.seats.bots().map((b) => b.id)].map((id) => {
       const seat = this.seats.byId.get(id)!;
       const s = this.state.seats.get(id);
       return { id, name: s?.name ?? "", role: seat.role, squads: seat.squads, connected: s?.connected ?? false, bot: seat.bot ?? "" };
     });
-    const dashboard = buildDashboard(seats, this.activity);
+    const dashboard = buildDashboard(seats, this.roster.activity);
     for (const id of this.teachers) this.clients.getById(id)?.send(ClassroomServerMessage.dashboard, dashboard);
   }
 }

@@ -1,0 +1,124 @@
+// The students of a class and the squads they command: joining order, a balanced role for each newcomer, each one's
+// activity for the dashboard, the squads split at the start of a round, and where a student's squads go when they
+// leave or change role mid-round (a classmate of the same role, or a bot). Seats and bots are the room's. Called by
+// ClassroomRoom.
+
+import { ROLES, ROLE_SQUADS, mergeSquad, splitSquad, type Difficulty, type Role, type World } from "../../../shared/sim/index.ts";
+import type { BotDriver } from "../botSeats.ts";
+import type { Seats } from "../seats.ts";
+import { newActivity, type Activity } from "./dashboard.ts";
+import { newNickname } from "./nicknames.ts";
+import { balancedRoleCounts, planSquads } from "./squadSplit.ts";
+
+export interface Student { id: string; role: Role; squads: number[] }
+
+export class ClassRoster {
+  /** Students in joining order (seat ids): plans and balances are stable. */
+  order: string[] = [];
+  readonly activity = new Map<string, Activity>();
+  /** Split squads of this round and the base squad each came from. */
+  private origin = new Map<number, number>();
+  private readonly seats: Seats;
+  private readonly bots: BotDriver;
+  private readonly difficulty: Difficulty;
+
+  constructor(seats: Seats, bots: BotDriver, difficulty: Difficulty) {
+    this.seats = seats;
+    this.bots = bots;
+    this.difficulty = difficulty;
+  }
+
+  students(): Student[] {
+    return this.order.map((id) => this.seats.byId.get(id)!).filter(Boolean);
+  }
+
+  isStudent(id: string): boolean {
+    return this.order.includes(id);
+  }
+
+  countRole(role: Role): number {
+    return this.students().filter((s) => s.role === role).length;
+  }
+
+  /** A nickname no student of the class has. */
+  freshNickname(): string {
+    return newNickname(new Set(this.order.map((id) => this.seats.nameOf(id))));
+  }
+
+  /** A new student: the role the class has fewest of against a balanced class one bigger, and a fresh nickname. */
+  admit(id: string): void {
+    const counts = balancedRoleCounts(this.order.length + 1);
+    const role = ROLES.reduce((best, r) => (counts[r] - this.countRole(r) > counts[best] - this.countRole(best) ? r : best), ROLES[0]);
+    this.seats.addPerson(id, role, false, this.freshNickname());
+    this.order.push(id);
+    this.activity.set(id, newActivity());
+  }
+
+  /** The round starts: each role's students split its squads, bots take roles nobody has. */
+  startRound(world: World): void {
+    const plan = planSquads(this.students());
+    for (const [base, parts] of plan.splits) splitSquad(world, base, parts);
+    for (const [id, squads] of plan.bySeat) this.seats.setSquads(id, squads);
+    this.origin = plan.origin;
+    for (const role of ROLES) if (this.countRole(role) === 0) this.seatBot(role, world);
+  }
+
+  /** Back to the lobby: bots leave until the next start, every student holds their role's whole squads again. */
+  toLobby(): void {
+    for (const seat of this.seats.bots()) {
+      this.bots.unseat(seat.role);
+      this.seats.removeBot(seat.role);
+    }
+    for (const s of this.students()) this.seats.setSquads(s.id, [...ROLE_SQUADS[s.role]]);
+    this.origin = new Map();
+  }
+
+  /** A student who arrives in a running round (late join, or a new role): a bot's seat if the role has one, else a classmate's squads. */
+  seatInPlay(id: string): void {
+    const seat = this.seats.byId.get(id)!;
+    if (this.seats.removeBot(seat.role)) {
+      this.bots.unseat(seat.role);
+      this.seats.setSquads(id, [...ROLE_SQUADS[seat.role]]);
+      return;
+    }
+    const mates = this.students().filter((s) => s.id !== id && s.role === seat.role);
+    if (mates.length === 0) return this.seats.setSquads(id, [...ROLE_SQUADS[seat.role]]);
+    const sharing = (squads: number[]) => mates.filter((m) => m.squads.join() === squads.join()).length;
+    const least = mates.reduce((best, m) => (sharing(m.squads) < sharing(best.squads) ? m : best), mates[0]);
+    this.seats.setSquads(id, [...least.squads]);
+  }
+
+  /** Removes a student's seat; mid-round (`phase` not the lobby) their squads go on under a classmate or a bot. */
+  vacate(id: string, world: World, phase: string): void {
+    if (!this.isStudent(id)) return;
+    if (phase !== "lobby") this.handOver(id, world, phase === "playing");
+    this.seats.delete(id);
+    this.order = this.order.filter((s) => s !== id);
+    this.activity.delete(id);
+  }
+
+  /**
+   * Gives the squads only `id` commands to the classmate of the same role with fewest squads, or folds them back into
+   * their base squad and (while `playing`) seats a bot for the role.
+   */
+  handOver(id: string, world: World, playing: boolean): void {
+    const seat = this.seats.byId.get(id)!;
+    const mates = this.students().filter((s) => s.id !== id && s.role === seat.role);
+    const orphans = seat.squads.filter((sq) => !mates.some((m) => m.squads.includes(sq)));
+    if (mates.length > 0) {
+      const heir = mates.reduce((best, m) => (m.squads.length < best.squads.length ? m : best), mates[0]);
+      if (orphans.length) this.seats.setSquads(heir.id, [...heir.squads, ...orphans]);
+      return;
+    }
+    for (const sq of orphans) {
+      const base = this.origin.get(sq);
+      if (base !== undefined) mergeSquad(world, sq, base);
+    }
+    if (playing && !this.seats.byId.has(`bot:${seat.role}`)) this.seatBot(seat.role, world);
+  }
+
+  private seatBot(role: Role, world: World): void {
+    this.seats.addBot(role, this.difficulty);
+    this.bots.seat(role, this.difficulty, world.seed, world.dtS);
+  }
+}
