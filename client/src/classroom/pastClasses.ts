@@ -3,15 +3,13 @@
 // 30 days after that time (the server keeps results 30 days by default). Pure: takes a Storage-like object and the time.
 
 import { normalizeJoinCode } from "../../../shared/net/classroom.ts";
+import { readKept, writeKept, type KeyStore } from "../storage.ts";
 
 export const PAST_CLASSES_KEY = "cytokine-command:past-classes";
 /** How long a class is listed after it was closed or last seen: the server's default retention (RETENTION_DAYS). */
 export const PAST_KEEP_MS = 30 * 24 * 3600 * 1000;
 /** Most classes listed (the oldest dropped first). */
 export const MAX_PAST_CLASSES = 20;
-
-/** What getItem/setItem/removeItem of localStorage give (a Map-backed stand-in in tests). */
-export type KeyStore = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 export interface PastClass {
   code: string;
@@ -30,11 +28,8 @@ function valid(v: unknown): v is PastClass {
 }
 
 function read(store: KeyStore | null): PastClass[] {
-  try {
-    const raw = store?.getItem(PAST_CLASSES_KEY);
-    const list = raw ? (JSON.parse(raw) as unknown) : null;
-    return Array.isArray(list) ? list.filter(valid) : [];
-  } catch { return []; }
+  const list = readKept(store, PAST_CLASSES_KEY);
+  return Array.isArray(list) ? list.filter(valid) : [];
 }
 
 /** Fresh ones only, newest first, one per code, at most MAX_PAST_CLASSES. */
@@ -48,10 +43,7 @@ function tidy(list: PastClass[], now: number): PastClass[] {
 }
 
 function write(store: KeyStore, list: PastClass[]): void {
-  try {
-    if (list.length) store.setItem(PAST_CLASSES_KEY, JSON.stringify(list));
-    else store.removeItem(PAST_CLASSES_KEY);
-  } catch { /* full or turned off: nothing kept */ }
+  writeKept(store, PAST_CLASSES_KEY, list.length ? list : null);
 }
 
 /** This browser's past classes still within 30 days, newest first. */
@@ -89,9 +81,4 @@ export function forgetPastClass(store: KeyStore | null, code: string, now: numbe
  */
 export function resultsGone(status: number): boolean {
   return status === 403 || status === 404 || status === 410;
-}
-
-/** localStorage if this browser lets the page use it (not in some private modes), else null. */
-export function browserStore(): KeyStore | null {
-  try { return globalThis.localStorage ?? null; } catch { return null; }
 }

@@ -3,7 +3,8 @@
 // its results. Built by teacherSetup.ts; its refresh runs whenever the form is shown.
 
 import { el, setText } from "../ui/dom.ts";
-import { PAST_CLASSES_KEY, browserStore, forgetPastClass, listPastClasses, markGone, resultsGone, type PastClass } from "./pastClasses.ts";
+import { browserStore } from "../storage.ts";
+import { PAST_CLASSES_KEY, forgetPastClass, listPastClasses, markGone, resultsGone, type PastClass } from "./pastClasses.ts";
 import { downloadResults } from "./resultsDownload.ts";
 
 const spaced = (code: string) => (code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code);
