@@ -67,7 +67,7 @@ export class ClassroomRoom extends TissueRoomBase {
     this.state.code = this.code;
     this.onMessage(ClassroomClientMessage.teacher, (client, payload) => this.onTeacher(client, payload));
     this.setUpRoom([ClientMessage.command, ClientMessage.inspect, ClassroomClientMessage.teacher]);
-    this.roster = new ClassRoster(this.seats, this.bots, this.difficulty);
+    this.roster = new ClassRoster(this.seats, this.bots, this.difficulty, (edit) => this.editWorld(edit));
     this.startRound(Math.floor(Math.random() * 0x1_0000_0000));
     this.clock.setInterval(() => this.sendDashboard(), DASHBOARD_EVERY_MS);
     try {
@@ -141,6 +141,7 @@ export class ClassroomRoom extends TissueRoomBase {
   }
 
   override onDispose(): void {
+    super.onDispose();
     releaseJoinCode(this.code);
   }
 
@@ -278,6 +279,7 @@ export class ClassroomRoom extends TissueRoomBase {
 
   /** Ends the running round as if its time were up: the debrief, and the round's results saved. */
   private endByTeacher(): void {
+    this.stopModel();
     this.world.outcome = judgeOutcome(this.world, { ...sampleMetrics(this.world), day: Number.POSITIVE_INFINITY });
     this.endRound(this.world.outcome === "timeUp");
   }

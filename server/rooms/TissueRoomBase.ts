@@ -1,6 +1,7 @@
 // What every tissue room shares, solo or classroom: the world and its fixed-rate clock, the field/event/debrief
-// messages, commands through the gate (each seat's own squads), the microscope, refusals and bug logging. Subclasses
-// decide who may join and sit where, and when the model runs (running()). Extended by TissueRoom and ClassroomRoom.
+// messages, commands through the gate (each seat's own squads), the microscope, refusals and bug logging. The model
+// steps on its own thread; the room keeps an exact copy of the world for everything else. Subclasses decide who may
+// join and sit where, and when the model runs (running()). Extended by TissueRoom and ClassroomRoom.
 
 import { Room, type Client, type RoomException, type RoomMethodName } from "@colyseus/core";
 import { buildDebrief } from "../../shared/net/debrief.ts";
@@ -9,13 +10,16 @@ import { ClientMessage, ServerMessage, checkInspect, type Debrief, type Refusal,
 import { RoleLedger } from "../../shared/net/roleLedger.ts";
 import { TissueState } from "../../shared/net/TissueState.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
-import { createWorld, makeParams, step, type Command, type Difficulty, type World } from "../../shared/sim/index.ts";
+import { createWorld, makeParams, step, type Command, type Difficulty, type SimEvent, type World } from "../../shared/sim/index.ts";
 import { BotDriver } from "./botSeats.ts";
 import { CellSync } from "./cellSync.ts";
 import { admitCommand, type CardClock } from "./commandGate.ts";
 import { EventRelay } from "./eventRelay.ts";
 import { deadbandFor, FieldFrames } from "./fieldBroadcast.ts";
 import { MessageBudget } from "./messageBudget.ts";
+import { ModelThread, type Stepped } from "./model/modelThread.ts";
+import { applyEdit, type WorldEdit } from "./model/worldEdits.ts";
+import { applySnapshot } from "./model/worldSnapshot.ts";
 import { BASE_TICKS_PER_SECOND, RoundClock } from "./roundClock.ts";
 import { syncRound } from "./roundSync.ts";
 import { Seats, type Seat } from "./seats.ts";
@@ -33,6 +37,9 @@ export const MAX_PENDING_COMMANDS = 200;
 /** Colyseus closes a client that sends more than this many messages in a second (a flood, not a player). */
 export const MAX_MESSAGES_PER_SECOND = 60;
 
+/** Most model ticks one ask of the model's thread may carry (a thread that fell behind catches up, within reason). */
+export const MAX_TICKS_PER_ASK = 16;
+
 /** The scenario and length of the next round. */
 export interface RoundSetup { scenarioId?: string; days?: number }
 
@@ -42,6 +49,10 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   manual = false;
   /** How long a dropped player's seat waits (tests shorten it). */
   reconnectSeconds = RECONNECT_SECONDS;
+  /**
+   * The round's world. The model steps it on its own thread (model/modelThread.ts) and the room's copy is written
+   * from each answer, one tick behind; rooms driven by advance(), or whose thread failed, step this copy themselves.
+   */
   world!: World;
   readonly roundClock = new RoundClock();
   readonly bots = new BotDriver();
@@ -54,6 +65,12 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected ledger = new RoleLedger();
   protected debrief: Debrief | null = null;
   protected roundSetup: RoundSetup = {};
+  private readonly modelThread = new ModelThread();
+  private stepsOnThread = true;
+  /** Ticks the clock ran while the thread was still busy: asked for with the next ask. */
+  private owedTicks = 0;
+  /** Edits made since the last ask: sent with the next one, and made again on each answer that predates them. */
+  private unsentEdits: WorldEdit[] = [];
 
   /** The bots' skill. */
   abstract get difficulty(): Difficulty;
@@ -80,9 +97,26 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.setFixedTimestep(() => this.baseTick(), BASE_TICKS_PER_SECOND);
   }
 
-  /** Runs `ticks` model ticks now (stops at the round's end). Tests call it with `manual` set. */
+  /**
+   * Runs `ticks` model ticks now, on this thread (stops at the round's end). Tests call it with `manual` set; the room
+   * then keeps stepping its own copy of the world.
+   */
   advance(ticks = 1): void {
-    for (let k = 0; k < ticks && this.world.outcome === "ongoing"; k++) this.stepOnce();
+    this.leaveThread();
+    this.stepHere(ticks);
+  }
+
+  /** A change to the world outside its steps: made on the room's copy now and on the thread's with the next ask. */
+  protected editWorld(edit: WorldEdit): void {
+    applyEdit(this.world, edit);
+    if (this.stepsOnThread) this.unsentEdits.push(edit);
+  }
+
+  /** Ends the round now on the room's copy (the thread's steps in flight are dropped); see endRound. */
+  protected stopModel(): void {
+    this.modelThread.forget();
+    this.unsentEdits = [];
+    this.owedTicks = 0;
   }
 
   /**
@@ -110,13 +144,58 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   private baseTick(): void {
     if (this.manual) return;
     const ticks = this.roundClock.modelTicksNow();
-    if (this.running()) this.advance(ticks);
+    if (this.stepsOnThread && this.modelThread.failure !== null) this.leaveThread(this.modelThread.failure);
+    if (this.stepsOnThread) this.tickWithThread(ticks);
+    else if (this.running()) this.stepHere(ticks);
     if (this.roundClock.baseTicks % FIELD_EVERY_BASE_TICKS === 0) this.broadcastField();
   }
 
-  private stepOnce(): void {
+  /**
+   * One tick with the model on its thread: take in its last answer (the world as stepped, its events), then let the
+   * bots whose turn it is decide on it and ask for the next steps with every command and edit made since.
+   */
+  private tickWithThread(ticks: number): void {
+    const answer = this.modelThread.take();
+    if (answer) this.takeAnswer(answer);
+    if (ticks === 0 || !this.running() || this.world.outcome !== "ongoing") {
+      this.owedTicks = 0; // paused, held in the lobby or over: nothing is owed
+      return;
+    }
+    this.owedTicks = Math.min(this.owedTicks + ticks, MAX_TICKS_PER_ASK);
+    if (this.owedTicks === 0 || !this.modelThread.ready) return;
     this.bots.think(this.world, this.cards);
-    const events = this.roundClock.timed(() => step(this.world));
+    // The steps stop at the next bot's turn, so bots decide at the same ticks as in a room that steps by itself.
+    const steps = Math.min(this.owedTicks, this.bots.ticksToNextTurn(this.world));
+    this.modelThread.ask({ ticks: steps, commands: this.world.pending.splice(0), edits: this.unsentEdits.splice(0) });
+    this.owedTicks -= steps;
+  }
+
+  private takeAnswer(answer: Stepped): void {
+    applySnapshot(this.world, answer.snapshot);
+    for (const edit of this.unsentEdits) applyEdit(this.world, edit);
+    for (const ms of answer.stepMs) this.roundClock.record(ms);
+    this.afterSteps(answer.snapshot.events);
+  }
+
+  /** Leaves the model's thread for good: the room steps its own copy from now on (commands in flight are kept). */
+  private leaveThread(failure?: string): void {
+    if (!this.stepsOnThread) return;
+    this.stepsOnThread = false;
+    if (failure !== undefined) console.error(`[${this.roomName} ${this.roomId}] the model's thread failed; the room steps the model itself now:`, failure);
+    const asked = this.modelThread.asked;
+    if (asked) this.world.pending.unshift(...asked.commands);
+    this.modelThread.close();
+    this.unsentEdits = [];
+  }
+
+  private stepHere(ticks: number): void {
+    for (let k = 0; k < ticks && this.world.outcome === "ongoing"; k++) {
+      this.bots.think(this.world, this.cards);
+      this.afterSteps(this.roundClock.timed(() => step(this.world)));
+    }
+  }
+
+  private afterSteps(events: readonly SimEvent[]): void {
     this.ledger.record(this.world, events);
     this.eventRelay.collect(this.world, events);
     if (this.world.outcome !== "ongoing") this.endRound();
@@ -134,6 +213,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     const base = SCENARIOS[this.roundSetup.scenarioId ?? DEFAULT_SCENARIO_ID];
     const scenario = this.roundSetup.days !== undefined ? { ...base, days: this.roundSetup.days } : base;
     this.world = createWorld(scenario, makeParams(scenario.params), seed >>> 0);
+    this.stopModel();
+    if (this.stepsOnThread) this.modelThread.startRound(scenario, seed >>> 0);
     this.cards = new Map();
     this.ledger = new RoleLedger();
     this.debrief = null;
@@ -207,6 +288,15 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (method === "onMessage" || method === "setFixedTimestep" || method === "setTimestep" || method === "setInterval" || method === "setTimeout") {
       console.error(`[${this.roomName} ${this.roomId}] ${method}:`, (error as { cause?: unknown }).cause ?? error);
     }
+  }
+
+  override onDispose(): void {
+    this.modelThread.close();
+  }
+
+  /** Whether the model steps on its own thread (tests). */
+  get modelOnThread(): boolean {
+    return this.stepsOnThread;
   }
 
   /** Who sits where, for tests and logs. */

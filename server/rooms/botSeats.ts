@@ -11,6 +11,9 @@ const MAX_PER_DECISION = 32;
 
 export class BotDriver {
   private readonly bots = new Map<Role, Bot>();
+  /** The tick each bot thinks at next (the first multiple of its interval it has not thought at). */
+  private readonly due = new Map<Role, number>();
+  private lastTick = 0;
   accepted = 0;
   refused = 0;
   /** The last refusal, for tests and logs. */
@@ -20,10 +23,12 @@ export class BotDriver {
   seat(role: Role, difficulty: Difficulty, worldSeed: number, tickSeconds: number): void {
     const roleSalt = ROLES.indexOf(role) + 1;
     this.bots.set(role, createBot(role, difficulty, (worldSeed ^ (roleSalt * 0x9e3779b1)) >>> 0, tickSeconds));
+    this.due.delete(role);
   }
 
   unseat(role: Role): void {
     this.bots.delete(role);
+    this.due.delete(role);
   }
 
   roles(): Role[] {
@@ -31,15 +36,30 @@ export class BotDriver {
   }
 
   /**
-   * Lets each bot whose turn it is decide; call once per model tick, before the next step. Bots of one difficulty
+   * Lets each bot whose turn it is decide: at every multiple of its interval, or at the first look after one when the
+   * room steps several ticks at a time (speed, the model's thread). Call before the next step. Bots of one difficulty
    * think on the same tick from one shared look at the screen (observing costs about as much as deciding): that keeps
    * bot work on one tick in 90-540 rather than on one tick per bot, which matters for the room's slowest ticks.
    */
+  /** Model ticks from now until the next bot's turn (Infinity with no bot): steps asked at once stop there. */
+  ticksToNextTurn(world: World): number {
+    let next = Number.POSITIVE_INFINITY;
+    for (const [role, bot] of this.bots) {
+      const due = this.due.get(role) ?? (Math.floor(world.tick / bot.thinkEveryTicks) + 1) * bot.thinkEveryTicks;
+      next = Math.min(next, due - world.tick);
+    }
+    return Math.max(1, next);
+  }
+
   think(world: World, cards: CardClock): void {
     if (world.outcome !== "ongoing") return;
+    if (world.tick < this.lastTick) this.due.clear(); // a new world
+    this.lastTick = world.tick;
     let seen: BotObservation | null = null;
     for (const [role, bot] of this.bots) {
-      if (world.tick % bot.thinkEveryTicks !== 0) continue;
+      const every = bot.thinkEveryTicks;
+      if (world.tick < (this.due.get(role) ?? 0)) continue;
+      this.due.set(role, (Math.floor(world.tick / every) + 1) * every);
       // Orders queued by a bot wait in world.pending until the step, so the screen is the same for the next bot.
       seen = seen ? observeAs(seen, role) : observe(world, role);
       const payloads = bot.decide(seen);

@@ -25,11 +25,15 @@ export class RoundClock {
   timed<T>(fn: () => T): T {
     const t0 = performance.now();
     const out = fn();
-    const ms = performance.now() - t0;
+    this.record(performance.now() - t0);
+    return out;
+  }
+
+  /** Counts one model step that took `ms` (timed here or on the model's thread). */
+  record(ms: number): void {
     this.stepMsTotal += ms;
     this.steps++;
     if (ms > this.stepMsMax) this.stepMsMax = ms;
-    return out;
   }
 
   /** Mean and largest CPU time of one model step so far, ms. */

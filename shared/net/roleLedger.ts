@@ -1,6 +1,6 @@
 // Per-squad measures kept while a round runs (IL-2 captured in molecules, divisions, kills, activations, cells at the
 // peak, Treg cell-hours at dendritic cells), without touching the model. The room calls record(world, events) after
-// every step with that step's events; the debrief asks measuresFor(world, role, squads) at the end.
+// every step (or every few steps) with those steps' events; the debrief asks measuresFor(world, role, squads) at the end.
 
 import { CellType } from "../sim/cellTypes.ts";
 import { SQUAD_LABELS } from "../sim/roles.ts";
@@ -83,6 +83,8 @@ export class RoleLedger {
   // The previous step's cells, for a cell that died and was compacted away in the same step (compaction runs at the
   // end of step(), before the room sees the events). Its last tick of uptake is then missed: a tiny undercount.
   prevCount = 0;
+  /** The world's tick at the last scan: a room that steps several ticks between records counts each of them. */
+  scannedTick = 0;
   prevId = new Uint32Array(0);
   prevSquad = new Uint16Array(0);
   prevCaptured = new Float32Array(0);
@@ -189,11 +191,13 @@ export class RoleLedger {
       if (c.why[i] === Why.suppressing) suppressing[sq]++;
     }
     const day = (world.tick * world.dtS) / 86400;
+    const hours = Math.max(1, world.tick - this.scannedTick) * world.dtH;
+    this.scannedTick = world.tick;
     for (let sq = 1; sq < counts.length; sq++) {
       if (counts[sq] === 0) continue;
       const t = this.tally(sq);
       t.types |= types[sq];
-      t.suppressingCellHours += suppressing[sq] * world.dtH;
+      t.suppressingCellHours += suppressing[sq] * hours;
       if (counts[sq] > t.peakCells) {
         t.peakCells = counts[sq];
         t.peakDay = day;

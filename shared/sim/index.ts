@@ -10,7 +10,7 @@ export { parseScenario, type Scenario, type Population, type Placement, type Par
 export { THERAPY_NAMES, THERAPY_LABELS, type TherapyName } from "./therapyNames.ts";
 export { ABILITIES, COMMAND_KINDS, isTherapyName, type Ability, type Command } from "./commands.ts";
 export { CellType, CELL_TYPE_NAMES, CELL_TYPE_LABELS, type CellTypeName } from "./cellTypes.ts";
-export { CellFlag, Mode, Why, dayOf, hoursToTicks, type World, type SimEvent, type Outcome } from "./world.ts";
+export { Cells, CellFlag, EVENT_LOG_LIMIT, Mode, Why, dayOf, hoursToTicks, type World, type SimEvent, type Outcome, type Therapy, type Ledger, type Counters } from "./world.ts";
 export { fieldMolecules, pmPerMolecule } from "./field.ts";
 export { queueTherapy, doseAllowed } from "./therapy.ts";
 export { removeAntigen } from "./activation.ts";

@@ -10,6 +10,7 @@ import { FieldMirror, frameBody, readFrameHeader } from "../../shared/net/fieldF
 import { ClientMessage, ServerMessage, type Debrief, type InspectResult, type Refusal, type WireEvent } from "../../shared/net/messages.ts";
 import { CellType, stateHash } from "../../shared/sim/index.ts";
 import { TissueRoom } from "../../server/rooms/TissueRoom.ts";
+import { MAX_TICKS_PER_ASK } from "../../server/rooms/TissueRoomBase.ts";
 import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
 
 let ts: TestServer;
@@ -348,8 +349,12 @@ describe("the timer", () => {
     const client = await ts.colyseus.connectTo(room);
     const start = room.world.tick;
     await waitFor("10 ticks", () => room.world.tick >= start + 10, 10_000);
+    expect(room.modelOnThread).toBe(true);
     room.control({ action: "pause" });
+    const paused = room.world.tick;
+    await new Promise((r) => setTimeout(r, 150)); // the steps already asked of the model's thread still land
     const held = room.world.tick;
+    expect(held - paused).toBeLessThanOrEqual(MAX_TICKS_PER_ASK);
     await new Promise((r) => setTimeout(r, 300));
     expect(room.world.tick).toBe(held);
     await client.leave();

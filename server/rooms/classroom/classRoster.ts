@@ -3,8 +3,9 @@
 // leave or change role mid-round (a classmate of the same role, or a bot). Seats and bots are the room's. Called by
 // ClassroomRoom.
 
-import { ROLES, ROLE_SQUADS, mergeSquad, splitSquad, type Difficulty, type Role, type World } from "../../../shared/sim/index.ts";
+import { ROLES, ROLE_SQUADS, type Difficulty, type Role, type World } from "../../../shared/sim/index.ts";
 import type { BotDriver } from "../botSeats.ts";
+import type { WorldEdit } from "../model/worldEdits.ts";
 import type { Seats } from "../seats.ts";
 import { newActivity, type Activity } from "./dashboard.ts";
 import { newNickname } from "./nicknames.ts";
@@ -21,11 +22,14 @@ export class ClassRoster {
   private readonly seats: Seats;
   private readonly bots: BotDriver;
   private readonly difficulty: Difficulty;
+  /** Makes a change to the round's world (the room's editWorld, so that the model's thread makes it too). */
+  private readonly edit: (edit: WorldEdit) => void;
 
-  constructor(seats: Seats, bots: BotDriver, difficulty: Difficulty) {
+  constructor(seats: Seats, bots: BotDriver, difficulty: Difficulty, edit: (edit: WorldEdit) => void) {
     this.seats = seats;
     this.bots = bots;
     this.difficulty = difficulty;
+    this.edit = edit;
   }
 
   students(): Student[] {
@@ -57,7 +61,7 @@ export class ClassRoster {
   /** The round starts: each role's students split its squads, bots take roles nobody has. */
   startRound(world: World): void {
     const plan = planSquads(this.students());
-    for (const [base, parts] of plan.splits) splitSquad(world, base, parts);
+    for (const [base, parts] of plan.splits) this.edit({ kind: "split", squad: base, into: parts });
     for (const [id, squads] of plan.bySeat) this.seats.setSquads(id, squads);
     this.origin = plan.origin;
     for (const role of ROLES) if (this.countRole(role) === 0) this.seatBot(role, world);
@@ -112,7 +116,7 @@ export class ClassRoster {
     }
     for (const sq of orphans) {
       const base = this.origin.get(sq);
-      if (base !== undefined) mergeSquad(world, sq, base);
+      if (base !== undefined) this.edit({ kind: "merge", from: sq, to: base });
     }
     if (playing && !this.seats.byId.has(`bot:${seat.role}`)) this.seatBot(seat.role, world);
   }

@@ -1,0 +1,103 @@
+// The room's side of the model's own thread (modelWorker.ts): starts a round's world there, asks for steps with the
+// commands and edits made since the last ask, and holds the answer until the room's next tick takes it. One ask at a
+// time. The thread starts at the first ask, so a room driven by advance() alone never starts one. Used by TissueRoomBase.
+
+import { Worker } from "node:worker_threads";
+import type { Command, Scenario } from "../../../shared/sim/index.ts";
+import type { WorldEdit } from "./worldEdits.ts";
+import type { WorldSnapshot } from "./worldSnapshot.ts";
+
+export type ToModelThread =
+  | { kind: "start"; round: number; scenario: Scenario; seed: number }
+  | { kind: "step"; round: number; ticks: number; commands: Command[]; edits: WorldEdit[] };
+
+export type FromModelThread =
+  | { kind: "stepped"; round: number; snapshot: WorldSnapshot; stepMs: number[] }
+  | { kind: "failed"; round: number; error: string };
+
+export interface Stepped { snapshot: WorldSnapshot; stepMs: number[] }
+
+/** What the thread was last asked to do, kept until it answers (the room takes the commands back if it never does). */
+export interface Ask { ticks: number; commands: Command[]; edits: WorldEdit[] }
+
+export class ModelThread {
+  private worker: Worker | null = null;
+  private round = 0;
+  private start: ToModelThread | null = null;
+  private answer: Stepped | null = null;
+  /** The ask in flight, or null. */
+  asked: Ask | null = null;
+  /** Why the thread can no longer be used (the room then steps its own copy), or null. */
+  failure: string | null = null;
+  private closed = false;
+
+  /** A new round's world, made there from the same scenario and seed as the room's; earlier answers are dropped. */
+  startRound(scenario: Scenario, seed: number): void {
+    this.forget();
+    this.start = { kind: "start", round: this.round, scenario, seed };
+    if (this.worker) this.send(this.start);
+  }
+
+  /** Drops the ask in flight and any answer (the room ended the round itself, or steps on its own copy now). */
+  forget(): void {
+    this.round++;
+    this.asked = null;
+    this.answer = null;
+    this.start = null;
+  }
+
+  /** Whether an ask may be sent: a round is started and no ask is in flight. */
+  get ready(): boolean {
+    return this.start !== null && this.asked === null && this.failure === null && !this.closed;
+  }
+
+  ask(ask: Ask): void {
+    if (!this.ready) throw new Error("the model's thread is not ready for another ask");
+    if (!this.worker) this.spawn();
+    this.asked = ask;
+    this.send({ kind: "step", round: this.round, ...ask });
+  }
+
+  /** The answer that arrived since the last call, or null. */
+  take(): Stepped | null {
+    const a = this.answer;
+    this.answer = null;
+    return a;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.forget();
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private send(message: ToModelThread): void {
+    this.worker!.postMessage(message);
+  }
+
+  private spawn(): void {
+    const worker = new Worker(new URL("./modelWorker.ts", import.meta.url));
+    worker.on("message", (m: FromModelThread) => {
+      if (m.round !== this.round) return; // an answer for a world the room no longer keeps
+      if (m.kind === "failed") this.fail(m.error);
+      else {
+        this.answer = { snapshot: m.snapshot, stepMs: m.stepMs };
+        this.asked = null;
+      }
+    });
+    worker.on("error", (error) => this.fail(error.stack ?? String(error)));
+    worker.on("exit", (code) => {
+      if (!this.closed) this.fail(`the model's thread stopped (exit code ${code})`);
+    });
+    this.worker = worker;
+    this.send(this.start!);
+  }
+
+  private fail(reason: string): void {
+    if (this.failure !== null || this.closed) return;
+    this.failure = reason;
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+}

@@ -1,0 +1,47 @@
+// The model's own thread: it keeps one room's world, makes the room's edits, queues its commands and steps it, then
+// sends back a snapshot of the stepped world and how long each step took (ms). Messages are in modelThread.ts.
+// Started by ModelThread with `new Worker`; nothing else runs here.
+
+import { parentPort } from "node:worker_threads";
+import { createWorld, makeParams, step, type SimEvent, type World } from "../../../shared/sim/index.ts";
+import type { FromModelThread, ToModelThread } from "./modelThread.ts";
+import { applyEdit } from "./worldEdits.ts";
+import { snapshotBuffers, takeSnapshot } from "./worldSnapshot.ts";
+
+const port = parentPort!;
+let world: World | null = null;
+let round = -1;
+/** Metric samples already sent. */
+let sent = 0;
+
+function reply(message: FromModelThread, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
+}
+
+port.on("message", (m: ToModelThread) => {
+  if (m.kind === "start") {
+    round = m.round;
+    world = createWorld(m.scenario, makeParams(m.scenario.params), m.seed);
+    sent = 0;
+    return;
+  }
+  if (m.round !== round || !world) return;
+  try {
+    for (const edit of m.edits) applyEdit(world, edit);
+    for (const command of m.commands) world.pending.push(command);
+    const events: SimEvent[] = [];
+    const stepMs: number[] = [];
+    for (let k = 0; k < m.ticks && world.outcome === "ongoing"; k++) {
+      const t0 = performance.now();
+      const stepped = step(world);
+      stepMs.push(performance.now() - t0);
+      for (const e of stepped) events.push(e);
+    }
+    const snapshot = takeSnapshot(world, events, sent);
+    sent = world.history.length;
+    reply({ kind: "stepped", round, snapshot, stepMs }, snapshotBuffers(snapshot));
+  } catch (error) {
+    world = null; // half stepped: the room carries on from its own copy
+    reply({ kind: "failed", round, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+  }
+});

@@ -1,0 +1,14 @@
+// Changes the room makes to a world outside its steps: a classroom sharing a role's squads out among its students
+// at the start of a round, and folding a leaving student's squad back. Plain data, so that they can travel to the
+// model's thread and be made there too. Called by ClassroomRoom (through the room's editWorld) and modelWorker.ts.
+
+import { mergeSquad, splitSquad, type World } from "../../../shared/sim/index.ts";
+
+export type WorldEdit =
+  | { kind: "split"; squad: number; into: number[] }
+  | { kind: "merge"; from: number; to: number };
+
+export function applyEdit(world: World, edit: WorldEdit): void {
+  if (edit.kind === "split") splitSquad(world, edit.squad, edit.into);
+  else mergeSquad(world, edit.from, edit.to);
+}

@@ -1,0 +1,110 @@
+// The model on its own thread: a room that steps it there plays exactly the round a room stepping it itself plays
+// (bots decide at the same ticks, whatever the speed); a classroom's squad split and fold-back reach the thread; a
+// thread that dies leaves the room stepping its own copy; closing the room stops the thread. Real timers, 127.0.0.1.
+
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { stateHash } from "../../shared/sim/index.ts";
+import type { TissueRoom } from "../../server/rooms/TissueRoom.ts";
+import { openClass, joinStudent } from "./classDevices.ts";
+import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
+
+let ts: TestServer;
+
+beforeAll(async () => {
+  ts = await startTestServer();
+});
+
+afterAll(async () => {
+  await ts?.stop();
+});
+
+/** The model's thread inside a room (private): for checking that it stops. */
+const threadOf = (room: object) => (room as unknown as { modelThread: { worker: unknown; failure: string | null } }).modelThread;
+
+describe("the model's own thread", () => {
+  test("a round stepped on the thread at 8× is the round the room plays stepping by itself", async () => {
+    const options = { watch: true, seed: 11, days: 0.25, difficulty: "hard" };
+    const threaded = await ts.colyseus.createRoom<TissueRoom>("tissue", options);
+    threaded.autoDispose = false;
+    threaded.control({ action: "speed", speed: 8 });
+    const here = await ts.colyseus.createRoom<TissueRoom>("tissue", options);
+    here.autoDispose = false;
+    here.manual = true;
+    here.advance(100_000);
+    expect(here.world.outcome).not.toBe("ongoing");
+    expect(here.modelOnThread).toBe(false);
+
+    await waitFor("the threaded round's end", () => threaded.world.outcome !== "ongoing", 30_000);
+    expect(threaded.modelOnThread).toBe(true);
+    expect(threaded.roundClock.stepStats().steps).toBe(threaded.world.tick); // every step was timed, on the thread
+    expect(threaded.world.outcome).toBe(here.world.outcome);
+    expect(threaded.world.tick).toBe(here.world.tick);
+    expect(stateHash(threaded.world)).toBe(stateHash(here.world));
+    expect(threaded.world.history).toEqual(here.world.history);
+    expect(threaded.world.eventLog).toEqual(here.world.eventLog);
+    expect(threaded.bots.accepted).toBe(here.bots.accepted);
+    expect(threaded.bots.accepted).toBeGreaterThan(0);
+    await threaded.disconnect();
+    await here.disconnect();
+    expect(threadOf(threaded).worker).toBe(null);
+  });
+
+  test("a class's squads split at the start and folded back when their students go are the thread's squads too", async () => {
+    const { room, act } = await openClass(ts, { days: 1 });
+    room.manual = false; // openClass drives rooms by hand; this one runs on its clock and its thread
+    const a = await joinStudent(ts, room.roomId);
+    const b = await joinStudent(ts, room.roomId);
+    act({ action: "assign", seatId: a.client.sessionId, role: "effector" });
+    act({ action: "assign", seatId: b.client.sessionId, role: "effector" });
+    await waitFor("both effector students", () => [a, b].every((d) => room.state.seats.get(d.client.sessionId)?.role === "effector"));
+    act({ action: "start" });
+    act({ action: "speed", speed: 4 });
+    await waitFor("the round to run", () => room.world.tick > 40, 20_000);
+    expect(room.modelOnThread).toBe(true);
+    const squadsOf = (d: typeof a) => room.state.seats.get(d.client.sessionId)!.squads.split(",").map(Number);
+    const split = squadsOf(b).filter((n) => !squadsOf(a).includes(n));
+    expect(split.length).toBeGreaterThan(0);
+    const cellsIn = (squads: number[]) => {
+      let n = 0;
+      for (let i = 0; i < room.world.cells.count; i++) if (squads.includes(room.world.cells.squad[i])) n++;
+      return n;
+    };
+    // Each answer from the thread overwrites the room's copy: had the split not reached it, these cells would be gone.
+    const tick = room.world.tick;
+    await waitFor("more answers", () => room.world.tick > tick + 20, 20_000);
+    expect(cellsIn(split)).toBeGreaterThan(0);
+    expect(cellsIn(squadsOf(a))).toBeGreaterThan(0);
+
+    act({ action: "kick", seatId: b.client.sessionId });
+    await waitFor("b's squads passed to a", () => !room.state.seats.has(b.client.sessionId) && split.every((n) => squadsOf(a).includes(n)));
+    act({ action: "kick", seatId: a.client.sessionId });
+    await waitFor("a bot in the effector seat", () => room.state.seats.has("bot:effector"));
+    const folded = room.world.tick;
+    await waitFor("more answers", () => room.world.tick > folded + 20, 20_000);
+    expect(cellsIn(split)).toBe(0); // folded back on the thread too
+    expect(room.world.outcome).toBe("ongoing");
+    act({ action: "close" });
+    await waitFor("the class closed", () => threadOf(room).worker === null);
+  });
+
+  test("when the thread dies the room steps its own copy on, from where it was", async () => {
+    const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { watch: true, seed: 5, days: 1 });
+    room.autoDispose = false;
+    await waitFor("the thread at work", () => room.world.tick > 10, 20_000);
+    expect(room.modelOnThread).toBe(true);
+    const errors: unknown[][] = [];
+    const log = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      await (threadOf(room).worker as { terminate(): Promise<number> }).terminate();
+      await waitFor("the room to leave the thread", () => !room.modelOnThread, 10_000);
+    } finally {
+      console.error = log;
+    }
+    expect(String(errors[0]?.[0])).toMatch(/model's thread failed/);
+    const tick = room.world.tick;
+    await waitFor("steps on this thread", () => room.world.tick > tick + 10, 10_000);
+    expect(room.world.outcome).toBe("ongoing");
+    await room.disconnect();
+  });
+});

@@ -1,0 +1,61 @@
+// A world written from a snapshot steps on exactly as the world it was taken from (cells, field, random streams,
+// therapy, history, event log): what lets the room keep its own copy of a world stepped on the model's thread.
+
+import { describe, expect, test } from "vitest";
+import { createWorld, makeParams, stateHash, step, type Scenario, type SimEvent, type World } from "../../shared/sim/index.ts";
+import { SCENARIOS } from "../../shared/scenarios/index.ts";
+import { applySnapshot, snapshotBuffers, takeSnapshot } from "../../server/rooms/model/worldSnapshot.ts";
+
+const build = (id: string, seed: number): World => {
+  const sc: Scenario = { ...SCENARIOS[id], days: 10 };
+  return createWorld(sc, makeParams(sc.params), seed);
+};
+
+/** Steps `ticks` ticks and returns their events, oldest first (step reuses its array). */
+function run(world: World, ticks: number): SimEvent[] {
+  const events: SimEvent[] = [];
+  for (let k = 0; k < ticks; k++) events.push(...step(world));
+  return events;
+}
+
+describe("world snapshots", () => {
+  for (const id of ["viral", "melanoma"]) {
+    test(`${id}: a copy written from snapshots steps on as the original`, () => {
+      const original = build(id, 7);
+      const copy = build(id, 7);
+      let sent = 0;
+      for (const ticks of [1, 300, 4, 250]) {
+        const events = run(original, ticks);
+        applySnapshot(copy, takeSnapshot(original, events, sent));
+        sent = original.history.length;
+        expect(stateHash(copy)).toBe(stateHash(original));
+        expect(copy.events).toEqual(events);
+      }
+      expect(copy.history).toEqual(original.history);
+      expect(copy.eventLog).toEqual(original.eventLog);
+      expect(copy.counters).toEqual(original.counters);
+      // Both go on alone: every random stream, the crowding and the lattice were copied, or they would part ways.
+      original.pending.push({ kind: "target", squad: 1, x: 30, y: 40 });
+      copy.pending.push({ kind: "target", squad: 1, x: 30, y: 40 });
+      run(original, 400);
+      run(copy, 400);
+      expect(stateHash(copy)).toBe(stateHash(original));
+      expect(copy.history).toEqual(original.history);
+      expect(copy.outcome).toBe(original.outcome);
+    });
+  }
+
+  test("a snapshot survives the trip between threads (structured clone with its buffers handed over)", () => {
+    const original = build("viral", 3);
+    const events = run(original, 120);
+    const snap = takeSnapshot(original, events, 0);
+    const buffers = snapshotBuffers(snap);
+    expect(new Set(buffers).size).toBe(buffers.length); // each buffer is its own copy, none is the world's
+    expect(buffers.includes(original.field.c.buffer as ArrayBuffer)).toBe(false);
+    const moved = structuredClone(snap, { transfer: buffers });
+    expect(snap.field.byteLength).toBe(0); // handed over, not copied
+    const copy = build("viral", 3);
+    applySnapshot(copy, moved);
+    expect(stateHash(copy)).toBe(stateHash(original));
+  });
+});
