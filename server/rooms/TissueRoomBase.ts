@@ -19,7 +19,7 @@ import { deadbandFor, FieldFrames } from "./fieldBroadcast.ts";
 import { MessageBudget } from "./messageBudget.ts";
 import { ModelThread, type Stepped } from "./model/modelThread.ts";
 import { applyEdit, type WorldEdit } from "./model/worldEdits.ts";
-import { applySnapshot } from "./model/worldSnapshot.ts";
+import { applySnapshot, arraysOf } from "./model/worldSnapshot.ts";
 import { BASE_TICKS_PER_SECOND, RoundClock } from "./roundClock.ts";
 import { syncRound } from "./roundSync.ts";
 import { Seats, type Seat } from "./seats.ts";
@@ -69,6 +69,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   private stepsOnThread = true;
   /** Ticks the clock ran while the thread was still busy: asked for with the next ask. */
   private owedTicks = 0;
+  /** A field frame fell due since the last ask: the next ask asks for it. */
+  private frameOwed = false;
   /** Edits made since the last ask: sent with the next one, and made again on each answer that predates them. */
   private unsentEdits: WorldEdit[] = [];
 
@@ -145,20 +147,26 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (this.manual) return;
     const ticks = this.roundClock.modelTicksNow();
     if (this.stepsOnThread && this.modelThread.failure !== null) this.leaveThread(this.modelThread.failure);
-    if (this.stepsOnThread) this.tickWithThread(ticks);
-    else if (this.running()) this.stepHere(ticks);
-    if (this.roundClock.baseTicks % FIELD_EVERY_BASE_TICKS === 0) this.broadcastField();
+    const frameDue = this.roundClock.baseTicks % FIELD_EVERY_BASE_TICKS === 0;
+    if (this.stepsOnThread) this.tickWithThread(ticks, frameDue);
+    else {
+      if (this.running()) this.stepHere(ticks);
+      if (frameDue) this.broadcastField();
+    }
   }
 
   /**
-   * One tick with the model on its thread: take in its last answer (the world as stepped, its events), then let the
-   * bots whose turn it is decide on it and ask for the next steps with every command and edit made since.
+   * One tick with the model on its thread: take in its last answer (the world as stepped, its events, a field frame
+   * to send), then let the bots whose turn it is decide on it and ask for the next steps with every command and edit
+   * made since, and for a field frame after them when one is due (a frame is only made when the model has moved).
    */
-  private tickWithThread(ticks: number): void {
+  private tickWithThread(ticks: number, frameDue: boolean): void {
     const answer = this.modelThread.take();
     if (answer) this.takeAnswer(answer);
+    this.frameOwed ||= frameDue;
     if (ticks === 0 || !this.running() || this.world.outcome !== "ongoing") {
       this.owedTicks = 0; // paused, held in the lobby or over: nothing is owed
+      this.frameOwed = false;
       return;
     }
     this.owedTicks = Math.min(this.owedTicks + ticks, MAX_TICKS_PER_ASK);
@@ -166,14 +174,21 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.bots.think(this.world, this.cards);
     // The steps stop at the next bot's turn, so bots decide at the same ticks as in a room that steps by itself.
     const steps = Math.min(this.owedTicks, this.bots.ticksToNextTurn(this.world));
-    this.modelThread.ask({ ticks: steps, commands: this.world.pending.splice(0), edits: this.unsentEdits.splice(0) });
+    const frame = this.frameOwed ? { deadband: this.fieldFrames.deadband } : null;
+    this.modelThread.ask({ ticks: steps, commands: this.world.pending.splice(0), edits: this.unsentEdits.splice(0), frame });
     this.owedTicks -= steps;
+    this.frameOwed = false;
   }
 
   private takeAnswer(answer: Stepped): void {
     applySnapshot(this.world, answer.snapshot);
+    this.modelThread.recycle(arraysOf(answer.snapshot));
     for (const edit of this.unsentEdits) applyEdit(this.world, edit);
     for (const ms of answer.stepMs) this.roundClock.record(ms);
+    if (answer.frame) {
+      this.fieldFrames.adopt(answer.frame.state);
+      this.broadcastBytes(ServerMessage.field, answer.frame.bytes, { afterNextPatch: true });
+    }
     this.afterSteps(answer.snapshot.events);
   }
 
@@ -214,7 +229,6 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     const scenario = this.roundSetup.days !== undefined ? { ...base, days: this.roundSetup.days } : base;
     this.world = createWorld(scenario, makeParams(scenario.params), seed >>> 0);
     this.stopModel();
-    if (this.stepsOnThread) this.modelThread.startRound(scenario, seed >>> 0);
     this.cards = new Map();
     this.ledger = new RoleLedger();
     this.debrief = null;
@@ -222,6 +236,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.fieldFrames.restart();
     this.cellSync.reset(this.state.cells);
     this.fieldFrames.next(this.world); // a key frame ready for the first client
+    if (this.stepsOnThread) this.modelThread.startRound(scenario, seed >>> 0, this.fieldFrames.state()); // frames go on from it
     this.state.scenarioId = scenario.id;
     this.onBeforePatch();
   }

@@ -1,7 +1,8 @@
 // The IL-2 field as binary frames for ServerMessage.field: level bytes (fieldCodec.ts) compressed with raw DEFLATE,
 // a key frame every KEY_EVERY frames and deltas between. A delta carries only voxels that moved a dead-band of levels or more
 // from what clients hold (diffusion nudges nearly every voxel by one step, ~6%, each frame: that noise would not pack).
-// Keeps the clients' levels so a client that (re)joins gets a key frame with the last seq. Called by TissueRoom.
+// Keeps the clients' levels so a client that (re)joins gets a key frame with the last seq. Called by TissueRoomBase, and
+// on the model's thread by modelWorker.ts (its state handed back and forth with state() and adopt()).
 
 import { deflateRawSync } from "node:zlib";
 import { encodeField } from "../../shared/net/fieldCodec.ts";
@@ -18,6 +19,9 @@ export function deadbandFor(speed: number): number {
 }
 /** zlib level: 6 is the default; deltas are mostly zeros and pack well at any level. */
 const LEVEL = 6;
+
+/** What a FieldFrames holds between frames: handed to the model's thread, which makes the frames, and back. */
+export interface FieldFramesState { seq: number; lastKey: number; forceKey: boolean; lastTick: number; deadband: number; width: number; height: number; levels: Uint8Array<ArrayBuffer> }
 
 export class FieldFrames {
   /** Seq of the last frame made, or -1 before the first. */
@@ -77,6 +81,28 @@ export class FieldFrames {
       this.keyCache = writeFrameHeader({ kind: FrameKind.key, seq: this.seq, width: this.width, height: this.height }, body);
     }
     return this.keyCache;
+  }
+
+  /** A copy of what this holds between frames. */
+  state(): FieldFramesState {
+    return { seq: this.seq, lastKey: this.lastKey, forceKey: this.forceKey, lastTick: this.lastTick, deadband: this.deadband, width: this.width, height: this.height, levels: this.levels.slice() };
+  }
+
+  /** Takes over another's state (made on the other thread): the next frame, or a key frame for a joiner, follows on. */
+  adopt(s: FieldFramesState): void {
+    if (s.levels.length !== this.levels.length) {
+      this.now = new Uint8Array(s.levels.length);
+      this.delta = new Uint8Array(s.levels.length);
+    }
+    this.levels = s.levels;
+    this.seq = s.seq;
+    this.lastKey = s.lastKey;
+    this.forceKey = s.forceKey;
+    this.lastTick = s.lastTick;
+    this.deadband = s.deadband;
+    this.width = s.width;
+    this.height = s.height;
+    this.keyCache = null;
   }
 
   /** After a restart the next frame is a key frame (a new world). */

@@ -1,5 +1,5 @@
 // Pieces shared by the room benchmarks (roomBench.ts, classroomBench.ts): the real game server in a forked child
-// with every room's fixed-step callback and broadcastPatch timed (ms, wall clock, after a warm-up), a WebSocket
+// with every room's fixed-step callback, broadcastPatch and model step timed (ms, wall clock, after a warm-up), a WebSocket
 // subclass that counts the bytes each SDK client receives, and a percentile. This file also runs as that child (--serve).
 
 import { fork, type ChildProcess } from "node:child_process";
@@ -12,7 +12,7 @@ export const WARMUP_MS = 5000;
 
 // Replies carry a tag: Colyseus sends pm2 ("axm") messages of its own on any IPC channel it finds.
 interface ServeReply { bench: "port"; port: number }
-interface SamplesReply { bench: "samples"; tickMs: number[]; tickCpuMs: number[]; patchMs: number[] }
+interface SamplesReply { bench: "samples"; tickMs: number[]; tickCpuMs: number[]; patchMs: number[]; stepMs: number[] }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Server side (this file run with --serve): the real game server, with every fixed-timestep callback timed.
@@ -23,6 +23,8 @@ async function serve(): Promise<void> {
   // The process's CPU time in the same callback (all its threads): what the tick costs when other programs share the cores.
   const tickCpuMs: number[] = [];
   const patchMs: number[] = [];
+  // Each model step, timed where it runs (the model's own thread): what the world costs apart from the room's tick.
+  const stepMs: number[] = [];
   let startedAt = performance.now();
   type StepFn = (...args: unknown[]) => void;
   // Any room's fixed step (however the room names its tick method) is timed from start to end, wall clock.
@@ -50,13 +52,19 @@ async function serve(): Promise<void> {
     if (t0 - startedAt > WARMUP_MS) patchMs.push(performance.now() - t0);
     return changed;
   };
+  const { RoundClock } = await import("../../server/rooms/roundClock.ts");
+  const originalRecord = RoundClock.prototype.record;
+  RoundClock.prototype.record = function (this: InstanceType<typeof RoundClock>, ms: number) {
+    if (performance.now() - startedAt > WARMUP_MS) stepMs.push(ms);
+    originalRecord.call(this, ms);
+  };
   const { createGameServer } = await import("../../server/app.ts");
   const server = createGameServer({ clientDir: "/nonexistent" });
   await server.listen(0, "127.0.0.1");
   startedAt = performance.now();
   const { port } = server.transport.server!.address() as { port: number };
   process.on("message", (msg: { kind: string }) => {
-    if (msg.kind === "samples") process.send!({ bench: "samples", tickMs, tickCpuMs, patchMs } satisfies SamplesReply);
+    if (msg.kind === "samples") process.send!({ bench: "samples", tickMs, tickCpuMs, patchMs, stepMs } satisfies SamplesReply);
   });
   process.on("disconnect", () => process.exit(0));
   process.send!({ bench: "port", port } satisfies ServeReply);
@@ -70,7 +78,7 @@ if (process.argv[1] === THIS_FILE && process.argv.includes("--serve")) await ser
 export interface BenchServer {
   url: string;
   /** Every tick and patch duration sampled so far (ms). */
-  samples(): Promise<{ tickMs: number[]; tickCpuMs: number[]; patchMs: number[] }>;
+  samples(): Promise<{ tickMs: number[]; tickCpuMs: number[]; patchMs: number[]; stepMs: number[] }>;
   stop(): void;
 }
 
@@ -92,8 +100,8 @@ export async function startBenchServer(): Promise<BenchServer> {
       url: `ws://127.0.0.1:${port}`,
       async samples() {
         child.send({ kind: "samples" });
-        const { tickMs, tickCpuMs, patchMs } = await nextReply<SamplesReply>("samples");
-        return { tickMs, tickCpuMs, patchMs };
+        const { tickMs, tickCpuMs, patchMs, stepMs } = await nextReply<SamplesReply>("samples");
+        return { tickMs, tickCpuMs, patchMs, stepMs };
       },
       stop: () => void child.kill("SIGTERM"),
     };

@@ -149,7 +149,7 @@ export async function benchClassroom(log: (line: string) => void, options: Class
     const ticks = stateOf(teacher).tick - tick0;
     const outcome = stoppedEarly ? "ongoing (time limit)" : stateOf(teacher).outcome;
     const perStudent = students.map((s) => receivedBy(counters, s.room).bytes / ((end - s.joinedAt) / 1000) / 1000);
-    const { tickMs, tickCpuMs, patchMs } = await server.samples();
+    const { tickMs, tickCpuMs, patchMs, stepMs } = await server.samples();
     const played = tickMs.slice(Math.max(0, warm.ticks));
     const playedCpu = tickCpuMs.slice(Math.max(0, warm.ticks));
     const patched = patchMs.slice(warm.patches);
@@ -157,7 +157,7 @@ export async function benchClassroom(log: (line: string) => void, options: Class
     const kbPerSecondPerStudent = perStudent.reduce((a, b) => a + b, 0) / perStudent.length;
     const tickMsP99 = percentile(played, 99);
     const patchMsP99 = percentile(patched, 99);
-    log(`classroom round: ${scenario.id}, ${days} days at ${options.speed}x, ${options.students} students (${commands} commands, ${refusals} refused${firstRefusal ? `: "${firstRefusal}"` : ""}), ${ticks} ticks in ${seconds.toFixed(0)} s, outcome ${outcome}; tick ms p50 ${percentile(played, 50).toFixed(2)}, max ${Math.max(...played).toFixed(1)}, process CPU ms p99 ${percentile(playedCpu, 99).toFixed(2)} (${played.length} ticks from ${PLAY_WARMUP_MS / 1000} s after the start); patch ms p99 ${patchMsP99.toFixed(2)}; cells at peak ${cellsAtPeak}; KB/s per student min ${Math.min(...perStudent).toFixed(1)}, max ${Math.max(...perStudent).toFixed(1)}`);
+    log(`classroom round: ${scenario.id}, ${days} days at ${options.speed}x, ${options.students} students (${commands} commands, ${refusals} refused${firstRefusal ? `: "${firstRefusal}"` : ""}), ${ticks} ticks in ${seconds.toFixed(0)} s, outcome ${outcome}; tick ms p50 ${percentile(played, 50).toFixed(2)}, max ${Math.max(...played).toFixed(1)}, process CPU ms p99 ${percentile(playedCpu, 99).toFixed(2)} (${played.length} ticks from ${PLAY_WARMUP_MS / 1000} s after the start); patch ms p99 ${patchMsP99.toFixed(2)}; model step (its own thread) ms p50 ${percentile(stepMs, 50).toFixed(2)}, p99 ${percentile(stepMs, 99).toFixed(2)}; cells at peak ${cellsAtPeak}; KB/s per student min ${Math.min(...perStudent).toFixed(1)}, max ${Math.max(...perStudent).toFixed(1)}`);
     log(`classroom bandwidth KB/s per client: ${kbPerSecondPerStudent.toFixed(1)}`);
     log(`classroom tick ms p99: ${tickMsP99.toFixed(2)}`);
     return { kbPerSecondPerStudent, tickMsP50: percentile(played, 50), tickMsP99, patchMsP99, ticks, seconds, outcome, cellsAtPeak };

@@ -1,8 +1,9 @@
 // Room benchmark: N solo rounds of the default scenario played by bots, each joined over loopback by one real
 // @colyseus/sdk client that sends nothing. Prints the most cells a client saw, bytes each client received per second
 // (every WebSocket frame: payload plus its 2-10 B header, not TCP/IP; KB = 1000 B; from all joined to the round's
-// end) and the p99 of the room's tick (one fixed-timestep callback: bots, `speed` model steps, field frames), timed
-// inside the server (benchServer.ts). Called by test/bench/main.ts.
+// end) and the p99 of the room's tick (one fixed-timestep callback: the model's last answer written into the room's
+// world, its events, bots, the next ask, field frames), timed inside the server (benchServer.ts); the model's steps
+// run on their own thread and are printed apart. Called by test/bench/main.ts.
 
 import { WARMUP_MS, installCountingWebSocket, percentile, quietUnhandledMessageWarnings, receivedBy, sleep, startBenchServer } from "./benchServer.ts";
 
@@ -84,12 +85,12 @@ export async function benchRoom(log: (line: string) => void, options: RoomBenchO
     const seconds = (performance.now() - start) / 1000;
     const ticks = (host.state as unknown as { tick: number }).tick;
     const received = rooms.map((room) => receivedBy(counters, room));
-    const { tickMs, patchMs } = await server.samples();
+    const { tickMs, patchMs, stepMs } = await server.samples();
     await Promise.all(rooms.map((room) => room.leave(true).catch(() => {})));
 
     const kbPerSecondPerClient = received.reduce((s, c) => s + c.bytes, 0) / received.length / seconds / 1000;
     const tickMsP99 = percentile(tickMs, 99);
-    log(`room round: ${scenario.id}, ${days} days at ${options.speed}x (${ticks} ticks in ${seconds.toFixed(0)} s), 1 room watched by ${options.clients} clients, outcome ${outcome}; tick ms p50 ${percentile(tickMs, 50).toFixed(2)}, max ${Math.max(...tickMs).toFixed(1)}; patch ms p99 ${percentile(patchMs, 99).toFixed(2)}; samples after the first ${WARMUP_MS / 1000} s`);
+    log(`room round: ${scenario.id}, ${days} days at ${options.speed}x (${ticks} ticks in ${seconds.toFixed(0)} s), 1 room watched by ${options.clients} clients, outcome ${outcome}; tick ms p50 ${percentile(tickMs, 50).toFixed(2)}, max ${Math.max(...tickMs).toFixed(1)}; patch ms p99 ${percentile(patchMs, 99).toFixed(2)}; model step (its own thread) ms p50 ${percentile(stepMs, 50).toFixed(2)}, p99 ${percentile(stepMs, 99).toFixed(2)}; samples after the first ${WARMUP_MS / 1000} s`);
     log(`cells at peak: ${cellsAtPeak}`);
     log(`bandwidth KB/s per client: ${kbPerSecondPerClient.toFixed(1)}`);
     log(`room tick ms p99: ${tickMsP99.toFixed(2)}`);

@@ -2,7 +2,10 @@
 // (bots decide at the same ticks, whatever the speed); a classroom's squad split and fold-back reach the thread; a
 // thread that dies leaves the room stepping its own copy; closing the room stops the thread. Real timers, 127.0.0.1.
 
+import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { FieldMirror, frameBody, readFrameHeader } from "../../shared/net/fieldFrame.ts";
+import { ServerMessage } from "../../shared/net/messages.ts";
 import { stateHash } from "../../shared/sim/index.ts";
 import type { TissueRoom } from "../../server/rooms/TissueRoom.ts";
 import { openClass, joinStudent } from "./classDevices.ts";
@@ -47,6 +50,43 @@ describe("the model's own thread", () => {
     await threaded.disconnect();
     await here.disconnect();
     expect(threadOf(threaded).worker).toBe(null);
+  });
+
+  test("field frames made on the thread follow on from the join's key frame, and a joiner's key frame is what the others hold", async () => {
+    const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { watch: true, seed: 4, days: 1 });
+    room.autoDispose = false;
+    const frames: Uint8Array[] = [];
+    const client = await ts.colyseus.sdk.joinById(room.roomId);
+    client.onMessage(ServerMessage.field, (b: Uint8Array) => frames.push(b.slice()));
+    client.onMessage("*", () => {});
+    room.control({ action: "speed", speed: 2 });
+    await waitFor("30 frames", () => frames.length >= 30, 30_000);
+    room.control({ action: "pause" });
+    await new Promise((r) => setTimeout(r, 400)); // an answer in flight may still bring one
+    expect(room.modelOnThread).toBe(true);
+    const mirror = new FieldMirror();
+    const kinds = frames.map((bytes) => {
+      const h = readFrameHeader(bytes)!;
+      expect(mirror.apply(h, new Uint8Array(inflateRawSync(frameBody(bytes))))).toBe(true); // false: a seq skipped
+      return h.kind;
+    });
+    expect(kinds[0]).toBe(1); // the join's key frame, made by the room
+    expect(kinds.slice(1).filter((k) => k === 1).length).toBeGreaterThan(0); // key frames from the thread, every 25
+    expect(kinds.filter((k) => k === 2).length).toBeGreaterThan(20);
+    expect(mirror.seq).toBe(room.fieldSeq);
+    expect(mirror.levels.some((b) => b > 0)).toBe(true);
+
+    const late = await ts.colyseus.sdk.joinById(room.roomId);
+    const again: Uint8Array[] = [];
+    late.onMessage(ServerMessage.field, (b: Uint8Array) => again.push(b.slice()));
+    late.onMessage("*", () => {});
+    await waitFor("the late joiner's key frame", () => again.length === 1);
+    const h = readFrameHeader(again[0])!;
+    expect(h).toMatchObject({ kind: 1, seq: mirror.seq });
+    expect(new Uint8Array(inflateRawSync(frameBody(again[0])))).toEqual(mirror.levels);
+    await client.leave();
+    await late.leave();
+    await room.disconnect();
   });
 
   test("a class's squads split at the start and folded back when their students go are the thread's squads too", async () => {

@@ -4,7 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { createWorld, makeParams, stateHash, step, type Scenario, type SimEvent, type World } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { applySnapshot, snapshotBuffers, takeSnapshot } from "../../server/rooms/model/worldSnapshot.ts";
+import { applySnapshot, arraysOf, snapshotBuffers, takeSnapshot } from "../../server/rooms/model/worldSnapshot.ts";
 
 const build = (id: string, seed: number): World => {
   const sc: Scenario = { ...SCENARIOS[id], days: 10 };
@@ -56,6 +56,35 @@ describe("world snapshots", () => {
     expect(snap.field.byteLength).toBe(0); // handed over, not copied
     const copy = build("viral", 3);
     applySnapshot(copy, moved);
+    expect(stateHash(copy)).toBe(stateHash(original));
+  });
+});
+
+describe("snapshot arrays filled again", () => {
+  test("a spare snapshot's arrays are reused when they fit, and the copy still steps on as the original", () => {
+    const original = build("viral", 9);
+    const copy = build("viral", 9);
+    let spare: ReturnType<typeof arraysOf> | undefined;
+    let sent = 0;
+    for (const ticks of [3, 200, 1, 150]) {
+      const snap = takeSnapshot(original, run(original, ticks), sent, spare);
+      sent = original.history.length;
+      if (spare) {
+        // Same buffers as the spare: none was made anew, as long as the cells still fit.
+        expect(snap.field.buffer).toBe(spare.field.buffer);
+        expect(snap.rng.move.buffer).toBe(spare.rng.move.buffer);
+        if (spare.cells.x.length >= original.cells.count) expect(snap.cells.x.buffer).toBe(spare.cells.x.buffer);
+      }
+      applySnapshot(copy, snap);
+      expect(stateHash(copy)).toBe(stateHash(original));
+      spare = arraysOf(snap);
+    }
+    // A spare from a world on another grid is not used for this one's field.
+    const other = build("sandbox", 1);
+    const foreign = arraysOf(takeSnapshot(other, [], 0));
+    const snap = takeSnapshot(original, [], sent, foreign);
+    expect(snap.field.length).toBe(original.field.c.length);
+    applySnapshot(copy, snap);
     expect(stateHash(copy)).toBe(stateHash(original));
   });
 });

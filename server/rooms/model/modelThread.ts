@@ -4,21 +4,28 @@
 
 import { Worker } from "node:worker_threads";
 import type { Command, Scenario } from "../../../shared/sim/index.ts";
+import type { FieldFramesState } from "../fieldBroadcast.ts";
 import type { WorldEdit } from "./worldEdits.ts";
-import type { WorldSnapshot } from "./worldSnapshot.ts";
+import { snapshotBuffers, type SnapshotArrays, type WorldSnapshot } from "./worldSnapshot.ts";
 
 export type ToModelThread =
-  | { kind: "start"; round: number; scenario: Scenario; seed: number }
-  | { kind: "step"; round: number; ticks: number; commands: Command[]; edits: WorldEdit[] };
+  | { kind: "start"; round: number; scenario: Scenario; seed: number; frames: FieldFramesState }
+  | { kind: "step"; round: number; ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null; spare: SnapshotArrays | null };
+
+/** A field frame to make after the steps, with the dead-band of the game's speed. */
+export interface FrameAsk { deadband: number }
 
 export type FromModelThread =
-  | { kind: "stepped"; round: number; snapshot: WorldSnapshot; stepMs: number[] }
+  | { kind: "stepped"; round: number; snapshot: WorldSnapshot; stepMs: number[]; frame: MadeFrame | null }
   | { kind: "failed"; round: number; error: string };
 
-export interface Stepped { snapshot: WorldSnapshot; stepMs: number[] }
+/** A field frame made on the thread, and the frames' state after it (for the room's key frames for joiners). */
+export interface MadeFrame { bytes: Uint8Array; state: FieldFramesState }
+
+export interface Stepped { snapshot: WorldSnapshot; stepMs: number[]; frame: MadeFrame | null }
 
 /** What the thread was last asked to do, kept until it answers (the room takes the commands back if it never does). */
-export interface Ask { ticks: number; commands: Command[]; edits: WorldEdit[] }
+export interface Ask { ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null }
 
 export class ModelThread {
   private worker: Worker | null = null;
@@ -30,11 +37,16 @@ export class ModelThread {
   /** Why the thread can no longer be used (the room then steps its own copy), or null. */
   failure: string | null = null;
   private closed = false;
+  /** The arrays of the last answer, once the room has copied them: handed back with the next ask to be filled again. */
+  private spare: SnapshotArrays | null = null;
 
-  /** A new round's world, made there from the same scenario and seed as the room's; earlier answers are dropped. */
-  startRound(scenario: Scenario, seed: number): void {
+  /**
+   * A new round's world, made there from the same scenario and seed as the room's, and the field frames going on from
+   * `frames` (what clients hold now); earlier answers are dropped.
+   */
+  startRound(scenario: Scenario, seed: number, frames: FieldFramesState): void {
     this.forget();
-    this.start = { kind: "start", round: this.round, scenario, seed };
+    this.start = { kind: "start", round: this.round, scenario, seed, frames };
     if (this.worker) this.send(this.start);
   }
 
@@ -55,7 +67,14 @@ export class ModelThread {
     if (!this.ready) throw new Error("the model's thread is not ready for another ask");
     if (!this.worker) this.spawn();
     this.asked = ask;
-    this.send({ kind: "step", round: this.round, ...ask });
+    const spare = this.spare;
+    this.spare = null;
+    this.worker!.postMessage({ kind: "step", round: this.round, ...ask, spare } satisfies ToModelThread, spare ? snapshotBuffers(spare) : []);
+  }
+
+  /** The room has copied this answer's arrays: the thread may fill them again (fewer new buffers, less collecting). */
+  recycle(arrays: SnapshotArrays): void {
+    this.spare = arrays;
   }
 
   /** The answer that arrived since the last call, or null. */
@@ -82,7 +101,7 @@ export class ModelThread {
       if (m.round !== this.round) return; // an answer for a world the room no longer keeps
       if (m.kind === "failed") this.fail(m.error);
       else {
-        this.answer = { snapshot: m.snapshot, stepMs: m.stepMs };
+        this.answer = { snapshot: m.snapshot, stepMs: m.stepMs, frame: m.frame };
         this.asked = null;
       }
     });

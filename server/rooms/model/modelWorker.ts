@@ -1,10 +1,12 @@
 // The model's own thread: it keeps one room's world, makes the room's edits, queues its commands and steps it, then
-// sends back a snapshot of the stepped world and how long each step took (ms). Messages are in modelThread.ts.
+// sends back a snapshot of the stepped world, how long each step took (ms) and, when asked, the next field frame
+// (made here: encoding and compressing the field is the room tick's largest piece). Messages are in modelThread.ts.
 // Started by ModelThread with `new Worker`; nothing else runs here.
 
 import { parentPort } from "node:worker_threads";
 import { createWorld, makeParams, step, type SimEvent, type World } from "../../../shared/sim/index.ts";
-import type { FromModelThread, ToModelThread } from "./modelThread.ts";
+import { FieldFrames } from "../fieldBroadcast.ts";
+import type { FromModelThread, MadeFrame, ToModelThread } from "./modelThread.ts";
 import { applyEdit } from "./worldEdits.ts";
 import { snapshotBuffers, takeSnapshot } from "./worldSnapshot.ts";
 
@@ -13,6 +15,7 @@ let world: World | null = null;
 let round = -1;
 /** Metric samples already sent. */
 let sent = 0;
+const frames = new FieldFrames();
 
 function reply(message: FromModelThread, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
@@ -23,6 +26,7 @@ port.on("message", (m: ToModelThread) => {
     round = m.round;
     world = createWorld(m.scenario, makeParams(m.scenario.params), m.seed);
     sent = 0;
+    frames.adopt(m.frames);
     return;
   }
   if (m.round !== round || !world) return;
@@ -37,9 +41,15 @@ port.on("message", (m: ToModelThread) => {
       stepMs.push(performance.now() - t0);
       for (const e of stepped) events.push(e);
     }
-    const snapshot = takeSnapshot(world, events, sent);
+    let frame: MadeFrame | null = null;
+    if (m.frame) {
+      frames.deadband = m.frame.deadband;
+      const bytes = frames.next(world);
+      if (bytes) frame = { bytes, state: frames.state() };
+    }
+    const snapshot = takeSnapshot(world, events, sent, m.spare ?? undefined);
     sent = world.history.length;
-    reply({ kind: "stepped", round, snapshot, stepMs }, snapshotBuffers(snapshot));
+    reply({ kind: "stepped", round, snapshot, stepMs, frame }, snapshotBuffers(snapshot));
   } catch (error) {
     world = null; // half stepped: the room carries on from its own copy
     reply({ kind: "failed", round, error: error instanceof Error ? error.stack ?? error.message : String(error) });

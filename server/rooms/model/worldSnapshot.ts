@@ -20,7 +20,7 @@ export interface WorldSnapshot {
   peakThreat: number;
   initialHealthy: number;
   outcome: Outcome;
-  /** Each cell array's first `count` entries, by name. */
+  /** Each cell array by name; its first `count` entries are the cells (a reused array may be longer). */
   cells: Record<string, CellArray>;
   field: Float64Array;
   lattice: Int32Array;
@@ -37,31 +37,53 @@ export interface WorldSnapshot {
   history: MetricSample[];
 }
 
+/** A snapshot's arrays alone: what goes back to the model's thread to be filled again. */
+export type SnapshotArrays = Pick<WorldSnapshot, "cells" | "field" | "lattice" | "crowd" | "blocks" | "rng">;
+
+export function arraysOf(s: WorldSnapshot): SnapshotArrays {
+  return { cells: s.cells, field: s.field, lattice: s.lattice, crowd: s.crowd, blocks: s.blocks, rng: s.rng };
+}
+
 function cellArrays(cells: Cells): [string, CellArray][] {
   return Object.entries(cells).filter((e): e is [string, CellArray] => ArrayBuffer.isView(e[1]));
 }
 
-/** Copies `world` after its steps; `events` are those steps' events, `historyFrom` the first sample not yet sent. */
-export function takeSnapshot(world: World, events: SimEvent[], historyFrom: number): WorldSnapshot {
+/**
+ * A copy of `from` (its first `length` entries, for cell arrays) in `spare` when it fits (same kind; as long, or for
+ * cell arrays long enough), else in a new array as long as `from`.
+ */
+function copyInto<T extends ArrayBufferView & ArrayLike<number>>(from: T, spare: ArrayBufferView | undefined, length = from.length): T {
+  const room = (spare as unknown as T | undefined)?.length ?? -1;
+  const fits = spare !== undefined && spare.constructor === from.constructor && (length === from.length ? room === length : room >= length);
+  const out = fits ? (spare as T) : new (from.constructor as new (n: number) => T)(Math.max(length, from.length));
+  (out as unknown as { set(a: ArrayLike<number>): void }).set(length === from.length ? from : (from as unknown as { subarray(a: number, b: number): T }).subarray(0, length));
+  return out;
+}
+
+/**
+ * Copies `world` after its steps; `events` are those steps' events, `historyFrom` the first sample not yet sent.
+ * The arrays of `spare` (a snapshot the room has finished with) are reused where they fit: no new buffers each tick.
+ */
+export function takeSnapshot(world: World, events: SimEvent[], historyFrom: number, spare?: SnapshotArrays): WorldSnapshot {
   const c = world.cells;
   const cells: Record<string, CellArray> = {};
-  for (const [name, arr] of cellArrays(c)) cells[name] = arr.slice(0, c.count) as CellArray;
+  for (const [name, arr] of cellArrays(c)) cells[name] = copyInto(arr, spare?.cells[name], c.count);
   const rng = {} as Record<RngName, Uint32Array>;
-  for (const name of Object.keys(world.rng) as RngName[]) rng[name] = world.rng[name].s.slice();
-  const b = world.blocks;
+  for (const name of Object.keys(world.rng) as RngName[]) rng[name] = copyInto(world.rng[name].s, spare?.rng[name]);
+  const b = world.blocks, sb = spare?.blocks;
   return {
     tick: world.tick, nextId: world.nextId, count: c.count, deadCount: world.deadCount, threatCount: world.threatCount,
     threatSeen: world.threatSeen, antigenPresent: world.antigenPresent, peakThreat: world.peakThreat,
     initialHealthy: world.initialHealthy, outcome: world.outcome,
-    cells, field: world.field.c.slice(), lattice: world.lattice.cell.slice(), crowd: world.crowd.slice(),
-    blocks: { threat: b.threat.slice(), antigen: b.antigen.slice(), dc: b.dc.slice() },
+    cells, field: copyInto(world.field.c, spare?.field), lattice: copyInto(world.lattice.cell, spare?.lattice), crowd: copyInto(world.crowd, spare?.crowd),
+    blocks: { threat: copyInto(b.threat, sb?.threat), antigen: copyInto(b.antigen, sb?.antigen), dc: copyInto(b.dc, sb?.dc) },
     therapy: structuredClone(world.therapy), ledger: { ...world.ledger }, counters: { ...world.counters }, rng,
     events, historyFrom, history: world.history.slice(historyFrom),
   };
 }
 
 /** The snapshot's buffers, to hand over to the other thread without copying. */
-export function snapshotBuffers(s: WorldSnapshot): ArrayBuffer[] {
+export function snapshotBuffers(s: SnapshotArrays): ArrayBuffer[] {
   const views: ArrayBufferView[] = [...Object.values(s.cells), s.field, s.lattice, s.crowd, s.blocks.threat, s.blocks.antigen, s.blocks.dc, ...Object.values(s.rng)];
   return views.map((v) => v.buffer as ArrayBuffer);
 }
@@ -76,7 +98,7 @@ export function applySnapshot(world: World, s: WorldSnapshot): void {
   for (const [name, arr] of cellArrays(c)) {
     const from = s.cells[name];
     if (!from) throw new Error(`the snapshot has no cell array "${name}"`);
-    (arr as unknown as { set(a: ArrayLike<number>): void }).set(from);
+    (arr as unknown as { set(a: ArrayLike<number>): void }).set(from.subarray(0, s.count));
   }
   c.count = s.count;
   world.tick = s.tick;
