@@ -237,6 +237,12 @@ export class ClassroomRoom extends TissueRoomBase {
         if (this.phase !== "lobby") this.roster.seatInPlay(a.seatId);
         return null;
       }
+      case "team":
+        if (!this.roster.isStudent(a.seatId)) return "there is no student in that seat";
+        if (this.phase !== "lobby") return "teams are made in the lobby, before the round starts";
+        if (this.seats.byId.get(a.seatId)!.role === "clinician" && a.team !== 0) return "clinicians play their cards for the whole class: they have no team";
+        this.seats.setTeam(a.seatId, a.team);
+        return null;
       case "rename":
         if (!this.roster.isStudent(a.seatId)) return "there is no student in that seat";
         this.seats.setName(a.seatId, this.roster.freshNickname());

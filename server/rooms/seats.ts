@@ -14,6 +14,8 @@ export interface Seat {
   host: boolean;
   /** Squads this seat commands (the role's squads unless a classroom split them). */
   squads: number[];
+  /** Classroom: the team within the role whose students share a clone, or 0 (their own). */
+  team?: number;
 }
 
 export const botSeatId = (role: Role): string => `bot:${role}`;
@@ -65,9 +67,17 @@ export class Seats {
   setRole(id: string, role: Role): void {
     const seat = this.byId.get(id), s = this.states.get(id);
     if (!seat || !s) return;
+    if (seat.role !== role) this.setTeam(id, 0); // teams are within a role
     seat.role = role;
     s.role = role;
     this.setSquads(id, [...ROLE_SQUADS[role]]);
+  }
+
+  setTeam(id: string, team: number): void {
+    const seat = this.byId.get(id), s = this.states.get(id);
+    if (!seat || !s) return;
+    seat.team = team;
+    s.team = team;
   }
 
   setSquads(id: string, squads: number[]): void {

@@ -34,6 +34,7 @@ export const SeatState = schema({
   bot: t.string().default(""), // the bot's difficulty, or "" for a person
   connected: t.boolean().default(true),
   host: t.boolean().default(false), // may pause, change speed and restart (solo: the one person)
+  team: t.uint8().default(0), // classroom: students of a role in the same team (1-6) share a clone; 0: their own
 }, "SeatState");
 export type SeatState = SchemaType<typeof SeatState>;
 

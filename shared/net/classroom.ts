@@ -80,11 +80,18 @@ export interface ClassroomCreateOptions { mode: "classroom"; scenarioId?: string
 /** Options to join: students send nothing but the code (in the URL); a teacher coming back sends the secret. */
 export interface ClassroomJoinOptions { hostSecret?: string }
 
+/**
+ * Teams within a role: students of one role in the same team share one clone of the role's cells; team 0 is on their
+ * own (their own clone). Set in the lobby.
+ */
+export const MAX_TEAMS = 6;
+
 export type TeacherAction =
   | { action: "start" | "pause" | "resume" | "end" | "newRound" | "autoBalance" | "lock" | "unlock" | "close" }
   | { action: "speed"; speed: Speed }
   | { action: "lateJoin"; on: boolean }
   | { action: "assign"; seatId: string; role: Role }
+  | { action: "team"; seatId: string; team: number }
   | { action: "rename"; seatId: string }
   | { action: "kick"; seatId: string }
   | { action: "deal"; therapy: TherapyName }
@@ -93,7 +100,7 @@ export type TeacherAction =
 const SIMPLE = ["start", "pause", "resume", "end", "newRound", "autoBalance", "lock", "unlock", "close"] as const;
 const FIELDS: Record<string, readonly string[]> = {
   ...Object.fromEntries(SIMPLE.map((a) => [a, []])),
-  speed: ["speed"], lateJoin: ["on"], assign: ["seatId", "role"], rename: ["seatId"], kick: ["seatId"], deal: ["therapy"],
+  speed: ["speed"], lateJoin: ["on"], assign: ["seatId", "role"], team: ["seatId", "team"], rename: ["seatId"], kick: ["seatId"], deal: ["therapy"],
   scenario: ["scenarioId", "days"],
 };
 
@@ -120,6 +127,11 @@ export function checkTeacherAction(payload: unknown): Checked<{ secret: string; 
     case "assign":
       if (!isSeatId(p.seatId)) return { ok: false, error: "seatId must name a seat" };
       return isRole(p.role) ? ok({ action, seatId: p.seatId, role: p.role }) : { ok: false, error: `role must be one of ${ROLES.join(", ")}` };
+    case "team":
+      if (!isSeatId(p.seatId)) return { ok: false, error: "seatId must name a seat" };
+      return Number.isInteger(p.team) && (p.team as number) >= 0 && (p.team as number) <= MAX_TEAMS
+        ? ok({ action, seatId: p.seatId, team: p.team as number })
+        : { ok: false, error: `team must be a whole number from 0 (on their own) to ${MAX_TEAMS}` };
     case "rename":
     case "kick":
       return isSeatId(p.seatId) ? ok({ action, seatId: p.seatId }) : { ok: false, error: "seatId must name a seat" };

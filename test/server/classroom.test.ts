@@ -27,7 +27,7 @@ afterAll(async () => {
 function snapshot(room: ClassroomRoom) {
   const s = room.state;
   const seats: Record<string, unknown> = {};
-  s.seats.forEach((seat, id) => (seats[id] = { role: seat.role, squads: seat.squads, name: seat.name, bot: seat.bot }));
+  s.seats.forEach((seat, id) => (seats[id] = { role: seat.role, team: seat.team, squads: seat.squads, name: seat.name, bot: seat.bot }));
   return {
     phase: s.phase, locked: s.locked, lateJoin: s.lateJoin, round: s.round, tick: room.world.tick, speed: room.roundClock.speed,
     paused: room.roundClock.paused, scenarioId: s.scenarioId, outcome: room.world.outcome, seats, clients: room.clients.length,
@@ -199,24 +199,24 @@ describe("teacher powers", () => {
 describe("the host secret", () => {
   test("without it, or with a wrong one, every teacher action is refused and changes nothing", async () => {
     const { teacher, inbox: teacherInbox, session, room, act } = await openClass(ts);
-    const a = await joinStudent(ts, session.code), b = await joinStudent(ts, session.code);
+    const a = await joinStudent(ts, session.code), b = await joinStudent(ts, session.code), c = await joinStudent(ts, session.code);
     const bId = b.client.sessionId;
     const every: TeacherAction[] = [
       { action: "start" }, { action: "pause" }, { action: "resume" }, { action: "end" }, { action: "newRound" },
       { action: "autoBalance" }, { action: "lock" }, { action: "unlock" }, { action: "speed", speed: 8 }, { action: "lateJoin", on: false },
-      { action: "assign", seatId: bId, role: "clinician" }, { action: "rename", seatId: bId }, { action: "kick", seatId: bId },
+      { action: "assign", seatId: bId, role: "clinician" }, { action: "team", seatId: bId, team: 2 }, { action: "rename", seatId: bId }, { action: "kick", seatId: bId },
       { action: "deal", therapy: THERAPY_NAMES[0] }, { action: "scenario", scenarioId: room.state.scenarioId, days: 0.5 },
     ];
     const before = snapshot(room);
-    // (two students share the sending: the room answers at most 30 refusals a second to one client)
+    // (three students share the sending: the room answers at most 30 refusals a second to one client)
     for (const action of every) {
       a.client.send(ClassroomClientMessage.teacher, action); // no secret at all
-      a.client.send(ClassroomClientMessage.teacher, { secret: "0".repeat(64), ...action }); // a guess
+      c.client.send(ClassroomClientMessage.teacher, { secret: "0".repeat(64), ...action }); // a guess
       b.client.send(ClassroomClientMessage.teacher, { secret: session.hostSecret.slice(0, 63), ...action }); // nearly
     }
     for (const action of every) act(action, session.hostSecret.toUpperCase()); // the teacher's own client, a wrong secret
-    await waitFor("every refusal", () => a.refusals.length === every.length * 2 && b.refusals.length === every.length && teacherInbox.refusals.length === every.length);
-    for (const r of [...a.refusals, ...b.refusals, ...teacherInbox.refusals]) {
+    await waitFor("every refusal", () => a.refusals.length === every.length && b.refusals.length === every.length && c.refusals.length === every.length && teacherInbox.refusals.length === every.length);
+    for (const r of [...a.refusals, ...b.refusals, ...c.refusals, ...teacherInbox.refusals]) {
       expect(r.message).toBe(ClassroomClientMessage.teacher);
       expect(r.error).toMatch(/host secret/);
     }

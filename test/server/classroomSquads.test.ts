@@ -51,6 +51,22 @@ describe("planSquads", () => {
     for (const [n, base] of plan.origin) expect(plan.splits.get(base)).toContain(n);
   });
 
+  test("students of a role in one team share a clone; those on their own get their own; teams of different roles are apart", () => {
+    const plan = planSquads([
+      { id: "e0", role: "effector", team: 1 }, { id: "e1", role: "effector" }, { id: "e2", role: "effector", team: 1 },
+      { id: "e3", role: "effector", team: 2 }, { id: "e4", role: "effector", team: 0 },
+      { id: "t0", role: "treg", team: 1 }, { id: "t1", role: "treg", team: 1 },
+    ]);
+    expect(plan.bySeat.get("e0")).toEqual([1, 2]); // team 1 comes first: the role's own numbers
+    expect(plan.bySeat.get("e2")).toEqual(plan.bySeat.get("e0"));
+    const effectorClones = new Set(["e0", "e1", "e2", "e3", "e4"].map((id) => plan.bySeat.get(id)!.join()));
+    expect(effectorClones.size).toBe(4); // team 1, e1, team 2, e4
+    expect(plan.splits.get(1)).toHaveLength(4);
+    expect(plan.bySeat.get("t0")).toEqual([4]);
+    expect(plan.bySeat.get("t1")).toEqual([4]); // the whole Treg class is one team: no split
+    expect(plan.splits.get(4)).toEqual([4]);
+  });
+
   test("40 effectors need more squad numbers than the wire has: clones are shared, numbers stay within MAX_SQUAD", () => {
     const plan = planSquads(Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, role: "effector" as Role })));
     const used = new Set([...plan.bySeat.values()].flat());

@@ -90,14 +90,14 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
     setText(title, teacher ? `Class ${spacedCode(code)}` : `You are ${me?.name || "…"}`);
     setText(sub, teacher
       ? `${scenario?.name ?? st.scenarioId}${length ? `, ${length}` : ""}. Round ${st.round}.${st.locked ? " Joining is locked." : ""}`
-      : `${me?.role ? `Your role: ${roleText(me.role)}. ` : ""}${scenario?.name ?? ""}${length ? `, ${length}` : ""}.`);
+      : `${me?.role ? `Your role: ${roleText(me.role)}${me.team ? `, team ${me.team}: you and your teammates command the same cells together` : ""}. ` : ""}${scenario?.name ?? ""}${length ? `, ${length}` : ""}.`);
     setText(waiting, teacher ? "" : "Waiting for your teacher to start the round…");
 
     const seats: [string, SeatState][] = [];
     st.seats?.forEach((seat, id) => seats.push([id, seat]));
     const students = seats.filter(([, s]) => !s.bot && !s.host);
     const botSeats = seats.filter(([, s]) => s.bot);
-    const sig = JSON.stringify(students.map(([id, s]) => [id, s.name, s.role, s.connected, s.squads]));
+    const sig = JSON.stringify(students.map(([id, s]) => [id, s.name, s.role, s.team, s.connected, s.squads]));
     if (sig !== signature) {
       signature = sig;
       const now = new Set(students.map(([, s]) => s.name));
@@ -111,7 +111,7 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
       setText(count, students.length ? `${students.length} student${students.length === 1 ? "" : "s"} here` : "Nobody has joined yet");
       list.replaceChildren(...students.map(([id, s]) => el(doc, "li", { class: `seat${id === session.sessionId ? " me" : ""}${s.connected ? "" : " away"}` },
         el(doc, "span", { class: "seat-name" }, el(doc, "span", { class: "dot", "aria-hidden": "true", text: s.connected ? "●" : "○" }), ` ${s.name}${id === session.sessionId ? " (you)" : ""}${s.connected ? "" : " — away"}`),
-        teacher ? seatControls(doc, session, id, s) : el(doc, "span", { class: "seat-role", text: roleText(s.role) }))));
+        teacher ? seatControls(doc, session, id, s) : el(doc, "span", { class: "seat-role", text: `${roleText(s.role)}${s.team ? ` · team ${s.team}` : ""}` }))));
       if (focused) (list.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
     }
     setText(bots, botSeats.length ? `Bots play: ${botSeats.map(([, s]) => roleText(s.role)).join(", ")}.` : "");

@@ -7,6 +7,7 @@ import { SCENARIOS, SCENARIO_IDS } from "../../../shared/scenarios/index.ts";
 import { ROLES, type Role } from "../../../shared/sim/roles.ts";
 import { THERAPY_NAMES, THERAPY_LABELS, type TherapyName } from "../../../shared/sim/therapyNames.ts";
 import type { SeatState } from "../../../shared/net/TissueState.ts";
+import { MAX_TEAMS } from "../../../shared/net/classroom.ts";
 import type { ClassroomSession } from "../net/ClassroomSession.ts";
 import { el, setText } from "../ui/dom.ts";
 import { closeClassControl } from "./closeClass.ts";
@@ -75,12 +76,21 @@ export function lobbyControls(doc: Document, session: ClassroomSession): { root:
   return { root, refresh };
 }
 
-/** One student's row controls: role select, "New nickname", "Remove" (confirmed). */
+/**
+ * One student's row controls: role select, team select (students of a role in one team share a clone; not for the
+ * clinician), "New nickname", "Remove" (confirmed).
+ */
 export function seatControls(doc: Document, session: ClassroomSession, seatId: string, seat: SeatState): HTMLElement {
   const role = el(doc, "select", { "aria-label": `Role for ${seat.name}`, "data-key": `role:${seatId}` });
   for (const r of ROLES) role.add(new Option(ROLE_SHORT[r], r));
   role.value = seat.role;
   role.addEventListener("change", () => session.teacher({ action: "assign", seatId, role: role.value as Role }));
+  const team = el(doc, "select", { "aria-label": `Team for ${seat.name}`, "data-key": `team:${seatId}`, title: "Students of a role in the same team command one clone together" });
+  team.add(new Option("Own cells", "0"));
+  for (let n = 1; n <= MAX_TEAMS; n++) team.add(new Option(`Team ${n}`, String(n)));
+  team.value = String(seat.team ?? 0);
+  team.disabled = seat.role === "clinician";
+  team.addEventListener("change", () => session.teacher({ action: "team", seatId, team: Number(team.value) }));
   const rename = el(doc, "button", { type: "button", class: "secondary small-btn", text: "New nickname", "data-key": `rename:${seatId}`, "aria-label": `Give ${seat.name} a new nickname` });
   rename.addEventListener("click", () => session.teacher({ action: "rename", seatId }));
   const kick = el(doc, "button", { type: "button", class: "secondary small-btn danger", text: "Remove", "data-key": `kick:${seatId}`, "aria-label": `Remove ${seat.name} from the class` });
@@ -88,7 +98,7 @@ export function seatControls(doc: Document, session: ClassroomSession, seatId: s
     if (doc.defaultView?.confirm(`Remove ${seat.name} from this class? Their device is told kindly and will not join this class again; another browser could, unless you lock joining.`) === false) return;
     session.teacher({ action: "kick", seatId });
   });
-  return el(doc, "span", { class: "seat-controls" }, role, rename, kick);
+  return el(doc, "span", { class: "seat-controls" }, role, team, rename, kick);
 }
 
 /** The teacher's panel during a round (side panel): deal a card, end the round, lock, late join, results. */

@@ -16,16 +16,22 @@ export interface SquadPlan {
 
 const BASE_SQUADS = new Set(ROLES.flatMap((r) => ROLE_SQUADS[r]));
 
-/** Plans the split for students listed with their roles (in a stable order, e.g. joining order). */
-export function planSquads(students: readonly { id: string; role: Role }[]): SquadPlan {
+/**
+ * Plans the split for students listed with their roles and teams (in a stable order, e.g. joining order): one clone
+ * per team of a role, and one per student on their own (team 0 or none).
+ */
+export function planSquads(students: readonly { id: string; role: Role; team?: number }[]): SquadPlan {
   const byRole = new Map<Role, string[]>();
   for (const s of students) byRole.set(s.role, [...(byRole.get(s.role) ?? []), s.id]);
+  // Each student's group key within their role: their team, or themselves.
+  const key = new Map(students.map((s) => [s.id, s.team ? `team ${s.team}` : `seat ${s.id}`]));
+  const keysOf = (ids: string[]) => [...new Set(ids.map((id) => key.get(id)!))];
   const free: number[] = [];
   for (let n = 1; n <= MAX_SQUAD; n++) if (!BASE_SQUADS.has(n)) free.push(n);
 
-  // One group (clone) per student, fewer when squad numbers would run out: the role that would use most gives way.
+  // One group (clone) per team or student on their own, fewer when squad numbers would run out: the role that would use most gives way.
   const groups = new Map<Role, number>();
-  for (const [role, ids] of byRole) groups.set(role, ROLE_SQUADS[role].length ? ids.length : 1);
+  for (const [role, ids] of byRole) groups.set(role, ROLE_SQUADS[role].length ? keysOf(ids).length : 1);
   const need = () => [...groups].reduce((sum, [role, g]) => sum + (g - 1) * ROLE_SQUADS[role].length, 0);
   while (need() > free.length) {
     let worst: Role | null = null;
@@ -50,7 +56,8 @@ export function planSquads(students: readonly { id: string; role: Role }[]): Squ
       plan.splits.set(base, parts);
       parts.forEach((n, j) => groupSquads[j].push(n));
     }
-    ids.forEach((id, i) => plan.bySeat.set(id, [...groupSquads[i % g]]));
+    const keys = keysOf(ids);
+    for (const id of ids) plan.bySeat.set(id, [...groupSquads[keys.indexOf(key.get(id)!) % g]]);
   }
   return plan;
 }
