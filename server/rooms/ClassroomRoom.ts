@@ -36,6 +36,8 @@ export class ClassroomRoom extends TissueRoomBase {
   private readonly teachers = new Set<string>();
   /** Let in by onAuth, not yet joined: counted against the class size so 30 joins at once cannot overfill it. */
   private readonly reserved = new Map<string, "teacher" | "student">();
+  /** Seats the teacher removed: a device that names one as its former seat is told so instead of let in anew. */
+  private readonly removedSeats = new Set<string>();
   /** The students and the squads they command (made once the seats exist, in onCreate). */
   private roster!: ClassRoster;
   private summaries: ReturnType<typeof roundSummary>[] = [];
@@ -85,7 +87,9 @@ export class ClassroomRoom extends TissueRoomBase {
       this.reserved.set(client.sessionId, "teacher");
       return true;
     }
-    if (typeof o !== "object" || Object.keys(o).some((k) => k !== "hostSecret")) throw new Error("students join with the class code alone");
+    if (typeof o !== "object" || Object.keys(o).some((k) => k !== "hostSecret" && k !== "formerSeat")) throw new Error("students join with the class code alone");
+    if (o.formerSeat !== undefined && (typeof o.formerSeat !== "string" || o.formerSeat.length > 64)) throw new Error("formerSeat must be the seat id this device had in the class");
+    if (o.formerSeat !== undefined && this.removedSeats.has(o.formerSeat)) throw new Error(REMOVED_TEXT);
     if (o.hostSecret !== undefined) {
       if (!secretMatches(o.hostSecret, this.hostSecret)) throw new Error("that is not this class's host secret");
       this.reserved.set(client.sessionId, "teacher");
@@ -252,8 +256,10 @@ export class ClassroomRoom extends TissueRoomBase {
         const kicked = this.clients.getById(a.seatId);
         this.roster.vacate(a.seatId, this.world, this.phase);
         if (kicked) this.remove(kicked); // connected: told, then closed
-        // Away: the wait for the device ends now, so its reconnection token is refused (the device cannot be told).
+        // Away: the wait for the device ends now, so its reconnection token is refused; when it joins by code again
+        // with its former seat's id, it is told it was removed.
         this.awaiting.get(a.seatId)?.reject(new Error(REMOVED_TEXT));
+        this.removedSeats.add(a.seatId);
         return null;
       }
       case "lock":

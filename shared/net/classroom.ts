@@ -77,8 +77,11 @@ export interface RoundSummary {
 
 /** Options to create a classroom session (the teacher's page sends them). */
 export interface ClassroomCreateOptions { mode: "classroom"; scenarioId?: string; days?: number }
-/** Options to join: students send nothing but the code (in the URL); a teacher coming back sends the secret. */
-export interface ClassroomJoinOptions { hostSecret?: string }
+/**
+ * Options to join: students send nothing but the code (in the URL) and, from a tab that had a seat in this class, that
+ * seat's id (so a student removed while their device was away is told); a teacher coming back sends the secret.
+ */
+export interface ClassroomJoinOptions { hostSecret?: string; formerSeat?: string }
 
 /**
  * Teams within a role: students of one role in the same team share one clone of the role's cells; team 0 is on their

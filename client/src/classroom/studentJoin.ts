@@ -8,7 +8,7 @@ import { ClassroomSession } from "../net/ClassroomSession.ts";
 import { el } from "../ui/dom.ts";
 import { explainFailure } from "../ui/soloSetup.ts";
 import { checkRefusal, cleanCodeInput, codeProblem } from "./joinCheck.ts";
-import { wasRemoved } from "./removedMark.ts";
+import { markRemoved, wasRemoved } from "./removedMark.ts";
 
 export interface JoinForm { fill(code: string): void; submit(): void }
 
@@ -58,6 +58,12 @@ export function setUpStudentJoin(form: HTMLFormElement, joined: (s: ClassroomSes
       joined(session);
     } catch (err) {
       const m = err instanceof Error ? err.message : "";
+      if (m.includes(REMOVED_TEXT)) {
+        markRemoved(code); // removed while this device was away: it is told now, and remembers
+        status.textContent = `${REMOVED_TEXT.replace(/\.$/, "")}: this device cannot join it again.`;
+        input.setAttribute("aria-invalid", "true");
+        return;
+      }
       status.textContent = /locked|full|not found|no rooms|invalid|expired|seat/i.test(m) ? `Could not join: ${m}` : explainFailure(err).replace("start this round", "join this class");
     } finally {
       busy = false;

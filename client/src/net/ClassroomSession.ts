@@ -9,7 +9,7 @@ import type { ControlPayload } from "../../../shared/net/messages.ts";
 import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
 import {
   ClassroomClientMessage, ClassroomServerMessage, checkRoundHistory, type ClassClosed,
-  type ClassroomCreateOptions, type Dashboard, type RoundHistory, type RoundSummary, type SessionInfo, type TeacherAction,
+  type ClassroomCreateOptions, type ClassroomJoinOptions, type Dashboard, type RoundHistory, type RoundSummary, type SessionInfo, type TeacherAction,
 } from "../../../shared/net/classroom.ts";
 import { GameSession, clearToken, readToken, serverUrl } from "./GameSession.ts";
 
@@ -18,7 +18,24 @@ export const CLASSROOM_ROOM = "classroom";
 /** sessionStorage: which class this tab belongs to, and the host secret if it is the teacher's ({ code, hostSecret? }). */
 export const CLASS_KEY = "cytokine-command:classroom";
 
-interface ClassMarker { code: string; hostSecret?: string }
+interface ClassMarker { code: string; hostSecret?: string; seat?: string }
+
+/**
+ * sessionStorage: the seat a student's tab had in its last class ({ code, seat }), kept when its seat could not be
+ * resumed: joining that class again by code says which seat it was, so a student removed while away is told so.
+ */
+export const FORMER_SEAT_KEY = "cytokine-command:former-seat";
+
+function readFormerSeat(code: string): string | null {
+  try {
+    const raw = sessionStorage.getItem(FORMER_SEAT_KEY);
+    const m = raw ? (JSON.parse(raw) as { code?: unknown; seat?: unknown }) : null;
+    return m && m.code === code && typeof m.seat === "string" ? m.seat : null;
+  } catch { return null; }
+}
+function writeFormerSeat(code: string, seat: string): void {
+  try { sessionStorage.setItem(FORMER_SEAT_KEY, JSON.stringify({ code, seat })); } catch { /* private mode */ }
+}
 
 function readMarker(): ClassMarker | null {
   try {
@@ -66,7 +83,7 @@ export class ClassroomSession extends GameSession implements HistorySource {
     s.code = code || room.roomId;
     s.hostSecret = hostSecret;
     s.spectator = hostSecret !== null;
-    writeMarker(hostSecret ? { code: s.code, hostSecret } : { code: s.code });
+    writeMarker(hostSecret ? { code: s.code, hostSecret } : { code: s.code, seat: room.sessionId });
     return s;
   }
 
@@ -80,10 +97,15 @@ export class ClassroomSession extends GameSession implements HistorySource {
     return s;
   }
 
-  /** A student (no secret) or a returning teacher (with the secret) joins by code. */
+  /**
+   * A student (no secret) or a returning teacher (with the secret) joins by code. A student's tab that had a seat in
+   * this class says which, so that a student removed while their device was away is told instead of let in anew.
+   */
   static async join(code: string, hostSecret?: string): Promise<ClassroomSession> {
     const client = new Client(serverUrl());
-    const room = (await client.joinById(code, hostSecret ? { hostSecret } : {}, TissueState)) as Room<any, TissueState>;
+    const formerSeat = hostSecret ? null : readFormerSeat(code);
+    const options: ClassroomJoinOptions = hostSecret ? { hostSecret } : formerSeat ? { formerSeat } : {};
+    const room = (await client.joinById(code, options, TissueState)) as Room<any, TissueState>;
     return ClassroomSession.make(client, room, code, hostSecret ?? null);
   }
 
@@ -97,7 +119,10 @@ export class ClassroomSession extends GameSession implements HistorySource {
         const client = new Client(serverUrl());
         const room = (await client.reconnect(token, TissueState)) as Room<any, TissueState>;
         return ClassroomSession.make(client, room, marker.code, marker.hostSecret ?? null);
-      } catch { clearToken(); }
+      } catch {
+        clearToken();
+        if (!marker.hostSecret && marker.seat) writeFormerSeat(marker.code, marker.seat);
+      }
     }
     if (marker.hostSecret) {
       try { return await ClassroomSession.join(marker.code, marker.hostSecret); } catch { /* the class is over */ }
@@ -141,6 +166,8 @@ export class ClassroomSession extends GameSession implements HistorySource {
 
   protected override attach(room: Room<any, TissueState>): void {
     super.attach(room);
+    // However a student's connection ends, joining this class again by code says which seat this tab had.
+    room.onLeave(() => { if (!this.hostSecret) writeFormerSeat(this.code, room.sessionId); });
     room.onMessage(ClassroomServerMessage.session, (info: SessionInfo) => {
       if (!info || typeof info.hostSecret !== "string") return;
       this.code = info.code;

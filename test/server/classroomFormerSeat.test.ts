@@ -1,0 +1,57 @@
+// A student removed while their device was away is told so when that device joins by code again: the tab says which
+// seat it had (formerSeat), and the room refuses it with the removal's sentence instead of seating it anew. A former
+// seat that was not removed changes nothing; a malformed one is refused. Real WebSockets on 127.0.0.1.
+
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { REMOVED_TEXT } from "../../shared/net/classroom.ts";
+import { joinStudent, listenAll, openClass } from "./classDevices.ts";
+import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
+
+let ts: TestServer;
+
+beforeAll(async () => {
+  ts = await startTestServer();
+});
+
+afterAll(async () => {
+  await ts?.stop();
+});
+
+describe("a former seat named when joining by code", () => {
+  test("removed while away: the device is told it was removed, and no seat is made", async () => {
+    const { teacher, session, room, act } = await openClass(ts);
+    room.reconnectSeconds = 600;
+    const [s, other] = await Promise.all([joinStudent(ts, session.code), joinStudent(ts, session.code)]);
+    const id = s.client.sessionId, otherId = other.client.sessionId;
+    s.client.reconnection.enabled = false;
+    await s.client.leave(false);
+    await waitFor("away", () => room.state.seats.get(id)?.connected === false);
+    act({ action: "kick", seatId: id });
+    await waitFor("the seat gone", () => !room.state.seats.has(id));
+
+    await expect(ts.colyseus.sdk.joinById(session.code, { formerSeat: id })).rejects.toThrow(REMOVED_TEXT);
+    expect(room.seats.people().map((p) => p.id)).toEqual([otherId]);
+    // Even a locked class gives the removed device that sentence, not the lock's.
+    act({ action: "lock" });
+    await waitFor("locked", () => room.state.locked);
+    await expect(ts.colyseus.sdk.joinById(session.code, { formerSeat: id })).rejects.toThrow(REMOVED_TEXT);
+    act({ action: "unlock" });
+    await waitFor("unlocked", () => !room.state.locked);
+
+    // A former seat that was not removed (the classmate's, who left of their own accord) joins as anyone would.
+    other.client.reconnection.enabled = false;
+    await other.client.leave(true);
+    await waitFor("the classmate gone", () => !room.state.seats.has(otherId));
+    const again = await ts.colyseus.sdk.joinById(session.code, { formerSeat: otherId });
+    listenAll(again);
+    await waitFor("seated anew", () => room.state.seats.has(again.sessionId));
+    expect(room.seats.people().map((p) => p.id)).toEqual([again.sessionId]);
+
+    // Malformed: not a string, or far too long; other options are still refused.
+    await expect(ts.colyseus.sdk.joinById(session.code, { formerSeat: 12 })).rejects.toThrow(/formerSeat must be/);
+    await expect(ts.colyseus.sdk.joinById(session.code, { formerSeat: "x".repeat(65) })).rejects.toThrow(/formerSeat must be/);
+    await expect(ts.colyseus.sdk.joinById(session.code, { formerSeat: otherId, role: "nk" })).rejects.toThrow(/code alone/);
+    expect(room.seats.people()).toHaveLength(1);
+    await Promise.all([again.leave(), teacher.leave()]);
+  });
+});
