@@ -1,6 +1,6 @@
 // Drives the bot seats: every bot's thinkEveryTicks model ticks, its decide() output passes through the same gate as
-// a person's messages (checkCommand + ownership + cards); refusals are dropped and counted. Ticks; called by TissueRoom
-// after each model step.
+// a person's messages (checkCommand + ownership + cards); refusals are dropped and counted. Ticks; called by
+// TissueRoomBase before the model's next steps.
 
 import { createBot, observe, observeAs, type Bot, type BotObservation } from "../../shared/bots/index.ts";
 import { ROLES, type Difficulty, type Role, type World } from "../../shared/sim/index.ts";
@@ -8,6 +8,9 @@ import { admitCommand, type CardClock } from "./commandGate.ts";
 
 /** Most payloads one decision may queue (a bot gone wrong must not flood the model). */
 const MAX_PER_DECISION = 32;
+
+/** The first multiple of `every` after `tick`: a bot's next turn. */
+const nextTurn = (tick: number, every: number): number => (Math.floor(tick / every) + 1) * every;
 
 export class BotDriver {
   private readonly bots = new Map<Role, Bot>();
@@ -35,31 +38,27 @@ export class BotDriver {
     return [...this.bots.keys()];
   }
 
+  /** Model ticks from now until the next bot's turn (Infinity with no bot): steps asked at once stop there. */
+  ticksToNextTurn(world: World): number {
+    let next = Number.POSITIVE_INFINITY;
+    for (const [role, bot] of this.bots) next = Math.min(next, (this.due.get(role) ?? nextTurn(world.tick, bot.thinkEveryTicks)) - world.tick);
+    return Math.max(1, next);
+  }
+
   /**
    * Lets each bot whose turn it is decide: at every multiple of its interval, or at the first look after one when the
    * room steps several ticks at a time (speed, the model's thread). Call before the next step. Bots of one difficulty
    * think on the same tick from one shared look at the screen (observing costs about as much as deciding): that keeps
    * bot work on one tick in 90-540 rather than on one tick per bot, which matters for the room's slowest ticks.
    */
-  /** Model ticks from now until the next bot's turn (Infinity with no bot): steps asked at once stop there. */
-  ticksToNextTurn(world: World): number {
-    let next = Number.POSITIVE_INFINITY;
-    for (const [role, bot] of this.bots) {
-      const due = this.due.get(role) ?? (Math.floor(world.tick / bot.thinkEveryTicks) + 1) * bot.thinkEveryTicks;
-      next = Math.min(next, due - world.tick);
-    }
-    return Math.max(1, next);
-  }
-
   think(world: World, cards: CardClock): void {
     if (world.outcome !== "ongoing") return;
     if (world.tick < this.lastTick) this.due.clear(); // a new world
     this.lastTick = world.tick;
     let seen: BotObservation | null = null;
     for (const [role, bot] of this.bots) {
-      const every = bot.thinkEveryTicks;
       if (world.tick < (this.due.get(role) ?? 0)) continue;
-      this.due.set(role, (Math.floor(world.tick / every) + 1) * every);
+      this.due.set(role, nextTurn(world.tick, bot.thinkEveryTicks));
       // Orders queued by a bot wait in world.pending until the step, so the screen is the same for the next bot.
       seen = seen ? observeAs(seen, role) : observe(world, role);
       const payloads = bot.decide(seen);
