@@ -85,7 +85,8 @@ export class FieldFrames {
 
   /** A copy of what this holds between frames. */
   state(): FieldFramesState {
-    return { seq: this.seq, lastKey: this.lastKey, forceKey: this.forceKey, lastTick: this.lastTick, deadband: this.deadband, width: this.width, height: this.height, levels: this.levels.slice() };
+    const { seq, lastKey, forceKey, lastTick, deadband, width, height } = this;
+    return { seq, lastKey, forceKey, lastTick, deadband, width, height, levels: this.levels.slice() };
   }
 
   /** Takes over another's state (made on the other thread): the next frame, or a key frame for a joiner, follows on. */
@@ -94,14 +95,7 @@ export class FieldFrames {
       this.now = new Uint8Array(s.levels.length);
       this.delta = new Uint8Array(s.levels.length);
     }
-    this.levels = s.levels;
-    this.seq = s.seq;
-    this.lastKey = s.lastKey;
-    this.forceKey = s.forceKey;
-    this.lastTick = s.lastTick;
-    this.deadband = s.deadband;
-    this.width = s.width;
-    this.height = s.height;
+    Object.assign(this, s);
     this.keyCache = null;
   }
 

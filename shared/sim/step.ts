@@ -66,7 +66,8 @@ export function step(world: World, commands: readonly Command[] = []): SimEvent[
   return world.events;
 }
 
-function logEvents(world: World): void {
+/** Adds this tick's events (world.events) to the world's log, dropping the oldest past EVENT_LOG_LIMIT. */
+export function logEvents(world: World): void {
   const log = world.eventLog;
   for (const e of world.events) log.push(e);
   if (log.length > EVENT_LOG_LIMIT) log.splice(0, log.length - EVENT_LOG_LIMIT);

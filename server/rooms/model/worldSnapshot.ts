@@ -3,23 +3,18 @@
 // into the room's own world, which then equals the stepped one. Scratch the step rebuilds is not copied.
 // Called by modelWorker.ts (takeSnapshot) and TissueRoomBase through ModelThread (applySnapshot).
 
-import { Cells, EVENT_LOG_LIMIT, type Counters, type Ledger, type Outcome, type SimEvent, type Therapy, type World } from "../../../shared/sim/index.ts";
+import { logEvents, type Cells, type Counters, type Ledger, type SimEvent, type Therapy, type World } from "../../../shared/sim/index.ts";
 import type { MetricSample } from "../../../shared/sim/metrics.ts";
 
 type CellArray = Cells["id"] | Cells["type"] | Cells["x"] | Cells["squad"] | Cells["activatedTick"];
 type RngName = keyof World["rng"];
 
-export interface WorldSnapshot {
-  tick: number;
-  nextId: number;
+/** The world's own numbers and flags that carry over from tick to tick, copied as they are. */
+const SCALARS = ["tick", "nextId", "deadCount", "threatCount", "threatSeen", "antigenPresent", "peakThreat", "initialHealthy", "outcome"] as const;
+type Scalars = Pick<World, (typeof SCALARS)[number]>;
+
+export interface WorldSnapshot extends Scalars {
   count: number;
-  deadCount: number;
-  threatCount: number;
-  threatSeen: boolean;
-  antigenPresent: boolean;
-  peakThreat: number;
-  initialHealthy: number;
-  outcome: Outcome;
   /** Each cell array by name; its first `count` entries are the cells (a reused array may be longer). */
   cells: Record<string, CellArray>;
   field: Float64Array;
@@ -71,11 +66,9 @@ export function takeSnapshot(world: World, events: SimEvent[], historyFrom: numb
   const rng = {} as Record<RngName, Uint32Array>;
   for (const name of Object.keys(world.rng) as RngName[]) rng[name] = copyInto(world.rng[name].s, spare?.rng[name]);
   const b = world.blocks, sb = spare?.blocks;
+  const scalars = Object.fromEntries(SCALARS.map((k) => [k, world[k]])) as unknown as Scalars;
   return {
-    tick: world.tick, nextId: world.nextId, count: c.count, deadCount: world.deadCount, threatCount: world.threatCount,
-    threatSeen: world.threatSeen, antigenPresent: world.antigenPresent, peakThreat: world.peakThreat,
-    initialHealthy: world.initialHealthy, outcome: world.outcome,
-    cells, field: copyInto(world.field.c, spare?.field), lattice: copyInto(world.lattice.cell, spare?.lattice), crowd: copyInto(world.crowd, spare?.crowd),
+    ...scalars, count: c.count, cells, field: copyInto(world.field.c, spare?.field), lattice: copyInto(world.lattice.cell, spare?.lattice), crowd: copyInto(world.crowd, spare?.crowd),
     blocks: { threat: copyInto(b.threat, sb?.threat), antigen: copyInto(b.antigen, sb?.antigen), dc: copyInto(b.dc, sb?.dc) },
     therapy: structuredClone(world.therapy), ledger: { ...world.ledger }, counters: { ...world.counters }, rng,
     events, historyFrom, history: world.history.slice(historyFrom),
@@ -101,15 +94,7 @@ export function applySnapshot(world: World, s: WorldSnapshot): void {
     (arr as unknown as { set(a: ArrayLike<number>): void }).set(from.subarray(0, s.count));
   }
   c.count = s.count;
-  world.tick = s.tick;
-  world.nextId = s.nextId;
-  world.deadCount = s.deadCount;
-  world.threatCount = s.threatCount;
-  world.threatSeen = s.threatSeen;
-  world.antigenPresent = s.antigenPresent;
-  world.peakThreat = s.peakThreat;
-  world.initialHealthy = s.initialHealthy;
-  world.outcome = s.outcome;
+  for (const k of SCALARS) (world as unknown as Record<string, unknown>)[k] = s[k];
   world.field.c.set(s.field);
   world.lattice.cell.set(s.lattice);
   world.crowd.set(s.crowd);
@@ -121,9 +106,7 @@ export function applySnapshot(world: World, s: WorldSnapshot): void {
   world.counters = s.counters;
   for (const name of Object.keys(s.rng) as RngName[]) world.rng[name].s.set(s.rng[name]);
   world.events = s.events;
-  const log = world.eventLog;
-  for (const e of s.events) log.push(e);
-  if (log.length > EVENT_LOG_LIMIT) log.splice(0, log.length - EVENT_LOG_LIMIT);
+  logEvents(world);
   world.history.length = Math.min(world.history.length, s.historyFrom);
   for (const m of s.history) world.history.push(m);
 }
