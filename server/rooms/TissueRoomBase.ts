@@ -66,7 +66,6 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected debrief: Debrief | null = null;
   protected roundSetup: RoundSetup = {};
   private readonly modelThread = new ModelThread();
-  private stepsOnThread = true;
   /** Ticks the clock ran while the thread was still busy: asked for with the next ask. */
   private owedTicks = 0;
   /** A field frame fell due since the last ask: the next ask asks for it. */
@@ -111,7 +110,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   /** A change to the world outside its steps: made on the room's copy now and on the thread's with the next ask. */
   protected editWorld(edit: WorldEdit): void {
     applyEdit(this.world, edit);
-    if (this.stepsOnThread) this.unsentEdits.push(edit);
+    if (this.modelThread.inUse) this.unsentEdits.push(edit);
   }
 
   /** Ends the round now on the room's copy (the thread's steps in flight are dropped); see endRound. */
@@ -146,9 +145,9 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   private baseTick(): void {
     if (this.manual) return;
     const ticks = this.roundClock.modelTicksNow();
-    if (this.stepsOnThread && this.modelThread.failure !== null) this.leaveThread(this.modelThread.failure);
+    if (this.modelThread.inUse && this.modelThread.failure !== null) this.leaveThread(this.modelThread.failure);
     const frameDue = this.roundClock.baseTicks % FIELD_EVERY_BASE_TICKS === 0;
-    if (this.stepsOnThread) this.tickWithThread(ticks, frameDue);
+    if (this.modelThread.inUse) this.tickWithThread(ticks, frameDue);
     else {
       if (this.running()) this.stepHere(ticks);
       if (frameDue) this.broadcastField();
@@ -194,8 +193,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
 
   /** Leaves the model's thread for good: the room steps its own copy from now on (commands in flight are kept). */
   private leaveThread(failure?: string): void {
-    if (!this.stepsOnThread) return;
-    this.stepsOnThread = false;
+    if (!this.modelThread.inUse) return;
     if (failure !== undefined) console.error(`[${this.roomName} ${this.roomId}] the model's thread failed; the room steps the model itself now:`, failure);
     const asked = this.modelThread.asked;
     if (asked) this.world.pending.unshift(...asked.commands);
@@ -236,7 +234,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.fieldFrames.restart();
     this.cellSync.reset(this.state.cells);
     this.fieldFrames.next(this.world); // a key frame ready for the first client
-    if (this.stepsOnThread) this.modelThread.startRound(scenario, seed >>> 0, this.fieldFrames.state()); // frames go on from it
+    if (this.modelThread.inUse) this.modelThread.startRound(scenario, seed >>> 0, this.fieldFrames.state()); // frames go on from it
     this.state.scenarioId = scenario.id;
     this.onBeforePatch();
   }
@@ -311,7 +309,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
 
   /** Whether the model steps on its own thread (tests). */
   get modelOnThread(): boolean {
-    return this.stepsOnThread;
+    return this.modelThread.inUse;
   }
 
   /** Who sits where, for tests and logs. */

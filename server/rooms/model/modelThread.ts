@@ -58,6 +58,11 @@ export class ModelThread {
     this.start = null;
   }
 
+  /** False once closed: the room steps its own copy from then on. */
+  get inUse(): boolean {
+    return !this.closed;
+  }
+
   /** Whether an ask may be sent: a round is started and no ask is in flight. */
   get ready(): boolean {
     return this.start !== null && this.asked === null && this.failure === null && !this.closed;
