@@ -203,6 +203,7 @@ export class ClassroomRoom extends TissueRoomBase {
   /** Carries out one teacher action; a sentence when it cannot be done now (and then nothing changed). */
   act(a: TeacherAction): string | null {
     const playing = this.phase === "playing";
+    if ("seatId" in a && !this.roster.isStudent(a.seatId)) return "there is no student in that seat"; // assign, team, rename, kick
     switch (a.action) {
       case "start":
         if (this.phase !== "lobby") return "the round has already started: end it or begin a new round first";
@@ -234,7 +235,6 @@ export class ClassroomRoom extends TissueRoomBase {
         return null;
       }
       case "assign": {
-        if (!this.roster.isStudent(a.seatId)) return "there is no student in that seat";
         if (this.seats.byId.get(a.seatId)!.role === a.role) return null;
         if (this.phase !== "lobby") this.roster.handOver(a.seatId, this.world, playing);
         this.seats.setRole(a.seatId, a.role);
@@ -242,17 +242,14 @@ export class ClassroomRoom extends TissueRoomBase {
         return null;
       }
       case "team":
-        if (!this.roster.isStudent(a.seatId)) return "there is no student in that seat";
         if (this.phase !== "lobby") return "teams are made in the lobby, before the round starts";
         if (this.seats.byId.get(a.seatId)!.role === "clinician" && a.team !== 0) return "clinicians play their cards for the whole class: they have no team";
         this.seats.setTeam(a.seatId, a.team);
         return null;
       case "rename":
-        if (!this.roster.isStudent(a.seatId)) return "there is no student in that seat";
         this.seats.setName(a.seatId, this.roster.freshNickname());
         return null;
       case "kick": {
-        if (!this.roster.isStudent(a.seatId)) return "there is no student in that seat";
         const kicked = this.clients.getById(a.seatId);
         this.roster.vacate(a.seatId, this.world, this.phase);
         if (kicked) this.remove(kicked); // connected: told, then closed
