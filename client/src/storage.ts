@@ -1,6 +1,6 @@
-// What the browser keeps between visits, as JSON under a key, never throwing: storage can be turned off, full, or
-// hold something broken (private modes, an older version of the game). Used by the classroom's past classes and
-// removed marks; tests pass a Map-backed stand-in.
+// What the browser keeps between visits (localStorage) or for one tab (sessionStorage), as JSON under a key, never
+// throwing: storage can be turned off, full, or hold something broken (private modes, an older version of the game).
+// Used by the classroom's past classes, removed marks and the tab's class; tests pass a Map-backed stand-in.
 
 /** What getItem/setItem/removeItem of localStorage give. */
 export type KeyStore = Pick<Storage, "getItem" | "setItem" | "removeItem">;
@@ -8,6 +8,11 @@ export type KeyStore = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 /** localStorage if this browser lets the page use it (not in some private modes), else null. */
 export function browserStore(): KeyStore | null {
   try { return globalThis.localStorage ?? null; } catch { return null; }
+}
+
+/** sessionStorage (this tab only, kept across reloads) if the page may use it, else null. */
+export function tabStore(): KeyStore | null {
+  try { return globalThis.sessionStorage ?? null; } catch { return null; }
 }
 
 /** The value kept under `key`, or null when there is none, storage is off, or it is not JSON. */

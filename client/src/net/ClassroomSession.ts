@@ -11,6 +11,7 @@ import {
   ClassroomClientMessage, ClassroomServerMessage, checkRoundHistory, type ClassClosed,
   type ClassroomCreateOptions, type ClassroomJoinOptions, type Dashboard, type RoundHistory, type RoundSummary, type SessionInfo, type TeacherAction,
 } from "../../../shared/net/classroom.ts";
+import { readKept, tabStore, writeKept } from "../storage.ts";
 import { GameSession, clearToken, readToken, serverUrl } from "./GameSession.ts";
 
 /** The room name the server registers for classes. */
@@ -18,37 +19,28 @@ export const CLASSROOM_ROOM = "classroom";
 /** sessionStorage: which class this tab belongs to, and the host secret if it is the teacher's ({ code, hostSecret? }). */
 export const CLASS_KEY = "cytokine-command:classroom";
 
-interface ClassMarker { code: string; hostSecret?: string; seat?: string }
+interface ClassMarker { code: string; hostSecret?: string }
 
 /**
- * sessionStorage: the seat a student's tab had in its last class ({ code, seat }), kept when its seat could not be
- * resumed: joining that class again by code says which seat it was, so a student removed while away is told so.
+ * sessionStorage: the seat a student's tab last had and in which class ({ code, seat }). Joining that class again by
+ * code says which seat it was, so a student removed while their device was away is told so.
  */
 export const FORMER_SEAT_KEY = "cytokine-command:former-seat";
 
 function readFormerSeat(code: string): string | null {
-  try {
-    const raw = sessionStorage.getItem(FORMER_SEAT_KEY);
-    const m = raw ? (JSON.parse(raw) as { code?: unknown; seat?: unknown }) : null;
-    return m && m.code === code && typeof m.seat === "string" ? m.seat : null;
-  } catch { return null; }
-}
-function writeFormerSeat(code: string, seat: string): void {
-  try { sessionStorage.setItem(FORMER_SEAT_KEY, JSON.stringify({ code, seat })); } catch { /* private mode */ }
+  const m = readKept(tabStore(), FORMER_SEAT_KEY) as { code?: unknown; seat?: unknown } | null;
+  return m?.code === code && typeof m.seat === "string" ? m.seat : null;
 }
 
 function readMarker(): ClassMarker | null {
-  try {
-    const raw = sessionStorage.getItem(CLASS_KEY);
-    const m = raw ? (JSON.parse(raw) as ClassMarker) : null;
-    return m && typeof m.code === "string" ? m : null;
-  } catch { return null; }
+  const m = readKept(tabStore(), CLASS_KEY) as ClassMarker | null;
+  return m && typeof m.code === "string" ? m : null;
 }
 function writeMarker(m: ClassMarker): void {
-  try { sessionStorage.setItem(CLASS_KEY, JSON.stringify(m)); } catch { /* private mode: no coming back */ }
+  writeKept(tabStore(), CLASS_KEY, m);
 }
 export function forgetClass(): void {
-  try { sessionStorage.removeItem(CLASS_KEY); } catch { /* ignore */ }
+  writeKept(tabStore(), CLASS_KEY, null);
 }
 
 type Cb<T> = (value: T) => void;
@@ -83,7 +75,8 @@ export class ClassroomSession extends GameSession implements HistorySource {
     s.code = code || room.roomId;
     s.hostSecret = hostSecret;
     s.spectator = hostSecret !== null;
-    writeMarker(hostSecret ? { code: s.code, hostSecret } : { code: s.code, seat: room.sessionId });
+    writeMarker(hostSecret ? { code: s.code, hostSecret } : { code: s.code });
+    if (hostSecret === null) writeKept(tabStore(), FORMER_SEAT_KEY, { code: s.code, seat: room.sessionId }); // a student
     return s;
   }
 
@@ -119,10 +112,7 @@ export class ClassroomSession extends GameSession implements HistorySource {
         const client = new Client(serverUrl());
         const room = (await client.reconnect(token, TissueState)) as Room<any, TissueState>;
         return ClassroomSession.make(client, room, marker.code, marker.hostSecret ?? null);
-      } catch {
-        clearToken();
-        if (!marker.hostSecret && marker.seat) writeFormerSeat(marker.code, marker.seat);
-      }
+      } catch { clearToken(); }
     }
     if (marker.hostSecret) {
       try { return await ClassroomSession.join(marker.code, marker.hostSecret); } catch { /* the class is over */ }
@@ -166,8 +156,6 @@ export class ClassroomSession extends GameSession implements HistorySource {
 
   protected override attach(room: Room<any, TissueState>): void {
     super.attach(room);
-    // However a student's connection ends, joining this class again by code says which seat this tab had.
-    room.onLeave(() => { if (!this.hostSecret) writeFormerSeat(this.code, room.sessionId); });
     room.onMessage(ClassroomServerMessage.session, (info: SessionInfo) => {
       if (!info || typeof info.hostSecret !== "string") return;
       this.code = info.code;
