@@ -3,7 +3,7 @@
 // saved per student); teacher actions without the host secret change nothing; lock, late join, reconnection, kick.
 // Rounds are driven by advance() with `manual` set: deterministic, no wall-clock assertions.
 
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { ClassroomClientMessage, JOIN_CODE_ALPHABET, normalizeJoinCode, type TeacherAction } from "../../shared/net/classroom.ts";
 import { ClientMessage } from "../../shared/net/messages.ts";
 import { ROLES, THERAPY_NAMES } from "../../shared/sim/index.ts";
@@ -11,17 +11,9 @@ import { ClassroomRoom } from "../../server/rooms/ClassroomRoom.ts";
 import { getResultsStore } from "../../server/results/activeStore.ts";
 import { claimJoinCode, isLiveJoinCode, releaseJoinCode } from "../../server/rooms/classroom/joinCodes.ts";
 import { joinStudent, listenAll, openClass } from "./classDevices.ts";
-import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
+import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
-let ts: TestServer;
-
-beforeAll(async () => {
-  ts = await startTestServer();
-});
-
-afterAll(async () => {
-  await ts?.stop();
-});
+const ts = testServerPerFile();
 
 /** What a teacher action could change, as plain data. */
 function snapshot(room: ClassroomRoom) {

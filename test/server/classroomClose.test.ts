@@ -2,24 +2,16 @@
 // saved first; every page is told in a sentence and disconnected; the room is gone and its code answers like an ended
 // class (HTTP check and joinById), while the saved results and the CSV download still work. Driven by advance().
 
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { matchMaker } from "@colyseus/core";
 import { CLASS_CLOSED_TEXT, checkTeacherAction } from "../../shared/net/classroom.ts";
 import { getResultsStore } from "../../server/results/activeStore.ts";
 import { isLiveJoinCode } from "../../server/rooms/classroom/joinCodes.ts";
 import { CHECK_MESSAGES } from "../../server/http/classroomRoutes.ts";
 import { joinStudent, openClass } from "./classDevices.ts";
-import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
+import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
-let ts: TestServer;
-
-beforeAll(async () => {
-  ts = await startTestServer();
-});
-
-afterAll(async () => {
-  await ts?.stop();
-});
+const ts = testServerPerFile();
 
 /** A class of three whose devices do not reconnect on their own (a closed class is not something to reconnect to). */
 async function classOfThree() {

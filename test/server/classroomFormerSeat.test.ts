@@ -2,20 +2,12 @@
 // seat it had (formerSeat), and the room refuses it with the removal's sentence instead of seating it anew. A former
 // seat that was not removed changes nothing; a malformed one is refused. Real WebSockets on 127.0.0.1.
 
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { REMOVED_TEXT } from "../../shared/net/classroom.ts";
 import { joinStudent, listenAll, openClass } from "./classDevices.ts";
-import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
+import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
-let ts: TestServer;
-
-beforeAll(async () => {
-  ts = await startTestServer();
-});
-
-afterAll(async () => {
-  await ts?.stop();
-});
+const ts = testServerPerFile();
 
 describe("a former seat named when joining by code", () => {
   test("removed while away: the device is told it was removed, and no seat is made", async () => {

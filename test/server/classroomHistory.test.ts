@@ -2,11 +2,11 @@
 // round's metrics so far (bounded: at most HISTORY_MAX_POINTS, thinned evenly), checked by the shared validator; in
 // the lobby nobody gets one. Real WebSockets on 127.0.0.1, the round driven by advance().
 
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { HISTORY_MAX_POINTS, checkRoundHistory, roundHistory } from "../../shared/net/classroom.ts";
 import type { MetricSample } from "../../shared/sim/index.ts";
 import { joinStudent, listenAll, openClass } from "./classDevices.ts";
-import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
+import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
 const sample = (i: number): MetricSample => ({
   tick: i * 10, day: (i * 10) / 1440, values: { "threat.burden": 100 + i, "count.cd8": 50 + (i % 7), "tissue.damage": i / 1e5 },
@@ -44,15 +44,7 @@ describe("the history message", () => {
   });
 });
 
-let ts: TestServer;
-
-beforeAll(async () => {
-  ts = await startTestServer();
-});
-
-afterAll(async () => {
-  await ts?.stop();
-});
+const ts = testServerPerFile();
 
 describe("catching up a round under way", () => {
   test("a reloaded teacher page and a reconnecting student get the round so far at once; in the lobby nobody gets a history", async () => {

@@ -2,20 +2,12 @@
 // one clone together at the start of the round while those on their own get their own. What the door refuses, and
 // what the room refuses (mid-round, clinicians); a change of role leaves the team. Real WebSockets on 127.0.0.1.
 
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { checkTeacherAction, MAX_TEAMS } from "../../shared/net/classroom.ts";
 import { joinStudent, openClass } from "./classDevices.ts";
-import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
+import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
-let ts: TestServer;
-
-beforeAll(async () => {
-  ts = await startTestServer();
-});
-
-afterAll(async () => {
-  await ts?.stop();
-});
+const ts = testServerPerFile();
 
 describe("teams", () => {
   test("the team action at the door: a seat and a whole number from 0 to MAX_TEAMS", () => {

@@ -3,23 +3,15 @@
 // thread that dies leaves the room stepping its own copy; closing the room stops the thread. Real timers, 127.0.0.1.
 
 import { inflateRawSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { FieldMirror, frameBody, readFrameHeader } from "../../shared/net/fieldFrame.ts";
 import { ServerMessage } from "../../shared/net/messages.ts";
 import { stateHash } from "../../shared/sim/index.ts";
 import type { TissueRoom } from "../../server/rooms/TissueRoom.ts";
 import { openClass, joinStudent } from "./classDevices.ts";
-import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
+import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
-let ts: TestServer;
-
-beforeAll(async () => {
-  ts = await startTestServer();
-});
-
-afterAll(async () => {
-  await ts?.stop();
-});
+const ts = testServerPerFile();
 
 /** The model's thread inside a room (private): for checking that it stops. */
 const threadOf = (room: object) => (room as unknown as { modelThread: { worker: unknown; failure: string | null } }).modelThread;

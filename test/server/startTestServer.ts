@@ -3,6 +3,7 @@
 // rewrites process.env from /etc/environment and .env files when it loads.
 
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 import { ColyseusTestServer } from "@colyseus/testing/TestServer";
 import { createGameServer, type GameServer } from "../../server/app.ts";
 
@@ -28,6 +29,30 @@ export async function startTestServer(clientDir?: string): Promise<TestServer> {
       await colyseus.cleanup();
       await colyseus.shutdown();
     },
+  };
+}
+
+/**
+ * One server for the test file that calls this: started before its tests, stopped after them. The returned object
+ * stands for it (its fields read the running server), so tests use it as they would a started one.
+ */
+export function testServerPerFile(): TestServer {
+  let ts: TestServer | undefined;
+  beforeAll(async () => {
+    ts = await startTestServer();
+  });
+  afterAll(async () => {
+    await ts?.stop();
+  });
+  const running = (): TestServer => {
+    if (!ts) throw new Error("the test server is not running: use it inside tests");
+    return ts;
+  };
+  return {
+    get server() { return running().server; },
+    get colyseus() { return running().colyseus; },
+    get baseUrl() { return running().baseUrl; },
+    stop: () => running().stop(),
   };
 }
 

@@ -3,7 +3,7 @@
 // so the model advances only when a test calls advance(): deterministic, no wall-clock assertions.
 
 import { inflateRawSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Room as SdkRoom } from "@colyseus/sdk";
 import { encodeField } from "../../shared/net/fieldCodec.ts";
 import { FieldMirror, frameBody, readFrameHeader } from "../../shared/net/fieldFrame.ts";
@@ -11,17 +11,9 @@ import { ClientMessage, ServerMessage, type Debrief, type InspectResult, type Re
 import { CellType, stateHash } from "../../shared/sim/index.ts";
 import { TissueRoom } from "../../server/rooms/TissueRoom.ts";
 import { MAX_TICKS_PER_ASK } from "../../server/rooms/TissueRoomBase.ts";
-import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
+import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
-let ts: TestServer;
-
-beforeAll(async () => {
-  ts = await startTestServer();
-});
-
-afterAll(async () => {
-  await ts?.stop();
-});
+const ts = testServerPerFile();
 
 /** Joins a client and collects what the room sends it from the first moment (handlers registered before any message). */
 async function join(room: TissueRoom) {

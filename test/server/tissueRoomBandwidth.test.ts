@@ -3,21 +3,13 @@
 // nominal second), so the figure is bytes per second of play at full rate whatever the machine's load; every WebSocket
 // frame the client receives is counted and split by kind, and printed. Asserted: the position budget holds per patch.
 
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { ServerMessage } from "../../shared/net/messages.ts";
 import { FIELD_EVERY_BASE_TICKS, PATCH_RATE_MS, POSITIONS_PER_PATCH, TissueRoom } from "../../server/rooms/TissueRoom.ts";
 import { BASE_TICKS_PER_SECOND } from "../../server/rooms/roundClock.ts";
-import { startTestServer, waitFor, type TestServer } from "./startTestServer.ts";
+import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
-let ts: TestServer;
-
-beforeAll(async () => {
-  ts = await startTestServer();
-});
-
-afterAll(async () => {
-  await ts?.stop();
-});
+const ts = testServerPerFile();
 
 /** Nominal seconds of play measured at each speed. */
 const SECONDS = 3;
