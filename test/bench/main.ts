@@ -6,6 +6,8 @@
 // (default 30); --only model|room|classroom.
 
 import { benchModel } from "./modelBench.ts";
+import { benchLateRound } from "./lateRoundBench.ts";
+import { benchRunner } from "./runnerBench.ts";
 import { benchClassroom, DEFAULT_CLASSROOM_BENCH, type ClassroomBenchOptions } from "./classroomBench.ts";
 import { logPacedBaseline } from "./pacedBaseline.ts";
 import { benchRoom, DEFAULT_ROOM_BENCH, type RoomBenchOptions } from "./roomBench.ts";
@@ -65,7 +67,11 @@ function readArgs(argv: string[]): { room: RoomBenchOptions; classroom: Classroo
 }
 
 const { room, classroom, only } = readArgs(process.argv.slice(2));
-if (only === null || only === "model") benchModel(log);
+if (only === null || only === "model") {
+  benchModel(log);
+  benchLateRound(log);
+  benchRunner(log);
+}
 if (only === null || only === "room") {
   const r = await benchRoom(log, room);
   await logPacedBaseline(log, "room tick", r.tickMsP50, r.tickMsP99, BASELINE_SECONDS);
