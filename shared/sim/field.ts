@@ -53,6 +53,8 @@ function thomasFactors(r: number, n: number, cp: Float64Array, inv: Float64Array
  * then implicit diffusion: a row sweep and a column sweep. The uptake rates are linearised once per
  * tick (field.keep holds 1 / the update's denominator). Books the ledger, and adds dt·C to
  * field.exposure so that each cell can later take exactly what it removed (see uptake.ts).
+ * The voxel update, the row sweep and the column sweep's downward half run together, four rows at a time, while those
+ * rows are in cache (sweep()); every voxel sees the same arithmetic in the same order as one pass after another.
  */
 export function advanceField(world: World, plasmaPm: number): void {
   const f = world.field, p = world.params, n = p.diffusionSubsteps, dt = world.dtS / n;
@@ -74,14 +76,8 @@ export function advanceField(world: World, plasmaPm: number): void {
       vesselIn += next - c[i];
       c[i] = next;
     }
-    for (let i = 0; i < c.length; i++) {
-      const v = (c[i] + srcScale * src[i]) * inv[i];
-      c[i] = v;
-      total += v;
-      exposure[i] += v;
-    }
-    sweepRows(f);
-    sweepColumns(f);
+    total = sweep(f, true, srcScale, total);
+    sweepColumnsUp(f);
   }
   for (let i = 0; i < c.length; i++) exposure[i] *= dt;
   const L = world.ledger;
@@ -92,15 +88,34 @@ export function advanceField(world: World, plasmaPm: number): void {
 }
 
 /**
- * The row half of one implicit diffusion sub-step: a Thomas solve per row. Four rows are solved side by side, because
- * each row's recurrence waits on its previous element; interleaving keeps the processor busy (about 2× faster).
+ * Rows `from`..`to`-1 of the voxel update (when `react`): C ← (C + srcScale·S)·keep, added to the running `total` in
+ * voxel order and to field.exposure. Returns the new total.
  */
-function sweepRows(f: Field): void {
-  const w = f.width, h = f.height, c = f.c, r = f.diffusionR, rowCp = f.rowCp, rowInv = f.rowInv;
-  const inv0 = rowInv[0];
+function react(f: Field, from: number, to: number, srcScale: number, total: number): number {
+  const c = f.c, src = f.source, inv = f.keep, exposure = f.exposure;
+  for (let i = from; i < to; i++) {
+    const v = (c[i] + srcScale * src[i]) * inv[i];
+    c[i] = v;
+    total += v;
+    exposure[i] += v;
+  }
+  return total;
+}
+
+/**
+ * One sub-step's voxel update (if `doReact`), row sweep and the downward half of the column sweep, four rows at a time:
+ * a Thomas solve per row, with the four rows' recurrences side by side (each row's recurrence waits on its previous
+ * element; interleaving keeps the processor busy), and on the way back along the rows each finished value goes
+ * straight into the column recurrence (row y needs only row y−1, already done). sweepColumnsUp finishes the sub-step.
+ * Returns the running total of the voxel update (unchanged without it).
+ */
+function sweep(f: Field, doReact: boolean, srcScale: number, total: number): number {
+  const w = f.width, h = f.height, c = f.c, r = f.diffusionR, rowCp = f.rowCp, rowInv = f.rowInv, colInv = f.colInv;
+  const inv0 = rowInv[0], last = w - 1;
   let y = 0;
   for (; y + 4 <= h; y += 4) {
     const o0 = y * w, o1 = o0 + w, o2 = o1 + w, o3 = o2 + w;
+    if (doReact) total = react(f, o0, o3 + w, srcScale, total);
     let p0 = c[o0] * inv0, p1 = c[o1] * inv0, p2 = c[o2] * inv0, p3 = c[o3] * inv0;
     c[o0] = p0; c[o1] = p1; c[o2] = p2; c[o3] = p3;
     for (let x = 1; x < w; x++) {
@@ -110,38 +125,45 @@ function sweepRows(f: Field): void {
       p2 = (c[o2 + x] + r * p2) * iv; c[o2 + x] = p2;
       p3 = (c[o3 + x] + r * p3) * iv; c[o3 + x] = p3;
     }
+    // the column recurrence: row 0 is scaled, row y takes r·(row y−1, already down-swept)
+    const ci0 = colInv[y], ci1 = colInv[y + 1], ci2 = colInv[y + 2], ci3 = colInv[y + 3], po = o0 - w;
+    let q0 = y === 0 ? p0 * ci0 : (p0 + r * c[po + last]) * ci0;
+    let q1 = (p1 + r * q0) * ci1, q2 = (p2 + r * q1) * ci2, q3 = (p3 + r * q2) * ci3;
+    c[o0 + last] = q0; c[o1 + last] = q1; c[o2 + last] = q2; c[o3 + last] = q3;
     for (let x = w - 2; x >= 0; x--) {
       const cp = rowCp[x];
-      p0 = c[o0 + x] - cp * p0; c[o0 + x] = p0;
-      p1 = c[o1 + x] - cp * p1; c[o1 + x] = p1;
-      p2 = c[o2 + x] - cp * p2; c[o2 + x] = p2;
-      p3 = c[o3 + x] - cp * p3; c[o3 + x] = p3;
+      p0 = c[o0 + x] - cp * p0;
+      p1 = c[o1 + x] - cp * p1;
+      p2 = c[o2 + x] - cp * p2;
+      p3 = c[o3 + x] - cp * p3;
+      q0 = y === 0 ? p0 * ci0 : (p0 + r * c[po + x]) * ci0;
+      q1 = (p1 + r * q0) * ci1;
+      q2 = (p2 + r * q1) * ci2;
+      q3 = (p3 + r * q2) * ci3;
+      c[o0 + x] = q0; c[o1 + x] = q1; c[o2 + x] = q2; c[o3 + x] = q3;
     }
   }
   for (; y < h; y++) {
-    const o = y * w;
+    const o = y * w, po = o - w, ci = colInv[y];
+    if (doReact) total = react(f, o, o + w, srcScale, total);
     let p = c[o] * inv0;
     c[o] = p;
     for (let x = 1; x < w; x++) {
       p = (c[o + x] + r * p) * rowInv[x];
       c[o + x] = p;
     }
+    c[o + last] = y === 0 ? p * ci : (p + r * c[po + last]) * ci;
     for (let x = w - 2; x >= 0; x--) {
       p = c[o + x] - rowCp[x] * p;
-      c[o + x] = p;
+      c[o + x] = y === 0 ? p * ci : (p + r * c[po + x]) * ci;
     }
   }
+  return total;
 }
 
-/** The column half of one implicit diffusion sub-step: the Thomas recurrences carried across a whole row at a time. */
-function sweepColumns(f: Field): void {
-  const w = f.width, h = f.height, c = f.c, r = f.diffusionR, colCp = f.colCp, colInv = f.colInv;
-  const inv0 = colInv[0];
-  for (let x = 0; x < w; x++) c[x] *= inv0;
-  for (let y = 1; y < h; y++) {
-    const o = y * w, po = o - w, inv = colInv[y];
-    for (let x = 0; x < w; x++) c[o + x] = (c[o + x] + r * c[po + x]) * inv;
-  }
+/** The upward half of the column sweep (the Thomas back-substitution), carried across a whole row at a time. */
+function sweepColumnsUp(f: Field): void {
+  const w = f.width, h = f.height, c = f.c, colCp = f.colCp;
   for (let y = h - 2; y >= 0; y--) {
     const o = y * w, no = o + w, cp = colCp[y];
     for (let x = 0; x < w; x++) c[o + x] -= cp * c[no + x];
@@ -151,8 +173,8 @@ function sweepColumns(f: Field): void {
 /** Implicit diffusion alone over `substeps` sub-steps (rows, then columns), with no sources or sinks. */
 export function diffuseField(f: Field, substeps: number): void {
   for (let s = 0; s < substeps; s++) {
-    sweepRows(f);
-    sweepColumns(f);
+    sweep(f, false, 0, 0);
+    sweepColumnsUp(f);
   }
 }
 
