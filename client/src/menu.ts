@@ -1,23 +1,19 @@
-// The HTML main menu: real buttons for keyboard and screen readers, the "What is IL-2?" panel, and a status line
-// saying whether the game server answers; "Solo practice" opens the solo setup form (ui/soloSetup.ts).
+// The HTML main menu: real buttons for keyboard and screen readers, "Learn" (the dialog with "What is IL-2?", the
+// glossary and the model card: learn/learnDialog.ts), and a status line saying whether the game server answers;
+// "Solo practice" opens the solo setup form (ui/soloSetup.ts).
 // Called once by main.ts.
 
 import type { Bus } from "./bus.ts";
+import { openLearn } from "./learn/learnDialog.ts";
 import { setUpSoloSetup } from "./ui/soloSetup.ts";
 
 interface Health { status: string; scenarios?: string[] }
 
 export function setUpMenu(doc: Document, bus: Bus): void {
   const status = doc.getElementById("status");
-  const aboutToggle = doc.getElementById("about-toggle");
-  const about = doc.getElementById("about");
-  if (!status || !aboutToggle || !about) throw new Error("index.html is missing a menu element");
-
-  aboutToggle.addEventListener("click", () => {
-    const open = about.hidden;
-    about.hidden = !open;
-    aboutToggle.setAttribute("aria-expanded", String(open));
-  });
+  const learn = doc.getElementById("learn-open");
+  if (!status || !learn) throw new Error("index.html is missing a menu element");
+  learn.addEventListener("click", () => openLearn(doc, { tab: "il2" }));
 
   const soloToggle = doc.getElementById("solo-toggle");
   const solo = doc.getElementById("solo-setup");

@@ -151,6 +151,7 @@ export class CommandInput {
     const t = e.target as HTMLElement | null;
     const tag = t?.tagName;
     if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || t?.isContentEditable) return;
+    if (t?.closest?.("dialog")) return; // keys inside the Learn dialog are the dialog's
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
     const squadIndex = (SQUAD_KEYS as readonly string[]).indexOf(key);
