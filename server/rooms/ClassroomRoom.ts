@@ -9,6 +9,7 @@ import {
   CLASS_CLOSED_TEXT, ClassroomClientMessage, ClassroomServerMessage, MAX_STUDENTS, REMOVED_TEXT, checkTeacherAction, roundHistory,
   type ClassClosed, type ClassroomJoinOptions, type SessionInfo, type TeacherAction,
 } from "../../shared/net/classroom.ts";
+import { threatMetricOf } from "../../shared/net/debrief.ts";
 import { ClientMessage, type Debrief } from "../../shared/net/messages.ts";
 import { judgeOutcome } from "../../shared/sim/outcome.ts";
 import { dayOf, sampleMetrics, type Command, type Difficulty } from "../../shared/sim/index.ts";
@@ -153,7 +154,7 @@ export class ClassroomRoom extends TissueRoomBase {
   protected override catchUp(client: Client): void {
     super.catchUp(client);
     if (this.summaries.length) client.send(ClassroomServerMessage.rounds, this.summaries);
-    if (this.phase !== "lobby" && this.world.history.length > 0) client.send(ClassroomServerMessage.history, roundHistory(this.state.round, this.world.history));
+    if (this.phase !== "lobby" && this.world.history.length > 0) client.send(ClassroomServerMessage.history, roundHistory(this.state.round, this.world.history, undefined, threatMetricOf(this.world)));
   }
 
   protected override running(): boolean {
@@ -286,11 +287,15 @@ export class ClassroomRoom extends TissueRoomBase {
     }
   }
 
-  /** Ends the running round as if its time were up: the debrief, and the round's results saved. */
+  /**
+   * Ends the running round now: the outcome is what the model would judge at this tick (the threat may have just
+   * been cleared), else `endedByTeacher` (never "time is up": the round had time left); the debrief, results saved.
+   */
   private endByTeacher(): void {
     this.stopModel();
-    this.world.outcome = judgeOutcome(this.world, { ...sampleMetrics(this.world), day: Number.POSITIVE_INFINITY });
-    this.endRound(this.world.outcome === "timeUp");
+    const judged = judgeOutcome(this.world, { ...sampleMetrics(this.world), day: dayOf(this.world) });
+    this.world.outcome = judged === "ongoing" ? "endedByTeacher" : judged;
+    this.endRound();
   }
 
   /**

@@ -214,9 +214,9 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (this.world.outcome !== "ongoing") this.endRound();
   }
 
-  /** Builds and sends the debrief; the world has its outcome (`endedByTeacher`: a teacher stopped the round). */
-  protected endRound(endedByTeacher = false): void {
-    this.debrief = buildDebrief(this.world, this.seats.list(), this.ledger, endedByTeacher);
+  /** Builds and sends the debrief; the world has its outcome (`endedByTeacher` when a teacher stopped the round). */
+  protected endRound(): void {
+    this.debrief = buildDebrief(this.world, this.seats.list(), this.ledger);
     this.broadcast(ServerMessage.debrief, this.debrief, { afterNextPatch: true });
     this.onRoundEnd(this.debrief);
   }

@@ -167,8 +167,11 @@ const roundTo = (v: number, digits: number): number => {
   return Number.isFinite(v) ? Math.round(v * f) / f : 0;
 };
 
-/** The history message for a round: at most `maxPoints` samples, evenly spread and always with the first and last. */
-export function roundHistory(round: number, samples: readonly MetricSample[], maxPoints = HISTORY_MAX_POINTS): RoundHistory {
+/**
+ * The history message for a round: at most `maxPoints` samples, evenly spread and always with the first and last.
+ * `threatMetric`: what counts as the threat (debrief.ts threatMetricOf: activated self-reactive killers in autoimmunity).
+ */
+export function roundHistory(round: number, samples: readonly MetricSample[], maxPoints = HISTORY_MAX_POINTS, threatMetric = "threat.burden"): RoundHistory {
   const n = samples.length, k = Math.min(n, Math.max(2, Math.floor(maxPoints)));
   const h: RoundHistory = { round, days: [], threat: [], killers: [], damage: [] };
   let last = -1;
@@ -178,7 +181,7 @@ export function roundHistory(round: number, samples: readonly MetricSample[], ma
     last = at;
     const v = samples[at].values;
     h.days.push(roundTo(samples[at].day, 4));
-    h.threat.push(roundTo(v["threat.burden"] ?? 0, 2));
+    h.threat.push(roundTo(v[threatMetric] ?? 0, 2));
     h.killers.push(roundTo(v["count.cd8"] ?? 0, 2));
     h.damage.push(roundTo(v["tissue.damage"] ?? 0, 5));
   }

@@ -7,7 +7,8 @@ import type { World } from "../sim/world.ts";
 import { learningPoints } from "./learningPoints.ts";
 import type { Debrief, DebriefSeries } from "./messages.ts";
 import type { RoleLedger } from "./roleLedger.ts";
-import { dayOfTick, fmt, fmtDay, LIT_SHARE, pct, runFacts, threatWords, type RunFacts } from "./runFacts.ts";
+import { daysLong, onDay } from "./dayClock.ts";
+import { dayOfTick, fmt, LIT_SHARE, pct, runFacts, threatWords, type RunFacts } from "./runFacts.ts";
 
 export const MAX_DEBRIEF_POINTS = 200;
 /** At most this many moments, so the list stays readable. */
@@ -30,6 +31,9 @@ const SERIES: readonly { name: string; label: string; units: string }[] = [
   { name: "toxicity.leak", label: "Vascular leak (1 is the danger line)", units: "score" },
 ];
 
+/** The threat in autoimmunity (type 1 diabetes): self-reactive killer T cells that have been switched on. */
+const SELF_THREAT_SERIES = { name: "count.cd8Activated", label: "Threat: switched-on self-reactive killer T cells", units: "cells" };
+
 /** Three significant figures: charts need no more, and the message stays small. */
 const sig3 = (x: number) => (x === 0 || !Number.isFinite(x) ? 0 : Number(x.toPrecision(3)));
 
@@ -47,27 +51,36 @@ export function downsample(history: readonly MetricSample[], max = MAX_DEBRIEF_P
   return out;
 }
 
-export function outcomeText(world: World, f: RunFacts, endedByTeacher = false): string {
+export function outcomeText(world: World, f: RunFacts): string {
   const { noun, plural } = threatWords(world);
   const damage = pct(f.damageEnd);
-  const day = fmtDay(f.outcomeDay >= 0 ? f.outcomeDay : f.days);
-  const leak = f.leakCrossedDay >= 0 ? ` The therapy pushed vascular leak over the danger line on day ${fmtDay(f.leakCrossedDay)}.` : "";
+  const when = onDay(f.outcomeDay >= 0 ? f.outcomeDay : f.days);
+  const leak = f.leakCrossedDay >= 0 ? ` The therapy pushed vascular leak over the danger line on ${onDay(f.leakCrossedDay)}.` : "";
+  const left = fmt(world.history[world.history.length - 1]?.values["threat.burden"] ?? 0);
   switch (world.outcome) {
     case "cleared":
-      return `The team cleared the ${noun} on day ${day}, after it reached ${fmt(f.threat.value)} ${plural} at its peak; ${damage} of the healthy tissue was lost.${leak}`;
+      return `The team cleared the ${noun} on ${when}, after it reached ${fmt(f.threat.value)} ${plural} at its peak; ${damage} of the healthy tissue was lost.${leak}`;
     case "overrun":
-      return `The ${noun} overran the tissue: by day ${day} half of the healthy tissue was lost (the ${noun} peaked at ${fmt(f.threat.value)} ${plural}).${leak}`;
+      return `The ${noun} overran the tissue: by ${when} half of the healthy tissue was lost (the ${noun} peaked at ${fmt(f.threat.value)} ${plural}).${leak}`;
     case "protected":
-      return `Self tissue protected: after ${day} days only ${damage} of the islet cells had been destroyed by the body's own killer T cells.${leak}`;
+      return `Self tissue protected: after ${daysLong(f.days)} only ${damage} of the islet cells had been destroyed by the body's own killer T cells.${leak}`;
     case "lost":
-      return `The body's own killer T cells destroyed half of the islet cells by day ${day}: the self tissue was lost.${leak}`;
+      return `The body's own killer T cells destroyed half of the islet cells by ${when}: the self tissue was lost.${leak}`;
     case "timeUp":
       if (world.scenario.threat.kind === "none") {
-        return `A quiet patch with no threat: the round ran ${day} days${endedByTeacher ? " until your teacher ended it" : ""} to show the IL-2 tug-of-war on its own; ${damage} of the tissue was lost.`;
+        return `A quiet patch with no threat: the round ran ${daysLong(f.days)} to show the IL-2 tug-of-war on its own; ${damage} of the tissue was lost.`;
       }
-      return `${endedByTeacher ? "Your teacher ended the round" : "Time ran out"} on day ${day} with ${fmt(world.history[world.history.length - 1]?.values["threat.burden"] ?? 0)} ${plural} left (peak ${fmt(f.threat.value)}); ${damage} of the healthy tissue was lost.${leak}`;
+      return `Time ran out on ${when} with ${left} ${plural} left (peak ${fmt(f.threat.value)}); ${damage} of the healthy tissue was lost.${leak}`;
+    case "endedByTeacher":
+      if (world.scenario.threat.kind === "none") {
+        return `A quiet patch with no threat: the teacher ended the round on ${when}, after ${daysLong(f.days)} of the IL-2 tug-of-war on its own; ${damage} of the tissue was lost.`;
+      }
+      if (world.scenario.threat.kind === "self") {
+        return `The teacher ended the round on ${when}, before it was decided: by then the body's own killer T cells had destroyed ${damage} of the islet cells.${leak}`;
+      }
+      return `The teacher ended the round on ${when}, before it was decided, with ${left} ${plural} left (peak ${fmt(f.threat.value)}); ${damage} of the healthy tissue was lost.${leak}`;
     default:
-      return `The round stopped on day ${fmtDay(f.days)} before it was decided; ${damage} of the healthy tissue was lost so far.${leak}`;
+      return `The round stopped on ${onDay(f.days)} before it was decided; ${damage} of the healthy tissue was lost so far.${leak}`;
   }
 }
 
@@ -130,16 +143,26 @@ export function keyMoments(world: World, f: RunFacts, ledger: RoleLedger): { day
   return kept.map((m) => ({ day: Math.round(m.day * 100) / 100, text: m.text }));
 }
 
-/** `endedByTeacher`: a classroom round the teacher ended before the model decided it. */
-export function buildDebrief(world: World, seats: readonly Seat[], ledger: RoleLedger, endedByTeacher = false): Debrief {
+/** The metric that counts the threat: infected and tumour cells, or in autoimmunity the activated self-reactive killers. */
+export function threatMetricOf(world: World): string {
+  return world.scenario.threat.kind === "self" ? SELF_THREAT_SERIES.name : "threat.burden";
+}
+
+/** The charts for this world: in autoimmunity the threat is the body's own switched-on killers, not infected or tumour cells. */
+export function seriesFor(world: World): readonly { name: string; label: string; units: string }[] {
+  if (world.scenario.threat.kind !== "self") return SERIES;
+  return SERIES.map((s) => (s.name === "threat.burden" ? SELF_THREAT_SERIES : s));
+}
+
+/** Builds the report; a round the teacher ended has the outcome `endedByTeacher`. */
+export function buildDebrief(world: World, seats: readonly Seat[], ledger: RoleLedger): Debrief {
   const facts = runFacts(world, ledger);
   const samples = downsample(world.history);
-  const series: DebriefSeries[] = SERIES.map((s) => ({ ...s, values: samples.map((m) => sig3(m.values[s.name] ?? 0)) }));
+  const series: DebriefSeries[] = seriesFor(world).map((s) => ({ ...s, values: samples.map((m) => sig3(m.values[s.name] ?? 0)) }));
   return {
     scenarioId: world.scenario.id,
     outcome: world.outcome,
-    outcomeText: outcomeText(world, facts, endedByTeacher),
-    ...(endedByTeacher ? { endedByTeacher } : {}),
+    outcomeText: outcomeText(world, facts),
     days: samples.map((m) => Math.round(m.day * 1000) / 1000),
     series,
     moments: keyMoments(world, facts, ledger),

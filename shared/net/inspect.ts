@@ -67,7 +67,8 @@ export function whyText(why: number, type: CellTypeName, n: WhyNumbers): string 
       if (type === "cd8") return n.activated
         ? "Resting here for now. It is switched on, and needs IL-2 from helpers to keep dividing."
         : "Resting: it is waiting to meet its antigen. Without the high-affinity receptor it only hears IL-2 when there is a lot.";
-      if (nk) return "Resting: NK cells have only the medium-strength IL-2 receptor, so they respond only when IL-2 is plentiful.";
+      if (type === "nkBright") return "Resting: a CD56bright NK cell carries CD25 as well as CD122, so its high-affinity receptors hear IL-2 at lower levels than most NK cells do.";
+      if (nk) return "Resting: a CD56dim NK cell has the intermediate IL-2 receptor (CD122, almost no CD25), so it responds only when IL-2 is plentiful.";
       if (type === "dendritic") return (n.antigenShown ?? 0) > 0.01
         ? `Showing antigen (strength ${pct(n.antigenShown ?? 0)}): it holds up pieces of the threat so passing T cells can recognise them.`
         : "It has no antigen left to show, so it no longer switches T cells on.";

@@ -4,7 +4,8 @@
 
 import type { World } from "../sim/world.ts";
 import type { RoleLedger } from "./roleLedger.ts";
-import { fmt, fmtDay, LIT_SHARE, pct, threatWords, type RunFacts } from "./runFacts.ts";
+import { onDay } from "./dayClock.ts";
+import { fmt, LIT_SHARE, pct, threatWords, type RunFacts } from "./runFacts.ts";
 
 const MAX_POINTS = 5;
 
@@ -24,12 +25,12 @@ function clustering(f: RunFacts, ledger: RoleLedger): string {
   }
   const infused = (f.doses.highDose ?? 0) + (f.doses.lowDose ?? 0) > 0;
   if (peak.helpers === 0 && infused) {
-    return `IL-2 peaked at ${fmt(peak.pm)} pM on day ${fmtDay(peak.day)}, carried in from the blood by the therapy rather than made by helpers. Helpers divided ${f.helperDivisions} times.`;
+    return `IL-2 peaked at ${fmt(peak.pm)} pM on ${onDay(peak.day)}, carried in from the blood by the therapy rather than made by helpers. Helpers divided ${f.helperDivisions} times.`;
   }
   const where = peak.helpers < 0 ? "where switched-on helpers made it" : peak.helpers >= 2
     ? `where ${peak.helpers} switched-on helpers sat together${peak.nearDendritic ? " at a dendritic cell" : ""}`
     : peak.helpers === 1 ? `next to a single switched-on helper${peak.nearDendritic ? " at a dendritic cell" : ""}` : "away from any switched-on helper (IL-2 had spread or come from the blood)";
-  return `IL-2 peaked at ${fmt(peak.pm)} pM on day ${fmtDay(peak.day)}, ${where}. Helpers that cluster share the IL-2 they make and take off: they divided ${f.helperDivisions} times in this run.`;
+  return `IL-2 peaked at ${fmt(peak.pm)} pM on ${onDay(peak.day)}, ${where}. Helpers that cluster share the IL-2 they make and take off: they divided ${f.helperDivisions} times in this run.`;
 }
 
 /** Objectives 2 and 3: Tregs win IL-2 at low levels with their high-affinity receptor. */
@@ -49,8 +50,8 @@ function tregs(world: World, f: RunFacts): string {
   if (f.tregFirstPositive >= 0) {
     const others = f.cd8FirstPositive;
     const mean = meanIl2On(world, f.tregFirstPositive);
-    const killers = others < 0 ? "activated killers never did" : others >= f.tregFirstPositive ? `activated killers followed on day ${fmtDay(others)}` : `activated killers had done so already, on day ${fmtDay(others)}`;
-    text += ` They turned pSTAT5-positive on day ${fmtDay(f.tregFirstPositive)}, when IL-2 averaged ${mean < 20 ? "only " : ""}${fmt(mean)} pM; ${killers}.`;
+    const killers = others < 0 ? "activated killers never did" : others >= f.tregFirstPositive ? `activated killers followed on ${onDay(others)}` : `activated killers had done so already, on ${onDay(others)}`;
+    text += ` They turned pSTAT5-positive on ${onDay(f.tregFirstPositive)}, when IL-2 averaged ${mean < 20 ? "only " : ""}${fmt(mean)} pM; ${killers}.`;
   } else {
     text += ` Even so, IL-2 stayed too low for most of them to turn pSTAT5-positive.`;
   }
@@ -61,11 +62,11 @@ function tregs(world: World, f: RunFacts): string {
 function nkCells(f: RunFacts): string {
   const nk = f.nkPositivePeak;
   if (nk.value < LIT_SHARE) {
-    return `NK cells carry only the medium-strength receptor (CD122 without CD25) and need IL-2 near 1 nM; IL-2 peaked at ${fmt(f.il2Max.value)} pM, so ${pct(nk.value) !== pct(0) ? `at most ${pct(nk.value)} of them were` : "none of them was"} pSTAT5-positive.${f.noThreat ? "" : ` They killed ${f.killsByNk} cells without IL-2's boost.`}`;
+    return `Most NK cells (the CD56dim kind) carry the intermediate receptor, CD122 with almost no CD25, and need IL-2 near 1 nM; the few CD56bright NK cells carry CD25 too and hear lower levels. IL-2 peaked at ${fmt(f.il2Max.value)} pM, so ${pct(nk.value) !== pct(0) ? `at most ${pct(nk.value)} of them were` : "none of them was"} pSTAT5-positive.${f.noThreat ? "" : ` They killed ${f.killsByNk} cells without IL-2's boost.`}`;
   }
   const highDose = f.firstDoseDay.highDose;
   const after = highDose !== undefined && highDose <= nk.day ? " after high-dose IL-2" : "";
-  return `NK cells lit up only when IL-2 was plentiful: ${pct(nk.value)} were pSTAT5-positive on day ${fmtDay(nk.day)}${after}. With IL-2 they divided ${f.nkDivisions} times${f.noThreat ? "" : ` and killed ${f.killsByNk} cells`}.`;
+  return `NK cells lit up only when IL-2 was plentiful: ${pct(nk.value)} were pSTAT5-positive on ${onDay(nk.day)}${after}. With IL-2 they divided ${f.nkDivisions} times${f.noThreat ? "" : ` and killed ${f.killsByNk} cells`}.`;
 }
 
 /** Objective 5: what the therapy did and what it cost. */
@@ -73,7 +74,7 @@ function therapy(f: RunFacts, ledger: RoleLedger): string | null {
   const given = Object.entries(f.doses).filter(([, n]) => n > 0);
   if (given.length === 0) return null;
   const parts: string[] = [];
-  const d = (name: string) => `${f.doses[name]} dose${f.doses[name] === 1 ? "" : "s"} from day ${fmtDay(f.firstDoseDay[name] ?? 0)}`;
+  const d = (name: string) => `${f.doses[name]} dose${f.doses[name] === 1 ? "" : "s"} from ${onDay(f.firstDoseDay[name] ?? 0)}`;
   if (f.doses.highDose) {
     parts.push(`High-dose IL-2 (${d("highDose")}) flooded every receptor, so NK pSTAT5 reached ${pct(f.nkPositivePeak.value)}`);
   }
@@ -82,7 +83,7 @@ function therapy(f: RunFacts, ledger: RoleLedger): string | null {
   if (f.doses.cd122Biased) parts.push(`CD122-biased IL-2 (${d("cd122Biased")}) skipped CD25 to favour NK and killer cells`);
   const first = parts.join("; ");
   const leak = f.leakCrossedDay >= 0
-    ? `The price: vascular leak peaked at ${fmt(f.leakPeak)} and crossed the danger line on day ${fmtDay(f.leakCrossedDay)}${ledger.withheldDoses ? `, so ${ledger.withheldDoses} doses were held back` : ""}.`
+    ? `The price: vascular leak peaked at ${fmt(f.leakPeak)} and crossed the danger line on ${onDay(f.leakCrossedDay)}${ledger.withheldDoses ? `, so ${ledger.withheldDoses} doses were held back` : ""}.`
     : `Vascular leak peaked at ${fmt(f.leakPeak)}, under the danger line of 1.`;
   return `${first.charAt(0).toUpperCase()}${first.slice(1)}. ${leak}`;
 }
@@ -91,7 +92,7 @@ function therapy(f: RunFacts, ledger: RoleLedger): string | null {
 function contraction(world: World, f: RunFacts): string | null {
   const { noun } = threatWords(world);
   if (world.outcome === "cleared" && f.killers.value > f.killersEnd * 1.2) {
-    return `After the ${noun} was cleared on day ${fmtDay(f.outcomeDay)}, IL-2 fell to ${fmt(f.il2MeanEnd)} pM on average and killer T cells shrank from ${fmt(f.killers.value)} to ${fmt(f.killersEnd)}: without IL-2 most effector cells die, and a few stay on as memory.`;
+    return `After the ${noun} was cleared on ${onDay(f.outcomeDay)}, IL-2 fell to ${fmt(f.il2MeanEnd)} pM on average and killer T cells shrank from ${fmt(f.killers.value)} to ${fmt(f.killersEnd)}: without IL-2 most effector cells die, and a few stay on as memory.`;
   }
   if (f.starved > 0) {
     return `${f.starved} immune cells died because they caught too little IL-2 for too long: IL-2 is a survival signal as well as a signal to divide.`;
@@ -101,7 +102,7 @@ function contraction(world: World, f: RunFacts): string | null {
 
 /** Objective 6, as a filler: killers divide on IL-2 signal banked through pSTAT5. */
 function killers(f: RunFacts): string {
-  const lit = f.cd8FirstPositive >= 0 ? `activated killers turned pSTAT5-positive from day ${fmtDay(f.cd8FirstPositive)}` : "activated killers never turned pSTAT5-positive";
+  const lit = f.cd8FirstPositive >= 0 ? `activated killers turned pSTAT5-positive from ${onDay(f.cd8FirstPositive)}` : "activated killers never turned pSTAT5-positive";
   return `Killer T cells divided ${f.killerDivisions} times${f.noThreat ? "" : ` and killed ${f.killsByKillers} cells`}; ${lit}. After a few divisions driven by antigen alone, each further one needs IL-2 from helpers, read out inside the cell as pSTAT5.`;
 }
 

@@ -79,10 +79,9 @@ export interface DebriefSeries { name: string; label: string; units: string; val
 
 export interface Debrief {
   scenarioId: string;
+  /** An Outcome name (outcomeWords.ts); `endedByTeacher` when a teacher ended the round before the model decided it. */
   outcome: string;
   outcomeText: string;
-  /** True when a teacher ended the round before the model decided it. */
-  endedByTeacher?: boolean;
   /** Simulated day of each sample, shared by every series. */
   days: number[];
   series: DebriefSeries[];

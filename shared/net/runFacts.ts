@@ -47,9 +47,6 @@ export function countEvents(world: World, match: (e: SimEvent) => boolean): numb
   return n;
 }
 
-/** A day as players read it: one decimal. */
-export const fmtDay = (day: number) => (Math.round(day * 10) / 10).toFixed(1);
-
 /** A number as players read it: whole numbers from 10 up, two significant figures below. */
 export function fmt(x: number): string {
   if (!Number.isFinite(x)) return "0";

@@ -171,7 +171,8 @@ export interface SimEvent {
 /** Events the world keeps in its log; a round of a classroom scenario stays well inside it. */
 export const EVENT_LOG_LIMIT = 200_000;
 
-export type Outcome = "ongoing" | "cleared" | "overrun" | "protected" | "lost" | "timeUp";
+/** `endedByTeacher` is never judged by the model: the game server sets it when a teacher ends a round the model had not decided. */
+export type Outcome = "ongoing" | "cleared" | "overrun" | "protected" | "lost" | "timeUp" | "endedByTeacher";
 
 export interface World {
   scenario: Scenario;

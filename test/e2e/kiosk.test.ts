@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
+import { TOOK_OFF_RATIO, verdictKey } from "../../client/src/kiosk/resultScreen.ts";
 import { ARTIFACTS_DIR, launchBrowser, type TestBrowser } from "./browser.ts";
 import { ensureClientBuilt, REPO_DIR, startServerProcess, type ServerProcess } from "./serverProcess.ts";
 
@@ -194,6 +195,11 @@ describe("museum kiosk", () => {
     const [start, end] = ((await page.locator("#k-result-helpers").textContent()) ?? "").match(/\d+/g)!.map(Number);
     expect(start).toBeGreaterThan(0);
     expect(end).toBeGreaterThan(0);
+    // The verdict follows the numbers beside it: never "took off" when the helpers did not multiply.
+    const il2 = Number(((await page.locator("#k-result-il2").textContent()) ?? "").match(/\d+/)?.[0]);
+    const verdict = (await page.locator("#k-result-verdict").textContent()) ?? "";
+    expect(verdict).toBe(en[verdictKey({ helpersStart: start, helpersEnd: end, il2PeakPm: il2 })]);
+    if (end < start * TOOK_OFF_RATIO) expect(verdict).not.toMatch(/took off/);
     await shot("result");
     await waitFor("attract after the result", attractReady, 30_000);
   });

@@ -102,9 +102,9 @@ describe("a class of 30", () => {
     expect(teacher.state.phase).toBe("ended");
     expect(room.world.outcome).not.toBe("ongoing");
     expect(inbox.debriefs[0].roles.filter((r) => r.bot === "")).toHaveLength(30);
-    expect(room.world.outcome).toBe("timeUp"); // ended by the teacher long before the infection is decided
-    expect(inbox.debriefs[0].outcomeText).toMatch(/^Your teacher ended the round on day/);
-    expect(inbox.debriefs[0].endedByTeacher).toBe(true);
+    expect(room.world.outcome).toBe("endedByTeacher"); // ended by the teacher long before the infection is decided
+    expect(inbox.debriefs[0].outcome).toBe("endedByTeacher");
+    expect(inbox.debriefs[0].outcomeText).toMatch(/^The teacher ended the round on day \d+ at \d\d:\d\d, before it was decided/);
     await waitFor("the rounds message", () => students.every((s) => s.rounds.length === 1));
     expect(students[5].rounds[0]).toHaveLength(1);
     expect(students[5].rounds[0][0].round).toBe(1);

@@ -64,7 +64,7 @@ describe("closing a class", () => {
       expect(d.closed[0]).toEqual({ reason: CLASS_CLOSED_TEXT });
       expect(d.left[0]).toBe(4000); // a consented close: the pages do not try to reconnect
     }
-    expect(room.world.outcome).toBe("timeUp"); // ended as "end" does, at the tick it was closed
+    expect(room.world.outcome).toBe("endedByTeacher"); // ended as "end" does, at the tick it was closed
     expect(room.world.tick).toBe(tick);
     await waitFor("the room disposed", () => matchMaker.getLocalRoomById(session.code) === undefined && !isLiveJoinCode(session.code));
     expect(await matchMaker.query({ roomId: session.code })).toHaveLength(0);
@@ -72,7 +72,8 @@ describe("closing a class", () => {
     const saved = getResultsStore().rounds(session.code);
     expect(saved).toHaveLength(1);
     expect(saved[0].players).toHaveLength(3);
-    expect(saved[0].outcome).toBe("timeUp");
+    expect(saved[0].outcome).toBe("endedByTeacher");
+    expect(getResultsStore().csv(session.code).split("\r\n")[1]).toContain(",endedByTeacher,"); // the CSV's outcome column
 
     const answer = await check(session.code);
     expect(answer.status).toBe(410);

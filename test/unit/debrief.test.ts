@@ -82,7 +82,7 @@ describe("learning points follow the run", () => {
     for (let k = 0; k < 150; k++) ledger.record(w, step(w));
     const d = buildDebrief(w, SEATS, ledger);
     const point = d.learning.find((p) => p.startsWith("High-dose IL-2"));
-    expect(point).toMatch(new RegExp(`\\(${w.therapy.dosesGiven.highDose} doses from day 0\\.0\\)`));
+    expect(point).toMatch(new RegExp(`\\(${w.therapy.dosesGiven.highDose} doses from day 1 at 00:00\\)`));
     expect(point).toMatch(/[Vv]ascular leak peaked at \d/);
     expect(none.learning.some((p) => p.startsWith("High-dose IL-2"))).toBe(false);
     expect(d.moments.some((m) => m.text.startsWith("First dose of high-dose IL-2"))).toBe(true);

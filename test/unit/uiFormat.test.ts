@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { formatClock, formatCooldown, formatCount, formatPm, formatShare, trim } from "../../client/src/ui/format.ts";
-import { describeSituation, trend, type SituationFigures } from "../../client/src/ui/situation.ts";
+import { describeSituation, hasFirstFigures, trend, type SituationFigures } from "../../client/src/ui/situation.ts";
 
 describe("formatClock", () => {
   it("counts days from one and shows hours and minutes", () => {
@@ -70,8 +70,29 @@ describe("describeSituation", () => {
   it("warns about damage, leak past the line, pause and the outcome", () => {
     const text = describeSituation({ ...base, damage: 0.2, leak: 1.2, paused: true, outcome: "cleared" });
     expect(text).toContain("paused");
-    expect(text).toContain("Round over: cleared.");
+    expect(text).toContain("Round over: threat cleared.");
     expect(text).toContain("Tissue lost 20%.");
     expect(text).toContain("past the dose-limiting line");
+  });
+});
+
+describe("the screen-reader summary's words and first moment", () => {
+  it("says the teacher ended the round, never an outcome's code name", () => {
+    const text = describeSituation({ ...base, outcome: "endedByTeacher" });
+    expect(text).toContain("Round over: the teacher ended the round.");
+    expect(text).not.toContain("endedByTeacher");
+  });
+  it("names the threat in autoimmunity as the activated self-reactive killers", () => {
+    const text = describeSituation({ ...base, threat: 12, threatName: "Threat: activated self-reactive killer T cells" });
+    expect(text).toContain("Threat: activated self-reactive killer T cells: 12.");
+    expect(text).not.toContain("Threat 12 cells");
+  });
+  it("waits for the round's first figures: no summary from the state's defaults", () => {
+    const zeros = { helpers: 0, killers: 0, tregs: 0, nk: 0 };
+    expect(hasFirstFigures(undefined)).toBe(false);
+    expect(hasFirstFigures({ cellCount: 0, hud: zeros })).toBe(false);
+    expect(hasFirstFigures({ cellCount: 3600, hud: zeros })).toBe(false);
+    expect(hasFirstFigures({ cellCount: 3600 })).toBe(false);
+    expect(hasFirstFigures({ cellCount: 3600, hud: { ...zeros, helpers: 40 } })).toBe(true);
   });
 });

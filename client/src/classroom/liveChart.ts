@@ -1,4 +1,4 @@
-// The class's live charts during a round: the HUD figures (threat cells, killer T cells, tissue lost) sampled once a
+// The class's live charts during a round: the HUD figures (the threat, killer T cells, tissue lost) sampled once a
 // second of wall time into a rolling record by simulated day, drawn as two small line charts. A page that (re)joins
 // mid-round starts from the round's history (HistorySource, the server's "history" message), so its charts are full at
 // once. On the projector's side panel and, behind a toggle, on every student's device. Created by classroomUi.ts per round.
@@ -8,6 +8,7 @@ import { drawLineChart } from "../ui/charts.ts";
 import { el } from "../ui/dom.ts";
 import type { UiSession } from "../ui/session.ts";
 import type { HistorySource } from "../net/ClassroomSession.ts";
+import { threatFigure } from "../ui/threatFigure.ts";
 
 /** Samples kept (about 10 minutes at one a second); older ones are thinned by half when full. */
 const MAX_SAMPLES = 600;
@@ -29,7 +30,7 @@ export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: 
     if (!hud || !(st.day > 0)) return; // nothing measured yet
     if (st.round !== round || (days.length && st.day < days[days.length - 1])) { for (const a of series) a.length = 0; round = st.round; } // a new round
     if (days.length && st.day === days[days.length - 1]) return; // paused
-    days.push(st.day); threat.push(hud.threat); killers.push(hud.killers); lost.push(hud.damage * 100);
+    days.push(st.day); threat.push(threatFigure(st).value); killers.push(hud.killers); lost.push(hud.damage * 100);
     thin();
     if (root.offsetParent === null) return; // hidden: record, do not draw
     draw();
@@ -54,7 +55,7 @@ export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: 
   const draw = () => {
     if (days.length < 2) return;
     drawLineChart(counts, "Threat and killers (cells)", days, [
-      { label: "Threat cells", units: "cells", values: threat, colour: "#e69f00" },
+      { label: session.state ? threatFigure({ scenarioId: session.state.scenarioId }).label : "Threat cells", units: "cells", values: threat, colour: "#e69f00" },
       { label: "Killer T cells", units: "cells", values: killers, colour: "#56b4e9", dash: [6, 4] },
     ], 170);
     drawLineChart(damage, "Tissue lost (%)", days, [{ label: "Tissue lost", units: "%", values: lost, colour: "#d55e00" }], 140);

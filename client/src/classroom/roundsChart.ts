@@ -7,7 +7,7 @@ import { SCENARIOS } from "../../../shared/scenarios/index.ts";
 import { drawLineChart } from "../ui/charts.ts";
 import { el } from "../ui/dom.ts";
 import { trim } from "../ui/format.ts";
-import { OUTCOME_WORDS } from "../ui/hud.ts";
+import { outcomeWords } from "../../../shared/net/outcomeWords.ts";
 import { ROUND_SERIES_LABELS, commonDays, onGrid, roundRows, sharedSeriesNames, shownValues } from "./roundsData.ts";
 
 /** Okabe-Ito colours and dash patterns, one pair per round (patterns repeat after 4, colours after 7). */
@@ -55,12 +55,12 @@ function roundsTable(doc: Document, rounds: readonly RoundSummary[], names: stri
     el(doc, "caption", { text: "Each round: outcome, length, and each measure's peak → final value" }),
     el(doc, "thead", {}, el(doc, "tr", {},
       el(doc, "th", { scope: "col", text: "Round" }), el(doc, "th", { scope: "col", text: "Scenario" }),
-      el(doc, "th", { scope: "col", text: "Outcome" }), el(doc, "th", { scope: "col", text: "Days" }),
+      el(doc, "th", { scope: "col", text: "Outcome" }), el(doc, "th", { scope: "col", text: "Days played" }),
       ...names.map((n) => el(doc, "th", { scope: "col", text: label(n) })))),
     el(doc, "tbody", {}, ...rows.map((r, i) => el(doc, "tr", {},
       el(doc, "th", { scope: "row" }, el(doc, "span", { class: "round-swatch", style: `border-top: 3px ${ROUND_DASHES[i % 4].length ? "dashed" : "solid"} ${ROUND_COLOURS[i % ROUND_COLOURS.length]}` }), ` ${r.round}`),
       el(doc, "td", { text: SCENARIOS[r.scenarioId]?.name ?? r.scenarioId }),
-      el(doc, "td", { text: OUTCOME_WORDS[r.outcome] || r.outcome }),
+      el(doc, "td", { text: outcomeWords(r.outcome) }),
       el(doc, "td", { text: trim(r.lastDay) }),
       ...names.map((n) => el(doc, "td", { text: n in r.peaks ? `${trim(r.peaks[n])} → ${trim(r.finals[n])}` : "—" }))))));
 }

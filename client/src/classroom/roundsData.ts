@@ -6,7 +6,7 @@ import type { RoundSummary } from "../../../shared/net/classroom.ts";
 
 /** Words for the series names the server sends; unknown names are shown as they come. */
 export const ROUND_SERIES_LABELS: Record<string, string> = {
-  threat: "Threat cells", damage: "Tissue lost (%)", il2: "IL-2 mean", il2Mean: "IL-2 mean", il2MeanPm: "IL-2 mean (pM)",
+  threat: "Threat", damage: "Tissue lost (%)", il2: "IL-2 mean", il2Mean: "IL-2 mean", il2MeanPm: "IL-2 mean (pM)",
   killers: "Killer T cells", helpers: "Helper T cells", tregs: "Tregs", leak: "Toxicity (% of the leak line)",
 };
 

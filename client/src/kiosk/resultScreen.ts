@@ -1,6 +1,7 @@
 // The short result screen after a round: the highest IL-2 the visitor's helpers made, how many helper T cells they had
-// at the start and at the end, and the one thing to remember; back to attract after resultS seconds or on "Back to start"; "Play again" starts a new
-// round. Shown by kioskMain.ts.
+// at the start and at the end, a verdict that says what those numbers show (verdictKey), and the one thing to
+// remember; back to attract after resultS seconds or on "Back to start"; "Play again" starts a new round. Shown by
+// kioskMain.ts.
 
 import type { KioskStrings } from "./strings.ts";
 
@@ -11,6 +12,23 @@ export interface ResultFigures { helpersStart: number; helpersEnd: number; il2Pe
  * 2 days, seeds 1-3: helpers left alone peak at 36-71 pM; helpers sent together to a dendritic cell, at 100-204 pM.
  */
 export const GATHERED_IL2_PM = 80;
+
+/** Helpers at the end over helpers at the start from which the clone "took off". */
+export const TOOK_OFF_RATIO = 1.5;
+
+export type VerdictKey = "result.grew" | "result.began" | "result.madeIl2" | "result.grewAlone" | "result.flat";
+
+/**
+ * The verdict's string key. Whether the helpers gathered is judged on IL-2 (which the visitor's gathering changes);
+ * whether the clone grew, on the two counts shown beside it, so the words never contradict the numbers.
+ */
+export function verdictKey(fig: ResultFigures): VerdictKey {
+  const gathered = fig.il2PeakPm >= GATHERED_IL2_PM;
+  const grew = fig.helpersEnd > fig.helpersStart;
+  if (!gathered) return grew ? "result.grewAlone" : "result.flat";
+  if (!grew) return "result.madeIl2";
+  return fig.helpersEnd >= fig.helpersStart * TOOK_OFF_RATIO ? "result.grew" : "result.began";
+}
 
 export class ResultScreen {
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -31,9 +49,7 @@ export class ResultScreen {
       const left = Math.max(0, Math.ceil((until - performance.now()) / 1000));
       this.doc.getElementById("k-result-helpers")!.textContent = this.strings.t("result.helpers", { start: fig.helpersStart, end: fig.helpersEnd });
       this.doc.getElementById("k-result-il2")!.textContent = this.strings.t("result.il2", { pm: Math.round(fig.il2PeakPm) });
-      // Judged on IL-2, which the visitor's gathering changes, not on the helpers' number, which grows either way.
-      const gathered = fig.il2PeakPm >= GATHERED_IL2_PM;
-      this.doc.getElementById("k-result-verdict")!.textContent = this.strings.t(gathered ? "result.grew" : "result.flat");
+      this.doc.getElementById("k-result-verdict")!.textContent = this.strings.t(verdictKey(fig));
       this.doc.getElementById("k-result-count")!.textContent = this.strings.t("result.countdown", { n: left });
       return left;
     };

@@ -69,7 +69,7 @@ export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: nu
     g.beginPath(); g.moveTo(px, top); g.lineTo(px, heightPx - PAD.bottom); g.stroke();
     g.fillText(trim(v), px, heightPx - PAD.bottom + 4);
   }
-  g.fillText("simulated day", (PAD.left + width - PAD.right) / 2, heightPx - 14);
+  g.fillText("days since the start", (PAD.left + width - PAD.right) / 2, heightPx - 14);
 
   const idx = thinIndices(Math.min(days.length, ...series.map((s) => s.values.length)), MAX_POINTS);
   for (const s of series) {

@@ -1,6 +1,6 @@
 // The end-of-round report as an HTML page over the DebriefScene: outcome, charts over time (one per unit, canvas)
 // with a data table for screen readers, key moments, what each role did, learning points, and "Play again" /
-// "Menu". Shown by playUi.ts on the bus "round-end".
+// "Menu" / the Learn dialog. Shown by playUi.ts on the bus "round-end".
 
 import type { Debrief, DebriefSeries } from "../../../shared/net/messages.ts";
 import { ROLE_LABELS, isRole } from "../../../shared/sim/roles.ts";
@@ -9,8 +9,9 @@ import { drawLineChart, type ChartSeries } from "./charts.ts";
 import { thinIndices } from "./chartScale.ts";
 import { el } from "./dom.ts";
 import { formatClock, formatCount, trim } from "./format.ts";
-import { OUTCOME_WORDS } from "./hud.ts";
+import { outcomeWords } from "../../../shared/net/outcomeWords.ts";
 import { explainFailure } from "./soloSetup.ts";
+import { learnButton } from "../learn/termLink.ts";
 
 /** Okabe-Ito colours and dash patterns: lines differ by pattern as well as colour. */
 const PALETTE = ["#56b4e9", "#e69f00", "#009e73", "#cc79a7", "#f0e442", "#d55e00", "#0072b2", "#f4f1ea"];
@@ -85,9 +86,9 @@ export function showDebrief(root: HTMLElement, d: Debrief, actions: DebriefActio
 
   root.replaceChildren(el(doc, "div", { class: "debrief-inner" },
     el(doc, "p", { class: "note", text: `Debrief · ${scenario?.name ?? d.scenarioId}` }),
-    el(doc, "h1", { id: "debrief-title", tabindex: "-1", text: d.endedByTeacher ? "Round ended by your teacher" : OUTCOME_WORDS[d.outcome] || d.outcome }),
+    el(doc, "h1", { id: "debrief-title", tabindex: "-1", text: outcomeWords(d.outcome) || d.outcome }),
     el(doc, "p", { class: "lead", text: d.outcomeText }),
-    el(doc, "div", { class: "debrief-actions" }, again, menu), status,
+    el(doc, "div", { class: "debrief-actions" }, again, menu, learnButton(doc, "Glossary and model card", "glossary", "secondary")), status,
     el(doc, "h2", { text: "What you learned" }), learning,
     el(doc, "h2", { text: "Over time" }), el(doc, "div", { class: "chart-grid" }, ...figures),
     el(doc, "h2", { text: "Key moments" }), moments,
@@ -109,7 +110,7 @@ function dataTable(doc: Document, title: string, days: number[], group: DebriefS
   const rows = thinIndices(days.length, TABLE_ROWS);
   const table = el(doc, "table", {},
     el(doc, "caption", { text: title }),
-    el(doc, "thead", {}, el(doc, "tr", {}, el(doc, "th", { scope: "col", text: "Day" }), ...group.map((s) => el(doc, "th", { scope: "col", text: `${s.label} (${s.units})` })))),
-    el(doc, "tbody", {}, ...rows.map((i) => el(doc, "tr", {}, el(doc, "th", { scope: "row", text: trim(days[i]) }), ...group.map((s) => el(doc, "td", { text: trim(s.values[i] ?? 0) }))))));
+    el(doc, "thead", {}, el(doc, "tr", {}, el(doc, "th", { scope: "col", text: "Time" }), ...group.map((s) => el(doc, "th", { scope: "col", text: `${s.label} (${s.units})` })))),
+    el(doc, "tbody", {}, ...rows.map((i) => el(doc, "tr", {}, el(doc, "th", { scope: "row", text: formatClock(days[i]) }), ...group.map((s) => el(doc, "td", { text: trim(s.values[i] ?? 0) }))))));
   return el(doc, "details", { class: "chart-table" }, el(doc, "summary", { text: "Show the numbers" }), table);
 }

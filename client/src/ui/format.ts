@@ -1,16 +1,8 @@
 // Number and clock formatting for the HUD, the microscope and the debrief: simulated days as "Day 2, 14:00", IL-2
 // in pM or nM, shares as percentages. Pure functions (tested in Node by test/unit/uiFormat.test.ts).
 
-/** "Day 1, 00:00" at day 0: players count days from one, as a clinic does. */
-export function formatClock(day: number): string {
-  const d = Number.isFinite(day) && day > 0 ? day : 0;
-  let whole = Math.floor(d);
-  let minutes = Math.round((d - whole) * 24 * 60);
-  if (minutes >= 24 * 60) { whole += 1; minutes = 0; }
-  const hh = String(Math.floor(minutes / 60)).padStart(2, "0");
-  const mm = String(minutes % 60).padStart(2, "0");
-  return `Day ${whole + 1}, ${hh}:${mm}`;
-}
+/** The clock ("Day 1, 00:00" at the start): one day count everywhere, defined in shared/net/dayClock.ts. */
+export { formatClock } from "../../../shared/net/dayClock.ts";
 
 /** IL-2 concentration, picking pM or nM so the number stays short: "0.3 pM", "42 pM", "1.5 nM". */
 export function formatPm(pm: number): string {

@@ -1,25 +1,21 @@
 // The top bar during a round (HTML, ~64 px): simulated clock, populations, IL-2, threat, tissue damage, the
-// toxicity (vascular leak) meter with its dose-limiting line, the outcome, and the host's controls (pause, speed,
-// restart, leave). Reads the synced room state four times a second. Created by playUi.ts for each round.
+// toxicity (vascular leak) meter with its dose-limiting line, the outcome, Learn (glossary and model card, without
+// leaving the round) and the host's controls (pause, speed, restart, leave). The figures' labels open their glossary
+// entries. Reads the synced room state four times a second. Created by playUi.ts for each round.
 
 import type { Bus } from "../bus.ts";
 import { SPEEDS, type Speed } from "../../../shared/net/messages.ts";
+import { outcomeWords } from "../../../shared/net/outcomeWords.ts";
 import { SCENARIOS } from "../../../shared/scenarios/index.ts";
+import { learnButton, termButton } from "../learn/termLink.ts";
 import { cellIcon, el, setText } from "./dom.ts";
 import { formatClock, formatCount, formatPm, formatShare } from "./format.ts";
 import type { UiSession } from "./session.ts";
+import { threatFigure } from "./threatFigure.ts";
 
 /** The leak meter's full width is this many times the dose-limiting line, so the line sits at two thirds. */
 export const LEAK_SCALE_MAX = 1.5;
 
-export const OUTCOME_WORDS: Record<string, string> = {
-  ongoing: "",
-  cleared: "Threat cleared",
-  overrun: "Threat overran the tissue",
-  protected: "Tissue protected",
-  lost: "Tissue lost",
-  timeUp: "Time is up",
-};
 
 export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeave: () => void): () => void {
   const doc = root.ownerDocument;
@@ -34,6 +30,12 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   };
   const helpers = pop("cd4", "Helper T cells"), killers = pop("cd8", "Killer T cells"), tregs = pop("treg", "Tregs"), nk = pop("nkDim", "NK cells");
   const il2 = el(doc, "strong"), threat = el(doc, "strong"), damage = el(doc, "strong");
+  const firstThreat = threatFigure(session.state ?? { scenarioId: scenario?.id ?? "" });
+  const threatLabel = termButton(doc, firstThreat.term, firstThreat.label);
+  const learn = learnButton(doc, "?", "glossary", "hud-btn");
+  learn.append(el(doc, "span", { class: "learn-word", text: " Learn" }));
+  learn.setAttribute("aria-label", "Learn: glossary, model card, what IL-2 is");
+  learn.title = "Glossary, model card and what IL-2 is (the round keeps running)";
   const leakFill = el(doc, "span", { class: "leak-fill" });
   const leakText = el(doc, "strong");
   const leakBar = el(doc, "span", { class: "leak-bar", "aria-hidden": "true" }, leakFill, el(doc, "span", { class: "leak-line", style: `left:${(100 / LEAK_SCALE_MAX).toFixed(1)}%` }));
@@ -63,12 +65,13 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   root.replaceChildren(
     el(doc, "div", { class: "hud-group hud-time" }, clock, length),
     el(doc, "ul", { class: "hud-group hud-pops", "aria-label": "Immune cells" }, helpers.item, killers.item, tregs.item, nk.item),
-    el(doc, "div", { class: "hud-group" }, el(doc, "span", { class: "hud-sub", text: "IL-2 mean / peak" }), il2),
-    el(doc, "div", { class: "hud-group" }, el(doc, "span", { class: "hud-sub", text: "Threat cells" }), threat),
-    el(doc, "div", { class: "hud-group" }, el(doc, "span", { class: "hud-sub", text: "Tissue lost" }), damage),
-    el(doc, "div", { class: "hud-group hud-leak" }, el(doc, "span", { class: "hud-sub", text: "Toxicity (leak)" }), el(doc, "span", { class: "leak-row" }, leakBar, leakText)),
+    el(doc, "div", { class: "hud-group" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "il2", "IL-2"), " mean / peak"), il2),
+    el(doc, "div", { class: "hud-group hud-threat" }, el(doc, "span", { class: "hud-sub" }, threatLabel), threat),
+    el(doc, "div", { class: "hud-group" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "tissueLost", "Tissue lost")), damage),
+    el(doc, "div", { class: "hud-group hud-leak" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "leak", "Toxicity (leak)")), el(doc, "span", { class: "leak-row" }, leakBar, leakText)),
     outcome,
     el(doc, "span", { class: "hud-break", "aria-hidden": "true" }),
+    el(doc, "div", { class: "hud-group hud-learn" }, learn),
     el(doc, "div", { class: "hud-group hud-controls", role: "group", "aria-label": "Round controls" }, pause, speed, restart, leave),
   );
 
@@ -84,7 +87,9 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
       setText(tregs.value, formatCount(hud.tregs));
       setText(nk.value, formatCount(hud.nk));
       setText(il2, `${formatPm(hud.il2MeanPm)} / ${formatPm(hud.il2MaxPm)}`);
-      setText(threat, formatCount(hud.threat));
+      const t = threatFigure(st);
+      setText(threatLabel, t.label);
+      setText(threat, formatCount(t.value));
       setText(damage, formatShare(hud.damage));
       const leak = Math.max(0, hud.leak);
       leakFill.style.width = `${Math.min(100, (leak / LEAK_SCALE_MAX) * 100).toFixed(1)}%`;
@@ -92,7 +97,7 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
       setText(leakText, leak >= 1 ? `${formatShare(leak)} ⚠` : formatShare(leak));
       leakText.title = leak >= 1 ? "Past the dose-limiting line" : "Share of the dose-limiting line";
     }
-    setText(outcome, OUTCOME_WORDS[st.outcome] ?? st.outcome);
+    setText(outcome, outcomeWords(st.outcome));
     const host = session.isHost();
     for (const b of [pause, restart]) b.toggleAttribute("disabled", !host);
     speed.disabled = !host;

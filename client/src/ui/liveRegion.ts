@@ -1,8 +1,9 @@
 // The screen-reader voice of a round: every "announce" line from the bus, and every few seconds a short description
-// of the situation (situation.ts) when it has changed. Lines also show briefly as a toast. Created by playUi.ts.
+// of the situation (situation.ts) when it has changed, from the round's first real figures on. Lines also show briefly as a toast. Created by playUi.ts.
 
 import type { Bus } from "../bus.ts";
-import { describeSituation, type SituationFigures } from "./situation.ts";
+import { describeSituation, hasFirstFigures, type SituationFigures } from "./situation.ts";
+import { threatFigure } from "./threatFigure.ts";
 import type { UiSession } from "./session.ts";
 
 const DESCRIBE_EVERY_MS = 10_000;
@@ -31,9 +32,11 @@ export function mountLiveRegion(live: HTMLElement, toast: HTMLElement, session: 
   let lastText = "";
   const describe = () => {
     const st = session.state, hud = st?.hud;
-    if (!hud) return;
+    if (!hud || !hasFirstFigures(st)) return; // nothing to say until the round's first figures arrive
+    const threat = threatFigure(st);
     const now: SituationFigures = {
-      day: st.day, helpers: hud.helpers, killers: hud.killers, tregs: hud.tregs, nk: hud.nk, threat: hud.threat,
+      day: st.day, helpers: hud.helpers, killers: hud.killers, tregs: hud.tregs, nk: hud.nk, threat: threat.value,
+      ...(threat.term === "threat" ? {} : { threatName: threat.spoken }),
       damage: hud.damage, leak: hud.leak, il2MeanPm: hud.il2MeanPm, il2MaxPm: hud.il2MaxPm, paused: st.paused, outcome: st.outcome,
     };
     const text = describeSituation(now, before);
@@ -44,7 +47,8 @@ export function mountLiveRegion(live: HTMLElement, toast: HTMLElement, session: 
     before = now;
   };
   const timer = setInterval(describe, DESCRIBE_EVERY_MS);
-  const first = setTimeout(describe, 1500);
+  // The first description as soon as the first figures are in (checked every second until then).
+  const first = setInterval(() => { describe(); if (before) clearInterval(first); }, 1000);
 
-  return () => { off(); clearInterval(timer); clearTimeout(first); clearTimeout(toastTimer); toast.classList.remove("shown"); live.replaceChildren(); };
+  return () => { off(); clearInterval(timer); clearInterval(first); clearTimeout(toastTimer); toast.classList.remove("shown"); live.replaceChildren(); };
 }

@@ -1,6 +1,8 @@
 // The short text description of the situation that the screen-reader live region speaks every few seconds:
-// what changed since the last description, in plain words. Pure (test/unit/uiSituation.test.ts). Used by hud.ts.
+// what changed since the last description, in plain words, and not before the round's first real figures have
+// arrived (a first summary of all zeros says nothing true). Pure (test/unit/uiFormat.test.ts). Used by liveRegion.ts.
 
+import { outcomeWords } from "../../../shared/net/outcomeWords.ts";
 import { formatClock, formatPm, formatShare } from "./format.ts";
 
 export interface SituationFigures {
@@ -10,6 +12,8 @@ export interface SituationFigures {
   tregs: number;
   nk: number;
   threat: number;
+  /** How the threat is named aloud ("Threat", counted in cells; in autoimmunity, the activated self-reactive killers). */
+  threatName?: string;
   damage: number; // 0..1
   leak: number; // 1 is the dose-limiting line
   il2MeanPm: number;
@@ -30,13 +34,25 @@ export function trend(now: number, before: number | undefined): string {
 export function describeSituation(now: SituationFigures, before?: SituationFigures): string {
   const parts: string[] = [];
   parts.push(`${formatClock(now.day)}${now.paused ? ", paused" : ""}.`);
-  if (now.outcome !== "ongoing") parts.push(`Round over: ${now.outcome}.`);
+  if (now.outcome !== "ongoing") {
+    const words = outcomeWords(now.outcome);
+    parts.push(`Round over: ${words.charAt(0).toLowerCase()}${words.slice(1)}.`);
+  }
   const threatTrend = trend(now.threat, before?.threat);
-  parts.push(`Threat ${now.threat} cells${threatTrend ? `, ${threatTrend}` : ""}.`);
+  parts.push(`${now.threatName ? `${now.threatName}: ${now.threat}` : `Threat ${now.threat} cells`}${threatTrend ? `, ${threatTrend}` : ""}.`);
   const killerTrend = trend(now.killers, before?.killers);
   parts.push(`Killers ${now.killers}${killerTrend ? ` (${killerTrend})` : ""}, helpers ${now.helpers}, Tregs ${now.tregs}, NK ${now.nk}.`);
   parts.push(`IL-2 peak ${formatPm(now.il2MaxPm)}.`);
   if (now.damage >= 0.01) parts.push(`Tissue lost ${formatShare(now.damage)}.`);
   if (now.leak >= 0.5) parts.push(now.leak >= 1 ? "Vascular leak past the dose-limiting line." : `Vascular leak at ${formatShare(now.leak)} of the limit.`);
   return parts.join(" ");
+}
+
+/**
+ * True once the synced state holds the round's figures: the room has sent its cells and the model's first metrics
+ * sample (a round has immune cells; before the first sample every HUD figure is still its default 0).
+ */
+export function hasFirstFigures(st: { cellCount: number; hud?: { helpers: number; killers: number; tregs: number; nk: number } } | undefined | null): boolean {
+  const hud = st?.hud;
+  return !!st && !!hud && st.cellCount > 0 && hud.helpers + hud.killers + hud.tregs + hud.nk > 0;
 }

@@ -69,7 +69,7 @@ export function tutorialSteps(role: Role): TutorialStep[] {
         { id: "select-helpers", title: "Select your helpers", text: "Your CD4 helper T cells are blue circles. Choose the helpers button on the right, or press 1.", done: selected(1) },
         { id: "send-helpers", title: "Send helpers to a dendritic cell", text: "Dendritic cells present the antigen. With helpers selected, click or tap next to a dendritic cell to send the squad there.", done: sent(1) },
         WATCH_IL2, INSPECT, DIVISION,
-        { id: "send-killers", title: "Send killers at the infection", text: "Select the CD8 killers (button or key 2; orange diamonds) and send them to the infected cells. Killers hear IL-2 only when there is a lot of it, so send them where the helpers made some.", done: sent(2) },
+        { id: "send-killers", title: "Send killers at the infection", text: "Select the CD8 killers (button or key 2; orange diamonds) and send them to the infected cells. Until they meet their antigen and make CD25, killers hear IL-2 only when there is a lot of it, so send them where the helpers made some.", done: sent(2) },
         TREGS,
       ];
     case "treg":
@@ -82,7 +82,7 @@ export function tutorialSteps(role: Role): TutorialStep[] {
       return [
         { id: "select-nk", title: "Select your NK cells", text: "Your natural killer cells are pink triangles. Choose the NK button on the right, or press 1.", done: selected(3) },
         { id: "send-nk", title: "Send NK cells hunting", text: "With NK cells selected, click the tissue to send them toward the threat. They catch tumour cells that hide from T cells.", done: sent(3) },
-        { id: "seek-il2", title: "Seek IL-2", text: "NK cells carry only the intermediate receptor (CD122 + CD132), so they need a lot of IL-2. Use the Seek IL-2 ability to climb towards it.", done: (f) => f.commands.some((c) => c.kind === "ability") },
+        { id: "seek-il2", title: "Seek IL-2", text: "Most NK cells (CD56dim) carry only the intermediate receptor (CD122 + CD132, almost no CD25), so they need a lot of IL-2; the few CD56bright ones carry CD25 too. Use the Seek IL-2 ability to climb towards it.", done: (f) => f.commands.some((c) => c.kind === "ability") },
         INSPECT, TREGS,
       ];
     case "clinician":

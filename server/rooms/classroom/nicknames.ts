@@ -10,12 +10,16 @@ export const NICKNAME_ADJECTIVES = [
   "Steady", "Sunny", "Tidy", "Trusty", "Valiant", "Wise", "Zesty", "Bold",
 ] as const;
 
+/** No role's words ("Killer", "Helper", "Treg", "NK Cell", "T Cell"): a name must not say a role the student may not have. */
 export const NICKNAME_NOUNS = [
-  "Dendrite", "T Cell", "B Cell", "Killer", "Helper", "Treg", "Macrophage", "Neutrophil", "Antibody", "Cytokine",
+  "Dendrite", "Spleen", "B Cell", "Histamine", "Lysozyme", "Integrin", "Macrophage", "Neutrophil", "Antibody", "Cytokine",
   "Interleukin", "Receptor", "Lymphocyte", "Monocyte", "Platelet", "Thymocyte", "Memory Cell", "Mast Cell",
   "Eosinophil", "Basophil", "Granzyme", "Perforin", "Interferon", "Lymph Node", "Antigen", "Epitope", "Chemokine",
-  "NK Cell", "Plasma Cell", "Phagocyte", "Complement", "Thymus",
+  "Tonsil", "Plasma Cell", "Phagocyte", "Complement", "Thymus",
 ] as const;
+
+/** Words that name a role or its cells (shared/sim/roles.ts); no nickname contains one (test/unit/nicknames.test.ts). */
+export const ROLE_WORDS = ["effector", "commander", "helper", "killer", "treg", "tregs", "regulatory", "nk", "natural", "clinician", "cd4", "cd8", "t"] as const;
 
 /** Every possible nickname: 32 × 32 = 1,024, far more than MAX_STUDENTS. */
 export const NICKNAME_COUNT = NICKNAME_ADJECTIVES.length * NICKNAME_NOUNS.length;

@@ -10,6 +10,7 @@ import type { PlayerResult, RoundRecord } from "../../results/resultsStore.ts";
 /** The series compared across rounds (names as in the debrief) and their chart names. */
 const SUMMARY_SERIES: Record<string, string> = {
   "threat.burden": "threat",
+  "count.cd8Activated": "threat", // the threat in autoimmunity (debrief.ts threatMetricOf)
   "tissue.damage": "damage",
   "il2.meanPm": "il2MeanPm",
   "count.cd8": "killers",
