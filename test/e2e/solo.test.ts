@@ -198,6 +198,42 @@ describe("solo practice in a real browser", () => {
     rect = tissueRect(first.fit!);
   });
 
+  test("the glossary and the model card open from the play screen, without leaving the round", async () => {
+    const { page } = tb;
+    const round = await ongoingRound(page);
+    // A word of the top bar opens its glossary entry, highlighted and focused.
+    await page.click('#hud button.term[data-term="leak"]');
+    const dialog = page.locator("dialog#learn");
+    await dialog.waitFor({ state: "visible" });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), UI).toBe("term-leak");
+    await expect(dialog.locator('[role="tab"][aria-selected="true"]').textContent()).resolves.toBe("Glossary");
+    await expect(dialog.locator("#term-leak.learn-current").count()).resolves.toBe(1);
+    await tb.shot("solo-1b-glossary");
+    // The model card's tab, by keyboard: what it simulates, what it simplifies, its sources.
+    await dialog.locator('[role="tab"][aria-selected="true"]').focus();
+    await page.keyboard.press("ArrowRight");
+    const card = dialog.locator("#learn-model");
+    await card.waitFor({ state: "visible" });
+    for (const heading of ["What it simulates", "What it simplifies or leaves out", "Where the numbers come from"]) {
+      await expect(card.getByRole("heading", { name: heading }).count()).resolves.toBe(1);
+    }
+    await tb.shot("solo-1c-model-card");
+    // Escape closes it; focus is back on the word, and the page is still in the same round.
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.term), UI).toBe("leak");
+    const after = await snapshot(page);
+    expect(after.roomId).toBe(round.roomId);
+    await expect(page.locator("#play-ui").isVisible()).resolves.toBe(after.outcome === "ongoing");
+    // The HUD's Learn button opens the same dialog.
+    if (after.outcome === "ongoing") {
+      await page.click("#hud .hud-learn button");
+      await dialog.waitFor({ state: "visible" });
+      await page.click("dialog#learn .close-btn");
+      await dialog.waitFor({ state: "hidden" });
+    }
+  });
+
   test("draws the IL-2 heatmap: several viridis shades over the tissue", async () => {
     const { page } = tb;
     // Wait for IL-2 in the synced HUD figure (the first activated helpers release it), then pause through the HUD

@@ -1,10 +1,13 @@
 // The microscope: on "inspect-cell" it asks the room about that cell once a second while open and shows its type,
-// receptor chains (CD25, CD122, CD132), IL-2 bound, pSTAT5 as a bar, divisions left and why it does what it does.
+// receptor chains (CD25, CD122, CD132), IL-2 bound, pSTAT5 as a bar, divisions left and why it does what it does;
+// each label opens its glossary entry.
 // Closes with its button or Escape (emitting "inspect-cell" null). Created by playUi.ts for each round.
 
 import type { Bus } from "../bus.ts";
 import type { InspectResult } from "../../../shared/net/messages.ts";
-import { cellIcon, el } from "./dom.ts";
+import type { TermId } from "../learn/learnText.ts";
+import { termButton } from "../learn/termLink.ts";
+import { cellIcon, el, setText } from "./dom.ts";
 import { formatCount } from "./format.ts";
 import type { UiSession } from "./session.ts";
 
@@ -31,11 +34,16 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
 
   let current: number | null = null;
   let timer: ReturnType<typeof setInterval> | undefined;
+  // The panel is rebuilt only when its rows change (another cell, another kind of cell); otherwise its numbers are
+  // updated in place, so a glossary word that has keyboard focus keeps it through the once-a-second refresh.
+  let shape = "";
+  let fill = (_r: InspectResult) => {};
 
   const stop = () => { if (timer !== undefined) clearInterval(timer); timer = undefined; };
   const open = (id: number) => {
     current = id;
     root.hidden = false;
+    shape = "";
     body.replaceChildren(el(doc, "p", { class: "note", text: "Focusing…" }));
     stop();
     session.inspect(id);
@@ -45,6 +53,7 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
 
   close.addEventListener("click", () => bus.emit("inspect-cell", null));
   const onKey = (e: KeyboardEvent) => {
+    if ((e.target as Element | null)?.closest?.("dialog")) return; // Escape in the Learn dialog closes only the dialog
     if (e.key === "Escape" && current !== null) bus.emit("inspect-cell", null);
   };
   doc.addEventListener("keydown", onKey);
@@ -54,41 +63,75 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
 
   const render = (r: InspectResult) => {
     if (!r.found) {
+      shape = "";
       body.replaceChildren(el(doc, "p", { text: "This cell is gone: it died, or was cleared away." }));
       stop();
       return;
     }
-    const cd25 = r.cd25 ?? 0, cd122 = r.cd122 ?? 0;
-    const p = Math.max(0, Math.min(1, r.pstat5 ?? 0));
-    const pct = Math.round(p * 100);
-    const rows: [string, string][] = [
-      ["CD25 (α)", formatCount(cd25)],
-      ["CD122 (β)", formatCount(cd122)],
-      ["CD132 (γc)", r.cd132 !== undefined ? formatCount(r.cd132) : "plenty*"],
-      ...(r.highAffinitySites !== undefined ? [["High-affinity", formatCount(r.highAffinitySites)] as [string, string]] : []),
-      ["IL-2 bound now", formatCount(r.boundIl2 ?? 0)],
-      ["IL-2 caught, all time", formatCount(r.capturedIl2 ?? 0)],
-    ];
-    if (r.divisionsLeft !== undefined) rows.push(["Divisions left", String(r.divisionsLeft)]);
-    if (r.activated !== undefined) rows.push(["Met its antigen", r.activated ? "yes" : "no"]);
+    const rows = factRows(r);
+    const key = JSON.stringify([r.cellId, r.type, r.label, r.squad, r.generation, r.cd132 === undefined, rows.map((row) => row.label)]);
+    if (key !== shape) { shape = key; fill = build(r, rows); }
+    fill(r);
+  };
+
+  const build = (r: InspectResult, rows: FactRow[]): ((r: InspectResult) => void) => {
+    const values = rows.map(() => el(doc, "dd"));
+    const why = el(doc, "span");
+    const receptor = el(doc, "p", { class: "note" });
+    const pctText = el(doc, "strong");
+    const fillBar = el(doc, "span", { class: "bar-fill" });
+    const bar = el(doc, "div", { class: "bar", role: "meter", "aria-label": "pSTAT5 signal", "aria-valuemin": "0", "aria-valuemax": "100" }, fillBar);
+    const typeTerm = r.type ? TYPE_TERMS[r.type] : undefined;
+    const typeName = el(doc, "strong", { text: cap(r.label ?? r.type ?? "cell") });
     const heading = el(doc, "p", { class: "inspect-type" }, r.type ? cellIcon(doc, r.type, 28) : "",
-      el(doc, "span", {}, el(doc, "strong", { text: cap(r.label ?? r.type ?? "cell") }), r.squad ? el(doc, "span", { class: "note small inspect-squad", text: `squad ${r.squad}${r.generation ? `, generation ${r.generation}` : ""}` }) : ""));
-    const bar = el(doc, "div", { class: "bar", role: "meter", "aria-label": "pSTAT5 signal", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": String(pct), "aria-valuetext": `${pct}%` },
-      el(doc, "span", { class: "bar-fill", style: `width:${pct}%` }));
+      el(doc, "span", {}, typeTerm ? termButton(doc, typeTerm, typeName) : typeName,
+        r.squad ? el(doc, "span", { class: "note small inspect-squad", text: `squad ${r.squad}${r.generation ? `, generation ${r.generation}` : ""}` }) : ""));
     body.replaceChildren(
       heading,
-      el(doc, "p", { class: "why" }, el(doc, "strong", { text: "Why: " }), r.whyText ?? r.why ?? "—"),
+      el(doc, "p", { class: "why" }, el(doc, "strong", { text: "Why: " }), why),
       el(doc, "p", { class: "note small", text: "Receptor chains and IL-2 in molecules on the cell surface:" }),
-      el(doc, "dl", { class: "facts" }, ...rows.flatMap(([k, v]) => [el(doc, "dt", { text: k }), el(doc, "dd", { text: v })])),
-      el(doc, "p", { class: "note", text: receptorWords(cd25, cd122, r.highAffinitySites) }),
+      el(doc, "dl", { class: "facts" }, ...rows.flatMap((row, i) => [el(doc, "dt", {}, termButton(doc, row.term, row.label)), values[i]])),
+      receptor,
       r.cd132 === undefined ? el(doc, "p", { class: "note small", text: `* ${r.cd132Text ?? "CD132 is never the limit in this model."}` }) : "",
-      el(doc, "p", { class: "bar-label" }, el(doc, "span", { text: "pSTAT5 (hearing IL-2 now)" }), el(doc, "strong", { text: `${pct}%` })),
+      el(doc, "p", { class: "bar-label" }, el(doc, "span", {}, termButton(doc, "pstat5", "pSTAT5"), " (hearing IL-2 now)"), pctText),
       bar,
     );
+    return (now: InspectResult) => {
+      factRows(now).forEach((row, i) => { if (values[i]) setText(values[i], row.value); });
+      setText(why, now.whyText ?? now.why ?? "—");
+      setText(receptor, receptorWords(now.cd25 ?? 0, now.cd122 ?? 0, now.highAffinitySites));
+      const pct = Math.round(Math.max(0, Math.min(1, now.pstat5 ?? 0)) * 100);
+      setText(pctText, `${pct}%`);
+      fillBar.style.width = `${pct}%`;
+      bar.setAttribute("aria-valuenow", String(pct));
+      bar.setAttribute("aria-valuetext", `${pct}%`);
+    };
   };
 
   return () => { shut(); offBus(); offInspect(); doc.removeEventListener("keydown", onKey); };
 }
+
+interface FactRow { label: string; term: TermId; value: string }
+
+/** The microscope's facts about a cell, each with the glossary entry its label opens. */
+function factRows(r: InspectResult): FactRow[] {
+  const rows: FactRow[] = [
+    { label: "CD25 (α)", term: "cd25", value: formatCount(r.cd25 ?? 0) },
+    { label: "CD122 (β)", term: "cd122", value: formatCount(r.cd122 ?? 0) },
+    { label: "CD132 (γc)", term: "cd132", value: r.cd132 !== undefined ? formatCount(r.cd132) : "plenty*" },
+  ];
+  if (r.highAffinitySites !== undefined) rows.push({ label: "High-affinity", term: "highAffinity", value: formatCount(r.highAffinitySites) });
+  rows.push({ label: "IL-2 bound now", term: "bound", value: formatCount(r.boundIl2 ?? 0) }, { label: "IL-2 caught, all time", term: "captured", value: formatCount(r.capturedIl2 ?? 0) });
+  if (r.divisionsLeft !== undefined) rows.push({ label: "Divisions left", term: "division", value: String(r.divisionsLeft) });
+  if (r.activated !== undefined) rows.push({ label: "Met its antigen", term: "activated", value: r.activated ? "yes" : "no" });
+  return rows;
+}
+
+/** The glossary entry for each kind of cell the microscope can show. */
+const TYPE_TERMS: Record<string, TermId> = {
+  cd4: "cd4", cd8: "cd8", treg: "treg", nkBright: "nkBright", nkDim: "nkDim", dendritic: "dendritic", tissue: "tissue",
+  islet: "islet", infected: "infected", tumour: "tumour", tumourHidden: "tumourHidden",
+};
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

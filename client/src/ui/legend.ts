@@ -1,11 +1,14 @@
 // The legend in the side panel: the IL-2 colour bar in pM on its log scale (0.1 pM to 100 nM, from the play scene's
-// own colour table, play/colourMap.ts), every cell type's shape with words, and how to command (play/controls.ts).
+// own colour table, play/colourMap.ts), every cell type's shape with words (each opening its glossary entry), and how
+// to command (play/controls.ts).
 // Created by playUi.ts for each round.
 
 import { encodeLevel } from "../../../shared/net/fieldCodec.ts";
 import { CELL_TYPE_LABELS, type CellTypeName } from "../../../shared/sim/cellTypes.ts";
 import { buildLevelLut } from "../play/colourMap.ts";
 import { CONTROLS } from "../play/controls.ts";
+import type { TermId } from "../learn/learnText.ts";
+import { termButton } from "../learn/termLink.ts";
 import { cellIcon, el } from "./dom.ts";
 import { formatPm } from "./format.ts";
 
@@ -14,6 +17,12 @@ export const LEGEND_TICKS_PM = [0.1, 1, 10, 100, 1000, 10000, 100000];
 
 /** Which cell types the legend names: those a scenario can show. */
 const LEGEND_TYPES: CellTypeName[] = ["cd4", "cd8", "treg", "nkDim", "dendritic", "tissue", "infected", "tumour", "tumourHidden", "islet"];
+
+/** The glossary entry each legend line opens (NK cells share a shape, so the line opens "NK cell"). */
+const LEGEND_TERMS: Record<(typeof LEGEND_TYPES)[number], TermId> = {
+  cd4: "cd4", cd8: "cd8", treg: "treg", nkBright: "nk", nkDim: "nk", dendritic: "dendritic", tissue: "tissue", infected: "infected",
+  tumour: "tumour", tumourHidden: "tumourHidden", islet: "islet",
+};
 
 /** A CSS gradient over the 256 level bytes, sampled every 16. */
 export function heatmapGradient(): string {
@@ -28,10 +37,10 @@ export function mountLegend(root: HTMLElement): void {
   const bar = el(doc, "div", { class: "heat-bar", style: `background:${heatmapGradient()}` });
   const ticks = el(doc, "div", { class: "heat-ticks" }, ...LEGEND_TICKS_PM.map((pm) =>
     el(doc, "span", { style: `left:${((encodeLevel(pm * 1.0001) / 255) * 100).toFixed(1)}%`, text: formatPm(pm).replace(" ", "\u00a0") })));
-  const shapes = el(doc, "ul", { class: "shape-list" }, ...LEGEND_TYPES.map((t) => el(doc, "li", {}, cellIcon(doc, t, 20), el(doc, "span", { text: CELL_TYPE_LABELS[t] }))));
+  const shapes = el(doc, "ul", { class: "shape-list" }, ...LEGEND_TYPES.map((t) => el(doc, "li", {}, cellIcon(doc, t, 20), el(doc, "span", {}, termButton(doc, LEGEND_TERMS[t], CELL_TYPE_LABELS[t])))));
   root.replaceChildren(el(doc, "details", { open: "" },
     el(doc, "summary", { text: "Legend: IL-2 colours and cell shapes" }),
-    el(doc, "p", { class: "note", text: "IL-2 concentration (log scale). Dark: none; yellow: most." }),
+    el(doc, "p", { class: "note" }, termButton(doc, "heatmap", "IL-2 concentration"), " (log scale, in ", termButton(doc, "pm", "pM"), "). Dark: none; yellow: most."),
     el(doc, "div", { class: "heat", role: "img", "aria-label": "Colour bar from dark purple at 0.1 picomolar through blue and green to yellow at 100 nanomolar" }, bar, ticks),
     shapes),
   el(doc, "details", { class: "controls-help" },

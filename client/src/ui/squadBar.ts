@@ -7,6 +7,8 @@ import { SCENARIOS } from "../../../shared/scenarios/index.ts";
 import { ABILITIES, type Ability } from "../../../shared/sim/commands.ts";
 import { SQUAD_LABELS } from "../../../shared/sim/roles.ts";
 import { THERAPY_LABELS, THERAPY_NAMES, type TherapyName } from "../../../shared/sim/therapyNames.ts";
+import type { TermId } from "../learn/learnText.ts";
+import { termButton } from "../learn/termLink.ts";
 import { cellIcon, el, setText } from "./dom.ts";
 import { formatCooldown } from "./format.ts";
 import type { UiSession } from "./session.ts";
@@ -99,7 +101,7 @@ export function mountSquadBar(root: HTMLElement, session: UiSession, bus: Bus): 
       course.addEventListener("click", () => { if (!course.disabled) send({ kind: "therapy", therapy: t, course: true }); });
       cardButtons.set(t, { dose, course, status });
       return el(doc, "section", { class: "card", "aria-label": title },
-        el(doc, "h3", { text: title }), el(doc, "p", { class: "card-text", text: capitalise(rest.join(":").trim()) }), status, el(doc, "div", { class: "card-actions" }, dose, course));
+        el(doc, "h3", {}, termButton(doc, t satisfies TermId, title)), el(doc, "p", { class: "card-text", text: capitalise(rest.join(":").trim()) }), status, el(doc, "div", { class: "card-actions" }, dose, course));
     }));
   };
 
