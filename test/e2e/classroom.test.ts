@@ -136,6 +136,12 @@ describe("a class of three in a real browser", () => {
     const tp = teacher.page;
     await expect.poll(() => tp.getByRole("heading", { name: "3 students here" }).count(), UI).toBe(1);
     for (const name of names) await expect.poll(() => tp.locator(".seat-list").getByText(name).count(), UI).toBe(1);
+    // The scenario's teacher notes: open on the projector, folded on a student's device.
+    const notes = tp.locator(".lobby-notes details.teacher-notes");
+    await expect.poll(() => notes.evaluate((d) => (d as HTMLDetailsElement).open), UI).toBe(true);
+    await expect(notes.getByRole("heading", { name: "What to notice" }).isVisible()).resolves.toBe(true);
+    await expect(notes.getByRole("heading", { name: "What to try" }).isVisible()).resolves.toBe(true);
+    await expect(students[0].page.locator(".lobby-notes details.teacher-notes").evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
     await teacher.shot("classroom-4-lobby-three");
   });
 
@@ -211,7 +217,12 @@ describe("a class of three in a real browser", () => {
     for (const [k, p] of all().entries()) {
       await p.page.locator("#debrief").waitFor({ state: "visible", timeout: 90_000 });
       await expect.poll(() => p.page.locator("#debrief-title").textContent(), UI).not.toBe("");
-      expect((await view(p.page))?.outcome).not.toBe("ongoing");
+      const outcome = (await view(p.page))?.outcome;
+      expect(outcome).not.toBe("ongoing");
+      // A round the teacher ended says so (never "Time is up"), and the debrief carries the teacher notes.
+      if (outcome === "endedByTeacher") await expect(p.page.locator("#debrief-title").textContent()).resolves.toBe("The teacher ended the round");
+      await expect(p.page.locator("#debrief-title").textContent()).resolves.not.toBe("Time is up");
+      await expect(p.page.locator("#debrief details.teacher-notes").count()).resolves.toBe(1);
       await p.page.waitForTimeout(300);
       await p.shot(k === 0 ? "classroom-8-teacher-debrief" : `classroom-9-student-${k}-debrief`);
     }

@@ -1,6 +1,7 @@
 // The lobby before (and between) rounds. On the projector: the join code huge, a QR code of the join link, the link
-// as text, the students who have joined with their roles (live), the teacher's controls. On a student's device:
-// "You are <nickname>", the code, who is here and their roles, and a waiting line. Shown by classroomUi.ts.
+// as text, the students who have joined with their roles (live), the teacher's controls and the scenario's teacher
+// notes (what to notice, what to try). On a student's device: "You are <nickname>", the code, who is here and their
+// roles, a waiting line and the same notes, folded. Both: the Learn dialog. Shown by classroomUi.ts.
 
 import { SCENARIOS } from "../../../shared/scenarios/index.ts";
 import type { SeatState } from "../../../shared/net/TissueState.ts";
@@ -10,6 +11,8 @@ import { qrSvg } from "./qr.ts";
 import { roundsSection } from "./roundsChart.ts";
 import { ROLE_SHORT, lobbyControls, resultsButton, seatControls } from "./teacherControls.ts";
 import { isRole } from "../../../shared/sim/roles.ts";
+import { teacherNotes } from "../learn/teacherNotes.ts";
+import { learnButton } from "../learn/termLink.ts";
 
 /** The full join link for a class. */
 export function joinLink(origin: string, session: Pick<ClassroomSession, "joinPath" | "code">): string {
@@ -45,6 +48,8 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
     if (doc.defaultView?.confirm(teacher ? "Leave the projector page? The class stays open for the students, and Teach a class brings you back to it." : "Leave this class?") === false) return;
     onLeave();
   });
+  const notes = el(doc, "div", { class: "lobby-notes" });
+  let notesFor = "";
   const rounds = el(doc, "div", { class: "lobby-rounds" });
   let drawRounds = () => {};
   const renderRounds = () => {
@@ -59,12 +64,13 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
   const joinBox = el(doc, "div", { class: "join-box" }, el(doc, "div", {},
     el(doc, "p", { class: "join-label", text: teacher ? "Join this class with the code" : "Class code" }), codeEl, linkEl), qrBox);
   root.replaceChildren(el(doc, "div", { class: `lobby ${teacher ? "lobby-teacher" : "lobby-student"}` },
-    el(doc, "div", { class: "lobby-head" }, el(doc, "div", {}, title, sub), leave),
+    el(doc, "div", { class: "lobby-head" }, el(doc, "div", {}, title, sub),
+      el(doc, "div", { class: "lobby-head-actions" }, learnButton(doc, "Learn: glossary, model card", "il2"), leave)),
     joinBox,
     el(doc, "div", { class: "lobby-main" },
       el(doc, "section", { class: "lobby-seats", "aria-labelledby": "lobby-count" }, count, list, bots),
       ...(controls ? [el(doc, "section", { class: "lobby-side", "aria-label": "Teacher controls" }, controls.root)] : [])),
-    refusal, waiting, news, rounds));
+    refusal, waiting, notes, news, rounds));
   root.hidden = false;
   count.id = "lobby-count";
 
@@ -92,6 +98,11 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
       ? `${scenario?.name ?? st.scenarioId}${length ? `, ${length}` : ""}. Round ${st.round}.${st.locked ? " Joining is locked." : ""}`
       : `${me?.role ? `Your role: ${roleText(me.role)}${me.team ? `, team ${me.team}: you and your teammates command the same cells together` : ""}. ` : ""}${scenario?.name ?? ""}${length ? `, ${length}` : ""}.`);
     setText(waiting, teacher ? "" : "Waiting for your teacher to start the round…");
+    if (st.scenarioId && st.scenarioId !== notesFor) {
+      notesFor = st.scenarioId;
+      const block = teacherNotes(doc, st.scenarioId, { open: teacher, title: `${scenario?.name ?? "This scenario"}: ${teacher ? "what to notice, what to try" : "what to notice, what to try (your teacher's notes)"}` });
+      notes.replaceChildren(...(block ? [block] : []));
+    }
 
     const seats: [string, SeatState][] = [];
     st.seats?.forEach((seat, id) => seats.push([id, seat]));

@@ -1,6 +1,7 @@
 // The end-of-round report as an HTML page over the DebriefScene: outcome, charts over time (one per unit, canvas)
-// with a data table for screen readers, key moments, what each role did, learning points, and "Play again" /
-// "Menu" / the Learn dialog. Shown by playUi.ts on the bus "round-end".
+// with a data table for screen readers, key moments, what each role did, learning points, the scenario's teacher
+// notes (what to notice, what to try), and "Play again" / "Menu" / the Learn dialog. Shown by playUi.ts on the bus
+// "round-end".
 
 import type { Debrief, DebriefSeries } from "../../../shared/net/messages.ts";
 import { ROLE_LABELS, isRole } from "../../../shared/sim/roles.ts";
@@ -11,6 +12,7 @@ import { el } from "./dom.ts";
 import { formatClock, formatCount, trim } from "./format.ts";
 import { outcomeWords } from "../../../shared/net/outcomeWords.ts";
 import { explainFailure } from "./soloSetup.ts";
+import { teacherNotes } from "../learn/teacherNotes.ts";
 import { learnButton } from "../learn/termLink.ts";
 
 /** Okabe-Ito colours and dash patterns: lines differ by pattern as well as colour. */
@@ -90,6 +92,7 @@ export function showDebrief(root: HTMLElement, d: Debrief, actions: DebriefActio
     el(doc, "p", { class: "lead", text: d.outcomeText }),
     el(doc, "div", { class: "debrief-actions" }, again, menu, learnButton(doc, "Glossary and model card", "glossary", "secondary")), status,
     el(doc, "h2", { text: "What you learned" }), learning,
+    teacherNotes(doc, d.scenarioId, { open: true, title: "Teacher notes: what to notice, what to try" }) ?? "",
     el(doc, "h2", { text: "Over time" }), el(doc, "div", { class: "chart-grid" }, ...figures),
     el(doc, "h2", { text: "Key moments" }), moments,
     el(doc, "h2", { text: "What each role did" }), roles,

@@ -1,5 +1,5 @@
 // The round's life in the HTML interface: on "round-start" it hides the menu and mounts the top bar, the side panel
-// (squads, legend, tutorial, microscope) and the live region; on "round-end" it shows the debrief; on "round-leave"
+// (squads, legend, tutorial, microscope, the scenario's teacher notes) and the live region; on "round-end" it shows the debrief; on "round-leave"
 // it tears everything down and returns to the menu. Also switches the Debrief and Menu scenes. Called by main.ts.
 
 import type Phaser from "phaser";
@@ -16,6 +16,7 @@ import type { GameSession } from "../net/GameSession.ts";
 import { startSolo } from "./soloSetup.ts";
 import { mountSquadBar } from "./squadBar.ts";
 import { mountTutorialWhenSeated } from "./tutorial.ts";
+import { mountNotesPanel } from "../learn/teacherNotes.ts";
 
 /** Where a classroom adds its panels and debrief parts (client/src/classroom/classroomUi.ts); solo leaves them unset. */
 export const playUiHooks: {
@@ -73,12 +74,14 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
     const tutorial = el(doc, "section", { class: "panel tutorial", hidden: "" });
     const inspect = el(doc, "section", { class: "panel inspect", hidden: "" });
     const legend = el(doc, "section", { class: "panel legend" });
-    side.replaceChildren(tutorial, squads, inspect, legend);
+    const notes = el(doc, "section", { class: "panel notes-panel", "aria-label": "Teacher notes", hidden: "" });
+    side.replaceChildren(tutorial, squads, inspect, notes, legend);
 
     unmount.push(mountHud(hudRoot, s, bus, leave));
     unmount.push(mountSquadBar(squads, s, bus));
     unmount.push(mountInspectPanel(inspect, s, bus));
     mountLegend(legend);
+    unmount.push(mountNotesPanel(notes, () => s.state?.scenarioId || s.options.scenarioId));
     unmount.push(mountLiveRegion(live, toast, s, bus));
     if (roundPrefs.tutorial) unmount.push(mountTutorialWhenSeated(tutorial, s, bus));
     roundPrefs.tutorial = false; // a restart or "Play again" does not repeat it

@@ -8,6 +8,7 @@ import { SCENARIOS, SCENARIO_IDS, DEFAULT_SCENARIO_ID } from "../../../shared/sc
 import { DIFFICULTIES, ROLES, ROLE_LABELS, isDifficulty, isRole, type Difficulty, type Role } from "../../../shared/sim/roles.ts";
 import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
 import { lastSetup, roundPrefs, saveSetup, tutorialDone } from "./prefs.ts";
+import { teacherNotes } from "../learn/teacherNotes.ts";
 
 /** Wall-clock minutes per simulated day at speed 1: the room runs 20 ticks a second and a tick is 60 s by default. */
 const MINUTES_PER_DAY = (24 * 60) / 20 / 60;
@@ -29,6 +30,7 @@ export function setUpSoloSetup(doc: Document, bus: Bus): void {
   const form = byId<HTMLFormElement>("solo-setup");
   const scenario = byId<HTMLSelectElement>("solo-scenario");
   const summary = byId<HTMLParagraphElement>("solo-summary");
+  const notes = byId<HTMLDivElement>("solo-notes");
   const roleSet = byId<HTMLFieldSetElement>("solo-role");
   const diffSet = byId<HTMLFieldSetElement>("solo-difficulty");
   const days = byId<HTMLSelectElement>("solo-days");
@@ -50,6 +52,9 @@ export function setUpSoloSetup(doc: Document, bus: Bus): void {
   const refreshScenario = () => {
     const s = SCENARIOS[scenario.value];
     summary.textContent = s.summary;
+    const wasOpen = notes.querySelector("details")?.open === true;
+    const block = teacherNotes(doc, scenario.value, { open: wasOpen, title: "Teacher notes: what to notice, what to try" });
+    notes.replaceChildren(...(block ? [block] : []));
     const keep = days.value;
     days.replaceChildren(new Option(`Full scenario: ${s.days} days (about ${Math.round(s.days * MINUTES_PER_DAY)} min)`, "full"));
     for (const d of SHORT_DAYS.filter((d) => d < s.days)) {
