@@ -2,9 +2,9 @@
 // coarse blocks (chemokines), or up the IL-2 gradient. Cells engaged with antigen or a target nearly stop.
 // Speeds in µm/min, positions in voxels. Called by step() last, so contacts use the positions everyone saw.
 
-import { CellType, isImmune } from "./cellTypes.ts";
-import { markNearBlocks, NEAR_ANTIGEN, NEAR_DC, NEAR_THREAT } from "./cellLists.ts";
+import { CellType } from "./cellTypes.ts";
 import { nextU32 } from "./rng.ts";
+import { blockIndex, markNearBlocks, NEAR_ANTIGEN, NEAR_DC, NEAR_THREAT } from "./cellLists.ts";
 import { clamp } from "./spawn.ts";
 import { CellFlag, Mode, Why, type World } from "./world.ts";
 import { VOXEL_UM } from "./field.ts";
@@ -49,64 +49,139 @@ function il2Gradient(world: World, x: number, y: number, out: Float64Array): voi
   out[1] = m > 1e-9 ? gy / m : 0;
 }
 
+/**
+ * A cue-less step for each heading: (Δx, Δy) = speed·v/|v| with v = (1 − bias)·heading + bias·(0, 0), the very
+ * arithmetic move() does for a cell with no cue, done once per heading instead of once per cell (most cells sense
+ * nothing: no square root or division for them). One table per bias (none, chemotaxis, ability), speed factor (whole,
+ * engaged, arrived at the commanded point) and kind of cell (T cell, NK); each table HEADINGS pairs.
+ */
+const BIAS_NONE = 0, BIAS_CHEMOTAXIS = 1, BIAS_ABILITY = 2;
+const SPEED_WHOLE = 0, SPEED_ENGAGED = 1, SPEED_ARRIVED = 2;
+/** Speed left to a cell that has reached its commanded point (and is not engaged). */
+const ARRIVED_SPEED = 0.3;
+const tableOf = (bias: number, speed: number, nk: boolean) => (bias * 3 + speed) * 2 + (nk ? 1 : 0);
+
+/**
+ * The tables for these speeds and chemotaxis bias, kept while they stay the same (a cache of a pure function of its
+ * arguments, so worlds that share a process cannot change each other's steps; made again when they differ).
+ */
+let cached: { stepT: number; stepNk: number; chemotaxisBias: number; steps: Float64Array } | null = null;
+
+function cuelessSteps(stepT: number, stepNk: number, chemotaxisBias: number): Float64Array {
+  if (cached && cached.stepT === stepT && cached.stepNk === stepNk && cached.chemotaxisBias === chemotaxisBias) return cached.steps;
+  const steps = new Float64Array(18 * HEADINGS * 2);
+  for (const biasKind of [BIAS_NONE, BIAS_CHEMOTAXIS, BIAS_ABILITY]) {
+    const bias = biasKind === BIAS_NONE ? 0 : biasKind === BIAS_CHEMOTAXIS ? chemotaxisBias : ABILITY_BIAS;
+    for (const speedKind of [SPEED_WHOLE, SPEED_ENGAGED, SPEED_ARRIVED]) {
+      for (const nk of [false, true]) {
+        const base = nk ? stepNk : stepT;
+        // as move() computes it: the whole step, or the step times the factor
+        const speed = speedKind === SPEED_WHOLE ? base : speedKind === SPEED_ENGAGED ? base * ENGAGED_SPEED : base * ARRIVED_SPEED;
+        const o = tableOf(biasKind, speedKind, nk) * HEADINGS * 2;
+        for (let h = 0; h < HEADINGS; h++) {
+          const vx = (1 - bias) * HEADING_X[h] + bias * 0;
+          const vy = (1 - bias) * HEADING_Y[h] + bias * 0;
+          const m = Math.sqrt(vx * vx + vy * vy) || 1;
+          steps[o + 2 * h] = (speed * vx) / m;
+          steps[o + 2 * h + 1] = (speed * vy) / m;
+        }
+      }
+    }
+  }
+  cached = { stepT, stepNk, chemotaxisBias, steps };
+  return steps;
+}
+
+/**
+ * Moves every live immune cell one step; `cue` is scratch for the sensing helpers. The random heading is drawn for
+ * every cell in index order, whether or not it then finds room.
+ */
 export function move(world: World, cue: Float64Array): void {
   const c = world.cells, p = world.params, rng = world.rng.move, B = world.blocks;
   const stepT = (p.tCellSpeedUmPerMin * world.dtS) / 60 / VOXEL_UM;
   const stepNk = (p.nkSpeedUmPerMin * world.dtS) / 60 / VOXEL_UM;
   const maxX = world.field.width - 0.001, maxY = world.field.height - 0.001;
-  const w = world.field.width, crowd = world.crowd, cap = p.maxCellsPerVoxel;
+  const w = world.field.width, crowd = world.crowd;
   const dwellTicks = (p.helperDwellHours * 3600) / world.dtS;
   // per-tick constants and columns, read once (the parameters live in a dictionary-mode object)
-  const commandBias = p.commandBias, chemotaxisBias = p.chemotaxisBias, tick = world.tick;
+  const cap = +p.maxCellsPerVoxel, commandBias = +p.commandBias, chemotaxisBias = +p.chemotaxisBias, tick = world.tick;
+  const steps = cuelessSteps(stepT, stepNk, chemotaxisBias);
   const size = B.size, bw = B.w, bh = B.h, near = markNearBlocks(world);
-  const type = c.type, flags = c.flags, why = c.why, mode = c.mode, cx = c.x, cy = c.y;
-  for (let i = 0; i < c.count; i++) {
+  const type = c.type, flags = c.flags, why = c.why, mode = c.mode, cx = c.x, cy = c.y, tx = c.tx, ty = c.ty, activatedTick = c.activatedTick;
+  for (let i = 0, n = c.count; i < n; i++) {
     const t = type[i];
-    if (!isImmune(t) || flags[i] & CellFlag.dead) continue;
+    if (t > CellType.nkDim || flags[i] & CellFlag.dead) continue; // immune cells only
     const x = cx[i], y = cy[i];
-    let speed = t === CellType.nkBright || t === CellType.nkDim ? stepNk : stepT;
-    let bias = 0;
-    cue[0] = 0;
-    cue[1] = 0;
+    const nk = t >= CellType.nkBright;
+    let speed = nk ? stepNk : stepT;
+    let bias = 0, cueX = 0, cueY = 0;
+    let biasKind = BIAS_NONE, speedKind = SPEED_WHOLE;
     const was = why[i];
     const engaged = was === Why.engagedAntigen || was === Why.killing || was === Why.suppressing;
     const m0 = mode[i];
     if (m0 === Mode.target) {
-      const dx = c.tx[i] - x, dy = c.ty[i] - y, d = Math.sqrt(dx * dx + dy * dy);
+      const dx = tx[i] - x, dy = ty[i] - y, d = Math.sqrt(dx * dx + dy * dy);
       if (d > 1) {
-        cue[0] = dx / d;
-        cue[1] = dy / d;
+        cueX = dx / d;
+        cueY = dy / d;
         bias = commandBias;
         if (d < speed) speed = d;
         why[i] = Why.commanded;
-      } else speed *= engaged ? ENGAGED_SPEED : 0.3;
+      } else {
+        speedKind = engaged ? SPEED_ENGAGED : SPEED_ARRIVED;
+        speed *= engaged ? ENGAGED_SPEED : ARRIVED_SPEED;
+      }
     } else if (m0 === Mode.seekIl2) {
       il2Gradient(world, x, y, cue);
+      cueX = cue[0];
+      cueY = cue[1];
       bias = ABILITY_BIAS;
+      biasKind = BIAS_ABILITY;
       if (!engaged) why[i] = Why.seekingIl2;
     } else {
-      const huntsThreat = t === CellType.cd8 || t === CellType.nkBright || t === CellType.nkDim;
+      const huntsThreat = t === CellType.cd8 || nk;
       // killers follow threats and antigen (dendritic cells included); helpers and Tregs home to dendritic cells,
       // until an activated helper has dwelt there long enough and wanders off (keeping a clone together is the player's job)
-      const leaving = t === CellType.cd4 && (flags[i] & CellFlag.activated) !== 0 && tick - c.activatedTick[i] > dwellTicks;
+      const leaving = t === CellType.cd4 && (flags[i] & CellFlag.activated) !== 0 && tick - activatedTick[i] > dwellTicks;
       if (!leaving) {
-        const bx = (x / size) | 0, by = (y / size) | 0;
+        const bx = blockIndex(x, size), by = blockIndex(y, size);
         const sensed = t === CellType.cd8 ? NEAR_ANTIGEN : huntsThreat ? NEAR_THREAT : NEAR_DC;
         // (a cell off the block grid, which clamping should prevent, takes the full look)
         if (bx >= bw || by >= bh || near[by * bw + bx] & sensed) {
           blockPull(t === CellType.cd8 ? B.antigen : huntsThreat ? B.threat : B.dc, size, bw, bh, bx, by, x, y, cue);
+          cueX = cue[0];
+          cueY = cue[1];
         }
       }
-      bias = m0 === Mode.hunt ? ABILITY_BIAS : chemotaxisBias;
-      if (engaged) speed *= ENGAGED_SPEED;
-      else if (cue[0] !== 0 || cue[1] !== 0) why[i] = huntsThreat ? Why.chasingThreat : Why.homing;
+      if (m0 === Mode.hunt) {
+        bias = ABILITY_BIAS;
+        biasKind = BIAS_ABILITY;
+      } else {
+        bias = chemotaxisBias;
+        biasKind = BIAS_CHEMOTAXIS;
+      }
+      if (engaged) {
+        speed *= ENGAGED_SPEED;
+        speedKind = SPEED_ENGAGED;
+      } else if (cueX !== 0 || cueY !== 0) why[i] = huntsThreat ? Why.chasingThreat : Why.homing;
       else why[i] = flags[i] & CellFlag.activated ? Why.wandering : Why.resting;
     }
     const h = nextU32(rng) & (HEADINGS - 1);
-    const vx = (1 - bias) * HEADING_X[h] + bias * cue[0];
-    const vy = (1 - bias) * HEADING_Y[h] + bias * cue[1];
-    const m = Math.sqrt(vx * vx + vy * vy) || 1;
-    const nx = clamp(x + (speed * vx) / m, 0, maxX), ny = clamp(y + (speed * vy) / m, 0, maxY);
+    let nx: number, ny: number;
+    if (cueX === 0 && cueY === 0) {
+      const k = (tableOf(biasKind, speedKind, nk) * HEADINGS + h) * 2;
+      nx = x + steps[k];
+      ny = y + steps[k + 1];
+    } else {
+      const vx = (1 - bias) * HEADING_X[h] + bias * cueX;
+      const vy = (1 - bias) * HEADING_Y[h] + bias * cueY;
+      const m = Math.sqrt(vx * vx + vy * vy) || 1;
+      nx = x + (speed * vx) / m;
+      ny = y + (speed * vy) / m;
+    }
+    // clamp to the patch
+    nx = nx < 0 ? 0 : nx > maxX ? maxX : nx;
+    ny = ny < 0 ? 0 : ny > maxY ? maxY : ny;
     const from = (y | 0) * w + (x | 0), to = (ny | 0) * w + (nx | 0);
     if (to !== from) {
       if (crowd[to] >= cap) continue; // no room there: stay put this tick
