@@ -1,5 +1,6 @@
 // Runner benchmark: simulated seed-days per CPU-second of the experiment runner's per-seed run (runSeed, what each
-// worker thread runs) on high-dose melanoma, run in this process on one thread. Bounded: one seed of 10 days.
+// worker thread runs, on the job as a worker receives it) on high-dose melanoma, in this process on one thread.
+// Bounded: one seed of 10 days.
 // Called by test/bench/main.ts (`npm run bench`, `--only model`).
 
 import { CELL_TYPE_NAMES } from "../../shared/sim/index.ts";
@@ -16,7 +17,9 @@ export function benchRunner(log: (line: string) => void): void {
   const plan = parsed.plan;
   let cpuS = 0, days = 0;
   for (const seed of plan.seeds) {
-    const job = { scenario: plan.scenario, params: plan.params, seed, days: plan.days, everyHours: plan.everyHours, therapies: plan.therapies };
+    // a copy made as postMessage makes it (structured clone), as pool.ts sends each job to a worker thread: the worker's
+    // parameters are a plain object with fast properties, where makeParams' own object is in dictionary mode
+    const job = structuredClone({ scenario: plan.scenario, params: plan.params, seed, days: plan.days, everyHours: plan.everyHours, therapies: plan.therapies });
     const t0 = process.cpuUsage();
     const result = runSeed(job);
     const used = process.cpuUsage(t0);
