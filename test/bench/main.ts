@@ -70,7 +70,7 @@ const { room, classroom, only } = readArgs(process.argv.slice(2));
 if (only === null || only === "model") {
   benchModel(log);
   benchLateRound(log);
-  benchRunner(log);
+  await benchRunner(log);
 }
 if (only === null || only === "room") {
   const r = await benchRoom(log, room);
