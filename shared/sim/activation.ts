@@ -46,9 +46,13 @@ export function suppressDendriticCells(world: World): void {
       c.why[i] = Why.suppressing;
     }
   }
+  // strong antigen overrides the loss of costimulation (Baecher-Allan 2002): Tregs hold back weak antigen most
   const most = p.tregContactSuppression;
   for (let i = 0; i < n; i++) {
-    if (type[i] === CellType.dendritic) c.suppression[i] = most * (1 - Math.exp(-c.suppression[i]));
+    if (type[i] === CellType.dendritic) {
+      const s = c.strength[i];
+      c.suppression[i] = most * (1 - Math.exp(-c.suppression[i])) * (1 - s * s);
+    }
   }
 }
 

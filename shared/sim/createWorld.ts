@@ -9,7 +9,7 @@ import type { Placement, Population, Scenario } from "./scenario.ts";
 import { activate, addCell, clamp } from "./spawn.ts";
 import { queueTherapy } from "./therapy.ts";
 import type { TherapyName } from "./therapyNames.ts";
-import { Cells, hoursToTicks, type World } from "./world.ts";
+import { Cells, hoursToTicks, type Patient, type World } from "./world.ts";
 import { rebuildLattice } from "./lattice.ts";
 
 export function createWorld(scenario: Scenario, params: Params, seed: number): World {
@@ -29,7 +29,7 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
       bolusFast: 0, bolusSlow: 0, lowDoseTicksLeft: 0, lowDosePm: 0, antiCd25: 0, biasedPm: 0, queue: [], dosesGiven: {},
       leak: 0, leakPeak: 0, leakSensitivity: 1, leakCrossedTick: -1,
     },
-    ledger: { secreted: 0, internalised: 0, decayed: 0, sunk: 0, vesselIn: 0, held: 0 },
+    ledger: { secreted: 0, internalised: 0, decayed: 0, sunk: 0, vesselIn: 0, held: 0, capturedByType: [0, 0, 0, 0, 0] },
     counters: { activations: 0, divisions: 0, kills: 0, deaths: 0, doses: 0, infections: 0 },
     rng: {
       place: createRng(s, 1), move: createRng(s, 2), activate: createRng(s, 3), divide: createRng(s, 4),
@@ -42,11 +42,13 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
       size: blockSize, w: bw, h: bh,
       threat: new Uint16Array(bw * bh), antigen: new Uint16Array(bw * bh), dc: new Uint16Array(bw * bh),
     },
+    patient: { tumourImmunogenicity: params.tumourImmunogenicity, tumourHiddenShare: params.tumourHiddenShare, repertoire: 1 },
     initialHealthy: 0, deadCount: 0, threatCount: 0, threatSeen: false, antigenPresent: false, peakThreat: 0, outcome: "ongoing", events: [], eventLog: [], history: [], pending: [],
     targetOf: new Int32Array(0), hitCount: new Uint8Array(0), cue: new Float64Array(2),
   };
   const rng = world.rng.place;
   world.therapy.leakSensitivity = lognormalFactor(rng, params.leakSensitivityCv);
+  world.patient = drawPatient(params, rng);
 
   placeVessels(world);
   placeTissue(world, rng);
@@ -59,6 +61,27 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
   if (params.holdIl2Pm > 0) world.field.c.fill(params.holdIl2Pm);
   for (const t of scenario.therapies) queueTherapy(world, t.therapy as TherapyName, true, hoursToTicks(world, t.day * 24));
   return world;
+}
+
+/**
+ * What makes this patient's tissue differ from the next one's, drawn once from the seed: how strongly the tumour shows
+ * its antigen, how many of its cells hide by losing MHC, and how many T cells recognise the antigen.
+ */
+export function drawPatient(p: Params, rng: Rng): Patient {
+  return {
+    tumourImmunogenicity: clamp(p.tumourImmunogenicity * lognormalFactor(rng, p.tumourImmunogenicityCv), 0.05, 1),
+    tumourHiddenShare: clamp(p.tumourHiddenShare * lognormalFactor(rng, p.tumourHiddenShareCv), 0, 0.95),
+    repertoire: lognormalFactor(rng, p.repertoireCv),
+  };
+}
+
+/** Antigen strength the scenario's antigen has: the tumour's for this patient, the self-antigen's, or a virus's (1). */
+export function threatAntigenStrength(world: World): number {
+  switch (world.scenario.threat.kind) {
+    case "tumour": return world.patient.tumourImmunogenicity;
+    case "self": return world.params.selfAntigenStrength;
+    default: return 1;
+  }
 }
 
 export function countHealthy(world: World): number {
@@ -132,16 +155,17 @@ function placeThreat(world: World, rng: Rng): void {
         c.type[i] = CellType.infected;
         c.stateTick[i] = world.tick;
       } else {
-        c.type[i] = uniform(rng) < p.tumourHiddenShare ? CellType.tumourHidden : CellType.tumour;
-        c.strength[i] = tumourStrength(p, rng);
+        c.type[i] = uniform(rng) < world.patient.tumourHiddenShare ? CellType.tumourHidden : CellType.tumour;
+        c.strength[i] = tumourStrength(world, rng);
       }
       placed++;
     }
   }
 }
 
-export function tumourStrength(p: Params, rng: Rng): number {
-  return clamp(p.tumourImmunogenicity + (uniform(rng) - 0.5) * 0.6, 0.05, 1);
+/** A new tumour cell's antigen strength, drawn around this patient's tumour immunogenicity. */
+export function tumourStrength(world: World, rng: Rng): number {
+  return clamp(world.patient.tumourImmunogenicity + (uniform(rng) - 0.5) * 0.6, 0.05, 1);
 }
 
 function pointFor(world: World, placement: Placement, rng: Rng, dcs: number[]): [number, number] {
@@ -172,17 +196,20 @@ function placePopulation(world: World, pop: Population, rng: Rng): void {
   const dcs: number[] = [];
   for (let i = 0; i < c.count; i++) if (c.type[i] === CellType.dendritic) dcs.push(i);
   const types: number[] = [];
+  // this patient's repertoire scales the helpers and killers that recognise the antigen (not those a test places activated)
+  const recognising = (n: number) => (pop.activated ? n : Math.round(n * world.patient.repertoire));
   if (pop.type === "cd4") {
     const tregs = Math.round(pop.count * p.tregShareOfCd4);
-    for (let k = 0; k < pop.count; k++) types.push(k < tregs ? CellType.treg : CellType.cd4);
+    for (let k = 0; k < tregs; k++) types.push(CellType.treg);
+    for (let k = recognising(pop.count - tregs); k > 0; k--) types.push(CellType.cd4);
   } else if (pop.type === "nk") {
     const bright = Math.round(pop.count * p.nkBrightShare);
     for (let k = 0; k < pop.count; k++) types.push(k < bright ? CellType.nkBright : CellType.nkDim);
   } else {
     const t = pop.type === "cd8" ? CellType.cd8 : pop.type === "treg" ? CellType.treg : CellType.dendritic;
-    for (let k = 0; k < pop.count; k++) types.push(t);
+    for (let k = t === CellType.cd8 ? recognising(pop.count) : pop.count; k > 0; k--) types.push(t);
   }
-  const strength = pop.antigenStrength ?? 1;
+  const strength = pop.antigenStrength ?? threatAntigenStrength(world);
   for (const type of types) {
     const [x, y] = pointFor(world, pop.placement, rng, dcs);
     const i = addCell(world, type, x, y, -1, rng);

@@ -1,7 +1,7 @@
 // The model's public face: everything the server, the bots, the experiment runner and the tests may use.
 // The model is pure and deterministic: same scenario, parameters, seed and commands give the same world.
 
-export { createWorld } from "./createWorld.ts";
+export { createWorld, drawPatient } from "./createWorld.ts";
 export { step, runDays, logEvents } from "./step.ts";
 export { stateHash } from "./hash.ts";
 export { METRICS, METRIC_NAMES, sampleMetrics, type MetricSample, type MetricSpec } from "./metrics.ts";
@@ -10,7 +10,7 @@ export { parseScenario, type Scenario, type Population, type Placement, type Par
 export { THERAPY_NAMES, THERAPY_LABELS, type TherapyName } from "./therapyNames.ts";
 export { ABILITIES, COMMAND_KINDS, isTherapyName, type Ability, type Command } from "./commands.ts";
 export { CellType, CELL_TYPE_NAMES, CELL_TYPE_LABELS, type CellTypeName } from "./cellTypes.ts";
-export { CellFlag, Mode, Why, dayOf, hoursToTicks, type Cells, type World, type SimEvent, type Outcome, type Therapy, type Ledger, type Counters } from "./world.ts";
+export { CellFlag, Mode, Why, dayOf, hoursToTicks, type Cells, type World, type SimEvent, type Outcome, type Therapy, type Ledger, type Counters, type Patient } from "./world.ts";
 export { fieldMolecules, pmPerMolecule } from "./field.ts";
 export { queueTherapy, doseAllowed } from "./therapy.ts";
 export { removeAntigen } from "./activation.ts";

@@ -1,5 +1,6 @@
-// Killing: activated CD8 killers on cells that show their antigen (faster when two or more touch the same target),
-// and NK cells on infected and MHC-low tumour cells, harder with more IL-2 signal. Rates per hour.
+// Killing: activated CD8 killers on cells that show their antigen, in proportion to the antigen's strength and to the
+// killer's IL-2 signal (faster when two or more touch the same target), and NK cells on infected and MHC-low tumour
+// cells, harder with more IL-2 signal. Rates per hour.
 // Marks victims dead (removed at the end of the tick). Called by step() after signalling.
 
 import { anyInReach, bit, nearestOfTypes } from "./cellLists.ts";
@@ -29,6 +30,7 @@ export function kill(world: World): void {
   const c = world.cells, p = world.params, rng = world.rng.kill, dtH = world.dtH;
   const targetOf = world.targetOf, hits = world.hitCount;
   const n = c.count;
+  const unsignalled = p.ctlUnsignalledPotency, selfStrength = p.selfAntigenStrength;
   hits.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
     const j = killerTarget(world, i);
@@ -41,8 +43,10 @@ export function kill(world: World): void {
     const tj = c.type[j];
     let rate: number;
     if (c.type[i] === CellType.cd8) {
-      const shown = tj === CellType.islet ? 1 : tj === CellType.tumour ? c.strength[j] : 1;
-      rate = (tj === CellType.islet ? p.selfKillPerHour : p.ctlKillPerHour) * shown * (hits[j] >= 2 ? p.ctlCooperation : 1);
+      const shown = tj === CellType.islet ? selfStrength : tj === CellType.tumour ? c.strength[j] : 1;
+      // perforin and granzyme B follow the killer's IL-2 signal (STAT5): a starved killer kills weakly
+      const potency = unsignalled + (1 - unsignalled) * c.signal[i];
+      rate = (tj === CellType.islet ? p.selfKillPerHour : p.ctlKillPerHour) * shown * potency * (hits[j] >= 2 ? p.ctlCooperation : 1);
     } else {
       rate = p.nkKillPerHour * (1 + p.nkKillIl2Boost * c.pstat5[i]) * (tj === CellType.tumour ? NK_MHC_SPARING : 1);
     }

@@ -8,6 +8,14 @@ export interface MetricSpec { name: string; units: string; description: string }
 
 const IMMUNE = ["cd4", "cd8", "treg", "nkBright", "nkDim"] as const;
 
+/** Who takes the IL-2, as the game shows it: helpers, killers, Tregs and NK cells (both kinds together). */
+const CAPTURERS = [
+  { name: "cd4", label: "helper T cells", types: [CellType.cd4] },
+  { name: "cd8", label: "killer T cells", types: [CellType.cd8] },
+  { name: "treg", label: "Tregs", types: [CellType.treg] },
+  { name: "nk", label: "NK cells", types: [CellType.nkBright, CellType.nkDim] },
+] as const;
+
 export const METRICS: readonly MetricSpec[] = [
   ...CELL_TYPE_NAMES.map((t) => ({ name: `count.${t}`, units: "cells", description: `Number of cells of type ${t}` })),
   { name: "count.cd4Activated", units: "cells", description: "Activated CD4 helper T cells" },
@@ -19,6 +27,12 @@ export const METRICS: readonly MetricSpec[] = [
   { name: "il2.areaAbove1nMmm2", units: "mm²", description: "Area where IL-2 is above 1 nM (the intermediate receptor's range)" },
   { name: "il2.secretionPerS", units: "molecules/s", description: "IL-2 secreted by all helpers now" },
   { name: "il2.plasmaPm", units: "pM", description: "IL-2 in the blood (therapy and systemic)" },
+  ...CAPTURERS.map((g) => ({ name: `il2.captureShare.${g.name}`, units: "fraction", description: `Share of the IL-2 captured since the last sample that ${g.label} took` })),
+  ...IMMUNE.map((t) => ({ name: `il2.captured.${t}`, units: "molecules", description: `IL-2 molecules ${t} cells have captured so far` })),
+  { name: "therapy.highDosePm", units: "pM", description: "High-dose IL-2 (aldesleukin) in the blood" },
+  { name: "therapy.lowDosePm", units: "pM", description: "Low-dose IL-2 in the blood" },
+  { name: "therapy.antiCd25Block", units: "fraction", description: "Share of every cell's CD25 that anti-CD25 antibody blocks now" },
+  { name: "therapy.cd122BiasedPm", units: "pM", description: "CD122-biased engineered IL-2 in the tissue" },
   ...IMMUNE.map((t) => ({ name: `pstat5.${t}`, units: "fraction", description: `Share of ${t} cells that are pSTAT5-positive` })),
   { name: "pstat5.cd4Activated", units: "fraction", description: "Share of activated CD4 helpers that are pSTAT5-positive" },
   { name: "pstat5.cd8Activated", units: "fraction", description: "Share of activated CD8 killers that are pSTAT5-positive" },
@@ -86,6 +100,21 @@ export function sampleMetrics(world: World): MetricSample {
   const th = world.therapy;
   values["il2.secretionPerS"] = secretion;
   values["il2.plasmaPm"] = p.systemicIl2Pm + th.bolusFast + th.bolusSlow + th.lowDosePm;
+  // shares of what was captured since the previous sample (the cumulative counts are metrics too)
+  const byType = world.ledger.capturedByType, prev = world.history.at(-1)?.values;
+  IMMUNE.forEach((t) => (values[`il2.captured.${t}`] = byType[CellType[t]]));
+  let recent = 0;
+  const took = CAPTURERS.map((g) => {
+    let n = 0;
+    for (const t of g.types) n += byType[t] - (prev?.[`il2.captured.${CELL_TYPE_NAMES[t]}`] ?? 0);
+    recent += n;
+    return n;
+  });
+  CAPTURERS.forEach((g, k) => (values[`il2.captureShare.${g.name}`] = recent > 0 ? took[k] / recent : 0));
+  values["therapy.highDosePm"] = th.bolusFast + th.bolusSlow;
+  values["therapy.lowDosePm"] = th.lowDosePm;
+  values["therapy.antiCd25Block"] = th.antiCd25;
+  values["therapy.cd122BiasedPm"] = th.biasedPm;
   for (const t of IMMUNE) {
     const k = CellType[t];
     values[`pstat5.${t}`] = counts[k] ? positive[k] / counts[k] : 0;

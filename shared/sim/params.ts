@@ -44,7 +44,7 @@ export const PARAM_SPECS = {
   kEndoPerS: p("receptors", 1e-3, 3e-4, 3e-3, "1/s", "Internalisation rate of bound IL-2-receptor complexes", "Tkach 2014 eLife; Duprez 1988; Hemar 1995"),
   kdHighPm: p("receptors", 20, 10, 25, "pM", "Dissociation constant of the high-affinity receptor CD25·CD122·CD132", "Wang & Smith 1987 J Exp Med"),
   kdIntPm: p("receptors", 1500, 1000, 2000, "pM", "Dissociation constant of the intermediate receptor CD122·CD132", "Nagler 1990 J Exp Med"),
-  cd25PairingHalfSites: p("receptors", 1000, 100, 10000, "sites", "CD25 count at which half of a cell's CD122 sits in high-affinity complexes", CAL + " (Farhat 2021 EC50s)"),
+  cd25PairingSites: p("receptors", 1000, 100, 10000, "sites", "Dissociation constant of CD25 pairing with CD122·CD132, in sites: high-affinity sites are the pairs at equilibrium, never more than either chain", CAL + " (Nagler 1990: ~1,200 high-affinity sites on CD56bright NK)"),
   receptorCv: p("receptors", 0.3, 0, 1, "CV", "Cell-to-cell variation of receptor numbers", "Farhat 2021 Cell Rep (ranges)"),
   tregCd25: p("receptors", 3800, 2700, 4900, "sites", "CD25 on a resting Treg", "Farhat 2021 Cell Rep"),
   tregCd122: p("receptors", 750, 550, 950, "sites", "CD122 on a resting Treg", "Farhat 2021 Cell Rep"),
@@ -55,25 +55,30 @@ export const PARAM_SPECS = {
   nkDimCd25: p("receptors", 28, 20, 35, "sites", "CD25 on a CD56dim NK cell", "Farhat 2021 Cell Rep"),
   nkDimCd122: p("receptors", 7800, 5400, 10200, "sites", "CD122 on a CD56dim NK cell", "Farhat 2021 Cell Rep"),
   nkBrightCd25: p("receptors", 1200, 800, 2000, "sites", "CD25 (high-affinity sites) on a CD56bright NK cell", "Nagler 1990 J Exp Med"),
-  nkBrightCd122: p("receptors", 2400, 1200, 10800, "sites", "CD122 on a CD56bright NK cell (fewer than Nagler's intermediate count: see the model document)", "Nagler 1990; " + CAL),
+  nkBrightCd122: p("receptors", 10800, 6000, 15000, "sites", "CD122 on a CD56bright NK cell (~1,200 in high-affinity and ~9,600 in intermediate receptors)", "Nagler 1990 J Exp Med"),
   activatedCd25: p("receptors", 30000, 10000, 100000, "sites", "CD25 on a fully activated effector T cell", "Tkach 2014 eLife"),
   activatedCd122: p("receptors", 3000, 500, 10000, "sites", "CD122 on an activated effector T cell", "Tkach 2014 eLife"),
 
   // signalling
-  pstat5HalfEngaged: p("signalling", 0.35, 0.1, 0.8, "fraction", "Share of a cell's CD122 engaged by IL-2 that gives half-maximal pSTAT5", CAL + " (Farhat 2021; Yu 2015)"),
+  pstat5HalfBoundTreg: p("signalling", 290, 100, 800, "sites", "IL-2-bound receptors that give a resting Treg half-maximal pSTAT5 (its EC50 then falls near 20 pM)", "Farhat 2021 Cell Rep; Yu 2015 Diabetes (Treg EC50 10-50 pM)"),
+  pstat5HalfBoundCd4: p("signalling", 90, 30, 300, "sites", "IL-2-bound receptors that give a resting helper half-maximal pSTAT5 (EC50 near 0.5 nM)", "Farhat 2021 Cell Rep (CD4 EC50 0.3-1 nM)"),
+  pstat5HalfBoundCd8: p("signalling", 340, 150, 800, "sites", "IL-2-bound receptors that give a resting CD8 cell half-maximal pSTAT5 (EC50 near 2 nM)", "Farhat 2021 Cell Rep (CD8 EC50 2-3 nM)"),
+  pstat5HalfBoundNkBright: p("signalling", 840, 300, 3000, "sites", "IL-2-bound receptors that give a CD56bright NK cell half-maximal pSTAT5 (EC50 near 30 pM)", "Farhat 2021 Cell Rep (CD56bright EC50 ~30 pM); Nagler 1990"),
+  pstat5HalfBoundNkDim: p("signalling", 4500, 2000, 9000, "sites", "IL-2-bound receptors that give a CD56dim NK cell half-maximal pSTAT5 (EC50 near 2 nM)", "Farhat 2021 Cell Rep (NK EC50 2-3 nM)"),
+  pstat5HalfBoundBlast: p("signalling", 1000, 300, 3000, "sites", "IL-2-bound receptors that give an activated helper or killer (a blast) half-maximal pSTAT5: fully switched-on CD25 puts its EC50 near 10 pM, half switched-on near 100 pM", "Smith 1988 Science (~10 pM on activated T cells); Tkach 2014 eLife (EC50 falls as CD25 rises)"),
   pstat5Hill: p("signalling", 3, 1, 6, "", "Steepness of the pSTAT5 response", CAL),
   pstat5PositiveLevel: p("signalling", 0.5, 0.1, 0.9, "fraction", "pSTAT5 level above which a cell counts as pSTAT5-positive", "flow-cytometry gate convention"),
   signalTauHours: p("signalling", 6, 4, 8, "h", "Time constant of the integrated IL-2 signal", "science.md: leaky integrator 4-8 h"),
   cd25TauHours: p("signalling", 6, 2, 12, "h", "Time constant of CD25 change", "Busse 2010 PNAS"),
   cd25FeedbackHill: p("signalling", 3, 1, 6, "", "Steepness of pSTAT5 feedback on CD25", "Busse 2010 PNAS"),
-  cd25InductionDelayHours: p("signalling", 6, 1, 12, "h", "Hours after activation before antigen-induced CD25 reaches the surface", "O'Gorman 2009 J Immunol (Tregs signal first); " + CAL),
-  cd25AntigenDrive: p("signalling", 0.25, 0, 1, "fraction", "Share of the activated CD25 level that strong antigen alone induces; IL-2 feedback gives the rest", "Busse 2010 PNAS (positive feedback switch)"),
+  cd25InductionDelayHours: p("signalling", 6, 1, 12, "h", "Hours after activation before antigen-induced CD25 and CD122 reach the surface", "O'Gorman 2009 J Immunol (Tregs signal first); " + CAL),
+  cd25AntigenDrive: p("signalling", 0.8, 0, 1, "fraction", "Share of the activated CD25 level that the strongest antigen alone induces (it falls with the square of a weaker antigen's strength); IL-2 feedback gives the rest", "Tkach 2014 eLife (CD25 follows antigen quantity); Busse 2010 PNAS (positive feedback switch)"),
   tregCd25Amplification: p("signalling", 2, 0, 5, "fold", "Extra CD25 a fully signalling Treg makes (graded feedback)", "Busse 2010 PNAS"),
 
   // activation and secretion
   activationPerHour: p("activation", 2, 0.1, 20, "1/h", "Rate at which a T cell touching its antigen becomes activated", CAL),
   secretionMoleculesPerS: p("activation", 10, 1, 30, "molecules/s", "IL-2 secretion of an activated helper at its peak", "Tkach 2014 eLife (7.5-10/s)"),
-  secretionStrongFold: p("activation", 1, 1, 30, "fold", "Extra secretion under strong antigen (up to ~30x sustained)", "Tkach 2014 eLife"),
+  secretionStrongFold: p("activation", 2, 1, 30, "fold", "Secretion under the strongest antigen relative to weak antigen (it grows with the square of the strength; up to ~30x sustained)", "Tkach 2014 eLife"),
   secretionStartHours: p("activation", 1, 0.5, 2, "h", "Delay from activation to the first IL-2", "Sojka 2004 J Immunol"),
   secretionPeakHours: p("activation", 6, 4, 8, "h", "Time from activation to peak IL-2 secretion", "Sojka 2004 J Immunol"),
   secretionEndHours: p("activation", 22, 20, 24, "h", "Time from activation after which only sustained secretion remains", "Sojka 2004 J Immunol"),
@@ -89,7 +94,7 @@ export const PARAM_SPECS = {
   cd8Il2Divisions: p("division", 11, 0, 14, "divisions", "Most extra divisions IL-2 can add to a CD8 clone", "Marchingo 2014 Science"),
   effectorDivisionSignalHours: p("division", 6, 1, 20, "pSTAT5·h", "IL-2 signal an effector banks for each IL-2-driven division", "Cantrell & Smith 1984 Science; " + CAL),
   tregDivisionSignalHours: p("division", 40, 5, 100, "pSTAT5·h", "IL-2 signal a Treg banks for each division", CAL + " (Tregs rise 5-8x on low dose over weeks)"),
-  restingDivisionSignalHours: p("division", 36, 5, 200, "pSTAT5·h", "IL-2 signal a resting (not activated) T cell banks for each division", CAL + " (high-dose IL-2 expands CD8 cells)"),
+  restingDivisionSignalHours: p("division", 24, 5, 200, "pSTAT5·h", "IL-2 signal a resting (not activated) T cell banks for each division", CAL + " (high-dose IL-2 expands CD8 cells)"),
   nkDivisionSignalHours: p("division", 24, 5, 100, "pSTAT5·h", "IL-2 signal an NK cell banks for each division", CAL),
   firstDivisionHours: p("division", 30, 24, 36, "h", "Earliest first division after activation", "science.md: 24-36 h"),
   cycleHours: p("division", 8, 6, 10, "h", "Shortest time between two divisions", "science.md: every ~6-10 h"),
@@ -97,7 +102,9 @@ export const PARAM_SPECS = {
 
   // death
   deprivationSignalLevel: p("death", 0.15, 0, 0.6, "pSTAT5", "Integrated signal below which an IL-2-dependent cell is deprived", "Pandiyan 2007 Nat Immunol; " + CAL),
-  antigenSurvivalHours: p("death", 24, 0, 96, "h", "Hours after its last antigen contact during which an effector is not deprived, once no antigen is left in the tissue", "science.md: effectors without antigen contract"),
+  antigenSurvivalHours: p("death", 24, 0, 96, "h", "Hours after its last antigen contact during which an effector is kept alive by antigen (TCR) signals without IL-2", "science.md: effectors without antigen contract; " + CAL),
+  aicdPerDay: p("death", 1.5, 0, 6, "1/day", "Activation-induced death rate of an effector that has divided, at full pSTAT5 and full antigen (rate × pSTAT5 × antigen): IL-2 primes cycling T cells for Fas-mediated death on restimulation", "Lenardo 1991 Nature; Refaeli 1998 Immunity; " + CAL),
+  terminalEffectorDeathPerDay: p("death", 0.3, 0, 2, "1/day", "Death rate of a short-lived effector that has spent its division destiny, whatever IL-2 or antigen it has (programmed contraction)", "Badovinac 2002 Nat Immunol; Kaech 2003 Nat Immunol (short-lived effectors)"),
   effectorDeprivationPerDay: p("death", 0.4, 0.02, 3, "1/day", "Death rate of a deprived activated effector", "science.md: ~90% loss over ~2 weeks"),
   memoryFraction: p("death", 0.07, 0, 0.2, "fraction", "Share of effectors that become long-lived memory (never deprived)", "science.md: 5-10% remnant"),
   tregDeprivationPerDay: p("death", 0.1, 0, 2, "1/day", "Death rate of a deprived Treg", CAL),
@@ -105,6 +112,7 @@ export const PARAM_SPECS = {
 
   // killing
   ctlKillPerHour: p("killing", 0.3, 0.05, 8, "1/h", "Kill rate of a CD8 killer touching a target that shows antigen", "Halle 2016 Immunity (2-16 kills/day); PhysiCell 15-min kill"),
+  ctlUnsignalledPotency: p("killing", 0.25, 0, 1, "fraction", "Killing power of a killer T cell with no IL-2 signal, relative to one signalling fully (IL-2 through STAT5 drives perforin and granzyme B)", "Pipkin 2010 Immunity; Janas 2005 J Immunol"),
   ctlCooperation: p("killing", 2, 1, 4, "fold", "Faster killing when two or more CD8 killers touch the same target", "Halle 2016 Immunity"),
   nkKillPerHour: p("killing", 0.15, 0.02, 8, "1/h", "Base kill rate of a killing NK cell touching a target", "Vanherberghen 2013 Blood; " + CAL),
   nkKillIl2Boost: p("killing", 2, 0, 8, "fold", "Extra NK killing at full pSTAT5 (rate × (1 + boost·pSTAT5))", "Cooper 2001; seed text"),
@@ -126,8 +134,10 @@ export const PARAM_SPECS = {
   infectedLifeHours: p("threat", 48, 6, 200, "h", "Time an infected cell survives before the virus kills it", CAL),
   tumourDivisionHours: p("threat", 60, 12, 400, "h", "Mean doubling time of a tumour cell with room to grow", CAL),
   tumourHiddenShare: p("threat", 0.2, 0, 1, "fraction", "Share of tumour cells born MHC-low (invisible to T cells)", "seed text; " + CAL),
-  tumourImmunogenicity: p("threat", 0.6, 0, 1, "fraction", "Mean antigen strength of tumour cells", CAL),
-  selfAntigenStrength: p("threat", 0.3, 0, 1, "fraction", "Antigen strength of self-antigen on islet cells", CAL),
+  tumourImmunogenicity: p("threat", 0.6, 0, 1, "fraction", "Mean antigen strength of tumour cells and of the dendritic cells that show tumour antigen", CAL),
+  selfAntigenStrength: p("threat", 0.3, 0, 1, "fraction", "Antigen strength of self-antigen on islet cells and on the dendritic cells that show it", CAL),
+  tumourImmunogenicityCv: p("threat", 0.4, 0, 1, "CV", "Patient-to-patient variation of tumour immunogenicity, drawn once per seed", "Rizvi 2015 Science; McGranahan 2016 Science (antigen load varies widely between patients)"),
+  tumourHiddenShareCv: p("threat", 0.5, 0, 1, "CV", "Patient-to-patient variation of the share of MHC-low tumour cells, drawn once per seed", "Garrido 2016 Curr Opin Immunol (HLA loss varies between tumours)"),
 
   // therapy
   highDosePeakNm: p("therapy", 55, 10, 100, "nM", "Peak serum IL-2 after one high-dose bolus", "Konrad 1990 Cancer Res"),
@@ -156,6 +166,7 @@ export const PARAM_SPECS = {
 
   // population
   tregShareOfCd4: p("population", 0.07, 0, 0.5, "fraction", "Tregs among CD4 T cells placed by a scenario", "science.md: 5-10% of human CD4"),
+  repertoireCv: p("population", 0.4, 0, 1, "CV", "Patient-to-patient variation in how many helper and killer T cells recognise the antigen, drawn once per seed", "Jenkins & Moon 2012 J Immunol (precursor frequencies vary several-fold)"),
   nkBrightShare: p("population", 0.1, 0, 1, "fraction", "CD56bright among NK cells placed by a scenario", "science.md: ~10% of blood NK"),
 } satisfies Record<string, ParamSpec>;
 

@@ -1,8 +1,10 @@
-// From IL-2 on the receptor to the cell's decisions: bound complexes → share of CD122 engaged → pSTAT5 (Hill) →
-// a leaky integral (the signal) and banked division progress; pSTAT5 and antigen set CD25 (feedback).
-// Concentrations pM, receptors in sites, time constants in hours. Called by step() after the field is updated.
+// From IL-2 on the receptor to the cell's decisions: IL-2-bound receptors → pSTAT5 (Hill in the number bound, with
+// each type's own sensitivity) → a leaky integral (the signal) and banked division progress; pSTAT5 and antigen set
+// CD25 (feedback). Concentrations pM, receptors in sites, time constants in hours. Called by step() after the field.
 
 import { CellType, isImmune } from "./cellTypes.ts";
+import type { Params } from "./params.ts";
+import { pairedSites } from "./receptors.ts";
 import { highAffinitySites } from "./uptake.ts";
 import { CellFlag, type World } from "./world.ts";
 
@@ -23,11 +25,26 @@ export function boundSites(world: World, i: number, C: number, Cb: number): numb
   return (hi * aHi) / (1 + aHi) + (lo * aLo) / (1 + aLo);
 }
 
-/** pSTAT5 (0..1) from the share of the cell's CD122 that is engaged. */
+/**
+ * Bound receptors that give half-maximal pSTAT5, by type: resting cells of each type have their own (set so that each
+ * type's measured EC50 comes out of its own receptor numbers), an activated helper or killer (a blast) the blasts'.
+ */
+export function pstat5HalfBound(p: Params, type: number, activated: boolean): number {
+  if (activated) return p.pstat5HalfBoundBlast;
+  switch (type) {
+    case CellType.treg: return p.pstat5HalfBoundTreg;
+    case CellType.cd4: return p.pstat5HalfBoundCd4;
+    case CellType.cd8: return p.pstat5HalfBoundCd8;
+    case CellType.nkBright: return p.pstat5HalfBoundNkBright;
+    default: return p.pstat5HalfBoundNkDim;
+  }
+}
+
+/** pSTAT5 (0..1) of cell i with `bound` IL-2-bound receptors. */
 export function pstat5FromBound(world: World, i: number, bound: number): number {
-  const cd122 = world.cells.cd122[i];
-  if (cd122 <= 0) return 0;
-  return hill(bound / cd122, world.params.pstat5HalfEngaged, world.params.pstat5Hill);
+  const c = world.cells, t = c.type[i];
+  const activated = (t === CellType.cd4 || t === CellType.cd8) && (c.flags[i] & CellFlag.activated) !== 0;
+  return hill(bound, pstat5HalfBound(world.params, t, activated), world.params.pstat5Hill);
 }
 
 export function signal(world: World): void {
@@ -38,10 +55,12 @@ export function signal(world: World): void {
   const fSignal = 1 - Math.exp(-dtH / p.signalTauHours);
   const fCd25 = 1 - Math.exp(-dtH / p.cd25TauHours);
   // per-tick constants, read once: the parameters live in a dictionary-mode object, slow to read in a per-cell loop;
-  // the arithmetic below is boundSites, highAffinitySites and pstat5FromBound step by step, so results are identical
-  const unblocked = 1 - world.therapy.antiCd25, pairingHalf = p.cd25PairingHalfSites;
+  // the arithmetic below is boundSites and pstat5FromBound step by step, so results are identical
+  const unblocked = 1 - world.therapy.antiCd25, pairing = p.cd25PairingSites;
   const kdHigh = p.kdHighPm, kdInt = p.kdIntPm, b = Cb / p.cd122BiasedKdPm;
-  const pstat5Half = p.pstat5HalfEngaged, pstat5N = p.pstat5Hill;
+  const pstat5N = p.pstat5Hill;
+  const halves = [p.pstat5HalfBoundCd4, p.pstat5HalfBoundCd8, p.pstat5HalfBoundTreg, p.pstat5HalfBoundNkBright, p.pstat5HalfBoundNkDim];
+  const halfBlast = p.pstat5HalfBoundBlast;
   const tregAmp = p.tregCd25Amplification, cd4Cd25 = p.cd4Cd25, cd8Cd25 = p.cd8Cd25;
   const delayHours = p.cd25InductionDelayHours, antigenDrive = p.cd25AntigenDrive, feedbackN = p.cd25FeedbackHill;
   const activatedCd25 = p.activatedCd25, activatedCd122 = p.activatedCd122, tick = world.tick;
@@ -52,11 +71,12 @@ export function signal(world: World): void {
     if (!isImmune(t) || flags[i] & CellFlag.dead) continue;
     const C = conc[voxel[i]] * free;
     const r122 = cd122[i], r25 = cd25[i] * unblocked;
-    const hi = (r122 * r25) / (r25 + pairingHalf);
+    const hi = pairedSites(r25, r122, pairing);
     const lo = r122 - hi;
     const aHi = C / kdHigh + b, aLo = C / kdInt + b;
     const bound = (hi * aHi) / (1 + aHi) + (lo * aLo) / (1 + aLo);
-    const s = r122 <= 0 ? 0 : hill(bound / r122, pstat5Half, pstat5N);
+    const blast = (t === CellType.cd4 || t === CellType.cd8) && (flags[i] & CellFlag.activated) !== 0;
+    const s = hill(bound, blast ? halfBlast : halves[t], pstat5N);
     c.bound[i] = bound;
     c.pstat5[i] = s;
     sig[i] += (s - sig[i]) * fSignal;
@@ -66,15 +86,17 @@ export function signal(world: World): void {
     let cd122Target = cd122Rest[i];
     if (t === CellType.treg) {
       cd25Target = cd25Rest[i] * (1 + tregAmp * s);
-    } else if (flags[i] & CellFlag.activated) {
-      // helpers and killers: an on/off switch held by antigen or by strong pSTAT5
+    } else if (blast) {
+      // helpers and killers: an on/off switch held by antigen (in proportion to its strength) or by strong pSTAT5
       const base = t === CellType.cd4 ? cd4Cd25 : cd8Cd25;
       const variation = base > 0 ? cd25Rest[i] / base : 1;
       const hours = (tick - c.activatedTick[i]) * dtH;
-      const induced = hours >= delayHours ? antigenDrive * c.antigen[i] : 0;
+      const a = c.antigen[i];
+      const induced = hours >= delayHours ? antigenDrive * a * a : 0;
       const drive = Math.max(induced, hill(s, 0.5, feedbackN));
       cd25Target = cd25Rest[i] + (activatedCd25 * variation - cd25Rest[i]) * drive;
-      cd122Target = Math.max(cd122Rest[i], activatedCd122 * variation);
+      // CD122 rises on activation too, on the same delay as antigen-induced CD25
+      if (hours >= delayHours) cd122Target = Math.max(cd122Rest[i], activatedCd122 * variation);
     }
     cd25[i] += (cd25Target - cd25[i]) * fCd25;
     cd122[i] += (cd122Target - cd122[i]) * fCd25;

@@ -61,7 +61,7 @@ export function addCell(world: World, type: number, x: number, y: number, site: 
   return i;
 }
 
-/** Activation by antigen: the cell starts its programme (CD25 up, IL-2 for helpers, a division destiny). */
+/** Activation by antigen: the cell starts its programme (CD25 up, IL-2 for helpers, a division destiny that grows with the antigen's strength). */
 export function activate(world: World, i: number, strength: number, rng: Rng, atTick = world.tick): void {
   const c = world.cells, p = world.params;
   c.flags[i] |= CellFlag.activated;
@@ -70,8 +70,11 @@ export function activate(world: World, i: number, strength: number, rng: Rng, at
   c.lastAntigenTick[i] = atTick;
   c.strength[i] = strength;
   c.antigen[i] = strength;
-  c.autoDivisions[i] = p.antigenDivisions;
-  const il2Max = p.costimDivisions + (c.type[i] === CellType.cd8 ? p.cd8Il2Divisions : p.cd4Il2Divisions);
+  // antigen alone drives more divisions the stronger it is (Marchingo 2014): weak antigen leaves the clone to IL-2
+  const auto = p.antigenDivisions * strength, autoWhole = Math.floor(auto);
+  c.autoDivisions[i] = autoWhole + (uniform(rng) < auto - autoWhole ? 1 : 0);
+  // the divisions IL-2 can add differ from cell to cell (Marchingo 2014; Hawkins 2007): drawn evenly up to the most
+  const il2Max = p.costimDivisions + uniform(rng) * (c.type[i] === CellType.cd8 ? p.cd8Il2Divisions : p.cd4Il2Divisions);
   const whole = Math.floor(il2Max);
   c.il2Divisions[i] = whole + (uniform(rng) < il2Max - whole ? 1 : 0);
   if (uniform(rng) < p.memoryFraction) c.flags[i] |= CellFlag.memory;

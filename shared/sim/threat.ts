@@ -54,8 +54,8 @@ export function growThreat(world: World): void {
         if (tj !== CellType.tissue && tj !== CellType.islet) continue;
         die(world, j, "crowded out by the tumour");
       }
-      const k = addCell(world, uniform(rng) < p.tumourHiddenShare ? CellType.tumourHidden : CellType.tumour, siteX(world, site), siteY(world, site), site, rng);
-      c.strength[k] = tumourStrength(p, rng);
+      const k = addCell(world, uniform(rng) < world.patient.tumourHiddenShare ? CellType.tumourHidden : CellType.tumour, siteX(world, site), siteY(world, site), site, rng);
+      c.strength[k] = tumourStrength(world, rng);
       c.why[k] = Why.growing;
       L.cell[site] = k;
     }

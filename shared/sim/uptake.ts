@@ -2,14 +2,14 @@
 // linearised at the current concentration for the implicit field update, then each cell is handed what it removed.
 // J = k_endo·[R_hi·C/(K_hi+C) + R_int·C/(K_int+C)] molecules/s. Called by step() around reactField.
 
-import { isImmune } from "./cellTypes.ts";
+import { CellType, isImmune } from "./cellTypes.ts";
+import { pairedSites } from "./receptors.ts";
 import { CellFlag, type World } from "./world.ts";
 
-/** High-affinity sites: the share of CD122 paired with CD25, which saturates as CD25 rises (anti-CD25 blocks some). */
+/** High-affinity sites: CD122 paired with the CD25 that anti-CD25 leaves free (never more than either chain). */
 export function highAffinitySites(world: World, i: number): number {
   const c = world.cells;
-  const cd25 = c.cd25[i] * (1 - world.therapy.antiCd25);
-  return (c.cd122[i] * cd25) / (cd25 + world.params.cd25PairingHalfSites);
+  return pairedSites(c.cd25[i] * (1 - world.therapy.antiCd25), c.cd122[i], world.params.cd25PairingSites);
 }
 
 export function fillUptake(world: World): void {
@@ -20,7 +20,7 @@ export function fillUptake(world: World): void {
   const k = p.kEndoPerS * f.pmPerMolecule * free;
   // Per-tick constants read once (the parameters object is slow to read in a per-cell loop); same arithmetic as
   // highAffinitySites() step by step.
-  const kdHigh = p.kdHighPm, kdInt = p.kdIntPm, pairingHalf = p.cd25PairingHalfSites, unblocked = 1 - world.therapy.antiCd25;
+  const kdHigh = p.kdHighPm, kdInt = p.kdIntPm, pairing = p.cd25PairingSites, unblocked = 1 - world.therapy.antiCd25;
   const type = c.type, flags = c.flags, voxel = c.voxel, cd25s = c.cd25, cd122s = c.cd122, uptakeRate = c.uptakeRate;
   for (let i = 0, n = c.count; i < n; i++) {
     if (!isImmune(type[i]) || flags[i] & CellFlag.dead) {
@@ -30,7 +30,7 @@ export function fillUptake(world: World): void {
     const v = voxel[i];
     const C = conc[v] * free;
     const cd25 = cd25s[i] * unblocked, cd122 = cd122s[i];
-    const hi = (cd122 * cd25) / (cd25 + pairingHalf);
+    const hi = pairedSites(cd25, cd122, pairing);
     const lo = cd122 - hi;
     const rate = k * (hi / (kdHigh + C) + lo / (kdInt + C));
     uptakeRate[i] = rate;
@@ -38,16 +38,29 @@ export function fillUptake(world: World): void {
   }
 }
 
-/** Each cell internalised k_i·Σ dt·C over the tick's sub-steps; the ledger keeps the total. */
+/** Each cell internalised k_i·Σ dt·C over the tick's sub-steps; the ledger keeps the total and each type's share. */
 export function handOutUptake(world: World): void {
   const c = world.cells, exposure = world.field.exposure, pm = world.field.pmPerMolecule;
-  let total = 0;
+  const byType = world.ledger.capturedByType, type = c.type;
+  let total = 0, cd4 = 0, cd8 = 0, treg = 0, nkBright = 0, nkDim = 0;
   for (let i = 0; i < c.count; i++) {
     const rate = c.uptakeRate[i];
     if (rate === 0) continue;
     const molecules = (rate * exposure[c.voxel[i]]) / pm;
     c.captured[i] += molecules;
     total += molecules;
+    switch (type[i]) {
+      case CellType.cd4: cd4 += molecules; break;
+      case CellType.cd8: cd8 += molecules; break;
+      case CellType.treg: treg += molecules; break;
+      case CellType.nkBright: nkBright += molecules; break;
+      default: nkDim += molecules;
+    }
   }
   world.ledger.internalised += total;
+  byType[CellType.cd4] += cd4;
+  byType[CellType.cd8] += cd8;
+  byType[CellType.treg] += treg;
+  byType[CellType.nkBright] += nkBright;
+  byType[CellType.nkDim] += nkDim;
 }

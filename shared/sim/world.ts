@@ -144,6 +144,8 @@ export interface Ledger {
   sunk: number;
   vesselIn: number; // net molecules entering through vessels (negative: drained)
   held: number; // net molecules added by holdIl2Pm
+  /** Molecules internalised by each immune type (cd4, cd8, treg, nkBright, nkDim, by CellType), all time. */
+  capturedByType: number[];
 }
 
 export interface Counters {
@@ -171,6 +173,16 @@ export interface SimEvent {
 /** Events the world keeps in its log; a round of a classroom scenario stays well inside it. */
 export const EVENT_LOG_LIMIT = 200_000;
 
+/** What differs from one patient to the next, drawn once per seed (createWorld's drawPatient). */
+export interface Patient {
+  /** Mean antigen strength of this patient's tumour cells, and of dendritic cells showing it. */
+  tumourImmunogenicity: number;
+  /** Share of this patient's new tumour cells born MHC-low. */
+  tumourHiddenShare: number;
+  /** Factor on the number of helper and killer T cells that recognise the antigen. */
+  repertoire: number;
+}
+
 /** `endedByTeacher` is never judged by the model: the game server sets it when a teacher ends a round the model had not decided. */
 export type Outcome = "ongoing" | "cleared" | "overrun" | "protected" | "lost" | "timeUp" | "endedByTeacher";
 
@@ -197,6 +209,7 @@ export interface World {
   crowd: Uint8Array;
   /** Coarse blocks counting threats and antigen sources, for chemotaxis. */
   blocks: { size: number; w: number; h: number; threat: Uint16Array; antigen: Uint16Array; dc: Uint16Array };
+  patient: Patient;
   initialHealthy: number;
   /** Dead cells still in the arrays, waiting for compaction. */
   deadCount: number;

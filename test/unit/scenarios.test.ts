@@ -100,9 +100,10 @@ describe("the scenario library", () => {
     expect(s.threat.kind).toBe("self");
     const dcs = s.populations.filter((p) => p.type === "dendritic");
     expect(dcs.length).toBeGreaterThan(0);
-    for (const p of dcs) expect(p.antigenStrength).toBeLessThanOrEqual(0.4);
     expect(makeParams(s.params).selfAntigenStrength).toBeLessThanOrEqual(0.4);
     const w = world(s);
+    // dendritic cells show the self-antigen at its own (weak) strength
+    for (let i = 0; i < w.cells.count; i++) if (w.cells.type[i] === CellType.dendritic) expect(w.cells.strength[i]).toBe(Math.fround(w.params.selfAntigenStrength));
     expect(countType(w, CellType.islet)).toBeGreaterThanOrEqual(MIN_CELLS);
     expect(countType(w, CellType.tissue)).toBe(0);
     expect(s.teacherNotes.tryThis.join(" ").toLowerCase()).toContain("low-dose");

@@ -107,3 +107,14 @@ export function report(name: string, values: Record<string, number>): void {
   const parts = Object.entries(values).map(([k, v]) => `${k}=${Number.isInteger(v) ? v : v.toPrecision(3)}`);
   console.log(`[validation] ${name}: ${parts.join(", ")}`);
 }
+
+/** The highest value over the run of the sum of some metrics (e.g. activated helpers plus activated killers). */
+export function peakOf(world: World, names: readonly string[]): number {
+  let peak = 0;
+  for (const m of world.history) {
+    let sum = 0;
+    for (const name of names) sum += m.values[name];
+    if (sum > peak) peak = sum;
+  }
+  return peak;
+}

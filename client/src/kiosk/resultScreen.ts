@@ -9,9 +9,9 @@ export interface ResultFigures { helpersStart: number; helpersEnd: number; il2Pe
 
 /**
  * IL-2 (pM) above which the helpers clearly made it together. Measured in the model on the kiosk's sandbox over
- * 2 days, seeds 1-3: helpers left alone peak at 36-71 pM; helpers sent together to a dendritic cell, at 100-204 pM.
+ * 2 days, seeds 1-2: helpers left alone peak at 76-121 pM; helpers sent together to a dendritic cell, at about 270 pM.
  */
-export const GATHERED_IL2_PM = 80;
+export const GATHERED_IL2_PM = 180;
 
 /** Helpers at the end over helpers at the start from which the clone "took off". */
 export const TOOK_OFF_RATIO = 1.5;

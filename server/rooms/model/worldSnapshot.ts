@@ -70,7 +70,7 @@ export function takeSnapshot(world: World, events: SimEvent[], historyFrom: numb
   return {
     ...scalars, count: c.count, cells, field: copyInto(world.field.c, spare?.field), lattice: copyInto(world.lattice.cell, spare?.lattice), crowd: copyInto(world.crowd, spare?.crowd),
     blocks: { threat: copyInto(b.threat, sb?.threat), antigen: copyInto(b.antigen, sb?.antigen), dc: copyInto(b.dc, sb?.dc) },
-    therapy: structuredClone(world.therapy), ledger: { ...world.ledger }, counters: { ...world.counters }, rng,
+    therapy: structuredClone(world.therapy), ledger: { ...world.ledger, capturedByType: [...world.ledger.capturedByType] }, counters: { ...world.counters }, rng,
     events, historyFrom, history: world.history.slice(historyFrom),
   };
 }
