@@ -3,7 +3,7 @@
 // Called by step() before any process that looks at neighbours.
 
 import { CellType, isThreat } from "./cellTypes.ts";
-import { CellFlag, type World } from "./world.ts";
+import { CellFlag, Why, type World } from "./world.ts";
 
 /** Antigen strength below which a dendritic cell no longer counts as showing antigen. */
 const ANTIGEN_GONE = 0.05;
@@ -39,7 +39,9 @@ export function buildCellLists(world: World): void {
   const w = world.field.width, h = world.field.height;
   const type = c.type, flags = c.flags, cx = c.x, cy = c.y, voxel = c.voxel, strength = c.strength;
   let threats = 0, antigen = false;
+  const why = c.why;
   for (let i = c.count - 1; i >= 0; i--) {
+    if (type[i] <= CellType.nkDim) why[i] = Why.resting;
     if (flags[i] & CellFlag.dead) continue;
     const x = cx[i], y = cy[i];
     // voxelOf, inline

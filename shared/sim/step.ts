@@ -5,7 +5,6 @@
 import { contactAntigen, suppressDendriticCells } from "./activation.ts";
 import { applyCommand } from "./applyCommands.ts";
 import { buildCellLists } from "./cellLists.ts";
-import { isImmune } from "./cellTypes.ts";
 import type { Command } from "./commands.ts";
 import { compact } from "./compact.ts";
 import { deprive } from "./death.ts";
@@ -20,7 +19,7 @@ import { signal } from "./signalling.ts";
 import { advanceTherapy } from "./therapy.ts";
 import { growThreat } from "./threat.ts";
 import { fillUptake, handOutUptake } from "./uptake.ts";
-import { EVENT_LOG_LIMIT, Why, type SimEvent, type World } from "./world.ts";
+import { EVENT_LOG_LIMIT, type SimEvent, type World } from "./world.ts";
 
 export function step(world: World, commands: readonly Command[] = []): SimEvent[] {
   world.events.length = 0;
@@ -29,10 +28,7 @@ export function step(world: World, commands: readonly Command[] = []): SimEvent[
   for (const cmd of commands) applyCommand(world, cmd);
 
   const plasma = advanceTherapy(world);
-  const c = world.cells;
-  const type = c.type, why = c.why;
-  for (let i = 0; i < c.count; i++) if (isImmune(type[i])) why[i] = Why.resting;
-  buildCellLists(world);
+  buildCellLists(world); // (also sets every immune cell's why back to resting)
   suppressDendriticCells(world);
   contactAntigen(world);
 
