@@ -59,8 +59,10 @@ export function signal(world: World): void {
   const unblocked = 1 - world.therapy.antiCd25, pairing = p.cd25PairingSites;
   const kdHigh = p.kdHighPm, kdInt = p.kdIntPm, b = Cb / p.cd122BiasedKdPm;
   const pstat5N = p.pstat5Hill;
-  const halves = [p.pstat5HalfBoundCd4, p.pstat5HalfBoundCd8, p.pstat5HalfBoundTreg, p.pstat5HalfBoundNkBright, p.pstat5HalfBoundNkDim];
-  const halfBlast = p.pstat5HalfBoundBlast;
+  // each resting type's half-maximal bound receptors, by CellType (immune types are 0..4), and the blasts'
+  const halves = world.pstat5Halves;
+  for (let t = 0; t < halves.length; t++) halves[t] = pstat5HalfBound(p, t, false);
+  const halfBlast = pstat5HalfBound(p, CellType.cd4, true);
   const tregAmp = p.tregCd25Amplification, cd4Cd25 = p.cd4Cd25, cd8Cd25 = p.cd8Cd25;
   const delayHours = p.cd25InductionDelayHours, antigenDrive = p.cd25AntigenDrive, feedbackN = p.cd25FeedbackHill;
   const activatedCd25 = p.activatedCd25, activatedCd122 = p.activatedCd122, tick = world.tick;
