@@ -10,7 +10,7 @@ import { CellType, CELL_TYPE_NAMES } from "./cellTypes.ts";
 import { uniform } from "./rng.ts";
 import { CellFlag, markDead, perTick, Why, type World } from "./world.ts";
 
-/** Death rate per day of an activated helper or killer, and whether that death is deprivation (else programmed). */
+/** Death rate per day of an activated helper or killer: programmed contraction, activation-induced death and deprivation added up. */
 function effectorRatePerDay(world: World, i: number): number {
   const c = world.cells, p = world.params;
   if (c.flags[i] & CellFlag.memory) return 0;
