@@ -65,7 +65,7 @@ export function removeAntigen(world: World): void {
 export function contactAntigen(world: World): void {
   const c = world.cells, p = world.params, rng = world.rng.activate;
   const linger = Math.exp(-world.dtH / p.antigenMemoryHours);
-  // per-tick constants and columns, read once (the parameters live in a dictionary-mode object)
+  // per-tick constants and columns, read once
   const B = world.blocks, size = B.size, bw = B.w, bh = B.h, tick = world.tick, near = markNearBlocks(world);
   const type = c.type, flags = c.flags, cx = c.x, cy = c.y, antigen = c.antigen;
   for (let i = 0; i < c.count; i++) {

@@ -44,7 +44,7 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
     },
     patient: { tumourImmunogenicity: params.tumourImmunogenicity, tumourHiddenShare: params.tumourHiddenShare, repertoire: 1 },
     initialHealthy: 0, deadCount: 0, threatCount: 0, threatSeen: false, antigenPresent: false, peakThreat: 0, outcome: "ongoing", events: [], eventLog: [], history: [], pending: [],
-    targetOf: new Int32Array(0), hitCount: new Uint8Array(0), cue: new Float64Array(2), pstat5Halves: new Float64Array(5),
+    targetOf: new Int32Array(0), hitCount: new Uint8Array(0), cue: new Float64Array(2),
   };
   const rng = world.rng.place;
   world.therapy.leakSensitivity = lognormalFactor(rng, params.leakSensitivityCv);

@@ -25,12 +25,10 @@ function effectorRatePerDay(world: World, i: number): number {
   return rate;
 }
 
+/** Death rate per day of a deprived Treg, NK cell or resting T cell that IL-2 made divide (deprive() checks both). */
 function deprivationRatePerDay(world: World, i: number): number {
-  const c = world.cells, p = world.params, t = c.type[i];
-  if (c.signal[i] >= p.deprivationSignalLevel) return 0;
-  if (c.divisions[i] === 0) return 0;
-  if (t === CellType.treg) return p.tregDeprivationPerDay;
-  return p.expandedDeprivationPerDay;
+  const p = world.params;
+  return world.cells.type[i] === CellType.treg ? p.tregDeprivationPerDay : p.expandedDeprivationPerDay;
 }
 
 export function deprive(world: World): void {

@@ -103,7 +103,7 @@ export function move(world: World, cue: Float64Array): void {
   const maxX = world.field.width - 0.001, maxY = world.field.height - 0.001;
   const w = world.field.width, crowd = world.crowd;
   const dwellTicks = (p.helperDwellHours * 3600) / world.dtS;
-  // per-tick constants and columns, read once (the parameters live in a dictionary-mode object)
+  // per-tick constants and columns, read once
   const cap = +p.maxCellsPerVoxel, commandBias = +p.commandBias, chemotaxisBias = +p.chemotaxisBias, tick = world.tick;
   const steps = cuelessSteps(stepT, stepNk, chemotaxisBias);
   const size = B.size, bw = B.w, bh = B.h, near = markNearBlocks(world);

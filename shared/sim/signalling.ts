@@ -54,15 +54,10 @@ export function signal(world: World): void {
   const dtH = world.dtH;
   const fSignal = 1 - Math.exp(-dtH / p.signalTauHours);
   const fCd25 = 1 - Math.exp(-dtH / p.cd25TauHours);
-  // per-tick constants, read once: the parameters live in a dictionary-mode object, slow to read in a per-cell loop;
-  // the arithmetic below is boundSites and pstat5FromBound step by step, so results are identical
+  // per-tick constants, read once; the arithmetic below is boundSites and pstat5FromBound step by step, so results are identical
   const unblocked = 1 - world.therapy.antiCd25, pairing = p.cd25PairingSites;
   const kdHigh = p.kdHighPm, kdInt = p.kdIntPm, b = Cb / p.cd122BiasedKdPm;
   const pstat5N = p.pstat5Hill;
-  // each resting type's half-maximal bound receptors, by CellType (immune types are 0..4), and the blasts'
-  const halves = world.pstat5Halves;
-  for (let t = 0; t < halves.length; t++) halves[t] = pstat5HalfBound(p, t, false);
-  const halfBlast = pstat5HalfBound(p, CellType.cd4, true);
   const tregAmp = p.tregCd25Amplification, cd4Cd25 = p.cd4Cd25, cd8Cd25 = p.cd8Cd25;
   const delayHours = p.cd25InductionDelayHours, antigenDrive = p.cd25AntigenDrive, feedbackN = p.cd25FeedbackHill;
   const activatedCd25 = p.activatedCd25, activatedCd122 = p.activatedCd122, tick = world.tick;
@@ -78,7 +73,7 @@ export function signal(world: World): void {
     const aHi = C / kdHigh + b, aLo = C / kdInt + b;
     const bound = (hi * aHi) / (1 + aHi) + (lo * aLo) / (1 + aLo);
     const blast = (t === CellType.cd4 || t === CellType.cd8) && (flags[i] & CellFlag.activated) !== 0;
-    const s = hill(bound, blast ? halfBlast : halves[t], pstat5N);
+    const s = hill(bound, pstat5HalfBound(p, t, blast), pstat5N);
     c.bound[i] = bound;
     c.pstat5[i] = s;
     sig[i] += (s - sig[i]) * fSignal;

@@ -18,7 +18,7 @@ export function fillUptake(world: World): void {
   up.fill(0);
   const free = 1 - p.il2BlockFraction;
   const k = p.kEndoPerS * f.pmPerMolecule * free;
-  // Per-tick constants read once (the parameters object is slow to read in a per-cell loop); same arithmetic as
+  // Per-tick constants read once; same arithmetic as
   // highAffinitySites() step by step.
   const kdHigh = p.kdHighPm, kdInt = p.kdIntPm, pairing = p.cd25PairingSites, unblocked = 1 - world.therapy.antiCd25;
   const type = c.type, flags = c.flags, voxel = c.voxel, cd25s = c.cd25, cd122s = c.cd122, uptakeRate = c.uptakeRate;

@@ -232,8 +232,6 @@ export interface World {
   hitCount: Uint8Array;
   /** Scratch vector for movement cues. */
   cue: Float64Array;
-  /** Scratch: each resting immune type's bound receptors for half-maximal pSTAT5, by CellType (signalling.ts). */
-  pstat5Halves: Float64Array;
 }
 
 export function voxelOf(world: World, x: number, y: number): number {
