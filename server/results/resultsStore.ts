@@ -9,9 +9,10 @@ import type { RoundSummary } from "../../shared/net/classroom.ts";
 import type { Measure } from "../../shared/net/roleLedger.ts";
 import { roundsToCsv } from "./csv.ts";
 import { hashHostSecret, hostSecretMatches } from "./hostSecret.ts";
+import { QUIZ_TABLES_SQL, quizAnswerTable, type QuizAnswerRecord } from "./quizAnswers.ts";
 
 /** Bumped with every change to the tables; a file from a newer server is refused rather than misread. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface SessionRecord {
   code: string;
@@ -55,7 +56,11 @@ export interface ResultsStore {
   rounds(code: string): RoundRecord[];
   /** Whether a session is stored under this code (its results kept until retention deletes them). */
   hasSession(code: string): boolean;
-  /** One row per student per round, with a header (see csv.ts). */
+  /** Saves one quiz answer; false when the student had already answered that tier (the first answer stands). */
+  saveQuizAnswer(answer: QuizAnswerRecord): boolean;
+  /** The session's quiz answers, oldest first. */
+  quizAnswers(code: string): QuizAnswerRecord[];
+  /** One row per student per round, then one per student per quiz, with a header (see csv.ts). */
   csv(code: string): string;
   /** True when `secret` is this session's host secret. False for unknown codes. */
   verifyHost(code: string, secret: string): boolean;
@@ -77,7 +82,7 @@ function migrate(db: DatabaseSync): void {
     throw new Error(`the results file was written by a newer server (schema ${version}; this one knows ${SCHEMA_VERSION})`);
   }
   if (version === SCHEMA_VERSION) return;
-  db.exec(`
+  if (version < 1) db.exec(`
     BEGIN;
     CREATE TABLE sessions (
       code TEXT PRIMARY KEY,
@@ -108,9 +113,10 @@ function migrate(db: DatabaseSync): void {
       FOREIGN KEY (code, round) REFERENCES rounds (code, round) ON DELETE CASCADE
     );
     CREATE INDEX players_round ON players (code, round);
-    PRAGMA user_version = ${SCHEMA_VERSION};
+    PRAGMA user_version = 1;
     COMMIT;
   `);
+  if (version < 2) db.exec(`BEGIN; ${QUIZ_TABLES_SQL} PRAGMA user_version = 2; COMMIT;`);
 }
 
 /** Opens (creating if needed, with its folder) the results file at `path`, or an in-memory store for ":memory:". */
@@ -147,6 +153,7 @@ export function openResultsStore(path: string, options: StoreOptions = {}): Resu
   const selectSession = db.prepare("SELECT host_secret_hash FROM sessions WHERE code = ?");
   const deleteBefore = db.prepare("DELETE FROM sessions WHERE created_at < ?");
 
+  const quiz = quizAnswerTable(db, now);
   const rounds = (code: string): RoundRecord[] => {
     const byRound = new Map<number, PlayerResult[]>();
     for (const p of selectPlayers.all(code) as Record<string, string | number>[]) {
@@ -192,7 +199,9 @@ export function openResultsStore(path: string, options: StoreOptions = {}): Resu
     },
     rounds,
     hasSession: (code) => selectSession.get(code) !== undefined,
-    csv: (code) => roundsToCsv(rounds(code)),
+    saveQuizAnswer: (a) => quiz.save(a),
+    quizAnswers: (code) => quiz.list(code),
+    csv: (code) => roundsToCsv(rounds(code), quiz.list(code)),
     verifyHost(code, secret) {
       const row = selectSession.get(code) as { host_secret_hash: string } | undefined;
       return row !== undefined && typeof secret === "string" && secret.length > 0 && hostSecretMatches(secret, row.host_secret_hash);

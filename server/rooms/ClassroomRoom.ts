@@ -11,6 +11,7 @@ import {
 } from "../../shared/net/classroom.ts";
 import { threatMetricOf } from "../../shared/net/debrief.ts";
 import { ClientMessage, type Debrief } from "../../shared/net/messages.ts";
+import { QuizClientMessage } from "../../shared/net/quiz.ts";
 import { judgeOutcome } from "../../shared/sim/outcome.ts";
 import { dayOf, sampleMetrics, type Command, type Difficulty } from "../../shared/sim/index.ts";
 import { getResultsStore } from "../results/activeStore.ts";
@@ -18,6 +19,7 @@ import { admitCommand } from "./commandGate.ts";
 import { ClassRoster } from "./classroom/classRoster.ts";
 import { buildDashboard, describeCommand } from "./classroom/dashboard.ts";
 import { claimJoinCode, newHostSecret, releaseJoinCode, secretMatches } from "./classroom/joinCodes.ts";
+import { QuizBook } from "./classroom/quizBook.ts";
 import { roundRecord, roundSummary } from "./classroom/roundResults.ts";
 import { checkClassroomOptions } from "./classroom/sessionOptions.ts";
 import { autoBalance } from "./classroom/squadSplit.ts";
@@ -45,6 +47,8 @@ export class ClassroomRoom extends TissueRoomBase {
   private roundStartedAt = new Date().toISOString();
   /** Seats waiting for a dropped device (onDrop): a kick cancels the wait, so the removed seat's token is refused. */
   private readonly awaiting = new Map<string, Deferred<Client>>();
+  /** The pre- and post-quiz (classroom/quizBook.ts). */
+  private quiz!: QuizBook;
   /** Set once the teacher closed the class: nobody joins while the room disconnects everyone and closes. */
   closed = false;
 
@@ -69,7 +73,10 @@ export class ClassroomRoom extends TissueRoomBase {
     this.state.phase = "lobby";
     this.state.code = this.code;
     this.onMessage(ClassroomClientMessage.teacher, (client, payload) => this.onTeacher(client, payload));
-    this.setUpRoom([ClientMessage.command, ClientMessage.inspect, ClassroomClientMessage.teacher]);
+    this.quiz = this.makeQuiz();
+    this.onMessage(QuizClientMessage.answer, (client, payload) => this.quiz.answer(client, payload));
+    this.onMessage(QuizClientMessage.teacher, (client, payload) => this.quiz.teacher(client, payload));
+    this.setUpRoom([ClientMessage.command, ClientMessage.inspect, ClassroomClientMessage.teacher, QuizClientMessage.answer, QuizClientMessage.teacher]);
     this.roster = new ClassRoster(this.seats, this.bots, this.difficulty, (edit) => this.editWorld(edit));
     this.startRound(Math.floor(Math.random() * 0x1_0000_0000));
     this.clock.setInterval(() => this.sendDashboard(), DASHBOARD_EVERY_MS);
@@ -155,6 +162,7 @@ export class ClassroomRoom extends TissueRoomBase {
     super.catchUp(client);
     if (this.summaries.length) client.send(ClassroomServerMessage.rounds, this.summaries);
     if (this.phase !== "lobby" && this.world.history.length > 0) client.send(ClassroomServerMessage.history, roundHistory(this.state.round, this.world.history, undefined, threatMetricOf(this.world)));
+    this.quiz.catchUp(client);
   }
 
   protected override running(): boolean {
@@ -209,6 +217,7 @@ export class ClassroomRoom extends TissueRoomBase {
       case "start":
         if (this.phase !== "lobby") return "the round has already started: end it or begin a new round first";
         this.startPlaying();
+        this.quiz.roundStarts();
         return null;
       case "pause":
       case "resume":
@@ -348,5 +357,23 @@ export class ClassroomRoom extends TissueRoomBase {
     });
     const dashboard = buildDashboard(seats, this.roster.activity);
     for (const id of this.teachers) this.clients.getById(id)?.send(ClassroomServerMessage.dashboard, dashboard);
+    this.quiz.flushGains();
+  }
+
+  /** The quiz's view of this room: who is a student or a teacher, the secret, the budget, the store. */
+  private makeQuiz(): QuizBook {
+    return new QuizBook({
+      code: this.code,
+      phase: () => this.phase,
+      roundsPlayed: () => this.summaries.length,
+      secretMatches: (secret) => secretMatches(secret, this.hostSecret),
+      studentName: (id) => (this.roster.isStudent(id) ? this.seats.nameOf(id) : null),
+      studentIds: () => this.roster.order,
+      teacherIds: () => this.teachers,
+      allow: (id) => this.budget.allow(id),
+      refuse: (client, message, error) => this.refuse(client, message, error),
+      send: (id, type, payload) => this.clients.getById(id)?.send(type, payload),
+      store: getResultsStore,
+    });
   }
 }

@@ -9,6 +9,7 @@ import {
   type SessionInfo, type TeacherAction,
 } from "../../shared/net/classroom.ts";
 import { ServerMessage, type Debrief, type Refusal } from "../../shared/net/messages.ts";
+import { QuizServerMessage, type ClassQuiz, type QuizStatus } from "../../shared/net/quiz.ts";
 import type { ClassroomRoom } from "../../server/rooms/ClassroomRoom.ts";
 import { waitFor, type TestServer } from "./startTestServer.ts";
 
@@ -23,12 +24,15 @@ export interface ClassDevice {
   sessions: SessionInfo[];
   closed: ClassClosed[];
   histories: RoundHistory[];
+  /** Quiz status (the quiz open, this device's own answers) and the class's gains (a teacher's device only). */
+  quiz: QuizStatus[];
+  gains: ClassQuiz[];
   left: number[];
 }
 
 /** Registers a handler for every message the classroom sends, so nothing is dropped or warned about. */
 export function listenAll(client: SdkRoom): ClassDevice {
-  const d: ClassDevice = { client, refusals: [], debriefs: [], rounds: [], removed: [], dashboards: [], sessions: [], closed: [], histories: [], left: [] };
+  const d: ClassDevice = { client, refusals: [], debriefs: [], rounds: [], removed: [], dashboards: [], sessions: [], closed: [], histories: [], quiz: [], gains: [], left: [] };
   client.onMessage(ServerMessage.field, () => {});
   client.onMessage(ServerMessage.events, () => {});
   client.onMessage(ServerMessage.refused, (r: Refusal) => d.refusals.push(r));
@@ -39,6 +43,8 @@ export function listenAll(client: SdkRoom): ClassDevice {
   client.onMessage(ClassroomServerMessage.session, (s: SessionInfo) => d.sessions.push(s));
   client.onMessage(ClassroomServerMessage.closed, (m: ClassClosed) => d.closed.push(m));
   client.onMessage(ClassroomServerMessage.history, (h: RoundHistory) => d.histories.push(h));
+  client.onMessage(QuizServerMessage.status, (q: QuizStatus) => d.quiz.push(q));
+  client.onMessage(QuizServerMessage.gains, (g: ClassQuiz) => d.gains.push(g));
   client.onLeave((code: number) => d.left.push(code));
   return d;
 }
