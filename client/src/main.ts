@@ -14,6 +14,7 @@ import { Bus } from "./bus.ts";
 import { GameSession } from "./net/GameSession.ts";
 import { ClassroomSession } from "./net/ClassroomSession.ts";
 import { setUpClassroom } from "./classroom/classroomUi.ts";
+import { setUpSoloQuiz } from "./quiz/soloQuiz.ts";
 
 /** The one event bus between the scenes and the HTML interface. */
 const bus = new Bus();
@@ -32,6 +33,7 @@ const game = new Phaser.Game({
 
 wirePlayScene(game, bus);
 setUpPlayUi(document, bus, game);
+setUpSoloQuiz(document, bus);
 
 const classroom = setUpClassroom(document, bus);
 

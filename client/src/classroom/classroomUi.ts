@@ -21,6 +21,8 @@ import { roundsSection } from "./roundsChart.ts";
 import { setUpStudentJoin } from "./studentJoin.ts";
 import { setUpTeacherSetup } from "./teacherSetup.ts";
 import { mountPlayControls, resultsButton } from "./teacherControls.ts";
+import { mountStudentQuiz, teacherQuizPanel } from "../quiz/classQuiz.ts";
+import { placeInDebrief } from "../quiz/soloQuiz.ts";
 
 export interface ClassroomUi {
   /** Takes over the page for this class (after creating, joining or resuming). */
@@ -102,6 +104,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     noteClass();
     offs.push(s.onSession(() => noteClass()));
     offs.push(s.onClosed(() => noteClass(true)));
+    offs.push(mountStudentQuiz(doc, s));
     const tick = () => follow(s);
     const timer = setInterval(tick, 300);
     offs.push(() => clearInterval(timer));
@@ -205,9 +208,11 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
         const render = () => { const r = roundsSection(doc, s.rounds); box.replaceChildren(r.section); draw = r.draw; requestAnimationFrame(draw); };
         render();
         const off = s.onRounds(render);
+        const quiz = teacher ? teacherQuizPanel(doc, s) : null;
+        if (quiz) placeInDebrief(root.querySelector(".debrief-inner") ?? root, quiz.root);
         const onResize = () => draw();
         doc.defaultView?.addEventListener("resize", onResize);
-        return () => { off(); doc.defaultView?.removeEventListener("resize", onResize); };
+        return () => { off(); quiz?.unmount(); doc.defaultView?.removeEventListener("resize", onResize); };
       },
     };
   };

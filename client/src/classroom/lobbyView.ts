@@ -13,6 +13,7 @@ import { ROLE_SHORT, lobbyControls, resultsButton, seatControls } from "./teache
 import { isRole } from "../../../shared/sim/roles.ts";
 import { teacherNotes } from "../learn/teacherNotes.ts";
 import { learnButton } from "../learn/termLink.ts";
+import { teacherQuizPanel } from "../quiz/classQuiz.ts";
 
 /** The full join link for a class. */
 export function joinLink(origin: string, session: Pick<ClassroomSession, "joinPath" | "code">): string {
@@ -61,6 +62,7 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
   };
 
   const controls = teacher ? lobbyControls(doc, session) : null;
+  const quiz = teacher ? teacherQuizPanel(doc, session) : null;
   const joinBox = el(doc, "div", { class: "join-box" }, el(doc, "div", {},
     el(doc, "p", { class: "join-label", text: teacher ? "Join this class with the code" : "Class code" }), codeEl, linkEl), qrBox);
   root.replaceChildren(el(doc, "div", { class: `lobby ${teacher ? "lobby-teacher" : "lobby-student"}` },
@@ -70,7 +72,7 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
     el(doc, "div", { class: "lobby-main" },
       el(doc, "section", { class: "lobby-seats", "aria-labelledby": "lobby-count" }, count, list, bots),
       ...(controls ? [el(doc, "section", { class: "lobby-side", "aria-label": "Teacher controls" }, controls.root)] : [])),
-    refusal, waiting, notes, news, rounds));
+    refusal, waiting, ...(quiz ? [quiz.root] : []), notes, news, rounds));
   root.hidden = false;
   count.id = "lobby-count";
 
@@ -140,5 +142,5 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
   const win = doc.defaultView;
   const onResize = () => drawRounds();
   win?.addEventListener("resize", onResize);
-  return () => { clearInterval(timer); offs.forEach((o) => o()); win?.removeEventListener("resize", onResize); root.hidden = true; root.replaceChildren(); };
+  return () => { clearInterval(timer); quiz?.unmount(); offs.forEach((o) => o()); win?.removeEventListener("resize", onResize); root.hidden = true; root.replaceChildren(); };
 }

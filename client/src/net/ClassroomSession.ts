@@ -11,6 +11,7 @@ import {
   ClassroomClientMessage, ClassroomServerMessage, checkRoundHistory, type ClassClosed,
   type ClassroomCreateOptions, type ClassroomJoinOptions, type Dashboard, type RoundHistory, type RoundSummary, type SessionInfo, type TeacherAction,
 } from "../../../shared/net/classroom.ts";
+import { QuizChannel } from "../quiz/quizChannel.ts";
 import { readKept, tabStore, writeKept } from "../storage.ts";
 import { GameSession, clearToken, readToken, serverUrl } from "./GameSession.ts";
 
@@ -65,6 +66,9 @@ export class ClassroomSession extends GameSession implements HistorySource {
   closedText: string | null = null;
   /** The latest round history the server sent (on (re)joining mid-round), checked by shared/net. */
   history: RoundHistory | null = null;
+  /** The class's quiz (client/src/quiz/quizChannel.ts). Made on first use, as attach runs from the base constructor: `declare` keeps the field from being reset after it. */
+  declare private quizChannel?: QuizChannel;
+  get quiz(): QuizChannel { return (this.quizChannel ??= new QuizChannel(() => this.hostSecret)); }
   private cbs: {
     session: Cb<SessionInfo>[]; dashboard: Cb<Dashboard>[]; rounds: Cb<RoundSummary[]>[]; removed: Cb<string>[];
     closed: Cb<string>[]; history: Cb<RoundHistory>[];
@@ -156,6 +160,7 @@ export class ClassroomSession extends GameSession implements HistorySource {
 
   protected override attach(room: Room<any, TissueState>): void {
     super.attach(room);
+    this.quiz.attach(room);
     room.onMessage(ClassroomServerMessage.session, (info: SessionInfo) => {
       if (!info || typeof info.hostSecret !== "string") return;
       this.code = info.code;
