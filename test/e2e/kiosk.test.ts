@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { TOOK_OFF_RATIO, verdictKey } from "../../client/src/kiosk/resultScreen.ts";
+import { KIOSK_ANSWER, KIOSK_CHOICE_KEYS } from "../../client/src/kiosk/kioskQuestion.ts";
 import { ARTIFACTS_DIR, launchBrowser, type TestBrowser } from "./browser.ts";
 import { ensureClientBuilt, REPO_DIR, startServerProcess, type ServerProcess } from "./serverProcess.ts";
 
@@ -185,10 +186,19 @@ describe("museum kiosk", () => {
   });
 
   test("a short round ends on the result screen, then attract comes back by itself", async () => {
-    await page.goto(`${server.baseUrl}/kiosk.html?${QUICK.replace("idle=4", "idle=120")}&days=0.25`);
+    // A longer result screen: the visitor answers its one question before reading the lesson.
+    await page.goto(`${server.baseUrl}/kiosk.html?${QUICK.replace("idle=4", "idle=120").replace("result=3", "result=20")}&days=0.25`);
     await waitFor("attract", attractReady, 60_000);
     await page.touchscreen.tap(400, 400);
     await waitFor("the result screen", async () => (await view()).result, 90_000);
+    // One question, three touch targets; the lesson (which gives the answer away) shows once it is answered.
+    const choices = page.locator("#k-question .k-choice");
+    await expect(choices.allTextContents()).resolves.toEqual(KIOSK_CHOICE_KEYS.map((k) => en[k]));
+    await expect(page.locator("#k-remember").isVisible()).resolves.toBe(false);
+    for (const box of await Promise.all((await choices.all()).map((c) => c.boundingBox()))) expect(box!.height).toBeGreaterThanOrEqual(64);
+    await shot("question");
+    await choices.nth(KIOSK_ANSWER).tap();
+    await expect.poll(() => page.locator("#k-question .k-answer").textContent(), { timeout: 10_000 }).toBe(`✓ ${en["quiz.right"]} ${en[KIOSK_CHOICE_KEYS[KIOSK_ANSWER]]}.`);
     const text = await page.locator("#k-result").innerText();
     expect(text).toContain(en["result.lesson"]);
     // Helpers at the start and at the end, both counted (a paused room reports 0 until it steps: not taken as the start).
@@ -201,7 +211,7 @@ describe("museum kiosk", () => {
     expect(verdict).toBe(en[verdictKey({ helpersStart: start, helpersEnd: end, il2PeakPm: il2 })]);
     if (end < start * TOOK_OFF_RATIO) expect(verdict).not.toMatch(/took off/);
     await shot("result");
-    await waitFor("attract after the result", attractReady, 30_000);
+    await waitFor("attract after the result", attractReady, 60_000);
   });
 
   test("a server restart brings the kiosk back to attract without a touch; nothing left 127.0.0.1", async () => {

@@ -33,3 +33,16 @@ describe("kiosk strings", () => {
     for (const k of keys) expect(Object.keys(en), k).toContain(k);
   });
 });
+
+describe("the kiosk's one question", () => {
+  test("its English words are the quiz item's own, and both languages have them", async () => {
+    const { quizItem } = await import("../../shared/quiz/quizItems.ts");
+    const { KIOSK_ITEM_ID, KIOSK_CHOICE_KEYS, KIOSK_ANSWER } = await import("../../client/src/kiosk/kioskQuestion.ts");
+    const item = quizItem(KIOSK_ITEM_ID)!;
+    expect(en["quiz.question"]).toBe(item.question);
+    expect(KIOSK_CHOICE_KEYS.map((k) => en[k])).toEqual(item.choices);
+    expect(KIOSK_ANSWER).toBe(item.answer);
+    expect(en["quiz.why"]).toBe(`${item.reasons[item.reason]}.`);
+    for (const k of ["quiz.label", "quiz.question", "quiz.right", "quiz.wrong", "quiz.why", ...KIOSK_CHOICE_KEYS]) expect(es[k], k).toBeTypeOf("string");
+  });
+});

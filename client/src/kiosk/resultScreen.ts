@@ -1,9 +1,13 @@
 // The short result screen after a round: the highest IL-2 the visitor's helpers made, how many helper T cells they had
 // at the start and at the end, a verdict that says what those numbers show (verdictKey), and the one thing to
-// remember; back to attract after resultS seconds or on "Back to start"; "Play again" starts a new round. Shown by
+// remember, with one question (kioskQuestion.ts); back to attract after resultS seconds or on "Back to start"; "Play again" starts a new round. Shown by
 // kioskMain.ts.
 
+import { KioskQuestion } from "./kioskQuestion.ts";
 import type { KioskStrings } from "./strings.ts";
+
+/** Seconds left on the countdown, at least, once the visitor answers the question (to read why). */
+export const READ_ANSWER_S = 15;
 
 export interface ResultFigures { helpersStart: number; helpersEnd: number; il2PeakPm: number }
 
@@ -35,16 +39,18 @@ export class ResultScreen {
   private offLang: (() => void) | null = null;
   private readonly doc: Document;
   private readonly strings: KioskStrings;
+  private readonly question: KioskQuestion;
 
   constructor(doc: Document, strings: KioskStrings) {
     this.doc = doc;
     this.strings = strings;
+    this.question = new KioskQuestion(doc, strings);
   }
 
   show(fig: ResultFigures, seconds: number, onDone: () => void): void {
     this.hide();
     const root = this.doc.getElementById("k-result")!;
-    const until = performance.now() + seconds * 1000;
+    let until = performance.now() + seconds * 1000;
     const render = () => {
       const left = Math.max(0, Math.ceil((until - performance.now()) / 1000));
       this.doc.getElementById("k-result-helpers")!.textContent = this.strings.t("result.helpers", { start: fig.helpersStart, end: fig.helpersEnd });
@@ -54,6 +60,7 @@ export class ResultScreen {
       return left;
     };
     root.hidden = false;
+    this.question.show(() => { until = Math.max(until, performance.now() + READ_ANSWER_S * 1000); render(); });
     render();
     this.offLang = this.strings.onChange(render);
     this.timer = setInterval(() => { if (render() <= 0) { this.hide(); onDone(); } }, 250);
@@ -64,6 +71,7 @@ export class ResultScreen {
     this.timer = null;
     this.offLang?.();
     this.offLang = null;
+    this.question.hide();
     this.doc.getElementById("k-result")!.hidden = true;
   }
 }
