@@ -139,6 +139,11 @@ describe("the two-tier quiz", () => {
     await expect(mine.locator("tbody tr").first().locator("td").nth(1).textContent()).resolves.toBe("✓ right");
     await student.shot("quiz-4-class-post-phone-gain");
     await dialog.getByRole("button", { name: "Close" }).last().click();
+    // Their own result stays one button away.
+    await page.getByRole("button", { name: "📝 Your quiz result" }).click();
+    await expect.poll(() => dialog.locator("table.gains caption").textContent(), UI).toBe("Your answers before and after playing");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
     // The student's page never shows the class's results.
     await expect(page.getByText(/The class, per learning goal/).count()).resolves.toBe(0);
   });

@@ -50,8 +50,9 @@ export function mountStudentQuiz(doc: Document, session: ClassroomSession): () =
     }
     const done = finished(mine[open]);
     if (!dialog && !done && laterFor !== open) start(open);
-    nudge.hidden = !!dialog || done;
-    setText(nudge, `📝 Your teacher opened the ${NAME[open]}: ${mine[open].length ? "continue" : "start"} it`);
+    // Unfinished: take it up again. The quiz after play finished: see your own result again.
+    nudge.hidden = !!dialog || (done && open === "pre");
+    setText(nudge, done ? "📝 Your quiz result" : `📝 Your teacher opened the ${NAME[open]}: ${mine[open].length ? "continue" : "start"} it`);
   };
   nudge.addEventListener("click", () => { const o = session.quiz.status.open; if (o && !dialog) start(o); });
   const off = session.quiz.onStatus(refresh);
