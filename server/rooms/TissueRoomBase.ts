@@ -8,6 +8,7 @@ import { buildDebrief } from "../../shared/net/debrief.ts";
 import { inspectCell } from "../../shared/net/inspect.ts";
 import { ClientMessage, ServerMessage, checkInspect, type Debrief, type Refusal, type Speed } from "../../shared/net/messages.ts";
 import { RoleLedger } from "../../shared/net/roleLedger.ts";
+import { scenarioWithVariant, type RoundVariant } from "../../shared/net/roundVariant.ts";
 import { TissueState } from "../../shared/net/TissueState.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
 import { createWorld, makeParams, step, type Command, type Difficulty, type SimEvent, type World } from "../../shared/sim/index.ts";
@@ -41,7 +42,7 @@ export const MAX_MESSAGES_PER_SECOND = 60;
 export const MAX_TICKS_PER_ASK = 16;
 
 /** The scenario and length of the next round. */
-export interface RoundSetup { scenarioId?: string; days?: number }
+export interface RoundSetup { scenarioId?: string; days?: number; variant?: RoundVariant }
 
 export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   override state = new TissueState();
@@ -224,7 +225,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   /** A new world for this round from roundSetup; seats stay. */
   protected startRound(seed: number): void {
     const base = SCENARIOS[this.roundSetup.scenarioId ?? DEFAULT_SCENARIO_ID];
-    const scenario = this.roundSetup.days !== undefined ? { ...base, days: this.roundSetup.days } : base;
+    const scenario = scenarioWithVariant(base, this.roundSetup.days, this.roundSetup.variant);
     this.world = createWorld(scenario, makeParams(scenario.params), seed >>> 0);
     this.stopModel();
     this.cards = new Map();
