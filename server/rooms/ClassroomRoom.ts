@@ -14,6 +14,7 @@ import { ClientMessage, type Debrief } from "../../shared/net/messages.ts";
 import { judgeOutcome } from "../../shared/sim/outcome.ts";
 import { dayOf, sampleMetrics, type Command, type Difficulty } from "../../shared/sim/index.ts";
 import { getResultsStore } from "../results/activeStore.ts";
+import { PREDICTION_TALLY_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { admitCommand } from "./commandGate.ts";
 import { ClassRoster } from "./classroom/classRoster.ts";
 import { buildDashboard, describeCommand } from "./classroom/dashboard.ts";
@@ -154,6 +155,7 @@ export class ClassroomRoom extends TissueRoomBase {
   protected override catchUp(client: Client): void {
     super.catchUp(client);
     if (this.summaries.length) client.send(ClassroomServerMessage.rounds, this.summaries);
+    if (this.phase === "ended" && this.teachers.has(client.sessionId)) client.send(PREDICTION_TALLY_MESSAGE, this.predictions.tally(this.roster.order, this.world));
     if (this.phase !== "lobby" && this.world.history.length > 0) client.send(ClassroomServerMessage.history, roundHistory(this.state.round, this.world.history, undefined, threatMetricOf(this.world)));
   }
 
@@ -179,8 +181,12 @@ export class ClassroomRoom extends TissueRoomBase {
     this.summaries.push(summary);
     this.broadcast(ClassroomServerMessage.rounds, this.summaries, { afterNextPatch: true });
     const students = this.roster.order.map((id) => ({ name: this.seats.nameOf(id), ...this.seats.byId.get(id)! }));
+    const tally = this.predictions.tally(this.roster.order, this.world);
+    for (const id of this.teachers) this.clients.getById(id)?.send(PREDICTION_TALLY_MESSAGE, tally, { afterNextPatch: true });
     try {
-      getResultsStore().saveRound(roundRecord(this.code, summary, this.world, this.ledger, this.roundStartedAt, new Date().toISOString(), students));
+      const record = roundRecord(this.code, summary, this.world, this.ledger, this.roundStartedAt, new Date().toISOString(), students);
+      record.players.forEach((p, i) => p.measures.push(...this.predictions.measures(this.roster.order[i])));
+      getResultsStore().saveRound(record);
     } catch (err) {
       console.error(`[classroom ${this.code}] could not save round ${summary.round}:`, err);
     }
