@@ -15,6 +15,9 @@ import { judgeOutcome } from "../../shared/sim/outcome.ts";
 import { dayOf, sampleMetrics, type Command, type Difficulty } from "../../shared/sim/index.ts";
 import { getResultsStore } from "../results/activeStore.ts";
 import { PREDICTION_TALLY_MESSAGE } from "../../shared/net/predictionWire.ts";
+import { LESSON_MESSAGE, LESSON_STATUS_MESSAGE, checkLessonAction } from "../../shared/net/lessonPlans.ts";
+import { PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
+import { LessonDesk } from "./classroom/lessonDesk.ts";
 import { admitCommand } from "./commandGate.ts";
 import { ClassRoster } from "./classroom/classRoster.ts";
 import { buildDashboard, describeCommand } from "./classroom/dashboard.ts";
@@ -48,6 +51,8 @@ export class ClassroomRoom extends TissueRoomBase {
   private readonly awaiting = new Map<string, Deferred<Client>>();
   /** Set once the teacher closed the class: nobody joins while the room disconnects everyone and closes. */
   closed = false;
+  /** The lesson plan the class follows, if the teacher chose one. */
+  private readonly lesson = new LessonDesk();
 
   get difficulty(): Difficulty {
     return "normal";
@@ -70,7 +75,8 @@ export class ClassroomRoom extends TissueRoomBase {
     this.state.phase = "lobby";
     this.state.code = this.code;
     this.onMessage(ClassroomClientMessage.teacher, (client, payload) => this.onTeacher(client, payload));
-    this.setUpRoom([ClientMessage.command, ClientMessage.inspect, ClassroomClientMessage.teacher]);
+    this.onMessage(LESSON_MESSAGE, (client, payload) => this.onLesson(client, payload));
+    this.setUpRoom([ClientMessage.command, ClientMessage.inspect, ClassroomClientMessage.teacher, LESSON_MESSAGE, PREDICT_MESSAGE]);
     this.roster = new ClassRoster(this.seats, this.bots, this.difficulty, (edit) => this.editWorld(edit));
     this.startRound(Math.floor(Math.random() * 0x1_0000_0000));
     this.clock.setInterval(() => this.sendDashboard(), DASHBOARD_EVERY_MS);
@@ -155,6 +161,7 @@ export class ClassroomRoom extends TissueRoomBase {
   protected override catchUp(client: Client): void {
     super.catchUp(client);
     if (this.summaries.length) client.send(ClassroomServerMessage.rounds, this.summaries);
+    client.send(LESSON_STATUS_MESSAGE, this.lesson.status());
     if (this.phase === "ended" && this.teachers.has(client.sessionId)) client.send(PREDICTION_TALLY_MESSAGE, this.predictions.tally(this.roster.order, this.world));
     if (this.phase !== "lobby" && this.world.history.length > 0) client.send(ClassroomServerMessage.history, roundHistory(this.state.round, this.world.history, undefined, threatMetricOf(this.world)));
   }
@@ -203,6 +210,23 @@ export class ClassroomRoom extends TissueRoomBase {
     if (!secretMatches(checked.value.secret, this.hostSecret)) return this.refuse(client, ClassroomClientMessage.teacher, "only the teacher can do that: the host secret does not match");
     const error = this.act(checked.value.action);
     if (error) return this.refuse(client, ClassroomClientMessage.teacher, error);
+    syncRound(this.state, this.world, this.roundClock, this.cards);
+    this.sendDashboard();
+  }
+
+  /** The teacher's lesson plan: use one, set up its next round (lessonDesk.ts); every device is told the plan's round. */
+  private onLesson(client: Client, payload: unknown): void {
+    if (!this.budget.allow(client.sessionId)) return this.refuse(client, LESSON_MESSAGE, "too many messages: wait a second");
+    const checked = checkLessonAction(payload);
+    if (!checked.ok) return this.refuse(client, LESSON_MESSAGE, checked.error);
+    if (!secretMatches(checked.value.secret, this.hostSecret)) return this.refuse(client, LESSON_MESSAGE, "only the teacher can do that: the host secret does not match");
+    const error = this.lesson.act(checked.value.action, {
+      phase: this.phase,
+      newRound: () => this.act({ action: "newRound" }),
+      setUp: (r) => { this.roundSetup = { scenarioId: r.scenarioId, days: r.days, variant: r.variant }; this.startRound(this.world.seed); this.setSpeed(r.speed); },
+    });
+    if (error) return this.refuse(client, LESSON_MESSAGE, error);
+    this.broadcast(LESSON_STATUS_MESSAGE, this.lesson.status());
     syncRound(this.state, this.world, this.roundClock, this.cards);
     this.sendDashboard();
   }
