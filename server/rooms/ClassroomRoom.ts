@@ -161,7 +161,7 @@ export class ClassroomRoom extends TissueRoomBase {
   protected override catchUp(client: Client): void {
     super.catchUp(client);
     if (this.summaries.length) client.send(ClassroomServerMessage.rounds, this.summaries);
-    client.send(LESSON_STATUS_MESSAGE, this.lesson.status());
+    if (this.lesson.status().plan) client.send(LESSON_STATUS_MESSAGE, this.lesson.status());
     if (this.phase === "ended" && this.teachers.has(client.sessionId)) client.send(PREDICTION_TALLY_MESSAGE, this.predictions.tally(this.roster.order, this.world));
     if (this.phase !== "lobby" && this.world.history.length > 0) client.send(ClassroomServerMessage.history, roundHistory(this.state.round, this.world.history, undefined, threatMetricOf(this.world)));
   }

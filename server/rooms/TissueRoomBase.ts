@@ -245,7 +245,6 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (this.modelThread.inUse) this.modelThread.startRound(scenario, seed >>> 0, this.fieldFrames.state()); // frames go on from it
     this.state.scenarioId = scenario.id;
     this.predictions.reset(scenario, this.state.round);
-    this.broadcast(MY_PREDICTIONS_MESSAGE, this.predictions.mine(""));
     this.onBeforePatch();
   }
 
