@@ -14,6 +14,7 @@ import { Bus } from "./bus.ts";
 import { GameSession } from "./net/GameSession.ts";
 import { ClassroomSession } from "./net/ClassroomSession.ts";
 import { setUpClassroom } from "./classroom/classroomUi.ts";
+import { setUpLessonUi } from "./lesson/lessonUi.ts";
 
 /** The one event bus between the scenes and the HTML interface. */
 const bus = new Bus();
@@ -34,6 +35,7 @@ wirePlayScene(game, bus);
 setUpPlayUi(document, bus, game);
 
 const classroom = setUpClassroom(document, bus);
+setUpLessonUi(document, bus); // predictions, the lesson plan, the sandbox controls (after playUi and classroomUi)
 
 // A reloaded tab takes its seat back if the room still holds it (within GameSession.RESUME_WINDOW_S); a teacher's
 // tab also comes back with the class code and host secret. Otherwise a ?code= link joins that class.

@@ -13,6 +13,7 @@ import { ROLE_SHORT, lobbyControls, resultsButton, seatControls } from "./teache
 import { isRole } from "../../../shared/sim/roles.ts";
 import { teacherNotes } from "../learn/teacherNotes.ts";
 import { learnButton } from "../learn/termLink.ts";
+import { mountLessonLobby } from "../lesson/lessonUi.ts";
 
 /** The full join link for a class. */
 export function joinLink(origin: string, session: Pick<ClassroomSession, "joinPath" | "code">): string {
@@ -72,6 +73,7 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
       ...(controls ? [el(doc, "section", { class: "lobby-side", "aria-label": "Teacher controls" }, controls.root)] : [])),
     refusal, waiting, notes, news, rounds));
   root.hidden = false;
+  const offLesson = mountLessonLobby(root.querySelector<HTMLElement>(".lobby")!, session); // plan question, Predict first
   count.id = "lobby-count";
 
   let qrFor = "";
@@ -140,5 +142,5 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
   const win = doc.defaultView;
   const onResize = () => drawRounds();
   win?.addEventListener("resize", onResize);
-  return () => { clearInterval(timer); offs.forEach((o) => o()); win?.removeEventListener("resize", onResize); root.hidden = true; root.replaceChildren(); };
+  return () => { clearInterval(timer); offs.forEach((o) => o()); offLesson(); win?.removeEventListener("resize", onResize); root.hidden = true; root.replaceChildren(); };
 }
