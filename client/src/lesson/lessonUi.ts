@@ -29,9 +29,10 @@ export function setUpLessonUi(doc: Document, bus: Bus): void {
     session = s;
     const panels: HTMLElement[] = [];
     if (isClass(s)) {
+      // The plan's question first, on the projector and on every student's device.
       const banner = el(doc, "section", { class: "panel", hidden: "" });
-      offs.push(mountLessonBanner(banner, s));
-      panels.push(banner);
+      offs.push(mountLessonBanner(banner, s), () => banner.remove());
+      side.prepend(banner);
     }
     if (!isTeacher(s) && !s.spectator) {
       const predict = el(doc, "section", { class: "panel", hidden: "" });

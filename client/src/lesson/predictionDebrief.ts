@@ -26,7 +26,7 @@ export function resultCard(doc: Document, r: PredictionResult): HTMLElement {
 
 export function tallySection(doc: Document, t: PredictionTally): HTMLElement {
   const tables = t.rows.map((row) => el(doc, "table", { class: "tally" },
-    el(doc, "caption", { text: `${row.questionText} (${row.answered} of ${t.students} students answered)` }),
+    el(doc, "caption", { text: `${row.questionText} (${row.answered} of ${t.students} student${t.students === 1 ? "" : "s"} answered)` }),
     el(doc, "thead", {}, el(doc, "tr", {}, el(doc, "th", { scope: "col", text: "Answer" }), el(doc, "th", { scope: "col", text: "Students" }), el(doc, "th", { scope: "col", text: "What happened" }))),
     el(doc, "tbody", {}, ...row.choices.map((c) => el(doc, "tr", { class: c.choice === row.happened ? "happened" : "" },
       el(doc, "th", { scope: "row", text: c.text }),
@@ -41,8 +41,10 @@ export function mountPredictionDebrief(root: HTMLElement, session: GameSession):
   const doc = root.ownerDocument;
   const box = lessonInbox(session);
   const section = el(doc, "section", { class: "predict-debrief", "aria-label": "Predictions" });
-  const lead = root.querySelector(".debrief-inner .lead");
-  if (lead) lead.after(section); else root.querySelector(".debrief-inner")?.prepend(section);
+  // Under the outcome and its buttons (the status line follows the buttons), before what the run taught.
+  const actions = root.querySelector(".debrief-inner .debrief-actions");
+  const anchor = actions?.nextElementSibling?.matches("[role=status]") ? actions.nextElementSibling : actions;
+  if (anchor) anchor.after(section); else root.querySelector(".debrief-inner")?.prepend(section);
   const teacher = isTeacher(session);
   const render = () => {
     const parts: HTMLElement[] = [];
