@@ -45,7 +45,7 @@ export function observe(q: PredictionQuestion, history: readonly MetricSample[])
       const happened = peak === 0 ? null : end === 0 ? "cleared" : end <= SMALLER_SHARE * peak ? "smaller" : "growing";
       return {
         happened,
-        numbers: `${round(end)} threat cells at the end; ${round(peak)} at the worst (${onDay(peakDay)}).`,
+        numbers: `${round(end)} ${q.cells ?? "threat cells"} at the end; ${round(peak)} at the worst (${onDay(peakDay)}).`,
         explain: "Killer T cells clear the threat faster once IL-2 has made their clone divide and signal (pSTAT5): helpers clustered at dendritic cells make that IL-2, scattered ones fizzle.",
       };
     }

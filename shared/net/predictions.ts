@@ -17,6 +17,8 @@ export interface PredictionQuestion {
   choices: readonly PredictionChoice[];
   /** "round": answered before the round (or in its first tenth); "highDose": before the first high-dose IL-2 is given. */
   before: "round" | "highDose";
+  /** What the threat's cells are called in this scenario ("infected cells"), for the numbers. */
+  cells?: string;
 }
 
 /** A round question may be answered until this share of the round has passed (a solo round starts at once). */
@@ -38,7 +40,7 @@ export function questionsFor(scenario: Pick<Scenario, "threat">, days: number): 
     const what = kind === "virus" ? "infection" : "tumour";
     const cells = kind === "virus" ? "infected cells" : "tumour cells";
     out.push({
-      id: "clearance", short: `${what} cleared`, before: "round",
+      id: "clearance", short: `${what} cleared`, before: "round", cells,
       text: `Will the ${what} be cleared within the round's ${span}?`,
       choices: [
         { id: "cleared", text: `Yes: no ${cells} left` },

@@ -25,7 +25,7 @@ describe("judging predictions", () => {
     expect(observe(c, [sample(0, { "threat.burden": 0 })]).happened).toBeNull();
     expect(judge(c, "cleared", run(0))).toMatchObject({ right: true, predictedText: "Yes: no infected cells left" });
     expect(judge(c, "growing", run(0)).right).toBe(false);
-    expect(observe(c, run(30)).numbers).toMatch(/30 threat cells at the end; 80 at the worst \(day 2 at 00:00\)/);
+    expect(observe(c, run(30)).numbers).toMatch(/30 infected cells at the end; 80 at the worst \(day 2 at 00:00\)/);
   });
 
   test("who takes the IL-2: the largest cumulative capture, NK cells of both kinds together", () => {
