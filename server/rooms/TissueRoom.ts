@@ -8,6 +8,7 @@ import { MAX_WATCHERS, checkRoomOptions, type RoomOptions } from "../../shared/n
 import type { Difficulty, TherapyName } from "../../shared/sim/index.ts";
 import { syncRound } from "./roundSync.ts";
 import { SANDBOX_MESSAGE, SANDBOX_SETTINGS_MESSAGE } from "../../shared/net/sandboxControls.ts";
+import { PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { SANDBOX_SCENARIO_ID, sandboxChange, sandboxSettings } from "./sandboxDesk.ts";
 import { admitCommand } from "./commandGate.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
@@ -32,7 +33,7 @@ export class TissueRoom extends TissueRoomBase {
     this.state.mode = this.options.mode ?? "solo";
     this.onMessage(ClientMessage.control, (client, payload) => this.onControl(client, payload));
     this.onMessage(SANDBOX_MESSAGE, (client, payload) => this.onSandbox(client, payload));
-    this.setUpRoom([...Object.values(ClientMessage), SANDBOX_MESSAGE]);
+    this.setUpRoom([...Object.values(ClientMessage), PREDICT_MESSAGE, SANDBOX_MESSAGE]);
     this.startRound(this.options.seed ?? Math.floor(Math.random() * 0x1_0000_0000));
     if (this.options.watch) this.seats.addBot(this.options.role, this.options.difficulty);
     this.seats.fillBots(this.options.role, this.options.difficulty);

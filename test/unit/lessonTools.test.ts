@@ -8,7 +8,8 @@ import { judge, observe } from "../../shared/net/predictionJudge.ts";
 import { checkPredict } from "../../shared/net/predictionWire.ts";
 import { closedBecause, questionsFor, type PredictionQuestion } from "../../shared/net/predictions.ts";
 import { checkVariant, scenarioWithVariant } from "../../shared/net/roundVariant.ts";
-import { SANDBOX_CONTROLS, checkSandbox } from "../../shared/net/sandboxControls.ts";
+import { SANDBOX_CONTROLS, checkSandbox, controlOf } from "../../shared/net/sandboxControls.ts";
+import { nearestStep, shownValue } from "../../client/src/lesson/sandboxPanel.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { PARAM_SPECS, createWorld, isParamName, makeParams, type MetricSample } from "../../shared/sim/index.ts";
 
@@ -124,6 +125,16 @@ describe("sandbox controls", () => {
     expect(error({ set: { dendriticCells: 99 } })).toMatch(/whole number from 0 to 16/);
     expect(error({ set: { holdIl2Pm: 30 }, therapy: "highDose" })).toMatch(/sandbox message is/);
     expect(error([])).toMatch(/must be an object/);
+  });
+
+  test("the sliders say their values in words with units, and land on the step nearest the server's value", () => {
+    const hold = controlOf("holdIl2Pm"), tregs = controlOf("tregShareOfCd4"), cd25 = controlOf("activatedCd25");
+    expect(shownValue(hold, 0)).toBe("off");
+    expect(shownValue(hold, 3000)).toBe("3,000 pM");
+    expect(shownValue(tregs, 0.07)).toBe("7%");
+    expect(shownValue(cd25, 30000)).toBe("30,000 receptors");
+    expect(hold.steps[nearestStep(hold, 25)]).toBe(30);
+    expect(tregs.steps[nearestStep(tregs, 0.07)]).toBe(0.07);
   });
 
   test("a variant changes the scenario's parameters and dendritic cells without touching the scenario", () => {
