@@ -28,20 +28,20 @@ export interface SandboxControl {
 }
 
 export const SANDBOX_CONTROLS: readonly SandboxControl[] = [
-  { name: "tregShareOfCd4", label: "Tregs among CD4 T cells", units: "%", steps: [0, 0.03, 0.07, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5], when: "next",
-    help: "More Tregs soak up more of the helpers' IL-2." },
-  { name: "dendriticCells", label: "Dendritic cells showing antigen", units: "cells", steps: [0, 1, 2, 4, 6, 8, 12, 16], when: "next",
-    help: "Helpers switch on, and make IL-2, where they meet a dendritic cell." },
+  { name: "holdIl2Pm", label: "Hold IL-2 everywhere at", units: "pM", steps: [0, 1, 3, 10, 30, 100, 300, 1000, 3000, 10000], when: "live",
+    help: "Like a culture dish: 0 lets the cells make the field again. Tregs hear about 20 pM; resting killer T cells need about 2,000 pM." },
   { name: "secretionMoleculesPerS", label: "IL-2 made by a switched-on helper at its peak", units: "molecules/s", steps: [1, 2, 5, 10, 15, 20, 30], when: "live",
     help: "More IL-2 from each helper: a bigger, stronger IL-2 cloud." },
   { name: "activatedCd25", label: "CD25 on a fully switched-on T cell", units: "receptors", steps: [10000, 20000, 30000, 50000, 100000], when: "live",
     help: "CD25 makes the high-affinity receptor: more of it, more IL-2 caught at low levels." },
-  { name: "tregCd25", label: "CD25 on a resting Treg", units: "receptors", steps: [2700, 3300, 3800, 4400, 4900], when: "next",
-    help: "The Tregs' high-affinity receptors, always on: their grip on scarce IL-2." },
-  { name: "holdIl2Pm", label: "Hold IL-2 everywhere at", units: "pM", steps: [0, 1, 3, 10, 30, 100, 300, 1000, 3000, 10000], when: "live",
-    help: "Like a culture dish: 0 lets the cells make the field again. Tregs hear about 20 pM; resting killer T cells need about 2,000 pM." },
   { name: "il2BlockFraction", label: "IL-2 held by an antibody", units: "%", steps: [0, 0.25, 0.5, 0.75, 0.9, 1], when: "live",
     help: "IL-2 an antibody holds cannot reach any receptor." },
+  { name: "tregShareOfCd4", label: "Tregs among CD4 T cells", units: "%", steps: [0, 0.03, 0.07, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5], when: "next",
+    help: "More Tregs soak up more of the helpers' IL-2." },
+  { name: "dendriticCells", label: "Dendritic cells showing antigen", units: "cells", steps: [0, 1, 2, 4, 6, 8, 12, 16], when: "next",
+    help: "Helpers switch on, and make IL-2, where they meet a dendritic cell." },
+  { name: "tregCd25", label: "CD25 on a resting Treg", units: "receptors", steps: [2700, 3300, 3800, 4400, 4900], when: "next",
+    help: "The Tregs' high-affinity receptors, always on: their grip on scarce IL-2." },
 ];
 
 export const SANDBOX_CONTROL_NAMES: readonly SandboxControlName[] = SANDBOX_CONTROLS.map((c) => c.name);

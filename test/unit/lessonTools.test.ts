@@ -111,7 +111,7 @@ describe("sandbox controls", () => {
       for (const v of c.steps) expect(v >= spec.min && v <= spec.max).toBe(true);
       expect(c.steps).toContain(spec.default);
     }
-    expect(SANDBOX_CONTROLS.filter((c) => c.when === "live").map((c) => c.name)).toEqual(["secretionMoleculesPerS", "activatedCd25", "holdIl2Pm", "il2BlockFraction"]);
+    expect(SANDBOX_CONTROLS.filter((c) => c.when === "live").map((c) => c.name)).toEqual(["holdIl2Pm", "secretionMoleculesPerS", "activatedCd25", "il2BlockFraction"]);
   });
 
   test("the message: known names and values in range, else a sentence and nothing taken", () => {

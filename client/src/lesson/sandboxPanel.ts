@@ -9,6 +9,7 @@ import { THERAPY_NAMES, type TherapyName } from "../../../shared/sim/index.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import { el, setText } from "../ui/dom.ts";
 import { lessonInbox } from "./lessonInbox.ts";
+import { mountSandboxCharts } from "./sandboxCharts.ts";
 
 const THERAPY_SHORT: Record<TherapyName, string> = {
   highDose: "High-dose IL-2", lowDose: "Low-dose IL-2", antiCd25: "Anti-CD25 antibody", cd122Biased: "CD122-biased IL-2",
@@ -33,6 +34,8 @@ export function mountSandboxPanel(root: HTMLElement, session: GameSession): () =
   const status = el(doc, "p", { class: "note", role: "status" });
   const restart = el(doc, "button", { type: "button", class: "small-btn", id: "sandbox-restart", text: "Restart with these settings" });
   restart.addEventListener("click", () => { session.control({ action: "restart" }); setText(status, "The tissue was made again with these settings."); });
+  const charts = el(doc, "div", { class: "sandbox-charts" });
+  const offCharts = mountSandboxCharts(charts, session);
   const sliders = new Map<SandboxControlName, { input: HTMLInputElement; out: HTMLOutputElement }>();
 
   const row = (c: SandboxControl) => {
@@ -64,6 +67,7 @@ export function mountSandboxPanel(root: HTMLElement, session: GameSession): () =
   root.replaceChildren(
     el(doc, "h2", { id: "sandbox-title", text: "Sandbox controls" }),
     el(doc, "p", { class: "note", text: "Controls marked (now) change the tissue at once; the others take effect when you restart." }),
+    charts,
     ...SANDBOX_CONTROLS.map(row),
     restart,
     el(doc, "h3", { text: "Give a therapy" }), therapies, status);
@@ -83,5 +87,5 @@ export function mountSandboxPanel(root: HTMLElement, session: GameSession): () =
   };
   sync();
   const offs = [box.onChange(sync), session.onRefused((r) => { if (r.message === SANDBOX_MESSAGE) { setText(status, `Not changed: ${r.error}`); sync(); } })];
-  return () => { offs.forEach((o) => o()); root.replaceChildren(); };
+  return () => { offs.forEach((o) => o()); offCharts(); root.replaceChildren(); };
 }
