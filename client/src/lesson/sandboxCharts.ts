@@ -18,7 +18,7 @@ export function mountSandboxCharts(root: HTMLElement, session: GameSession): () 
   let round = -1;
   const sample = () => {
     const st = session.state, hud = st?.hud;
-    if (!st || !hud || !(st.day > 0)) return;
+    if (!st || !hud || !(st.day > 0) || hud.helpers + hud.killers + hud.tregs + hud.nk === 0) return; // nothing measured yet
     if (st.round !== round || (days.length && st.day < days[days.length - 1])) { all.forEach((a) => { a.length = 0; }); round = st.round; }
     if (days.length && st.day === days[days.length - 1]) return; // paused
     days.push(st.day); mean.push(hud.il2MeanPm); helpers.push(hud.helpers); killers.push(hud.killers); tregs.push(hud.tregs); nk.push(hud.nk);
