@@ -32,6 +32,8 @@ const pctOf = (x: number) => `${Math.round(x * 100)}%`;
 export const SMALLER_SHARE = 0.9;
 /** Leak rise (score) below which high-dose IL-2 counts as leaving the meter flat. */
 export const LEAK_FLAT = 0.05;
+/** Change in the share of Tregs hearing IL-2 within which low-dose IL-2 counts as leaving it about the same. */
+export const SHARE_SAME = 0.05;
 /** Change in killer T cells within which high-dose IL-2 counts as leaving them about the same (±10%). */
 export const SAME_BAND = 0.1;
 
@@ -88,6 +90,21 @@ export function observe(q: PredictionQuestion, history: readonly MetricSample[])
       const happened = change > SAME_BAND ? "more" : change < -SAME_BAND ? "fewer" : "same";
       return { happened, numbers: `Killer T cells: ${round(n0)} at the first dose (${onDay(dose.day)}), ${round(n1)} on ${onDay(history[j].day)}.`, explain: KILLERS_WHY };
     }
+    case "lowDoseTregs": {
+      const at = history.findIndex((s) => val(s, "therapy.lowDosePm") > 0);
+      if (at < 0) return { happened: null, numbers: "No low-dose IL-2 was given in this round, so there is nothing to compare.", explain: LOW_DOSE_WHY };
+      const d0 = history[at].day;
+      const mean = (from: number, to: number) => {
+        const xs = history.filter((s) => s.day >= from && s.day < to).map((s) => val(s, "pstat5.treg"));
+        return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+      };
+      const before = mean(d0 - 1, d0), after = mean(d0, d0 + 1);
+      if (before === null || after === null || history.at(-1)!.day < d0 + 0.5) {
+        return { happened: null, numbers: "The round ended too soon after the first dose (or it came at the very start) to compare.", explain: LOW_DOSE_WHY };
+      }
+      const happened = after - before > SHARE_SAME ? "more" : before - after > SHARE_SAME ? "fewer" : "same";
+      return { happened, numbers: `Tregs hearing IL-2: ${pctOf(before)} in the day before the first dose (${onDay(d0)}), ${pctOf(after)} in the day after.`, explain: LOW_DOSE_WHY };
+    }
   }
 }
 
@@ -109,4 +126,5 @@ const WINNER_WHY: Record<string, string> = {
   none: "No helper was switched on by antigen, so nobody made IL-2 for the others to capture.",
 };
 const LEAK_WHY = "High-dose IL-2 floods every receptor, including those on the cells lining blood vessels: they leak, and the ward holds back the next dose while the meter is over the danger line.";
+const LOW_DOSE_WHY = "Low-dose IL-2 stays in the range only the high-affinity receptor hears: Tregs carry it all the time, so they signal (pSTAT5) and, over weeks, multiply, while resting killer T cells and NK cells, which need far more IL-2, barely notice.";
 const KILLERS_WHY = "At high dose even the intermediate receptor (CD122 with CD132) on killer T cells is filled, so they get a strong pSTAT5 signal to survive, divide and kill.";

@@ -5,7 +5,7 @@
 import { dayOf, type Scenario, type World } from "../sim/index.ts";
 import { daysLong } from "./dayClock.ts";
 
-export type QuestionId = "clearance" | "islets" | "il2Winner" | "highDoseLeak" | "highDoseKillers";
+export type QuestionId = "clearance" | "islets" | "il2Winner" | "highDoseLeak" | "highDoseKillers" | "lowDoseTregs";
 
 export interface PredictionChoice { id: string; text: string }
 
@@ -15,8 +15,8 @@ export interface PredictionQuestion {
   short: string;
   text: string;
   choices: readonly PredictionChoice[];
-  /** "round": answered before the round (or in its first tenth); "highDose": before the first high-dose IL-2 is given. */
-  before: "round" | "highDose";
+  /** "round": answered before the round (or in its first tenth); a therapy: before its first dose is given. */
+  before: "round" | "highDose" | "lowDose";
   /** What the threat's cells are called in this scenario ("infected cells"), for the numbers. */
   cells?: string;
 }
@@ -81,6 +81,17 @@ export function questionsFor(scenario: Pick<Scenario, "threat">, days: number): 
       ],
     });
   }
+  if (kind === "self" || kind === "none") {
+    out.push({
+      id: "lowDoseTregs", short: "low dose: Tregs", before: "lowDose",
+      text: "What will low-dose IL-2 do to the share of Tregs hearing IL-2 (pSTAT5-positive) in the day after the first dose?",
+      choices: [
+        { id: "more", text: "More Tregs hear it" },
+        { id: "same", text: "About the same" },
+        { id: "fewer", text: "Fewer Tregs hear it" },
+      ],
+    });
+  }
   return out;
 }
 
@@ -90,7 +101,8 @@ export function closedBecause(q: PredictionQuestion, world: World, roundDays: nu
   if (q.before === "round") {
     return started && dayOf(world) >= ROUND_QUESTION_OPEN_SHARE * roundDays ? "predictions about the round are made before it gets going" : null;
   }
-  return (world.therapy.dosesGiven.highDose ?? 0) > 0 ? "high-dose IL-2 has already been given: predictions come before the dose" : null;
+  const given = (world.therapy.dosesGiven[q.before] ?? 0) > 0;
+  return given ? `${q.before === "highDose" ? "high" : "low"}-dose IL-2 has already been given: predictions come before the dose` : null;
 }
 
 export const choiceText = (q: PredictionQuestion, id: string | null): string => q.choices.find((c) => c.id === id)?.text ?? "";

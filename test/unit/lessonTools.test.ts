@@ -60,6 +60,20 @@ describe("judging predictions", () => {
     expect(observe(killers, none).numbers).toMatch(/No high-dose IL-2 was given/);
   });
 
+  test("low dose: the share of Tregs hearing IL-2 in the day after the first dose against the day before", () => {
+    const low = q("lowDoseTregs", "self");
+    const run = (after: number) => [
+      sample(0.2, { "pstat5.treg": 0.1 }), sample(0.6, { "pstat5.treg": 0.1 }),
+      sample(1, { "therapy.lowDosePm": 20, "pstat5.treg": after }), sample(1.5, { "therapy.lowDosePm": 28, "pstat5.treg": after }),
+      sample(2.5, { "pstat5.treg": 0.9 }), // more than a day after: not counted
+    ];
+    expect(observe(low, run(0.6)).happened).toBe("more");
+    expect(observe(low, run(0.12)).happened).toBe("same");
+    expect(observe(low, run(0)).happened).toBe("fewer");
+    expect(observe(low, run(0.6)).numbers).toMatch(/Tregs hearing IL-2: 10% in the day before the first dose \(day 2 at 00:00\), 60% in the day after/);
+    expect(observe(low, [sample(1, { "pstat5.treg": 0.3 })]).happened).toBeNull(); // no low dose given
+  });
+
   test("islet tissue lost, in three bands", () => {
     const i = q("islets", "self");
     expect(observe(i, [sample(1, { "tissue.damage": 0.01 })]).happened).toBe("little");
@@ -73,8 +87,8 @@ describe("questions and the door", () => {
     const ids = (id: string) => questionsFor(SCENARIOS[id], SCENARIOS[id].days).map((x) => x.id);
     expect(ids("viral")).toEqual(["clearance", "il2Winner"]);
     expect(ids("melanoma")).toEqual(["clearance", "il2Winner", "highDoseLeak", "highDoseKillers"]);
-    expect(ids("t1d")).toEqual(["islets", "il2Winner"]);
-    expect(ids("sandbox")).toEqual(["il2Winner", "highDoseLeak", "highDoseKillers"]);
+    expect(ids("t1d")).toEqual(["islets", "il2Winner", "lowDoseTregs"]);
+    expect(ids("sandbox")).toEqual(["il2Winner", "highDoseLeak", "highDoseKillers", "lowDoseTregs"]);
     expect(questionsFor(SCENARIOS.viral, 8)[0].text).toBe("Will the infection be cleared within the round's 8 days?");
   });
 
