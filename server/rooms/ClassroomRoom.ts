@@ -18,6 +18,8 @@ import { PREDICTION_TALLY_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { LESSON_MESSAGE, LESSON_STATUS_MESSAGE, checkLessonAction } from "../../shared/net/lessonPlans.ts";
 import { PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { LessonDesk } from "./classroom/lessonDesk.ts";
+import { SANDBOX_MESSAGE, SANDBOX_SETTINGS_MESSAGE } from "../../shared/net/sandboxControls.ts";
+import { SANDBOX_SCENARIO_ID, sandboxChange, sandboxSettings, splitSecret } from "./sandboxDesk.ts";
 import { admitCommand } from "./commandGate.ts";
 import { ClassRoster } from "./classroom/classRoster.ts";
 import { buildDashboard, describeCommand } from "./classroom/dashboard.ts";
@@ -76,7 +78,8 @@ export class ClassroomRoom extends TissueRoomBase {
     this.state.code = this.code;
     this.onMessage(ClassroomClientMessage.teacher, (client, payload) => this.onTeacher(client, payload));
     this.onMessage(LESSON_MESSAGE, (client, payload) => this.onLesson(client, payload));
-    this.setUpRoom([ClientMessage.command, ClientMessage.inspect, ClassroomClientMessage.teacher, LESSON_MESSAGE, PREDICT_MESSAGE]);
+    this.onMessage(SANDBOX_MESSAGE, (client, payload) => this.onSandbox(client, payload));
+    this.setUpRoom([ClientMessage.command, ClientMessage.inspect, ClassroomClientMessage.teacher, LESSON_MESSAGE, PREDICT_MESSAGE, SANDBOX_MESSAGE]);
     this.roster = new ClassRoster(this.seats, this.bots, this.difficulty, (edit) => this.editWorld(edit));
     this.startRound(Math.floor(Math.random() * 0x1_0000_0000));
     this.clock.setInterval(() => this.sendDashboard(), DASHBOARD_EVERY_MS);
@@ -162,6 +165,7 @@ export class ClassroomRoom extends TissueRoomBase {
     super.catchUp(client);
     if (this.summaries.length) client.send(ClassroomServerMessage.rounds, this.summaries);
     if (this.lesson.status().plan) client.send(LESSON_STATUS_MESSAGE, this.lesson.status());
+    if (this.teachers.has(client.sessionId) && this.state.scenarioId === SANDBOX_SCENARIO_ID) client.send(SANDBOX_SETTINGS_MESSAGE, sandboxSettings({ world: this.world, variant: this.roundSetup.variant }));
     if (this.phase === "ended" && this.teachers.has(client.sessionId)) client.send(PREDICTION_TALLY_MESSAGE, this.predictions.tally(this.roster.order, this.world));
     if (this.phase !== "lobby" && this.world.history.length > 0) client.send(ClassroomServerMessage.history, roundHistory(this.state.round, this.world.history, undefined, threatMetricOf(this.world)));
   }
@@ -229,6 +233,24 @@ export class ClassroomRoom extends TissueRoomBase {
     this.broadcast(LESSON_STATUS_MESSAGE, this.lesson.status());
     syncRound(this.state, this.world, this.roundClock, this.cards);
     this.sendDashboard();
+  }
+
+  /** A class's sandbox: the teacher's sliders and therapy buttons (sandboxDesk.ts), with the host secret. */
+  private onSandbox(client: Client, payload: unknown): void {
+    if (!this.budget.allow(client.sessionId)) return this.refuse(client, SANDBOX_MESSAGE, "too many changes: wait a second");
+    const { secret, rest } = splitSecret(payload);
+    if (typeof secret !== "string" || !secretMatches(secret, this.hostSecret)) return this.refuse(client, SANDBOX_MESSAGE, "only the teacher can change the sandbox: the host secret does not match");
+    if (this.state.scenarioId !== SANDBOX_SCENARIO_ID) return this.refuse(client, SANDBOX_MESSAGE, "the controls work in the sandbox scenario only");
+    const room = this;
+    const r = sandboxChange({
+      get world() { return room.world; },
+      get variant() { return room.roundSetup.variant; },
+      set variant(v) { room.roundSetup = { ...room.roundSetup, variant: v }; },
+      edit: (e) => this.editWorld(e),
+      giveTherapy: (therapy) => (this.phase === "playing" ? this.act({ action: "deal", therapy }) : "therapies are given while the round runs"),
+    }, rest);
+    if (!r.ok) return this.refuse(client, SANDBOX_MESSAGE, r.error);
+    for (const id of this.teachers) this.clients.getById(id)?.send(SANDBOX_SETTINGS_MESSAGE, r.settings);
   }
 
   /** Carries out one teacher action; a sentence when it cannot be done now (and then nothing changed). */

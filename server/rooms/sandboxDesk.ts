@@ -1,7 +1,8 @@
 // The solo sandbox's controls on the server: a checked sandbox message (shared/net/sandboxControls.ts) changes a live
 // parameter on the world now (a world edit, so the model's thread makes it too) and keeps it for the next tissue, or
 // keeps a between-rounds setting for the next restart, or gives a therapy as the clinician would. All checked before
-// anything changes. Called by TissueRoom for the host of a sandbox round.
+// anything changes. Called by TissueRoom for the host of a sandbox round, and by ClassroomRoom for the teacher (whose
+// message also carries the host secret, taken off here before the check).
 
 import {
   SANDBOX_CONTROLS, checkSandbox, controlOf, type SandboxControlName, type SandboxSettings,
@@ -46,4 +47,11 @@ export function sandboxSettings(room: Pick<SandboxRoom, "world" | "variant">): S
   const live: SandboxSettings["live"] = {};
   for (const c of SANDBOX_CONTROLS) if (c.when === "live" && isParamName(c.name)) live[c.name] = room.world.params[c.name];
   return { live, next: room.variant ?? {} };
+}
+
+/** A classroom teacher's sandbox message: the host secret and the sandbox payload side by side ({ secret, set } ...). */
+export function splitSecret(payload: unknown): { secret: unknown; rest: unknown } {
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return { secret: undefined, rest: payload };
+  const { secret, ...rest } = payload as Record<string, unknown>;
+  return { secret, rest };
 }

@@ -7,6 +7,7 @@ import { ServerMessage, type Refusal } from "../../shared/net/messages.ts";
 import { SANDBOX_MESSAGE, SANDBOX_SETTINGS_MESSAGE, type SandboxSettings } from "../../shared/net/sandboxControls.ts";
 import { CellType, sampleMetrics } from "../../shared/sim/index.ts";
 import type { TissueRoom } from "../../server/rooms/TissueRoom.ts";
+import { joinStudent, openClass } from "./classDevices.ts";
 import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
 const ts = testServerPerFile();
@@ -105,5 +106,29 @@ describe("sandbox controls", () => {
     expect(refusals[0].error).toMatch(/sandbox scenario only/);
     expect(room.world.params.holdIl2Pm).toBe(0);
     await client.leave();
+  });
+
+  test("in a class's sandbox, the teacher alone changes the tissue (with the host secret), and every teacher page is told", async () => {
+    const { teacher, inbox, session, room } = await openClass(ts, { scenarioId: "sandbox" });
+    const settings: SandboxSettings[] = [];
+    teacher.onMessage(SANDBOX_SETTINGS_MESSAGE, (m: SandboxSettings) => settings.push(m));
+    teacher.onMessage("predictions", () => {});
+    const student = await joinStudent(ts, session.code);
+    const studentGot: unknown[] = [];
+    student.client.onMessage(SANDBOX_SETTINGS_MESSAGE, (m: unknown) => studentGot.push(m));
+    student.client.send(SANDBOX_MESSAGE, { set: { holdIl2Pm: 300 } });
+    student.client.send(SANDBOX_MESSAGE, { secret: "guess", set: { holdIl2Pm: 300 } });
+    await waitFor("the student refused twice", () => student.refusals.length === 2);
+    expect(student.refusals.every((r) => /only the teacher/.test(r.error))).toBe(true);
+    expect(room.world.params.holdIl2Pm).toBe(0);
+    teacher.send(SANDBOX_MESSAGE, { secret: session.hostSecret, set: { holdIl2Pm: 1e9 } });
+    await waitFor("the bad value refused", () => inbox.refusals.length === 1);
+    expect(inbox.refusals[0].error).toMatch(/outside its range/);
+    teacher.send(SANDBOX_MESSAGE, { secret: session.hostSecret, set: { holdIl2Pm: 300, tregShareOfCd4: 0.3 } });
+    await waitFor("the teacher's settings", () => settings.some((m) => m.live.holdIl2Pm === 300));
+    expect(room.world.params.holdIl2Pm).toBe(300);
+    expect(settings.at(-1)!.next.params).toEqual({ holdIl2Pm: 300, tregShareOfCd4: 0.3 });
+    expect(studentGot).toEqual([]); // the sandbox is the teacher's
+    await Promise.all([student.client.leave(), teacher.leave()]);
   });
 });

@@ -30,7 +30,8 @@ export class LessonInbox {
   }
 
   predict(question: string, choice: string): void { this.room?.send(PREDICT_MESSAGE, { question, choice }); }
-  sandboxChange(payload: SandboxPayload): void { this.room?.send(SANDBOX_MESSAGE, payload); }
+  /** A class's teacher sends the host secret with it; a solo player sends none. */
+  sandboxChange(payload: SandboxPayload, secret?: string | null): void { this.room?.send(SANDBOX_MESSAGE, secret ? { secret, ...payload } : payload); }
   lessonAction(secret: string, action: LessonAction): void { this.room?.send(LESSON_MESSAGE, { secret, ...action }); }
 
   private changed(): void {

@@ -39,7 +39,8 @@ export function setUpLessonUi(doc: Document, bus: Bus): void {
       offs.push(mountPredictionPanel(predict, s));
       panels.push(predict);
     }
-    if (!isClass(s) && (s.options.scenarioId === "sandbox" || s.state?.scenarioId === "sandbox")) {
+    const sandboxRound = s.state?.scenarioId === "sandbox" || (!isClass(s) && s.options.scenarioId === "sandbox");
+    if (sandboxRound && (!isClass(s) || s.isTeacher())) {
       const sandbox = el(doc, "section", { class: "panel" });
       offs.push(mountSandboxPanel(sandbox, s));
       panels.push(sandbox);

@@ -1,4 +1,4 @@
-// The sandbox's controls in the side panel (solo sandbox, its player only): a labelled slider per control with its
+// The sandbox's controls in the side panel (a solo sandbox's player, or a class's teacher on the projector): a labelled slider per control with its
 // value and units (keyboard: arrows, Home, End), live ones answered by the tissue at once, the others kept for
 // "Restart with these settings"; and buttons that give a therapy. The server checks every value against the
 // parameter's range (shared/net/sandboxControls.ts) and says why when it refuses. Mounted by lessonUi.ts.
@@ -32,7 +32,9 @@ export function mountSandboxPanel(root: HTMLElement, session: GameSession): () =
   const scenario = SCENARIOS.sandbox;
   const dcs = scenario.populations.filter((p) => p.type === "dendritic").reduce((n, p) => n + p.count, 0);
   const status = el(doc, "p", { class: "note", role: "status" });
-  const restart = el(doc, "button", { type: "button", class: "small-btn", id: "sandbox-restart", text: "Restart with these settings" });
+  // A class's teacher: the host secret goes with each change, and a restart is a new round (back to the lobby).
+  const secret = (session as { hostSecret?: string | null }).hostSecret ?? null;
+  const restart = el(doc, "button", { type: "button", class: "small-btn", id: "sandbox-restart", text: secret ? "New round with these settings (back to the lobby)" : "Restart with these settings" });
   restart.addEventListener("click", () => { session.control({ action: "restart" }); setText(status, "The tissue was made again with these settings."); });
   const charts = el(doc, "div", { class: "sandbox-charts" });
   const offCharts = mountSandboxCharts(charts, session);
@@ -48,7 +50,7 @@ export function mountSandboxPanel(root: HTMLElement, session: GameSession): () =
       input.setAttribute("aria-valuetext", shownValue(c, v));
     };
     input.addEventListener("input", show);
-    input.addEventListener("change", () => { show(); box.sandboxChange({ set: { [c.name]: c.steps[Number(input.value)] } }); });
+    input.addEventListener("change", () => { show(); box.sandboxChange({ set: { [c.name]: c.steps[Number(input.value)] } }, secret); });
     sliders.set(c.name, { input, out });
     return el(doc, "div", { class: "sandbox-row" },
       el(doc, "label", { for: id }, c.label, el(doc, "span", { class: "sandbox-when", text: c.when === "live" ? " (now)" : " (after a restart)" })),
@@ -58,7 +60,7 @@ export function mountSandboxPanel(root: HTMLElement, session: GameSession): () =
   const therapies = el(doc, "div", { class: "sandbox-therapies", role: "group", "aria-label": "Give a therapy" },
     ...THERAPY_NAMES.map((t) => {
       const b = el(doc, "button", { type: "button", class: "secondary small-btn", "data-therapy": t, text: THERAPY_SHORT[t] });
-      b.addEventListener("click", () => { box.sandboxChange({ therapy: t }); setText(status, `${THERAPY_SHORT[t]}: asked for a course.`); });
+      b.addEventListener("click", () => { box.sandboxChange({ therapy: t }, secret); setText(status, `${THERAPY_SHORT[t]}: asked for a course.`); });
       return b;
     }));
 
