@@ -29,7 +29,7 @@ export const LESSON_PLANS: readonly LessonPlan[] = [
     rounds: [
       { scenarioId: "viral", days: 8, speed: 1, title: "A viral infection", question: "Why do clustered helpers take off?",
         tip: "Ask students to keep their helpers together at the dendritic cells, or to spread them out, and compare the IL-2 map." },
-      { scenarioId: "viral", days: 8, speed: 1, variant: { params: { tregShareOfCd4: 0.2 } }, title: "The same infection, with three times as many Tregs",
+      { scenarioId: "viral", days: 8, speed: 1, variant: { params: { tregShareOfCd4: 0.2 } }, title: "The same infection, with about three times as many Tregs",
         question: "What do Tregs do with IL-2?", tip: "Compare the killer T cells with round 1 on the rounds chart: Tregs soak up IL-2 the weakly switched-on cells needed." },
       { scenarioId: "melanoma", days: 10, speed: 1, title: "Melanoma, with therapy cards", question: "What does high-dose IL-2 cost?",
         tip: "Give a student the clinician role, or deal high-dose IL-2 yourself early on day 2, and watch the vascular leak meter." },
@@ -42,7 +42,7 @@ export const LESSON_PLANS: readonly LessonPlan[] = [
       { scenarioId: "viral", days: 8, speed: 1, title: "A viral infection", question: "Why do clustered helpers take off?",
         tip: "Ask students to keep their helpers together at the dendritic cells, or to spread them out, and compare the IL-2 map." },
       { scenarioId: "t1d", days: 10, speed: 1, title: "Type 1 diabetes: your own killer T cells against the islets", question: "What do Tregs do with IL-2?",
-        tip: "Deal low-dose IL-2: only the Tregs hear it, and they protect the islets by soaking up the IL-2 the self-reactive cells need." },
+        tip: "Deal low-dose IL-2: mostly the Tregs hear it, and they protect the islets by soaking up the IL-2 the self-reactive cells need." },
     ],
   },
 ];

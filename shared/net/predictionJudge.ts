@@ -126,5 +126,5 @@ const WINNER_WHY: Record<string, string> = {
   none: "No helper was switched on by antigen, so nobody made IL-2 for the others to capture.",
 };
 const LEAK_WHY = "High-dose IL-2 floods every receptor, including those on the cells lining blood vessels: they leak, and the ward holds back the next dose while the meter is over the danger line.";
-const LOW_DOSE_WHY = "Low-dose IL-2 stays in the range only the high-affinity receptor hears: Tregs carry it all the time, so they signal (pSTAT5) and, over weeks, multiply, while resting killer T cells and NK cells, which need far more IL-2, barely notice.";
+const LOW_DOSE_WHY = "Low-dose IL-2 stays in the range only the high-affinity receptor hears: Tregs carry it all the time, so they signal (pSTAT5) and, over weeks, multiply, while resting killer T cells and most NK cells (the CD56dim ones), which need far more IL-2, barely notice.";
 const KILLERS_WHY = "At high dose even the intermediate receptor (CD122 with CD132) on killer T cells is filled, so they get a strong pSTAT5 signal to survive, divide and kill.";

@@ -53,7 +53,7 @@ export function mountSandboxPanel(root: HTMLElement, session: GameSession): () =
     input.addEventListener("change", () => { show(); box.sandboxChange({ set: { [c.name]: c.steps[Number(input.value)] } }, secret); });
     sliders.set(c.name, { input, out });
     return el(doc, "div", { class: "sandbox-row" },
-      el(doc, "label", { for: id }, c.label, el(doc, "span", { class: "sandbox-when", text: c.when === "live" ? " (now)" : " (after a restart)" })),
+      el(doc, "label", { for: id }, c.label, el(doc, "span", { class: "sandbox-when", text: c.when === "live" ? " (now)" : secret ? " (next round)" : " (after a restart)" })),
       el(doc, "div", { class: "sandbox-slider" }, input, out),
       el(doc, "p", { id: `${id}-help`, class: "note", text: c.help }));
   };
@@ -68,7 +68,7 @@ export function mountSandboxPanel(root: HTMLElement, session: GameSession): () =
   root.setAttribute("aria-labelledby", "sandbox-title");
   root.replaceChildren(
     el(doc, "h2", { id: "sandbox-title", text: "Sandbox controls" }),
-    el(doc, "p", { class: "note", text: "Controls marked (now) change the tissue at once; the others take effect when you restart." }),
+    el(doc, "p", { class: "note", text: `Controls marked (now) change the tissue at once; the others take effect ${secret ? "in the next round" : "when you restart"}.` }),
     charts,
     ...SANDBOX_CONTROLS.map(row),
     restart,
