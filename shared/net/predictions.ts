@@ -21,8 +21,14 @@ export interface PredictionQuestion {
   cells?: string;
 }
 
-/** A round question may be answered until this share of the round has passed (a solo round starts at once). */
+/** A round question may be answered until this share of the round has passed (a solo round starts at once)... */
 export const ROUND_QUESTION_OPEN_SHARE = 0.1;
+/** ...but for at least half a simulated day (36 s at speed 1), and never past the middle of the round. */
+export const ROUND_QUESTION_MIN_OPEN_DAYS = 0.5;
+
+/** Simulated days from the start during which a round question may still be answered. */
+export const roundQuestionOpenDays = (roundDays: number): number =>
+  Math.min(Math.max(ROUND_QUESTION_OPEN_SHARE * roundDays, ROUND_QUESTION_MIN_OPEN_DAYS), roundDays / 2);
 
 const WINNER: readonly PredictionChoice[] = [
   { id: "cd4", text: "Helper T cells" },
@@ -99,7 +105,7 @@ export function questionsFor(scenario: Pick<Scenario, "threat">, days: number): 
 export function closedBecause(q: PredictionQuestion, world: World, roundDays: number, started: boolean): string | null {
   if (world.outcome !== "ongoing") return "the round is over";
   if (q.before === "round") {
-    return started && dayOf(world) >= ROUND_QUESTION_OPEN_SHARE * roundDays ? "predictions about the round are made before it gets going" : null;
+    return started && dayOf(world) >= roundQuestionOpenDays(roundDays) ? "predictions about the round are made before it gets going" : null;
   }
   const given = (world.therapy.dosesGiven[q.before] ?? 0) > 0;
   return given ? `${q.before === "highDose" ? "high" : "low"}-dose IL-2 has already been given: predictions come before the dose` : null;

@@ -86,8 +86,11 @@ describe("the lesson's tools in a real browser", () => {
   test("a prediction committed before the round shows in the debrief beside what happened", async () => {
     const { page } = tb;
     await startSolo(page, "viral");
+    // Paused first, as a player would to think: the round questions stay open while the clock stands still.
+    await page.click('#hud button:has-text("Pause")');
     const form = page.locator('.predict-form[data-question="il2Winner"]');
     await form.waitFor({ state: "visible", timeout: 30_000 });
+    await expect(page.locator(".predict-when").textContent()).resolves.toMatch(/close day 1 at 12:00: pause the game/);
     await form.locator('input[value="treg"]').check();
     await form.locator('button:has-text("Commit prediction")').click();
     const done = page.locator('.predict-done[data-question="il2Winner"]');
@@ -95,6 +98,7 @@ describe("the lesson's tools in a real browser", () => {
     await expect(done.textContent()).resolves.toMatch(/You predicted: Tregs/);
     await tb.shot("lesson-3-predicted");
 
+    await page.click('#hud button:has-text("Resume")');
     await page.selectOption('select[aria-label="Game speed"]', "8");
     const card = page.locator('#debrief .predict-result[data-question="il2Winner"]');
     await card.waitFor({ state: "visible", timeout: 90_000 });

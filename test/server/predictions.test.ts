@@ -9,7 +9,7 @@ import { LESSON_MESSAGE, LESSON_PLANS, LESSON_STATUS_MESSAGE, type LessonStatus 
 import { ServerMessage, type Refusal } from "../../shared/net/messages.ts";
 import { observe } from "../../shared/net/predictionJudge.ts";
 import { MY_PREDICTIONS_MESSAGE, PREDICT_MESSAGE, PREDICTION_TALLY_MESSAGE, type MyPredictions, type PredictionTally } from "../../shared/net/predictionWire.ts";
-import { questionsFor } from "../../shared/net/predictions.ts";
+import { questionsFor, roundQuestionOpenDays } from "../../shared/net/predictions.ts";
 import { getResultsStore } from "../../server/results/activeStore.ts";
 import type { TissueRoom } from "../../server/rooms/TissueRoom.ts";
 import { joinStudent, listenAll, openClass } from "./classDevices.ts";
@@ -53,12 +53,12 @@ describe("predictions in solo play", () => {
       expect.stringMatching(/does not ask "highDoseLeak"/), expect.stringMatching(/\{ question, choice \}/),
     ]);
 
-    room.advance(Math.ceil(0.5 * 1440 * 0.1) + 1); // past the first tenth of the round
+    room.advance(Math.ceil(roundQuestionOpenDays(0.5) * 1440) + 1); // past the time round questions are open
     client.send(PREDICT_MESSAGE, { question: "clearance", choice: "cleared" });
     await waitFor("the late prediction refused", () => box.refusals.length === 5);
     expect(box.refusals[4].error).toMatch(/before it gets going/);
 
-    room.advance(1440);
+    room.advance(1440); // to the end
     expect(room.world.outcome).not.toBe("ongoing");
     await waitFor("the judged prediction", () => box.mine.some((m) => m.results !== null));
     const results = box.mine.find((m) => m.results !== null)!.results!;
@@ -145,7 +145,7 @@ describe("predictions and lesson plans in a class", () => {
       await waitFor(`round ${k + 1} of the plan`, () => sBox.lessons.at(-1)!.index === k);
       status = sBox.lessons.at(-1)!;
       expect(status.round!.question).toBe(plan.rounds[k].question);
-      expect(teacher.state.phase).toBe("lobby");
+      await waitFor("the lobby on the teacher's page", () => teacher.state.phase === "lobby"); // the status message can come before the patch
       expect(room.state.scenarioId).toBe(plan.rounds[k].scenarioId);
       for (const [name, value] of Object.entries(plan.rounds[k].variant?.params ?? {})) expect(room.world.params[name as keyof typeof room.world.params]).toBe(value);
     }

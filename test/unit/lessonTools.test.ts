@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 import { LESSON_PLANS, checkLessonAction, roundMinutes } from "../../shared/net/lessonPlans.ts";
 import { judge, observe } from "../../shared/net/predictionJudge.ts";
 import { checkPredict } from "../../shared/net/predictionWire.ts";
-import { closedBecause, questionsFor, type PredictionQuestion } from "../../shared/net/predictions.ts";
+import { closedBecause, questionsFor, roundQuestionOpenDays, type PredictionQuestion } from "../../shared/net/predictions.ts";
 import { checkVariant, scenarioWithVariant } from "../../shared/net/roundVariant.ts";
 import { SANDBOX_CONTROLS, checkSandbox, controlOf } from "../../shared/net/sandboxControls.ts";
 import { nearestStep, shownValue } from "../../client/src/lesson/sandboxPanel.ts";
@@ -101,7 +101,10 @@ describe("questions and the door", () => {
     }
   });
 
-  test("round questions close after the first tenth of a started round; high-dose questions at the first dose", () => {
+  test("round questions close after the first tenth of a started round (at least half a day, at most half the round); therapy questions at the first dose", () => {
+    expect(roundQuestionOpenDays(10)).toBe(1);
+    expect(roundQuestionOpenDays(2)).toBe(0.5);
+    expect(roundQuestionOpenDays(0.5)).toBe(0.25);
     const s = SCENARIOS.melanoma;
     const world = createWorld(s, makeParams(s.params), 1);
     const [clear] = questionsFor(s, 10), leak = questionsFor(s, 10).find((x) => x.id === "highDoseLeak")!;

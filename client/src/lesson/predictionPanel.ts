@@ -3,7 +3,8 @@
 // (solo and students) and in a class's lobby (students). The teacher has no seat, so no panel. Mounted by lessonUi.ts.
 
 import { SCENARIOS } from "../../../shared/scenarios/index.ts";
-import { ROUND_QUESTION_OPEN_SHARE, choiceText, questionsFor, type PredictionQuestion } from "../../../shared/net/predictions.ts";
+import { choiceText, questionsFor, roundQuestionOpenDays, type PredictionQuestion } from "../../../shared/net/predictions.ts";
+import { onDay } from "../../../shared/net/dayClock.ts";
 import { PREDICT_MESSAGE } from "../../../shared/net/predictionWire.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import { el, setText } from "../ui/dom.ts";
@@ -25,7 +26,7 @@ function looksOpen(q: PredictionQuestion, session: GameSession): boolean {
   const st = session.state;
   if (!st || st.outcome !== "ongoing") return false;
   if (q.before === "highDose") return true;
-  return st.phase === "lobby" || st.day < ROUND_QUESTION_OPEN_SHARE * (st.days || 1);
+  return st.phase === "lobby" || st.day < roundQuestionOpenDays(st.days || 1);
 }
 
 export function mountPredictionPanel(root: HTMLElement, session: GameSession): () => void {
@@ -33,10 +34,11 @@ export function mountPredictionPanel(root: HTMLElement, session: GameSession): (
   const box = lessonInbox(session);
   const status = el(doc, "p", { class: "refusal", role: "status" });
   const list = el(doc, "div", { class: "predict-list" });
+  const when = el(doc, "p", { class: "note predict-when" });
   root.classList.add("predict-panel");
   root.setAttribute("aria-labelledby", "predict-title");
   root.replaceChildren(el(doc, "h2", { id: "predict-title", text: "Predict first" }),
-    el(doc, "p", { class: "note", text: "Commit a prediction: the debrief shows it beside what happened." }), list, status);
+    el(doc, "p", { class: "note", text: "Commit a prediction: the debrief shows it beside what happened." }), when, list, status);
 
   let signature = "";
   const render = () => {
@@ -44,6 +46,10 @@ export function mountPredictionPanel(root: HTMLElement, session: GameSession): (
     const shown = questions.filter((q) => committed.has(q.id) || looksOpen(q, session));
     const sig = `${key}|${shown.map((q) => `${q.id}:${committed.get(q.id) ?? ""}`).join(",")}`;
     root.hidden = shown.length === 0;
+    const st = session.state;
+    const roundOpen = shown.some((q) => q.before === "round" && !committed.has(q.id));
+    setText(when, roundOpen && st && st.phase !== "lobby" ? `Questions about the round close ${onDay(roundQuestionOpenDays(st.days || 1))}: pause the game if you need time to think.` : "");
+    when.hidden = when.textContent === "";
     if (sig === signature) return;
     signature = sig;
     list.replaceChildren(...shown.map((q) => committed.has(q.id) ? done(q, committed.get(q.id)!) : ask(q)));
