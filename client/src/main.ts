@@ -15,6 +15,7 @@ import { GameSession } from "./net/GameSession.ts";
 import { ClassroomSession } from "./net/ClassroomSession.ts";
 import { setUpClassroom } from "./classroom/classroomUi.ts";
 import { setUpSoloQuiz } from "./quiz/soloQuiz.ts";
+import { setUpLessonUi } from "./lesson/lessonUi.ts";
 
 /** The one event bus between the scenes and the HTML interface. */
 const bus = new Bus();
@@ -36,6 +37,7 @@ setUpPlayUi(document, bus, game);
 setUpSoloQuiz(document, bus);
 
 const classroom = setUpClassroom(document, bus);
+setUpLessonUi(document, bus); // predictions, the lesson plan, the sandbox controls (after playUi and classroomUi)
 
 // A reloaded tab takes its seat back if the room still holds it (within GameSession.RESUME_WINDOW_S); a teacher's
 // tab also comes back with the class code and host secret. Otherwise a ?code= link joins that class.

@@ -15,6 +15,12 @@ import { QuizClientMessage } from "../../shared/net/quiz.ts";
 import { judgeOutcome } from "../../shared/sim/outcome.ts";
 import { dayOf, sampleMetrics, type Command, type Difficulty } from "../../shared/sim/index.ts";
 import { getResultsStore } from "../results/activeStore.ts";
+import { PREDICTION_TALLY_MESSAGE } from "../../shared/net/predictionWire.ts";
+import { LESSON_MESSAGE, LESSON_STATUS_MESSAGE, checkLessonAction } from "../../shared/net/lessonPlans.ts";
+import { PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
+import { LessonDesk } from "./classroom/lessonDesk.ts";
+import { SANDBOX_MESSAGE, SANDBOX_SETTINGS_MESSAGE } from "../../shared/net/sandboxControls.ts";
+import { SANDBOX_SCENARIO_ID, sandboxChange, sandboxSettings, splitSecret } from "./sandboxDesk.ts";
 import { admitCommand } from "./commandGate.ts";
 import { ClassRoster } from "./classroom/classRoster.ts";
 import { buildDashboard, describeCommand } from "./classroom/dashboard.ts";
@@ -51,6 +57,8 @@ export class ClassroomRoom extends TissueRoomBase {
   private quiz!: QuizBook;
   /** Set once the teacher closed the class: nobody joins while the room disconnects everyone and closes. */
   closed = false;
+  /** The lesson plan the class follows, if the teacher chose one. */
+  private readonly lesson = new LessonDesk();
 
   get difficulty(): Difficulty {
     return "normal";
@@ -76,7 +84,9 @@ export class ClassroomRoom extends TissueRoomBase {
     this.quiz = this.makeQuiz();
     this.onMessage(QuizClientMessage.answer, (client, payload) => this.quiz.answer(client, payload));
     this.onMessage(QuizClientMessage.teacher, (client, payload) => this.quiz.teacher(client, payload));
-    this.setUpRoom([ClientMessage.command, ClientMessage.inspect, ClassroomClientMessage.teacher, QuizClientMessage.answer, QuizClientMessage.teacher]);
+    this.onMessage(LESSON_MESSAGE, (client, payload) => this.onLesson(client, payload));
+    this.onMessage(SANDBOX_MESSAGE, (client, payload) => this.onSandbox(client, payload));
+    this.setUpRoom([ClientMessage.command, ClientMessage.inspect, ClassroomClientMessage.teacher, QuizClientMessage.answer, QuizClientMessage.teacher, LESSON_MESSAGE, PREDICT_MESSAGE, SANDBOX_MESSAGE]);
     this.roster = new ClassRoster(this.seats, this.bots, this.difficulty, (edit) => this.editWorld(edit));
     this.startRound(Math.floor(Math.random() * 0x1_0000_0000));
     this.clock.setInterval(() => this.sendDashboard(), DASHBOARD_EVERY_MS);
@@ -161,6 +171,9 @@ export class ClassroomRoom extends TissueRoomBase {
   protected override catchUp(client: Client): void {
     super.catchUp(client);
     if (this.summaries.length) client.send(ClassroomServerMessage.rounds, this.summaries);
+    if (this.lesson.status().plan) client.send(LESSON_STATUS_MESSAGE, this.lesson.status());
+    if (this.teachers.has(client.sessionId) && this.state.scenarioId === SANDBOX_SCENARIO_ID) client.send(SANDBOX_SETTINGS_MESSAGE, sandboxSettings({ world: this.world, variant: this.roundSetup.variant }));
+    if (this.phase === "ended" && this.teachers.has(client.sessionId)) client.send(PREDICTION_TALLY_MESSAGE, this.predictions.tally(this.roster.order, this.world));
     if (this.phase !== "lobby" && this.world.history.length > 0) client.send(ClassroomServerMessage.history, roundHistory(this.state.round, this.world.history, undefined, threatMetricOf(this.world)));
     this.quiz.catchUp(client);
   }
@@ -187,8 +200,12 @@ export class ClassroomRoom extends TissueRoomBase {
     this.summaries.push(summary);
     this.broadcast(ClassroomServerMessage.rounds, this.summaries, { afterNextPatch: true });
     const students = this.roster.order.map((id) => ({ name: this.seats.nameOf(id), ...this.seats.byId.get(id)! }));
+    const tally = this.predictions.tally(this.roster.order, this.world);
+    for (const id of this.teachers) this.clients.getById(id)?.send(PREDICTION_TALLY_MESSAGE, tally, { afterNextPatch: true });
     try {
-      getResultsStore().saveRound(roundRecord(this.code, summary, this.world, this.ledger, this.roundStartedAt, new Date().toISOString(), students));
+      const record = roundRecord(this.code, summary, this.world, this.ledger, this.roundStartedAt, new Date().toISOString(), students);
+      record.players.forEach((p, i) => p.measures.push(...this.predictions.measures(this.roster.order[i])));
+      getResultsStore().saveRound(record);
     } catch (err) {
       console.error(`[classroom ${this.code}] could not save round ${summary.round}:`, err);
     }
@@ -207,6 +224,41 @@ export class ClassroomRoom extends TissueRoomBase {
     if (error) return this.refuse(client, ClassroomClientMessage.teacher, error);
     syncRound(this.state, this.world, this.roundClock, this.cards);
     this.sendDashboard();
+  }
+
+  /** The teacher's lesson plan: use one, set up its next round (lessonDesk.ts); every device is told the plan's round. */
+  private onLesson(client: Client, payload: unknown): void {
+    if (!this.budget.allow(client.sessionId)) return this.refuse(client, LESSON_MESSAGE, "too many messages: wait a second");
+    const checked = checkLessonAction(payload);
+    if (!checked.ok) return this.refuse(client, LESSON_MESSAGE, checked.error);
+    if (!secretMatches(checked.value.secret, this.hostSecret)) return this.refuse(client, LESSON_MESSAGE, "only the teacher can do that: the host secret does not match");
+    const error = this.lesson.act(checked.value.action, {
+      phase: this.phase,
+      newRound: () => this.act({ action: "newRound" }),
+      setUp: (r) => { this.roundSetup = { scenarioId: r.scenarioId, days: r.days, variant: r.variant }; this.startRound(this.world.seed); this.setSpeed(r.speed); },
+    });
+    if (error) return this.refuse(client, LESSON_MESSAGE, error);
+    this.broadcast(LESSON_STATUS_MESSAGE, this.lesson.status());
+    syncRound(this.state, this.world, this.roundClock, this.cards);
+    this.sendDashboard();
+  }
+
+  /** A class's sandbox: the teacher's sliders and therapy buttons (sandboxDesk.ts), with the host secret. */
+  private onSandbox(client: Client, payload: unknown): void {
+    if (!this.budget.allow(client.sessionId)) return this.refuse(client, SANDBOX_MESSAGE, "too many changes: wait a second");
+    const { secret, rest } = splitSecret(payload);
+    if (typeof secret !== "string" || !secretMatches(secret, this.hostSecret)) return this.refuse(client, SANDBOX_MESSAGE, "only the teacher can change the sandbox: the host secret does not match");
+    if (this.state.scenarioId !== SANDBOX_SCENARIO_ID) return this.refuse(client, SANDBOX_MESSAGE, "the controls work in the sandbox scenario only");
+    const room = this;
+    const r = sandboxChange({
+      get world() { return room.world; },
+      get variant() { return room.roundSetup.variant; },
+      set variant(v) { room.roundSetup = { ...room.roundSetup, variant: v }; },
+      edit: (e) => this.editWorld(e),
+      giveTherapy: (therapy) => (this.phase === "playing" ? this.act({ action: "deal", therapy }) : "therapies are given while the round runs"),
+    }, rest);
+    if (!r.ok) return this.refuse(client, SANDBOX_MESSAGE, r.error);
+    for (const id of this.teachers) this.clients.getById(id)?.send(SANDBOX_SETTINGS_MESSAGE, r.settings);
   }
 
   /** Carries out one teacher action; a sentence when it cannot be done now (and then nothing changed). */

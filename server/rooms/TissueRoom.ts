@@ -5,8 +5,12 @@
 import type { Client } from "@colyseus/core";
 import { ClientMessage, checkControl, type ControlPayload } from "../../shared/net/messages.ts";
 import { MAX_WATCHERS, checkRoomOptions, type RoomOptions } from "../../shared/net/roomOptions.ts";
-import type { Difficulty } from "../../shared/sim/index.ts";
+import type { Difficulty, TherapyName } from "../../shared/sim/index.ts";
 import { syncRound } from "./roundSync.ts";
+import { SANDBOX_MESSAGE, SANDBOX_SETTINGS_MESSAGE } from "../../shared/net/sandboxControls.ts";
+import { PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
+import { SANDBOX_SCENARIO_ID, sandboxChange, sandboxSettings } from "./sandboxDesk.ts";
+import { admitCommand } from "./commandGate.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
 
 export {
@@ -28,7 +32,8 @@ export class TissueRoom extends TissueRoomBase {
     this.roundSetup = { scenarioId: this.options.scenarioId, days: this.options.days };
     this.state.mode = this.options.mode ?? "solo";
     this.onMessage(ClientMessage.control, (client, payload) => this.onControl(client, payload));
-    this.setUpRoom(Object.values(ClientMessage));
+    this.onMessage(SANDBOX_MESSAGE, (client, payload) => this.onSandbox(client, payload));
+    this.setUpRoom([...Object.values(ClientMessage), PREDICT_MESSAGE, SANDBOX_MESSAGE]);
     this.startRound(this.options.seed ?? Math.floor(Math.random() * 0x1_0000_0000));
     if (this.options.watch) this.seats.addBot(this.options.role, this.options.difficulty);
     this.seats.fillBots(this.options.role, this.options.difficulty);
@@ -90,6 +95,38 @@ export class TissueRoom extends TissueRoomBase {
     const host = this.options.watch ? this.watchHost === client.sessionId : this.seats.byId.get(client.sessionId)?.host;
     if (!host) return this.refuse(client, ClientMessage.control, "only the host can pause, change speed or restart");
     this.control(checked.value);
+  }
+
+  /** The sandbox's sliders and therapy buttons: the host of a sandbox round only, checked at the door, budgeted. */
+  private onSandbox(client: Client, payload: unknown): void {
+    if (!this.budget.allow(client.sessionId)) return this.refuse(client, SANDBOX_MESSAGE, "too many changes: at most 20 a second");
+    if (this.state.scenarioId !== SANDBOX_SCENARIO_ID) return this.refuse(client, SANDBOX_MESSAGE, "the controls work in the sandbox scenario only");
+    if (this.options.watch || !this.seats.byId.get(client.sessionId)?.host) return this.refuse(client, SANDBOX_MESSAGE, "only the player of this sandbox can change it");
+    const room = this;
+    const desk = {
+      get world() { return room.world; },
+      get variant() { return room.roundSetup.variant; },
+      set variant(v) { room.roundSetup = { ...room.roundSetup, variant: v }; },
+      edit: (e: Parameters<TissueRoom["editWorld"]>[0]) => this.editWorld(e),
+      giveTherapy: (therapy: TherapyName) => {
+        const r = admitCommand(this.world, "clinician", { kind: "therapy", therapy }, this.cards);
+        return r.ok ? null : r.error;
+      },
+    };
+    const r = sandboxChange(desk, payload);
+    if (!r.ok) return this.refuse(client, SANDBOX_MESSAGE, r.error);
+    client.send(SANDBOX_SETTINGS_MESSAGE, r.settings);
+  }
+
+  /** The sandbox's settings in force now and for the next tissue (tests; sent to the host after each change). */
+  sandboxSettings(): ReturnType<typeof sandboxSettings> {
+    return sandboxSettings({ world: this.world, variant: this.roundSetup.variant });
+  }
+
+  /** A sandbox's player also gets the settings in force, so the sliders start where the tissue is. */
+  protected override catchUp(client: Client): void {
+    super.catchUp(client);
+    if (this.state.scenarioId === SANDBOX_SCENARIO_ID) client.send(SANDBOX_SETTINGS_MESSAGE, this.sandboxSettings());
   }
 
   /** The host's powers. Public so tests use the same path. */

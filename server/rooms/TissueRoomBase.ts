@@ -8,6 +8,7 @@ import { buildDebrief } from "../../shared/net/debrief.ts";
 import { inspectCell } from "../../shared/net/inspect.ts";
 import { ClientMessage, ServerMessage, checkInspect, type Debrief, type Refusal, type Speed } from "../../shared/net/messages.ts";
 import { RoleLedger } from "../../shared/net/roleLedger.ts";
+import { scenarioWithVariant, type RoundVariant } from "../../shared/net/roundVariant.ts";
 import { TissueState } from "../../shared/net/TissueState.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
 import { createWorld, makeParams, step, type Command, type Difficulty, type SimEvent, type World } from "../../shared/sim/index.ts";
@@ -17,6 +18,8 @@ import { admitCommand, type CardClock } from "./commandGate.ts";
 import { EventRelay } from "./eventRelay.ts";
 import { deadbandFor, FieldFrames } from "./fieldBroadcast.ts";
 import { MessageBudget } from "./messageBudget.ts";
+import { PredictionDesk } from "./predictionDesk.ts";
+import { MY_PREDICTIONS_MESSAGE, PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { ModelThread, type Stepped } from "./model/modelThread.ts";
 import { applyEdit, type WorldEdit } from "./model/worldEdits.ts";
 import { applySnapshot, arraysOf } from "./model/worldSnapshot.ts";
@@ -41,7 +44,7 @@ export const MAX_MESSAGES_PER_SECOND = 60;
 export const MAX_TICKS_PER_ASK = 16;
 
 /** The scenario and length of the next round. */
-export interface RoundSetup { scenarioId?: string; days?: number }
+export interface RoundSetup { scenarioId?: string; days?: number; variant?: RoundVariant }
 
 export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   override state = new TissueState();
@@ -65,6 +68,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected ledger = new RoleLedger();
   protected debrief: Debrief | null = null;
   protected roundSetup: RoundSetup = {};
+  /** Each player's predictions for this round (predict, observe, explain). */
+  protected readonly predictions = new PredictionDesk();
   private readonly modelThread = new ModelThread();
   /** Ticks the clock ran while the thread was still busy: asked for with the next ask. */
   private owedTicks = 0;
@@ -94,6 +99,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.seats = new Seats(this.state.seats);
     this.onMessage(ClientMessage.command, (client, payload) => this.onCommand(client, payload));
     this.onMessage(ClientMessage.inspect, (client, payload) => this.onInspect(client, payload));
+    this.onMessage(PREDICT_MESSAGE, (client, payload) => this.onPredict(client, payload));
     this.onMessage("*", (client, type) => this.refuse(client, String(type), `the room does not know the message "${String(type)}"; it understands ${messageNames.join(", ")}`));
     this.setFixedTimestep(() => this.baseTick(), BASE_TICKS_PER_SECOND);
   }
@@ -218,13 +224,15 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected endRound(): void {
     this.debrief = buildDebrief(this.world, this.seats.list(), this.ledger);
     this.broadcast(ServerMessage.debrief, this.debrief, { afterNextPatch: true });
+    this.predictions.finish(this.world);
+    for (const c of this.clients) if (this.predictions.has(c.sessionId)) c.send(MY_PREDICTIONS_MESSAGE, this.predictions.mine(c.sessionId), { afterNextPatch: true });
     this.onRoundEnd(this.debrief);
   }
 
   /** A new world for this round from roundSetup; seats stay. */
   protected startRound(seed: number): void {
     const base = SCENARIOS[this.roundSetup.scenarioId ?? DEFAULT_SCENARIO_ID];
-    const scenario = this.roundSetup.days !== undefined ? { ...base, days: this.roundSetup.days } : base;
+    const scenario = scenarioWithVariant(base, this.roundSetup.days, this.roundSetup.variant);
     this.world = createWorld(scenario, makeParams(scenario.params), seed >>> 0);
     this.stopModel();
     this.cards = new Map();
@@ -236,6 +244,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.fieldFrames.next(this.world); // a key frame ready for the first client
     if (this.modelThread.inUse) this.modelThread.startRound(scenario, seed >>> 0, this.fieldFrames.state()); // frames go on from it
     this.state.scenarioId = scenario.id;
+    this.predictions.reset(scenario, this.state.round);
     this.onBeforePatch();
   }
 
@@ -263,6 +272,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     const key = this.fieldFrames.keyFrame();
     if (key) client.sendBytes(ServerMessage.field, key);
     if (this.debrief) client.send(ServerMessage.debrief, this.debrief);
+    if (this.predictions.has(client.sessionId)) client.send(MY_PREDICTIONS_MESSAGE, this.predictions.mine(client.sessionId));
   }
 
   /** Why this client may not command now, or null when it may. */
@@ -281,6 +291,15 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     const r = admitCommand(this.world, seat.role, payload, this.cards, seat.squads);
     if (!r.ok) this.refuse(client, ClientMessage.command, r.error);
     else this.onCommandAccepted(client, r.command);
+  }
+
+  /** A player commits a prediction (budgeted like commands); they get their predictions back, or a refusal. */
+  private onPredict(client: Client, payload: unknown): void {
+    if (!this.budget.allow(client.sessionId)) return this.refuse(client, PREDICT_MESSAGE, `too many messages: at most ${MessageBudget.PER_SECOND} a second`);
+    if (!this.seats.byId.get(client.sessionId)) return this.refuse(client, PREDICT_MESSAGE, "only players make predictions");
+    const error = this.predictions.commit(client.sessionId, payload, this.world, this.running());
+    if (error) return this.refuse(client, PREDICT_MESSAGE, error);
+    client.send(MY_PREDICTIONS_MESSAGE, this.predictions.mine(client.sessionId));
   }
 
   private onInspect(client: Client, payload: unknown): void {

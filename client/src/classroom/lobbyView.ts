@@ -14,6 +14,7 @@ import { isRole } from "../../../shared/sim/roles.ts";
 import { teacherNotes } from "../learn/teacherNotes.ts";
 import { learnButton } from "../learn/termLink.ts";
 import { teacherQuizPanel } from "../quiz/classQuiz.ts";
+import { mountLessonLobby } from "../lesson/lessonUi.ts";
 
 /** The full join link for a class. */
 export function joinLink(origin: string, session: Pick<ClassroomSession, "joinPath" | "code">): string {
@@ -74,6 +75,7 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
       ...(controls ? [el(doc, "section", { class: "lobby-side", "aria-label": "Teacher controls" }, controls.root)] : [])),
     refusal, waiting, ...(quiz ? [quiz.root] : []), notes, news, rounds));
   root.hidden = false;
+  const offLesson = mountLessonLobby(root.querySelector<HTMLElement>(".lobby")!, session); // plan question, Predict first
   count.id = "lobby-count";
 
   let qrFor = "";
@@ -142,5 +144,5 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
   const win = doc.defaultView;
   const onResize = () => drawRounds();
   win?.addEventListener("resize", onResize);
-  return () => { clearInterval(timer); quiz?.unmount(); offs.forEach((o) => o()); win?.removeEventListener("resize", onResize); root.hidden = true; root.replaceChildren(); };
+  return () => { clearInterval(timer); quiz?.unmount(); offs.forEach((o) => o()); offLesson(); win?.removeEventListener("resize", onResize); root.hidden = true; root.replaceChildren(); };
 }

@@ -9,6 +9,7 @@ import { el } from "../ui/dom.ts";
 import { explainFailure } from "../ui/soloSetup.ts";
 import { mountPastClasses } from "./pastClassesView.ts";
 import { fillDays, fillScenarios } from "./teacherControls.ts";
+import { planPicker, usePlanWhenReady } from "../lesson/lessonPlanUi.ts";
 
 /** Builds the form; the returned function re-checks whether to offer "Return to class" (call it when the menu comes back). */
 export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSession) => void): () => void {
@@ -20,6 +21,8 @@ export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSe
   const days = el(doc, "select", { id: "teach-days" });
   const button = el(doc, "button", { type: "submit", id: "teach-open", text: "Open the class" });
   const status = el(doc, "p", { role: "status", "aria-live": "polite" });
+  const own = el(doc, "div", {}); // the scenario and length, chosen here when no lesson plan is
+  const plan = planPicker(doc, (p) => { own.hidden = p !== null; });
   const refresh = () => { summary.textContent = SCENARIOS[scenario.value]?.summary ?? ""; fillDays(days, scenario.value); };
   scenario.addEventListener("change", refresh);
   refresh();
@@ -41,12 +44,13 @@ export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSe
   });
   new MutationObserver(showBack).observe(form, { attributes: true, attributeFilter: ["hidden"] });
   showBack();
+  own.append(el(doc, "label", { for: "teach-scenario", text: "Scenario" }), scenario, summary, el(doc, "label", { for: "teach-days", text: "Round length (at speed 1)" }), days);
   form.replaceChildren(
     el(doc, "h2", { id: "teach-title", text: "Teach a class" }),
     back,
     el(doc, "p", { class: "note", text: "Students join with a code on your projector; bots fill the roles nobody takes. Up to 40 students." }),
-    el(doc, "label", { for: "teach-scenario", text: "Scenario" }), scenario, summary,
-    el(doc, "label", { for: "teach-days", text: "Round length (at speed 1)" }), days,
+    plan.root,
+    own,
     button, status, past.section,
   );
   form.setAttribute("aria-labelledby", "teach-title");
@@ -58,8 +62,9 @@ export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSe
     button.setAttribute("aria-disabled", "true");
     status.textContent = "Opening the class…";
     const d = days.value === "full" ? undefined : Number(days.value);
-    ClassroomSession.teach(scenario.value, d).then(
-      (s) => { status.textContent = ""; opened(s); },
+    const chosen = plan.chosen();
+    (chosen ? ClassroomSession.teach(chosen.rounds[0].scenarioId, chosen.rounds[0].days) : ClassroomSession.teach(scenario.value, d)).then(
+      (s) => { status.textContent = ""; if (chosen) usePlanWhenReady(s, chosen); opened(s); },
       (err: unknown) => { status.textContent = explainFailure(err).replace("start this round", "open this class"); },
     ).finally(() => { busy = false; button.removeAttribute("aria-disabled"); });
   });

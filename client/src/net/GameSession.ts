@@ -9,6 +9,7 @@ import { ClientMessage, ServerMessage, type ControlPayload, type Debrief, type I
 import { FieldMirror, frameBody, readFrameHeader } from "../../../shared/net/fieldFrame.ts";
 import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
 import type { Role } from "../../../shared/sim/roles.ts";
+import { attachLessonInbox } from "../lesson/lessonInbox.ts";
 
 /** The room name the server registers. */
 export const ROOM_NAME = "tissue";
@@ -179,6 +180,7 @@ export class GameSession {
     room.onMessage(ServerMessage.inspect, (r: InspectResult) => this.inspectL.emit(r));
     room.onMessage(ServerMessage.refused, (r: Refusal) => this.refusedL.emit(r));
     room.onMessage(ServerMessage.debrief, (d: Debrief) => { this.lastDebrief = d; this.debriefL.emit(d); });
+    attachLessonInbox(this, room); // predictions, the lesson plan, the sandbox (client/src/lesson)
     room.onReconnect(() => {
       storeToken(this.room.reconnectionToken);
       this.reconnectL.emit();

@@ -1,0 +1,57 @@
+// The solo sandbox's controls on the server: a checked sandbox message (shared/net/sandboxControls.ts) changes a live
+// parameter on the world now (a world edit, so the model's thread makes it too) and keeps it for the next tissue, or
+// keeps a between-rounds setting for the next restart, or gives a therapy as the clinician would. All checked before
+// anything changes. Called by TissueRoom for the host of a sandbox round, and by ClassroomRoom for the teacher (whose
+// message also carries the host secret, taken off here before the check).
+
+import {
+  SANDBOX_CONTROLS, checkSandbox, controlOf, type SandboxControlName, type SandboxSettings,
+} from "../../shared/net/sandboxControls.ts";
+import type { RoundVariant } from "../../shared/net/roundVariant.ts";
+import { isParamName, type TherapyName, type World } from "../../shared/sim/index.ts";
+import type { WorldEdit } from "./model/worldEdits.ts";
+
+export const SANDBOX_SCENARIO_ID = "sandbox";
+
+/** What the desk needs from its room. */
+export interface SandboxRoom {
+  world: World;
+  /** The variant the next tissue is made with (read and replaced). */
+  variant: RoundVariant | undefined;
+  edit(edit: WorldEdit): void;
+  /** Gives a therapy course as the clinician; a sentence when it cannot be given now. */
+  giveTherapy(therapy: TherapyName): string | null;
+}
+
+/** Carries out one sandbox message; the settings now in force, or a sentence (and then nothing changed). */
+export function sandboxChange(room: SandboxRoom, payload: unknown): { ok: true; settings: SandboxSettings } | { ok: false; error: string } {
+  const checked = checkSandbox(payload);
+  if (!checked.ok) return checked;
+  const p = checked.value;
+  if ("therapy" in p) {
+    const error = room.giveTherapy(p.therapy);
+    return error ? { ok: false, error } : { ok: true, settings: sandboxSettings(room) };
+  }
+  const next: RoundVariant = { params: { ...(room.variant?.params ?? {}) }, ...(room.variant?.dendriticCells !== undefined ? { dendriticCells: room.variant.dendriticCells } : {}) };
+  for (const [name, value] of Object.entries(p.set) as [SandboxControlName, number][]) {
+    if (name === "dendriticCells") { next.dendriticCells = value; continue; }
+    next.params![name] = value; // kept for the next tissue either way
+    if (controlOf(name).when === "live" && isParamName(name)) room.edit({ kind: "param", name, value });
+  }
+  room.variant = next;
+  return { ok: true, settings: sandboxSettings(room) };
+}
+
+/** The live controls' values on the world now, and the variant waiting for the next tissue. */
+export function sandboxSettings(room: Pick<SandboxRoom, "world" | "variant">): SandboxSettings {
+  const live: SandboxSettings["live"] = {};
+  for (const c of SANDBOX_CONTROLS) if (c.when === "live" && isParamName(c.name)) live[c.name] = room.world.params[c.name];
+  return { live, next: room.variant ?? {} };
+}
+
+/** A classroom teacher's sandbox message: the host secret and the sandbox payload side by side ({ secret, set } ...). */
+export function splitSecret(payload: unknown): { secret: unknown; rest: unknown } {
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return { secret: undefined, rest: payload };
+  const { secret, ...rest } = payload as Record<string, unknown>;
+  return { secret, rest };
+}
