@@ -27,6 +27,7 @@ export class TissueRoom extends TissueRoomBase {
     this.options = { ...checked.value, role: checked.value.role ?? "effector", difficulty: checked.value.difficulty ?? "normal" };
     this.roundSetup = { scenarioId: this.options.scenarioId, days: this.options.days };
     this.state.mode = this.options.mode ?? "solo";
+    this.contrasts.enabled = !this.options.watch; // the kiosk's attract loop: nobody reads its debrief
     this.onMessage(ClientMessage.control, (client, payload) => this.onControl(client, payload));
     this.setUpRoom(Object.values(ClientMessage));
     this.startRound(this.options.seed ?? Math.floor(Math.random() * 0x1_0000_0000));

@@ -13,6 +13,7 @@ import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts"
 import { createWorld, makeParams, step, type Command, type Difficulty, type SimEvent, type World } from "../../shared/sim/index.ts";
 import { BotDriver } from "./botSeats.ts";
 import { CellSync } from "./cellSync.ts";
+import { RoundContrasts } from "./contrast/RoundContrasts.ts";
 import { admitCommand, type CardClock } from "./commandGate.ts";
 import { EventRelay } from "./eventRelay.ts";
 import { deadbandFor, FieldFrames } from "./fieldBroadcast.ts";
@@ -65,6 +66,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected ledger = new RoleLedger();
   protected debrief: Debrief | null = null;
   protected roundSetup: RoundSetup = {};
+  /** The round's log of what reached the model, and its contrasts after the end (contrast/RoundContrasts.ts). */
+  protected readonly contrasts = new RoundContrasts((u) => this.broadcast(ServerMessage.contrast, u, { afterNextPatch: true }));
   private readonly modelThread = new ModelThread();
   /** Ticks the clock ran while the thread was still busy: asked for with the next ask. */
   private owedTicks = 0;
@@ -111,10 +114,13 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected editWorld(edit: WorldEdit): void {
     applyEdit(this.world, edit);
     if (this.modelThread.inUse) this.unsentEdits.push(edit);
+    else this.contrasts.edits(this.world.tick, [edit]);
   }
 
   /** Ends the round now on the room's copy (the thread's steps in flight are dropped); see endRound. */
   protected stopModel(): void {
+    this.contrasts.forgetCommandsFrom(this.world.tick); // the ask in flight is dropped; its edits are in the room's world
+    this.contrasts.edits(this.world.tick, this.unsentEdits);
     this.modelThread.forget();
     this.unsentEdits = [];
     this.owedTicks = 0;
@@ -174,7 +180,10 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     // The steps stop at the next bot's turn, so bots decide at the same ticks as in a room that steps by itself.
     const steps = Math.min(this.owedTicks, this.bots.ticksToNextTurn(this.world));
     const frame = this.frameOwed ? { deadband: this.fieldFrames.deadband } : null;
-    this.modelThread.ask({ ticks: steps, commands: this.world.pending.splice(0), edits: this.unsentEdits.splice(0), frame });
+    const commands = this.world.pending.splice(0), edits = this.unsentEdits.splice(0);
+    this.contrasts.edits(this.world.tick, edits);
+    this.contrasts.commands(this.world.tick, commands);
+    this.modelThread.ask({ ticks: steps, commands, edits, frame });
     this.owedTicks -= steps;
     this.frameOwed = false;
   }
@@ -197,6 +206,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (failure !== undefined) console.error(`[${this.roomName} ${this.roomId}] the model's thread failed; the room steps the model itself now:`, failure);
     const asked = this.modelThread.asked;
     if (asked) this.world.pending.unshift(...asked.commands);
+    this.contrasts.forgetCommandsFrom(this.world.tick); // logged again when stepped here
+    this.contrasts.edits(this.world.tick, this.unsentEdits);
     this.modelThread.close();
     this.unsentEdits = [];
   }
@@ -204,6 +215,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   private stepHere(ticks: number): void {
     for (let k = 0; k < ticks && this.world.outcome === "ongoing"; k++) {
       this.bots.think(this.world, this.cards);
+      this.contrasts.commands(this.world.tick, this.world.pending);
       this.afterSteps(this.roundClock.timed(() => step(this.world)));
     }
   }
@@ -218,6 +230,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected endRound(): void {
     this.debrief = buildDebrief(this.world, this.seats.list(), this.ledger);
     this.broadcast(ServerMessage.debrief, this.debrief, { afterNextPatch: true });
+    this.contrasts.roundEnded(this.world);
     this.onRoundEnd(this.debrief);
   }
 
@@ -227,6 +240,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     const scenario = this.roundSetup.days !== undefined ? { ...base, days: this.roundSetup.days } : base;
     this.world = createWorld(scenario, makeParams(scenario.params), seed >>> 0);
     this.stopModel();
+    this.contrasts.startRound(this.world, this.state.round);
     this.cards = new Map();
     this.ledger = new RoleLedger();
     this.debrief = null;
@@ -263,6 +277,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     const key = this.fieldFrames.keyFrame();
     if (key) client.sendBytes(ServerMessage.field, key);
     if (this.debrief) client.send(ServerMessage.debrief, this.debrief);
+    for (const update of this.contrasts.catchUp()) client.send(ServerMessage.contrast, update);
   }
 
   /** Why this client may not command now, or null when it may. */
@@ -305,6 +320,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
 
   override onDispose(): void {
     this.modelThread.close();
+    this.contrasts.cancel();
   }
 
   /** Whether the model steps on its own thread (tests). */

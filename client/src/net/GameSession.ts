@@ -8,7 +8,9 @@ import { TissueState, type SeatState } from "../../../shared/net/TissueState.ts"
 import { ClientMessage, ServerMessage, type ControlPayload, type Debrief, type InspectResult, type Refusal, type WireEvent } from "../../../shared/net/messages.ts";
 import { FieldMirror, frameBody, readFrameHeader } from "../../../shared/net/fieldFrame.ts";
 import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
+import type { ContrastUpdate } from "../../../shared/net/contrast.ts";
 import type { Role } from "../../../shared/sim/roles.ts";
+import { ContrastBoard } from "./contrastBoard.ts";
 
 /** The room name the server registers. */
 export const ROOM_NAME = "tissue";
@@ -91,6 +93,8 @@ export class GameSession {
   private tokenTimer: ReturnType<typeof setInterval> | null = null;
   /** The last debrief received (a scene that attaches late can still show it). */
   lastDebrief: Debrief | null = null;
+  /** The last round's contrasts (the debrief shows them as they arrive). */
+  readonly contrasts = new ContrastBoard();
   /** True for a classroom's projector: the tissue is watched, never commanded (CommandInput ignores input). */
   spectator = false;
 
@@ -179,6 +183,7 @@ export class GameSession {
     room.onMessage(ServerMessage.inspect, (r: InspectResult) => this.inspectL.emit(r));
     room.onMessage(ServerMessage.refused, (r: Refusal) => this.refusedL.emit(r));
     room.onMessage(ServerMessage.debrief, (d: Debrief) => { this.lastDebrief = d; this.debriefL.emit(d); });
+    room.onMessage(ServerMessage.contrast, (u: ContrastUpdate) => this.contrasts.take(u));
     room.onReconnect(() => {
       storeToken(this.room.reconnectionToken);
       this.reconnectL.emit();

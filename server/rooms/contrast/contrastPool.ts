@@ -1,0 +1,124 @@
+// The server's one queue of contrast runs: a few worker threads (contrastWorker.ts) shared by every room, so a class
+// of 30 devices starts one job per round, and many rounds ending at once wait their turn instead of taking every
+// core. A room submits a job when its round ends and cancels it when a new round starts or the room closes.
+// Threads start when there is work and stop when the queue is empty. Used by RoundContrasts.
+
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { ContrastResult } from "../../../shared/net/contrast.ts";
+import type { RoundLog } from "../../../shared/report/commandLog.ts";
+import type { ContrastPlan } from "../../../shared/report/contrasts.ts";
+import type { MetricSample } from "../../../shared/sim/metrics.ts";
+
+export interface ContrastJob { log: RoundLog; plans: ContrastPlan[]; real: MetricSample[] }
+export interface ContrastJobMessage { jobId: number; job: ContrastJob }
+export type FromContrastWorker =
+  | { jobId: number; kind: "progress"; done: number }
+  | { jobId: number; kind: "result"; result: ContrastResult }
+  | { jobId: number; kind: "done" }
+  | { jobId: number; kind: "error"; message: string };
+
+/** What a room hears about its job. */
+export interface JobListener {
+  /** Still waiting: `ahead` rounds' jobs run or wait before it. */
+  queued(ahead: number): void;
+  started(): void;
+  progress(done: number): void;
+  result(result: ContrastResult): void;
+  done(): void;
+  failed(message: string): void;
+}
+
+export interface JobTicket { cancel(): void }
+
+/** Rounds' jobs that may wait at once; past this, a round gets no contrast (the server is swamped). */
+export const MAX_QUEUED_JOBS = 32;
+
+/** Threads for contrasts: CONTRAST_THREADS, else one per spare core, at most two (rooms' model threads come first). */
+export function defaultContrastThreads(): number {
+  const env = Number(process.env.CONTRAST_THREADS);
+  if (Number.isInteger(env) && env >= 1) return env;
+  return Math.max(1, Math.min(2, availableParallelism() - 1));
+}
+
+interface Entry { id: number; job: ContrastJob; listener: JobListener; worker: Worker | null; cancelled: boolean }
+
+export class ContrastPool {
+  private readonly queue: Entry[] = [];
+  private readonly running = new Set<Entry>();
+  private nextId = 1;
+
+  readonly size: number;
+  private readonly spawn: () => Worker;
+
+  constructor(size: number, spawn: () => Worker = () => new Worker(new URL("./contrastWorker.ts", import.meta.url))) {
+    this.size = size;
+    this.spawn = spawn;
+  }
+
+  /** Queues a round's job; null when too many are waiting already. */
+  submit(job: ContrastJob, listener: JobListener): JobTicket | null {
+    if (this.queue.length >= MAX_QUEUED_JOBS) return null;
+    const entry: Entry = { id: this.nextId++, job, listener, worker: null, cancelled: false };
+    this.queue.push(entry);
+    this.pump();
+    return { cancel: () => this.cancel(entry) };
+  }
+
+  /** Jobs running and waiting (tests, logs). */
+  get load(): { running: number; queued: number } {
+    return { running: this.running.size, queued: this.queue.length };
+  }
+
+  private cancel(entry: Entry): void {
+    if (entry.cancelled) return;
+    entry.cancelled = true;
+    const i = this.queue.indexOf(entry);
+    if (i >= 0) this.queue.splice(i, 1);
+    if (this.running.delete(entry)) void entry.worker?.terminate();
+    this.pump();
+  }
+
+  private finish(entry: Entry, worker: Worker): void {
+    this.running.delete(entry);
+    entry.cancelled = true;
+    void worker.terminate();
+    this.pump();
+  }
+
+  /** Starts waiting jobs while threads are free, and tells the rest how many are ahead of them. */
+  private pump(): void {
+    while (this.running.size < this.size && this.queue.length) this.start(this.queue.shift()!);
+    this.queue.forEach((e, k) => e.listener.queued(this.running.size + k));
+  }
+
+  private start(entry: Entry): void {
+    const worker = this.spawn();
+    entry.worker = worker;
+    this.running.add(entry);
+    entry.listener.started();
+    const fail = (message: string) => {
+      if (entry.cancelled) return;
+      entry.listener.failed(message);
+      this.finish(entry, worker);
+    };
+    worker.on("message", (m: FromContrastWorker) => {
+      if (entry.cancelled || m.jobId !== entry.id) return;
+      switch (m.kind) {
+        case "progress": entry.listener.progress(m.done); break;
+        case "result": entry.listener.result(m.result); break;
+        case "done": entry.listener.done(); this.finish(entry, worker); break;
+        case "error": fail(m.message); break;
+      }
+    });
+    worker.on("error", (err) => fail(err instanceof Error ? (err.stack ?? err.message) : String(err)));
+    worker.on("exit", (code) => fail(`the contrast thread stopped (exit code ${code})`));
+    worker.postMessage({ jobId: entry.id, job: entry.job } satisfies ContrastJobMessage);
+  }
+}
+
+/** The server's one pool, made at first use. */
+let shared: ContrastPool | null = null;
+export function contrastPool(): ContrastPool {
+  return (shared ??= new ContrastPool(defaultContrastThreads()));
+}
