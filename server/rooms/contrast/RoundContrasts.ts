@@ -4,7 +4,7 @@
 // as it arrives. Late joiners get the same through catchUp(). Held by TissueRoomBase.
 
 import type { ContrastResult, ContrastUpdate } from "../../../shared/net/contrast.ts";
-import { CommandRecorder, type LoggedEdit } from "../../../shared/report/commandLog.ts";
+import { CommandRecorder, type LoggedEdit, type RoundLog } from "../../../shared/report/commandLog.ts";
 import { planContrasts, type ContrastPlan } from "../../../shared/report/contrasts.ts";
 import type { Command, World } from "../../../shared/sim/index.ts";
 import { contrastPool, type ContrastPool, type JobTicket } from "./contrastPool.ts";
@@ -21,6 +21,8 @@ export class RoundContrasts {
   private status: ContrastUpdate = RoundContrasts.idle(0);
   private results: ContrastResult[] = [];
   private lastProgressAt = 0;
+  /** The last finished round's log (tests, logs). */
+  lastLog: RoundLog | null = null;
   /** Whether this room's rounds get contrasts at all (a kiosk's or a watched room's do not). */
   enabled = true;
 
@@ -61,15 +63,10 @@ export class RoundContrasts {
     this.recorder?.forgetCommandsFrom(tick);
   }
 
-  /** The log so far of the round that ends with `world` (tests). */
-  logOf(world: World): ReturnType<CommandRecorder["finish"]> | null {
-    return this.recorder?.finish(world) ?? null;
-  }
-
   /** The round ended with `world`: plan its contrasts and queue their job. */
   roundEnded(world: World): void {
     if (!this.enabled || !this.recorder) return;
-    const log = this.recorder.finish(world);
+    const log = (this.lastLog = this.recorder.finish(world));
     this.recorder = null;
     const plans: ContrastPlan[] = planContrasts(log);
     if (!plans.length) return this.update({ status: "none", note: "No contrast fits this round." });
