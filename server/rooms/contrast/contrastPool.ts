@@ -1,7 +1,7 @@
 // The server's one queue of contrast runs: a few worker threads (contrastWorker.ts) shared by every room, so a class
 // of 30 devices starts one job per round, and many rounds ending at once wait their turn instead of taking every
 // core. A room submits a job when its round ends and cancels it when a new round starts or the room closes.
-// Threads start when there is work and stop when the queue is empty. Used by RoundContrasts.
+// A thread takes the next waiting job when it finishes one, and stops when none is waiting. Used by RoundContrasts.
 
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -41,11 +41,13 @@ export function defaultContrastThreads(): number {
   return Math.max(1, Math.min(2, availableParallelism() - 1));
 }
 
-interface Entry { id: number; job: ContrastJob; listener: JobListener; worker: Worker | null; cancelled: boolean }
+interface Entry { id: number; job: ContrastJob; listener: JobListener; worker: Worker | null; cancelled: boolean; ahead: number }
 
 export class ContrastPool {
   private readonly queue: Entry[] = [];
   private readonly running = new Set<Entry>();
+  /** The job each thread is running. */
+  private readonly current = new Map<Worker, Entry>();
   private nextId = 1;
 
   readonly size: number;
@@ -59,7 +61,7 @@ export class ContrastPool {
   /** Queues a round's job; null when too many are waiting already. */
   submit(job: ContrastJob, listener: JobListener): JobTicket | null {
     if (this.queue.length >= MAX_QUEUED_JOBS) return null;
-    const entry: Entry = { id: this.nextId++, job, listener, worker: null, cancelled: false };
+    const entry: Entry = { id: this.nextId++, job, listener, worker: null, cancelled: false, ahead: -1 };
     this.queue.push(entry);
     this.pump();
     return { cancel: () => this.cancel(entry) };
@@ -75,35 +77,57 @@ export class ContrastPool {
     entry.cancelled = true;
     const i = this.queue.indexOf(entry);
     if (i >= 0) this.queue.splice(i, 1);
-    if (this.running.delete(entry)) void entry.worker?.terminate();
+    if (this.running.delete(entry) && entry.worker) this.drop(entry.worker);
     this.pump();
   }
 
-  private finish(entry: Entry, worker: Worker): void {
-    this.running.delete(entry);
-    entry.cancelled = true;
-    void worker.terminate();
-    this.pump();
-  }
-
-  /** Starts waiting jobs while threads are free, and tells the rest how many are ahead of them. */
+  /** Starts waiting jobs while threads are free, and tells the rest how many are ahead of them (when that changed). */
   private pump(): void {
-    while (this.running.size < this.size && this.queue.length) this.start(this.queue.shift()!);
-    this.queue.forEach((e, k) => e.listener.queued(this.running.size + k));
+    while (this.running.size < this.size && this.queue.length) this.run(this.queue.shift()!, this.newThread());
+    this.queue.forEach((e, k) => {
+      const ahead = this.running.size + k;
+      if (ahead !== e.ahead) e.listener.queued((e.ahead = ahead));
+    });
   }
 
-  private start(entry: Entry): void {
-    const worker = this.spawn();
+  private run(entry: Entry, worker: Worker): void {
     entry.worker = worker;
+    this.current.set(worker, entry);
     this.running.add(entry);
     entry.listener.started();
+    worker.postMessage({ jobId: entry.id, job: entry.job } satisfies ContrastJobMessage);
+  }
+
+  /** A job is over: its thread takes the next waiting job, or stops when there is none. */
+  private finish(entry: Entry, worker: Worker): void {
+    entry.cancelled = true;
+    this.running.delete(entry);
+    this.current.delete(worker);
+    const next = this.queue.shift();
+    if (next) this.run(next, worker);
+    else this.drop(worker);
+    this.pump();
+  }
+
+  private drop(worker: Worker): void {
+    this.current.delete(worker);
+    void worker.terminate();
+  }
+
+  private newThread(): Worker {
+    const worker = this.spawn();
     const fail = (message: string) => {
-      if (entry.cancelled) return;
+      const entry = this.current.get(worker);
+      if (!entry || entry.cancelled) return;
       entry.listener.failed(message);
-      this.finish(entry, worker);
+      entry.cancelled = true;
+      this.running.delete(entry);
+      this.drop(worker);
+      this.pump();
     };
     worker.on("message", (m: FromContrastWorker) => {
-      if (entry.cancelled || m.jobId !== entry.id) return;
+      const entry = this.current.get(worker);
+      if (!entry || entry.cancelled || m.jobId !== entry.id) return;
       switch (m.kind) {
         case "progress": entry.listener.progress(m.done); break;
         case "result": entry.listener.result(m.result); break;
@@ -113,7 +137,7 @@ export class ContrastPool {
     });
     worker.on("error", (err) => fail(err instanceof Error ? (err.stack ?? err.message) : String(err)));
     worker.on("exit", (code) => fail(`the contrast thread stopped (exit code ${code})`));
-    worker.postMessage({ jobId: entry.id, job: entry.job } satisfies ContrastJobMessage);
+    return worker;
   }
 }
 
