@@ -32,6 +32,37 @@ function metrics(scenario: Scenario): Record<string, CompareMetric> {
   };
 }
 
+/** Every metric a contrast may chart or quote. */
+export const COMPARED_METRICS: readonly string[] = Object.values(metrics({ threat: { kind: "virus" } } as Scenario)).map((m) => m.name);
+
+/** A history's compared metrics as one number array each: cheap to build and to hand to another thread. */
+export interface PackedHistory { tick: Float64Array; day: Float64Array; values: Record<string, Float64Array> }
+
+export function packHistory(history: readonly MetricSample[]): PackedHistory {
+  const n = history.length;
+  const packed: PackedHistory = { tick: new Float64Array(n), day: new Float64Array(n), values: {} };
+  for (const name of COMPARED_METRICS) packed.values[name] = new Float64Array(n);
+  history.forEach((s, k) => {
+    packed.tick[k] = s.tick;
+    packed.day[k] = s.day;
+    for (const name of COMPARED_METRICS) packed.values[name][k] = s.values[name] ?? 0;
+  });
+  return packed;
+}
+
+export function unpackHistory(p: PackedHistory): MetricSample[] {
+  return Array.from(p.tick, (tick, k) => {
+    const values: Record<string, number> = {};
+    for (const [name, v] of Object.entries(p.values)) values[name] = v[k];
+    return { tick, day: p.day[k], values };
+  });
+}
+
+/** The packed arrays' buffers, to transfer rather than copy. */
+export function packedBuffers(p: PackedHistory): ArrayBuffer[] {
+  return [p.tick, p.day, ...Object.values(p.values)].map((a) => a.buffer as ArrayBuffer);
+}
+
 /** The metrics each contrast is about, most telling first. */
 const STORY: Readonly<Record<ContrastId, readonly string[]>> = {
   noTregs: ["killers", "damage", "threat", "helpers", "il2"],

@@ -6,6 +6,7 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, test } from "vitest";
 import type { ContrastUpdate } from "../../shared/net/contrast.ts";
+import { packHistory } from "../../shared/report/contrastCompare.ts";
 import { ContrastPool, type ContrastJob, type JobListener } from "../../server/rooms/contrast/contrastPool.ts";
 import { RoundContrasts } from "../../server/rooms/contrast/RoundContrasts.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
@@ -38,7 +39,7 @@ function counting() {
   return { spawn, most: () => most, live: () => live };
 }
 
-const job = (n: number): ContrastJob => ({ log: {} as ContrastJob["log"], real: [], plans: Array.from({ length: n }, (_, k) => ({ id: "noTregs", label: `c${k}`, change: "" })) });
+const job = (n: number): ContrastJob => ({ log: {} as ContrastJob["log"], real: packHistory([]), plans: Array.from({ length: n }, (_, k) => ({ id: "noTregs", label: `c${k}`, change: "" })) });
 
 function recorder() {
   const heard: string[] = [];

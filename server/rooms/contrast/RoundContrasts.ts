@@ -5,6 +5,7 @@
 
 import type { ContrastResult, ContrastUpdate } from "../../../shared/net/contrast.ts";
 import { CommandRecorder, type LoggedEdit, type RoundLog } from "../../../shared/report/commandLog.ts";
+import { packHistory } from "../../../shared/report/contrastCompare.ts";
 import { planContrasts, type ContrastPlan } from "../../../shared/report/contrasts.ts";
 import type { Command, World } from "../../../shared/sim/index.ts";
 import { contrastPool, type ContrastPool, type JobTicket } from "./contrastPool.ts";
@@ -75,7 +76,7 @@ export class RoundContrasts {
     const round = this.round, token = {};
     this.current = token;
     const mine = () => this.current === token;
-    this.ticket = this.pool().submit({ log, plans, real: world.history.slice() }, {
+    this.ticket = this.pool().submit({ log, plans, real: packHistory(world.history) }, {
       queued: (ahead) => { if (mine()) this.update({ status: "queued", ahead }); },
       started: () => { if (mine()) this.update({ status: "running", ahead: 0 }); },
       progress: (done) => {

@@ -8,9 +8,10 @@ import { Worker } from "node:worker_threads";
 import type { ContrastResult } from "../../../shared/net/contrast.ts";
 import type { RoundLog } from "../../../shared/report/commandLog.ts";
 import type { ContrastPlan } from "../../../shared/report/contrasts.ts";
-import type { MetricSample } from "../../../shared/sim/metrics.ts";
+import { packedBuffers, type PackedHistory } from "../../../shared/report/contrastCompare.ts";
 
-export interface ContrastJob { log: RoundLog; plans: ContrastPlan[]; real: MetricSample[] }
+/** A round's log, the contrasts to run, and the real round's compared metrics (packHistory). */
+export interface ContrastJob { log: RoundLog; plans: ContrastPlan[]; real: PackedHistory }
 export interface ContrastJobMessage { jobId: number; job: ContrastJob }
 export type FromContrastWorker =
   | { jobId: number; kind: "progress"; done: number }
@@ -95,7 +96,8 @@ export class ContrastPool {
     this.current.set(worker, entry);
     this.running.add(entry);
     entry.listener.started();
-    worker.postMessage({ jobId: entry.id, job: entry.job } satisfies ContrastJobMessage);
+    // the metric arrays move to the thread (the job is the pool's alone; nothing reads them here again)
+    worker.postMessage({ jobId: entry.id, job: entry.job } satisfies ContrastJobMessage, entry.job.real.tick.length ? packedBuffers(entry.job.real) : []);
   }
 
   /** A job is over: its thread takes the next waiting job, or stops when there is none. */

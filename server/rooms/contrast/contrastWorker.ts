@@ -4,7 +4,7 @@
 
 import { parentPort } from "node:worker_threads";
 import { changeFor } from "../../../shared/report/contrasts.ts";
-import { compareRuns } from "../../../shared/report/contrastCompare.ts";
+import { compareRuns, unpackHistory } from "../../../shared/report/contrastCompare.ts";
 import { replayRound } from "../../../shared/report/replay.ts";
 import type { FromContrastWorker, ContrastJobMessage } from "./contrastPool.ts";
 
@@ -15,10 +15,10 @@ port.on("message", (m: ContrastJobMessage) => {
   const post = (msg: FromContrastWorker) => port.postMessage(msg);
   const { job } = m;
   try {
-    const runs = job.plans.length;
+    const runs = job.plans.length, real = unpackHistory(job.real);
     job.plans.forEach((plan, k) => {
       const world = replayRound(job.log, changeFor(plan.id, job.log), (tick, total) => post({ jobId: m.jobId, kind: "progress", done: (k + tick / Math.max(1, total)) / runs }));
-      post({ jobId: m.jobId, kind: "result", result: compareRuns(plan, job.log.scenario, job.real, world.history) });
+      post({ jobId: m.jobId, kind: "result", result: compareRuns(plan, job.log.scenario, real, world.history) });
     });
     post({ jobId: m.jobId, kind: "done" });
   } catch (err) {
