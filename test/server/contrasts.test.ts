@@ -16,6 +16,8 @@ import { joinStudent, openClass } from "./classDevices.ts";
 import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
 const ts = testServerPerFile();
+/** A round, then its contrasts replayed on a thread: minutes on a loaded 2-core machine, not the file's 30 s. */
+const CONTRAST_TEST_MS = 240_000;
 const contrastsOf = (room: object) => (room as unknown as { contrasts: RoundContrasts }).contrasts;
 
 function listen(client: SdkRoom) {
@@ -60,7 +62,7 @@ describe("contrasts in a room", () => {
     const leak = noTherapy.series.find((s) => s.name === "toxicity.leak")!;
     expect(Math.max(...leak.contrast)).toBeLessThan(Math.max(...leak.real));
     await client.leave();
-  });
+  }, CONTRAST_TEST_MS);
 
   test("a class's split squads, folded back when its students are removed, and a round the teacher ends: the log still replays to the room's hash", async () => {
     const { room, act, inbox } = await openClass(ts, { days: 1 });
@@ -92,5 +94,27 @@ describe("contrasts in a room", () => {
     await waitFor("the teacher's contrasts", () => seen.updates.some((u) => u.status === "done"), 120_000);
     expect(seen.updates.filter((u) => u.result).length).toBe(seen.updates.at(-1)!.planned.length);
     act({ action: "close" });
-  });
+  }, CONTRAST_TEST_MS);
+
+  test("a round whose model thread dies half-way (the room steps its own copy on): the log still replays to the room's hash", async () => {
+    const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { role: "nk", seed: 9, days: 0.25 });
+    room.autoDispose = false;
+    room.control({ action: "speed", speed: 4 });
+    await waitFor("the thread at work", () => room.world.tick > 40, 20_000);
+    const log = console.error;
+    console.error = () => {};
+    try {
+      const thread = (room as unknown as { modelThread: { worker: { terminate(): Promise<number> } } }).modelThread;
+      await thread.worker.terminate();
+      await waitFor("the room to leave the thread", () => !room.modelOnThread, 10_000);
+    } finally {
+      console.error = log;
+    }
+    room.control({ action: "speed", speed: 8 });
+    await waitFor("the round's end", () => room.world.outcome !== "ongoing", 60_000);
+    const roundLog = contrastsOf(room).lastLog!;
+    expect(roundLog.ticks.some((t) => t.tick > 40 && t.commands?.length)).toBe(true);
+    expect(stateHash(replayRound(roundLog))).toBe(stateHash(room.world));
+    await room.disconnect();
+  }, CONTRAST_TEST_MS);
 });
