@@ -24,7 +24,8 @@ export function statusWords(s: ContrastUpdate | null, ready: number): string {
     case "none": return s.note ?? "No contrast fits this round.";
     case "failed": return s.note ?? "The contrast runs failed.";
     case "queued": return `Computing… waiting for ${s.ahead} other round${s.ahead === 1 ? "" : "s"} on the server first.`;
-    case "running": return `Computing… ${Math.round(s.progress * 100)}% (${ready} of ${total} ready). The server replays your round once per contrast.`;
+    // no percentage here: this line is read out on each change; the progress bar shows how far it is
+    case "running": return `Computing… ${ready} of ${total} ready. The server replays your round once per contrast.`;
     case "done": return `All ${total} contrast${total === 1 ? "" : "s"} ready.`;
   }
 }
@@ -32,8 +33,11 @@ export function statusWords(s: ContrastUpdate | null, ready: number): string {
 const asShown = (s: ContrastSeries, values: number[]) => (s.units === "fraction" ? values.map((v) => v * 100) : values);
 const unitsShown = (s: ContrastSeries) => (s.units === "fraction" ? "%" : s.units);
 
-/** Mounts the section into root's #debrief-contrasts (if the debrief has one); returns its unmount. */
-export function mountContrasts(root: HTMLElement, board: ContrastBoard): () => void {
+/**
+ * Mounts the section into root's #debrief-contrasts (if the debrief has one); returns its unmount. `round` is the
+ * debriefed round's number: news of another round (the last one's, still on the board) is not shown.
+ */
+export function mountContrasts(root: HTMLElement, board: ContrastBoard, round?: number): () => void {
   const slot = root.querySelector<HTMLElement>("#debrief-contrasts");
   if (!slot) return () => {};
   const doc = root.ownerDocument;
@@ -53,13 +57,15 @@ export function mountContrasts(root: HTMLElement, board: ContrastBoard): () => v
   let charts: { canvas: HTMLCanvasElement; title: string; days: number[]; series: ChartSeries[] }[] = [];
   const draw = () => charts.forEach((c) => drawLineChart(c.canvas, c.title, c.days, c.series));
 
+  const current = () => (board.status && (round === undefined || board.status.round === round) ? board.status : null);
   const showPanel = () => {
-    const s = board.status;
+    const s = current();
     const plan = s?.planned.find((p) => p.id === chosen);
-    if (!plan) { panel.replaceChildren(); charts = []; return; }
+    if (!plan) { panel.replaceChildren(); panel.dataset.shown = ""; charts = []; return; }
     const result = board.results.get(plan.id);
-    if (panel.dataset.shown === `${plan.id}|${result ? "ready" : "waiting"}`) return;
-    panel.dataset.shown = `${plan.id}|${result ? "ready" : "waiting"}`;
+    const shown = `${s?.round}|${plan.id}|${result ? "ready" : s?.status}`;
+    if (panel.dataset.shown === shown) return;
+    panel.dataset.shown = shown;
     const change = el(doc, "p", { class: "contrast-change", text: plan.change });
     if (!result) {
       charts = [];
@@ -81,7 +87,7 @@ export function mountContrasts(root: HTMLElement, board: ContrastBoard): () => v
   };
 
   const render = () => {
-    const s = board.status;
+    const s = current();
     const ready = s ? s.planned.filter((p) => board.results.has(p.id)).length : 0;
     setText(status, statusWords(s, ready));
     const busy = s?.status === "queued" || s?.status === "running";
@@ -89,7 +95,7 @@ export function mountContrasts(root: HTMLElement, board: ContrastBoard): () => v
     bar.value = s?.status === "running" ? s.progress : 0;
     const planned = s?.planned ?? [];
     if (!planned.some((p) => p.id === chosen)) chosen = planned[0]?.id ?? "";
-    const key = planned.map((p) => `${p.id}:${board.results.has(p.id)}`).join(",") + `|${chosen}`;
+    const key = `${s?.round}|` + planned.map((p) => `${p.id}:${board.results.has(p.id)}`).join(",") + `|${chosen}`;
     if (picker.dataset.key !== key) {
       picker.dataset.key = key;
       picker.replaceChildren(...planned.map((p) => {

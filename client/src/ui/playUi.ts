@@ -111,7 +111,7 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
     doc.body.classList.remove("playing");
     scenes(["Play"], "Debrief");
     const hook = playUiHooks.debrief?.(s) ?? null;
-    const withContrasts = (close: () => void) => { const off = mountContrasts(debriefRoot, s.contrasts); return () => { off(); close(); }; };
+    const withContrasts = (close: () => void) => { const off = mountContrasts(debriefRoot, s.contrasts, s.state?.round); return () => { off(); close(); }; };
     if (hook) {
       const close = withContrasts(showDebrief(debriefRoot, d, hook.actions));
       const offAfter = hook.after(debriefRoot);
