@@ -82,15 +82,16 @@ function valueOf(history: readonly MetricSample[], m: CompareMetric): number {
 
 const format = (m: CompareMetric, v: number) => (m.units === "fraction" ? pct(v) : m.units === "cells" ? whole(v) : short(v));
 
-/** "(2.4× as many)", "(30% less)", "(about the same)", from the real value `a` to the contrast's `b`. */
+/** "2.4× as many", "30% less", "about the same", "none at all", from the real value `a` to the contrast's `b`. */
 export function ratioWords(a: number, b: number, many: boolean): string {
   if (a === 0 && b === 0) return "none in either";
   if (a === 0) return "none in your round";
+  if (b === 0) return "none at all";
   const r = b / a;
   if (Math.abs(r - 1) < 0.05) return "about the same";
   if (r > 1) return `${r >= 10 ? Math.round(r) : r.toFixed(1)}× as ${many ? "many" : "much"}`;
   if (r >= 0.5) return `${Math.round((1 - r) * 100)}% ${many ? "fewer" : "less"}`;
-  return `only ${Math.max(1, Math.round(r * 100))}% as ${many ? "many" : "much"}`;
+  return r < 0.01 ? `less than 1% as ${many ? "many" : "much"}` : `only ${Math.round(r * 100)}% as ${many ? "many" : "much"}`;
 }
 
 const sig3 = (x: number) => (x === 0 || !Number.isFinite(x) ? 0 : Number(x.toPrecision(3)));

@@ -92,5 +92,7 @@ describe("which contrasts a round offers", () => {
     expect(ratioWords(100, 20, true)).toBe("only 20% as many");
     expect(ratioWords(100, 103, true)).toBe("about the same");
     expect(ratioWords(0, 5, true)).toBe("none in your round");
+    expect(ratioWords(1.1, 0, false)).toBe("none at all");
+    expect(ratioWords(1.1, 0.0076, false)).toBe("less than 1% as much");
   });
 });

@@ -48,7 +48,7 @@ export function mountContrasts(root: HTMLElement, board: ContrastBoard, round?: 
   const panel = el(doc, "div", { class: "contrast-panel" });
   slot.replaceChildren(
     el(doc, "h2", { text: "What if…? The same tissue, one thing changed" }),
-    el(doc, "p", { class: "note", text: "The game's model gives the same result for the same start and the same orders. So the server replays your round from the same seed and the same orders, with one thing changed, and shows it beside what happened." }),
+    el(doc, "p", { class: "note", text: "The game's model always gives the same result for the same start and the same orders. So the server replays your round from the same start with the same orders at the same moments, changes one thing, and shows what happened then beside what happened in your round." }),
     status, bar, picker, panel,
   );
   slot.hidden = false;
