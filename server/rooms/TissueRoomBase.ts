@@ -1,5 +1,6 @@
 // What every tissue room shares, solo or classroom: the world and its fixed-rate clock, the field/event/debrief
-// messages, commands through the gate (each seat's own squads), the microscope, refusals and bug logging. The model
+// messages, commands through the gate (each seat's own squads), the microscope, refusals and bug logging, and the
+// round's log of what reached the model (for the debrief's contrasts, contrast/RoundContrasts.ts). The model
 // steps on its own thread; the room keeps an exact copy of the world for everything else. Subclasses decide who may
 // join and sit where, and when the model runs (running()). Extended by TissueRoom and ClassroomRoom.
 

@@ -67,7 +67,7 @@ export class RoundContrasts {
   /** The round ended with `world`: plan its contrasts and queue their job. */
   roundEnded(world: World): void {
     if (!this.enabled || !this.recorder) return;
-    const log = (this.lastLog = this.recorder.finish(world));
+    const log = (this.lastLog = this.recorder.finish(world, false)); // no hash: it would cost the event loop tens of ms
     this.recorder = null;
     const plans: ContrastPlan[] = planContrasts(log);
     if (!plans.length) return this.update({ status: "none", note: "No contrast fits this round." });
