@@ -20,11 +20,17 @@ function metrics(scenario: Scenario): Record<string, CompareMetric> {
   const self = scenario.threat.kind === "self";
   const threatCells = scenario.threat.kind === "virus" ? "infected cells" : "tumour cells";
   return {
-    killers: { name: "count.cd8Activated", label: self ? "Switched-on self-reactive killer T cells" : "Switched-on killer T cells", units: "cells", how: "peak", many: true, words: (v) => `${v} switched-on killer T cells at the peak` },
+    killers: {
+      name: "count.cd8Activated", label: self ? "Switched-on self-reactive killer T cells" : "Switched-on killer T cells",
+      units: "cells", how: "peak", many: true, words: (v) => `${v} switched-on killer T cells at the peak`,
+    },
     helpers: { name: "count.cd4Activated", label: "Switched-on helper T cells", units: "cells", how: "peak", many: true, words: (v) => `${v} switched-on helper T cells at the peak` },
     il2max: { name: "il2.maxPm", label: "IL-2, highest spot", units: "pM", how: "peak", many: false, words: (v) => `IL-2 reaching ${v} pM at its highest spot` },
     il2: { name: "il2.meanPm", label: "IL-2, average over the tissue", units: "pM", how: "peak", many: false, words: (v) => `IL-2 averaging ${v} pM at its peak` },
-    damage: { name: "tissue.damage", label: self ? "Islet cells destroyed" : "Healthy tissue lost", units: "fraction", how: "end", many: false, words: (v) => (self ? `${v} of the islet cells destroyed` : `${v} of the healthy tissue lost`) },
+    damage: {
+      name: "tissue.damage", label: self ? "Islet cells destroyed" : "Healthy tissue lost", units: "fraction", how: "end", many: false,
+      words: (v) => (self ? `${v} of the islet cells destroyed` : `${v} of the healthy tissue lost`),
+    },
     threat: { name: "threat.burden", label: `Threat: ${threatCells}`, units: "cells", how: "peak", many: true, words: (v) => `${v} ${threatCells} at the peak` },
     leak: { name: "toxicity.leak", label: "Vascular leak (1 is the danger line)", units: "score", how: "peak", many: false, words: (v) => `vascular leak peaking at ${v} (1 is the danger line)` },
     nk: { name: "count.nk", label: "NK cells", units: "cells", how: "peak", many: true, words: (v) => `${v} NK cells at the peak` },

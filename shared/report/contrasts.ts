@@ -87,7 +87,8 @@ export function planContrasts(log: RoundLog): ContrastPlan[] {
   if (helpersGathered(log)) {
     plans.push({
       id: "scattered", label: "Helpers scattered",
-      change: `Same tissue, same orders, but the helpers scattered instead of gathering: each order that sent helper T cells to one spot sent each of them to its own point ${SCATTER_MIN_VOXELS * 10}–${SCATTER_MAX_VOXELS * 10} µm around that spot.`,
+      change: "Same tissue, same orders, but the helpers scattered instead of gathering: each order that sent helper T cells to "
+        + `one spot sent each of them to its own point ${SCATTER_MIN_VOXELS * 10}–${SCATTER_MAX_VOXELS * 10} µm around that spot.`,
     });
   }
   return plans;

@@ -15,6 +15,9 @@ import "./contrast.css";
 const REAL = { colour: "#56b4e9", dash: [] as number[] };
 const OTHER = { colour: "#e69f00", dash: [7, 4] };
 const TABLE_ROWS = 20;
+const INTRO = "The game's model always gives the same result for the same start and the same orders. So the server replays "
+  + "your round from the same start with the same orders at the same moments, changes one thing, and shows what happened "
+  + "then beside what happened in your round.";
 
 /** The words for the status line. */
 export function statusWords(s: ContrastUpdate | null, ready: number): string {
@@ -48,7 +51,7 @@ export function mountContrasts(root: HTMLElement, board: ContrastBoard, round?: 
   const panel = el(doc, "div", { class: "contrast-panel" });
   slot.replaceChildren(
     el(doc, "h2", { text: "What if…? The same tissue, one thing changed" }),
-    el(doc, "p", { class: "note", text: "The game's model always gives the same result for the same start and the same orders. So the server replays your round from the same start with the same orders at the same moments, changes one thing, and shows what happened then beside what happened in your round." }),
+    el(doc, "p", { class: "note", text: INTRO }),
     status, bar, picker, panel,
   );
   slot.hidden = false;
@@ -122,6 +125,7 @@ function table(doc: Document, r: ContrastResult, s: ContrastSeries, title: strin
   return el(doc, "details", { class: "chart-table" }, el(doc, "summary", { text: "Show the numbers" }),
     el(doc, "table", {},
       el(doc, "caption", { text: title }),
-      el(doc, "thead", {}, el(doc, "tr", {}, el(doc, "th", { scope: "col", text: "Time" }), el(doc, "th", { scope: "col", text: "Your round" }), el(doc, "th", { scope: "col", text: r.label }))),
-      el(doc, "tbody", {}, ...rows.map((i) => el(doc, "tr", {}, el(doc, "th", { scope: "row", text: formatClock(r.days[i]) }), el(doc, "td", { text: trim(real[i] ?? 0) }), el(doc, "td", { text: trim(other[i] ?? 0) }))))));
+      el(doc, "thead", {}, el(doc, "tr", {}, ...["Time", "Your round", r.label].map((text) => el(doc, "th", { scope: "col", text })))),
+      el(doc, "tbody", {}, ...rows.map((i) => el(doc, "tr", {},
+        el(doc, "th", { scope: "row", text: formatClock(r.days[i]) }), el(doc, "td", { text: trim(real[i] ?? 0) }), el(doc, "td", { text: trim(other[i] ?? 0) }))))));
 }
