@@ -71,7 +71,7 @@ export function packedBuffers(p: PackedHistory): ArrayBuffer[] {
 
 /** The metrics each contrast is about, most telling first. */
 const STORY: Readonly<Record<ContrastId, readonly string[]>> = {
-  noTregs: ["killers", "damage", "threat", "helpers", "il2"],
+  noTregs: ["killers", "helpers", "damage", "threat", "il2"],
   scattered: ["il2", "il2max", "helpers", "killers", "threat", "damage"],
   noTherapy: ["leak", "killers", "tregs", "damage", "threat", "nk"],
   otherTherapy: ["leak", "killers", "tregs", "damage", "threat", "nk"],

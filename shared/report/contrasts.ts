@@ -7,7 +7,8 @@ import { isImmune, CellType } from "../sim/cellTypes.ts";
 import type { Command } from "../sim/commands.ts";
 import { createRng, uniform, type Rng } from "../sim/rng.ts";
 import type { TherapyName } from "../sim/therapyNames.ts";
-import type { World } from "../sim/world.ts";
+import { compact } from "../sim/compact.ts";
+import { CellFlag, type World } from "../sim/world.ts";
 import type { RoundLog } from "./commandLog.ts";
 import type { ReplayChange } from "./replay.ts";
 
@@ -74,7 +75,7 @@ export function planContrasts(log: RoundLog): ContrastPlan[] {
   if (log.startTregs > 0) {
     plans.push({
       id: "noTregs", label: "Without Tregs",
-      change: "Same tissue, same orders, but no Tregs: every CD4 T cell placed is a helper (tregShareOfCd4 = 0).",
+      change: `Same tissue, same orders, but no Tregs: the ${log.startTregs} Tregs were taken out before the round started; every other cell started where it did.`,
     });
   }
   const played = therapiesPlayed(log);
@@ -97,7 +98,7 @@ export function planContrasts(log: RoundLog): ContrastPlan[] {
 /** The replay change that makes contrast `id`. */
 export function changeFor(id: ContrastId, log: RoundLog): ReplayChange {
   switch (id) {
-    case "noTregs": return { params: { tregShareOfCd4: 0 } };
+    case "noTregs": return { start: removeTregs };
     case "noTherapy": return { commands: (cmds) => cmds.filter((c) => c.kind !== "therapy") };
     case "otherTherapy": return { commands: (cmds) => cmds.map((c) => (c.kind === "therapy" ? { ...c, therapy: OTHER_THERAPY[c.therapy] } : c)) };
     case "scattered": {
@@ -105,6 +106,16 @@ export function changeFor(id: ContrastId, log: RoundLog): ReplayChange {
       return { commands: (cmds, world) => cmds.flatMap((c) => (isGather(c) ? scatterHelpers(world, c, rng) : [c])) };
     }
   }
+}
+
+/**
+ * Takes every Treg out of a fresh world (not a death: nothing is counted), leaving every other cell where it is with
+ * its id, so the orders that name cells still name the same cells.
+ */
+export function removeTregs(world: World): void {
+  const c = world.cells;
+  for (let i = 0; i < c.count; i++) if (c.type[i] === CellType.treg) c.flags[i] |= CellFlag.dead;
+  compact(world, true);
 }
 
 /** A gather order with its helper T cells sent each to its own point around the order's spot; other cells keep the order. */

@@ -1,6 +1,6 @@
 // Replays a round from its log (commandLog.ts): the same world made from the same scenario, parameters and seed,
-// stepped to the same tick with the same commands and edits. A change may set parameters and rewrite each tick's
-// commands (the contrasts, contrasts.ts). Pure and deterministic. Called by the contrast worker and tests.
+// stepped to the same tick with the same commands and edits. A change may set parameters, change the fresh world
+// and rewrite each tick's commands (the contrasts, contrasts.ts). Pure and deterministic. Called by the contrast worker and tests.
 
 import { createWorld } from "../sim/createWorld.ts";
 import type { Command } from "../sim/commands.ts";
@@ -13,6 +13,8 @@ import type { LoggedEdit, RoundLog } from "./commandLog.ts";
 export interface ReplayChange {
   /** Parameters set differently from the real round's. */
   params?: Partial<Record<string, number>>;
+  /** A change to the fresh world before its first step (e.g. some cells taken out). */
+  start?: (world: World) => void;
   /** This tick's commands as the contrast gives them (called just before the step that applies them). */
   commands?: (commands: readonly Command[], world: World) => Command[];
 }
@@ -29,6 +31,7 @@ const PROGRESS_EVERY = 240;
 export function replayRound(log: RoundLog, change: ReplayChange = {}, onProgress?: (tick: number, total: number) => void): World {
   const params = makeParams({ ...log.params, ...change.params });
   const world = createWorld(log.scenario, params, log.seed);
+  change.start?.(world);
   let k = 0;
   const none: Command[] = [];
   for (let tick = 0; tick <= log.endTick; tick++) {

@@ -5,10 +5,10 @@
 import { describe, expect, test } from "vitest";
 import { CommandRecorder } from "../../shared/report/commandLog.ts";
 import { COMPARED_METRICS, packHistory, ratioWords, unpackHistory } from "../../shared/report/contrastCompare.ts";
-import { planContrasts, type ContrastId } from "../../shared/report/contrasts.ts";
+import { planContrasts, removeTregs, type ContrastId } from "../../shared/report/contrasts.ts";
 import { replayRound } from "../../shared/report/replay.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { createWorld, makeParams, mergeSquad, splitSquad, stateHash, step } from "../../shared/sim/index.ts";
+import { CellType, createWorld, makeParams, mergeSquad, splitSquad, stateHash, step } from "../../shared/sim/index.ts";
 import { playRound } from "./contrastRound.ts";
 
 const ids = (plans: { id: ContrastId }[]) => plans.map((p) => p.id);
@@ -64,6 +64,20 @@ describe("the round's log replays the round exactly", () => {
     const log = rec.finish(world);
     expect(log.ticks).toEqual([{ tick: 50, edits: [{ kind: "split", squad: 2, into: [2, 13] }] }]);
     expect(stateHash(replayRound(log))).toBe(stateHash(world));
+  });
+});
+
+describe("the one change", () => {
+  test("without Tregs: only the Tregs are taken out; every other cell keeps its id, type and place, and no death is counted", () => {
+    const scenario = SCENARIOS.viral;
+    const a = createWorld(scenario, makeParams(scenario.params), 8), b = createWorld(scenario, makeParams(scenario.params), 8);
+    removeTregs(b);
+    const keep = (w: typeof a) => Array.from({ length: w.cells.count }, (_, i) => i)
+      .filter((i) => w.cells.type[i] !== CellType.treg).map((i) => `${w.cells.id[i]}:${w.cells.type[i]}:${w.cells.x[i]}:${w.cells.y[i]}:${w.cells.squad[i]}`);
+    expect(b.cells.count).toBeLessThan(a.cells.count);
+    expect(Array.from(b.cells.type.subarray(0, b.cells.count))).not.toContain(CellType.treg);
+    expect(keep(b)).toEqual(keep(a));
+    expect(b.counters.deaths).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 // Contrasts from the same run move the round the way the biology says, in bot rounds over two seeds each: without
-// Tregs (type 1 diabetes) more killer T cells switch on and no IL-2 goes to Tregs; without a high-dose course, or with
+// Tregs (type 1 diabetes; every other cell as it was) more helper and killer T cells switch on and no IL-2 goes to Tregs; without a high-dose course, or with
 // low dose instead, the vascular leak stays far lower; with the helpers scattered instead of gathered (viral), less
 // IL-2 builds up. The line of text carries the round's own numbers.
 
@@ -18,17 +18,19 @@ const ids = (plans: { id: ContrastId }[]) => plans.map((p) => p.id);
 const HIGH_DOSE = [{ tick: 120, role: "clinician" as const, payload: { kind: "therapy", therapy: "highDose", course: true } }];
 
 describe("contrasts move the round in the expected direction", () => {
-  test("without Tregs (type 1 diabetes): more switched-on killers, and no IL-2 taken by Tregs", () => {
+  test("without Tregs (type 1 diabetes): the same helpers and killers at the start, more of them switched on, no IL-2 taken by Tregs", () => {
     for (const seed of [1, 3]) {
       const { world, log } = playRound("t1d", seed, 2);
       const plans = planContrasts(log);
       expect(ids(plans)).toContain("noTregs");
       const none = replayRound(log, changeFor("noTregs", log));
-      expect(none.params.tregShareOfCd4).toBe(0);
       expect(peak(none.history, "count.treg")).toBe(0);
+      for (const name of ["count.cd4", "count.cd8", "count.nk", "count.dendritic"]) expect(none.history[0].values[name], name).toBe(world.history[0].values[name]);
       expect(last(world.history, "il2.captured.treg")).toBeGreaterThan(0);
       expect(last(none.history, "il2.captured.treg")).toBe(0);
-      expect(peak(none.history, "count.cd8Activated"), `seed ${seed}`).toBeGreaterThan(1.2 * peak(world.history, "count.cd8Activated"));
+      const effectors = (h: readonly MetricSample[]) => peak(h, "count.cd4Activated") + peak(h, "count.cd8Activated");
+      expect(effectors(none.history), `seed ${seed}`).toBeGreaterThan(1.2 * effectors(world.history));
+      expect(peak(none.history, "count.cd8Activated"), `seed ${seed}`).toBeGreaterThan(peak(world.history, "count.cd8Activated"));
       const r = compareRuns(plans.find((p) => p.id === "noTregs")!, log.scenario, world.history, none.history);
       expect(r.summary).toMatch(/^Without Tregs: \d+ switched-on killer T cells at the peak instead of \d+ \(\d\.\d× as many\)/);
     }
