@@ -17,7 +17,9 @@ const OTHER = { colour: "#e69f00", dash: [7, 4] };
 const TABLE_ROWS = 20;
 const INTRO = "The game's model always gives the same result for the same start and the same orders. So the server replays "
   + "your round from the same start with the same orders at the same moments, changes one thing, and shows what happened "
-  + "then beside what happened in your round.";
+  + "then beside what happened in your round. Once one thing differs, every cell's luck differs too (where it wanders, "
+  + "when it divides), so differences of a few tens of percent can be chance; a contrast that shows the same way in "
+  + "several rounds is the change's doing.";
 
 /** The words for the status line. */
 export function statusWords(s: ContrastUpdate | null, ready: number): string {
