@@ -31,6 +31,7 @@ export class TissueRoom extends TissueRoomBase {
     this.options = { ...checked.value, role: checked.value.role ?? "effector", difficulty: checked.value.difficulty ?? "normal" };
     this.roundSetup = { scenarioId: this.options.scenarioId, days: this.options.days };
     this.state.mode = this.options.mode ?? "solo";
+    this.contrasts.enabled = !this.options.watch; // the kiosk's attract loop: nobody reads its debrief
     this.onMessage(ClientMessage.control, (client, payload) => this.onControl(client, payload));
     this.onMessage(SANDBOX_MESSAGE, (client, payload) => this.onSandbox(client, payload));
     this.setUpRoom([...Object.values(ClientMessage), PREDICT_MESSAGE, SANDBOX_MESSAGE]);

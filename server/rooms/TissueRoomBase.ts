@@ -1,5 +1,6 @@
 // What every tissue room shares, solo or classroom: the world and its fixed-rate clock, the field/event/debrief
-// messages, commands through the gate (each seat's own squads), the microscope, refusals and bug logging. The model
+// messages, commands through the gate (each seat's own squads), the microscope, refusals and bug logging, and the
+// round's log of what reached the model (for the debrief's contrasts, contrast/RoundContrasts.ts). The model
 // steps on its own thread; the room keeps an exact copy of the world for everything else. Subclasses decide who may
 // join and sit where, and when the model runs (running()). Extended by TissueRoom and ClassroomRoom.
 
@@ -14,6 +15,7 @@ import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts"
 import { createWorld, makeParams, step, type Command, type Difficulty, type SimEvent, type World } from "../../shared/sim/index.ts";
 import { BotDriver } from "./botSeats.ts";
 import { CellSync } from "./cellSync.ts";
+import { RoundContrasts } from "./contrast/RoundContrasts.ts";
 import { admitCommand, type CardClock } from "./commandGate.ts";
 import { EventRelay } from "./eventRelay.ts";
 import { deadbandFor, FieldFrames } from "./fieldBroadcast.ts";
@@ -70,6 +72,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected roundSetup: RoundSetup = {};
   /** Each player's predictions for this round (predict, observe, explain). */
   protected readonly predictions = new PredictionDesk();
+  /** The round's log of what reached the model, and its contrasts after the end (contrast/RoundContrasts.ts). */
+  protected readonly contrasts = new RoundContrasts((u) => this.broadcast(ServerMessage.contrast, u, { afterNextPatch: true }));
   private readonly modelThread = new ModelThread();
   /** Ticks the clock ran while the thread was still busy: asked for with the next ask. */
   private owedTicks = 0;
@@ -117,10 +121,13 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected editWorld(edit: WorldEdit): void {
     applyEdit(this.world, edit);
     if (this.modelThread.inUse) this.unsentEdits.push(edit);
+    else this.contrasts.edits(this.world.tick, [edit]);
   }
 
   /** Ends the round now on the room's copy (the thread's steps in flight are dropped); see endRound. */
   protected stopModel(): void {
+    this.contrasts.forgetCommandsFrom(this.world.tick); // the ask in flight is dropped; its edits are in the room's world
+    this.contrasts.edits(this.world.tick, this.unsentEdits);
     this.modelThread.forget();
     this.unsentEdits = [];
     this.owedTicks = 0;
@@ -180,7 +187,10 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     // The steps stop at the next bot's turn, so bots decide at the same ticks as in a room that steps by itself.
     const steps = Math.min(this.owedTicks, this.bots.ticksToNextTurn(this.world));
     const frame = this.frameOwed ? { deadband: this.fieldFrames.deadband } : null;
-    this.modelThread.ask({ ticks: steps, commands: this.world.pending.splice(0), edits: this.unsentEdits.splice(0), frame });
+    const commands = this.world.pending.splice(0), edits = this.unsentEdits.splice(0);
+    this.contrasts.edits(this.world.tick, edits);
+    this.contrasts.commands(this.world.tick, commands);
+    this.modelThread.ask({ ticks: steps, commands, edits, frame });
     this.owedTicks -= steps;
     this.frameOwed = false;
   }
@@ -203,6 +213,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (failure !== undefined) console.error(`[${this.roomName} ${this.roomId}] the model's thread failed; the room steps the model itself now:`, failure);
     const asked = this.modelThread.asked;
     if (asked) this.world.pending.unshift(...asked.commands);
+    this.contrasts.forgetCommandsFrom(this.world.tick); // logged again when stepped here
+    this.contrasts.edits(this.world.tick, this.unsentEdits);
     this.modelThread.close();
     this.unsentEdits = [];
   }
@@ -210,6 +222,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   private stepHere(ticks: number): void {
     for (let k = 0; k < ticks && this.world.outcome === "ongoing"; k++) {
       this.bots.think(this.world, this.cards);
+      this.contrasts.commands(this.world.tick, this.world.pending);
       this.afterSteps(this.roundClock.timed(() => step(this.world)));
     }
   }
@@ -226,6 +239,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.broadcast(ServerMessage.debrief, this.debrief, { afterNextPatch: true });
     this.predictions.finish(this.world);
     for (const c of this.clients) if (this.predictions.has(c.sessionId)) c.send(MY_PREDICTIONS_MESSAGE, this.predictions.mine(c.sessionId), { afterNextPatch: true });
+    this.contrasts.roundEnded(this.world);
     this.onRoundEnd(this.debrief);
   }
 
@@ -235,6 +249,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     const scenario = scenarioWithVariant(base, this.roundSetup.days, this.roundSetup.variant);
     this.world = createWorld(scenario, makeParams(scenario.params), seed >>> 0);
     this.stopModel();
+    this.contrasts.startRound(this.world, this.state.round);
     this.cards = new Map();
     this.ledger = new RoleLedger();
     this.debrief = null;
@@ -273,6 +288,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (key) client.sendBytes(ServerMessage.field, key);
     if (this.debrief) client.send(ServerMessage.debrief, this.debrief);
     if (this.predictions.has(client.sessionId)) client.send(MY_PREDICTIONS_MESSAGE, this.predictions.mine(client.sessionId));
+    for (const update of this.contrasts.catchUp()) client.send(ServerMessage.contrast, update);
   }
 
   /** Why this client may not command now, or null when it may. */
@@ -324,6 +340,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
 
   override onDispose(): void {
     this.modelThread.close();
+    this.contrasts.cancel();
   }
 
   /** Whether the model steps on its own thread (tests). */

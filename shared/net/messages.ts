@@ -26,6 +26,8 @@ export const ServerMessage = {
   inspect: "inspect",
   /** The end-of-round report (Debrief), sent once the round has an outcome. */
   debrief: "debrief",
+  /** The debrief's contrasts: progress, then each contrast run as it finishes (ContrastUpdate, contrast.ts). */
+  contrast: "contrast",
 } as const;
 
 export const SPEEDS = [1, 2, 4, 8] as const;

@@ -37,6 +37,7 @@ export function listenAll(client: SdkRoom): ClassDevice {
   client.onMessage(ServerMessage.events, () => {});
   client.onMessage(ServerMessage.refused, (r: Refusal) => d.refusals.push(r));
   client.onMessage(ServerMessage.debrief, (m: Debrief) => d.debriefs.push(m));
+  client.onMessage(ServerMessage.contrast, () => {});
   client.onMessage(ClassroomServerMessage.rounds, (r: RoundSummary[]) => d.rounds.push(r));
   client.onMessage(ClassroomServerMessage.removed, (m: unknown) => d.removed.push(m));
   client.onMessage(ClassroomServerMessage.dashboard, (m: Dashboard) => d.dashboards.push(m));

@@ -8,8 +8,10 @@ import { TissueState, type SeatState } from "../../../shared/net/TissueState.ts"
 import { ClientMessage, ServerMessage, type ControlPayload, type Debrief, type InspectResult, type Refusal, type WireEvent } from "../../../shared/net/messages.ts";
 import { FieldMirror, frameBody, readFrameHeader } from "../../../shared/net/fieldFrame.ts";
 import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
+import type { ContrastUpdate } from "../../../shared/net/contrast.ts";
 import type { Role } from "../../../shared/sim/roles.ts";
 import { attachLessonInbox } from "../lesson/lessonInbox.ts";
+import { ContrastBoard } from "./contrastBoard.ts";
 
 /** The room name the server registers. */
 export const ROOM_NAME = "tissue";
@@ -92,6 +94,8 @@ export class GameSession {
   private tokenTimer: ReturnType<typeof setInterval> | null = null;
   /** The last debrief received (a scene that attaches late can still show it). */
   lastDebrief: Debrief | null = null;
+  /** The last round's contrasts (the debrief shows them as they arrive). */
+  readonly contrasts = new ContrastBoard();
   /** True for a classroom's projector: the tissue is watched, never commanded (CommandInput ignores input). */
   spectator = false;
 
@@ -181,6 +185,7 @@ export class GameSession {
     room.onMessage(ServerMessage.refused, (r: Refusal) => this.refusedL.emit(r));
     room.onMessage(ServerMessage.debrief, (d: Debrief) => { this.lastDebrief = d; this.debriefL.emit(d); });
     attachLessonInbox(this, room); // predictions, the lesson plan, the sandbox (client/src/lesson)
+    room.onMessage(ServerMessage.contrast, (u: ContrastUpdate) => this.contrasts.take(u));
     room.onReconnect(() => {
       storeToken(this.room.reconnectionToken);
       this.reconnectL.emit();

@@ -93,6 +93,7 @@ export function showDebrief(root: HTMLElement, d: Debrief, actions: DebriefActio
     el(doc, "div", { class: "debrief-actions" }, again, menu, learnButton(doc, "Glossary and model card", "glossary", "secondary")), status,
     el(doc, "h2", { text: "What you learned" }), learning,
     teacherNotes(doc, d.scenarioId, { open: true, title: "Teacher notes: what to notice, what to try" }) ?? "",
+    el(doc, "section", { id: "debrief-contrasts", class: "contrasts", hidden: "" }), // filled by contrastView.ts
     el(doc, "h2", { text: "Over time" }), el(doc, "div", { class: "chart-grid" }, ...figures),
     el(doc, "h2", { text: "Key moments" }), moments,
     el(doc, "h2", { text: "What each role did" }), roles,

@@ -6,6 +6,7 @@ import type Phaser from "phaser";
 import type { Bus } from "../bus.ts";
 import type { Debrief } from "../../../shared/net/messages.ts";
 import { showDebrief, type DebriefActions } from "./debriefView.ts";
+import { mountContrasts } from "./contrastView.ts";
 import { el } from "./dom.ts";
 import { mountHud } from "./hud.ts";
 import { mountInspectPanel } from "./inspectPanel.ts";
@@ -110,13 +111,14 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
     doc.body.classList.remove("playing");
     scenes(["Play"], "Debrief");
     const hook = playUiHooks.debrief?.(s) ?? null;
+    const withContrasts = (close: () => void) => { const off = mountContrasts(debriefRoot, s.contrasts, s.state?.round); return () => { off(); close(); }; };
     if (hook) {
-      const close = showDebrief(debriefRoot, d, hook.actions);
+      const close = withContrasts(showDebrief(debriefRoot, d, hook.actions));
       const offAfter = hook.after(debriefRoot);
       closeDebrief = () => { offAfter(); close(); };
       return;
     }
-    closeDebrief = showDebrief(debriefRoot, d, {
+    closeDebrief = withContrasts(showDebrief(debriefRoot, d, {
       playAgain: () => {
         const current = session;
         if (current && current === s && s.isHost()) {
@@ -130,7 +132,7 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
         return startSolo(s.options, bus);
       },
       menu: leave,
-    });
+    }));
   });
 
   bus.on("round-leave", () => {
