@@ -83,6 +83,8 @@ export function contactAntigen(world: World): void {
       c.suppression[i] = type[src] === CellType.dendritic ? c.suppression[src] : 0;
       if (s > a) a = s;
       if (s > 0) c.lastAntigenTick[i] = tick;
+      // chronic antigen exhausts an activated cell; a tumour's PD-L1 speeds it up
+      if (flags[i] & CellFlag.activated) c.antigenHours[i] += type[src] === CellType.tumour ? world.patient.tumourExhaustionFold * world.dtH : world.dtH;
       if (!(flags[i] & CellFlag.activated) && uniform(rng) < perTick(p.activationPerHour * s, world.dtH)) activate(world, i, s, rng);
       c.why[i] = Why.engagedAntigen;
     }

@@ -42,13 +42,13 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
       size: blockSize, w: bw, h: bh,
       threat: new Uint16Array(bw * bh), antigen: new Uint16Array(bw * bh), dc: new Uint16Array(bw * bh),
     },
-    patient: { tumourImmunogenicity: params.tumourImmunogenicity, tumourHiddenShare: params.tumourHiddenShare, repertoire: 1 },
+    patient: { tumourImmunogenicity: params.tumourImmunogenicity, tumourHiddenShare: params.tumourHiddenShare, repertoire: 1, tumourExhaustionFold: 1 },
     initialHealthy: 0, deadCount: 0, threatCount: 0, threatSeen: false, antigenPresent: false, peakThreat: 0, outcome: "ongoing", events: [], eventLog: [], history: [], pending: [],
     targetOf: new Int32Array(0), hitCount: new Uint8Array(0), cue: new Float64Array(2),
   };
   const rng = world.rng.place;
   world.therapy.leakSensitivity = lognormalFactor(rng, params.leakSensitivityCv);
-  world.patient = drawPatient(params, rng);
+  world.patient = drawPatient(params, rng, scenario.threat.kind === "tumour");
 
   placeVessels(world);
   placeTissue(world, rng);
@@ -65,14 +65,18 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
 
 /**
  * What makes this patient's tissue differ from the next one's, drawn once from the seed: how strongly the tumour shows
- * its antigen, how many of its cells hide by losing MHC, and how many T cells recognise the antigen.
+ * its antigen, how many of its cells hide by losing MHC, how many T cells recognise the antigen and, with a tumour,
+ * how much PD-L1 it shows (drawn last and only then, so worlds without a tumour draw as before).
  */
-export function drawPatient(p: Params, rng: Rng): Patient {
-  return {
+export function drawPatient(p: Params, rng: Rng, tumour = false): Patient {
+  const patient = {
     tumourImmunogenicity: clamp(p.tumourImmunogenicity * lognormalFactor(rng, p.tumourImmunogenicityCv), 0.05, 1),
     tumourHiddenShare: clamp(p.tumourHiddenShare * lognormalFactor(rng, p.tumourHiddenShareCv), 0, 0.95),
     repertoire: lognormalFactor(rng, p.repertoireCv),
+    tumourExhaustionFold: 1,
   };
+  if (tumour) patient.tumourExhaustionFold = Math.max(1, p.tumourExhaustionFold * lognormalFactor(rng, p.tumourPdl1Cv));
+  return patient;
 }
 
 /** Antigen strength the scenario's antigen has: the tumour's for this patient, the self-antigen's, or a virus's (1). */

@@ -3,6 +3,7 @@
 // Never before firstDivisionHours after activation, nor faster than the cycle time. Called by step() after threats.
 
 import { CellType, CELL_TYPE_NAMES } from "./cellTypes.ts";
+import { exhaustion } from "./exhaustion.ts";
 import { uniform } from "./rng.ts";
 import { addDaughter, roomBeside } from "./spawn.ts";
 import { CellFlag, perTick, Why, type World } from "./world.ts";
@@ -33,7 +34,10 @@ export function divide(world: World): void {
   const pReady = perTick(READY_DIVISIONS_PER_HOUR, world.dtH);
   const n = c.count;
   for (let i = 0; i < n; i++) {
-    if (c.flags[i] & CellFlag.dead || !mayDivide(world, i) || uniform(rng) >= pReady) continue;
+    if (c.flags[i] & CellFlag.dead || !mayDivide(world, i)) continue;
+    // an exhausted effector divides less often, whatever drives it (Wherry 2011)
+    const effector = c.flags[i] & CellFlag.activated && (c.type[i] === CellType.cd4 || c.type[i] === CellType.cd8);
+    if (uniform(rng) >= (effector ? pReady * (1 - exhaustion(world, i)) : pReady)) continue;
     const at = roomBeside(world, c.x[i], c.y[i], rng);
     if (!at) continue; // crowded: wait for room
     const t = c.type[i];

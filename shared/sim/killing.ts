@@ -5,6 +5,7 @@
 
 import { anyInReach, bit, nearestOfTypes } from "./cellLists.ts";
 import { CellType, CELL_TYPE_NAMES } from "./cellTypes.ts";
+import { exhaustion } from "./exhaustion.ts";
 import { uniform } from "./rng.ts";
 import { CellFlag, markDead, perTick, Why, type World } from "./world.ts";
 
@@ -45,7 +46,8 @@ export function kill(world: World): void {
     if (c.type[i] === CellType.cd8) {
       const shown = tj === CellType.islet ? selfStrength : tj === CellType.tumour ? c.strength[j] : 1;
       // perforin and granzyme B follow the killer's IL-2 signal (STAT5): a starved killer kills weakly
-      const potency = unsignalled + (1 - unsignalled) * c.signal[i];
+      // and an exhausted killer has lost part of it
+      const potency = (unsignalled + (1 - unsignalled) * c.signal[i]) * (1 - p.exhaustedKillingLoss * exhaustion(world, i));
       rate = (tj === CellType.islet ? p.selfKillPerHour : p.ctlKillPerHour) * shown * potency * (hits[j] >= 2 ? p.ctlCooperation : 1);
     } else {
       rate = p.nkKillPerHour * (1 + p.nkKillIl2Boost * c.pstat5[i]) * (tj === CellType.tumour ? NK_MHC_SPARING : 1);

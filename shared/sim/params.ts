@@ -90,13 +90,15 @@ export const PARAM_SPECS = {
   // division
   antigenDivisions: p("division", 2, 0, 4, "divisions", "Divisions antigen alone drives, without IL-2", "Marchingo 2014 Science"),
   costimDivisions: p("division", 3, 0, 5, "divisions", "Extra divisions costimulation allows (here they need IL-2 too)", "Marchingo 2014 Science"),
-  cd4Il2Divisions: p("division", 8.5, 0, 12, "divisions", "Most extra divisions IL-2 can add to a CD4 clone", "Marchingo 2014 Science"),
+  cd4Il2Divisions: p("division", 4, 0, 12, "divisions", "Most extra divisions IL-2 can add to a CD4 clone (helpers expand about ten times less than killers)", "Marchingo 2014 Science; Homann 2001 Nat Med; Foulds 2002 J Immunol"),
   cd8Il2Divisions: p("division", 11, 0, 14, "divisions", "Most extra divisions IL-2 can add to a CD8 clone", "Marchingo 2014 Science"),
   effectorDivisionSignalHours: p("division", 6, 1, 20, "pSTAT5·h", "IL-2 signal an effector banks for each IL-2-driven division", "Cantrell & Smith 1984 Science; " + CAL),
   tregDivisionSignalHours: p("division", 40, 5, 100, "pSTAT5·h", "IL-2 signal a Treg banks for each division", CAL + " (Tregs rise 5-8x on low dose over weeks)"),
   restingDivisionSignalHours: p("division", 24, 5, 200, "pSTAT5·h", "IL-2 signal a resting (not activated) T cell banks for each division", CAL + " (high-dose IL-2 expands CD8 cells)"),
   nkDivisionSignalHours: p("division", 24, 5, 100, "pSTAT5·h", "IL-2 signal an NK cell banks for each division", CAL),
   firstDivisionHours: p("division", 30, 24, 36, "h", "Earliest first division after activation", "science.md: 24-36 h"),
+  exhaustionOnsetHours: p("division", 72, 0, 336, "h", "Hours of antigen contact an activated T cell bears before it starts to become exhausted (chronic antigen: PD-1 up, less division, IL-2 lost first)", "Wherry 2011 Nat Immunol (chronic infection: exhausted by about day 8); " + CAL),
+  exhaustionSpanHours: p("division", 120, 12, 672, "h", "Further hours of antigen contact over which exhaustion grows from none to full; it does not reverse (an epigenetic state)", "Wherry 2011 Nat Immunol; Pauken 2016 Science; " + CAL),
   cycleHours: p("division", 8, 6, 10, "h", "Shortest time between two divisions", "science.md: every ~6-10 h"),
   cd8CycleHours: p("division", 6, 2, 10, "h", "Shortest time between two CD8 divisions", "Yoon 2010 (as short as 2 h)"),
 
@@ -113,6 +115,7 @@ export const PARAM_SPECS = {
   // killing
   ctlKillPerHour: p("killing", 0.3, 0.05, 8, "1/h", "Kill rate of a CD8 killer touching a target that shows antigen", "Halle 2016 Immunity (2-16 kills/day); PhysiCell 15-min kill"),
   ctlUnsignalledPotency: p("killing", 0.25, 0, 1, "fraction", "Killing power of a killer T cell with no IL-2 signal, relative to one signalling fully (IL-2 through STAT5 drives perforin and granzyme B)", "Pipkin 2010 Immunity; Janas 2005 J Immunol"),
+  exhaustedKillingLoss: p("killing", 0.5, 0, 1, "fraction", "Share of its killing power a fully exhausted killer T cell has lost", "Wherry 2011 Nat Immunol (cytotoxicity is lost late and partly); " + CAL),
   ctlCooperation: p("killing", 2, 1, 4, "fold", "Faster killing when two or more CD8 killers touch the same target", "Halle 2016 Immunity"),
   nkKillPerHour: p("killing", 0.15, 0.02, 8, "1/h", "Base kill rate of a killing NK cell touching a target", "Vanherberghen 2013 Blood; " + CAL),
   nkKillIl2Boost: p("killing", 2, 0, 8, "fold", "Extra NK killing at full pSTAT5 (rate × (1 + boost·pSTAT5))", "Cooper 2001; seed text"),
@@ -137,6 +140,8 @@ export const PARAM_SPECS = {
   tumourImmunogenicity: p("threat", 0.6, 0, 1, "fraction", "Mean antigen strength of tumour cells and of the dendritic cells that show tumour antigen", CAL),
   selfAntigenStrength: p("threat", 0.3, 0, 1, "fraction", "Antigen strength of self-antigen on islet cells and on the dendritic cells that show it", CAL),
   tumourImmunogenicityCv: p("threat", 0.4, 0, 1, "CV", "Patient-to-patient variation of tumour immunogenicity, drawn once per seed", "Rizvi 2015 Science; McGranahan 2016 Science (antigen load varies widely between patients)"),
+  tumourExhaustionFold: p("threat", 20, 1, 40, "fold", "How much faster an hour of contact with a tumour cell exhausts a T cell than contact elsewhere, in a patient of median PD-L1 (PD-1 meets PD-L1, no inflammation)", "Schietinger 2016 Immunity (tumour T cells dysfunctional within 5 days); Iwai 2002 PNAS; " + CAL),
+  tumourPdl1Cv: p("threat", 0.6, 0, 1.5, "CV", "Patient-to-patient variation of tumour PD-L1, a factor on tumourExhaustionFold drawn once per seed", "Taube 2012 Sci Transl Med (PD-L1 on ~40% of melanomas, patchy)"),
   tumourHiddenShareCv: p("threat", 0.5, 0, 1, "CV", "Patient-to-patient variation of the share of MHC-low tumour cells, drawn once per seed", "Garrido 2016 Curr Opin Immunol (HLA loss varies between tumours)"),
 
   // therapy

@@ -3,6 +3,7 @@
 // Molecules per second into the cell's voxel. Called by step() after antigen contact.
 
 import { CellType } from "./cellTypes.ts";
+import { exhaustion } from "./exhaustion.ts";
 import type { Params } from "./params.ts";
 import { CellFlag, type World } from "./world.ts";
 
@@ -26,7 +27,8 @@ export function secretionRate(world: World, i: number): number {
   const hours = (world.tick - c.activatedTick[i]) * world.dtH;
   const s = c.strength[i];
   const strong = 1 + (p.secretionStrongFold - 1) * s * s;
-  return p.secretionMoleculesPerS * strong * c.antigen[i] * (1 - c.suppression[i]) * secretionTiming(p, hours);
+  // exhausted helpers lose IL-2 first of all their functions (Wherry 2011)
+  return p.secretionMoleculesPerS * strong * c.antigen[i] * (1 - c.suppression[i]) * (1 - exhaustion(world, i)) * secretionTiming(p, hours);
 }
 
 export function secrete(world: World): void {

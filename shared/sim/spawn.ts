@@ -50,6 +50,7 @@ export function addCell(world: World, type: number, x: number, y: number, site: 
   c.lastDivisionTick[i] = world.tick;
   c.stateTick[i] = world.tick;
   c.antigen[i] = 0;
+  c.antigenHours[i] = 0;
   c.strength[i] = 0;
   c.site[i] = site;
   c.kills[i] = 0;
@@ -125,7 +126,7 @@ export function addDaughter(world: World, mother: number, at: [number, number], 
 
 const COPIED = [
   "type", "flags", "x", "y", "squad", "mode", "tx", "ty", "cd25", "cd122", "cd25Rest", "cd122Rest", "bound", "pstat5", "signal",
-  "progress", "autoDivisions", "il2Divisions", "divisions", "activatedTick", "lastAntigenTick", "lastDivisionTick", "antigen", "strength", "why", "suppression",
+  "progress", "autoDivisions", "il2Divisions", "divisions", "activatedTick", "lastAntigenTick", "lastDivisionTick", "antigen", "antigenHours", "strength", "why", "suppression",
 ] as const;
 
 export function clamp(v: number, lo: number, hi: number): number {

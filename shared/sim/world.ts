@@ -53,6 +53,7 @@ export class Cells {
   lastDivisionTick = new Int32Array(0);
   stateTick = new Int32Array(0); // infected: when infected; others: when born
   antigen = new Float32Array(0); // current antigen signal 0..1 (decays after contact is lost)
+  antigenHours = new Float32Array(0); // activated T cells: hours of antigen contact since activation, tumour contact counted faster (exhaustion.ts)
   strength = new Float32Array(0); // antigen strength this cell saw at activation, or shows as a target
   site = new Int32Array(0); // lattice site for tissue-type cells, -1 for mobile cells
   kills = new Uint16Array(0);
@@ -181,6 +182,8 @@ export interface Patient {
   tumourHiddenShare: number;
   /** Factor on the number of helper and killer T cells that recognise the antigen. */
   repertoire: number;
+  /** How much faster contact with this patient's tumour cells exhausts a T cell (tumourExhaustionFold × PD-L1); 1 without a tumour. */
+  tumourExhaustionFold: number;
 }
 
 /** `endedByTeacher` is never judged by the model: the game server sets it when a teacher ends a round the model had not decided. */
