@@ -16,6 +16,7 @@ import { CellSync } from "./cellSync.ts";
 import { admitCommand, type CardClock } from "./commandGate.ts";
 import { EventRelay } from "./eventRelay.ts";
 import { deadbandFor, FieldFrames } from "./fieldBroadcast.ts";
+import { guardFrames } from "./frameGuard.ts";
 import { MessageBudget } from "./messageBudget.ts";
 import { ModelThread, type Stepped } from "./model/modelThread.ts";
 import { applyEdit, type WorldEdit } from "./model/worldEdits.ts";
@@ -91,6 +92,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected setUpRoom(messageNames: readonly string[]): void {
     this.patchRate = PATCH_RATE_MS;
     this.maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
+    guardFrames(this);
     this.seats = new Seats(this.state.seats);
     this.onMessage(ClientMessage.command, (client, payload) => this.onCommand(client, payload));
     this.onMessage(ClientMessage.inspect, (client, payload) => this.onInspect(client, payload));

@@ -5,7 +5,7 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import { ColyseusTestServer } from "@colyseus/testing/TestServer";
-import { createGameServer, type GameServer } from "../../server/app.ts";
+import { createGameServer, type GameServer, type GameServerOptions } from "../../server/app.ts";
 
 export interface TestServer {
   server: GameServer;
@@ -14,8 +14,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(clientDir?: string): Promise<TestServer> {
-  const server = createGameServer({ clientDir });
+export async function startTestServer(clientDir?: string, options: GameServerOptions = {}): Promise<TestServer> {
+  const server = createGameServer({ clientDir, ...options });
   await server.listen(0, "127.0.0.1");
   const { port } = server.transport.server!.address() as AddressInfo;
   // ColyseusTestServer builds its SDK and HTTP URLs from this field, which still holds the requested port (0).
