@@ -15,6 +15,8 @@ export class LogThrottle {
   private readonly write: (line: string) => void;
   private readonly intervalMs: number;
   private readonly now: () => number;
+  /** Lines written so far (tests). */
+  written = 0;
 
   constructor(write: (line: string) => void, intervalMs = LOG_INTERVAL_MS, now: () => number = Date.now) {
     this.write = write;
@@ -35,6 +37,7 @@ export class LogThrottle {
     if (this.entries.size >= MAX_SENDERS) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(sender, { at: t, held: 0 });
     const more = held > 0 ? ` (and ${held} more from this sender since the last line)` : "";
+    this.written++;
     this.write(`[sender ${sender}] ${line.split("\n")[0].slice(0, 300)}${more}`);
     return true;
   }

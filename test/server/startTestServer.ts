@@ -36,10 +36,10 @@ export async function startTestServer(clientDir?: string, options: GameServerOpt
  * One server for the test file that calls this: started before its tests, stopped after them. The returned object
  * stands for it (its fields read the running server), so tests use it as they would a started one.
  */
-export function testServerPerFile(): TestServer {
+export function testServerPerFile(options: GameServerOptions = {}): TestServer {
   let ts: TestServer | undefined;
   beforeAll(async () => {
-    ts = await startTestServer();
+    ts = await startTestServer(undefined, options);
   });
   afterAll(async () => {
     await ts?.stop();
