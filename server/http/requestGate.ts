@@ -12,6 +12,7 @@ import { originAllowed, setSecurityHeaders } from "./securityHeaders.ts";
 export const GATE_MESSAGES = {
   foreign: "This server answers only its own pages.",
   tooLarge: "That request is too large.",
+  slow: "That request took too long to arrive.",
 } as const;
 
 export interface RequestGateOptions extends MatchmakeGuardOptions {
@@ -26,6 +27,19 @@ function bodyTooLarge(req: IncomingMessage, limit: number): boolean {
   if (length !== undefined) return Number(length) > limit;
   // A chunked body's size is unknown up front: only the JSON/form routes under /api read one, within their limit.
   return req.headers["transfer-encoding"] !== undefined && !(req.url ?? "").startsWith("/api/");
+}
+
+/** A body (of the routes that read one) must arrive within `ms`, else 408 and the connection is closed. */
+function timeBody(req: IncomingMessage, res: ServerResponse, ms: number): void {
+  if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) return;
+  if (req.headers["content-length"] === "0") return;
+  const timer = setTimeout(() => {
+    answer(res, 408, GATE_MESSAGES.slow, true);
+    req.destroy();
+  }, ms);
+  const clear = () => clearTimeout(timer);
+  req.once("end", clear);
+  req.once("close", clear);
 }
 
 export function installRequestGate(server: Server, options: RequestGateOptions): void {
@@ -55,6 +69,7 @@ export function installRequestGate(server: Server, options: RequestGateOptions):
       req.resume();
       return true;
     }
+    timeBody(req, res, options.limits.bodyTimeoutMs);
     return emit(event, ...args);
   } as typeof server.emit;
 }

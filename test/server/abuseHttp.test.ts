@@ -115,6 +115,13 @@ describe("slow requests", () => {
     expect(JSON.parse(res.body).error).toBe(MATCHMAKE_MESSAGES.slow);
   });
 
+  test("a body to the classroom routes that never finishes is answered 408 within the body timeout", async () => {
+    const res = await rawRequest({ port, method: "POST", path: "/api/classroom/check", from: ATTACKER, headers: { "content-type": "application/json", "content-length": 100 }, body: ["{\"code\":"], end: false });
+    expect(res.status).toBe(408);
+    expect(JSON.parse(res.body).error).toBe(GATE_MESSAGES.slow);
+    await honestVisitorServed();
+  });
+
   test("a request head that never finishes, and an idle connection, are closed by the server", async () => {
     const [slowHead, idle] = await openSockets(port, 2, ATTACKER);
     slowHead.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
