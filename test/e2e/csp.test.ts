@@ -63,6 +63,31 @@ describe("the Content-Security-Policy and the built client", () => {
     await tb.shot("csp-kiosk-phone");
   });
 
+  test("on an iPhone (where Phaser would measure a window-sized game with a style attribute) the menu boots full size, no violation", async () => {
+    const context = await tb.browser.newContext({
+      viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: "block",
+      userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1",
+    });
+    await context.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" || /^(data|blob):/.test(route.request().url()) ? route.continue() : route.abort()));
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    const page = await context.newPage();
+    await page.goto(server.baseUrl, { waitUntil: "load" });
+    const state = () => page.evaluate(() => {
+      const g = (window as unknown as { game?: { isBooted: boolean; device: { os: { iOS: boolean } }; scale: { height: number } } }).game;
+      return g?.isBooted ? { iOS: g.device.os.iOS, height: g.scale.height } : null;
+    });
+    await expect.poll(state, { timeout: 20_000 }).not.toBeNull();
+    const s = (await state())!;
+    expect(s.iOS).toBe(true);
+    expect(s.height).toBeGreaterThan(400);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    await context.close();
+  });
+
   test("no page can frame the game's page", async () => {
     // frame-ancestors 'none' refuses every framer, even the server's own pages: a framed game would show its title.
     await tb.page.goto(`${server.baseUrl}/health`);

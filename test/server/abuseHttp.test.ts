@@ -155,8 +155,9 @@ describe("origins and headers", () => {
       const res = await fetch(`${baseUrl}${path}`);
       const csp = res.headers.get("content-security-policy") ?? "";
       expect(csp, path).toContain("script-src 'self'");
-      expect(csp).toContain("style-src 'self'");
+      expect(csp).toContain("style-src 'self';");
       expect(csp).not.toContain("unsafe-inline");
+      expect(csp).toContain("object-src 'none'");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("x-frame-options")).toBe("DENY");
