@@ -18,6 +18,7 @@ import { openResultsStore, type ResultsStore } from "./results/resultsStore.ts";
 import { setResultsStore } from "./results/activeStore.ts";
 import { createRateLimiter, type RateLimiter } from "./http/rateLimiter.ts";
 import { mountClassroomRoutes } from "./http/classroomRoutes.ts";
+import { answerErrors } from "./http/errorAnswer.ts";
 import { createHttpServer } from "./http/httpServer.ts";
 import { DEFAULT_LIMITS, type HttpLimits } from "./http/limits.ts";
 import { installRequestGate } from "./http/requestGate.ts";
@@ -116,6 +117,7 @@ export function createGameServer(options: GameServerOptions = {}) {
       app.get("/", (_req, res) => {
         res.status(503).type("text/plain").send("The client is not built yet. Run `npm run build`, or `npm start` to build and serve.\n");
       });
+      app.use(answerErrors);
     },
   });
 }

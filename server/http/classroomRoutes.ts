@@ -79,7 +79,8 @@ export function mountClassroomRoutes(app: Application, options: ClassroomRouteOp
 
   // Bodies that are too large or malformed on these routes get a plain answer rather than express' HTML page.
   app.use("/api/classroom", (err: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
+    // Already answered (the request gate's 408 for a body that never came): nothing to add, and nothing to log.
+    if (res.headersSent) return;
     if (err.type === "entity.too.large") return void res.status(413).json({ ok: false, error: "That request is too large." });
     if (err.status === 400) return void res.status(400).json({ ok: false, error: "That request could not be read." });
     next(err);

@@ -39,6 +39,21 @@ export function answer(res: ServerResponse, status: number, error: string, close
   res.end(body);
 }
 
+/**
+ * Closes the connection once the answer is on its way (destroying at once could cut the answer off): a clean end,
+ * then a hard close a second later if the peer still holds it.
+ */
+export function closeAfterAnswer(res: ServerResponse): void {
+  const socket = res.socket;
+  if (!socket) return;
+  const close = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), 1000).unref();
+  };
+  if (res.writableFinished) close();
+  else res.once("finish", close);
+}
+
 /** Reads a JSON object body of at most `limit` bytes within `timeoutMs`; answers the error itself and gives null. */
 function readBody(req: IncomingMessage, res: ServerResponse, limit: number, timeoutMs: number): Promise<Record<string, unknown> | null> {
   return new Promise((resolve) => {
@@ -60,7 +75,7 @@ function readBody(req: IncomingMessage, res: ServerResponse, limit: number, time
     };
     const timer = setTimeout(() => {
       answer(res, 408, MATCHMAKE_MESSAGES.slow, true);
-      req.destroy();
+      closeAfterAnswer(res);
       finish(null);
     }, timeoutMs);
     const onData = (chunk: Buffer) => {

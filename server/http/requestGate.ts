@@ -6,7 +6,7 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { type HttpLimits } from "./limits.ts";
-import { answer, guardMatchmake, type MatchmakeGuardOptions } from "./matchmakeGuard.ts";
+import { answer, closeAfterAnswer, guardMatchmake, type MatchmakeGuardOptions } from "./matchmakeGuard.ts";
 import { originAllowed, setSecurityHeaders } from "./securityHeaders.ts";
 
 export const GATE_MESSAGES = {
@@ -35,7 +35,7 @@ function timeBody(req: IncomingMessage, res: ServerResponse, ms: number): void {
   if (req.headers["content-length"] === "0") return;
   const timer = setTimeout(() => {
     answer(res, 408, GATE_MESSAGES.slow, true);
-    req.destroy();
+    closeAfterAnswer(res);
   }, ms);
   const clear = () => clearTimeout(timer);
   req.once("end", clear);

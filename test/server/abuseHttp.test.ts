@@ -108,6 +108,17 @@ describe("bodies over the limit", () => {
   });
 });
 
+describe("malformed requests", () => {
+  test("a body the routes cannot read is a short plain answer, not express' page with a stack", async () => {
+    for (let i = 0; i < 20; i++) {
+      const res = await rawRequest({ port, method: "POST", path: "/api/classroom/check", from: ATTACKER, headers: { "content-type": "application/json", "content-encoding": "x-bogus" }, body: [`{"code":"ABC23${i % 10}"}`] });
+      expect(res.status, res.body).toBe(415);
+      expect(res.body).toBe("That request could not be served.\n");
+    }
+    await honestVisitorServed();
+  });
+});
+
 describe("slow requests", () => {
   test("a matchmaking body that never finishes is answered 408 within the body timeout", async () => {
     const res = await rawRequest({ port, method: "POST", path: "/matchmake/create/tissue", from: ATTACKER, headers: { "content-type": "application/json", "content-length": 200 }, body: ["{\"role\":"], end: false });
