@@ -3,6 +3,7 @@
 // `listen()`. Called by server/main.ts and by the server tests. One per process: Colyseus keeps its matchmaker
 // (and its CORS rule) in module state.
 
+import type { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import express from "express";
@@ -23,6 +24,7 @@ import { createHttpServer } from "./http/httpServer.ts";
 import { DEFAULT_LIMITS, type HttpLimits } from "./http/limits.ts";
 import { installRequestGate } from "./http/requestGate.ts";
 import { BASE_CORS_HEADERS, corsHeadersFor } from "./http/securityHeaders.ts";
+import { throttleSocketErrors } from "./http/socketErrors.ts";
 import { createWrongTries } from "./http/wrongTries.ts";
 
 /** A full state of a ~4,000-cell patch is ~110 KB; with room to grow, no encode ever has to reallocate (and warn). */
@@ -69,6 +71,7 @@ export function createGameServer(options: GameServerOptions = {}) {
   const wrongTries = createWrongTries(joinLimiter, limits.wrongTryDelayMs, limits.maxDelayedAnswers);
   const { server: httpServer } = createHttpServer(limits);
   const transport = new WebSocketTransport({ server: httpServer });
+  throttleSocketErrors((transport as unknown as { wss: EventEmitter }).wss);
   installRequestGate(httpServer, {
     limits,
     allowedOrigins,

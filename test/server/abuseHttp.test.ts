@@ -7,11 +7,12 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { ColyseusTestServer } from "@colyseus/testing/TestServer";
 import { createGameServer } from "../../server/app.ts";
 import { MATCHMAKE_MESSAGES } from "../../server/http/matchmakeGuard.ts";
 import { GATE_MESSAGES } from "../../server/http/requestGate.ts";
+import { senderLog } from "../../server/logThrottle.ts";
 import { ATTACKER, closedWithin, openSockets, rawRequest, sleep } from "./abuseTools.ts";
 
 const LIMITS = {
@@ -210,5 +211,23 @@ describe("origins and headers", () => {
     const [ws] = await openSockets(port, 1, ATTACKER);
     ws.write(`GET /x/y?sessionId=z HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: https://evil.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
     expect(await closedWithin(ws, 2000)).toMatch(/^HTTP\/1.1 403/);
+  });
+});
+
+describe("log flooding over WebSockets", () => {
+  test("oversized frames on many sockets log one line per address, not one per socket", async () => {
+    const spy = vi.spyOn(console, "error");
+    const before = senderLog.written;
+    const sockets = Array.from({ length: 10 }, () => new WebSocket(`ws://127.0.0.1:${port}/`));
+    await Promise.all(sockets.map((ws) => new Promise<void>((resolve) => {
+      ws.onopen = () => ws.send(new Uint8Array(5000)); // past the transport's 4 KB frame limit
+      ws.onclose = () => resolve();
+      ws.onerror = () => {};
+    })));
+    await sleep(100);
+    expect(spy).not.toHaveBeenCalled();
+    expect(senderLog.written - before).toBeLessThanOrEqual(1);
+    spy.mockRestore();
+    await honestVisitorServed();
   });
 });
