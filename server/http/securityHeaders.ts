@@ -40,7 +40,9 @@ export function setSecurityHeaders(url: string, res: ServerResponse): void {
 
 /**
  * Whether a request's Origin may call this server: none (not a browser's cross-origin call), the server's own
- * (same host and port as the Host header), or one of `allowed` (exact origins, e.g. "https://school.example").
+ * (same host and port as the Host header, or as X-Forwarded-Host behind a proxy that rewrites Host: a page on
+ * another origin cannot set that header without a preflight, which is refused), or one of `allowed` (exact
+ * origins, e.g. "https://school.example").
  */
 export function originAllowed(headers: IncomingHttpHeaders | Headers, allowed: readonly string[]): boolean {
   const get = (name: string): string | undefined => {
@@ -53,7 +55,8 @@ export function originAllowed(headers: IncomingHttpHeaders | Headers, allowed: r
   if (allowed.includes(origin)) return true;
   try {
     const u = new URL(origin);
-    return (u.protocol === "http:" || u.protocol === "https:") && u.host === get("host");
+    const forwarded = get("x-forwarded-host")?.split(",")[0]?.trim();
+    return (u.protocol === "http:" || u.protocol === "https:") && (u.host === get("host") || (forwarded !== undefined && u.host === forwarded));
   } catch {
     return false;
   }

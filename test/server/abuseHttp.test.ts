@@ -204,6 +204,9 @@ describe("origins and headers", () => {
     expect(JSON.parse(post.body).error).toBe(GATE_MESSAGES.foreign);
     const form = await rawRequest({ port, method: "POST", path: "/api/classroom/check", headers: { origin: "null", "content-type": "application/x-www-form-urlencoded" }, body: ["code=ABC234"] });
     expect(form.status).toBe(403);
+    // Behind a proxy that rewrites Host, the page's origin is the forwarded host (a foreign page cannot set that header).
+    const proxied = await matchmake("create", "tissue", {}, "127.0.0.1", { origin: "https://game.school.example", "x-forwarded-host": "game.school.example" });
+    expect(proxied.status).toBe(200);
     // The server's own pages and configured origins can.
     expect((await matchmake("create", "tissue", {}, "127.0.0.1", { origin: own })).status).toBe(200);
     expect((await matchmake("create", "tissue", {}, "127.0.0.1", { origin: ALLOWED })).status).toBe(200);
