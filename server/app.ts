@@ -68,7 +68,7 @@ export function createGameServer(options: GameServerOptions = {}) {
   const joinLimiter = options.joinLimiter ?? createRateLimiter();
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const allowedOrigins = options.allowedOrigins ?? [];
-  const wrongTries = createWrongTries(joinLimiter, limits.wrongTryDelayMs, limits.maxDelayedAnswers);
+  const wrongTries = createWrongTries(joinLimiter, limits.wrongTryDelayMs);
   const { server: httpServer } = createHttpServer(limits);
   const transport = new WebSocketTransport({ server: httpServer });
   throttleSocketErrors((transport as unknown as { wss: EventEmitter }).wss);

@@ -23,10 +23,11 @@ export interface HttpLimits {
   connectionsPerAddress: number;
   /** Seat reservations (joinById) one address may make per minute, in a burst of as many. */
   reservationsPerMinute: number;
-  /** A wrong code or secret from an address past its budget is answered 429 only after this delay. */
+  /**
+   * A wrong code or secret from an address past its budget is answered 429 only after this delay, so one address
+   * (at most connectionsPerAddress requests at once) learns at most connectionsPerAddress / delay answers a second.
+   */
   wrongTryDelayMs: number;
-  /** Most delayed answers held at once, server-wide; beyond that a wrong try's connection is closed. */
-  maxDelayedAnswers: number;
 }
 
 export const DEFAULT_LIMITS: HttpLimits = {
@@ -41,8 +42,7 @@ export const DEFAULT_LIMITS: HttpLimits = {
   // A school's whole class behind one address: ~40 browsers, each a WebSocket and a few page loads at once.
   connectionsPerAddress: 256,
   reservationsPerMinute: 90,
-  wrongTryDelayMs: 3_000,
-  maxDelayedAnswers: 512,
+  wrongTryDelayMs: 10_000,
 };
 
 /** Reads a positive whole number from the environment (name for the error), or undefined when unset. */

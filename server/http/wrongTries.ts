@@ -1,7 +1,9 @@
 // How a wrong join code or host secret is answered. Only wrong tries spend the address's budget (rateLimiter.ts),
 // and a right code or secret is always answered at once, whatever the budget: a class behind one school address
 // is never shut out by someone else's guesses. A wrong try from an address with no budget left is answered 429
-// only after a delay, so guessing stays as slow as the budget says however many requests are sent.
+// only after a delay, so guessing stays slow however many requests are sent: never sooner (a quicker refusal of
+// wrong codes alone would tell them from the right one), and the connection is held meanwhile, so the cap on
+// connections per address bounds how many answers one address can wait for at once.
 // Used by classroomRoutes.ts and matchmakeGuard.ts.
 
 import type { ServerResponse } from "node:http";
@@ -17,7 +19,7 @@ export interface WrongTries {
   readonly waiting: number;
 }
 
-export function createWrongTries(limiter: RateLimiter, delayMs: number, maxWaiting: number): WrongTries {
+export function createWrongTries(limiter: RateLimiter, delayMs: number): WrongTries {
   let waiting = 0;
   const refuse = (key: string, res: ServerResponse, shape: "colyseus" | "api") => {
     if (res.destroyed || res.writableEnded) return;
@@ -35,7 +37,6 @@ export function createWrongTries(limiter: RateLimiter, delayMs: number, maxWaiti
         limiter.spend(key);
         return answer();
       }
-      if (waiting >= maxWaiting) return void res.destroy(); // a flood: no answer at all, and nothing learned
       waiting++;
       const timer = setTimeout(() => {
         res.off("close", cancel);
