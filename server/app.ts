@@ -1,7 +1,9 @@
 // Builds the game server: Colyseus over WebSockets, the rooms, the built client as static files and a health
-// route, all on one HTTP port. No I/O until `listen()`. Called by server/main.ts and by the server tests.
-// One per process: Colyseus keeps its matchmaker in module state.
+// route, all on one HTTP port, behind the request gate (http/requestGate.ts: limits, headers, origins). No I/O until
+// `listen()`. Called by server/main.ts and by the server tests. One per process: Colyseus keeps its matchmaker
+// (and its CORS rule) in module state.
 
+import type { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import express from "express";
@@ -11,11 +13,19 @@ import { Encoder } from "@colyseus/schema";
 import { SCENARIO_IDS } from "../shared/scenarios/index.ts";
 import { TissueRoom } from "./rooms/TissueRoom.ts";
 import { ClassroomRoom } from "./rooms/ClassroomRoom.ts";
+import { secretMatches } from "./rooms/classroom/joinCodes.ts";
+import { explainSeatRefusals } from "./rooms/classroom/seatDoor.ts";
 import { openResultsStore, type ResultsStore } from "./results/resultsStore.ts";
 import { setResultsStore } from "./results/activeStore.ts";
 import { createRateLimiter, type RateLimiter } from "./http/rateLimiter.ts";
 import { mountClassroomRoutes } from "./http/classroomRoutes.ts";
-import { guardJoinById } from "./http/matchmakeGuard.ts";
+import { answerErrors } from "./http/errorAnswer.ts";
+import { createHttpServer } from "./http/httpServer.ts";
+import { DEFAULT_LIMITS, type HttpLimits } from "./http/limits.ts";
+import { installRequestGate } from "./http/requestGate.ts";
+import { BASE_CORS_HEADERS, corsHeadersFor } from "./http/securityHeaders.ts";
+import { throttleSocketErrors } from "./http/socketErrors.ts";
+import { createWrongTries } from "./http/wrongTries.ts";
 
 /** A full state of a ~4,000-cell patch is ~110 KB; with room to grow, no encode ever has to reallocate (and warn). */
 Encoder.BUFFER_SIZE = 256 * 1024;
@@ -32,13 +42,20 @@ export interface GameServerOptions {
   results?: ResultsStore;
   /** Limits wrong join codes and host secrets per address; defaults to 10 a minute. */
   joinLimiter?: RateLimiter;
+  /** Timeouts, body sizes and per-address budgets (http/limits.ts); each defaults to DEFAULT_LIMITS. */
+  limits?: Partial<HttpLimits>;
+  /** Origins besides the server's own that may call it from a browser (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
+  /** With it, `/health?token=…` (or an `X-Health-Token` header) also reports room and connection counts. */
+  healthToken?: string;
 }
 
 export interface Health {
   status: "ok";
   uptimeSeconds: number;
-  rooms: number;
-  clients: number;
+  /** Only for a caller with the health token. */
+  rooms?: number;
+  clients?: number;
   scenarios: readonly string[];
   clientBuilt: boolean;
 }
@@ -49,8 +66,24 @@ export function createGameServer(options: GameServerOptions = {}) {
   const results = options.results ?? openResultsStore(":memory:");
   setResultsStore(results);
   const joinLimiter = options.joinLimiter ?? createRateLimiter();
-  const transport = new WebSocketTransport();
-  guardJoinById(transport.server!, joinLimiter, async (roomId) => (await matchMaker.query({ roomId })).length > 0);
+  const limits: HttpLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const allowedOrigins = options.allowedOrigins ?? [];
+  const wrongTries = createWrongTries(joinLimiter, limits.wrongTryDelayMs);
+  const { server: httpServer } = createHttpServer(limits);
+  const transport = new WebSocketTransport({ server: httpServer });
+  throttleSocketErrors((transport as unknown as { wss: EventEmitter }).wss);
+  installRequestGate(httpServer, {
+    limits,
+    allowedOrigins,
+    wrongTries,
+    reservations: createRateLimiter({ capacity: limits.reservationsPerMinute, windowMs: 60_000 }),
+    roomExists: async (roomId) => (await matchMaker.query({ roomId })).length > 0,
+    isHostSecret: (code, secret) => results.verifyHost(code, secret),
+  });
+  // Colyseus adds these to every answer: its default echoes any Origin with credentials allowed.
+  matchMaker.controller.DEFAULT_CORS_HEADERS = { ...BASE_CORS_HEADERS } as unknown as typeof matchMaker.controller.DEFAULT_CORS_HEADERS;
+  matchMaker.controller.getCorsHeaders = (headers: Headers) => corsHeadersFor(headers, allowedOrigins);
+  explainSeatRefusals();
 
   return defineServer({
     rooms: { tissue: defineRoom(TissueRoom), classroom: defineRoom(ClassroomRoom) },
@@ -61,29 +94,33 @@ export function createGameServer(options: GameServerOptions = {}) {
       app.disable("x-powered-by");
       mountClassroomRoutes(app, {
         store: results,
-        limiter: joinLimiter,
+        wrongTries,
         findRoom: async (code) => {
           const [room] = await matchMaker.query({ name: "classroom", roomId: code });
           // The classroom room keeps its own lock in metadata (Colyseus' lock() would also shut out the returning teacher).
           return room ? { locked: (room.metadata as { locked?: boolean } | undefined)?.locked === true } : undefined;
         },
       });
-      app.get("/health", (_req, res) => {
+      app.get("/health", (req, res) => {
         const health: Health = {
           status: "ok",
           uptimeSeconds: Math.round((performance.now() - startedAt) / 1000),
-          rooms: matchMaker.stats.local.roomCount,
-          clients: matchMaker.stats.local.ccu,
           scenarios: SCENARIO_IDS,
           clientBuilt: existsSync(`${clientDir}/index.html`),
         };
-        res.json(health);
+        const token = req.get("x-health-token") ?? req.query.token;
+        if (options.healthToken && typeof token === "string" && secretMatches(token, options.healthToken)) {
+          health.rooms = matchMaker.stats.local.roomCount;
+          health.clients = matchMaker.stats.local.ccu;
+        }
+        res.set("Cache-Control", "no-store").json(health);
       });
       app.use(express.static(clientDir));
       // Reached only when the build is missing: say how to make it rather than a bare 404.
       app.get("/", (_req, res) => {
         res.status(503).type("text/plain").send("The client is not built yet. Run `npm run build`, or `npm start` to build and serve.\n");
       });
+      app.use(answerErrors);
     },
   });
 }

@@ -1,10 +1,12 @@
 // Starts the game server: reads PORT and HOST from the environment (defaults 2567 and 127.0.0.1, so nothing is
-// exposed to the network unless asked), opens the classroom results file (RESULTS_DB, RETENTION_DAYS), listens,
-// and prints the address. Run by `npm start`.
+// exposed to the network unless asked), opens the classroom results file (RESULTS_DB, RETENTION_DAYS), reads the
+// security settings (ALLOWED_ORIGINS, HEALTH_TOKEN, MAX_CONNECTIONS_PER_ADDRESS), listens, and prints the address.
+// Run by `npm start`.
 
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createGameServer } from "./app.ts";
+import { positiveIntFromEnv } from "./http/limits.ts";
 import { openResultsStore, type ResultsStore } from "./results/resultsStore.ts";
 import { parseRetentionDays, startRetention } from "./results/retention.ts";
 
@@ -47,7 +49,22 @@ startRetention(results, {
   },
 });
 
-const server = createGameServer({ handleSignals: true, results });
+/** Origins besides the server's own that may call it from a browser, e.g. "https://school.example" (comma-separated). */
+const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+let connectionsPerAddress: number | undefined;
+try {
+  connectionsPerAddress = positiveIntFromEnv("MAX_CONNECTIONS_PER_ADDRESS", process.env.MAX_CONNECTIONS_PER_ADDRESS);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+const server = createGameServer({
+  handleSignals: true,
+  results,
+  allowedOrigins,
+  healthToken: process.env.HEALTH_TOKEN || undefined,
+  limits: connectionsPerAddress ? { connectionsPerAddress } : {},
+});
 // Colyseus's listen() never settles when binding fails (it only hooks 'error' after success), so race the error.
 const bindFailed = new Promise<never>((_, reject) => server.transport.server?.once("error", reject));
 try {

@@ -1,18 +1,20 @@
 // HTTP routes of classroom sessions: the join-code check students' pages call before joining, and the teacher's
 // results download (CSV, host secret in a header or a POSTed form, never in the URL). Mounted by server/app.ts;
-// wrong codes and wrong secrets spend the caller's tries in the shared rate limiter.
+// only wrong codes and wrong secrets spend the caller's tries (wrongTries.ts): a right one is always answered.
 
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
 import { normalizeJoinCode } from "../../shared/net/classroom.ts";
 import type { ResultsStore } from "../results/resultsStore.ts";
-import { TOO_MANY_TRIES, type RateLimiter } from "./rateLimiter.ts";
+import { addressOf } from "./limits.ts";
+import type { WrongTries } from "./wrongTries.ts";
 
 /** What the check needs to know about a live room with a code. */
 export interface LiveRoom { locked: boolean }
 
 export interface ClassroomRouteOptions {
   store: ResultsStore;
-  limiter: RateLimiter;
+  /** Wrong codes and secrets, counted per address (shared with the matchmaking guard). */
+  wrongTries: WrongTries;
   /** The live classroom room with this code, if any (app.ts asks Colyseus' matchmaker). */
   findRoom: (code: string) => Promise<LiveRoom | undefined>;
 }
@@ -33,48 +35,35 @@ export const RESULTS_MESSAGES = {
 const BODY_LIMIT = "1kb";
 
 /** The address a try is counted against: the socket's peer (X-Forwarded-For is not trusted; anyone can write it). */
-export const clientKey = (req: { socket: { remoteAddress?: string } }): string => req.socket.remoteAddress ?? "unknown";
-
-function tooMany(res: Response, limiter: RateLimiter, key: string): void {
-  res.set("Retry-After", String(Math.max(1, limiter.retryAfterSeconds(key))));
-  res.status(429).json({ ok: false, error: TOO_MANY_TRIES });
-}
+export const clientKey = (req: { socket: { remoteAddress?: string } }): string => addressOf(req.socket);
 
 export function mountClassroomRoutes(app: Application, options: ClassroomRouteOptions): void {
-  const { store, limiter, findRoom } = options;
+  const { store, wrongTries, findRoom } = options;
   const json = express.json({ limit: BODY_LIMIT });
   const form = express.urlencoded({ limit: BODY_LIMIT, extended: false });
 
   app.post("/api/classroom/check", json, async (req: Request, res: Response) => {
     const key = clientKey(req);
-    if (!limiter.allows(key)) return tooMany(res, limiter, key);
     const code = normalizeJoinCode((req.body as { code?: unknown } | undefined)?.code);
-    if (code === null) {
-      limiter.spend(key);
-      return void res.status(400).json({ ok: false, error: CHECK_MESSAGES.badCode });
-    }
+    if (code === null) return wrongTries.wrong(key, res, () => void res.status(400).json({ ok: false, error: CHECK_MESSAGES.badCode }));
     const room = await findRoom(code);
     if (room) {
       if (room.locked) return void res.status(409).json({ ok: false, error: CHECK_MESSAGES.locked });
       return void res.json({ ok: true, code });
     }
-    limiter.spend(key);
-    if (store.hasSession(code)) return void res.status(410).json({ ok: false, error: CHECK_MESSAGES.ended });
-    res.status(404).json({ ok: false, error: CHECK_MESSAGES.noClass });
+    wrongTries.wrong(key, res, () => {
+      if (store.hasSession(code)) return void res.status(410).json({ ok: false, error: CHECK_MESSAGES.ended });
+      res.status(404).json({ ok: false, error: CHECK_MESSAGES.noClass });
+    });
   });
 
   const sendResults = (secret: unknown) => (req: Request, res: Response) => {
     const key = clientKey(req);
-    if (!limiter.allows(key)) return tooMany(res, limiter, key);
     const code = normalizeJoinCode(req.params.code);
-    if (code === null) {
-      limiter.spend(key);
-      return void res.status(400).type("text/plain").send(`${RESULTS_MESSAGES.badCode}\n`);
-    }
+    if (code === null) return wrongTries.wrong(key, res, () => void res.status(400).type("text/plain").send(`${RESULTS_MESSAGES.badCode}\n`));
     // Unknown code and wrong secret get the same answer, so the refusal says nothing about which codes exist.
     if (typeof secret !== "string" || secret.length === 0 || secret.length > 256 || !store.verifyHost(code, secret)) {
-      limiter.spend(key);
-      return void res.status(403).type("text/plain").send(`${RESULTS_MESSAGES.refused}\n`);
+      return wrongTries.wrong(key, res, () => void res.status(403).type("text/plain").send(`${RESULTS_MESSAGES.refused}\n`));
     }
     res.set("Cache-Control", "no-store");
     res.attachment(`cytokine-command-${code}-results.csv`);
@@ -90,7 +79,8 @@ export function mountClassroomRoutes(app: Application, options: ClassroomRouteOp
 
   // Bodies that are too large or malformed on these routes get a plain answer rather than express' HTML page.
   app.use("/api/classroom", (err: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
+    // Already answered (the request gate's 408 for a body that never came): nothing to add, and nothing to log.
+    if (res.headersSent) return;
     if (err.type === "entity.too.large") return void res.status(413).json({ ok: false, error: "That request is too large." });
     if (err.status === 400) return void res.status(400).json({ ok: false, error: "That request could not be read." });
     next(err);

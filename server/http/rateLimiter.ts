@@ -1,6 +1,7 @@
-// Token buckets keyed by client address, for wrong join-code guesses and wrong host secrets: each key holds up to
-// `capacity` tokens, refilled at `capacity` per `windowMs`. Called by the classroom routes and the matchmaking guard.
-// Only failed tries spend a token, so a whole class joining from one school address is never slowed down.
+// Token buckets keyed by client address: each key holds up to `capacity` tokens, refilled at `capacity` per
+// `windowMs`. Two uses (server/app.ts): wrong join codes and host secrets (wrongTries.ts spends a token only for a
+// wrong try, so a whole class joining from one school address is never slowed down) and seat reservations per
+// address (matchmakeGuard.ts spends one per joinById).
 
 export interface RateLimiterOptions {
   /** Tries allowed in a burst and per window (default 10). */

@@ -26,6 +26,7 @@ import { ClassRoster } from "./classroom/classRoster.ts";
 import { buildDashboard, describeCommand } from "./classroom/dashboard.ts";
 import { claimJoinCode, newHostSecret, releaseJoinCode, secretMatches } from "./classroom/joinCodes.ts";
 import { QuizBook } from "./classroom/quizBook.ts";
+import { guardSeats, SeatDoor, TEACHER_CONNECTIONS } from "./classroom/seatDoor.ts";
 import { roundRecord, roundSummary } from "./classroom/roundResults.ts";
 import { checkClassroomOptions } from "./classroom/sessionOptions.ts";
 import { autoBalance } from "./classroom/squadSplit.ts";
@@ -34,8 +35,6 @@ import { TissueRoomBase } from "./TissueRoomBase.ts";
 
 /** Milliseconds between two dashboards sent to the teacher. */
 export const DASHBOARD_EVERY_MS = 2000;
-/** Teacher connections at once (a laptop, the projector, a tablet), beyond the students. */
-const TEACHER_CONNECTIONS = 4;
 
 export class ClassroomRoom extends TissueRoomBase {
   code = "";
@@ -59,6 +58,8 @@ export class ClassroomRoom extends TissueRoomBase {
   closed = false;
   /** The lesson plan the class follows, if the teacher chose one. */
   private readonly lesson = new LessonDesk();
+  /** Decides seat reservations before any device connects (classroom/seatDoor.ts). */
+  private door!: SeatDoor;
 
   get difficulty(): Difficulty {
     return "normal";
@@ -76,6 +77,17 @@ export class ClassroomRoom extends TissueRoomBase {
     this.roomId = this.code;
     this.hostSecret = newHostSecret();
     this.maxClients = MAX_STUDENTS + TEACHER_CONNECTIONS;
+    this.door = new SeatDoor({
+      closed: () => this.closed,
+      locked: () => this.state.locked,
+      lateJoinClosed: () => this.phase !== "lobby" && !this.state.lateJoin,
+      students: () => this.seats.people().length,
+      teachers: () => this.teachers.size,
+      isHostSecret: (secret) => secretMatches(secret, this.hostSecret),
+      removed: (seat) => typeof seat === "string" && this.removedSeats.has(seat),
+    });
+    guardSeats(this, this.door);
+    void this.setPrivate(true); // never found by join/joinOrCreate: only by its code
     this.roundSetup = { scenarioId: checked.value.scenarioId, days: checked.value.days };
     this.state.mode = "classroom";
     this.state.phase = "lobby";
@@ -97,10 +109,15 @@ export class ClassroomRoom extends TissueRoomBase {
     }
   }
 
+  /** Why a seat reservation with these join options would be refused now, or null (see classroom/seatDoor.ts). */
+  seatRefusal(options: unknown): string | null {
+    return this.door.refusal(options);
+  }
+
   override onAuth(client: Client, options: unknown): boolean {
     if (this.closed) throw new Error("That class has ended.");
     const o = (options ?? {}) as ClassroomJoinOptions & Record<string, unknown>;
-    if (!this.teacherClaimed && o.mode === "classroom") {
+    if (!this.teacherClaimed && o.mode === "classroom" && this.door.isCreator(client.sessionId)) {
       this.teacherClaimed = true; // the creator: the teacher's page, with its create options
       this.reserved.set(client.sessionId, "teacher");
       return true;
@@ -124,6 +141,7 @@ export class ClassroomRoom extends TissueRoomBase {
   override onJoin(client: Client): void {
     const kind = this.reserved.get(client.sessionId) ?? "student";
     this.reserved.delete(client.sessionId);
+    this.door.release(client.sessionId);
     if (kind === "teacher") {
       this.teachers.add(client.sessionId);
       this.sendSession(client);
@@ -158,6 +176,7 @@ export class ClassroomRoom extends TissueRoomBase {
     this.awaiting.delete(client.sessionId);
     this.budget.forget(client.sessionId);
     this.reserved.delete(client.sessionId);
+    this.door.release(client.sessionId);
     if (this.teachers.delete(client.sessionId)) return;
     this.roster.vacate(client.sessionId, this.world, this.phase);
   }

@@ -19,6 +19,7 @@ import { RoundContrasts } from "./contrast/RoundContrasts.ts";
 import { admitCommand, type CardClock } from "./commandGate.ts";
 import { EventRelay } from "./eventRelay.ts";
 import { deadbandFor, FieldFrames } from "./fieldBroadcast.ts";
+import { guardFrames } from "./frameGuard.ts";
 import { MessageBudget } from "./messageBudget.ts";
 import { PredictionDesk } from "./predictionDesk.ts";
 import { MY_PREDICTIONS_MESSAGE, PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
@@ -100,6 +101,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected setUpRoom(messageNames: readonly string[]): void {
     this.patchRate = PATCH_RATE_MS;
     this.maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
+    guardFrames(this);
     this.seats = new Seats(this.state.seats);
     this.onMessage(ClientMessage.command, (client, payload) => this.onCommand(client, payload));
     this.onMessage(ClientMessage.inspect, (client, payload) => this.onInspect(client, payload));

@@ -49,6 +49,9 @@ describe("main menu in a real browser", () => {
 describe("the network fence", () => {
   test("a request outside 127.0.0.1 is aborted and recorded", async () => {
     const before = tb.blocked.length;
+    // From a blank page: the game's own pages forbid such a request by their Content-Security-Policy before it
+    // leaves the browser (test/e2e/csp.test.ts), and this test is about the harness's fence.
+    await tb.page.goto("about:blank");
     // 198.51.100.1 is a documentation address (TEST-NET-2): nothing answers there even if the fence failed.
     const outcome = await tb.page.evaluate(() => fetch("http://198.51.100.1/probe").then(() => "reached", () => "failed"));
     expect(outcome).toBe("failed");

@@ -1,4 +1,5 @@
-// The HTTP side of the game server: the health route and the built client served on the same port.
+// The HTTP side of the game server: the health route (counts only with its token) and the built client served on
+// the same port.
 
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -7,12 +8,13 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Health } from "../../server/app.ts";
 import { startTestServer, type TestServer } from "./startTestServer.ts";
 
+const HEALTH_TOKEN = "health-token-for-tests";
 let clientDir: string;
 let ts: TestServer;
 
 beforeAll(async () => {
   clientDir = await mkdtemp(join(tmpdir(), "cytokine-client-"));
-  ts = await startTestServer(clientDir);
+  ts = await startTestServer(clientDir, { healthToken: HEALTH_TOKEN });
 });
 
 afterAll(async () => {
@@ -20,23 +22,35 @@ afterAll(async () => {
   if (clientDir) await rm(clientDir, { recursive: true, force: true });
 });
 
-async function health(): Promise<Health> {
-  const res = await fetch(`${ts.baseUrl}/health`);
+async function health(token?: string): Promise<Health> {
+  const res = await fetch(`${ts.baseUrl}/health`, { headers: token ? { "x-health-token": token } : {} });
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toMatch(/^application\/json/);
   return (await res.json()) as Health;
 }
 
 describe("GET /health", () => {
-  test("reports the server up, its scenarios, and counts rooms as they are created", async () => {
-    const before = await health();
+  test("reports the server up, its scenarios, and, to a caller with the token, counts rooms as they are created", async () => {
+    const before = await health(HEALTH_TOKEN);
     expect(before.status).toBe("ok");
     expect(before.scenarios).toContain("viral");
     expect(before.rooms).toBe(0);
     expect(before.clients).toBe(0);
 
     await ts.colyseus.createRoom("tissue", {});
-    expect((await health()).rooms).toBe(1);
+    expect((await health(HEALTH_TOKEN)).rooms).toBe(1);
+    const query = await fetch(`${ts.baseUrl}/health?token=${HEALTH_TOKEN}`);
+    expect(((await query.json()) as Health).rooms).toBe(1);
+  });
+
+  test("without the token (or with a wrong one) it says nothing of rooms or connections", async () => {
+    for (const token of [undefined, "wrong-token"]) {
+      const h = await health(token);
+      expect(h.status).toBe("ok");
+      expect(h.scenarios).toContain("viral");
+      expect(h).not.toHaveProperty("rooms");
+      expect(h).not.toHaveProperty("clients");
+    }
   });
 });
 

@@ -5,7 +5,7 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import { ColyseusTestServer } from "@colyseus/testing/TestServer";
-import { createGameServer, type GameServer } from "../../server/app.ts";
+import { createGameServer, type GameServer, type GameServerOptions } from "../../server/app.ts";
 
 export interface TestServer {
   server: GameServer;
@@ -14,8 +14,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(clientDir?: string): Promise<TestServer> {
-  const server = createGameServer({ clientDir });
+export async function startTestServer(clientDir?: string, options: GameServerOptions = {}): Promise<TestServer> {
+  const server = createGameServer({ clientDir, ...options });
   await server.listen(0, "127.0.0.1");
   const { port } = server.transport.server!.address() as AddressInfo;
   // ColyseusTestServer builds its SDK and HTTP URLs from this field, which still holds the requested port (0).
@@ -36,10 +36,10 @@ export async function startTestServer(clientDir?: string): Promise<TestServer> {
  * One server for the test file that calls this: started before its tests, stopped after them. The returned object
  * stands for it (its fields read the running server), so tests use it as they would a started one.
  */
-export function testServerPerFile(): TestServer {
+export function testServerPerFile(options: GameServerOptions = {}): TestServer {
   let ts: TestServer | undefined;
   beforeAll(async () => {
-    ts = await startTestServer();
+    ts = await startTestServer(undefined, options);
   });
   afterAll(async () => {
     await ts?.stop();

@@ -8,6 +8,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const [k, v] of Object.entries(attrs)) {
     if (k === "class") e.className = v;
     else if (k === "text") e.textContent = v;
+    // Through the CSSOM: the server's Content-Security-Policy refuses style attributes written as markup.
+    else if (k === "style") e.style.cssText = v;
     else e.setAttribute(k, v);
   }
   e.append(...children);

@@ -1,0 +1,105 @@
+// A class under attack, on 127.0.0.1: seat reservations by the hundred (joinById over HTTP, never connected) from
+// another address, wrong codes from the class's own address, and frames with broken message types. While each runs,
+// the teacher and the students still get in with the code (or the host secret, or their reconnection token), the
+// room is never locked by Colyseus, and the log gets one line per offending sender. Bounded loops only.
+
+import { matchMaker } from "@colyseus/core";
+import { describe, expect, test } from "vitest";
+import { MAX_STUDENTS } from "../../shared/net/classroom.ts";
+import { MATCHMAKE_MESSAGES } from "../../server/http/matchmakeGuard.ts";
+import { senderLog } from "../../server/logThrottle.ts";
+import { STUDENT_RESERVATION_SECONDS } from "../../server/rooms/classroom/seatDoor.ts";
+import { joinStudent, listenAll, openClass, type ClassDevice } from "./classDevices.ts";
+import { ATTACKER, dataFrame, rawRequest, sleep } from "./abuseTools.ts";
+import { testServerPerFile, waitFor } from "./startTestServer.ts";
+
+const RESERVATIONS_PER_MINUTE = 45;
+const ts = testServerPerFile({ limits: { reservationsPerMinute: RESERVATIONS_PER_MINUTE, wrongTryDelayMs: 50 } });
+const port = () => Number(new URL(ts.baseUrl).port);
+
+const reserve = (code: string, body: unknown, from: string) =>
+  rawRequest({ port: port(), method: "POST", path: `/matchmake/joinById/${code}`, from, headers: { "content-type": "application/json" }, body: [JSON.stringify(body)] });
+
+describe("seat reservations", () => {
+  test("a flood of reservations from one address takes only free student seats, briefly; teacher and known students get in", async () => {
+    const { session, room } = await openClass(ts);
+    const first = await joinStudent(ts, session.code);
+    const second = await joinStudent(ts, session.code);
+    await waitFor("two students seated", () => room.seats.people().length === 2);
+
+    // 60 reservations at once from another address, none ever connected.
+    const answers = await Promise.all(Array.from({ length: 60 }, () => reserve(session.code, {}, ATTACKER)));
+    const count = (status: number) => answers.filter((a) => a.status === status).length;
+    expect(count(200)).toBe(MAX_STUDENTS - 2); // the free student seats, no more
+    expect(count(429)).toBe(60 - RESERVATIONS_PER_MINUTE); // past the address's budget
+    const refused = answers.filter((a) => a.status !== 200 && a.status !== 429);
+    expect(refused.length).toBe(RESERVATIONS_PER_MINUTE - (MAX_STUDENTS - 2));
+    for (const a of refused) expect(JSON.parse(a.body).error).toMatch(/This class is full/);
+    for (const a of answers.filter((x) => x.status === 429)) expect(JSON.parse(a.body).error).toBe(MATCHMAKE_MESSAGES.busy);
+
+    // Colyseus never locked the room: the teacher comes back with the secret, from any address, budget or not.
+    const [listing] = await matchMaker.query({ roomId: session.code });
+    expect(listing.locked).toBe(false);
+    const teacherAgain = listenAll(await ts.colyseus.sdk.joinById(session.code, { hostSecret: session.hostSecret }));
+    await waitFor("the teacher's second device gets the session", () => teacherAgain.sessions.length > 0);
+    expect((await reserve(session.code, { hostSecret: session.hostSecret }, ATTACKER)).status).toBe(200);
+    // A known student whose connection drops comes back to the seat kept for them.
+    const token = first.client.reconnectionToken;
+    room.clients.getById(first.client.sessionId)!.leave(4010);
+    await waitFor("the drop", () => first.left.length > 0);
+    await sleep(50);
+    const back = await ts.colyseus.sdk.reconnect(token);
+    expect(back.sessionId).toBe(first.client.sessionId);
+    expect(room.seats.people().length).toBe(2);
+
+    // A new student is told the class is full while the unused reservations stand, and gets in once they lapse.
+    await expect(ts.colyseus.sdk.joinById(session.code)).rejects.toThrow(/This class is full/);
+    await sleep(STUDENT_RESERVATION_SECONDS * 1000 + 300);
+    const third = await joinStudent(ts, session.code);
+    expect(third.client.roomId).toBe(session.code);
+    expect(room.seats.people().length).toBe(3);
+    for (const d of [back, second.client, third.client, teacherAgain.client]) await d.leave();
+  }, 20_000);
+});
+
+describe("wrong codes from the class's own address", () => {
+  test("25 wrong codes and secrets from 127.0.0.1 never stop the right code, the teacher's secret or the CSV", async () => {
+    const { session, teacher } = await openClass(ts);
+    const check = (code: string) => fetch(`${ts.baseUrl}/api/classroom/check`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      statuses.push((await check(`WRG${"23456789"[i % 8]}${"ABCDEFGHJK"[i % 10]}${"MNPQR"[i % 5]}`)).status);
+      statuses.push((await reserve(`NOP${"23456789"[i % 8]}${"ABCDEFGHJK"[i % 10]}Z`, {}, "127.0.0.1")).status);
+      statuses.push((await reserve(session.code, { hostSecret: `guess-${i}` }, "127.0.0.1")).status);
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(50); // the address is past its wrong tries
+    expect(await (await check(session.code)).json()).toEqual({ ok: true, code: session.code });
+    const student = await joinStudent(ts, session.code);
+    expect(student.client.roomId).toBe(session.code);
+    const teacherAgain = await ts.colyseus.sdk.joinById(session.code, { hostSecret: session.hostSecret });
+    expect(teacherAgain.roomId).toBe(session.code);
+    const csv = await fetch(`${ts.baseUrl}/api/classroom/${session.code}/results.csv`, { headers: { "x-host-secret": session.hostSecret } });
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toMatch(/^session,round/);
+    for (const r of [student.client, teacherAgain, teacher]) await r.leave();
+  });
+});
+
+describe("log flooding", () => {
+  test("frames whose message type is not UTF-8 close their sender and log one line per sender per interval", async () => {
+    const { session, inbox } = await openClass(ts);
+    const honest = await joinStudent(ts, session.code);
+    const senders: ClassDevice[] = [];
+    for (let i = 0; i < 5; i++) senders.push(await joinStudent(ts, session.code));
+    const before = senderLog.written;
+    for (const s of senders) for (let k = 0; k < 40; k++) s.client.connection.send(dataFrame([0xff, 0xfe, 0x80]));
+    await waitFor("every bad sender closed", () => senders.every((s) => s.left.length > 0));
+    for (const s of senders) expect(s.left[0]).toBe(4002);
+    expect(senderLog.written - before).toBe(1); // 5 connections × 40 frames from one address: one line
+    // The honest student and the teacher are still there.
+    expect(honest.left).toEqual([]);
+    const dashboards = inbox.dashboards.length;
+    await waitFor("another dashboard", () => inbox.dashboards.length > dashboards, 5000);
+    await honest.client.leave();
+  });
+});
