@@ -171,7 +171,7 @@ async function startRound(): Promise<void> {
   bus.emit("round-start", s);
   MarksScene.session = s;
   setMode("round");
-  round = new KioskRound(doc, s, bus, strings);
+  round = new KioskRound(doc, s, bus, strings, cfg.pace);
   round.start(() => void enterAttract());
   idle = new IdleWatch(doc, strings, cfg.idleS, cfg.countdownS, () => void enterAttract());
   idle.start();
