@@ -61,7 +61,7 @@ describe("IL-2 tug-of-war shares", () => {
 
 describe("IL-2 tug-of-war on the wire", () => {
   test("the synced shares follow the model, and add a few bytes per client per second at 8× (printed)", () => {
-    const sc: Scenario = { ...SCENARIOS.viral, days: 1.5 };
+    const sc: Scenario = { ...SCENARIOS.viral, days: 1 };
     const world = createWorld(sc, makeParams(sc.params), 1);
     const bots = ROLES.map((r) => createBot(r, "hard", 1));
     // a state holding only what the tug writes, so every encoded byte is the tug's (plus a patch's fixed header)
@@ -90,7 +90,7 @@ describe("IL-2 tug-of-war on the wire", () => {
       patches++;
     }
     const perSecond = bytes / (patches / patchesPerSecond);
-    console.log(`[il2Tug] viral, hard bots, 1.5 days at ${speed}x: ${bytes} B in ${patches} patches (${nonEmpty} carried a change): ${perSecond.toFixed(1)} B/s per client`);
+    console.log(`[il2Tug] viral, hard bots, 1 day at ${speed}x: ${bytes} B in ${patches} patches (${nonEmpty} carried a change): ${perSecond.toFixed(1)} B/s per client`);
     // what the clients hold matches the model's own shares to the step
     const model = latestShares(world.history)!;
     const synced = sharesFromHud(state.hud)!;
@@ -98,5 +98,5 @@ describe("IL-2 tug-of-war on the wire", () => {
     expect(synced.cd4).toBeGreaterThan(0);
     // small: well under a hundred bytes a second at the fastest speed (a viral room's cells cost tens of KB/s)
     expect(perSecond).toBeLessThan(100);
-  });
+  }, 180_000); // a day of the viral model with bots: slow on a loaded 2-core machine
 });
