@@ -12,6 +12,7 @@ import { TUG_GROUPS, TUG_STEP_PERMILLE, TUG_WINDOW_HOURS, latestShares, nextPerm
 import { HudState, TissueState } from "../../shared/net/TissueState.ts";
 import { syncIl2Tug } from "../../server/rooms/il2TugSync.ts";
 import { sharePercent, sharesFromHud, tugSummary, TUG_WORDS_EN } from "../../client/src/ui/il2TugWords.ts";
+import { describeSituation } from "../../client/src/ui/situation.ts";
 
 const sample = (day: number, captured: Record<string, number>): MetricSample => ({
   tick: Math.round(day * 1440), day,
@@ -56,6 +57,10 @@ describe("IL-2 tug-of-war shares", () => {
     expect(tugSummary(sharesFromHud(hud), TUG_WORDS_EN)).toBe("IL-2 tug-of-war, last 6 hours: Helpers 62%, Killers 20%, Tregs 9%, NK cells 9%.");
     expect(sharesFromHud({ il2ShareCd4: 0, il2ShareCd8: 0, il2ShareTreg: 0, il2ShareNk: 0 })).toBeUndefined();
     expect(tugSummary(undefined, TUG_WORDS_EN)).toBe(TUG_WORDS_EN.none);
+    // the screen-reader description of the situation carries the sentence once IL-2 is caught
+    const figures = { day: 1, helpers: 100, killers: 50, tregs: 20, nk: 40, threat: 10, damage: 0, leak: 0, il2MeanPm: 5, il2MaxPm: 80, paused: false, outcome: "ongoing" };
+    expect(describeSituation({ ...figures, il2Tug: tugSummary(sharesFromHud(hud), TUG_WORDS_EN) })).toContain("Tregs 9%");
+    expect(describeSituation(figures)).not.toContain("tug-of-war");
   });
 });
 
