@@ -1,10 +1,10 @@
-// Treg commander. Infection and cancer: take the Tregs to where IL-2 is made (the groups of switched-on helpers, or the
-// dendritic cells before any helper has switched on) and stand them round the edge of each group, where they compete
-// for its IL-2 in plain view without sitting on the dendritic cell itself (Tregs on a dendritic cell hold back its
-// activation by contact); once the threat is cleared or nearly so, let them go. Autoimmunity (t1d): sit the Tregs on
-// the dendritic cells that show self-antigen, spread so each gets some, which starves weakly switched-on killers.
-// Difficulty: how soon, how many spots, how evenly and how accurately. Called by createBot.
-
+// Treg commander. Infection, cancer and the sandbox (the kiosk's tug-of-war): take the Tregs to where IL-2 is made
+// (the groups of switched-on helpers, or the dendritic cells before any helper has switched on) and stand them round
+// the edge of each group, where they compete for its IL-2 in plain view without sitting on the dendritic cell itself
+// (Tregs on a dendritic cell hold back its activation by contact); once the threat is cleared or nearly so, let them
+// go. Autoimmunity (t1d): sit the Tregs on the dendritic cells that show self-antigen, spread so each gets some, which
+// starves weakly switched-on killers. Difficulty: how soon, how many spots, how evenly and how accurately.
+// Called by createBot.
 import { uniform, type Rng } from "../sim/index.ts";
 import type { Skill } from "./bot.ts";
 import { aim, clusterPoints, dist2, type Point } from "./clusters.ts";
@@ -62,13 +62,7 @@ export function tregPolicy(skill: Skill, rng: Rng): (obs: BotObservation) => unk
       return sendCells(tregs, (c) => plan.get(c.id), SLACK);
     }
 
-    if (obs.threatKind === "none") {
-      if (freed) return [];
-      freed = true;
-      return [{ kind: "release", squad: SQUAD }];
-    }
-
-    // infection or cancer
+    // infection or cancer (or nothing to fight, as in the sandbox: the tug-of-war on its own)
     peak = Math.max(peak, obs.hud.threat);
     // hard lets them go when the threat has fallen to a tenth of its peak; others only once it is gone
     const settled = peak > 0 && (obs.hud.threat === 0 || (skill.deep && obs.hud.threat < 0.1 * peak && obs.day > 2));
