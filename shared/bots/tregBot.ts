@@ -5,6 +5,7 @@
 // go. Autoimmunity (t1d): sit the Tregs on the dendritic cells that show self-antigen, spread so each gets some, which
 // starves weakly switched-on killers. Difficulty: how soon, how many spots, how evenly and how accurately.
 // Called by createBot.
+
 import { uniform, type Rng } from "../sim/index.ts";
 import type { Skill } from "./bot.ts";
 import { aim, clusterPoints, dist2, type Point } from "./clusters.ts";
