@@ -1,7 +1,8 @@
 // The IL-2 tug-of-war bar in solo play, in a real browser against the real server: after a short viral round starts
 // (through the menu form, at 8x), the bar is on screen beside the tissue, fills with who caught the IL-2 (each group
 // as text with a percentage; helpers' blue drawn in the bar), and its screen-reader sentence says the same.
-// Screenshot: test-artifacts/e2e/il2tug-solo.png.
+// On the kiosk the same bar fills during the attract loop, in English and, after the language button, in Spanish.
+// Screenshots: test-artifacts/e2e/il2tug-solo.png, il2tug-kiosk-es.png.
 
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -68,5 +69,25 @@ describe("the IL-2 tug-of-war in solo play", () => {
       if (Math.abs(r - 0x00) + Math.abs(g - 0x72) + Math.abs(b - 0xb2) <= 30) blue += count;
     }
     expect(blue, "helper-blue pixels in the bar").toBeGreaterThan(20);
+  });
+
+  test("the kiosk shows the tug-of-war of the bots' round, in English and in Spanish", async () => {
+    const kiosk = await tb.newPage({ width: 1920, height: 1080 });
+    const { page } = kiosk;
+    await page.goto(`${server.baseUrl}/kiosk.html?idle=300`, { waitUntil: "load" });
+    const tug = page.locator("#k-tug");
+    await page.waitForFunction(() => {
+      const bar = document.querySelector("#k-tug .tug-bar");
+      return bar !== null && !bar.classList.contains("empty");
+    }, null, { timeout: 90_000, polling: 500 });
+    expect(await tug.locator(".tug-title").textContent()).toBe("IL-2 tug-of-war");
+    expect(await tug.locator(".tug-summary").textContent()).toMatch(/^IL-2 tug-of-war now: Helpers (<1|\d+)%, Killers (<1|\d+)%, Tregs (<1|\d+)%, NK cells (<1|\d+)%\.$/);
+    await page.click("#k-lang");
+    await expect.poll(() => tug.locator(".tug-title").textContent(), { timeout: 10_000 }).toBe("Tira y afloja por la IL-2");
+    const names = (await tug.locator(".tug-name").allTextContents()).join(", ");
+    expect(names).toBe("Colaboradores, Citotóxicos, Reguladores, Células NK");
+    expect(await tug.isVisible()).toBe(true);
+    await kiosk.shot("il2tug-kiosk-es");
+    await kiosk.context.close();
   });
 });
