@@ -2,7 +2,7 @@
 // at every difficulty, and the team still does its job. Measured in bot rounds of the pure model, as the room runs them:
 // - the sink: over the first 1.25 days (the response building, before the first divisions) Tregs take a share of the
 //   captured IL-2 well above their share of the cells that capture it (median over seeds ≥ 1.5×: a sink takes more
-//   than its number; the old parking bot gave 0.6-1.2×, and a 1-2% share of the round's IL-2);
+//   than its number; with the old parking bot the medians were 0.6-1.2×, and Tregs took 1-2% of the round's IL-2);
 // - the team still wins: hard bots clear the viral infection in every seed, normal bots in most; melanoma and renal
 //   cancer shrink under hard bots (final threat below the start). Type 1 diabetes, where the bot sits Tregs on the
 //   dendritic cells, is checked by bots.test.ts (more islet tissue kept than with no Treg play).
