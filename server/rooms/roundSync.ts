@@ -6,6 +6,7 @@ import { CardState, type TissueState } from "../../shared/net/TissueState.ts";
 import { dayOf, THERAPY_NAMES, type World } from "../../shared/sim/index.ts";
 import type { CardClock } from "./commandGate.ts";
 import type { RoundClock } from "./roundClock.ts";
+import { syncIl2Tug } from "./il2TugSync.ts";
 
 export function syncRound(state: TissueState, world: World, clock: RoundClock, cards: CardClock): void {
   state.tick = world.tick;
@@ -31,6 +32,7 @@ export function syncRound(state: TissueState, world: World, clock: RoundClock, c
     hud.threat = v["threat.burden"];
     hud.damage = v["tissue.damage"];
   }
+  syncIl2Tug(hud, world.history);
   hud.leak = world.therapy.leak;
 
   for (const therapy of THERAPY_NAMES) {

@@ -1,29 +1,26 @@
-// Treg commander. Infection and cancer: park the Tregs away from the dendritic cells and the fight while the response
-// builds (Tregs there soak up IL-2 and hold helpers back), then let them back once the threat is cleared or nearly so.
-// Autoimmunity (t1d): sit the Tregs on the dendritic cells that show self-antigen, spread so each gets some, which
-// starves weakly switched-on killers. Difficulty: how soon, how evenly and how accurately. Called by createBot.
+// Treg commander. Infection, cancer and the sandbox (the kiosk's tug-of-war): take the Tregs to where IL-2 is made
+// (the groups of switched-on helpers, or the dendritic cells before any helper has switched on) and stand them round
+// the edge of each group, where they compete for its IL-2 in plain view without sitting on the dendritic cell itself
+// (Tregs on a dendritic cell hold back its activation by contact); once the threat is cleared or nearly so, let them
+// go. Autoimmunity (t1d): sit the Tregs on the dendritic cells that show self-antigen, spread so each gets some, which
+// starves weakly switched-on killers. Difficulty: how soon, how many spots, how evenly and how accurately.
+// Called by createBot.
 
 import { uniform, type Rng } from "../sim/index.ts";
 import type { Skill } from "./bot.ts";
 import { aim, clusterPoints, dist2, type Point } from "./clusters.ts";
+import { il2Sources, ringAround } from "./il2Sources.ts";
 import type { BotObservation, SeenCell } from "./observe.ts";
 import { sendCells } from "./orders.ts";
 
 const SQUAD = 4;
 const SLACK = 2;
-
-/** The grid point farthest from every dendritic cell and threat (a coarse search every 8 voxels). */
-function quietCorner(obs: BotObservation, avoid: readonly Point[]): Point {
-  let best: Point = { x: 4, y: 4 }, bd = -1;
-  for (let y = 4; y < obs.height; y += 8) {
-    for (let x = 4; x < obs.width; x += 8) {
-      let d = Infinity;
-      for (const a of avoid) d = Math.min(d, dist2({ x, y }, a));
-      if (d > bd) { bd = d; best = { x, y }; }
-    }
-  }
-  return best;
-}
+/** Distance from the centre of a helper group at which the Tregs stand, voxels (the edge of its IL-2 cloud). */
+const RING_VOXELS = 5;
+/** Places on the ring round one spot (the Tregs are dealt out among them). */
+const RING_POINTS = 6;
+/** Most spots a hard Treg bot covers at once. */
+const MAX_SPOTS = 4;
 
 /** Deals cells out to points in turn, nearest pairs first, so every point gets its share. */
 function dealOut(cells: readonly SeenCell[], points: readonly Point[]): Map<number, Point> {
@@ -44,14 +41,12 @@ function dealOut(cells: readonly SeenCell[], points: readonly Point[]): Map<numb
 
 export function tregPolicy(skill: Skill, rng: Rng): (obs: BotObservation) => unknown[] {
   let peak = 0;
-  let parked: Point | undefined;
   let freed = false;
   return (obs) => {
-    const dcs: SeenCell[] = [], tregs: SeenCell[] = [], threats: SeenCell[] = [];
+    const dcs: SeenCell[] = [], tregs: SeenCell[] = [];
     for (const c of obs.cells) {
       if (c.type === "dendritic") dcs.push(c);
       else if (c.type === "treg" && c.squad === SQUAD) tregs.push(c);
-      else if (c.type === "infected" || c.type === "tumour" || c.type === "tumourHidden") threats.push(c);
     }
     if (!tregs.length) return [];
 
@@ -68,28 +63,30 @@ export function tregPolicy(skill: Skill, rng: Rng): (obs: BotObservation) => unk
       return sendCells(tregs, (c) => plan.get(c.id), SLACK);
     }
 
-    if (obs.threatKind === "none") {
-      if (freed) return [];
-      freed = true;
-      return [{ kind: "release", squad: SQUAD }];
-    }
-
-    // infection or cancer
+    // infection or cancer (or nothing to fight, as in the sandbox: the tug-of-war on its own)
     peak = Math.max(peak, obs.hud.threat);
-    // hard lets them back when the threat has fallen to a tenth of its peak; others only once it is gone
+    // hard lets them go when the threat has fallen to a tenth of its peak; others only once it is gone
     const settled = peak > 0 && (obs.hud.threat === 0 || (skill.deep && obs.hud.threat < 0.1 * peak && obs.day > 2));
     if (settled) {
       if (freed) return [];
       freed = true;
       return [{ kind: "release", squad: SQUAD }];
     }
-    if (!parked || (skill.deep && uniform(rng) < 0.25)) {
-      const avoid: Point[] = [...dcs, ...clusterPoints(threats, 8, 6)];
-      parked = avoid.length ? quietCorner(obs, avoid) : { x: obs.width / 2, y: obs.height / 2 };
-      if (uniform(rng) < skill.blunder) parked = aim(rng, { x: obs.width / 2, y: obs.height / 2 }, obs.width / 4, obs.width, obs.height);
-      else parked = aim(rng, parked, skill.aimNoise, obs.width, obs.height);
+    const sources = il2Sources(obs);
+    if (!sources.length) return [];
+    // easy: the biggest spot, aimed loosely; normal: the two biggest; hard: up to four, more Tregs where more helpers are
+    const easy = skill.aimNoise > 5;
+    const chosen = skill.deep ? sources.slice(0, MAX_SPOTS) : sources.slice(0, easy ? 1 : 2);
+    const biggest = chosen[0].n;
+    const points: Point[] = [];
+    for (const g of chosen) {
+      const centre = uniform(rng) < skill.blunder
+        ? aim(rng, { x: obs.width / 2, y: obs.height / 2 }, obs.width / 4, obs.width, obs.height)
+        : aim(rng, g, skill.aimNoise / 2, obs.width, obs.height);
+      const n = skill.deep ? Math.max(2, Math.round((RING_POINTS * g.n) / biggest)) : RING_POINTS;
+      points.push(...ringAround(centre, RING_VOXELS, n, obs.width, obs.height));
     }
-    const spot = parked;
-    return sendCells(tregs, () => spot, 6);
+    const plan = dealOut(tregs, points);
+    return sendCells(tregs, (c) => plan.get(c.id), SLACK);
   };
 }

@@ -56,6 +56,12 @@ export const HudState = schema({
   threat: t.uint32().default(0), // infected and tumour cells
   damage: t.float32().default(0), // share of the starting healthy tissue lost, 0..1
   leak: t.float32().default(0), // vascular leak; 1 is the dose-limiting line
+  // The IL-2 tug-of-war: who took the IL-2 captured over the last few simulated hours, in tenths of a percent
+  // (shared/net/il2Tug.ts; written by server/rooms/il2TugSync.ts); all 0 until some IL-2 has been captured.
+  il2ShareCd4: t.uint16().default(0),
+  il2ShareCd8: t.uint16().default(0),
+  il2ShareTreg: t.uint16().default(0),
+  il2ShareNk: t.uint16().default(0),
 }, "HudState");
 export type HudState = SchemaType<typeof HudState>;
 

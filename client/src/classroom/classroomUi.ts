@@ -163,7 +163,8 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
         el(doc, "p", { class: "check panel-head" }, el(doc, "span", {}, dashToggle, el(doc, "label", { for: "dash-toggle", text: " Show the class list" }))), dash);
       dashToggle.addEventListener("change", () => { dash.hidden = !dashToggle.checked; });
       const charts = el(doc, "section", { class: "panel live-panel", "aria-label": "Live charts" });
-      side.prepend(controls, charts, dashPanel);
+      const tug = side.querySelector<HTMLElement>(".tug-panel"); // the IL-2 tug-of-war, in view on the projector
+      side.prepend(controls, ...(tug ? [tug] : []), charts, dashPanel);
       unmounts.push(mountPlayControls(controls, s), mountDashboard(dash, s), mountLiveCharts(charts, s, s));
     } else {
       // Pause, speed and restart are the teacher's: a student's bar keeps only Leave.

@@ -8,6 +8,7 @@ import { ROLES, type Role } from "../../../shared/sim/roles.ts";
 import { THERAPY_NAMES, THERAPY_LABELS, type TherapyName } from "../../../shared/sim/therapyNames.ts";
 import type { SeatState } from "../../../shared/net/TissueState.ts";
 import { MAX_TEAMS } from "../../../shared/net/classroom.ts";
+import { CLASS_SHORT_DAYS } from "../../../shared/net/roundLengths.ts";
 import type { ClassroomSession } from "../net/ClassroomSession.ts";
 import { el, setText } from "../ui/dom.ts";
 import { closeClassControl } from "./closeClass.ts";
@@ -17,8 +18,8 @@ import { downloadResults } from "./resultsDownload.ts";
 export const ROLE_SHORT: Record<Role, string> = { effector: "Effector T cells", treg: "Tregs", nk: "NK cells", clinician: "Clinician" };
 /** Wall-clock minutes per simulated day at speed 1 (20 ticks a second, 60 s a tick). */
 export const MINUTES_PER_DAY = (24 * 60) / 20 / 60;
-/** Shorter rounds offered besides the full scenario, simulated days. */
-const SHORT_DAYS = [8, 6, 4, 2, 1];
+/** Shorter rounds offered besides the full scenario, simulated days (each long enough for the first divisions). */
+const SHORT_DAYS = CLASS_SHORT_DAYS;
 
 /** Fills a round-length select for a scenario: the full length, then shorter rounds; values are days or "full". */
 export function fillDays(select: HTMLSelectElement, scenarioId: string, chosen?: number): void {

@@ -15,6 +15,7 @@ import { lockDown } from "./lockdown.ts";
 import { MarksScene } from "./marksScene.ts";
 import { ResultScreen } from "./resultScreen.ts";
 import { KioskStrings, type Lang } from "./strings.ts";
+import { mountKioskTug } from "./kioskTug.ts";
 
 type Mode = "loading" | "attract" | "starting" | "round" | "result";
 
@@ -170,7 +171,7 @@ async function startRound(): Promise<void> {
   bus.emit("round-start", s);
   MarksScene.session = s;
   setMode("round");
-  round = new KioskRound(doc, s, bus, strings);
+  round = new KioskRound(doc, s, bus, strings, cfg.pace);
   round.start(() => void enterAttract());
   idle = new IdleWatch(doc, strings, cfg.idleS, cfg.countdownS, () => void enterAttract());
   idle.start();
@@ -192,6 +193,9 @@ function showResult(): void {
   setMode("result");
   result.show({ helpersStart, helpersEnd, il2PeakPm }, cfg.resultS, () => void enterAttract());
 }
+
+// The IL-2 tug-of-war of the room on screen: the bots' during attract, the visitor's from a touch on.
+mountKioskTug(doc.getElementById("k-tug")!, strings, () => (mode === "round" || mode === "result" ? played : watch));
 
 // A touch anywhere on the attract screen starts a round (the language button excepted).
 doc.addEventListener("pointerdown", (e) => {

@@ -5,18 +5,18 @@
 import type { Bus } from "../bus.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import type { KioskStrings } from "./strings.ts";
+import { speedAt, wallSecondsLeft, type KioskPace } from "./kioskClock.ts";
 
 /** Seconds the goal stays in the caption bar before the tips take over; seconds per tip after it. */
 const GOAL_S = 30;
 const TIP_S = 10;
-/** Model ticks per base tick at speed 1 run 20 base ticks a second; one tick is 60 simulated s (sandbox default). */
-const WALL_S_PER_DAY_AT_SPEED_1 = 86400 / 60 / 20;
 
 export class KioskRound {
   private readonly doc: Document;
   private readonly session: GameSession;
   private readonly bus: Bus;
   private readonly strings: KioskStrings;
+  private readonly pace: KioskPace;
   private squad = 1;
   private readonly started = performance.now();
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -27,7 +27,8 @@ export class KioskRound {
   /** The highest IL-2 (pM) the HUD showed during the visitor's round: what gathering helpers changes most. */
   il2PeakPm = 0;
 
-  constructor(doc: Document, session: GameSession, bus: Bus, strings: KioskStrings) {
+  constructor(doc: Document, session: GameSession, bus: Bus, strings: KioskStrings, pace: KioskPace = { fastDays: 0, fastSpeed: 2 }) {
+    this.pace = pace;
     this.doc = doc;
     this.session = session;
     this.bus = bus;
@@ -90,7 +91,10 @@ export class KioskRound {
     if (!st) return;
     if (this.helpersStart === 0) this.helpersStart = st.hud?.helpers ?? 0;
     this.il2PeakPm = Math.max(this.il2PeakPm, st.hud?.il2MaxPm ?? 0);
-    const leftS = Math.max(0, ((st.days - st.day) * WALL_S_PER_DAY_AT_SPEED_1) / Math.max(1, st.speed));
+    // the quiet first day runs faster, then speed 1 (kioskClock.ts)
+    const speed = speedAt(st.day, this.pace);
+    if (!st.paused && st.outcome === "ongoing" && st.speed !== speed) this.session.control({ action: "speed", speed: speed as 1 | 2 | 4 | 8 });
+    const leftS = wallSecondsLeft(st.day, st.days, this.pace);
     const m = Math.floor(leftS / 60), s = Math.floor(leftS % 60);
     d.getElementById("k-time")!.textContent = `${m}:${String(s).padStart(2, "0")}`;
     d.getElementById("k-helpers")!.textContent = String(st.hud?.helpers ?? 0);

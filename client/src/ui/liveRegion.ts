@@ -4,6 +4,7 @@
 import type { Bus } from "../bus.ts";
 import { describeSituation, hasFirstFigures, type SituationFigures } from "./situation.ts";
 import { threatFigure } from "./threatFigure.ts";
+import { sharesFromHud, tugSummary, TUG_WORDS_EN } from "./il2TugWords.ts";
 import type { UiSession } from "./session.ts";
 
 const DESCRIBE_EVERY_MS = 10_000;
@@ -39,6 +40,8 @@ export function mountLiveRegion(live: HTMLElement, toast: HTMLElement, session: 
       ...(threat.term === "threat" ? {} : { threatName: threat.spoken }),
       damage: hud.damage, leak: hud.leak, il2MeanPm: hud.il2MeanPm, il2MaxPm: hud.il2MaxPm, paused: st.paused, outcome: st.outcome,
     };
+    const tug = sharesFromHud(hud);
+    if (tug) now.il2Tug = tugSummary(tug, TUG_WORDS_EN);
     const text = describeSituation(now, before);
     // The clock always moves; speak only when something besides the clock changed.
     const gist = text.replace(/^[^.]*\./, "");

@@ -18,6 +18,7 @@ import { startSolo } from "./soloSetup.ts";
 import { mountSquadBar } from "./squadBar.ts";
 import { mountTutorialWhenSeated } from "./tutorial.ts";
 import { mountNotesPanel } from "../learn/teacherNotes.ts";
+import { mountIl2Tug } from "./il2TugBar.ts";
 
 /** Where a classroom adds its panels and debrief parts (client/src/classroom/classroomUi.ts); solo leaves them unset. */
 export const playUiHooks: {
@@ -76,7 +77,10 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
     const inspect = el(doc, "section", { class: "panel inspect", hidden: "" });
     const legend = el(doc, "section", { class: "panel legend" });
     const notes = el(doc, "section", { class: "panel notes-panel", "aria-label": "Teacher notes", hidden: "" });
-    side.replaceChildren(tutorial, squads, inspect, notes, legend);
+    const tug = el(doc, "section", { class: "panel tug-panel" });
+    side.replaceChildren(tutorial, tug, squads, inspect, notes, legend);
+    const tugBar = mountIl2Tug(tug, () => s.state?.hud);
+    unmount.push(tugBar.unmount);
 
     unmount.push(mountHud(hudRoot, s, bus, leave));
     unmount.push(mountSquadBar(squads, s, bus));

@@ -20,6 +20,8 @@ export interface SituationFigures {
   il2MaxPm: number;
   paused: boolean;
   outcome: string;
+  /** The IL-2 tug-of-war's sentence (il2TugWords.ts), once some IL-2 has been captured. */
+  il2Tug?: string;
 }
 
 /** A trend word for a count: rising/falling only beyond a 10% (and at least 2) change, so noise stays quiet. */
@@ -43,6 +45,7 @@ export function describeSituation(now: SituationFigures, before?: SituationFigur
   const killerTrend = trend(now.killers, before?.killers);
   parts.push(`Killers ${now.killers}${killerTrend ? ` (${killerTrend})` : ""}, helpers ${now.helpers}, Tregs ${now.tregs}, NK ${now.nk}.`);
   parts.push(`IL-2 peak ${formatPm(now.il2MaxPm)}.`);
+  if (now.il2Tug) parts.push(now.il2Tug);
   if (now.damage >= 0.01) parts.push(`Tissue lost ${formatShare(now.damage)}.`);
   if (now.leak >= 0.5) parts.push(now.leak >= 1 ? "Vascular leak past the dose-limiting line." : `Vascular leak at ${formatShare(now.leak)} of the limit.`);
   return parts.join(" ");

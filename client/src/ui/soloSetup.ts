@@ -9,11 +9,10 @@ import { DIFFICULTIES, ROLES, ROLE_LABELS, isDifficulty, isRole, type Difficulty
 import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
 import { lastSetup, roundPrefs, saveSetup, tutorialDone } from "./prefs.ts";
 import { teacherNotes } from "../learn/teacherNotes.ts";
+import { SOLO_SHORT_DAYS, shortLengths } from "../../../shared/net/roundLengths.ts";
 
 /** Wall-clock minutes per simulated day at speed 1: the room runs 20 ticks a second and a tick is 60 s by default. */
 const MINUTES_PER_DAY = (24 * 60) / 20 / 60;
-/** Shorter rounds offered besides the full scenario, simulated days. */
-const SHORT_DAYS = [4, 2, 1];
 
 const DIFFICULTY_TEXT: Record<Difficulty, string> = {
   easy: "Easy: bots react slowly",
@@ -57,7 +56,7 @@ export function setUpSoloSetup(doc: Document, bus: Bus): void {
     notes.replaceChildren(...(block ? [block] : []));
     const keep = days.value;
     days.replaceChildren(new Option(`Full scenario: ${s.days} days (about ${Math.round(s.days * MINUTES_PER_DAY)} min)`, "full"));
-    for (const d of SHORT_DAYS.filter((d) => d < s.days)) {
+    for (const d of shortLengths(SOLO_SHORT_DAYS, s.days)) {
       days.add(new Option(`Short practice: ${d} day${d === 1 ? "" : "s"} (about ${Math.round(d * MINUTES_PER_DAY)} min)`, String(d)));
     }
     days.value = [...days.options].some((o) => o.value === keep) ? keep : "full";

@@ -57,6 +57,7 @@ export function mountTutorial(root: HTMLElement, session: UiSession, bus: Bus, r
     index = next;
     if (index >= steps.length) { finish(false); return; }
     const step = steps[index];
+    facts.shownDay[step.id] ??= facts.day;
     counter.textContent = `Tutorial: step ${index + 1} of ${steps.length}`;
     title.textContent = step.title;
     text.textContent = step.text;
@@ -91,6 +92,7 @@ export function mountTutorial(root: HTMLElement, session: UiSession, bus: Bus, r
   const timer = setInterval(() => {
     const hud = session.state?.hud;
     if (!hud) return;
+    facts.day = session.state.day;
     if (facts.il2StartPm === null) facts.il2StartPm = hud.il2MaxPm;
     facts.il2MaxPm = Math.max(facts.il2MaxPm, hud.il2MaxPm);
     update();

@@ -16,6 +16,9 @@ export interface TutorialFacts {
   kills: number;
   /** Steps the player closed with their "Got it" button (ids). */
   acknowledged: string[];
+  /** The round's simulated day now, and the day each step was first shown (by id). */
+  day: number;
+  shownDay: Record<string, number>;
 }
 
 export interface TutorialStep {
@@ -28,12 +31,26 @@ export interface TutorialStep {
 }
 
 export function emptyFacts(): TutorialFacts {
-  return { selectedSquads: [], commands: [], inspected: false, il2StartPm: null, il2MaxPm: 0, divisions: 0, kills: 0, acknowledged: [] };
+  return { selectedSquads: [], commands: [], inspected: false, il2StartPm: null, il2MaxPm: 0, divisions: 0, kills: 0, acknowledged: [], day: 0, shownDay: {} };
 }
 
-/** IL-2 "appeared" once the peak is at least 10 pM and at least twice what it was when the tutorial began. */
+/**
+ * IL-2 peak (pM) from which a cloud shows on the heatmap (teal on its log scale from 0.1 pM to 100 nM) and the
+ * high-affinity receptor is well into its range; a few activated helpers at a dendritic cell reach it within hours.
+ */
+export const WATCH_IL2_PM = 30;
+/** Simulated hours the "Watch IL-2 appear" step stays once the cloud is there, so there is something to watch. */
+export const WATCH_IL2_HOURS = 2;
+
+/** IL-2 "appeared" once the peak is at least WATCH_IL2_PM and at least twice what it was when the tutorial began. */
 export function il2Rose(f: TutorialFacts): boolean {
-  return f.il2MaxPm >= 10 && f.il2MaxPm >= 2 * (f.il2StartPm ?? 0);
+  return f.il2MaxPm >= WATCH_IL2_PM && f.il2MaxPm >= 2 * (f.il2StartPm ?? 0);
+}
+
+/** The step has been on screen for at least `hours` simulated hours (false until it has been shown). */
+export function shownFor(f: TutorialFacts, id: string, hours: number): boolean {
+  const since = f.shownDay[id];
+  return since !== undefined && (f.day - since) * 24 >= hours - 1e-9;
 }
 
 const sent = (squad: number) => (f: TutorialFacts) => f.commands.some((c) => (c.kind === "target" || c.kind === "targetCells") && (c.squad === squad || c.squad === undefined) && f.selectedSquads.includes(squad));
@@ -42,8 +59,8 @@ const acked = (id: string) => (f: TutorialFacts) => f.acknowledged.includes(id);
 
 const WATCH_IL2: TutorialStep = {
   id: "watch-il2", title: "Watch IL-2 appear",
-  text: "Activated helpers release IL-2. Watch the heatmap under the cells brighten around them (the legend shows pM). Wait for the IL-2 peak in the top bar to climb.",
-  done: il2Rose,
+  text: "Activated helpers release IL-2. Watch the heatmap under the cells brighten around them (the legend shows pM), and the IL-2 tug-of-war bar fill as cells catch it. Wait for the IL-2 peak in the top bar to climb.",
+  done: (f) => il2Rose(f) && shownFor(f, "watch-il2", WATCH_IL2_HOURS),
 };
 const INSPECT: TutorialStep = {
   id: "inspect", title: "Look through the microscope",
@@ -52,7 +69,7 @@ const INSPECT: TutorialStep = {
 };
 const DIVISION: TutorialStep = {
   id: "division", title: "Wait for a division",
-  text: "A T cell divides only when it has caught enough IL-2 for long enough. Clustered cells share their IL-2 and take off; lone cells fizzle.",
+  text: "A T cell divides only when it has caught enough IL-2 for long enough: the first divisions come a day or more after the helpers switch on. Clustered cells share their IL-2 and take off; lone cells fizzle.",
   done: (f) => f.divisions > 0,
 };
 const TREGS: TutorialStep = {

@@ -1,0 +1,45 @@
+// Runs a round of the pure model with bots in some seats, as the room does (each bot thinks every thinkEveryTicks,
+// its payloads pass the wire's validator and go to world.pending), for the tests of what a bot round shows.
+
+import { createWorld, makeParams, step, ROLES, type Difficulty, type Role, type Scenario, type World } from "../../shared/sim/index.ts";
+import { SCENARIOS } from "../../shared/scenarios/index.ts";
+import { checkCommand } from "../../shared/net/commandMessage.ts";
+import { createBot, observe } from "../../shared/bots/index.ts";
+
+export interface BotRoundOptions {
+  scenarioId: string;
+  days: number;
+  seed: number;
+  difficulty: Difficulty;
+  /** Seats the bots take (default: every role). */
+  roles?: readonly Role[];
+  /** Called after every tick. */
+  each?: (world: World) => void;
+}
+
+export function botRound(o: BotRoundOptions): World {
+  const sc: Scenario = { ...SCENARIOS[o.scenarioId], days: o.days };
+  const world = createWorld(sc, makeParams(sc.params), o.seed);
+  const bots = (o.roles ?? ROLES).map((r) => createBot(r, o.difficulty, o.seed * 7 + 1));
+  const maxTicks = Math.ceil((o.days * 86400) / world.dtS) + 10;
+  for (let t = 0; t < maxTicks && world.outcome === "ongoing"; t++) {
+    for (const b of bots) {
+      if (world.tick % b.thinkEveryTicks) continue;
+      for (const p of b.decide(observe(world, b.role))) {
+        const r = checkCommand(p);
+        if (!r.ok) throw new Error(`${b.role}: ${r.error}`);
+        world.pending.push(r.command);
+      }
+    }
+    step(world);
+    o.each?.(world);
+  }
+  return world;
+}
+
+/** Share of all IL-2 captured so far that Tregs took (the model's cumulative il2.captured.* metrics). */
+export function tregCaptureShare(world: World): number {
+  const v = world.history.at(-1)?.values ?? {};
+  const all = ["cd4", "cd8", "treg", "nkBright", "nkDim"].reduce((a, t) => a + (v[`il2.captured.${t}`] ?? 0), 0);
+  return all > 0 ? (v["il2.captured.treg"] ?? 0) / all : 0;
+}
