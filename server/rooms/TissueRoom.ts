@@ -17,7 +17,13 @@ export {
   FIELD_EVERY_BASE_TICKS, MAX_MESSAGES_PER_SECOND, MAX_PENDING_COMMANDS, PATCH_RATE_MS, POSITIONS_PER_PATCH, RECONNECT_SECONDS,
 } from "./TissueRoomBase.ts";
 
+/** Shortest wall-clock time between two restarts of one room: a restart builds a new tissue on the event loop that
+ * every room shares, so a host cannot make one room hog it (issue 13: 10 restarts a second starved other rooms). */
+export const RESTART_COOLDOWN_MS = 2000;
+
 export class TissueRoom extends TissueRoomBase {
+  /** When this room last restarted (Date.now()), for RESTART_COOLDOWN_MS. */
+  private lastRestartMs = -Infinity;
   private options: Required<Pick<RoomOptions, "role" | "difficulty">> & RoomOptions = { role: "effector", difficulty: "normal" };
   /** The session that claimed the solo seat (set in onAuth, so two joins at once cannot both get in). */
   private claimedBy: string | null = null;
@@ -91,10 +97,18 @@ export class TissueRoom extends TissueRoomBase {
   }
 
   private onControl(client: Client, payload: unknown): void {
+    if (!this.budget.allow(client.sessionId)) return this.refuse(client, ClientMessage.control, "too many messages: at most 20 a second");
     const checked = checkControl(payload);
     if (!checked.ok) return this.refuse(client, ClientMessage.control, checked.error);
     const host = this.options.watch ? this.watchHost === client.sessionId : this.seats.byId.get(client.sessionId)?.host;
     if (!host) return this.refuse(client, ClientMessage.control, "only the host can pause, change speed or restart");
+    if (checked.value.action === "restart") {
+      const now = Date.now();
+      if (now - this.lastRestartMs < RESTART_COOLDOWN_MS) {
+        return this.refuse(client, ClientMessage.control, `the round was just restarted: wait ${Math.ceil((RESTART_COOLDOWN_MS - (now - this.lastRestartMs)) / 1000)} s before restarting again`);
+      }
+      this.lastRestartMs = now;
+    }
     this.control(checked.value);
   }
 

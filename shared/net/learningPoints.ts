@@ -44,7 +44,8 @@ function tregs(world: World, f: RunFacts): string {
   const first = world.history[0]?.values ?? {};
   const tCells = (first["count.cd4"] ?? 0) + (first["count.cd8"] ?? 0) + (first["count.treg"] ?? 0);
   const cellShare = tCells ? f.tregsAtStart / tCells : 0, il2Share = all ? c.tregs / all : 0;
-  let text = il2Share > cellShare
+  // "only … but" only when the difference shows once rounded (4% against 4% would contradict it)
+  let text = il2Share > 1.25 * cellShare && pct(il2Share) !== pct(cellShare)
     ? `Tregs were only ${pct(cellShare)} of the T cells at the start but caught ${pct(il2Share)} of all the IL-2 the immune cells took in, thanks to their always-on high-affinity receptor (CD25).`
     : `Tregs were ${pct(cellShare)} of the T cells at the start and caught ${pct(il2Share)} of all the IL-2 the immune cells took in: here the helpers, killers and NK cells took most of it.`;
   if (f.tregFirstPositive >= 0) {

@@ -1,4 +1,4 @@
-// The debrief's contrasts in a real browser against the real server: a 1-day solo viral round at 8×, then the
+// The debrief's contrasts in a real browser against the real server: a 2-day solo viral round at 8×, then the
 // debrief shows "What if…?" computing, and the server's replay of the same tissue with one thing changed arrives:
 // the change in plain words, a line of this round's numbers, charts with both lines and their tables; picking
 // another contrast by keyboard shows it. Screenshots at laptop and phone sizes in test-artifacts/e2e/contrast-*.png.
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 describe("contrasts in the debrief", () => {
-  test("a 1-day solo round ends in a debrief that computes and shows what the same tissue would have done", async () => {
+  test("a 2-day solo round ends in a debrief that computes and shows what the same tissue would have done", async () => {
     const { page } = tb;
     await page.goto(server.baseUrl, { waitUntil: "load" });
     await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: 30_000 });
@@ -34,7 +34,7 @@ describe("contrasts in the debrief", () => {
     await page.locator("#solo-setup").waitFor({ state: "visible" });
     await page.selectOption("#solo-scenario", "viral");
     await page.check('input[name="role"][value="nk"]'); // bots command the helpers (they gather them) and the Tregs
-    await page.selectOption("#solo-days", "1");
+    await page.selectOption("#solo-days", "2"); // the shortest round the menu offers
     await page.uncheck("#solo-tutorial");
     await page.click("#solo-start");
     await page.locator("#play-ui").waitFor({ state: "visible", timeout: 30_000 });

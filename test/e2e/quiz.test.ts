@@ -1,8 +1,8 @@
 // The two-tier quiz in a real browser against the real server: on a phone (390×844) the solo form offers the quiz and
 // opens it as a dialog; a class of one student on a phone and the teacher on a projector (1920×1080): the teacher gives
-// the quiz before play, the student answers it with the keyboard alone, a one-day round is played, the teacher gives
-// the quiz after play, the student answers it by tapping, sees their own gain, and the teacher sees the class's gain
-// per learning goal (the student's page never does); the CSV download has the quiz rows.
+// the quiz before play, the student answers it with the keyboard alone, a two-day round is played and both devices
+// see its contrasts, the teacher gives the quiz after play, the student answers it by tapping, sees their own gain,
+// and the teacher sees the class's gain per learning goal (the student's page never does); the CSV has the quiz rows.
 // Screenshots: test-artifacts/e2e/quiz-*.png.
 
 import { writeFileSync } from "node:fs";
@@ -67,13 +67,13 @@ describe("the two-tier quiz", () => {
     await dialog.waitFor({ state: "hidden" });
   });
 
-  test("the teacher opens a class with a one-day round; a student joins on a phone", async () => {
+  test("the teacher opens a class with a two-day round (the shortest the menu offers); a student joins on a phone", async () => {
     const { page } = teacher;
     await openApp(page);
     await page.getByRole("button", { name: "Teach a class" }).click();
     const form = page.locator("#class-setup");
     await form.getByLabel("Scenario").selectOption("viral");
-    await form.getByLabel(/Round length/).selectOption("1");
+    await form.getByLabel(/Round length/).selectOption("2");
     await form.getByRole("button", { name: "Open the class" }).click();
     const title = page.getByRole("heading", { level: 1, name: /^Class / });
     await title.waitFor({ state: "visible", timeout: 30_000 });
@@ -109,12 +109,21 @@ describe("the two-tier quiz", () => {
     await teacher.shot("quiz-3-teacher-lobby-projector");
   });
 
-  test("a one-day round is played to its debrief", async () => {
+  test("the round is played to its debrief, where every device sees the class's contrasts arrive", async () => {
     const tp = teacher.page;
     await tp.getByRole("button", { name: "Start the round" }).click();
     await tp.locator("#play-ui").waitFor({ state: "visible", timeout: 60_000 });
     await tp.getByRole("combobox", { name: "Game speed" }).selectOption("8");
     for (const p of [teacher, student]) await p.page.locator("#debrief").waitFor({ state: "visible", timeout: 180_000 });
+    // one replay job for the class, shared by both devices: each shows the same contrasts once they are ready
+    for (const p of [student, teacher]) {
+      const section = p.page.locator("#debrief-contrasts");
+      await section.waitFor({ state: "visible", timeout: 60_000 });
+      await expect.poll(() => section.locator(".contrast-status").textContent(), { timeout: 240_000, interval: 1000 }).toMatch(/^All \d contrasts? ready\./);
+      await expect(section.locator(".contrast-picker button").allTextContents()).resolves.toEqual(expect.arrayContaining(["Without Tregs"]));
+      await expect(section.locator(".contrast-summary").textContent()).resolves.toMatch(/\d.* instead of .*\d/);
+    }
+    await student.shot("quiz-4-student-contrast-phone");
   });
 
   test("after the debrief the teacher gives the quiz after play; the student taps through it and sees their own gain", async () => {

@@ -9,7 +9,7 @@ import { encodeField } from "../../shared/net/fieldCodec.ts";
 import { FieldMirror, frameBody, readFrameHeader } from "../../shared/net/fieldFrame.ts";
 import { ClientMessage, ServerMessage, type Debrief, type InspectResult, type Refusal, type WireEvent } from "../../shared/net/messages.ts";
 import { CellType, stateHash } from "../../shared/sim/index.ts";
-import { TissueRoom } from "../../server/rooms/TissueRoom.ts";
+import { RESTART_COOLDOWN_MS, TissueRoom } from "../../server/rooms/TissueRoom.ts";
 import { MAX_TICKS_PER_ASK } from "../../server/rooms/TissueRoomBase.ts";
 import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
@@ -226,6 +226,20 @@ describe("the host's controls", () => {
     await waitFor("the refusal", () => refusals.length === 1);
     expect(refusals[0]).toEqual({ message: "control", error: "only the host can pause, change speed or restart" });
     expect(room.roundClock.paused).toBe(false);
+    await client.leave();
+  });
+});
+
+describe("a restart flood (issue 13)", () => {
+  test("a host's restarts beyond one per RESTART_COOLDOWN_MS are refused with a reason, so one room cannot hog the event loop", async () => {
+    const { room, client, refusals } = await manualRoom();
+    for (let k = 0; k < 30; k++) client.send(ClientMessage.control, { action: "restart" });
+    await waitFor("the first restart and the refusals", () => client.state.round === 2 && refusals.length >= 19);
+    expect(room.state.round).toBe(2); // one restart acted on; the rest refused (20 a second by the budget, then the cooldown)
+    expect(refusals.filter((r) => r.message === "control" && /just restarted: wait \d s/.test(r.error)).length).toBe(19);
+    await new Promise((resolve) => setTimeout(resolve, RESTART_COOLDOWN_MS + 100));
+    client.send(ClientMessage.control, { action: "restart" });
+    await waitFor("a restart after the cooldown", () => client.state.round === 3);
     await client.leave();
   });
 });

@@ -53,8 +53,10 @@ describe("contrasts move the round in the expected direction", () => {
   });
 
   test("helpers scattered instead of gathered: less IL-2, at the average and at the highest spot", () => {
+    // Two days, the shortest round the menus offer: over one day the direction is not settled yet (scattered helpers
+    // meet more dendritic cells, so more of them switch on, and the first day's IL-2 can come out either way).
     for (const seed of [1, 3]) {
-      const { world, log } = playRound("viral", seed, 1);
+      const { world, log } = playRound("viral", seed, 2);
       expect(ids(planContrasts(log))).toContain("scattered");
       const scattered = replayRound(log, changeFor("scattered", log));
       expect(peak(scattered.history, "il2.meanPm"), `seed ${seed}`).toBeLessThan(0.8 * peak(world.history, "il2.meanPm"));
