@@ -1,5 +1,5 @@
 // The debrief's learning points: rules on this run's numbers pick 3–5 sentences, each tied to one of the design's
-// learning objectives (clustering, receptor affinity, Tregs as a sink, NK cells, therapy, contraction) and quoting
+// learning objectives (clustering, receptor affinity, Tregs as a sink, NK cells, therapy and the patient, contraction) and quoting
 // what happened (pM, cells, days). Pure. Called by buildDebrief.
 
 import type { World } from "../sim/world.ts";
@@ -89,6 +89,20 @@ function therapy(f: RunFacts, ledger: RoleLedger): string | null {
   return `${first.charAt(0).toUpperCase()}${first.slice(1)}. ${leak}`;
 }
 
+/**
+ * Objective 5: why the same treatment helps one patient and not the next. A tumour that keeps immune cells at its edge
+ * ("cold") is out of reach whatever IL-2 does; most melanomas are like that.
+ */
+function patientTumour(world: World, f: RunFacts): string | null {
+  if (world.scenario.threat.kind !== "tumour") return null;
+  const reach = world.patient.tumourInfiltration;
+  const killed = f.killsByKillers + f.killsByNk;
+  if (reach >= 1) {
+    return `This patient's tumour was "hot": it let killer T cells and NK cells in among its cells, and they killed ${killed} cells. Only about one patient in three has a tumour like this, the kind immune therapies such as IL-2 work best on.`;
+  }
+  return `This patient's tumour was "cold": it kept killer T cells and NK cells at its edge, so they touched its cells only ${pct(reach)} of the time and killed ${killed} cells. Most patients' tumours are like this, one reason high-dose IL-2 helps only about one patient in six.`;
+}
+
 /** Contraction: once the threat is gone, IL-2 vanishes and most effectors die. */
 function contraction(world: World, f: RunFacts): string | null {
   const { noun } = threatWords(world);
@@ -108,6 +122,6 @@ function killers(f: RunFacts): string {
 }
 
 export function learningPoints(world: World, facts: RunFacts, ledger: RoleLedger): string[] {
-  const points = [clustering(facts, ledger), tregs(world, facts), therapy(facts, ledger), nkCells(facts), contraction(world, facts), killers(facts)];
+  const points = [clustering(facts, ledger), tregs(world, facts), therapy(facts, ledger), patientTumour(world, facts), nkCells(facts), contraction(world, facts), killers(facts)];
   return points.filter((p): p is string => p !== null).slice(0, MAX_POINTS);
 }

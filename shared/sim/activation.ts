@@ -68,6 +68,8 @@ export function contactAntigen(world: World): void {
   // per-tick constants and columns, read once
   const B = world.blocks, size = B.size, bw = B.w, bh = B.h, tick = world.tick, near = markNearBlocks(world);
   const type = c.type, flags = c.flags, cx = c.x, cy = c.y, antigen = c.antigen;
+  // an hour beside a tumour cell: its PD-L1 speeds exhaustion, and a "cold" tumour lets the cell touch it only part of the time
+  const tumourHours = world.patient.tumourExhaustionFold * world.patient.tumourInfiltration * world.dtH;
   for (let i = 0; i < c.count; i++) {
     const t = type[i];
     if ((t !== CellType.cd4 && t !== CellType.cd8) || flags[i] & CellFlag.dead) continue;
@@ -84,7 +86,7 @@ export function contactAntigen(world: World): void {
       if (s > a) a = s;
       if (s > 0) c.lastAntigenTick[i] = tick;
       // chronic antigen exhausts an activated cell; a tumour's PD-L1 speeds it up
-      if (flags[i] & CellFlag.activated) c.antigenHours[i] += type[src] === CellType.tumour ? world.patient.tumourExhaustionFold * world.dtH : world.dtH;
+      if (flags[i] & CellFlag.activated) c.antigenHours[i] += type[src] === CellType.tumour ? tumourHours : world.dtH;
       if (!(flags[i] & CellFlag.activated) && uniform(rng) < perTick(p.activationPerHour * s, world.dtH)) activate(world, i, s, rng);
       c.why[i] = Why.engagedAntigen;
     }

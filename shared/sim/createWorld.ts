@@ -42,7 +42,7 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
       size: blockSize, w: bw, h: bh,
       threat: new Uint16Array(bw * bh), antigen: new Uint16Array(bw * bh), dc: new Uint16Array(bw * bh),
     },
-    patient: { tumourImmunogenicity: params.tumourImmunogenicity, tumourHiddenShare: params.tumourHiddenShare, repertoire: 1, tumourExhaustionFold: 1 },
+    patient: { tumourImmunogenicity: params.tumourImmunogenicity, tumourHiddenShare: params.tumourHiddenShare, repertoire: 1, tumourExhaustionFold: 1, tumourInfiltration: 1 },
     initialHealthy: 0, deadCount: 0, threatCount: 0, threatSeen: false, antigenPresent: false, peakThreat: 0, outcome: "ongoing", events: [], eventLog: [], history: [], pending: [],
     targetOf: new Int32Array(0), hitCount: new Uint8Array(0), cue: new Float64Array(2),
   };
@@ -66,7 +66,8 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
 /**
  * What makes this patient's tissue differ from the next one's, drawn once from the seed: how strongly the tumour shows
  * its antigen, how many of its cells hide by losing MHC, how many T cells recognise the antigen and, with a tumour,
- * how much PD-L1 it shows (drawn last and only then, so worlds without a tumour draw as before).
+ * how much PD-L1 it shows and whether it lets immune cells in (drawn last and only then, so worlds without a tumour
+ * draw as before).
  */
 export function drawPatient(p: Params, rng: Rng, tumour = false): Patient {
   const patient = {
@@ -74,8 +75,12 @@ export function drawPatient(p: Params, rng: Rng, tumour = false): Patient {
     tumourHiddenShare: clamp(p.tumourHiddenShare * lognormalFactor(rng, p.tumourHiddenShareCv), 0, 0.95),
     repertoire: lognormalFactor(rng, p.repertoireCv),
     tumourExhaustionFold: 1,
+    tumourInfiltration: 1,
   };
-  if (tumour) patient.tumourExhaustionFold = Math.max(1, p.tumourExhaustionFold * lognormalFactor(rng, p.tumourPdl1Cv));
+  if (tumour) {
+    patient.tumourExhaustionFold = Math.max(1, p.tumourExhaustionFold * lognormalFactor(rng, p.tumourPdl1Cv));
+    if (uniform(rng) >= p.tumourInflamedShare) patient.tumourInfiltration = p.tumourExcludedContact;
+  }
   return patient;
 }
 

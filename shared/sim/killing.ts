@@ -1,6 +1,7 @@
 // Killing: activated CD8 killers on cells that show their antigen, in proportion to the antigen's strength and to the
 // killer's IL-2 signal (faster when two or more touch the same target), and NK cells on infected and MHC-low tumour
-// cells, harder with more IL-2 signal. Rates per hour.
+// cells, harder with more IL-2 signal; on tumour cells, only for the share of time this patient's tumour lets them in.
+// Rates per hour.
 // Marks victims dead (removed at the end of the tick). Called by step() after signalling.
 
 import { anyInReach, bit, nearestOfTypes } from "./cellLists.ts";
@@ -31,7 +32,7 @@ export function kill(world: World): void {
   const c = world.cells, p = world.params, rng = world.rng.kill, dtH = world.dtH;
   const targetOf = world.targetOf, hits = world.hitCount;
   const n = c.count;
-  const unsignalled = p.ctlUnsignalledPotency, selfStrength = p.selfAntigenStrength;
+  const unsignalled = p.ctlUnsignalledPotency, selfStrength = p.selfAntigenStrength, infiltration = world.patient.tumourInfiltration;
   hits.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
     const j = killerTarget(world, i);
@@ -52,6 +53,8 @@ export function kill(world: World): void {
     } else {
       rate = p.nkKillPerHour * (1 + p.nkKillIl2Boost * c.pstat5[i]) * (tj === CellType.tumour ? NK_MHC_SPARING : 1);
     }
+    // a "cold" tumour keeps killers at its edge: they reach its cells for only part of the time
+    if (tj === CellType.tumour || tj === CellType.tumourHidden) rate *= infiltration;
     c.why[i] = Why.killing;
     if (uniform(rng) < perTick(rate, dtH)) {
       markDead(world, j);

@@ -142,6 +142,8 @@ export const PARAM_SPECS = {
   tumourImmunogenicityCv: p("threat", 0.4, 0, 1, "CV", "Patient-to-patient variation of tumour immunogenicity, drawn once per seed", "Rizvi 2015 Science; McGranahan 2016 Science (antigen load varies widely between patients)"),
   tumourExhaustionFold: p("threat", 20, 1, 40, "fold", "How much faster an hour of contact with a tumour cell exhausts a T cell than contact elsewhere, in a patient of median PD-L1 (PD-1 meets PD-L1, no inflammation)", "Schietinger 2016 Immunity (tumour T cells dysfunctional within 5 days); Iwai 2002 PNAS; " + CAL),
   tumourPdl1Cv: p("threat", 0.6, 0, 1.5, "CV", "Patient-to-patient variation of tumour PD-L1, a factor on tumourExhaustionFold drawn once per seed", "Taube 2012 Sci Transl Med (PD-L1 on ~40% of melanomas, patchy)"),
+  tumourInflamedShare: p("threat", 0.35, 0, 1, "fraction", "Share of patients whose tumour lets T and NK cells in (T-cell-inflamed, 'hot'); the others keep them at its edge (excluded or desert, 'cold'), drawn once per seed", "Harlin 2009 Cancer Res (a T-cell-inflamed subset of melanoma metastases); Spranger 2015 Nature; Joyce & Fearon 2015 Science (T-cell exclusion)"),
+  tumourExcludedContact: p("threat", 0.15, 0, 1, "fraction", "In a patient whose tumour keeps immune cells out, the share of their contact time with tumour cells they still get (stroma and missing chemokines hold them at the edge)", "Joyce & Fearon 2015 Science; Salmon 2012 J Clin Invest (T cells trapped in tumour stroma); " + CAL),
   tumourHiddenShareCv: p("threat", 0.5, 0, 1, "CV", "Patient-to-patient variation of the share of MHC-low tumour cells, drawn once per seed", "Garrido 2016 Curr Opin Immunol (HLA loss varies between tumours)"),
 
   // therapy

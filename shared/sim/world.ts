@@ -184,6 +184,8 @@ export interface Patient {
   repertoire: number;
   /** How much faster contact with this patient's tumour cells exhausts a T cell (tumourExhaustionFold × PD-L1); 1 without a tumour. */
   tumourExhaustionFold: number;
+  /** Share of their contact time with this patient's tumour cells that T and NK cells get: 1 in a "hot" (T-cell-inflamed) tumour, tumourExcludedContact in a "cold" one; 1 without a tumour. */
+  tumourInfiltration: number;
 }
 
 /** `endedByTeacher` is never judged by the model: the game server sets it when a teacher ends a round the model had not decided. */

@@ -88,6 +88,14 @@ describe("learning points follow the run", () => {
     expect(d.moments.some((m) => m.text.startsWith("First dose of high-dose IL-2"))).toBe(true);
   });
 
+  test("a tumour round says whether this patient's tumour let the killers in, with the kills it allowed", () => {
+    const hot = debriefOf(SCENARIOS.melanoma, 120, { tumourInflamedShare: 1 }).d;
+    const cold = debriefOf(SCENARIOS.melanoma, 120, { tumourInflamedShare: 0, tumourExcludedContact: 0.2 }).d;
+    expect(hot.learning.some((p) => p.includes('tumour was "hot"'))).toBe(true);
+    expect(cold.learning.find((p) => p.includes('tumour was "cold"'))).toMatch(/only 20% of the time and killed \d+ cells/);
+    expect(none.learning.some((p) => /tumour was "(hot|cold)"/.test(p))).toBe(false);
+  });
+
   test("a cleared infection gets an outcome sentence and an outcome moment", () => {
     const { w, d } = debriefOf(SCENARIOS.viral, 500, {}, 7, true);
     expect(w.outcome).toBe("cleared");

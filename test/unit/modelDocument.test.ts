@@ -100,6 +100,8 @@ describe("the document names what the code has", () => {
       ...Object.keys(CellFlag), ...Object.keys(Why), ...Object.keys(Mode), ...Object.keys(sim), ...Object.keys(new Cells()),
       ...SCENARIO_IDS, ...keysOf(SCENARIOS),
     ]);
+    // what a patient draws, by itself or as world.patient's field
+    for (const key of Object.keys(sim.drawPatient(sim.makeParams({}), sim.createRng(1, 0), true))) known.add(key).add(`patient.${key}`);
     // names from the validation harness that the document points to
     for (const name of ["SEEDS"]) {
       expect(read("test/validation/harness.ts")).toContain(`export const ${name}`);

@@ -33,4 +33,17 @@ describe("patients", () => {
       expect(counts(w, CellType.cd8)).toBe(Math.round(cd8 * w.patient.repertoire));
     }
   });
+
+  test("a tumour is hot (lets immune cells in) in about tumourInflamedShare of patients; cold ones let them touch it only part of the time", () => {
+    const reach = Array.from({ length: 200 }, (_, k) => world(k + 1).patient.tumourInfiltration);
+    const share = makeParams(melanoma.params).tumourInflamedShare;
+    const hot = reach.filter((r) => r === 1).length / reach.length;
+    expect(Math.abs(hot - share)).toBeLessThan(0.1);
+    expect(new Set(reach)).toEqual(new Set([1, makeParams(melanoma.params).tumourExcludedContact]));
+    expect(world(5, { tumourInflamedShare: 1 }).patient.tumourInfiltration).toBe(1);
+    expect(world(5, { tumourInflamedShare: 0, tumourExcludedContact: 0.3 }).patient.tumourInfiltration).toBe(0.3);
+    // without a tumour nothing is drawn: every patient lets cells in
+    const viral = SCENARIOS.viral;
+    expect(createWorld(viral, makeParams({ ...viral.params, tumourInflamedShare: 0 }), 5).patient.tumourInfiltration).toBe(1);
+  });
 });

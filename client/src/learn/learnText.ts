@@ -71,6 +71,8 @@ export const GLOSSARY = [
     text: "A cancer cell that still shows MHC, so killer T cells can see and kill it." },
   { id: "tumourHidden", term: "MHC-low tumour cell", group: "Cells", doc: "`tumourHidden`",
     text: "A tumour cell that has stopped showing MHC, so killer T cells cannot see it. NK cells catch it: they attack cells that are missing MHC." },
+  { id: "coldTumour", term: "Hot and cold tumours", group: "Cells", doc: "hot and cold tumours",
+    text: "A hot tumour lets killer T cells and NK cells in among its cells. A cold one keeps them at its edge, so they rarely touch its cells and IL-2 therapy can do little. About a third of melanomas are hot; each round's patient has one or the other, and the debrief says which." },
   { id: "vessel", term: "Blood vessel", group: "Cells", doc: "blood vessel",
     text: "The red bands. Immune cells start along them, drugs arrive through them, and they drain IL-2 from the tissue." },
   { id: "selfReactive", term: "Self-reactive killer T cell", group: "Cells", doc: "self-reactive killer T cell",
