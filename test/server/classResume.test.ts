@@ -154,3 +154,34 @@ describe("a live class and a crash of the server", () => {
     expect(student.refusals.map((r) => r.error)).toEqual([expect.stringMatching(new RegExp(`squad ${others[0]} is not yours`))]);
   }, 240_000);
 });
+
+describe("a live class and a server stopped on purpose", () => {
+  test("stopped with SIGTERM mid-round and started again: the class comes back with its seats, as after a crash", async () => {
+    for (const d of devices.splice(0)) d.reconnection.enabled = false;
+    await server?.stop(); // the first test's server
+    server = await startServerProcess({ env });
+    const port = server.port;
+    let url = server.baseUrl.replace("http", "ws");
+    const teacher = device(await new Client(url).create("classroom", { mode: "classroom", days: 1 }));
+    await waitFor("the session info", () => teacher.sessions.length > 0, 15_000);
+    const { code, hostSecret } = teacher.sessions[0];
+    const student = device(await new Client(url).joinById(code));
+    await waitFor("the student seated", () => !!seatOf(teacher, student.client.sessionId)?.name, 15_000);
+    const seat = { ...seatOf(teacher, student.client.sessionId)! };
+    teacher.client.send(ClassroomClientMessage.teacher, { secret: hostSecret, action: "start" });
+    await waitFor("the round under way", () => teacher.client.state.tick >= 60, 60_000);
+    const tokens = new Map([teacher, student].map((d) => [d.client.sessionId, d.client.reconnectionToken]));
+    for (const d of devices) d.reconnection.enabled = false;
+    await server.stop(); // SIGTERM: every device is let go first, but the class's checkpoint is kept
+
+    server = await startServerProcess({ env, port });
+    url = server.baseUrl.replace("http", "ws");
+    expect(server.output()).toMatch(new RegExp(`Resumed class ${code}: round 1 paused at tick \\d+`));
+    const back = new Map<string, ClassDevice>();
+    for (const [id, token] of tokens) back.set(id, device(await new Client(url).reconnect(token)));
+    const teacherBack = back.get(teacher.client.sessionId)!;
+    await waitFor("the student back in their seat", () => seatOf(teacherBack, student.client.sessionId)?.connected === true, 15_000);
+    expect(seatOf(teacherBack, student.client.sessionId)).toMatchObject({ name: seat.name, role: seat.role, bot: "" });
+    expect(teacherBack.client.state.paused).toBe(true);
+  }, 180_000);
+});

@@ -195,6 +195,11 @@ export class GameSession {
     room.onLeave((code: number) => { void this.handleLeave(code); });
   }
 
+  /** Whether a close with this server code (4000–4009) is worth trying the token again. */
+  protected mayComeBack(code: number): boolean {
+    return code === FAILED_TO_RECONNECT;
+  }
+
   private stopTokenTimer(): void {
     if (this.tokenTimer !== null) clearInterval(this.tokenTimer);
     this.tokenTimer = null;
@@ -215,7 +220,7 @@ export class GameSession {
    */
   private async handleLeave(code: number): Promise<void> {
     // 1000 = a normal close (the room ended or we left); 4000+ are the server's own reasons.
-    if (this.leaving || code === 1000 || (code >= 4000 && code < 4010 && code !== FAILED_TO_RECONNECT)) {
+    if (this.leaving || code === 1000 || (code >= 4000 && code < 4010 && !this.mayComeBack(code))) {
       this.stopTokenTimer();
       if (!this.leaving) clearToken();
       this.leaveL.emit(code);
