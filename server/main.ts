@@ -1,6 +1,7 @@
 // Starts the game server: reads PORT and HOST from the environment (defaults 2567 and 127.0.0.1, so nothing is
 // exposed to the network unless asked), opens the classroom results file (RESULTS_DB, RETENTION_DAYS), reads the
-// security settings (ALLOWED_ORIGINS, HEALTH_TOKEN, MAX_CONNECTIONS_PER_ADDRESS), listens, and prints the address.
+// security settings (ALLOWED_ORIGINS, HEALTH_TOKEN, MAX_CONNECTIONS_PER_ADDRESS), brings back the classes that were live
+// when the server last stopped (their checkpoints, in the same file), listens, and prints the address.
 // Run by `npm start`.
 
 import type { AddressInfo } from "node:net";
