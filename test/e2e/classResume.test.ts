@@ -2,7 +2,7 @@
 // joins by its link, the round runs; the server process is killed (SIGKILL) and a new one started on the same results
 // file and port. Without anyone touching them, both pages come back to the same class: the student's page to the same
 // seat (same session, nickname and role) and the round paused where the checkpoint left it; the teacher's page resumes
-// it with its Resume button and the round runs on for both. Each page is its own browser context (a separate device).
+// it with its Resume button and the round runs on for both. Each page says it is connected again and who resumes. Each page is its own browser context (a separate device).
 // Screenshots: test-artifacts/e2e/class-resume-*.png.
 
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -106,6 +106,9 @@ describe("a class in a real browser and a crash of the server", () => {
     expect(after).toMatchObject({ sessionId: before.sessionId, name: before.name, role: before.role, code, phase: "playing" });
     await expect.poll(async () => (await seen(tp))?.tick ?? -1, UI).toBe(resumedTick);
     await expect(sp.getByText("The class has ended").count()).resolves.toBe(0);
+    // Each page says where it is and who starts the round again (read out, and shown for a few seconds).
+    await expect.poll(() => sp.locator("#live").textContent(), UI).toContain(`Connected again to class ${code}. The round is paused until your teacher resumes it.`);
+    await expect.poll(() => tp.locator("#live").textContent(), UI).toContain(`Connected again to class ${code}. The round is paused: press ▶ Resume when the class is ready.`);
     await student.shot("class-resume-1-student-back");
     const resume = tp.getByRole("button", { name: /Resume/ });
     await expect.poll(() => resume.count(), UI).toBe(1);
