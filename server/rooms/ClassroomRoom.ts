@@ -97,6 +97,7 @@ export class ClassroomRoom extends TissueRoomBase {
       removed: (seat) => typeof seat === "string" && this.removedSeats.has(seat),
     });
     guardSeats(this, this.door);
+    if (resume) this.door.noCreator();
     void this.setPrivate(true); // never found by join/joinOrCreate: only by its code
     this.roundSetup = { scenarioId: checked.value.scenarioId, days: checked.value.days };
     this.state.mode = "classroom";

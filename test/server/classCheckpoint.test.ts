@@ -95,6 +95,9 @@ describe("a class saved after its round, in this process", () => {
     expect(back.rounds.map((r) => r.round)).toEqual([1]);
     expect(students.map((s) => back.state.seats.get(s.client.sessionId)?.name)).toEqual(names);
     expect(students.map((s) => back.state.seats.get(s.client.sessionId)?.connected)).toEqual([false, false]);
+    // Nobody gets in as the class's creator (its page is long gone), nor holds one of the teacher's seats by trying.
+    await expect(ts.colyseus.sdk.joinById(code, { mode: "classroom" })).rejects.toThrow();
+    expect((back as unknown as { door: { pendingCounts(): Record<string, number> } }).door.pendingCounts().teacher).toBe(0);
     // A device that never had a seat there joins as a new student; the teacher gets in with the secret.
     const newcomer = await joinStudent(ts, code);
     expect(back.seatList().filter((s) => s.bot === "").length).toBe(3);
