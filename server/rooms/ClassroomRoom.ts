@@ -33,7 +33,7 @@ import { autoBalance } from "./classroom/squadSplit.ts";
 import { syncRound } from "./roundSync.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
 import { CHECKPOINT_EVERY_MS, ClassCheckpointer, type ClassInternals } from "./classroom/classCheckpointer.ts";
-import { provesSecret, restoreClass, skipRefIds, takeResume } from "./classroom/resume.ts";
+import { heldTokens, provesSecret, restoreClass, skipRefIds, takeResume } from "./classroom/resume.ts";
 
 /** Milliseconds between two dashboards sent to the teacher. */
 export const DASHBOARD_EVERY_MS = 2000;
@@ -113,7 +113,7 @@ export class ClassroomRoom extends TissueRoomBase {
     this.roster = new ClassRoster(this.seats, this.bots, this.difficulty, (edit) => this.editWorld(edit));
     this.startRound(Math.floor(Math.random() * 0x1_0000_0000));
     this.clock.setInterval(() => this.sendDashboard(), DASHBOARD_EVERY_MS);
-    this.checkpoints = new ClassCheckpointer(this.internals(), this.resumedHash);
+    this.checkpoints = new ClassCheckpointer(this.internals(), this.resumedHash, resume ? heldTokens(resume) : []);
     this.clock.setInterval(() => this.checkpoints.tick(), CHECKPOINT_EVERY_MS);
     if (resume) return console.log(restoreClass(this.internals(), resume));
     try {

@@ -101,6 +101,14 @@ describe("a class saved after its round, in this process", () => {
     // A device that never had a seat there joins as a new student; the teacher gets in with the secret.
     const newcomer = await joinStudent(ts, code);
     expect(back.seatList().filter((s) => s.bot === "").length).toBe(3);
+    // Its next checkpoint still holds the seats it awaits, with their devices' tokens (a second crash loses none).
+    const again = parseCheckpoint(getCheckpointStore().list().find((r) => r.code === code)!.body);
+    if (!again.ok) throw new Error(again.error);
+    const held = new Map(again.value.students.map((s) => [s.id, s.token]));
+    const first = parseCheckpoint(body);
+    if (!first.ok) throw new Error(first.error);
+    for (const s of first.value.students) expect(held.get(s.id)).toBe(s.token);
+    expect(held.get(newcomer.client.sessionId)).toEqual(expect.any(String));
     const teacher = listenAll(await ts.colyseus.sdk.joinById(code, { hostSecret: inbox.sessions[0].hostSecret }));
     await waitFor("the host session", () => teacher.sessions.length > 0);
     for (const d of [newcomer, teacher]) await d.client.leave(true);

@@ -5,6 +5,7 @@
 // deterministic: they rebuild it). Pure data and its check; ClassCheckpointer (classCheckpointer.ts) takes and saves
 // them, resume.ts puts a class back from one.
 
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { RoundSummary } from "../../../shared/net/classroom.ts";
 import { SPEEDS, type Speed } from "../../../shared/net/messages.ts";
 import { ROLES, type Role, type TherapyName } from "../../../shared/sim/index.ts";
@@ -43,6 +44,25 @@ export interface ClassCheckpoint {
   world: RoundSoFar;
 }
 
+/**
+ * The host secret as a checkpoint keeps it: salted SHA-256, "sha256$salt$hash" (base64url). The secret is 32 random
+ * bytes, so a fast hash guards a stolen file as well as a slow one would, and checking a guess costs the event loop
+ * microseconds, not the ~20 ms of the results store's scrypt (a flood of guesses must not stall every room).
+ */
+export function hashForCheckpoint(secret: string): string {
+  const salt = randomBytes(16);
+  return `sha256$${salt.toString("base64url")}$${createHash("sha256").update(salt).update(secret).digest("base64url")}`;
+}
+
+/** True only when `sent` is the secret `stored` (from hashForCheckpoint) was made from. */
+export function matchesCheckpointHash(sent: unknown, stored: string): sent is string {
+  const [kind, salt, hash] = stored.split("$");
+  if (typeof sent !== "string" || kind !== "sha256" || !salt || !hash) return false;
+  const actual = createHash("sha256").update(Buffer.from(salt, "base64url")).update(sent).digest();
+  const expected = Buffer.from(hash, "base64url");
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === "string";
 const isInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
@@ -62,7 +82,7 @@ export function parseCheckpoint(body: string): { ok: true; value: ClassCheckpoin
   const w = c.world;
   const checks: [boolean, string][] = [
     [isStr(c.code) && /^[A-Z0-9]{4,12}$/.test(c.code), "code"],
-    [isStr(c.hostSecretHash) && c.hostSecretHash.startsWith("scrypt$"), "hostSecretHash"],
+    [isStr(c.hostSecretHash) && /^sha256\$[\w-]+\$[\w-]+$/.test(c.hostSecretHash), "hostSecretHash"],
     [c.phase === "lobby" || c.phase === "playing" || c.phase === "ended", "phase"],
     [isInt(c.round) && c.round >= 1, "round"],
     [isObj(c.roundSetup), "roundSetup"],

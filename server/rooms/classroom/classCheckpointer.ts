@@ -12,12 +12,11 @@ import type { Speed } from "../../../shared/net/messages.ts";
 import type { TissueState } from "../../../shared/net/TissueState.ts";
 import type { Difficulty, Role, World } from "../../../shared/sim/index.ts";
 import { getCheckpointStore } from "../../results/checkpointStore.ts";
-import { hashHostSecret } from "../../results/hostSecret.ts";
 import type { BotDriver } from "../botSeats.ts";
 import type { CardClock } from "../commandGate.ts";
 import type { Seats } from "../seats.ts";
 import type { RoundSetup, RoundSoFar } from "../TissueRoomBase.ts";
-import { CHECKPOINT_VERSION, type ClassCheckpoint } from "./checkpoint.ts";
+import { CHECKPOINT_VERSION, hashForCheckpoint, type ClassCheckpoint } from "./checkpoint.ts";
 import type { ClassRoster } from "./classRoster.ts";
 
 /** Milliseconds between two checkpoints of a running round (a resumed round starts at most this far back). */
@@ -69,7 +68,7 @@ export class ClassCheckpointer {
   private hash: string | null;
   private readonly c: ClassInternals;
 
-  /** `hostSecretHash`: a resumed class's (it no longer has the raw secret). */
+  /** A resumed class gives the hash it kept (it no longer has the secret) and the tokens of the devices it awaits. */
   constructor(c: ClassInternals, hostSecretHash: string | null = null, tokens: [string, string][] = []) {
     this.c = c;
     this.hash = hostSecretHash;
@@ -130,7 +129,7 @@ export class ClassCheckpointer {
 
   take(): ClassCheckpoint {
     const c = this.c;
-    this.hash ??= hashHostSecret(c.hostSecret);
+    this.hash ??= hashForCheckpoint(c.hostSecret);
     const phase = c.state.phase === "playing" || c.state.phase === "ended" ? c.state.phase : "lobby";
     return {
       version: CHECKPOINT_VERSION,

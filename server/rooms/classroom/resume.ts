@@ -10,8 +10,7 @@ import type { Client } from "@colyseus/core";
 import { stateHash } from "../../../shared/sim/hash.ts";
 import { ROLE_SQUADS } from "../../../shared/sim/index.ts";
 import type { CheckpointStore } from "../../results/checkpointStore.ts";
-import { hostSecretMatches } from "../../results/hostSecret.ts";
-import { parseCheckpoint, type ClassCheckpoint } from "./checkpoint.ts";
+import { matchesCheckpointHash, parseCheckpoint, type ClassCheckpoint } from "./checkpoint.ts";
 import { encoderRoot, type ClassInternals } from "./classCheckpointer.ts";
 
 /** How long a resumed class holds each seat for its device, seconds (then the seat goes as if its device had left). */
@@ -122,7 +121,12 @@ export function restoreClass(c: ClassInternals, cp: ClassCheckpoint): string {
   return `Resumed class ${cp.code}: ${what}, ${devices.length} device(s) awaited.`;
 }
 
+/** The tokens of the devices a resumed class awaits, by seat: its next checkpoints keep them until each comes back. */
+export function heldTokens(cp: ClassCheckpoint): [string, string][] {
+  return [...cp.students, ...cp.teachers].flatMap((d): [string, string][] => (d.token === null ? [] : [[d.id, d.token]]));
+}
+
 /** Whether `sent` is the secret whose hash a resumed class kept (it then knows the secret again). */
 export function provesSecret(sent: unknown, hash: string): sent is string {
-  return typeof sent === "string" && sent.length === 64 && hostSecretMatches(sent, hash);
+  return matchesCheckpointHash(sent, hash);
 }
