@@ -83,7 +83,12 @@ const server = createGameServer({
 // Classes that were live when the server last stopped come back before any device can connect (a device that
 // comes back to a room not yet made would be told its seat is gone).
 await matchMaker.onReady;
-const resumed = await resumeClasses(checkpoints, (options) => matchMaker.createRoom("classroom", options));
+let resumed: string[] = [];
+try {
+  resumed = await resumeClasses(checkpoints, (options) => matchMaker.createRoom("classroom", options));
+} catch (err) {
+  console.error(`Could not bring back the live classes' checkpoints (the server starts without them): ${(err as Error).message}`);
+}
 // Colyseus's listen() never settles when binding fails (it only hooks 'error' after success), so race the error.
 const bindFailed = new Promise<never>((_, reject) => server.transport.server?.once("error", reject));
 try {

@@ -13,7 +13,9 @@ import type { Page } from "playwright-core";
 import { ARTIFACTS_DIR, launchBrowser, type FencedPage, type TestBrowser } from "./browser.ts";
 import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
 
-const VIEWPORT = { width: 960, height: 640 };
+/** The teacher's laptop and a student's phone. */
+const LAPTOP = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
 const dir = mkdtempSync(join(tmpdir(), "cytokine-resume-e2e-"));
 const env = { RESULTS_DB: join(dir, "results.sqlite") };
 let server: ServerProcess;
@@ -25,9 +27,9 @@ const logs: string[] = [];
 beforeAll(async () => {
   ensureClientBuilt();
   server = await startServerProcess({ env });
-  tb = await launchBrowser(VIEWPORT);
+  tb = await launchBrowser(LAPTOP);
   teacher = tb;
-  student = await tb.newPage(VIEWPORT);
+  student = await tb.newPage(PHONE);
   for (const p of [teacher, student]) p.page.on("dialog", (d) => void d.accept());
 });
 
