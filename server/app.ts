@@ -17,6 +17,7 @@ import { secretMatches } from "./rooms/classroom/joinCodes.ts";
 import { explainSeatRefusals } from "./rooms/classroom/seatDoor.ts";
 import { openResultsStore, type ResultsStore } from "./results/resultsStore.ts";
 import { setResultsStore } from "./results/activeStore.ts";
+import { openCheckpointStore, setCheckpointStore, type CheckpointStore } from "./results/checkpointStore.ts";
 import { createRateLimiter, type RateLimiter } from "./http/rateLimiter.ts";
 import { mountClassroomRoutes } from "./http/classroomRoutes.ts";
 import { answerErrors } from "./http/errorAnswer.ts";
@@ -40,6 +41,8 @@ export interface GameServerOptions {
   handleSignals?: boolean;
   /** Where classroom results are kept (main.ts opens the file); defaults to an in-memory store. */
   results?: ResultsStore;
+  /** Where live classes' checkpoints are kept (main.ts: the results file); defaults to an in-memory store. */
+  checkpoints?: CheckpointStore;
   /** Limits wrong join codes and host secrets per address; defaults to 10 a minute. */
   joinLimiter?: RateLimiter;
   /** Timeouts, body sizes and per-address budgets (http/limits.ts); each defaults to DEFAULT_LIMITS. */
@@ -65,6 +68,7 @@ export function createGameServer(options: GameServerOptions = {}) {
   const startedAt = performance.now();
   const results = options.results ?? openResultsStore(":memory:");
   setResultsStore(results);
+  setCheckpointStore(options.checkpoints ?? openCheckpointStore(":memory:"));
   const joinLimiter = options.joinLimiter ?? createRateLimiter();
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const allowedOrigins = options.allowedOrigins ?? [];

@@ -1,11 +1,15 @@
 // Starts the game server: reads PORT and HOST from the environment (defaults 2567 and 127.0.0.1, so nothing is
 // exposed to the network unless asked), opens the classroom results file (RESULTS_DB, RETENTION_DAYS), reads the
-// security settings (ALLOWED_ORIGINS, HEALTH_TOKEN, MAX_CONNECTIONS_PER_ADDRESS), listens, and prints the address.
+// security settings (ALLOWED_ORIGINS, HEALTH_TOKEN, MAX_CONNECTIONS_PER_ADDRESS), brings back the classes that were live
+// when the server last stopped (their checkpoints, in the same file), listens, and prints the address.
 // Run by `npm start`.
 
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { matchMaker } from "@colyseus/core";
 import { createGameServer } from "./app.ts";
+import { openCheckpointStore, type CheckpointStore } from "./results/checkpointStore.ts";
+import { resumeClasses } from "./rooms/classroom/resume.ts";
 import { positiveIntFromEnv } from "./http/limits.ts";
 import { openResultsStore, type ResultsStore } from "./results/resultsStore.ts";
 import { parseRetentionDays, startRetention } from "./results/retention.ts";
@@ -41,7 +45,17 @@ try {
   console.error(`Could not open the classroom results file ${resultsPath}: ${(err as Error).message}`);
   process.exit(1);
 }
-process.on("exit", () => results.close());
+let checkpoints: CheckpointStore;
+try {
+  checkpoints = openCheckpointStore(resultsPath); // live classes' checkpoints: a table in the same file
+} catch (err) {
+  console.error(`Could not open the class checkpoints in ${resultsPath}: ${(err as Error).message}`);
+  process.exit(1);
+}
+process.on("exit", () => {
+  checkpoints.close();
+  results.close();
+});
 startRetention(results, {
   days: retentionDays,
   onSweep: (deleted) => {
@@ -61,10 +75,20 @@ try {
 const server = createGameServer({
   handleSignals: true,
   results,
+  checkpoints,
   allowedOrigins,
   healthToken: process.env.HEALTH_TOKEN || undefined,
   limits: connectionsPerAddress ? { connectionsPerAddress } : {},
 });
+// Classes that were live when the server last stopped come back before any device can connect (a device that
+// comes back to a room not yet made would be told its seat is gone).
+await matchMaker.onReady;
+let resumed: string[] = [];
+try {
+  resumed = await resumeClasses(checkpoints, (options) => matchMaker.createRoom("classroom", options));
+} catch (err) {
+  console.error(`Could not bring back the live classes' checkpoints (the server starts without them): ${(err as Error).message}`);
+}
 // Colyseus's listen() never settles when binding fails (it only hooks 'error' after success), so race the error.
 const bindFailed = new Promise<never>((_, reject) => server.transport.server?.once("error", reject));
 try {
@@ -78,4 +102,5 @@ const address = server.transport.server?.address() as AddressInfo | null;
 const shownHost = host.includes(":") ? `[${host}]` : host;
 console.log(`Cytokine Command is running at http://${shownHost}:${address?.port ?? port}/`);
 console.log(`Classroom results: ${resultsPath} (kept ${retentionDays} days)`);
+if (resumed.length) console.log(`Resumed ${resumed.length} live class(es) from their checkpoints: ${resumed.join(", ")}`);
 if (host === "0.0.0.0" || host === "::") console.log("Listening on every network interface: anyone on the network can connect.");

@@ -32,6 +32,8 @@ import { checkClassroomOptions } from "./classroom/sessionOptions.ts";
 import { autoBalance } from "./classroom/squadSplit.ts";
 import { syncRound } from "./roundSync.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
+import { CHECKPOINT_EVERY_MS, ClassCheckpointer, type ClassInternals } from "./classroom/classCheckpointer.ts";
+import { heldTokens, provesSecret, restoreClass, skipRefIds, takeResume } from "./classroom/resume.ts";
 
 /** Milliseconds between two dashboards sent to the teacher. */
 export const DASHBOARD_EVERY_MS = 2000;
@@ -60,6 +62,10 @@ export class ClassroomRoom extends TissueRoomBase {
   private readonly lesson = new LessonDesk();
   /** Decides seat reservations before any device connects (classroom/seatDoor.ts). */
   private door!: SeatDoor;
+  /** Keeps the class's checkpoint, so that it outlives a crash (classroom/classCheckpointer.ts, resume.ts). */
+  private checkpoints!: ClassCheckpointer;
+  /** A resumed class keeps only its secret's hash until the teacher shows the secret. */
+  private resumedHash: string | null = null;
 
   get difficulty(): Difficulty {
     return "normal";
@@ -70,12 +76,16 @@ export class ClassroomRoom extends TissueRoomBase {
   }
 
   override async onCreate(options: unknown): Promise<void> {
-    const checked = checkClassroomOptions(options);
+    const resume = takeResume(options); // a class brought back after a restart (classroom/resume.ts)
+    if (resume) skipRefIds(this, resume);
+    const checked = checkClassroomOptions(resume ? { mode: "classroom" } : options);
     if (!checked.ok) throw new Error(checked.error);
     // Not a code with saved results either: its CSV link must keep meaning that earlier class.
-    this.code = await claimJoinCode((code) => getResultsStore().hasSession(code));
+    this.code = resume?.code ?? await claimJoinCode((code) => getResultsStore().hasSession(code));
     this.roomId = this.code;
-    this.hostSecret = newHostSecret();
+    this.hostSecret = resume ? "" : newHostSecret();
+    this.resumedHash = resume?.hostSecretHash ?? null;
+    this.teacherClaimed = resume !== null;
     this.maxClients = MAX_STUDENTS + TEACHER_CONNECTIONS;
     this.door = new SeatDoor({
       closed: () => this.closed,
@@ -83,10 +93,11 @@ export class ClassroomRoom extends TissueRoomBase {
       lateJoinClosed: () => this.phase !== "lobby" && !this.state.lateJoin,
       students: () => this.seats.people().length,
       teachers: () => this.teachers.size,
-      isHostSecret: (secret) => secretMatches(secret, this.hostSecret),
+      isHostSecret: (secret) => this.isHostSecret(secret),
       removed: (seat) => typeof seat === "string" && this.removedSeats.has(seat),
     });
     guardSeats(this, this.door);
+    if (resume) this.door.noCreator();
     void this.setPrivate(true); // never found by join/joinOrCreate: only by its code
     this.roundSetup = { scenarioId: checked.value.scenarioId, days: checked.value.days };
     this.state.mode = "classroom";
@@ -102,6 +113,9 @@ export class ClassroomRoom extends TissueRoomBase {
     this.roster = new ClassRoster(this.seats, this.bots, this.difficulty, (edit) => this.editWorld(edit));
     this.startRound(Math.floor(Math.random() * 0x1_0000_0000));
     this.clock.setInterval(() => this.sendDashboard(), DASHBOARD_EVERY_MS);
+    this.checkpoints = new ClassCheckpointer(this.internals(), this.resumedHash, resume ? heldTokens(resume) : []);
+    this.clock.setInterval(() => this.checkpoints.tick(), CHECKPOINT_EVERY_MS);
+    if (resume) return console.log(restoreClass(this.internals(), resume));
     try {
       getResultsStore().saveSession({ code: this.code, hostSecret: this.hostSecret, scenarioId: this.state.scenarioId });
     } catch (err) {
@@ -126,7 +140,7 @@ export class ClassroomRoom extends TissueRoomBase {
     if (o.formerSeat !== undefined && (typeof o.formerSeat !== "string" || o.formerSeat.length > 64)) throw new Error("formerSeat must be the seat id this device had in the class");
     if (o.formerSeat !== undefined && this.removedSeats.has(o.formerSeat)) throw new Error(REMOVED_TEXT);
     if (o.hostSecret !== undefined) {
-      if (!secretMatches(o.hostSecret, this.hostSecret)) throw new Error("that is not this class's host secret");
+      if (!this.isHostSecret(o.hostSecret)) throw new Error("that is not this class's host secret");
       this.reserved.set(client.sessionId, "teacher");
       return true;
     }
@@ -147,12 +161,13 @@ export class ClassroomRoom extends TissueRoomBase {
       this.sendSession(client);
       this.catchUp(client);
       this.sendDashboard();
-      return;
+      return this.checkpoints.device(client);
     }
     this.roster.admit(client.sessionId);
     if (this.phase !== "lobby") this.roster.seatInPlay(client.sessionId);
     this.catchUp(client);
     this.sendDashboard();
+    this.checkpoints.device(client);
   }
 
   override onDrop(client: Client): void {
@@ -169,10 +184,12 @@ export class ClassroomRoom extends TissueRoomBase {
     this.seats.setConnected(client.sessionId, true);
     if (this.teachers.has(client.sessionId)) this.sendSession(client);
     this.catchUp(client);
+    this.checkpoints.device(client);
   }
 
   /** Left for good (or did not come back in time): a student's squads pass to a classmate of the same role, or a bot. */
   override onLeave(client: Client): void {
+    this.checkpoints.gone(client.sessionId);
     this.awaiting.delete(client.sessionId);
     this.budget.forget(client.sessionId);
     this.reserved.delete(client.sessionId);
@@ -183,6 +200,7 @@ export class ClassroomRoom extends TissueRoomBase {
 
   override onDispose(): void {
     super.onDispose();
+    this.checkpoints?.disposed();
     releaseJoinCode(this.code);
   }
 
@@ -238,9 +256,10 @@ export class ClassroomRoom extends TissueRoomBase {
   private onTeacher(client: Client, payload: unknown): void {
     const checked = checkTeacherAction(payload);
     if (!checked.ok) return this.refuse(client, ClassroomClientMessage.teacher, checked.error);
-    if (!secretMatches(checked.value.secret, this.hostSecret)) return this.refuse(client, ClassroomClientMessage.teacher, "only the teacher can do that: the host secret does not match");
+    if (!this.isHostSecret(checked.value.secret)) return this.refuse(client, ClassroomClientMessage.teacher, "only the teacher can do that: the host secret does not match");
     const error = this.act(checked.value.action);
     if (error) return this.refuse(client, ClassroomClientMessage.teacher, error);
+    this.checkpoints.changed();
     syncRound(this.state, this.world, this.roundClock, this.cards);
     this.sendDashboard();
   }
@@ -250,7 +269,7 @@ export class ClassroomRoom extends TissueRoomBase {
     if (!this.budget.allow(client.sessionId)) return this.refuse(client, LESSON_MESSAGE, "too many messages: wait a second");
     const checked = checkLessonAction(payload);
     if (!checked.ok) return this.refuse(client, LESSON_MESSAGE, checked.error);
-    if (!secretMatches(checked.value.secret, this.hostSecret)) return this.refuse(client, LESSON_MESSAGE, "only the teacher can do that: the host secret does not match");
+    if (!this.isHostSecret(checked.value.secret)) return this.refuse(client, LESSON_MESSAGE, "only the teacher can do that: the host secret does not match");
     const error = this.lesson.act(checked.value.action, {
       phase: this.phase,
       newRound: () => this.act({ action: "newRound" }),
@@ -266,7 +285,7 @@ export class ClassroomRoom extends TissueRoomBase {
   private onSandbox(client: Client, payload: unknown): void {
     if (!this.budget.allow(client.sessionId)) return this.refuse(client, SANDBOX_MESSAGE, "too many changes: wait a second");
     const { secret, rest } = splitSecret(payload);
-    if (typeof secret !== "string" || !secretMatches(secret, this.hostSecret)) return this.refuse(client, SANDBOX_MESSAGE, "only the teacher can change the sandbox: the host secret does not match");
+    if (!this.isHostSecret(secret)) return this.refuse(client, SANDBOX_MESSAGE, "only the teacher can change the sandbox: the host secret does not match");
     if (this.state.scenarioId !== SANDBOX_SCENARIO_ID) return this.refuse(client, SANDBOX_MESSAGE, "the controls work in the sandbox scenario only");
     const room = this;
     const r = sandboxChange({
@@ -414,6 +433,7 @@ export class ClassroomRoom extends TissueRoomBase {
   }
 
   private sendSession(client: Client): void {
+    if (!this.hostSecret) return; // a resumed class until the secret is shown: the teacher's page has it
     const info: SessionInfo = { code: this.code, hostSecret: this.hostSecret, joinPath: `/?code=${this.code}` };
     client.send(ClassroomServerMessage.session, info);
   }
@@ -431,13 +451,40 @@ export class ClassroomRoom extends TissueRoomBase {
     this.quiz.flushGains();
   }
 
+  /** The host secret; a resumed class checks its kept hash until the secret is shown once (classroom/resume.ts). */
+  private isHostSecret(sent: unknown): boolean {
+    if (!this.hostSecret && this.resumedHash && provesSecret(sent, this.resumedHash)) this.hostSecret = sent;
+    return this.hostSecret !== "" && secretMatches(sent, this.hostSecret);
+  }
+
+  /** What the class's checkpoint reads and a resume writes back (classroom/classCheckpointer.ts). */
+  private internals(): ClassInternals {
+    const room = this;
+    return {
+      code: this.code, state: this.state, seats: this.seats, bots: this.bots, roster: this.roster, teachers: this.teachers,
+      removedSeats: this.removedSeats, awaiting: this.awaiting, summaries: this.summaries, difficulty: this.difficulty,
+      get world() { return room.world; },
+      get speed() { return room.roundClock.speed; },
+      get hostSecret() { return room.hostSecret; },
+      get roundStartedAt() { return room.roundStartedAt; }, set roundStartedAt(v) { room.roundStartedAt = v; },
+      get roundSetup() { return room.roundSetup; }, set roundSetup(v) { room.roundSetup = v; },
+      get cards() { return room.cards; }, set cards(v) { room.cards = v; },
+      roundSoFar: () => this.roundSoFar(),
+      resumeRound: (so) => this.resumeRound(so),
+      setSpeed: (speed) => this.setSpeed(speed),
+      setPaused: (paused) => this.setPaused(paused),
+      allowReconnection: (client, seconds) => this.allowReconnection(client, seconds),
+      leftForGood: (id) => this.onLeave({ sessionId: id } as Client),
+    };
+  }
+
   /** The quiz's view of this room: who is a student or a teacher, the secret, the budget, the store. */
   private makeQuiz(): QuizBook {
     return new QuizBook({
       code: this.code,
       phase: () => this.phase,
       roundsPlayed: () => this.summaries.length,
-      secretMatches: (secret) => secretMatches(secret, this.hostSecret),
+      secretMatches: (secret) => this.isHostSecret(secret),
       studentName: (id) => (this.roster.isStudent(id) ? this.seats.nameOf(id) : null),
       studentIds: () => this.roster.order,
       teacherIds: () => this.teachers,

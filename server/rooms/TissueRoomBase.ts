@@ -26,6 +26,7 @@ import { MY_PREDICTIONS_MESSAGE, PREDICT_MESSAGE } from "../../shared/net/predic
 import { ModelThread, type Stepped } from "./model/modelThread.ts";
 import { applyEdit, type WorldEdit } from "./model/worldEdits.ts";
 import { applySnapshot, arraysOf } from "./model/worldSnapshot.ts";
+import { replayTo, type ReplayTo } from "./model/replayLog.ts";
 import { BASE_TICKS_PER_SECOND, RoundClock } from "./roundClock.ts";
 import { syncRound } from "./roundSync.ts";
 import { Seats, type Seat } from "./seats.ts";
@@ -48,6 +49,9 @@ export const MAX_TICKS_PER_ASK = 16;
 
 /** The scenario and length of the next round. */
 export interface RoundSetup { scenarioId?: string; days?: number; variant?: RoundVariant }
+
+/** A round as a checkpoint keeps it (classroom/checkpoint.ts): its seed, its log to `tick`, what had not yet reached the model. */
+export interface RoundSoFar extends ReplayTo { seed: number; pending: Command[]; unsentEdits: WorldEdit[] }
 
 export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   override state = new TissueState();
@@ -263,6 +267,37 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.state.scenarioId = scenario.id;
     this.predictions.reset(scenario, this.state.round);
     this.onBeforePatch();
+  }
+
+  /** The round so far, for a checkpoint: the room's copy's tick, the log up to it, the orders and edits still on their way. */
+  protected roundSoFar(): RoundSoFar {
+    const w = this.world;
+    return { seed: w.seed, tick: w.tick, ticks: this.contrasts.logSoFar(w), pending: [...w.pending], unsentEdits: [...this.unsentEdits] };
+  }
+
+  /**
+   * Rebuilds a checkpointed round (a class resumed after a restart; roundSetup already its): a fresh world from the
+   * same seed replayed to the checkpoint's tick on the room's copy and on the model's thread, the log and the
+   * debrief's ledger made again on the way; what had not reached the model goes with the next ask. Returns the
+   * replayed world's tick.
+   */
+  protected resumeRound(so: RoundSoFar): number {
+    this.startRound(so.seed);
+    const last = replayTo(this.world, so, {
+      before: (entry) => {
+        this.contrasts.edits(entry.tick, entry.edits ?? []);
+        if (entry.tick < so.tick) this.contrasts.commands(entry.tick, entry.commands ?? []);
+      },
+      after: (events) => this.ledger.record(this.world, events),
+    });
+    this.world.pending.push(...last, ...so.pending);
+    this.fieldFrames.restart();
+    this.fieldFrames.next(this.world);
+    if (this.modelThread.inUse) this.modelThread.startRound(this.world.scenario, so.seed, this.fieldFrames.state(), { ticks: so.ticks, tick: so.tick });
+    for (const edit of so.unsentEdits) this.editWorld(edit);
+    this.cellSync.reset(this.state.cells);
+    this.onBeforePatch();
+    return this.world.tick;
   }
 
   /** A fresh world (next seed) with the same seats; bots re-seated on it and everyone sent its key frame. */

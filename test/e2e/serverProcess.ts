@@ -50,6 +50,8 @@ export interface ServerProcess {
   /** The exit code or signal if the server has stopped, else null. */
   exited(): string | null;
   stop(): Promise<void>;
+  /** Kills the process at once with `signal` (SIGKILL: a crash, nothing saved on the way out) and waits for it to end. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 const RUNNING_LINE = /running at http:\/\/127\.0\.0\.1:(\d+)\//;
@@ -105,7 +107,12 @@ export async function startServerProcess(options: { timeoutMs?: number; env?: Re
     await sleep(50);
   }
   const exitedAs = () => (child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode !== null ? `signal ${child.signalCode}` : null);
-  return { baseUrl, port, output: () => output, exited: exitedAs, stop };
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    await exited;
+  };
+  return { baseUrl, port, output: () => output, exited: exitedAs, stop, kill };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

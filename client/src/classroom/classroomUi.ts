@@ -4,6 +4,7 @@
 // or when the class ends.
 // Called once by main.ts.
 
+import { backInClassLine } from "./backInClass.ts";
 import type { Bus } from "../bus.ts";
 import { normalizeJoinCode } from "../../../shared/net/classroom.ts";
 import { ClassroomSession, forgetClass } from "../net/ClassroomSession.ts";
@@ -111,7 +112,17 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     const bindState = () => { const room = s.room; room.onStateChange(tick); return () => room.onStateChange.remove(tick); };
     let unbind = bindState();
     offs.push(() => unbind());
-    offs.push(s.onReconnect(() => { unbind(); unbind = bindState(); }));
+    offs.push(s.onReconnect(() => {
+      unbind();
+      unbind = bindState();
+      // Said once the room's state has come (the reconnection is confirmed before it).
+      const room = s.room;
+      const say = () => {
+        room.onStateChange.remove(say);
+        bus.emit("announce", backInClassLine({ code: s.code, teacher: s.isTeacher(), phase: s.state?.phase ?? "", paused: s.state?.paused ?? false }));
+      };
+      room.onStateChange(say);
+    }));
     offs.push(s.onRemoved((text) => {
       markRemoved(s.code); // this device does not simply join again under a new nickname
       const wasIn = inRound;

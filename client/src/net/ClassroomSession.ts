@@ -15,6 +15,8 @@ import { QuizChannel } from "../quiz/quizChannel.ts";
 import { readKept, tabStore, writeKept } from "../storage.ts";
 import { GameSession, clearToken, readToken, serverUrl } from "./GameSession.ts";
 
+/** The close code of a server shutting down (Colyseus' SERVER_SHUTDOWN). */
+const SERVER_SHUTDOWN = 4001;
 /** The room name the server registers for classes. */
 export const CLASSROOM_ROOM = "classroom";
 /** sessionStorage: which class this tab belongs to, and the host secret if it is the teacher's ({ code, hostSecret? }). */
@@ -151,6 +153,11 @@ export class ClassroomSession extends GameSession implements HistorySource {
   /** The teacher closed the class (the words to show); the room disconnects this page just after. */
   onClosed(cb: Cb<string>): () => void { return this.add("closed", cb); }
   onHistory(cb: Cb<RoundHistory>): () => void { return this.add("history", cb); }
+
+  /** A server shutting down keeps its live classes' checkpoints, so a class's page tries its seat again after a restart. */
+  protected override mayComeBack(code: number): boolean {
+    return super.mayComeBack(code) || code === SERVER_SHUTDOWN;
+  }
 
   /** A student's leave forgets the class; the teacher's keeps code and secret, so "Teach a class" can return to it. */
   override async leave(): Promise<void> {

@@ -21,6 +21,8 @@ export const TOKEN_KEY = "cytokine-command:reconnection-token";
 const OPTIONS_KEY = "cytokine-command:room-options";
 /** How long the server keeps a dropped seat, seconds (the room's allowReconnection). */
 export const RESUME_WINDOW_S = 60;
+/** The close code of the SDK giving up its own reconnection (or a token the room did not know): the page tries on. */
+const FAILED_TO_RECONNECT = 4003;
 /** How often a live session re-stamps its token, ms, so "how long ago" means "since the page was last alive". */
 const TOKEN_REFRESH_MS = 5000;
 
@@ -193,6 +195,11 @@ export class GameSession {
     room.onLeave((code: number) => { void this.handleLeave(code); });
   }
 
+  /** Whether a close with this server code (4000–4009) is worth trying the token again. */
+  protected mayComeBack(code: number): boolean {
+    return code === FAILED_TO_RECONNECT;
+  }
+
   private stopTokenTimer(): void {
     if (this.tokenTimer !== null) clearInterval(this.tokenTimer);
     this.tokenTimer = null;
@@ -206,10 +213,14 @@ export class GameSession {
     if (this.field.apply(header, body)) this.fieldL.emit(this.field.levels, this.field.width, this.field.height);
   }
 
-  /** A leave we did not ask for: try the token a few times within the resume window before giving up. */
+  /**
+   * A leave we did not ask for: try the token a few times within the resume window before giving up. That includes
+   * the SDK's own retries running out (FAILED_TO_RECONNECT): a server that crashed and restarted brings a live class
+   * back from its checkpoint and holds this seat for this token (server/rooms/classroom/resume.ts).
+   */
   private async handleLeave(code: number): Promise<void> {
     // 1000 = a normal close (the room ended or we left); 4000+ are the server's own reasons.
-    if (this.leaving || code === 1000 || (code >= 4000 && code < 4010)) {
+    if (this.leaving || code === 1000 || (code >= 4000 && code < 4010 && !this.mayComeBack(code))) {
       this.stopTokenTimer();
       if (!this.leaving) clearToken();
       this.leaveL.emit(code);

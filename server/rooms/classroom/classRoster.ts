@@ -121,6 +121,22 @@ export class ClassRoster {
     if (playing && !this.seats.byId.has(`bot:${seat.role}`)) this.seatBot(seat.role, world);
   }
 
+  /** This round's split squads and the base squad each came from (a class's checkpoint). */
+  origins(): [number, number][] {
+    return [...this.origin];
+  }
+
+  /** A resumed class (classroom/resume.ts): a student whose seat is made again, in joining order. */
+  restoreStudent(id: string): void {
+    this.order.push(id);
+    this.activity.set(id, newActivity());
+  }
+
+  /** A resumed class's split squads (classroom/resume.ts). */
+  restoreOrigins(pairs: readonly [number, number][]): void {
+    this.origin = new Map(pairs);
+  }
+
   private seatBot(role: Role, world: World): void {
     this.seats.addBot(role, this.difficulty);
     this.bots.seat(role, this.difficulty, world.seed, world.dtS);

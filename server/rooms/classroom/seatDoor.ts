@@ -49,6 +49,11 @@ export class SeatDoor {
     return this.creator === sessionId;
   }
 
+  /** A class with no creating page (one resumed after a restart): nobody reserves a seat as its creator. */
+  noCreator(): void {
+    this.creator ??= "";
+  }
+
   /** Decides a new reservation (`options`: the join options sent with it) and, if it is let in, holds its place. */
   admit(sessionId: string, options: unknown, defaultSeconds: number): DoorAnswer {
     const answer = this.decide(options, defaultSeconds);

@@ -4,7 +4,7 @@
 // as it arrives. Late joiners get the same through catchUp(). Held by TissueRoomBase.
 
 import type { ContrastResult, ContrastUpdate } from "../../../shared/net/contrast.ts";
-import { CommandRecorder, type LoggedEdit, type RoundLog } from "../../../shared/report/commandLog.ts";
+import { CommandRecorder, type LoggedEdit, type LogTick, type RoundLog } from "../../../shared/report/commandLog.ts";
 import { packHistory } from "../../../shared/report/contrastCompare.ts";
 import { planContrasts, type ContrastPlan } from "../../../shared/report/contrasts.ts";
 import type { Command, World } from "../../../shared/sim/index.ts";
@@ -62,6 +62,11 @@ export class RoundContrasts {
   /** Commands logged at `tick` or later never reached the room's world (an ask of the model's thread was dropped). */
   forgetCommandsFrom(tick: number): void {
     this.recorder?.forgetCommandsFrom(tick);
+  }
+
+  /** What reached the model so far, up to `world`'s tick (a class's checkpoint); [] when no round is logged. */
+  logSoFar(world: World): LogTick[] {
+    return this.recorder?.finish(world, false).ticks ?? [];
   }
 
   /** The round ended with `world`: plan its contrasts and queue their job. */

@@ -5,11 +5,12 @@
 import { Worker } from "node:worker_threads";
 import type { Command, Scenario } from "../../../shared/sim/index.ts";
 import type { FieldFramesState } from "../fieldBroadcast.ts";
+import type { ReplayTo } from "./replayLog.ts";
 import type { WorldEdit } from "./worldEdits.ts";
 import { snapshotBuffers, type SnapshotArrays, type WorldSnapshot } from "./worldSnapshot.ts";
 
 export type ToModelThread =
-  | { kind: "start"; round: number; scenario: Scenario; seed: number; frames: FieldFramesState }
+  | { kind: "start"; round: number; scenario: Scenario; seed: number; frames: FieldFramesState; replay?: ReplayTo }
   | { kind: "step"; round: number; ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null; spare: SnapshotArrays | null };
 
 /** A field frame to make after the steps, with the dead-band of the game's speed. */
@@ -42,11 +43,12 @@ export class ModelThread {
 
   /**
    * A new round's world, made there from the same scenario and seed as the room's, and the field frames going on from
-   * `frames` (what clients hold now); earlier answers are dropped.
+   * `frames` (what clients hold now); earlier answers are dropped. With `replay` (a class resumed after a restart)
+   * the thread brings its world to the log's tick first (model/replayLog.ts), as the room did with its copy.
    */
-  startRound(scenario: Scenario, seed: number, frames: FieldFramesState): void {
+  startRound(scenario: Scenario, seed: number, frames: FieldFramesState, replay?: ReplayTo): void {
     this.forget();
-    this.start = { kind: "start", round: this.round, scenario, seed, frames };
+    this.start = { kind: "start", round: this.round, scenario, seed, frames, ...(replay ? { replay } : {}) };
     if (this.worker) this.send(this.start);
   }
 

@@ -8,6 +8,7 @@ import { createWorld, makeParams, step, type SimEvent, type World } from "../../
 import { FieldFrames } from "../fieldBroadcast.ts";
 import type { FromModelThread, MadeFrame, ToModelThread } from "./modelThread.ts";
 import { applyEdit } from "./worldEdits.ts";
+import { replayTo } from "./replayLog.ts";
 import { snapshotBuffers, takeSnapshot } from "./worldSnapshot.ts";
 
 const port = parentPort!;
@@ -25,7 +26,8 @@ port.on("message", (m: ToModelThread) => {
   if (m.kind === "start") {
     round = m.round;
     world = createWorld(m.scenario, makeParams(m.scenario.params), m.seed);
-    sent = 0;
+    if (m.replay) replayTo(world, m.replay); // a resumed class: its last tick's commands come with the next ask
+    sent = world.history.length; // the room's copy made the same samples
     frames.adopt(m.frames);
     return;
   }

@@ -1,0 +1,132 @@
+// Brings live classes back after the server stopped without closing them (a crash, a kill, a restart): at start-up,
+// before the server listens, each stored checkpoint (checkpoint.ts) younger than CHECKPOINT_MAX_AGE_HOURS becomes a
+// classroom room again under its own code; the room rebuilds its round by replaying the log to the tick reached,
+// paused, and holds every seat for the device that had it, which comes back with the reconnection token it already
+// holds (the SDK's own reconnection after a drop, or a reloaded page's stored token); the teacher also comes back
+// with the host secret. Called by server/main.ts (resumeLiveClasses) and ClassroomRoom.onCreate (takeResume, restoreClass).
+
+import { randomUUID } from "node:crypto";
+import type { Client } from "@colyseus/core";
+import { stateHash } from "../../../shared/sim/hash.ts";
+import { ROLE_SQUADS } from "../../../shared/sim/index.ts";
+import type { CheckpointStore } from "../../results/checkpointStore.ts";
+import { matchesCheckpointHash, parseCheckpoint, type ClassCheckpoint } from "./checkpoint.ts";
+import { encoderRoot, type ClassInternals } from "./classCheckpointer.ts";
+
+/** How long a resumed class holds each seat for its device, seconds (then the seat goes as if its device had left). */
+export const RESUME_WAIT_SECONDS = 600;
+/** A checkpoint not saved for this long belongs to a class that is over: it is deleted, not resumed. */
+export const CHECKPOINT_MAX_AGE_HOURS = 12;
+
+/** Checkpoints handed to a room being created, by a one-time ticket only this process knows (never a client's option). */
+const tickets = new Map<string, ClassCheckpoint>();
+
+/** The checkpoint a room is being created to resume, or null for a new class. */
+export function takeResume(options: unknown): ClassCheckpoint | null {
+  const ticket = (options as { resumeTicket?: unknown } | null)?.resumeTicket;
+  if (typeof ticket !== "string") return null;
+  const checkpoint = tickets.get(ticket) ?? null;
+  tickets.delete(ticket);
+  return checkpoint;
+}
+
+/**
+ * Recreates every stored class (`create` makes a classroom room with the given options: matchMaker.createRoom);
+ * returns the codes resumed. A checkpoint that cannot be resumed is logged and deleted.
+ */
+export async function resumeClasses(store: CheckpointStore, create: (options: object) => Promise<unknown>, log: (line: string) => void = console.log): Promise<string[]> {
+  const expired = store.deleteOlderThan(CHECKPOINT_MAX_AGE_HOURS);
+  if (expired > 0) log(`Deleted ${expired} class checkpoint(s) older than ${CHECKPOINT_MAX_AGE_HOURS} h.`);
+  const resumed: string[] = [];
+  for (const row of store.list()) {
+    const parsed = parseCheckpoint(row.body);
+    if (!parsed.ok) {
+      log(`Could not resume class ${row.code} (${parsed.error}); its checkpoint is deleted.`);
+      store.delete(row.code);
+      continue;
+    }
+    const ticket = randomUUID();
+    tickets.set(ticket, parsed.value);
+    try {
+      await create({ resumeTicket: ticket });
+      resumed.push(row.code);
+    } catch (err) {
+      log(`Could not resume class ${row.code}: ${(err as Error).message}; its checkpoint is deleted.`);
+      store.delete(row.code);
+    } finally {
+      tickets.delete(ticket);
+    }
+  }
+  return resumed;
+}
+
+/** Call first in onCreate: objects the resumed room makes get ids above any the class's devices still hold. */
+export function skipRefIds(c: Pick<ClassInternals, "state">, checkpoint: ClassCheckpoint): void {
+  const root = encoderRoot(c.state);
+  if (root && checkpoint.nextRefId > root.nextUniqueId) root.nextUniqueId = checkpoint.nextRefId;
+}
+
+/**
+ * Puts the class back as the checkpoint has it: settings, rounds so far, the round replayed to its tick and paused
+ * (a round that had ended opens the next round's lobby), every seat with its nickname, role, team and squads, bots
+ * where they played, and a reconnection held for each device. Returns a line for the log.
+ */
+export function restoreClass(c: ClassInternals, cp: ClassCheckpoint): string {
+  const playing = cp.phase === "playing";
+  c.state.round = cp.phase === "ended" ? cp.round + 1 : cp.round;
+  c.state.locked = cp.locked;
+  c.state.lateJoin = cp.lateJoin;
+  c.summaries.push(...cp.summaries);
+  for (const id of cp.removedSeats) c.removedSeats.add(id);
+  c.roundSetup = cp.roundSetup;
+  c.roundStartedAt = cp.roundStartedAt;
+  c.setSpeed(cp.speed);
+  const fresh = { seed: (cp.world.seed + 1) >>> 0, tick: 0, ticks: [], pending: [], unsentEdits: [] };
+  const tick = c.resumeRound(cp.phase === "ended" ? fresh : cp.world);
+
+  for (const s of cp.students) {
+    if (s.token === null) continue; // no device could prove it is this one
+    c.seats.addPerson(s.id, s.role, false, s.name);
+    c.seats.setTeam(s.id, s.team);
+    c.seats.setSquads(s.id, playing ? s.squads : [...ROLE_SQUADS[s.role]]);
+    c.seats.setConnected(s.id, false);
+    c.roster.restoreStudent(s.id);
+  }
+  if (playing) {
+    c.roster.restoreOrigins(cp.origin);
+    for (const role of cp.bots) {
+      c.seats.addBot(role, c.difficulty);
+      c.bots.seat(role, c.difficulty, c.world.seed, c.world.dtS);
+    }
+    c.cards = new Map(cp.cards);
+  }
+  c.state.phase = playing ? "playing" : "lobby";
+  c.setPaused(playing); // the teacher resumes it
+
+  const devices = [...cp.students, ...cp.teachers].filter((d): d is typeof d & { token: string } => d.token !== null);
+  for (const t of cp.teachers) if (t.token !== null) c.teachers.add(t.id);
+  for (const { id, token } of devices) {
+    // Colyseus holds a seat for a dropped device by its reconnection token: the same is done for the device that had
+    // this seat before the restart, with the token it still holds.
+    const standIn = { sessionId: id, reconnectionToken: token } as unknown as Client;
+    const wait = c.allowReconnection(standIn, RESUME_WAIT_SECONDS);
+    c.awaiting.set(id, wait);
+    wait.then(() => {}, () => {
+      c.awaiting.delete(id);
+      c.leftForGood(id);
+    });
+  }
+  // The state hash lets anyone check the round against a replay of its log (test/server/classResume.test.ts).
+  const what = playing ? `round ${c.state.round} paused at tick ${tick} (state hash ${stateHash(c.world)})` : `round ${c.state.round} in the lobby`;
+  return `Resumed class ${cp.code}: ${what}, ${devices.length} device(s) awaited.`;
+}
+
+/** The tokens of the devices a resumed class awaits, by seat: its next checkpoints keep them until each comes back. */
+export function heldTokens(cp: ClassCheckpoint): [string, string][] {
+  return [...cp.students, ...cp.teachers].flatMap((d): [string, string][] => (d.token === null ? [] : [[d.id, d.token]]));
+}
+
+/** Whether `sent` is the secret whose hash a resumed class kept (it then knows the secret again). */
+export function provesSecret(sent: unknown, hash: string): sent is string {
+  return matchesCheckpointHash(sent, hash);
+}

@@ -1,0 +1,187 @@
+// A live class survives a crash of the server: a real server process (as `npm start` runs it, its results and
+// checkpoints in a SQLite file of its own) holds a class whose teacher and two students are in a running round; the
+// process is killed with SIGKILL and a new one started on the same file and port. The class is back under its code,
+// its round paused at (or just before) the tick it had reached, with the state hash of an uninterrupted replay of
+// its log to that tick and the metrics the devices saw before the crash; each device comes back to its own seat with
+// the reconnection token it holds (nickname and role kept), and the teacher's host secret still commands the class.
+// Everything on 127.0.0.1.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { afterAll, describe, expect, test } from "vitest";
+import { Client, type Room } from "@colyseus/sdk";
+import { ClassroomClientMessage, type RoundHistory } from "../../shared/net/classroom.ts";
+import { ClientMessage } from "../../shared/net/messages.ts";
+import { scenarioWithVariant } from "../../shared/net/roundVariant.ts";
+import { replayRound } from "../../shared/report/replay.ts";
+import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
+import { makeParams } from "../../shared/sim/index.ts";
+import { stateHash } from "../../shared/sim/hash.ts";
+import { parseCheckpoint } from "../../server/rooms/classroom/checkpoint.ts";
+import { CHECKPOINT_EVERY_MS } from "../../server/rooms/classroom/classCheckpointer.ts";
+import { startServerProcess, type ServerProcess } from "../e2e/serverProcess.ts";
+import { listenAll, type ClassDevice } from "./classDevices.ts";
+import { waitFor } from "./startTestServer.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "cytokine-resume-"));
+const dbPath = join(dir, "results.sqlite");
+const env = { RESULTS_DB: dbPath };
+let server: ServerProcess | null = null;
+const devices: Room[] = [];
+
+afterAll(async () => {
+  for (const d of devices) d.reconnection.enabled = false;
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface SeatSeen { name: string; role: string; bot: string; connected: boolean; squads: string }
+const seatOf = (device: ClassDevice, id: string) => device.client.state.seats.get(id) as SeatSeen | undefined;
+/** Model ticks in one checkpoint interval at speed 1 (20 a second), with the catch-up one late tick may ask. */
+const TICKS_PER_CHECKPOINT = (CHECKPOINT_EVERY_MS / 1000) * 20 + 16;
+
+/** A device's room, its messages recorded, kept to be closed at the end. */
+function device(room: Room): ClassDevice {
+  devices.push(room);
+  return listenAll(room);
+}
+
+describe("a live class and a crash of the server", () => {
+  test("killed mid-round and restarted: the class resumes from its checkpoint with its students in their seats", async () => {
+    server = await startServerProcess({ env });
+    const port = server.port;
+    let url = server.baseUrl.replace("http", "ws");
+    const teacher = device(await new Client(url).create("classroom", { mode: "classroom", days: 1 }));
+    await waitFor("the session info", () => teacher.sessions.length > 0, 15_000);
+    const { code, hostSecret } = teacher.sessions[0];
+    const act = (action: Record<string, unknown>) => teacher.client.send(ClassroomClientMessage.teacher, { secret: hostSecret, ...action });
+
+    const students = [device(await new Client(url).joinById(code)), device(await new Client(url).joinById(code))];
+    await waitFor("two students seated", () => students.every((s) => seatOf(teacher, s.client.sessionId)?.name), 15_000);
+    act({ action: "autoBalance" });
+    act({ action: "start" });
+    await waitFor("the round to run", () => teacher.client.state.phase === "playing" && teacher.client.state.tick > 0, 15_000);
+    const before = new Map(students.map((s) => [s.client.sessionId, { ...seatOf(teacher, s.client.sessionId)! }]));
+    await waitFor("the round well under way", () => teacher.client.state.tick >= 120, 60_000);
+    // A second teacher device joining now gets the round's history so far: the metrics of the live world.
+    const watcher = device(await new Client(url).joinById(code, { hostSecret }));
+    await waitFor("the round's history", () => watcher.histories.length > 0, 15_000);
+    const liveHistory: RoundHistory = watcher.histories.at(-1)!;
+
+    // Each device keeps the reconnection token it was given, as a page keeps it in its tab, and comes back with it as a
+    // reloaded page (or the page's own retries) does. Node's WebSocket reports a refused connection with no close
+    // event, which stalls the SDK's in-place retries, so they are turned off here (the browser test covers them).
+    const comers = [teacher, ...students];
+    const tokens = new Map(comers.map((d) => [d.client.sessionId, d.client.reconnectionToken]));
+    for (const d of devices) d.reconnection.enabled = false;
+    const lastTickSeen = teacher.client.state.tick;
+    await server.kill("SIGKILL");
+
+    // What the crashed server had saved: the class's checkpoint.
+    const db = new DatabaseSync(dbPath);
+    const row = db.prepare("SELECT body FROM class_checkpoints WHERE code = ?").get(code) as { body: string } | undefined;
+    db.close();
+    expect(row).toBeDefined();
+    const parsed = parseCheckpoint(row!.body);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const cp = parsed.value;
+    expect(cp.phase).toBe("playing");
+    expect(cp.world.tick).toBeLessThanOrEqual(lastTickSeen + 16);
+    expect(cp.world.tick).toBeGreaterThanOrEqual(lastTickSeen - 3 * TICKS_PER_CHECKPOINT);
+    expect(cp.students.map((s) => s.id).sort()).toEqual([...before.keys()].sort());
+    expect(row!.body).not.toContain(hostSecret); // only its hash is kept
+
+    server = await startServerProcess({ env, port });
+    url = server.baseUrl.replace("http", "ws");
+    const resumedLine = new RegExp(`Resumed class ${code}: round 1 paused at tick (\\d+) \\(state hash ([0-9a-f]+)\\)`).exec(server.output());
+    expect(resumedLine, server.output()).not.toBeNull();
+    const resumedTick = Number(resumedLine![1]);
+    expect(resumedTick).toBe(cp.world.tick);
+
+    // An uninterrupted replay of the round's log to that tick gives the world the resumed class has.
+    const scenario = scenarioWithVariant(SCENARIOS[cp.roundSetup.scenarioId ?? DEFAULT_SCENARIO_ID], cp.roundSetup.days, cp.roundSetup.variant);
+    const replayed = replayRound({ scenario, params: makeParams(scenario.params), seed: cp.world.seed, endTick: cp.world.tick, ticks: cp.world.ticks, startHelperIds: [], startTregs: 0 });
+    expect(resumedLine![2]).toBe(stateHash(replayed));
+
+    // Every device comes back to its own seat with its token.
+    const back = new Map<string, ClassDevice>();
+    for (const [id, token] of tokens) {
+      const d = device(await new Client(url).reconnect(token));
+      expect(d.client.sessionId).toBe(id); // the same seat, not a new one
+      back.set(id, d);
+    }
+    const teacherBack = back.get(teacher.client.sessionId)!;
+    const state = teacherBack.client.state;
+    await waitFor("every student back in their seat", () => state.tick === resumedTick && [...before.keys()].every((id) => seatOf(teacherBack, id)?.connected === true), 15_000);
+    for (const [id, seat] of before) {
+      const now = seatOf(teacherBack, id)!;
+      expect({ name: now.name, role: now.role, bot: now.bot }).toEqual({ name: seat.name, role: seat.role, bot: "" });
+      await waitFor("the student's own view", () => back.get(id)!.client.state.seats?.get(id)?.name === seat.name, 15_000);
+    }
+    expect(state.code).toBe(code);
+    expect(state.phase).toBe("playing");
+    expect(state.paused).toBe(true);
+
+    // The resumed round has the metrics the live round had at the same ticks (its history is a prefix of theirs).
+    const laptop = device(await new Client(url).joinById(code, { hostSecret }));
+    await waitFor("the resumed round's history and the host session", () => laptop.histories.length > 0 && laptop.sessions.length > 0, 15_000);
+    expect(laptop.sessions[0]).toMatchObject({ code, hostSecret }); // the secret proved, the class knows it again
+    const resumedHistory = laptop.histories.at(-1)!;
+    const n = resumedHistory.days.length;
+    expect(n).toBeGreaterThan(3);
+    expect(n).toBeLessThanOrEqual(liveHistory.days.length);
+    for (const key of ["days", "threat", "killers", "damage"] as const) expect(resumedHistory[key]).toEqual(liveHistory[key].slice(0, n));
+
+    // The teacher's secret still commands the class; a wrong one does not.
+    teacherBack.client.send(ClassroomClientMessage.teacher, { secret: "0".repeat(64), action: "resume" });
+    await waitFor("the refusal", () => teacherBack.refusals.some((r) => /host secret/.test(r.error)), 15_000);
+    expect(state.paused).toBe(true);
+    teacherBack.client.send(ClassroomClientMessage.teacher, { secret: hostSecret, action: "resume" });
+    await waitFor("the round running again", () => !state.paused && state.tick > resumedTick + 5, 30_000);
+
+    // A student commands their own squad again, and only their own.
+    const student = back.get(students[0].client.sessionId)!;
+    const squadsOf = (id: string) => (seatOf(teacherBack, id)?.squads ?? "").split(",").filter(Boolean).map(Number);
+    const mine = squadsOf(student.client.sessionId);
+    const others: number[] = [];
+    state.seats.forEach((_: unknown, id: string) => { if (id !== student.client.sessionId) others.push(...squadsOf(id).filter((q) => !mine.includes(q))); });
+    expect(mine.length).toBeGreaterThan(0);
+    student.client.send(ClientMessage.command, { kind: "release", squad: mine[0] });
+    student.client.send(ClientMessage.command, { kind: "release", squad: others[0] });
+    await waitFor("the refusal of a squad not theirs", () => student.refusals.length > 0, 15_000);
+    expect(student.refusals.map((r) => r.error)).toEqual([expect.stringMatching(new RegExp(`squad ${others[0]} is not yours`))]);
+  }, 240_000);
+});
+
+describe("a live class and a server stopped on purpose", () => {
+  test("stopped with SIGTERM mid-round and started again: the class comes back with its seats, as after a crash", async () => {
+    for (const d of devices.splice(0)) d.reconnection.enabled = false;
+    await server?.stop(); // the first test's server
+    server = await startServerProcess({ env });
+    const port = server.port;
+    let url = server.baseUrl.replace("http", "ws");
+    const teacher = device(await new Client(url).create("classroom", { mode: "classroom", days: 1 }));
+    await waitFor("the session info", () => teacher.sessions.length > 0, 15_000);
+    const { code, hostSecret } = teacher.sessions[0];
+    const student = device(await new Client(url).joinById(code));
+    await waitFor("the student seated", () => !!seatOf(teacher, student.client.sessionId)?.name, 15_000);
+    const seat = { ...seatOf(teacher, student.client.sessionId)! };
+    teacher.client.send(ClassroomClientMessage.teacher, { secret: hostSecret, action: "start" });
+    await waitFor("the round under way", () => teacher.client.state.tick >= 60, 60_000);
+    const tokens = new Map([teacher, student].map((d) => [d.client.sessionId, d.client.reconnectionToken]));
+    for (const d of devices) d.reconnection.enabled = false;
+    await server.stop(); // SIGTERM: every device is let go first, but the class's checkpoint is kept
+
+    server = await startServerProcess({ env, port });
+    url = server.baseUrl.replace("http", "ws");
+    expect(server.output()).toMatch(new RegExp(`Resumed class ${code}: round 1 paused at tick \\d+`));
+    const back = new Map<string, ClassDevice>();
+    for (const [id, token] of tokens) back.set(id, device(await new Client(url).reconnect(token)));
+    const teacherBack = back.get(teacher.client.sessionId)!;
+    await waitFor("the student back in their seat", () => seatOf(teacherBack, student.client.sessionId)?.connected === true, 15_000);
+    expect(seatOf(teacherBack, student.client.sessionId)).toMatchObject({ name: seat.name, role: seat.role, bot: "" });
+    expect(teacherBack.client.state.paused).toBe(true);
+  }, 180_000);
+});
