@@ -40,6 +40,8 @@ export const GLOSSARY = [
     text: "IL-2 molecules a cell has taken in and destroyed so far. Each molecule caught is gone for every other cell: that is the competition." },
   { id: "sink", term: "IL-2 sink", group: "IL-2 and its receptor", doc: "IL-2 sink",
     text: "Cells that soak up IL-2 so that others get less. Tregs are the game's sink: they catch IL-2 well when it is scarce, and weakly switched-on cells near them starve, while strongly switched-on cells, full of CD25, still compete." },
+  { id: "tugOfWar", term: "IL-2 tug-of-war", group: "IL-2 and its receptor", doc: "IL-2 tug-of-war",
+    text: "The bar beside the tissue: of all the IL-2 caught in the last 6 simulated hours, the share each kind of cell caught (in a class, also each squad). When Tregs take a big share, less is left for the helpers and killers: the [[sink|sink]] at work." },
   { id: "jakStat", term: "JAK-STAT signalling", group: "IL-2 and its receptor", doc: "JAK-STAT",
     text: "What happens inside a cell when IL-2 sits on its receptor: enzymes called JAKs put a phosphate on a protein called STAT5. The result, [[pstat5|pSTAT5]], tells the cell to survive, to divide and to make more CD25." },
   { id: "pstat5", term: "pSTAT5", group: "IL-2 and its receptor", doc: "`pstat5`",
@@ -123,6 +125,8 @@ export const GLOSSARY = [
   { id: "doseLimit", term: "Dose-limiting line", group: "Therapies", doc: "dose-limiting line",
     text: "The mark on the toxicity meter. While the leak is past it, high doses are held back, as a hospital would." },
   // The model
+  { id: "contrast", term: "Contrast (What if…?)", group: "The model", doc: "contrast",
+    text: "After a round, the computer replays the same tissue from the same start and the same orders with one thing changed (no Tregs, helpers scattered, no therapy, the other therapy), and shows it beside what really happened. Only that one thing differs, so it shows what that thing did." },
   { id: "model", term: "Model", group: "The model", doc: "model",
     text: "A simplified copy of a real system, made to explore it. The game's model keeps what matters for the IL-2 tug-of-war and leaves much out; the model card says what." },
   { id: "voxel", term: "Voxel", group: "The model", doc: "voxel", text: "One 10 µm square of the tissue patch, about one cell across. IL-2 is tracked voxel by voxel." },
