@@ -32,6 +32,7 @@ import { checkClassroomOptions } from "./classroom/sessionOptions.ts";
 import { autoBalance } from "./classroom/squadSplit.ts";
 import { syncRound } from "./roundSync.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
+import { Il2SquadTugSync } from "./il2SquadTugSync.ts";
 
 /** Milliseconds between two dashboards sent to the teacher. */
 export const DASHBOARD_EVERY_MS = 2000;
@@ -58,6 +59,7 @@ export class ClassroomRoom extends TissueRoomBase {
   closed = false;
   /** The lesson plan the class follows, if the teacher chose one. */
   private readonly lesson = new LessonDesk();
+  private readonly squadTug = new Il2SquadTugSync();
   /** Decides seat reservations before any device connects (classroom/seatDoor.ts). */
   private door!: SeatDoor;
 
@@ -107,6 +109,12 @@ export class ClassroomRoom extends TissueRoomBase {
     } catch (err) {
       console.error(`[classroom ${this.code}] could not save the session:`, err);
     }
+  }
+
+  /** The per-squad IL-2 tug-of-war, written with the rest of the HUD before each patch (il2SquadTugSync.ts). */
+  override onBeforePatch(): void {
+    super.onBeforePatch();
+    this.squadTug.sync(this.state.hud, this.world, this.ledger);
   }
 
   /** Why a seat reservation with these join options would be refused now, or null (see classroom/seatDoor.ts). */
