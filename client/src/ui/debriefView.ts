@@ -10,7 +10,7 @@ import { SCENARIOS } from "../../../shared/scenarios/index.ts";
 import { drawLineChart, type ChartSeries } from "./charts.ts";
 import { thinIndices } from "./chartScale.ts";
 import { el } from "./dom.ts";
-import { formatClock, formatCount, trim } from "./format.ts";
+import { formatClock, trim } from "./format.ts";
 import { outcomeWords } from "../../../shared/net/outcomeWords.ts";
 import { explainFailure } from "./soloSetup.ts";
 import { teacherNotes } from "../learn/teacherNotes.ts";
