@@ -73,7 +73,7 @@ export function questionsFor(scenario: Pick<Scenario, "threat">, days: number): 
       text: "What will high-dose IL-2 do to the vascular leak meter?",
       choices: [
         { id: "over", text: "Push it over the dose-limiting line" },
-        { id: "rise", text: "Raise it, but not over the line" },
+        { id: "rise", text: "Raise it, but not over the dose-limiting line" },
         { id: "flat", text: "Leave it flat" },
       ],
     });
