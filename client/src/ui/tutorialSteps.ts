@@ -98,7 +98,7 @@ export function tutorialSteps(role: Role): TutorialStep[] {
     case "nk":
       return [
         { id: "select-nk", title: "Select your NK cells", text: "Your natural killer cells are pink triangles. Choose the NK button under “Your cells” (beside the tissue, or below it on a phone), or press 1.", done: selected(3) },
-        { id: "send-nk", title: "Send NK cells hunting", text: "With NK cells selected, click the tissue to send them toward the threat. They catch tumour cells that hide from T cells.", done: sent(3) },
+        { id: "send-nk", title: "Send NK cells hunting", text: "With NK cells selected, click the tissue to send them toward the threat. They kill infected and tumour cells without needing to be switched on by antigen, even tumour cells that hide from T cells.", done: sent(3) },
         { id: "seek-il2", title: "Seek IL-2", text: "Most NK cells (CD56dim) carry only the intermediate receptor (CD122 + CD132, almost no CD25), so they need a lot of IL-2; the few CD56bright ones carry CD25 too. Use the Seek IL-2 ability to climb towards it.", done: (f) => f.commands.some((c) => c.kind === "ability") },
         INSPECT, TREGS,
       ];
