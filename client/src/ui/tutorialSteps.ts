@@ -105,7 +105,7 @@ export function tutorialSteps(role: Role): TutorialStep[] {
     case "clinician":
       return [
         WATCH_IL2,
-        { id: "therapy", title: "Play a therapy card", text: "Your cards are under “Your therapy cards” (beside the tissue, or below it on a phone). High-dose IL-2 floods every receptor; low-dose IL-2 reaches only the high-affinity receptor on Tregs. Play one.", done: (f) => f.commands.some((c) => c.kind === "therapy") },
+        { id: "therapy", title: "Play a therapy card", text: "Your cards are under “Your therapy cards” (beside the tissue, or below it on a phone). High-dose IL-2 floods every receptor; low-dose IL-2 is heard mainly through the high-affinity receptor, which Tregs carry all the time. Play one.", done: (f) => f.commands.some((c) => c.kind === "therapy") },
         { id: "leak", title: "Mind the leak", ack: true, text: "High doses cause vascular leak. The toxicity meter in the top bar has a mark, the dose-limiting line: while the leak is past it, high doses are held back.", done: acked("leak") },
         INSPECT, TREGS,
       ];
