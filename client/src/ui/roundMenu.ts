@@ -15,7 +15,7 @@ export function mountRoundMenu(bar: HTMLElement, controls: HTMLElement): () => v
   controls.id = ROUND_MENU_ID;
   const button = el(doc, "button", {
     type: "button", class: "hud-btn hud-menu-btn", "aria-expanded": "false", "aria-controls": ROUND_MENU_ID,
-    "aria-label": "Round menu: pause, speed, restart, leave", title: "Pause, speed, restart, leave",
+    "aria-label": "Round menu", title: "Round controls",
   }, el(doc, "span", { "aria-hidden": "true", text: "☰" }), el(doc, "span", { class: "hud-menu-word", text: " Menu" }));
   controls.before(button);
 
