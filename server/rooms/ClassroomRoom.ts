@@ -34,6 +34,7 @@ import { syncRound } from "./roundSync.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
 import { CHECKPOINT_EVERY_MS, ClassCheckpointer, type ClassInternals } from "./classroom/classCheckpointer.ts";
 import { heldTokens, provesSecret, restoreClass, skipRefIds, takeResume } from "./classroom/resume.ts";
+import { Il2SquadTugSync } from "./il2SquadTugSync.ts";
 
 /** Milliseconds between two dashboards sent to the teacher. */
 export const DASHBOARD_EVERY_MS = 2000;
@@ -60,6 +61,7 @@ export class ClassroomRoom extends TissueRoomBase {
   closed = false;
   /** The lesson plan the class follows, if the teacher chose one. */
   private readonly lesson = new LessonDesk();
+  private readonly squadTug = new Il2SquadTugSync();
   /** Decides seat reservations before any device connects (classroom/seatDoor.ts). */
   private door!: SeatDoor;
   /** Keeps the class's checkpoint, so that it outlives a crash (classroom/classCheckpointer.ts, resume.ts). */
@@ -121,6 +123,12 @@ export class ClassroomRoom extends TissueRoomBase {
     } catch (err) {
       console.error(`[classroom ${this.code}] could not save the session:`, err);
     }
+  }
+
+  /** The per-squad IL-2 tug-of-war, written with the rest of the HUD before each patch (il2SquadTugSync.ts). */
+  override onBeforePatch(): void {
+    super.onBeforePatch();
+    this.squadTug.sync(this.state.hud, this.world, this.ledger);
   }
 
   /** Why a seat reservation with these join options would be refused now, or null (see classroom/seatDoor.ts). */

@@ -62,6 +62,9 @@ export const HudState = schema({
   il2ShareCd8: t.uint16().default(0),
   il2ShareTreg: t.uint16().default(0),
   il2ShareNk: t.uint16().default(0),
+  // Classes only: each squad's share of the IL-2 captured over the same window, tenths of a percent, by squad number
+  // (shared/net/il2SquadTug.ts; written by server/rooms/il2SquadTugSync.ts); empty in solo rounds.
+  il2Squads: t.map("uint16"),
 }, "HudState");
 export type HudState = SchemaType<typeof HudState>;
 

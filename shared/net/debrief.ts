@@ -28,7 +28,7 @@ const SERIES: readonly { name: string; label: string; units: string }[] = [
   { name: "pstat5.cd8Activated", label: "Activated killers hearing IL-2 (pSTAT5-positive share)", units: "fraction" },
   { name: "threat.burden", label: "Threat (infected or tumour cells)", units: "cells" },
   { name: "tissue.damage", label: "Healthy tissue lost", units: "fraction" },
-  { name: "toxicity.leak", label: "Vascular leak (1 is the danger line)", units: "score" },
+  { name: "toxicity.leak", label: "Vascular leak (1 is the dose-limiting line)", units: "score" },
 ];
 
 /** The threat in autoimmunity (type 1 diabetes): self-reactive killer T cells that have been switched on. */
@@ -55,7 +55,7 @@ export function outcomeText(world: World, f: RunFacts): string {
   const { noun, plural } = threatWords(world);
   const damage = pct(f.damageEnd);
   const when = onDay(f.outcomeDay >= 0 ? f.outcomeDay : f.days);
-  const leak = f.leakCrossedDay >= 0 ? ` The therapy pushed vascular leak over the danger line on ${onDay(f.leakCrossedDay)}.` : "";
+  const leak = f.leakCrossedDay >= 0 ? ` The therapy pushed vascular leak over the dose-limiting line on ${onDay(f.leakCrossedDay)}.` : "";
   const left = fmt(world.history[world.history.length - 1]?.values["threat.burden"] ?? 0);
   switch (world.outcome) {
     case "cleared":
@@ -116,14 +116,14 @@ export function keyMoments(world: World, f: RunFacts, ledger: RoleLedger): { day
         once("kill", `The first ${e.cellType === "islet" ? "islet cell" : "target cell"} was killed, by a${e.byType === "cd8" ? " killer T cell" : "n NK cell"}.`);
         break;
       case "dose":
-        if (e.cause) once(`withheld.${e.therapy}`, `A dose of ${THERAPY_WORDS[e.therapy ?? ""] ?? e.therapy} was held back: the leak was over the danger line.`);
+        if (e.cause) once(`withheld.${e.therapy}`, `A dose of ${THERAPY_WORDS[e.therapy ?? ""] ?? e.therapy} was held back: the leak was over the dose-limiting line.`);
         else {
           const n = (doses[e.therapy ?? ""] = (doses[e.therapy ?? ""] ?? 0) + 1);
           if (n === 1) out.push({ day, text: `First dose of ${THERAPY_WORDS[e.therapy ?? ""] ?? e.therapy} (${f.doses[e.therapy ?? ""] ?? 1} given in all).` });
         }
         break;
       case "leak":
-        once("leak", "Vascular leak crossed the danger line: no more high-dose IL-2 until it recovers.");
+        once("leak", "Vascular leak crossed the dose-limiting line: no more high-dose IL-2 until it recovers.");
         break;
       case "outcome":
         once("outcome", outcomeText(world, f));

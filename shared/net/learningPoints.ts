@@ -84,8 +84,8 @@ function therapy(f: RunFacts, ledger: RoleLedger): string | null {
   if (f.doses.cd122Biased) parts.push(`CD122-biased IL-2 (${d("cd122Biased")}) skipped CD25 to favour NK and killer cells`);
   const first = parts.join("; ");
   const leak = f.leakCrossedDay >= 0
-    ? `The price: vascular leak peaked at ${fmt(f.leakPeak)} and crossed the danger line on ${onDay(f.leakCrossedDay)}${ledger.withheldDoses ? `, so ${ledger.withheldDoses} doses were held back` : ""}.`
-    : `Vascular leak peaked at ${fmt(f.leakPeak)}, under the danger line of 1.`;
+    ? `The price: vascular leak peaked at ${fmt(f.leakPeak)} and crossed the dose-limiting line on ${onDay(f.leakCrossedDay)}${ledger.withheldDoses ? `, so ${ledger.withheldDoses} doses were held back` : ""}.`
+    : `Vascular leak peaked at ${fmt(f.leakPeak)}, under the dose-limiting line of 1.`;
   return `${first.charAt(0).toUpperCase()}${first.slice(1)}. ${leak}`;
 }
 

@@ -80,7 +80,7 @@ export function observe(q: PredictionQuestion, history: readonly MetricSample[])
         let top = before;
         for (let i = at; i < history.length; i++) top = Math.max(top, val(history[i], "toxicity.leak"));
         const happened = top >= 1 ? "over" : top - before >= LEAK_FLAT ? "rise" : "flat";
-        return { happened, numbers: `The leak meter went from ${before.toFixed(2)} before the first dose (${onDay(dose.day)}) to ${top.toFixed(2)} at its highest (1 is the danger line).`, explain: LEAK_WHY };
+        return { happened, numbers: `The leak meter went from ${before.toFixed(2)} before the first dose (${onDay(dose.day)}) to ${top.toFixed(2)} at its highest (1 is the dose-limiting line).`, explain: LEAK_WHY };
       }
       let j = at;
       while (j + 1 < history.length && history[j + 1].day <= dose.day + 2) j++;
@@ -125,6 +125,6 @@ const WINNER_WHY: Record<string, string> = {
   nk: "NK cells carry many CD122 chains (most in the intermediate receptor, which needs a lot of IL-2), so they take a big share where IL-2 is high, as after a high dose.",
   none: "No helper was switched on by antigen, so nobody made IL-2 for the others to capture.",
 };
-const LEAK_WHY = "High-dose IL-2 floods every receptor, including those on the cells lining blood vessels: they leak, and the ward holds back the next dose while the meter is over the danger line.";
+const LEAK_WHY = "High-dose IL-2 floods every receptor, including those on the cells lining blood vessels: they leak, and the ward holds back the next dose while the meter is over the dose-limiting line.";
 const LOW_DOSE_WHY = "Low-dose IL-2 stays in the range only the high-affinity receptor hears: Tregs carry it all the time, so they signal (pSTAT5) and, over weeks, multiply, while resting killer T cells and most NK cells (the CD56dim ones), which need far more IL-2, barely notice.";
 const KILLERS_WHY = "At high dose even the intermediate receptor (CD122 with CD132) on killer T cells is filled, so they get a strong pSTAT5 signal to survive, divide and kill.";

@@ -72,8 +72,8 @@ export function questionsFor(scenario: Pick<Scenario, "threat">, days: number): 
       id: "highDoseLeak", short: "high dose: leak", before: "highDose",
       text: "What will high-dose IL-2 do to the vascular leak meter?",
       choices: [
-        { id: "over", text: "Push it over the danger line" },
-        { id: "rise", text: "Raise it, but not over the line" },
+        { id: "over", text: "Push it over the dose-limiting line" },
+        { id: "rise", text: "Raise it, but not over the dose-limiting line" },
         { id: "flat", text: "Leave it flat" },
       ],
     });

@@ -238,8 +238,8 @@ export class RoleLedger {
         if (n > 0) out.push({ label: `Doses: ${THERAPY_LABELS[name].split(":")[0]}`, value: n, units: "doses" });
       }
       out.push({ label: "Doses given in all", value: given, units: "doses" });
-      out.push({ label: "Doses held back (leak over the line)", value: this.withheldDoses, units: "doses" });
-      out.push({ label: "Highest vascular leak (1 is the danger line)", value: Math.round(th.leakPeak * 100) / 100, units: "score" });
+      out.push({ label: "Doses held back (leak past the dose-limiting line)", value: this.withheldDoses, units: "doses" });
+      out.push({ label: "Highest vascular leak (1 is the dose-limiting line)", value: Math.round(th.leakPeak * 100) / 100, units: "score" });
       if (th.leakCrossedTick >= 0) {
         out.push({ label: "Day the leak crossed the line", value: Math.round(((th.leakCrossedTick * world.dtS) / 86400) * 10) / 10, units: "day" });
       }

@@ -5,7 +5,7 @@ export type TherapyName = (typeof THERAPY_NAMES)[number];
 
 export const THERAPY_LABELS: Record<TherapyName, string> = {
   highDose: "High-dose IL-2 (aldesleukin): a bolus every 8 h that floods every receptor",
-  lowDose: "Low-dose IL-2: a daily plateau near 30 pM that only Tregs hear",
+  lowDose: "Low-dose IL-2: a daily plateau near 30 pM that Tregs hear, and resting killers and NK cells hardly do",
   antiCd25: "Anti-CD25 antibody: blocks CD25, taking the high-affinity receptor away",
   cd122Biased: "CD122-biased engineered IL-2: skips CD25, favours NK and CD8 killers",
 };

@@ -1,6 +1,7 @@
 // The attract loop's words: the caption bar cycles short lines about the IL-2 tug-of-war while bots play, and the
 // invitation to touch covers the tissue. Wall-clock seconds per caption. Started and stopped by kioskMain.ts.
 
+import { captionKey } from "./captionKey.ts";
 import type { KioskStrings } from "./strings.ts";
 
 export class AttractCaptions {
@@ -34,9 +35,10 @@ export class AttractCaptions {
   }
 
   private show(): void {
-    const keys = this.strings.keys("attract.caption.");
+    const key = captionKey(this.strings.keys("attract.caption."), this.index);
+    if (key === null) return; // the strings are still loading: keep the loading caption
     const caption = this.doc.getElementById("k-caption")!;
-    caption.dataset.k = keys[this.index % keys.length];
-    caption.textContent = this.strings.t(caption.dataset.k);
+    caption.dataset.k = key;
+    caption.textContent = this.strings.t(key);
   }
 }

@@ -108,6 +108,7 @@ async function enterAttract(): Promise<void> {
   try {
     await strings.load(cfg.attemptMs);
     strings.apply(doc);
+    if (myEpoch === epoch) captions.start(); // the first caption now, not after a whole caption's time of "loading"
     const s = await bounded(() => GameSession.startSolo({ scenarioId: cfg.scenarioId, watch: true, days: cfg.attractDays }));
     if (myEpoch !== epoch) { void s.leave(); return; }
     s.spectator = true;

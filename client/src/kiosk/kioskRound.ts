@@ -2,6 +2,7 @@
 // on the tissue sends them), the caption bar with the goal for the first 30 s and then tips, the time left and the
 // helper and Treg counts. Wall-clock seconds. Created by kioskMain.ts for each round; stop() undoes everything.
 
+import { captionKey } from "./captionKey.ts";
 import type { Bus } from "../bus.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import type { KioskStrings } from "./strings.ts";
@@ -82,12 +83,9 @@ export class KioskRound {
     const d = this.doc, st = this.session.state;
     const elapsed = (performance.now() - this.started) / 1000;
     const caption = d.getElementById("k-caption")!;
-    if (elapsed < GOAL_S) caption.dataset.k = "round.goal";
-    else {
-      const tips = this.strings.keys("round.tip.");
-      caption.dataset.k = tips[Math.floor((elapsed - GOAL_S) / TIP_S) % tips.length];
-    }
-    caption.textContent = this.strings.t(caption.dataset.k);
+    const key = elapsed < GOAL_S ? "round.goal" : captionKey(this.strings.keys("round.tip."), Math.floor((elapsed - GOAL_S) / TIP_S)) ?? "round.goal";
+    caption.dataset.k = key;
+    caption.textContent = this.strings.t(key);
     if (!st) return;
     if (this.helpersStart === 0) this.helpersStart = st.hud?.helpers ?? 0;
     this.il2PeakPm = Math.max(this.il2PeakPm, st.hud?.il2MaxPm ?? 0);

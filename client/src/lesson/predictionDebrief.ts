@@ -50,7 +50,7 @@ export function mountPredictionDebrief(root: HTMLElement, session: GameSession):
     const parts: HTMLElement[] = [];
     const results = box.mine?.results;
     if (results && results.length) parts.push(el(doc, "h2", { text: "Your predictions" }), ...results.map((r) => resultCard(doc, r)));
-    else if (!teacher) parts.push(el(doc, "p", { class: "note", text: "Next round, commit a prediction before it gets going (Predict first, in the side panel): the debrief will show it beside what happened." }));
+    else if (!teacher) parts.push(el(doc, "p", { class: "note", text: "Next round, commit a prediction before it gets going (the “Predict first” panel beside the tissue, below it on a phone): the debrief will show it beside what happened." }));
     if (teacher && box.tally) parts.push(tallySection(doc, box.tally));
     section.replaceChildren(...parts);
   };

@@ -23,14 +23,17 @@ export interface WorldFit {
   height: number;
 }
 
-/** Fits a grid of gridW × gridH voxels into a canvas of canvasW × canvasH px, leaving the HTML panels clear. */
-export function fitWorld(canvasW: number, canvasH: number, gridW: number, gridH: number): WorldFit {
+/**
+ * Fits a grid of gridW × gridH voxels into a canvas of canvasW × canvasH px, leaving the HTML panels clear; `topPx` is
+ * where the top bar ends (taller than HUD_TOP_PX on phones, see hudInset.ts).
+ */
+export function fitWorld(canvasW: number, canvasH: number, gridW: number, gridH: number, topPx = HUD_TOP_PX): WorldFit {
   const wide = canvasW >= WIDE_SCREEN_PX;
   const right = wide ? SIDE_PANEL_PX : 0;
   const bottom = wide ? 0 : Math.round(canvasH * BOTTOM_PANEL_SHARE);
-  const areaX = MARGIN_PX, areaY = HUD_TOP_PX + MARGIN_PX;
+  const areaX = MARGIN_PX, areaY = topPx + MARGIN_PX;
   const areaW = Math.max(1, canvasW - right - 2 * MARGIN_PX);
-  const areaH = Math.max(1, canvasH - HUD_TOP_PX - bottom - 2 * MARGIN_PX);
+  const areaH = Math.max(1, canvasH - topPx - bottom - 2 * MARGIN_PX);
   const scale = Math.max(0.01, Math.min(areaW / gridW, areaH / gridH));
   const width = gridW * scale, height = gridH * scale;
   return { scale, x: Math.round(areaX + (areaW - width) / 2), y: Math.round(areaY + (areaH - height) / 2), width, height };

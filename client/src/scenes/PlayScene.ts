@@ -13,6 +13,7 @@ import { CommandInput } from "../play/CommandInput.ts";
 import { EffectsLayer } from "../play/EffectsLayer.ts";
 import { FieldLayer } from "../play/FieldLayer.ts";
 import { fitWorld, type WorldFit } from "../play/layout.ts";
+import { hudBottomPx, watchHud } from "../play/hudInset.ts";
 import { PatchClock } from "../play/motion.ts";
 import { VesselLayer } from "../play/VesselLayer.ts";
 
@@ -77,6 +78,7 @@ export class PlayScene extends Phaser.Scene {
     this.describeCanvas(true);
     this.cameras.main.setBackgroundColor("#0d1218");
     this.scale.on(Phaser.Scale.Events.RESIZE, this.layout, this);
+    this.offs.push(watchHud(this.game.canvas?.ownerDocument, () => { if (this.built) this.layout(); }));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
     this.bindRoom();
     this.offs.push(this.session.onReconnect(() => { this.bindRoom(); }));
@@ -143,7 +145,7 @@ export class PlayScene extends Phaser.Scene {
   private layout(): void {
     const cam = this.cameras.main;
     const w = this.scale.width, h = this.scale.height;
-    this.fitNow = fitWorld(w, h, this.gridW, this.gridH);
+    this.fitNow = fitWorld(w, h, this.gridW, this.gridH, hudBottomPx(this.game.canvas?.ownerDocument));
     const f = this.fitNow;
     cam.setViewport(0, 0, w, h);
     cam.setZoom(f.scale);

@@ -4,6 +4,7 @@
 // in tables. Shows "computing…" with progress until each contrast arrives. Mounted by playUi.ts into the debrief's
 // #debrief-contrasts slot; reads the session's ContrastBoard (net/contrastBoard.ts).
 
+import { termButton } from "../learn/termLink.ts";
 import type { ContrastResult, ContrastSeries, ContrastUpdate } from "../../../shared/net/contrast.ts";
 import type { ContrastBoard } from "../net/contrastBoard.ts";
 import { drawLineChart, type ChartSeries } from "./charts.ts";
@@ -52,7 +53,7 @@ export function mountContrasts(root: HTMLElement, board: ContrastBoard, round?: 
   const picker = el(doc, "div", { class: "contrast-picker", role: "group", "aria-label": "Pick a contrast" });
   const panel = el(doc, "div", { class: "contrast-panel" });
   slot.replaceChildren(
-    el(doc, "h2", { text: "What if…? The same tissue, one thing changed" }),
+    el(doc, "h2", {}, termButton(doc, "contrast", "What if…?"), " The same tissue, one thing changed"),
     el(doc, "p", { class: "note", text: INTRO }),
     status, bar, picker, panel,
   );

@@ -3,13 +3,14 @@
 // notes (what to notice, what to try), and "Play again" / "Menu" / the Learn dialog. Shown by playUi.ts on the bus
 // "round-end".
 
+import { measureText } from "./measureText.ts";
 import type { Debrief, DebriefSeries } from "../../../shared/net/messages.ts";
 import { ROLE_LABELS, isRole } from "../../../shared/sim/roles.ts";
 import { SCENARIOS } from "../../../shared/scenarios/index.ts";
 import { drawLineChart, type ChartSeries } from "./charts.ts";
 import { thinIndices } from "./chartScale.ts";
 import { el } from "./dom.ts";
-import { formatClock, formatCount, trim } from "./format.ts";
+import { formatClock, trim } from "./format.ts";
 import { outcomeWords } from "../../../shared/net/outcomeWords.ts";
 import { explainFailure } from "./soloSetup.ts";
 import { teacherNotes } from "../learn/teacherNotes.ts";
@@ -81,7 +82,7 @@ export function showDebrief(root: HTMLElement, d: Debrief, actions: DebriefActio
     el(doc, "h3", { text: isRole(r.role) ? ROLE_LABELS[r.role] : r.role }),
     el(doc, "p", { class: "note", text: r.bot ? r.name : `${r.name}: you` }),
     r.measures.length
-      ? el(doc, "dl", { class: "facts" }, ...r.measures.flatMap((m) => [el(doc, "dt", { text: m.label }), el(doc, "dd", { text: `${Math.abs(m.value) >= 1000 ? formatCount(m.value) : trim(m.value)} ${m.units}`.trim() })]))
+      ? el(doc, "dl", { class: "facts" }, ...r.measures.flatMap((m) => [el(doc, "dt", { text: m.label }), el(doc, "dd", { text: measureText(m) })]))
       : el(doc, "p", { class: "note", text: "No measures recorded." }))));
 
   const learning = d.learning.length ? el(doc, "ul", { class: "learning" }, ...d.learning.map((t) => el(doc, "li", { text: t }))) : el(doc, "p", { class: "note", text: "—" });

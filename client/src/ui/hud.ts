@@ -1,7 +1,7 @@
 // The top bar during a round (HTML, ~64 px): simulated clock, populations, IL-2, threat, tissue damage, the
 // toxicity (vascular leak) meter with its dose-limiting line, the outcome, Learn (glossary and model card, without
-// leaving the round) and the host's controls (pause, speed, restart, leave). The figures' labels open their glossary
-// entries. Reads the synced room state four times a second. Created by playUi.ts for each round.
+// leaving the round) and the host's controls (pause, speed, restart, leave; behind a Menu button below 900 px,
+// roundMenu.ts). The figures' labels open their glossary entries. Reads the synced room state four times a second. Created by playUi.ts for each round.
 
 import type { Bus } from "../bus.ts";
 import { SPEEDS, type Speed } from "../../../shared/net/messages.ts";
@@ -12,6 +12,7 @@ import { cellIcon, el, setText } from "./dom.ts";
 import { formatClock, formatCount, formatPm, formatShare } from "./format.ts";
 import type { UiSession } from "./session.ts";
 import { threatFigure } from "./threatFigure.ts";
+import { mountRoundMenu } from "./roundMenu.ts";
 
 /** The leak meter's full width is this many times the dose-limiting line, so the line sits at two thirds. */
 export const LEAK_SCALE_MAX = 1.5;
@@ -62,18 +63,20 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   });
   leave.addEventListener("click", onLeave);
 
+  const controls = el(doc, "div", { class: "hud-group hud-controls", role: "group", "aria-label": "Round controls" }, pause, speed, restart, leave);
   root.replaceChildren(
     el(doc, "div", { class: "hud-group hud-time" }, clock, length),
     el(doc, "ul", { class: "hud-group hud-pops", "aria-label": "Immune cells" }, helpers.item, killers.item, tregs.item, nk.item),
-    el(doc, "div", { class: "hud-group" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "il2", "IL-2"), " mean / peak"), il2),
-    el(doc, "div", { class: "hud-group hud-threat" }, el(doc, "span", { class: "hud-sub" }, threatLabel), threat),
-    el(doc, "div", { class: "hud-group" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "tissueLost", "Tissue lost")), damage),
-    el(doc, "div", { class: "hud-group hud-leak" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "leak", "Toxicity (leak)")), el(doc, "span", { class: "leak-row" }, leakBar, leakText)),
+    el(doc, "div", { class: "hud-group hud-fig" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "il2", "IL-2"), " mean / peak"), il2),
+    el(doc, "div", { class: "hud-group hud-fig hud-threat" }, el(doc, "span", { class: "hud-sub" }, threatLabel), threat),
+    el(doc, "div", { class: "hud-group hud-fig" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "tissueLost", "Tissue lost")), damage),
+    el(doc, "div", { class: "hud-group hud-fig hud-leak" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "leak", "Toxicity (leak)")), el(doc, "span", { class: "leak-row" }, leakBar, leakText)),
     outcome,
     el(doc, "span", { class: "hud-break", "aria-hidden": "true" }),
     el(doc, "div", { class: "hud-group hud-learn" }, learn),
-    el(doc, "div", { class: "hud-group hud-controls", role: "group", "aria-label": "Round controls" }, pause, speed, restart, leave),
+    controls,
   );
+  const offMenu = mountRoundMenu(root, controls);
 
   const refresh = () => {
     const st = session.state;
@@ -103,9 +106,10 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     speed.disabled = !host;
     setText(pause, st.paused ? "▶ Resume" : "❚❚ Pause");
     pause.setAttribute("aria-pressed", String(st.paused));
+    root.classList.toggle("is-paused", st.paused); // the compact menu button says so (hudCompact.css)
     if (doc.activeElement !== speed && speed.value !== String(st.speed)) speed.value = String(st.speed);
   };
   refresh();
   const timer = setInterval(refresh, 250);
-  return () => clearInterval(timer);
+  return () => { clearInterval(timer); offMenu(); };
 }

@@ -42,7 +42,10 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
   const stop = () => { if (timer !== undefined) clearInterval(timer); timer = undefined; };
   const open = (id: number) => {
     current = id;
+    const wasHidden = root.hidden;
     root.hidden = false;
+    // The panel sits below the tug-of-war and the squads: bring it into the side panel's view (below the tissue on phones).
+    if (wasHidden) root.scrollIntoView({ block: "start" });
     shape = "";
     body.replaceChildren(el(doc, "p", { class: "note", text: "Focusing…" }));
     stop();

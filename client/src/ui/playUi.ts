@@ -19,6 +19,7 @@ import { mountSquadBar } from "./squadBar.ts";
 import { mountTutorialWhenSeated } from "./tutorial.ts";
 import { mountNotesPanel } from "../learn/teacherNotes.ts";
 import { mountIl2Tug } from "./il2TugBar.ts";
+import { mountSquadTug } from "./il2SquadTugView.ts";
 
 /** Where a classroom adds its panels and debrief parts (client/src/classroom/classroomUi.ts); solo leaves them unset. */
 export const playUiHooks: {
@@ -80,7 +81,7 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
     const tug = el(doc, "section", { class: "panel tug-panel" });
     side.replaceChildren(tutorial, tug, squads, inspect, notes, legend);
     const tugBar = mountIl2Tug(tug, () => s.state?.hud);
-    unmount.push(tugBar.unmount);
+    unmount.push(mountSquadTug(tug, s), tugBar.unmount);
 
     unmount.push(mountHud(hudRoot, s, bus, leave));
     unmount.push(mountSquadBar(squads, s, bus));

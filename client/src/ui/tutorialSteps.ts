@@ -83,7 +83,7 @@ export function tutorialSteps(role: Role): TutorialStep[] {
   switch (role) {
     case "effector":
       return [
-        { id: "select-helpers", title: "Select your helpers", text: "Your CD4 helper T cells are blue circles. Choose the helpers button on the right, or press 1.", done: selected(1) },
+        { id: "select-helpers", title: "Select your helpers", text: "Your CD4 helper T cells are blue circles. Choose the helpers button under “Your cells” (beside the tissue, or below it on a phone), or press 1.", done: selected(1) },
         { id: "send-helpers", title: "Send helpers to a dendritic cell", text: "Dendritic cells present the antigen. With helpers selected, click or tap next to a dendritic cell to send the squad there.", done: sent(1) },
         WATCH_IL2, INSPECT, DIVISION,
         { id: "send-killers", title: "Send killers at the infection", text: "Select the CD8 killers (button or key 2; orange diamonds) and send them to the infected cells. Until they meet their antigen and make CD25, killers hear IL-2 only when there is a lot of it, so send them where the helpers made some.", done: sent(2) },
@@ -91,22 +91,22 @@ export function tutorialSteps(role: Role): TutorialStep[] {
       ];
     case "treg":
       return [
-        { id: "select-tregs", title: "Select your Tregs", text: "Your regulatory T cells are green rounded squares. Choose the Tregs button on the right, or press 1.", done: selected(4) },
+        { id: "select-tregs", title: "Select your Tregs", text: "Your regulatory T cells are green rounded squares. Choose the Tregs button under “Your cells” (beside the tissue, or below it on a phone), or press 1.", done: selected(4) },
         { id: "send-tregs", title: "Send Tregs where IL-2 builds up", text: "With Tregs selected, click the tissue to send them. Near a busy clone they soak up its IL-2.", done: sent(4) },
         WATCH_IL2, INSPECT, DIVISION, TREGS,
       ];
     case "nk":
       return [
-        { id: "select-nk", title: "Select your NK cells", text: "Your natural killer cells are pink triangles. Choose the NK button on the right, or press 1.", done: selected(3) },
-        { id: "send-nk", title: "Send NK cells hunting", text: "With NK cells selected, click the tissue to send them toward the threat. They catch tumour cells that hide from T cells.", done: sent(3) },
+        { id: "select-nk", title: "Select your NK cells", text: "Your natural killer cells are pink triangles. Choose the NK button under “Your cells” (beside the tissue, or below it on a phone), or press 1.", done: selected(3) },
+        { id: "send-nk", title: "Send NK cells hunting", text: "With NK cells selected, click the tissue to send them toward the threat. They kill infected and tumour cells without needing to be switched on by antigen, even tumour cells that hide from T cells.", done: sent(3) },
         { id: "seek-il2", title: "Seek IL-2", text: "Most NK cells (CD56dim) carry only the intermediate receptor (CD122 + CD132, almost no CD25), so they need a lot of IL-2; the few CD56bright ones carry CD25 too. Use the Seek IL-2 ability to climb towards it.", done: (f) => f.commands.some((c) => c.kind === "ability") },
         INSPECT, TREGS,
       ];
     case "clinician":
       return [
         WATCH_IL2,
-        { id: "therapy", title: "Play a therapy card", text: "Your cards are on the right. High-dose IL-2 floods every receptor; low-dose IL-2 reaches only the high-affinity receptor on Tregs. Play one.", done: (f) => f.commands.some((c) => c.kind === "therapy") },
-        { id: "leak", title: "Mind the leak", ack: true, text: "High doses cause vascular leak. The toxicity meter in the top bar has a line where doses must stop.", done: acked("leak") },
+        { id: "therapy", title: "Play a therapy card", text: "Your cards are under “Your therapy cards” (beside the tissue, or below it on a phone). High-dose IL-2 floods every receptor; low-dose IL-2 is heard mainly through the high-affinity receptor, which Tregs carry all the time. Play one.", done: (f) => f.commands.some((c) => c.kind === "therapy") },
+        { id: "leak", title: "Mind the leak", ack: true, text: "High doses cause vascular leak. The toxicity meter in the top bar has a mark, the dose-limiting line: while the leak is past it, high doses are held back.", done: acked("leak") },
         INSPECT, TREGS,
       ];
   }
