@@ -1,7 +1,7 @@
 // The debrief charts' axis arithmetic (client/src/ui/chartScale.ts) and how series are grouped into charts.
 
 import { describe, expect, it } from "vitest";
-import { extentOf, niceStep, niceTicks, scaleLinear, thinIndices } from "../../client/src/ui/chartScale.ts";
+import { dayTickLabel, extentOf, niceStep, niceTicks, scaleLinear, thinIndices } from "../../client/src/ui/chartScale.ts";
 import { groupSeries, readable } from "../../client/src/ui/debriefView.ts";
 
 describe("extentOf", () => {
@@ -68,5 +68,15 @@ describe("groupSeries", () => {
   it("shows fractions as percentages and leaves other units alone", () => {
     expect(readable(s("tissue.damage", "fraction"))).toMatchObject({ units: "%", values: [25] });
     expect(readable(s("il2.mean", "pM"))).toMatchObject({ units: "pM", values: [0.25] });
+  });
+});
+
+describe("time ticks count days as the clock does", () => {
+  it("the start is Day 1, one day in is Day 2, and ticks inside a day have no label", () => {
+    expect(dayTickLabel(0)).toBe("Day 1");
+    expect(dayTickLabel(1)).toBe("Day 2");
+    expect(dayTickLabel(2.0000000001)).toBe("Day 3");
+    expect(dayTickLabel(0.5)).toBe("");
+    expect(niceTicks({ min: 0, max: 2 }, 5).ticks.map(dayTickLabel).filter(Boolean)).toEqual(["Day 1", "Day 2", "Day 3"]);
   });
 });

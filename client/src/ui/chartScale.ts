@@ -60,3 +60,12 @@ export function thinIndices(length: number, max: number): number[] {
   if (out[out.length - 1] !== length - 1) out.push(length - 1);
   return out;
 }
+
+/**
+ * The label of a time tick, counted as the clock counts days: the tick where day N begins reads "Day N" (0 simulated
+ * days after the start is "Day 1"); ticks inside a day carry a grid line but no label.
+ */
+export function dayTickLabel(daysSinceStart: number): string {
+  const whole = Math.round(daysSinceStart);
+  return Math.abs(daysSinceStart - whole) < 1e-9 && whole >= 0 ? `Day ${whole + 1}` : "";
+}

@@ -2,7 +2,7 @@
 // and a title; each canvas has a text alternative and the numbers sit in a table (debriefView.ts). Scaling is in
 // chartScale.ts. Drawn at the device's pixel ratio so text stays sharp.
 
-import { extentOf, niceTicks, scaleLinear, thinIndices } from "./chartScale.ts";
+import { dayTickLabel, extentOf, niceTicks, scaleLinear, thinIndices } from "./chartScale.ts";
 import { trim } from "./format.ts";
 
 export interface ChartSeries { label: string; units: string; values: number[]; colour: string; dash?: number[] }
@@ -67,9 +67,9 @@ export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: nu
   for (const v of xs.ticks) {
     const px = Math.round(x(v)) + 0.5;
     g.beginPath(); g.moveTo(px, top); g.lineTo(px, heightPx - PAD.bottom); g.stroke();
-    g.fillText(trim(v), px, heightPx - PAD.bottom + 4);
+    g.fillText(dayTickLabel(v), px, heightPx - PAD.bottom + 4);
   }
-  g.fillText("days since the start", (PAD.left + width - PAD.right) / 2, heightPx - 14);
+  g.fillText("day of the round, as on the clock", (PAD.left + width - PAD.right) / 2, heightPx - 14);
 
   const idx = thinIndices(Math.min(days.length, ...series.map((s) => s.values.length)), MAX_POINTS);
   for (const s of series) {
