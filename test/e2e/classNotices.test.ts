@@ -1,7 +1,7 @@
 // A class round's notices and the page's weight in a real browser against the real server: a teacher (laptop,
 // 1366x768) opens a class, a student joins on a phone (375x667) and the round starts; when the teacher pauses, the
 // student's page shows "Paused by your teacher" (a status region, letting clicks through to Learn) and the teacher's
-// page confirms; resume lifts the veil with a notice, a speed change is told to both. The student's page arrived
+// page confirms; resume lifts the veil with a notice, a speed change and a dealt card are told to both. The student's page arrived
 // compressed, hashed assets are cached as immutable and the page is not, and the page's gzipped weight is printed
 // and held to 500 KB. Screenshots: /tmp/devices-shots/notices-*.png.
 
@@ -108,7 +108,7 @@ describe("a class round's notices on a phone", () => {
     await expect.poll(() => student.page.locator("dialog#learn[open]").count(), UI).toBe(0);
   }, 120_000);
 
-  test("resume lifts the veil with a notice; a speed change is told to the student and confirmed to the teacher", async () => {
+  test("resume lifts the veil with a notice; a speed change and a dealt card are told to the student and confirmed to the teacher", async () => {
     await teacher.page.getByRole("button", { name: /Resume/ }).click();
     await expect.poll(() => veil(student).textContent(), UI).toBe("");
     await expect(student.page.locator("#class-veil .veil-card").isVisible()).resolves.toBe(false);
@@ -119,6 +119,12 @@ describe("a class round's notices on a phone", () => {
     await expect.poll(() => toast(student), UI).toContain("Your teacher set the speed to 4×");
     await expect.poll(() => toast(teacher), UI).toContain("Speed 4×.");
     await shot(teacher, "6-teacher-speed-confirmed");
+    // "Deal this card" (high-dose IL-2 is first): the clinician's card is readied, or with no clinician a dose is given.
+    await teacher.page.getByRole("button", { name: "Deal this card" }).click();
+    const dealt = /Card dealt to .+: high-dose IL-2\.|A dose of high-dose IL-2 was given\./;
+    await expect.poll(() => liveLog(teacher), UI).toMatch(dealt);
+    await expect.poll(() => liveLog(student), UI).toMatch(/Your teacher dealt .+ a card: high-dose IL-2, ready to play\.|A dose of high-dose IL-2 was given\./);
+    await shot(student, "7-student-card");
     await shot(student, "5-student-speed");
     expect(student.errors.filter((e) => !/WebGL|GPU|swiftshader/i.test(e))).toEqual([]);
   }, 120_000);
