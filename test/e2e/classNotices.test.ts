@@ -131,6 +131,21 @@ describe("a class round's notices on a phone", () => {
 });
 
 describe("the page is light and cached", () => {
+  test("the menu works while Phaser has not arrived (its chunk held back)", async () => {
+    const device = await tb.newPage({ width: 375, height: 667 });
+    let held = 0;
+    await device.page.route(/\/assets\/phaser-[^/]+\.js$/, () => { held++; }); // never answered
+    await device.page.goto(server.baseUrl + "/", { waitUntil: "domcontentloaded" });
+    await expect.poll(() => device.page.locator("#status").textContent(), UI).toMatch(/game server is running/);
+    await device.page.getByRole("button", { name: "Solo practice" }).click();
+    await expect.poll(() => device.page.locator("#solo-setup").isVisible(), UI).toBe(true);
+    await expect.poll(() => device.page.locator("#solo-scenario option").count(), UI).toBeGreaterThan(1);
+    expect(held).toBe(1);
+    expect(await device.page.evaluate(() => "cytokine" in window)).toBe(false); // set once Phaser is there (main.ts)
+    await device.page.screenshot({ path: `${SHOTS}/notices-8-menu-without-phaser.png` });
+    await device.context.close();
+  });
+
   test("the student's JavaScript arrived compressed; hashed assets are immutable, the page revalidates", () => {
     const scripts = responses.filter((r) => /\/assets\/.+\.js$/.test(new URL(r.url).pathname));
     expect(scripts.length).toBeGreaterThanOrEqual(2); // the menu's entry, then Phaser's chunk
