@@ -3,15 +3,19 @@
 
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { precompress } from "./precompress.ts";
 
 const GAME_SERVER = "http://127.0.0.1:2567";
+const OUT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
 
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   // The project's own art and strings (assets/) are served as they are: /sprites/cd4.svg, /strings/en.json.
   publicDir: fileURLToPath(new URL("../assets", import.meta.url)),
+  // Each text file also as .br and .gz, served by server/http/staticClient.ts to browsers that accept them.
+  plugins: [precompress(OUT_DIR)],
   build: {
-    outDir: "../dist/client",
+    outDir: OUT_DIR,
     emptyOutDir: true,
     // Phaser ships as one prebuilt ~1.4 MB module; warn only if something else grows the bundle past it.
     chunkSizeWarningLimit: 1600,

@@ -6,7 +6,6 @@
 import type { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import express from "express";
 import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
@@ -24,6 +23,7 @@ import { answerErrors } from "./http/errorAnswer.ts";
 import { createHttpServer } from "./http/httpServer.ts";
 import { DEFAULT_LIMITS, type HttpLimits } from "./http/limits.ts";
 import { installRequestGate } from "./http/requestGate.ts";
+import { mountStaticClient } from "./http/staticClient.ts";
 import { BASE_CORS_HEADERS, corsHeadersFor } from "./http/securityHeaders.ts";
 import { throttleSocketErrors } from "./http/socketErrors.ts";
 import { createWrongTries } from "./http/wrongTries.ts";
@@ -119,7 +119,7 @@ export function createGameServer(options: GameServerOptions = {}) {
         }
         res.set("Cache-Control", "no-store").json(health);
       });
-      app.use(express.static(clientDir));
+      mountStaticClient(app, clientDir);
       // Reached only when the build is missing: say how to make it rather than a bare 404.
       app.get("/", (_req, res) => {
         res.status(503).type("text/plain").send("The client is not built yet. Run `npm run build`, or `npm start` to build and serve.\n");

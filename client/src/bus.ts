@@ -26,9 +26,24 @@ export interface BusEvents {
 
 export class Bus {
   private target = new EventTarget();
+  /** Events emitted while held (main.ts: until Phaser has loaded), delivered in order when the hold ends. */
+  private held: (() => void)[] | null = null;
 
   emit<K extends keyof BusEvents>(name: K, detail: BusEvents[K]): void {
-    this.target.dispatchEvent(new CustomEvent(name, { detail }));
+    const send = () => { this.target.dispatchEvent(new CustomEvent(name, { detail })); };
+    if (this.held) this.held.push(send);
+    else send();
+  }
+
+  /** Queues every event until `ready` settles, then delivers them in the order they were emitted. */
+  holdUntil(ready: Promise<unknown>): void {
+    const queue: (() => void)[] = (this.held ??= []);
+    const release = () => {
+      if (this.held !== queue) return;
+      this.held = null;
+      for (const send of queue) send();
+    };
+    void ready.then(release, release);
   }
 
   on<K extends keyof BusEvents>(name: K, handler: (detail: BusEvents[K]) => void): () => void {

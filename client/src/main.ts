@@ -1,15 +1,11 @@
-// The browser entry point: wires up the HTML menu and starts Phaser with the boot and menu scenes.
+// The browser entry point: wires up the HTML menu and the round's HTML interface at once, then loads Phaser (game.ts)
+// in its own chunk so the menu is usable before it arrives; the bus holds round events until Phaser is there.
 // Loaded by client/index.html.
 
-import Phaser from "phaser";
+import type Phaser from "phaser";
 import "./style.css";
 import { setUpMenu } from "./menu.ts";
-import { BootScene } from "./scenes/BootScene.ts";
-import { MenuScene } from "./scenes/MenuScene.ts";
-import { LoadingScene } from "./scenes/LoadingScene.ts";
-import { DebriefScene } from "./scenes/DebriefScene.ts";
 import { setUpPlayUi } from "./ui/playUi.ts";
-import { PlayScene, wirePlayScene } from "./scenes/PlayScene.ts";
 import { Bus } from "./bus.ts";
 import { GameSession } from "./net/GameSession.ts";
 import { ClassroomSession } from "./net/ClassroomSession.ts";
@@ -21,18 +17,18 @@ import { setUpLessonUi } from "./lesson/lessonUi.ts";
 const bus = new Bus();
 setUpMenu(document, bus);
 
-const game = new Phaser.Game({
-  type: Phaser.AUTO,
-  parent: "game",
-  backgroundColor: "#0d1218",
-  scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
-  input: { keyboard: false }, // the HTML menu owns the keyboard for now
-  disableContextMenu: true,
-  banner: false,
-  scene: [BootScene, LoadingScene, MenuScene, PlayScene, DebriefScene],
-});
+// Phaser starts loading now, in the background: every visitor plays, and a class of thirty would otherwise all fetch
+// it at the moment the teacher presses Start. Until it is there, round events wait in the bus (in order).
+let loaded: Phaser.Game | null = null;
+const gameReady = import("./game.ts").then(({ createGame }) => (loaded = createGame(bus)));
+bus.holdUntil(gameReady);
+/** What playUi asks of the game; used only from round events, which the bus delivers after Phaser has loaded. */
+const need = (): Phaser.Game => {
+  if (!loaded) throw new Error("Phaser has not loaded yet");
+  return loaded;
+};
+const game = { get scene() { return need().scene; }, get scale() { return need().scale; } } as unknown as Phaser.Game;
 
-wirePlayScene(game, bus);
 setUpPlayUi(document, bus, game);
 setUpSoloQuiz(document, bus);
 
@@ -51,6 +47,8 @@ void (async () => {
   if (session) bus.emit("round-start", session);
 })();
 
-// Exposed for manual checks from the browser console and for future browser tests.
-(window as unknown as { game: Phaser.Game }).game = game;
-Object.assign(window, { cytokine: { game, bus, GameSession, ClassroomSession } });
+// Exposed for manual checks from the browser console and for browser tests, once Phaser is there.
+void gameReady.then((g) => {
+  (window as unknown as { game: Phaser.Game }).game = g;
+  Object.assign(window, { cytokine: { game: g, bus, GameSession, ClassroomSession } });
+});

@@ -31,9 +31,11 @@ describe("main menu in a real browser", () => {
     await page.goto(server.baseUrl, { waitUntil: "load" });
     await expect.poll(() => page.locator("#status").textContent(), { timeout: 20_000 }).toMatch(/game server is running/);
     await expect.poll(() => page.evaluate(() => {
-      const game = (window as unknown as { game?: { isBooted: boolean; renderer?: { type: number } } }).game;
-      return game?.isBooted === true && game.renderer?.type === 2; // Phaser.WEBGL
+      const game = (window as unknown as { game?: { isBooted: boolean; renderer?: { type: number }; scene: { isActive(k: string): boolean } } }).game;
+      // Phaser loads after the HTML menu (client/src/game.ts), so wait for the menu scene itself, past its loading bar.
+      return game?.isBooted === true && game.renderer?.type === 2 && game.scene.isActive("Menu"); // Phaser.WEBGL
     }), { timeout: 20_000 }).toBe(true);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))); // drawn
 
     // The backdrop's helper cell (Okabe-Ito blue, 0x0072b2) must show up in the screenshot: WebGL really drew.
     const img = await tb.shot("menu");

@@ -23,6 +23,7 @@ import { setUpStudentJoin } from "./studentJoin.ts";
 import { setUpTeacherSetup } from "./teacherSetup.ts";
 import { mountPlayControls, resultsButton } from "./teacherControls.ts";
 import { mountStudentQuiz, teacherQuizPanel } from "../quiz/classQuiz.ts";
+import { mountClassNotices } from "../ui/classVeil.ts";
 import { placeInDebrief } from "../quiz/soloQuiz.ts";
 
 export interface ClassroomUi {
@@ -106,6 +107,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     offs.push(s.onSession(() => noteClass()));
     offs.push(s.onClosed(() => noteClass(true)));
     offs.push(mountStudentQuiz(doc, s));
+    offs.push(mountClassNotices(doc, s, bus)); // the pause veil and the notices of the teacher's actions
     const tick = () => follow(s);
     const timer = setInterval(tick, 300);
     offs.push(() => clearInterval(timer));
