@@ -1,12 +1,14 @@
 // Starts the game server: reads PORT and HOST from the environment (defaults 2567 and 127.0.0.1, so nothing is
 // exposed to the network unless asked), opens the classroom results file (RESULTS_DB, RETENTION_DAYS), reads the
-// security settings (ALLOWED_ORIGINS, HEALTH_TOKEN, MAX_CONNECTIONS_PER_ADDRESS), listens, and prints the address.
+// security settings (ALLOWED_ORIGINS, HEALTH_TOKEN, MAX_CONNECTIONS_PER_ADDRESS) and the room limits (MAX_ROOMS and
+// the others of http/creationLimits.ts), listens, and prints the address.
 // Run by `npm start`.
 
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createGameServer } from "./app.ts";
 import { positiveIntFromEnv } from "./http/limits.ts";
+import { creationLimitsFromEnv, type CreationLimits } from "./http/creationLimits.ts";
 import { openResultsStore, type ResultsStore } from "./results/resultsStore.ts";
 import { parseRetentionDays, startRetention } from "./results/retention.ts";
 
@@ -52,8 +54,10 @@ startRetention(results, {
 /** Origins besides the server's own that may call it from a browser, e.g. "https://school.example" (comma-separated). */
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
 let connectionsPerAddress: number | undefined;
+let creation: Partial<CreationLimits> = {};
 try {
   connectionsPerAddress = positiveIntFromEnv("MAX_CONNECTIONS_PER_ADDRESS", process.env.MAX_CONNECTIONS_PER_ADDRESS);
+  creation = creationLimitsFromEnv(process.env);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);
@@ -64,6 +68,7 @@ const server = createGameServer({
   allowedOrigins,
   healthToken: process.env.HEALTH_TOKEN || undefined,
   limits: connectionsPerAddress ? { connectionsPerAddress } : {},
+  creation,
 });
 // Colyseus's listen() never settles when binding fails (it only hooks 'error' after success), so race the error.
 const bindFailed = new Promise<never>((_, reject) => server.transport.server?.once("error", reject));

@@ -29,6 +29,7 @@ import { QuizBook } from "./classroom/quizBook.ts";
 import { guardSeats, SeatDoor, TEACHER_CONNECTIONS } from "./classroom/seatDoor.ts";
 import { roundRecord, roundSummary } from "./classroom/roundResults.ts";
 import { checkClassroomOptions } from "./classroom/sessionOptions.ts";
+import { SessionRecord } from "./classroom/sessionRecord.ts";
 import { autoBalance } from "./classroom/squadSplit.ts";
 import { syncRound } from "./roundSync.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
@@ -60,6 +61,8 @@ export class ClassroomRoom extends TissueRoomBase {
   private readonly lesson = new LessonDesk();
   /** Decides seat reservations before any device connects (classroom/seatDoor.ts). */
   private door!: SeatDoor;
+  /** The class's results row, written with its first result (classroom/sessionRecord.ts). */
+  private readonly record = new SessionRecord(() => ({ code: this.code, hostSecret: this.hostSecret, scenarioId: this.state.scenarioId }));
 
   get difficulty(): Difficulty {
     return "normal";
@@ -102,11 +105,11 @@ export class ClassroomRoom extends TissueRoomBase {
     this.roster = new ClassRoster(this.seats, this.bots, this.difficulty, (edit) => this.editWorld(edit));
     this.startRound(Math.floor(Math.random() * 0x1_0000_0000));
     this.clock.setInterval(() => this.sendDashboard(), DASHBOARD_EVERY_MS);
-    try {
-      getResultsStore().saveSession({ code: this.code, hostSecret: this.hostSecret, scenarioId: this.state.scenarioId });
-    } catch (err) {
-      console.error(`[classroom ${this.code}] could not save the session:`, err);
-    }
+  }
+
+  /** Whether `secret` is this class's host secret (for the HTTP door before the class has a results row). */
+  hostSecretMatches(secret: unknown): boolean {
+    return secretMatches(secret, this.hostSecret);
   }
 
   /** Why a seat reservation with these join options would be refused now, or null (see classroom/seatDoor.ts). */
@@ -224,6 +227,7 @@ export class ClassroomRoom extends TissueRoomBase {
     try {
       const record = roundRecord(this.code, summary, this.world, this.ledger, this.roundStartedAt, new Date().toISOString(), students);
       record.players.forEach((p, i) => p.measures.push(...this.predictions.measures(this.roster.order[i])));
+      this.record.keep();
       getResultsStore().saveRound(record);
     } catch (err) {
       console.error(`[classroom ${this.code}] could not save round ${summary.round}:`, err);
@@ -444,7 +448,7 @@ export class ClassroomRoom extends TissueRoomBase {
       allow: (id) => this.budget.allow(id),
       refuse: (client, message, error) => this.refuse(client, message, error),
       send: (id, type, payload) => this.clients.getById(id)?.send(type, payload),
-      store: getResultsStore,
+      store: () => (this.record.keep(), getResultsStore()), // only saveQuizAnswer: an answer is a result
     });
   }
 }

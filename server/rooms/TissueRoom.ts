@@ -30,6 +30,12 @@ export class TissueRoom extends TissueRoomBase {
   /** In a watched room (options.watch): who is watching, and the first of them, who may pause and change speed. */
   private readonly watchers = new Set<string>();
   private watchHost: string | null = null;
+  /** Someone has joined: a room made and never joined (a closed page, a visitor making rooms) never runs its model. */
+  private joinedOnce = false;
+
+  protected override running(): boolean {
+    return this.joinedOnce;
+  }
 
   override onCreate(options: unknown): void {
     const checked = checkRoomOptions(options);
@@ -60,6 +66,7 @@ export class TissueRoom extends TissueRoomBase {
   }
 
   override onJoin(client: Client): void {
+    this.joinedOnce = true;
     if (this.options.watch) {
       this.watchers.add(client.sessionId);
       this.watchHost ??= client.sessionId;
