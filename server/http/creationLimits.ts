@@ -28,16 +28,17 @@ export interface CreationLimits {
 }
 
 /**
- * A class of 40 on solo practice from one school address is 40 rooms (a student who starts another game closes the
- * last one; a dropped one is kept a minute), so 45 per address; a few teachers at once per school; 60 rooms in all
- * (a solo room takes ~1/18 of a core while it plays and ~25 MB: set MAX_ROOMS to the machine).
+ * A school is one address. A class of 30 on solo practice is 30 rooms, and a student who closes a tab and starts again
+ * within a minute holds two for that minute (a dropped room waits for its player), so 40 per address; a few teachers
+ * of one school at once. In all, one address's share plus a whole class from another and more: 80 rooms. A solo room
+ * takes ~1/18 of a core while someone plays in it and ~25 MB; size MAX_ROOMS to the machine (README).
  */
 export const DEFAULT_CREATION_LIMITS: CreationLimits = {
-  maxRooms: 60,
-  maxClasses: 12,
-  roomsPerAddress: 45,
+  maxRooms: 80,
+  maxClasses: 16,
+  roomsPerAddress: 40,
   classesPerAddress: 4,
-  createsPerMinute: 90,
+  createsPerMinute: 60,
   createGapMs: 50,
 };
 

@@ -30,6 +30,7 @@ import { guardSeats, SeatDoor, TEACHER_CONNECTIONS } from "./classroom/seatDoor.
 import { roundRecord, roundSummary } from "./classroom/roundResults.ts";
 import { checkClassroomOptions } from "./classroom/sessionOptions.ts";
 import { SessionRecord } from "./classroom/sessionRecord.ts";
+import { WorldRebuilds } from "./worldRebuilds.ts";
 import { autoBalance } from "./classroom/squadSplit.ts";
 import { syncRound } from "./roundSync.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
@@ -62,6 +63,8 @@ export class ClassroomRoom extends TissueRoomBase {
   /** Decides seat reservations before any device connects (classroom/seatDoor.ts). */
   private door!: SeatDoor;
   /** The class's results row, written with its first result (classroom/sessionRecord.ts). */
+  /** A new round or scenario at most once a second (worldRebuilds.ts). */
+  private readonly rebuilds = new WorldRebuilds();
   private readonly record = new SessionRecord(() => ({ code: this.code, hostSecret: this.hostSecret, scenarioId: this.state.scenarioId }));
 
   get difficulty(): Difficulty {
@@ -243,6 +246,7 @@ export class ClassroomRoom extends TissueRoomBase {
     const checked = checkTeacherAction(payload);
     if (!checked.ok) return this.refuse(client, ClassroomClientMessage.teacher, checked.error);
     if (!secretMatches(checked.value.secret, this.hostSecret)) return this.refuse(client, ClassroomClientMessage.teacher, "only the teacher can do that: the host secret does not match");
+    if (!this.budget.allow(client.sessionId)) return this.refuse(client, ClassroomClientMessage.teacher, "too many actions: wait a second");
     const error = this.act(checked.value.action);
     if (error) return this.refuse(client, ClassroomClientMessage.teacher, error);
     syncRound(this.state, this.world, this.roundClock, this.cards);
@@ -255,12 +259,15 @@ export class ClassroomRoom extends TissueRoomBase {
     const checked = checkLessonAction(payload);
     if (!checked.ok) return this.refuse(client, LESSON_MESSAGE, checked.error);
     if (!secretMatches(checked.value.secret, this.hostSecret)) return this.refuse(client, LESSON_MESSAGE, "only the teacher can do that: the host secret does not match");
+    const wait = this.rebuilds.wait();
+    if (wait) return this.refuse(client, LESSON_MESSAGE, wait);
     const error = this.lesson.act(checked.value.action, {
       phase: this.phase,
       newRound: () => this.act({ action: "newRound" }),
       setUp: (r) => { this.roundSetup = { scenarioId: r.scenarioId, days: r.days, variant: r.variant }; this.startRound(this.world.seed); this.setSpeed(r.speed); },
     });
     if (error) return this.refuse(client, LESSON_MESSAGE, error);
+    this.rebuilds.done();
     this.broadcast(LESSON_STATUS_MESSAGE, this.lesson.status());
     syncRound(this.state, this.world, this.roundClock, this.cards);
     this.sendDashboard();
@@ -311,7 +318,9 @@ export class ClassroomRoom extends TissueRoomBase {
         return null;
       case "newRound":
         if (this.phase === "lobby") return "the class is already in the lobby: start the round";
+        if (this.rebuilds.wait()) return this.rebuilds.wait();
         this.backToLobby(true);
+        this.rebuilds.done();
         return null;
       case "autoBalance": {
         if (this.phase !== "lobby") return "roles can be balanced in the lobby, before the round starts";
@@ -365,8 +374,10 @@ export class ClassroomRoom extends TissueRoomBase {
         }
       case "scenario":
         if (this.phase !== "lobby") return "the scenario can be changed in the lobby, before the round starts";
+        if (this.rebuilds.wait()) return this.rebuilds.wait();
         this.roundSetup = { scenarioId: a.scenarioId, days: a.days };
         this.startRound(this.world.seed);
+        this.rebuilds.done();
         return null;
     }
   }
