@@ -65,6 +65,8 @@ export class ClassroomRoom extends TissueRoomBase {
   /** The class's results row, written with its first result (classroom/sessionRecord.ts). */
   /** A new round or scenario at most once a second (worldRebuilds.ts). */
   private readonly rebuilds = new WorldRebuilds();
+  /** A lesson plan's step is under way: it counts as one rebuild, its new round included. */
+  private lessonStep = false;
   private readonly record = new SessionRecord(() => ({ code: this.code, hostSecret: this.hostSecret, scenarioId: this.state.scenarioId }));
 
   get difficulty(): Difficulty {
@@ -261,11 +263,17 @@ export class ClassroomRoom extends TissueRoomBase {
     if (!secretMatches(checked.value.secret, this.hostSecret)) return this.refuse(client, LESSON_MESSAGE, "only the teacher can do that: the host secret does not match");
     const wait = this.rebuilds.wait();
     if (wait) return this.refuse(client, LESSON_MESSAGE, wait);
-    const error = this.lesson.act(checked.value.action, {
-      phase: this.phase,
-      newRound: () => this.act({ action: "newRound" }),
-      setUp: (r) => { this.roundSetup = { scenarioId: r.scenarioId, days: r.days, variant: r.variant }; this.startRound(this.world.seed); this.setSpeed(r.speed); },
-    });
+    this.lessonStep = true;
+    let error: string | null;
+    try {
+      error = this.lesson.act(checked.value.action, {
+        phase: this.phase,
+        newRound: () => this.act({ action: "newRound" }),
+        setUp: (r) => { this.roundSetup = { scenarioId: r.scenarioId, days: r.days, variant: r.variant }; this.startRound(this.world.seed); this.setSpeed(r.speed); },
+      });
+    } finally {
+      this.lessonStep = false;
+    }
     if (error) return this.refuse(client, LESSON_MESSAGE, error);
     this.rebuilds.done();
     this.broadcast(LESSON_STATUS_MESSAGE, this.lesson.status());
@@ -318,9 +326,9 @@ export class ClassroomRoom extends TissueRoomBase {
         return null;
       case "newRound":
         if (this.phase === "lobby") return "the class is already in the lobby: start the round";
-        if (this.rebuilds.wait()) return this.rebuilds.wait();
+        if (!this.lessonStep && this.rebuilds.wait()) return this.rebuilds.wait();
         this.backToLobby(true);
-        this.rebuilds.done();
+        if (!this.lessonStep) this.rebuilds.done();
         return null;
       case "autoBalance": {
         if (this.phase !== "lobby") return "roles can be balanced in the lobby, before the round starts";
