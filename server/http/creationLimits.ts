@@ -142,6 +142,12 @@ export class RoomCreation {
     this.tickets.delete(ticket);
   }
 
+  /** The address that created this room (over HTTP), if known. */
+  creatorOf(roomId: string): string | undefined {
+    const ticket = this.byRoom.get(roomId);
+    return ticket === undefined ? undefined : this.tickets.get(ticket)?.address;
+  }
+
   /** A room was disposed. */
   closed(roomId: string): void {
     const ticket = this.byRoom.get(roomId);
@@ -202,6 +208,11 @@ export function installCreationLimits(creation: RoomCreation): void {
       throw err;
     }
   }) as InvokeMethod;
+}
+
+/** The address that created the room with this id, if it was created over HTTP in this process. */
+export function creatorOf(roomId: string): string | undefined {
+  return active?.creatorOf(roomId);
 }
 
 function watchDisposals(roomName: string): void {
