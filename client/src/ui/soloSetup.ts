@@ -100,6 +100,8 @@ export function explainFailure(err: unknown): string {
   if (/fetch|network|ECONNREFUSED|Failed|WebSocket|connect/i.test(message) && !/option|scenario|role|days|seed/i.test(message)) {
     return "The game server is not answering. Start it with npm start, then try again.";
   }
+  // The server's own sentence when it is full or this network has opened too many games (issue 13): said as it is.
+  if (/^(This server is full|Too many new games)/.test(message)) return message;
   if (message) return `The server could not start this round: ${message}`;
   return `The server could not start this round${typeof code === "number" ? ` (code ${code})` : ""}. Try again.`;
 }
