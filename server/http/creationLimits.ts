@@ -52,11 +52,13 @@ export const CREATION_LIMIT_ENV: Record<keyof CreationLimits, string> = {
   createGapMs: "ROOM_CREATE_GAP_MS",
 };
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export const CREATION_MESSAGES = {
-  full: (n: number) => `This server is full: it is already running ${n} games, as many as it can. Try again in a few minutes.`,
-  classesFull: (n: number) => `This server is full: it is already running ${n} classes, as many as it can. Try again in a few minutes.`,
-  addressRooms: (n: number) => `This server is full for your network: ${n} games are already open from it, the most one network may have. Close a game nobody is playing, or try again in a minute.`,
-  addressClasses: (n: number) => `This server is full for your network: ${n} classes are already open from it, the most one network may have. Close a class that has finished, or try again later.`,
+  full: (n: number) => `This server is full: it is already running ${plural(n, "game", "games")}, as many as it can. Try again in a few minutes.`,
+  classesFull: (n: number) => `This server is full: it is already running ${plural(n, "class", "classes")}, as many as it can. Try again in a few minutes.`,
+  addressRooms: (n: number) => `This server is full for your network: ${plural(n, "game is", "games are")} already open from it, the most one network may have. Close a game nobody is playing, or try again in a minute.`,
+  addressClasses: (n: number) => `This server is full for your network: ${plural(n, "class is", "classes are")} already open from it, the most one network may have. Close a class that has finished, or try again later.`,
   tooFast: "Too many new games from your network in the last minute: wait a moment and try again.",
 } as const;
 
