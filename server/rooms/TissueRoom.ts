@@ -33,8 +33,9 @@ export class TissueRoom extends TissueRoomBase {
   /** Someone has joined: a room made and never joined (a closed page, a visitor making rooms) never runs its model. */
   private joinedOnce = false;
 
+  /** Until its first player arrives on the seat reserved at its creation, the room holds its model (issue 13). */
   protected override running(): boolean {
-    return this.joinedOnce;
+    return this.joinedOnce || Object.keys((this as unknown as { _reservedSeats: object })._reservedSeats).length === 0;
   }
 
   override onCreate(options: unknown): void {
