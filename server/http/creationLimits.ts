@@ -1,8 +1,9 @@
 // How many rooms this process runs, and how many one address may open: solo and kiosk rooms ("tissue") and classes
 // ("classroom"), at once and per minute, each counted from its creation until the room closes. A refused create is
-// answered in a sentence ("This server is full: ..."). Admitted creations take turns, one every createGapMs, in
-// rotation between addresses, so one address creating as fast as it can never blocks the event loop every room shares
-// (building a tissue takes ~5-20 ms) nor makes another visitor's create wait behind its queue.
+// answered in a sentence ("This server is full: ..."). Admitted creations take turns, one at a time, in rotation
+// between addresses, each followed by a pause of at least createGapMs and CREATION_DUTY times its own duration (a
+// tissue takes ~30 ms to build, several times that on a loaded machine), so creating rooms as fast as one can keeps the
+// event loop every room shares busy a quarter of the time at most, and never makes another visitor wait behind a queue.
 // matchmakeGuard.ts admits each `POST /matchmake/create/*` with the caller's socket address and hands Colyseus a
 // ticket in a request header; installCreationLimits() (server/app.ts) ties the ticket to the room Colyseus makes and
 // frees it when that room is disposed. The contrast queue (rooms/contrast/) gets at most one job per room at a time,
@@ -65,6 +66,9 @@ export const CREATION_MESSAGES = {
 /** The request header that carries a creation's ticket from matchmakeGuard.ts to Colyseus (never a client's). */
 export const CREATION_HEADER = "x-cytokine-creation";
 
+/** After each creation, a pause of this many times its duration: creations take at most 1/(1 + this) of the loop (1/7). */
+export const CREATION_DUTY = 6;
+
 /** A creation's ticket waits this long to be tied to its room (else it is given back). */
 const UNBOUND_TICKET_MS = 30_000;
 
@@ -83,6 +87,8 @@ export class RoomCreation {
   private readonly waiting = new Map<string, (() => void)[]>();
   private nextTurnAt = 0;
   private turnTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A creation is under way (its turn came, it has not finished). */
+  private creating = false;
 
   constructor(limits: Partial<CreationLimits> = {}, now: () => number = Date.now) {
     this.limits = { ...DEFAULT_CREATION_LIMITS, ...limits };
@@ -118,7 +124,7 @@ export class RoomCreation {
     return { ok: true, ticket: id };
   }
 
-  /** Resolves when it is this ticket's turn to be created (one creation per createGapMs, addresses in rotation). */
+  /** Resolves when it is this ticket's turn to be created (one at a time, addresses in rotation); call finished() after. */
   turn(ticket: string): Promise<void> {
     const address = this.tickets.get(ticket)?.address ?? "";
     return new Promise((resolve) => {
@@ -127,6 +133,13 @@ export class RoomCreation {
       this.waiting.set(address, queue);
       this.pump();
     });
+  }
+
+  /** The creation whose turn it was has finished, after `durationMs`: the next waits its pause. */
+  finished(durationMs: number): void {
+    this.creating = false;
+    this.nextTurnAt = this.now() + Math.max(this.limits.createGapMs, CREATION_DUTY * durationMs);
+    this.pump();
   }
 
   /** The ticket's room was made: it counts until that room is disposed. */
@@ -157,7 +170,7 @@ export class RoomCreation {
   }
 
   private pump(): void {
-    if (this.turnTimer) return;
+    if (this.turnTimer || this.creating) return;
     const t = this.now();
     if (t < this.nextTurnAt) {
       this.turnTimer = setTimeout(() => { this.turnTimer = null; this.pump(); }, this.nextTurnAt - t);
@@ -169,9 +182,8 @@ export class RoomCreation {
     const go = queue.shift()!;
     this.waiting.delete(address);
     if (queue.length) this.waiting.set(address, queue); // to the back of the rotation
-    this.nextTurnAt = t + this.limits.createGapMs;
+    this.creating = true;
     go();
-    if (this.waiting.size) this.pump();
   }
 }
 
@@ -197,7 +209,8 @@ export function installCreationLimits(creation: RoomCreation): void {
     if (!ticket || !creation) return invoke(method, roomName, clientOptions, authOptions);
     try {
       await creation.turn(ticket);
-      const reservation = await invoke(method, roomName, clientOptions, authOptions);
+      const started = performance.now();
+      const reservation = await invoke(method, roomName, clientOptions, authOptions).finally(() => creation.finished(performance.now() - started));
       const roomId = (reservation as { roomId?: string }).roomId;
       if (!roomId || !matchMaker.getLocalRoomById(roomId)) creation.release(ticket);
       else {

@@ -63,10 +63,8 @@ export class ClassroomRoom extends TissueRoomBase {
   /** Decides seat reservations before any device connects (classroom/seatDoor.ts). */
   private door!: SeatDoor;
   /** The class's results row, written with its first result (classroom/sessionRecord.ts). */
-  /** A new round or scenario at most once a second (worldRebuilds.ts). */
+  /** New rounds, scenarios and lesson steps, budgeted per class and per address (worldRebuilds.ts). */
   private readonly rebuilds = new WorldRebuilds();
-  /** A lesson plan's step is under way: it counts as one rebuild, its new round included. */
-  private lessonStep = false;
   private readonly record = new SessionRecord(() => ({ code: this.code, hostSecret: this.hostSecret, scenarioId: this.state.scenarioId }));
 
   get difficulty(): Difficulty {
@@ -249,8 +247,13 @@ export class ClassroomRoom extends TissueRoomBase {
     if (!checked.ok) return this.refuse(client, ClassroomClientMessage.teacher, checked.error);
     if (!secretMatches(checked.value.secret, this.hostSecret)) return this.refuse(client, ClassroomClientMessage.teacher, "only the teacher can do that: the host secret does not match");
     if (!this.budget.allow(client.sessionId)) return this.refuse(client, ClassroomClientMessage.teacher, "too many actions: wait a second");
-    const error = this.act(checked.value.action);
+    const a = checked.value.action;
+    const rebuilds = (a.action === "newRound" && this.phase !== "lobby") || (a.action === "scenario" && this.phase === "lobby");
+    const wait = rebuilds ? this.rebuilds.wait(client) : null;
+    if (wait) return this.refuse(client, ClassroomClientMessage.teacher, wait);
+    const error = this.act(a);
     if (error) return this.refuse(client, ClassroomClientMessage.teacher, error);
+    if (rebuilds) this.rebuilds.done(client);
     syncRound(this.state, this.world, this.roundClock, this.cards);
     this.sendDashboard();
   }
@@ -261,21 +264,17 @@ export class ClassroomRoom extends TissueRoomBase {
     const checked = checkLessonAction(payload);
     if (!checked.ok) return this.refuse(client, LESSON_MESSAGE, checked.error);
     if (!secretMatches(checked.value.secret, this.hostSecret)) return this.refuse(client, LESSON_MESSAGE, "only the teacher can do that: the host secret does not match");
-    const wait = this.rebuilds.wait();
+    const plan = this.lesson.status(), a = checked.value.action;
+    const rebuilds = a.action === "use" || (a.action === "next" && plan.plan !== null && plan.index + 1 < plan.total);
+    const wait = rebuilds ? this.rebuilds.wait(client) : null;
     if (wait) return this.refuse(client, LESSON_MESSAGE, wait);
-    this.lessonStep = true;
-    let error: string | null;
-    try {
-      error = this.lesson.act(checked.value.action, {
-        phase: this.phase,
-        newRound: () => this.act({ action: "newRound" }),
-        setUp: (r) => { this.roundSetup = { scenarioId: r.scenarioId, days: r.days, variant: r.variant }; this.startRound(this.world.seed); this.setSpeed(r.speed); },
-      });
-    } finally {
-      this.lessonStep = false;
-    }
+    const error = this.lesson.act(a, {
+      phase: this.phase,
+      newRound: () => this.act({ action: "newRound" }),
+      setUp: (r) => { this.roundSetup = { scenarioId: r.scenarioId, days: r.days, variant: r.variant }; this.startRound(this.world.seed); this.setSpeed(r.speed); },
+    });
     if (error) return this.refuse(client, LESSON_MESSAGE, error);
-    this.rebuilds.done();
+    if (rebuilds) this.rebuilds.done(client);
     this.broadcast(LESSON_STATUS_MESSAGE, this.lesson.status());
     syncRound(this.state, this.world, this.roundClock, this.cards);
     this.sendDashboard();
@@ -326,9 +325,7 @@ export class ClassroomRoom extends TissueRoomBase {
         return null;
       case "newRound":
         if (this.phase === "lobby") return "the class is already in the lobby: start the round";
-        if (!this.lessonStep && this.rebuilds.wait()) return this.rebuilds.wait();
         this.backToLobby(true);
-        if (!this.lessonStep) this.rebuilds.done();
         return null;
       case "autoBalance": {
         if (this.phase !== "lobby") return "roles can be balanced in the lobby, before the round starts";
@@ -382,10 +379,8 @@ export class ClassroomRoom extends TissueRoomBase {
         }
       case "scenario":
         if (this.phase !== "lobby") return "the scenario can be changed in the lobby, before the round starts";
-        if (this.rebuilds.wait()) return this.rebuilds.wait();
         this.roundSetup = { scenarioId: a.scenarioId, days: a.days };
         this.startRound(this.world.seed);
-        this.rebuilds.done();
         return null;
     }
   }

@@ -12,6 +12,7 @@ import { PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { SANDBOX_SCENARIO_ID, sandboxChange, sandboxSettings } from "./sandboxDesk.ts";
 import { admitCommand } from "./commandGate.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
+import { addressRebuildRefusal, addressRebuilt } from "./worldRebuilds.ts";
 
 export {
   FIELD_EVERY_BASE_TICKS, MAX_MESSAGES_PER_SECOND, MAX_PENDING_COMMANDS, PATCH_RATE_MS, POSITIONS_PER_PATCH, RECONNECT_SECONDS,
@@ -36,6 +37,11 @@ export class TissueRoom extends TissueRoomBase {
   /** Until its first player arrives on the seat reserved at its creation, the room holds its model (issue 13). */
   protected override running(): boolean {
     return this.joinedOnce || Object.keys((this as unknown as { _reservedSeats: object })._reservedSeats).length === 0;
+  }
+
+  /** A room still waiting for its first player has nothing new to sync (its world is as startRound left it). */
+  override onBeforePatch(): void {
+    if (this.joinedOnce || this.clients.length > 0 || this.running()) super.onBeforePatch();
   }
 
   override onCreate(options: unknown): void {
@@ -115,6 +121,9 @@ export class TissueRoom extends TissueRoomBase {
       if (now - this.lastRestartMs < RESTART_COOLDOWN_MS) {
         return this.refuse(client, ClientMessage.control, `the round was just restarted: wait ${Math.ceil((RESTART_COOLDOWN_MS - (now - this.lastRestartMs)) / 1000)} s before restarting again`);
       }
+      const busy = addressRebuildRefusal(client); // one address's many rooms share a budget too (worldRebuilds.ts)
+      if (busy) return this.refuse(client, ClientMessage.control, busy);
+      addressRebuilt(client);
       this.lastRestartMs = now;
     }
     this.control(checked.value);
