@@ -5,6 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { MessageBudget } from "../../server/rooms/messageBudget.ts";
 import { MAX_STALL_FORGIVEN_MS, SendRate } from "../../server/rooms/sendRate.ts";
+import { recentStallMs, startStallClock } from "../../server/rooms/stallClock.ts";
 
 describe("a send rate judged by sending (pinned clocks)", () => {
   const rate = (stall: { ms: number }, clock: { t: number }) =>
@@ -36,5 +37,17 @@ describe("a send rate judged by sending (pinned clocks)", () => {
   test("the command budget acts on 20 at once, no more", () => {
     const budget = new MessageBudget();
     expect(Array.from({ length: 50 }, () => budget.allow("a")).filter(Boolean).length).toBe(MessageBudget.PER_SECOND);
+  });
+});
+
+describe("the stall clock", () => {
+  test("sees a stall of the event loop while its backlog is handed over, and just after", async () => {
+    startStallClock();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const end = performance.now() + 400;
+    while (performance.now() < end) { /* the loop is blocked */ }
+    expect(recentStallMs()).toBeGreaterThanOrEqual(300); // before the beat has run again: the time it has not turned
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(recentStallMs()).toBeGreaterThanOrEqual(300); // the beat ran late by that much: remembered a while
   });
 });
