@@ -69,8 +69,8 @@ export const CREATION_HEADER = "x-cytokine-creation";
 /** After each creation, a pause of this many times its duration: creations take at most 1/(1 + this) of the loop (1/7). */
 export const CREATION_DUTY = 6;
 
-/** A creation's ticket waits this long to be tied to its room (else it is given back). */
-const UNBOUND_TICKET_MS = 30_000;
+/** A creation's ticket waits this long (its turn in the queue included) to be tied to its room, else it is given back. */
+const UNBOUND_TICKET_MS = 120_000;
 
 type Kind = "room" | "class";
 interface Ticket { address: string; kind: Kind; roomId: string | null; until: number }

@@ -62,9 +62,9 @@ export class ClassroomRoom extends TissueRoomBase {
   private readonly lesson = new LessonDesk();
   /** Decides seat reservations before any device connects (classroom/seatDoor.ts). */
   private door!: SeatDoor;
-  /** The class's results row, written with its first result (classroom/sessionRecord.ts). */
   /** New rounds, scenarios and lesson steps, budgeted per class and per address (worldRebuilds.ts). */
   private readonly rebuilds = new WorldRebuilds();
+  /** The class's results row, written with its first result (classroom/sessionRecord.ts). */
   private readonly record = new SessionRecord(() => ({ code: this.code, hostSecret: this.hostSecret, scenarioId: this.state.scenarioId }));
 
   get difficulty(): Difficulty {
