@@ -39,9 +39,12 @@ export class TissueRoom extends TissueRoomBase {
     return this.joinedOnce || Object.keys((this as unknown as { _reservedSeats: object })._reservedSeats).length === 0;
   }
 
-  /** A room still waiting for its first player has nothing new to sync (its world is as startRound left it). */
+  /**
+   * A room nobody has joined keeps its cells out of the synced state (thousands of schema objects: memory and time a
+   * visitor making rooms would cost everyone); the first join syncs them before its state is sent.
+   */
   override onBeforePatch(): void {
-    if (this.joinedOnce || this.clients.length > 0 || this.running()) super.onBeforePatch();
+    if (this.joinedOnce || this.clients.length > 0) super.onBeforePatch();
   }
 
   override onCreate(options: unknown): void {
@@ -73,7 +76,10 @@ export class TissueRoom extends TissueRoomBase {
   }
 
   override onJoin(client: Client): void {
-    this.joinedOnce = true;
+    if (!this.joinedOnce) {
+      this.joinedOnce = true;
+      this.onBeforePatch();
+    }
     if (this.options.watch) {
       this.watchers.add(client.sessionId);
       this.watchHost ??= client.sessionId;

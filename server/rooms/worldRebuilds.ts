@@ -2,8 +2,9 @@
 // of scenario or lesson-plan step): each takes ~50 ms of the loop (more on a loaded machine), so they are budgeted per
 // room and per address (issue 13, item 1). A class may rebuild REBUILDS_IN_A_ROW times in a row, then once every
 // REBUILD_EVERY_MS (a solo room's restart has its own cooldown in TissueRoom); and all the rooms of one address
-// together may rebuild ADDRESS_REBUILDS_IN_A_ROW times in a row, then once a second, so one address's many rooms
-// cannot restart in turn to hold the loop. Refusals say how long to wait. Used by ClassroomRoom and TissueRoom.
+// together may rebuild ADDRESS_REBUILDS_IN_A_ROW times in a row, then once every ADDRESS_REBUILD_EVERY_MS, so one
+// address's many rooms cannot restart in turn to hold the loop. Refusals say how long to wait. Used by ClassroomRoom
+// and TissueRoom.
 
 import type { Client } from "@colyseus/core";
 import { createRateLimiter } from "../http/rateLimiter.ts";
@@ -12,10 +13,12 @@ import { createRateLimiter } from "../http/rateLimiter.ts";
 export const REBUILD_EVERY_MS = 2000;
 /** Rebuilds a teacher may make in a row (a plan chosen, then its next rounds; a scenario changed twice). */
 export const REBUILDS_IN_A_ROW = 3;
-/** Rebuilds the rooms of one address may make in a row, then one a second (a school's 30 solo players restart now and then). */
-export const ADDRESS_REBUILDS_IN_A_ROW = 10;
+/** Rebuilds the rooms of one address may make in a row (a school's 30 solo players restart now and then, not at once). */
+export const ADDRESS_REBUILDS_IN_A_ROW = 6;
+/** Then one per this many milliseconds, for all the rooms of the address together. */
+export const ADDRESS_REBUILD_EVERY_MS = 2000;
 
-const byAddress = createRateLimiter({ capacity: ADDRESS_REBUILDS_IN_A_ROW, windowMs: ADDRESS_REBUILDS_IN_A_ROW * 1000 });
+const byAddress = createRateLimiter({ capacity: ADDRESS_REBUILDS_IN_A_ROW, windowMs: ADDRESS_REBUILDS_IN_A_ROW * ADDRESS_REBUILD_EVERY_MS });
 
 /** The address a client connected from (its session id when the transport has none). */
 export function clientAddress(client: Client): string {

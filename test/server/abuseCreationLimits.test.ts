@@ -57,5 +57,5 @@ describe("creation limits", () => {
     await matchMaker.getLocalRoomById(made[0])!.disconnect();
     await waitFor("the room closed", () => matchMaker.getLocalRoomById(made[0]) === undefined);
     expect((await create("tissue", "127.0.0.1")).status).toBe(200);
-  });
+  }, 120_000); // creations take turns, each followed by a pause of six times its duration (long on a loaded machine)
 });

@@ -46,7 +46,7 @@ async function rateOver(player: { patches: () => number }, ms: number): Promise<
  * The honest rate without and with an attack, in turns (quiet, attack, quiet, attack, …, quiet), so that the load of
  * the rest of the machine, which changes, weighs on both alike. `attack` starts it and returns its stop.
  */
-async function measureAround(player: { patches: () => number }, attack: () => () => Promise<void>, turns = 3, windowMs = 3000) {
+async function measureAround(player: { patches: () => number }, attack: () => () => Promise<void>, turns = 4, windowMs = 2500) {
   await sleep(1500); // the room settles (thread started, first frames)
   const quiet: number[] = [], during: number[] = [];
   for (let k = 0; k < turns; k++) {
@@ -56,9 +56,10 @@ async function measureAround(player: { patches: () => number }, attack: () => ()
     await stop();
   }
   quiet.push(await rateOver(player, windowMs));
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  // Medians: one window starved by the rest of the machine (other programs run on it too) does not decide.
+  const median = (xs: number[]) => { const v = [...xs].sort((a, b) => a - b); const m = v.length >> 1; return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2; };
   const show = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(" ");
-  return { baseline: mean(quiet), during: mean(during), text: `without ${show(quiet)}, with ${show(during)}` };
+  return { baseline: median(quiet), during: median(during), text: `without ${show(quiet)}, with ${show(during)}` };
 }
 
 describe("a restart flood (issue 13, item 1)", () => {
@@ -72,7 +73,8 @@ describe("a restart flood (issue 13, item 1)", () => {
     await waitFor("the class's session", () => teacher.sessions.length > 0);
     const secret = teacher.sessions[0].hostSecret;
     // Without the attack both rooms play at speed 1 (the class started): the baseline carries their honest load, so
-    // what is measured is what the flood adds. (Playing at 8× is a player's right and costs what it costs.)
+    // what is measured is what the flood adds. Its speed messages keep speed 1: playing faster is a player's right
+    // and costs the machine what it costs; the flood of messages is the attack.
     teacher.client.send(ClassroomClientMessage.teacher, { secret, action: "start" });
     await waitFor("the class playing", () => teacher.client.state.phase === "playing");
     const soloRoundAtStart = solo.state.round as number;
@@ -82,8 +84,8 @@ describe("a restart flood (issue 13, item 1)", () => {
       // 5 messages each 100 ms from each attacker: 50 a second, under the 60 a second that would close them.
       const timer = setInterval(() => {
         for (let i = 0; i < 5; i++, k++) {
-          solo.send(ClientMessage.control, k % 2 ? { action: "restart" } : { action: "speed", speed: k % 4 ? 2 : 1 });
-          teacher.client.send(ClassroomClientMessage.teacher, { secret, ...(k % 3 === 0 ? { action: "newRound" } : k % 3 === 1 ? { action: "start" } : { action: "speed", speed: k % 2 ? 2 : 1 }) });
+          solo.send(ClientMessage.control, k % 2 ? { action: "restart" } : { action: "speed", speed: 1 });
+          teacher.client.send(ClassroomClientMessage.teacher, { secret, ...(k % 3 === 0 ? { action: "newRound" } : k % 3 === 1 ? { action: "start" } : { action: "speed", speed: 1 }) });
         }
       }, 100);
       return async () => clearInterval(timer);
