@@ -11,8 +11,15 @@ import { testServerPerFile, waitFor } from "./startTestServer.ts";
 const LIMITS = { maxRooms: 6, maxClasses: 2, roomsPerAddress: 3, classesPerAddress: 1, createsPerMinute: 12, createGapMs: 1 };
 const ts = testServerPerFile({ creation: LIMITS });
 const port = () => Number(new URL(ts.baseUrl).port);
-const create = (roomName: string, from: string) =>
-  rawRequest({ port: port(), method: "POST", path: `/matchmake/create/${roomName}`, from, headers: { "content-type": "application/json" }, body: [JSON.stringify(roomName === "classroom" ? { mode: "classroom" } : {})] });
+/** A create over HTTP; a room made is kept open (nobody joins it, and on a loaded machine the test outlasts its 15 s). */
+const create = async (roomName: string, from: string) => {
+  const a = await rawRequest({ port: port(), method: "POST", path: `/matchmake/create/${roomName}`, from, headers: { "content-type": "application/json" }, body: [JSON.stringify(roomName === "classroom" ? { mode: "classroom" } : {})] });
+  if (a.status === 200) {
+    const room = matchMaker.getLocalRoomById(JSON.parse(a.body).roomId as string);
+    if (room) room.autoDispose = false;
+  }
+  return a;
+};
 const errorOf = (a: { body: string }) => JSON.parse(a.body).error as string;
 const roomIdOf = (a: { body: string }) => JSON.parse(a.body).roomId as string;
 
