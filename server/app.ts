@@ -14,6 +14,7 @@ import { TissueRoom } from "./rooms/TissueRoom.ts";
 import { ClassroomRoom } from "./rooms/ClassroomRoom.ts";
 import { secretMatches } from "./rooms/classroom/joinCodes.ts";
 import { explainSeatRefusals } from "./rooms/classroom/seatDoor.ts";
+import { liveHostSecret } from "./rooms/classroom/liveSecrets.ts";
 import { openResultsStore, type ResultsStore } from "./results/resultsStore.ts";
 import { setResultsStore } from "./results/activeStore.ts";
 import { openCheckpointStore, setCheckpointStore, type CheckpointStore } from "./results/checkpointStore.ts";
@@ -27,6 +28,7 @@ import { mountStaticClient } from "./http/staticClient.ts";
 import { BASE_CORS_HEADERS, corsHeadersFor } from "./http/securityHeaders.ts";
 import { throttleSocketErrors } from "./http/socketErrors.ts";
 import { createWrongTries } from "./http/wrongTries.ts";
+import { installCreationLimits, RoomCreation, type CreationLimits } from "./http/creationLimits.ts";
 
 /** A full state of a ~4,000-cell patch is ~110 KB; with room to grow, no encode ever has to reallocate (and warn). */
 Encoder.BUFFER_SIZE = 256 * 1024;
@@ -49,6 +51,8 @@ export interface GameServerOptions {
   limits?: Partial<HttpLimits>;
   /** Origins besides the server's own that may call it from a browser (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
+  /** Rooms and classes open at once, in all and per address, and created per minute (http/creationLimits.ts). */
+  creation?: Partial<CreationLimits>;
   /** With it, `/health?token=…` (or an `X-Health-Token` header) also reports room and connection counts. */
   healthToken?: string;
 }
@@ -73,6 +77,10 @@ export function createGameServer(options: GameServerOptions = {}) {
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const allowedOrigins = options.allowedOrigins ?? [];
   const wrongTries = createWrongTries(joinLimiter, limits.wrongTryDelayMs);
+  const creation = new RoomCreation(options.creation);
+  // A class has a results row only once it keeps a result; until then its secret is known to its live room alone.
+  const isHostSecret = (code: string, secret: string) => liveHostSecret(code, secret) || results.verifyHost(code, secret);
+  installCreationLimits(creation);
   const { server: httpServer } = createHttpServer(limits);
   const transport = new WebSocketTransport({ server: httpServer });
   throttleSocketErrors((transport as unknown as { wss: EventEmitter }).wss);
@@ -82,7 +90,8 @@ export function createGameServer(options: GameServerOptions = {}) {
     wrongTries,
     reservations: createRateLimiter({ capacity: limits.reservationsPerMinute, windowMs: 60_000 }),
     roomExists: async (roomId) => (await matchMaker.query({ roomId })).length > 0,
-    isHostSecret: (code, secret) => results.verifyHost(code, secret),
+    isHostSecret,
+    creation,
   });
   // Colyseus adds these to every answer: its default echoes any Origin with credentials allowed.
   matchMaker.controller.DEFAULT_CORS_HEADERS = { ...BASE_CORS_HEADERS } as unknown as typeof matchMaker.controller.DEFAULT_CORS_HEADERS;
@@ -98,6 +107,7 @@ export function createGameServer(options: GameServerOptions = {}) {
       app.disable("x-powered-by");
       mountClassroomRoutes(app, {
         store: results,
+        isHostSecret,
         wrongTries,
         findRoom: async (code) => {
           const [room] = await matchMaker.query({ name: "classroom", roomId: code });

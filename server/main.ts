@@ -1,7 +1,8 @@
 // Starts the game server: reads PORT and HOST from the environment (defaults 2567 and 127.0.0.1, so nothing is
 // exposed to the network unless asked), opens the classroom results file (RESULTS_DB, RETENTION_DAYS), reads the
-// security settings (ALLOWED_ORIGINS, HEALTH_TOKEN, MAX_CONNECTIONS_PER_ADDRESS), brings back the classes that were live
-// when the server last stopped (their checkpoints, in the same file), listens, and prints the address.
+// security settings (ALLOWED_ORIGINS, HEALTH_TOKEN, MAX_CONNECTIONS_PER_ADDRESS) and the room limits (MAX_ROOMS and
+// the others of http/creationLimits.ts), brings back the classes that were live when the server last stopped (their
+// checkpoints, in the same file), listens, and prints the address.
 // Run by `npm start`.
 
 import type { AddressInfo } from "node:net";
@@ -11,6 +12,7 @@ import { createGameServer } from "./app.ts";
 import { openCheckpointStore, type CheckpointStore } from "./results/checkpointStore.ts";
 import { resumeClasses } from "./rooms/classroom/resume.ts";
 import { positiveIntFromEnv } from "./http/limits.ts";
+import { creationLimitsFromEnv, type CreationLimits } from "./http/creationLimits.ts";
 import { openResultsStore, type ResultsStore } from "./results/resultsStore.ts";
 import { parseRetentionDays, startRetention } from "./results/retention.ts";
 
@@ -66,8 +68,10 @@ startRetention(results, {
 /** Origins besides the server's own that may call it from a browser, e.g. "https://school.example" (comma-separated). */
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
 let connectionsPerAddress: number | undefined;
+let creation: Partial<CreationLimits> = {};
 try {
   connectionsPerAddress = positiveIntFromEnv("MAX_CONNECTIONS_PER_ADDRESS", process.env.MAX_CONNECTIONS_PER_ADDRESS);
+  creation = creationLimitsFromEnv(process.env);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);
@@ -79,6 +83,7 @@ const server = createGameServer({
   allowedOrigins,
   healthToken: process.env.HEALTH_TOKEN || undefined,
   limits: connectionsPerAddress ? { connectionsPerAddress } : {},
+  creation,
 });
 // Classes that were live when the server last stopped come back before any device can connect (a device that
 // comes back to a room not yet made would be told its seat is gone).

@@ -17,6 +17,8 @@ export interface ClassroomRouteOptions {
   wrongTries: WrongTries;
   /** The live classroom room with this code, if any (app.ts asks Colyseus' matchmaker). */
   findRoom: (code: string) => Promise<LiveRoom | undefined>;
+  /** Whether `secret` is the host secret of the class with `code` (default: the store's; app.ts also asks live classes). */
+  isHostSecret?: (code: string, secret: string) => boolean;
 }
 
 /** The words a student or teacher sees; the pages show `error` as it is. */
@@ -39,6 +41,7 @@ export const clientKey = (req: { socket: { remoteAddress?: string } }): string =
 
 export function mountClassroomRoutes(app: Application, options: ClassroomRouteOptions): void {
   const { store, wrongTries, findRoom } = options;
+  const isHostSecret = options.isHostSecret ?? ((code: string, secret: string) => store.verifyHost(code, secret));
   const json = express.json({ limit: BODY_LIMIT });
   const form = express.urlencoded({ limit: BODY_LIMIT, extended: false });
 
@@ -62,7 +65,7 @@ export function mountClassroomRoutes(app: Application, options: ClassroomRouteOp
     const code = normalizeJoinCode(req.params.code);
     if (code === null) return wrongTries.wrong(key, res, () => void res.status(400).type("text/plain").send(`${RESULTS_MESSAGES.badCode}\n`));
     // Unknown code and wrong secret get the same answer, so the refusal says nothing about which codes exist.
-    if (typeof secret !== "string" || secret.length === 0 || secret.length > 256 || !store.verifyHost(code, secret)) {
+    if (typeof secret !== "string" || secret.length === 0 || secret.length > 256 || !isHostSecret(code, secret)) {
       return wrongTries.wrong(key, res, () => void res.status(403).type("text/plain").send(`${RESULTS_MESSAGES.refused}\n`));
     }
     res.set("Cache-Control", "no-store");

@@ -3,9 +3,11 @@
 // known room, `joinById` and `reconnect`; there is no `join`/`joinOrCreate` (a class is joined only by its code)
 // and no listing. It reads the body itself, within a size and a time limit, and then:
 // - a code (room id) that no room has is a wrong try (wrongTries.ts: spent, or answered 429 after a delay);
-// - a joinById spends a seat reservation from the address's budget, unless it carries the class's right host secret.
+// - a joinById spends a seat reservation from the address's budget, unless it carries the class's right host secret;
+// - a create is admitted by the creation limits (creationLimits.ts) or answered why not ("This server is full: ...").
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { CREATION_HEADER, type RoomCreation } from "./creationLimits.ts";
 import { addressOf, type HttpLimits } from "./limits.ts";
 import type { RateLimiter } from "./rateLimiter.ts";
 import type { WrongTries } from "./wrongTries.ts";
@@ -29,6 +31,8 @@ export interface MatchmakeGuardOptions {
   roomExists: (roomId: string) => Promise<boolean>;
   /** Whether `secret` is the host secret of the class with this code. */
   isHostSecret: (code: string, secret: string) => boolean;
+  /** Rooms and classes open, in all and per address (none: unlimited). */
+  creation?: RoomCreation;
 }
 
 /** Answers in Colyseus' error shape ({code, error}), so the SDK's promise rejects with these words. */
@@ -114,6 +118,7 @@ function readBody(req: IncomingMessage, res: ServerResponse, limit: number, time
 export function guardMatchmake(req: IncomingMessage, res: ServerResponse, options: MatchmakeGuardOptions, pass: () => void): boolean {
   const url = req.url ?? "";
   if (!url.startsWith("/matchmake/")) return false;
+  delete req.headers[CREATION_HEADER]; // only set below, never taken from the caller
   if (req.method !== "POST") {
     // Colyseus answers OPTIONS (preflight, with our CORS rule); nothing else is served under /matchmake.
     if (req.method === "OPTIONS") pass();
@@ -137,8 +142,16 @@ export function guardMatchmake(req: IncomingMessage, res: ServerResponse, option
     if (body === null) return;
     (req as IncomingMessage & { body?: unknown }).body = body;
     req.headers["content-type"] = "application/json";
-    if (method === "create") return pass();
     const key = addressOf(req.socket);
+    if (method === "create") {
+      const admitted = options.creation?.admit(key, target);
+      if (admitted && !admitted.ok) {
+        res.setHeader("retry-after", String(admitted.retryAfterSeconds));
+        return answer(res, admitted.status, admitted.reason);
+      }
+      if (admitted) req.headers[CREATION_HEADER] = admitted.ticket;
+      return pass();
+    }
     const exists = await options.roomExists(target).catch(() => false);
     if (!exists) return wrongTries.wrong(key, res, pass, "colyseus");
     if (method === "reconnect") return pass();

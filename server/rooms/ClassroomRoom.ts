@@ -29,6 +29,8 @@ import { QuizBook } from "./classroom/quizBook.ts";
 import { guardSeats, SeatDoor, TEACHER_CONNECTIONS } from "./classroom/seatDoor.ts";
 import { roundRecord, roundSummary } from "./classroom/roundResults.ts";
 import { checkClassroomOptions } from "./classroom/sessionOptions.ts";
+import { SessionRecord } from "./classroom/sessionRecord.ts";
+import { WorldRebuilds } from "./worldRebuilds.ts";
 import { autoBalance } from "./classroom/squadSplit.ts";
 import { syncRound } from "./roundSync.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
@@ -68,6 +70,10 @@ export class ClassroomRoom extends TissueRoomBase {
   private checkpoints!: ClassCheckpointer;
   /** A resumed class keeps only its secret's hash until the teacher shows the secret. */
   private resumedHash: string | null = null;
+  /** New rounds, scenarios and lesson steps, budgeted per class and per address (worldRebuilds.ts). */
+  private readonly rebuilds = new WorldRebuilds();
+  /** The class's results row, written with its first result (classroom/sessionRecord.ts). */
+  private readonly record = new SessionRecord(() => ({ code: this.code, hostSecret: this.hostSecret, scenarioId: this.state.scenarioId }));
 
   get difficulty(): Difficulty {
     return "normal";
@@ -117,12 +123,12 @@ export class ClassroomRoom extends TissueRoomBase {
     this.clock.setInterval(() => this.sendDashboard(), DASHBOARD_EVERY_MS);
     this.checkpoints = new ClassCheckpointer(this.internals(), this.resumedHash, resume ? heldTokens(resume) : []);
     this.clock.setInterval(() => this.checkpoints.tick(), CHECKPOINT_EVERY_MS);
-    if (resume) return console.log(restoreClass(this.internals(), resume));
-    try {
-      getResultsStore().saveSession({ code: this.code, hostSecret: this.hostSecret, scenarioId: this.state.scenarioId });
-    } catch (err) {
-      console.error(`[classroom ${this.code}] could not save the session:`, err);
-    }
+    if (resume) console.log(restoreClass(this.internals(), resume));
+  }
+
+  /** Whether `secret` is this class's host secret (for the HTTP door before the class has a results row). */
+  hostSecretMatches(secret: unknown): boolean {
+    return this.isHostSecret(secret);
   }
 
   /** The per-squad IL-2 tug-of-war, written with the rest of the HUD before each patch (il2SquadTugSync.ts). */
@@ -250,6 +256,7 @@ export class ClassroomRoom extends TissueRoomBase {
     try {
       const record = roundRecord(this.code, summary, this.world, this.ledger, this.roundStartedAt, new Date().toISOString(), students);
       record.players.forEach((p, i) => p.measures.push(...this.predictions.measures(this.roster.order[i])));
+      this.record.keep();
       getResultsStore().saveRound(record);
     } catch (err) {
       console.error(`[classroom ${this.code}] could not save round ${summary.round}:`, err);
@@ -265,8 +272,14 @@ export class ClassroomRoom extends TissueRoomBase {
     const checked = checkTeacherAction(payload);
     if (!checked.ok) return this.refuse(client, ClassroomClientMessage.teacher, checked.error);
     if (!this.isHostSecret(checked.value.secret)) return this.refuse(client, ClassroomClientMessage.teacher, "only the teacher can do that: the host secret does not match");
-    const error = this.act(checked.value.action);
+    if (!this.budget.allow(client.sessionId)) return this.refuse(client, ClassroomClientMessage.teacher, "too many actions: wait a second");
+    const a = checked.value.action;
+    const rebuilds = (a.action === "newRound" && this.phase !== "lobby") || (a.action === "scenario" && this.phase === "lobby");
+    const wait = rebuilds ? this.rebuilds.wait(client) : null;
+    if (wait) return this.refuse(client, ClassroomClientMessage.teacher, wait);
+    const error = this.act(a);
     if (error) return this.refuse(client, ClassroomClientMessage.teacher, error);
+    if (rebuilds) this.rebuilds.done(client);
     this.checkpoints.changed();
     syncRound(this.state, this.world, this.roundClock, this.cards);
     this.sendDashboard();
@@ -278,12 +291,17 @@ export class ClassroomRoom extends TissueRoomBase {
     const checked = checkLessonAction(payload);
     if (!checked.ok) return this.refuse(client, LESSON_MESSAGE, checked.error);
     if (!this.isHostSecret(checked.value.secret)) return this.refuse(client, LESSON_MESSAGE, "only the teacher can do that: the host secret does not match");
-    const error = this.lesson.act(checked.value.action, {
+    const plan = this.lesson.status(), a = checked.value.action;
+    const rebuilds = a.action === "use" || (a.action === "next" && plan.plan !== null && plan.index + 1 < plan.total);
+    const wait = rebuilds ? this.rebuilds.wait(client) : null;
+    if (wait) return this.refuse(client, LESSON_MESSAGE, wait);
+    const error = this.lesson.act(a, {
       phase: this.phase,
       newRound: () => this.act({ action: "newRound" }),
       setUp: (r) => { this.roundSetup = { scenarioId: r.scenarioId, days: r.days, variant: r.variant }; this.startRound(this.world.seed); this.setSpeed(r.speed); },
     });
     if (error) return this.refuse(client, LESSON_MESSAGE, error);
+    if (rebuilds) this.rebuilds.done(client);
     this.broadcast(LESSON_STATUS_MESSAGE, this.lesson.status());
     syncRound(this.state, this.world, this.roundClock, this.cards);
     this.sendDashboard();
@@ -499,7 +517,7 @@ export class ClassroomRoom extends TissueRoomBase {
       allow: (id) => this.budget.allow(id),
       refuse: (client, message, error) => this.refuse(client, message, error),
       send: (id, type, payload) => this.clients.getById(id)?.send(type, payload),
-      store: getResultsStore,
+      store: () => (this.record.keep(), getResultsStore()), // only saveQuizAnswer: an answer is a result
     });
   }
 }

@@ -12,6 +12,7 @@ import { PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { SANDBOX_SCENARIO_ID, sandboxChange, sandboxSettings } from "./sandboxDesk.ts";
 import { admitCommand } from "./commandGate.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
+import { addressRebuildRefusal, addressRebuilt } from "./worldRebuilds.ts";
 
 export {
   FIELD_EVERY_BASE_TICKS, MAX_MESSAGES_PER_SECOND, MAX_PENDING_COMMANDS, PATCH_RATE_MS, POSITIONS_PER_PATCH, RECONNECT_SECONDS,
@@ -30,6 +31,21 @@ export class TissueRoom extends TissueRoomBase {
   /** In a watched room (options.watch): who is watching, and the first of them, who may pause and change speed. */
   private readonly watchers = new Set<string>();
   private watchHost: string | null = null;
+  /** Someone has joined: a room made and never joined (a closed page, a visitor making rooms) never runs its model. */
+  private joinedOnce = false;
+
+  /** Until its first player arrives on the seat reserved at its creation, the room holds its model (issue 13). */
+  protected override running(): boolean {
+    return this.joinedOnce || Object.keys((this as unknown as { _reservedSeats: object })._reservedSeats).length === 0;
+  }
+
+  /**
+   * A room nobody has joined keeps its cells out of the synced state (thousands of schema objects: memory and time a
+   * visitor making rooms would cost everyone); the first join syncs them before its state is sent.
+   */
+  override onBeforePatch(): void {
+    if (this.joinedOnce || this.clients.length > 0) super.onBeforePatch();
+  }
 
   override onCreate(options: unknown): void {
     const checked = checkRoomOptions(options);
@@ -60,6 +76,10 @@ export class TissueRoom extends TissueRoomBase {
   }
 
   override onJoin(client: Client): void {
+    if (!this.joinedOnce) {
+      this.joinedOnce = true;
+      this.onBeforePatch();
+    }
     if (this.options.watch) {
       this.watchers.add(client.sessionId);
       this.watchHost ??= client.sessionId;
@@ -107,6 +127,9 @@ export class TissueRoom extends TissueRoomBase {
       if (now - this.lastRestartMs < RESTART_COOLDOWN_MS) {
         return this.refuse(client, ClientMessage.control, `the round was just restarted: wait ${Math.ceil((RESTART_COOLDOWN_MS - (now - this.lastRestartMs)) / 1000)} s before restarting again`);
       }
+      const busy = addressRebuildRefusal(client); // one address's many rooms share a budget too (worldRebuilds.ts)
+      if (busy) return this.refuse(client, ClientMessage.control, busy);
+      addressRebuilt(client);
       this.lastRestartMs = now;
     }
     this.control(checked.value);

@@ -20,6 +20,7 @@ import { admitCommand, type CardClock } from "./commandGate.ts";
 import { EventRelay } from "./eventRelay.ts";
 import { deadbandFor, FieldFrames } from "./fieldBroadcast.ts";
 import { guardFrames } from "./frameGuard.ts";
+import { creatorOf } from "../http/creationLimits.ts";
 import { MessageBudget } from "./messageBudget.ts";
 import { PredictionDesk } from "./predictionDesk.ts";
 import { MY_PREDICTIONS_MESSAGE, PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
@@ -106,6 +107,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.patchRate = PATCH_RATE_MS;
     this.maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
     guardFrames(this);
+    // The contrast queue is shared by creator address, as rooms are (contrast/fairShare.ts, http/creationLimits.ts).
+    this.contrasts.owner = () => ({ address: creatorOf(this.roomId) ?? this.roomId, shared: this.roomName === "classroom" });
     this.seats = new Seats(this.state.seats);
     this.onMessage(ClientMessage.command, (client, payload) => this.onCommand(client, payload));
     this.onMessage(ClientMessage.inspect, (client, payload) => this.onInspect(client, payload));

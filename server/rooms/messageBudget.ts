@@ -1,35 +1,28 @@
 // Per-client message allowance, so a flood is refused without stalling the room or disconnecting a keen player:
-// at most PER_SECOND commands are acted on and REPLIES_PER_SECOND refusals sent back per wall-clock second.
-// (Colyseus' maxMessagesPerSecond, set higher in TissueRoom, disconnects only a real flood.) Called by TissueRoom.
+// at most PER_SECOND commands are acted on and REPLIES_PER_SECOND refusals sent back per second, each a token bucket
+// judged by the client's sending (sendRate.ts: a backlog handed over after an event-loop stall is not a burst).
+// (frameGuard.ts disconnects only a real flood, at the room's maxMessagesPerSecond.) Called by the tissue rooms.
 
-interface Window { start: number; commands: number; replies: number }
+import { SendRates } from "./sendRate.ts";
 
 export class MessageBudget {
   static readonly PER_SECOND = 20;
   static readonly REPLIES_PER_SECOND = 30;
-  private readonly windows = new Map<string, Window>();
+  private readonly commands = new SendRates({ perSecond: MessageBudget.PER_SECOND, burst: MessageBudget.PER_SECOND });
+  private readonly replies = new SendRates({ perSecond: MessageBudget.REPLIES_PER_SECOND, burst: MessageBudget.REPLIES_PER_SECOND });
 
-  private window(sessionId: string): Window {
-    const now = Date.now();
-    let w = this.windows.get(sessionId);
-    if (!w || now - w.start >= 1000) {
-      w = { start: now, commands: 0, replies: 0 };
-      this.windows.set(sessionId, w);
-    }
-    return w;
-  }
-
-  /** Whether one more command from this client may be acted on this second. */
+  /** Whether one more command from this client may be acted on now. */
   allow(sessionId: string): boolean {
-    return ++this.window(sessionId).commands <= MessageBudget.PER_SECOND;
+    return this.commands.take(sessionId);
   }
 
-  /** Whether one more refusal may be sent to this client this second. */
+  /** Whether one more refusal may be sent to this client now. */
   mayReply(sessionId: string): boolean {
-    return ++this.window(sessionId).replies <= MessageBudget.REPLIES_PER_SECOND;
+    return this.replies.take(sessionId);
   }
 
   forget(sessionId: string): void {
-    this.windows.delete(sessionId);
+    this.commands.forget(sessionId);
+    this.replies.forget(sessionId);
   }
 }

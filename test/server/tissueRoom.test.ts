@@ -234,9 +234,13 @@ describe("a restart flood (issue 13)", () => {
   test("a host's restarts beyond one per RESTART_COOLDOWN_MS are refused with a reason, so one room cannot hog the event loop", async () => {
     const { room, client, refusals } = await manualRoom();
     for (let k = 0; k < 30; k++) client.send(ClientMessage.control, { action: "restart" });
-    await waitFor("the first restart and the refusals", () => client.state.round === 2 && refusals.length >= 19);
+    await waitFor("the first restart and the refusals", () => client.state.round === 2 && refusals.length >= 29);
     expect(room.state.round).toBe(2); // one restart acted on; the rest refused (20 a second by the budget, then the cooldown)
-    expect(refusals.filter((r) => r.message === "control" && /just restarted: wait \d s/.test(r.error)).length).toBe(19);
+    // The budget is a token bucket (sendRate.ts): ~20 at once, plus what it earns while the messages arrive.
+    const cooldown = refusals.filter((r) => r.message === "control" && /just restarted: wait \d s/.test(r.error)).length;
+    expect(cooldown).toBeGreaterThanOrEqual(19);
+    expect(cooldown).toBeLessThan(29);
+    expect(refusals.length).toBe(29);
     await new Promise((resolve) => setTimeout(resolve, RESTART_COOLDOWN_MS + 100));
     client.send(ClientMessage.control, { action: "restart" });
     await waitFor("a restart after the cooldown", () => client.state.round === 3);

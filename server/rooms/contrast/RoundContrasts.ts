@@ -9,6 +9,9 @@ import { packHistory } from "../../../shared/report/contrastCompare.ts";
 import { planContrasts, type ContrastPlan } from "../../../shared/report/contrasts.ts";
 import type { Command, World } from "../../../shared/sim/index.ts";
 import { contrastPool, type ContrastPool, type JobTicket } from "./contrastPool.ts";
+import type { JobOwner } from "./fairShare.ts";
+
+const BUSY_NOTE = "The server is busy with other rounds' contrasts; none for this round.";
 
 /** Fewest milliseconds between two progress messages. */
 export const PROGRESS_EVERY_MS = 1000;
@@ -26,6 +29,8 @@ export class RoundContrasts {
   lastLog: RoundLog | null = null;
   /** Whether this room's rounds get contrasts at all (a kiosk's or a watched room's do not). */
   enabled = true;
+  /** Whose rounds these are, for the pool's fair share (set by the room; none: one share of its own). */
+  owner: (() => JobOwner) | null = null;
 
   /** `send` goes to every client of the room; `pool` is the server's unless a test gives its own. */
   private readonly send: (update: ContrastUpdate) => void;
@@ -102,10 +107,15 @@ export class RoundContrasts {
         this.current = this.ticket = null;
         this.update({ status: "failed", note: "The contrast runs failed on the server; the debrief above is complete without them." });
       },
-    });
+      dropped: () => {
+        if (!mine()) return;
+        this.current = this.ticket = null;
+        this.update({ status: "none", note: BUSY_NOTE });
+      },
+    }, this.owner?.());
     if (!this.ticket) {
       this.current = null;
-      this.update({ status: "none", note: "The server is busy with other rounds' contrasts; none for this round." });
+      this.update({ status: "none", note: BUSY_NOTE });
     }
   }
 

@@ -1,7 +1,9 @@
 // The server's one queue of contrast runs: a few worker threads (contrastWorker.ts) shared by every room, so a class
 // of 30 devices starts one job per round, and many rounds ending at once wait their turn instead of taking every
 // core. A room submits a job when its round ends and cancels it when a new round starts or the room closes.
-// A thread takes the next waiting job when it finishes one, and stops when none is waiting. Used by RoundContrasts.
+// A thread takes the next waiting job when it finishes one, and stops when none is waiting. The queue is shared
+// between addresses (fairShare.ts): a full queue drops the newest job of the address holding most of it, not the
+// newcomer's. Used by RoundContrasts.
 
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -9,6 +11,7 @@ import type { ContrastResult } from "../../../shared/net/contrast.ts";
 import type { RoundLog } from "../../../shared/report/commandLog.ts";
 import type { ContrastPlan } from "../../../shared/report/contrasts.ts";
 import { packedBuffers, type PackedHistory } from "../../../shared/report/contrastCompare.ts";
+import { nextToRun, toMakeRoom, type JobOwner } from "./fairShare.ts";
 
 /** A round's log, the contrasts to run, and the real round's compared metrics (packHistory). */
 export interface ContrastJob { log: RoundLog; plans: ContrastPlan[]; real: PackedHistory }
@@ -28,6 +31,8 @@ export interface JobListener {
   result(result: ContrastResult): void;
   done(): void;
   failed(message: string): void;
+  /** Dropped while waiting to make room for another address's round (the queue was full). */
+  dropped?(): void;
 }
 
 export interface JobTicket { cancel(): void }
@@ -42,7 +47,7 @@ export function defaultContrastThreads(): number {
   return Math.max(1, Math.min(2, availableParallelism() - 1));
 }
 
-interface Entry { id: number; job: ContrastJob; listener: JobListener; worker: Worker | null; cancelled: boolean; ahead: number }
+interface Entry { id: number; job: ContrastJob; listener: JobListener; worker: Worker | null; cancelled: boolean; ahead: number; owner?: JobOwner }
 
 export class ContrastPool {
   private readonly queue: Entry[] = [];
@@ -50,6 +55,9 @@ export class ContrastPool {
   /** The job each thread is running. */
   private readonly current = new Map<Worker, Entry>();
   private nextId = 1;
+  /** When each address's job last started (a count), for taking turns (fairShare.ts). */
+  private readonly lastStarted = new Map<string, number>();
+  private starts = 0;
 
   readonly size: number;
   private readonly spawn: () => Worker;
@@ -59,10 +67,17 @@ export class ContrastPool {
     this.spawn = spawn;
   }
 
-  /** Queues a round's job; null when too many are waiting already. */
-  submit(job: ContrastJob, listener: JobListener): JobTicket | null {
-    if (this.queue.length >= MAX_QUEUED_JOBS) return null;
-    const entry: Entry = { id: this.nextId++, job, listener, worker: null, cancelled: false, ahead: -1 };
+  /** Queues a round's job (`owner`: whose round it is); null when too many are waiting and none gives way to it. */
+  submit(job: ContrastJob, listener: JobListener, owner?: JobOwner): JobTicket | null {
+    if (this.queue.length >= MAX_QUEUED_JOBS) {
+      const i = toMakeRoom(this.queue, owner);
+      if (i < 0) return null;
+      const [dropped] = this.queue.splice(i, 1);
+      dropped.cancelled = true;
+      if (dropped.listener.dropped) dropped.listener.dropped();
+      else dropped.listener.failed("dropped from a full queue");
+    }
+    const entry: Entry = { id: this.nextId++, job, listener, worker: null, cancelled: false, ahead: -1, owner };
     this.queue.push(entry);
     this.pump();
     return { cancel: () => this.cancel(entry) };
@@ -84,7 +99,7 @@ export class ContrastPool {
 
   /** Starts waiting jobs while threads are free, and tells the rest how many are ahead of them (when that changed). */
   private pump(): void {
-    while (this.running.size < this.size && this.queue.length) this.run(this.queue.shift()!, this.newThread());
+    while (this.running.size < this.size && this.queue.length) this.run(this.takeNext(), this.newThread());
     this.queue.forEach((e, k) => {
       const ahead = this.running.size + k;
       if (ahead !== e.ahead) e.listener.queued((e.ahead = ahead));
@@ -105,10 +120,18 @@ export class ContrastPool {
     entry.cancelled = true;
     this.running.delete(entry);
     this.current.delete(worker);
-    const next = this.queue.shift();
+    const next = this.queue.length ? this.takeNext() : undefined;
     if (next) this.run(next, worker);
     else this.drop(worker);
     this.pump();
+  }
+
+  /** Takes the waiting job that goes next (fairShare.ts). */
+  private takeNext(): Entry {
+    const [entry] = this.queue.splice(nextToRun(this.queue, this.running, this.lastStarted), 1);
+    if (this.lastStarted.size > 1000) this.lastStarted.clear(); // a turn order, not a record: forgetting it is harmless
+    this.lastStarted.set(entry.owner?.address ?? "", this.starts++);
+    return entry;
   }
 
   private drop(worker: Worker): void {
