@@ -100,6 +100,8 @@ export interface Field {
   vesselIndex: Int32Array;
   /** Scratch for the tridiagonal sweeps. */
   scratch: Float64Array;
+  /** Scratch: the voxels with a source this tick (field.ts). */
+  sourceIndex: Int32Array;
   /** Precomputed Thomas factors for rows and columns (constant coefficients). */
   rowCp: Float64Array;
   rowInv: Float64Array;
