@@ -207,7 +207,7 @@ export interface World {
   counters: Counters;
   /** Per-subsystem random streams. */
   rng: { place: Rng; move: Rng; activate: Rng; divide: Rng; death: Rng; kill: Rng; threat: Rng };
-  /** Voxel cell lists: head per voxel and next per cell index, rebuilt each tick. */
+  /** Voxel cell lists: head per voxel and next per cell index, rebuilt each tick (buildCellLists: immune cells last). */
   head: Int32Array;
   next: Int32Array;
   /** Immune cells per voxel (crowding), kept up to date as cells move and divide. */
