@@ -9,7 +9,7 @@ import { CellFlag, Why, type World } from "./world.ts";
 const ANTIGEN_GONE = 0.05;
 
 /** 1/k where k (up to 64) is a power of two, else 0. */
-const POWER_OF_TWO_RECIPROCAL = Float64Array.from({ length: 65 }, (_, k) => (k > 0 && (k & (k - 1)) === 0 ? 1 / k : 0));
+export const POWER_OF_TWO_RECIPROCAL = Float64Array.from({ length: 65 }, (_, k) => (k > 0 && (k & (k - 1)) === 0 ? 1 / k : 0));
 
 /**
  * (a / size) | 0: which block (or row of blocks) a coordinate falls in. When the block size is a power of two (the
@@ -33,6 +33,7 @@ export function buildCellLists(world: World): void {
     world.hitCount = new Uint8Array(c.capacity);
   }
   const head = world.head, next = world.next, crowd = world.crowd;
+  nearCache.delete(world);
   head.fill(-1);
   crowd.fill(0);
   const B = world.blocks;
@@ -108,6 +109,12 @@ export function anyInBlocksReach(counts: Uint16Array, size: number, bw: number, 
   return false;
 }
 
+/**
+ * markNearBlocks' answer for each world until its blocks are counted again (buildCellLists forgets it): three
+ * processes of a tick ask. A cache of a pure function of the blocks, invisible to results.
+ */
+const nearCache = new WeakMap<World, Uint8Array>();
+
 /** Bits of `near`: which block counts hold anything in the 3×3 blocks around a block. */
 export const NEAR_ANTIGEN = 1, NEAR_THREAT = 2, NEAR_DC = 4;
 
@@ -117,8 +124,11 @@ export const NEAR_ANTIGEN = 1, NEAR_THREAT = 2, NEAR_DC = 4;
  * movement's pull visits, and they include every block within contact distance (blocks are wider than it).
  */
 export function markNearBlocks(world: World): Uint8Array {
+  const cached = nearCache.get(world);
+  if (cached) return cached;
   const B = world.blocks, bw = B.w, bh = B.h;
   const near = new Uint8Array(bw * bh);
+  nearCache.set(world, near);
   for (let by = 0; by < bh; by++) {
     for (let bx = 0; bx < bw; bx++) {
       const k = by * bw + bx;

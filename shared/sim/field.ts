@@ -89,10 +89,9 @@ export function advanceField(world: World, plasmaPm: number): void {
       const i = sources[k];
       c[i] = c[i] + srcScale * src[i];
     }
-    total = sweep(f, s === 0 ? REACT_FIRST : REACT, total);
+    total = sweep(f, n === 1 ? REACT_ONLY : s === 0 ? REACT_FIRST : s === n - 1 ? REACT_LAST : REACT, total, dt);
     sweepColumnsUp(f);
   }
-  for (let i = 0; i < c.length; i++) exposure[i] *= dt;
   const L = world.ledger;
   L.secreted += secretedPerS * world.dtS;
   L.decayed += (dt * kDecay * total) / pm;
@@ -100,28 +99,46 @@ export function advanceField(world: World, plasmaPm: number): void {
   L.vesselIn += vesselIn / pm;
 }
 
-/** What sweep() does before solving: nothing, the voxel update in the tick's first sub-step, or in a later one. */
-const NO_REACT = 0, REACT_FIRST = 1, REACT = 2;
+/**
+ * What sweep() does before solving: nothing, or the voxel update in the tick's first, a middle, the last or the only
+ * sub-step. The first sets exposure to the voxel's value (0 + v is v); the last multiplies the sum by dt, as a pass
+ * after the sub-steps would (the sweeps never read exposure).
+ */
+const NO_REACT = 0, REACT_FIRST = 1, REACT = 2, REACT_LAST = 3, REACT_ONLY = 4;
 
 /**
  * Rows `from`..`to`-1 of the voxel update, sources already added: C ← C·keep, added to the running `total` in voxel
- * order and to field.exposure (set to it in the first sub-step: 0 + v is v). Returns the new total.
+ * order and to field.exposure as `kind` says. Returns the new total.
  */
-function react(f: Field, from: number, to: number, first: boolean, total: number): number {
+function react(f: Field, from: number, to: number, kind: number, total: number, dt: number): number {
   const c = f.c, inv = f.keep, exposure = f.exposure;
-  if (first) {
+  if (kind === REACT_FIRST) {
     for (let i = from; i < to; i++) {
       const v = c[i] * inv[i];
       c[i] = v;
       total += v;
       exposure[i] = v;
     }
-  } else {
+  } else if (kind === REACT) {
     for (let i = from; i < to; i++) {
       const v = c[i] * inv[i];
       c[i] = v;
       total += v;
       exposure[i] += v;
+    }
+  } else if (kind === REACT_LAST) {
+    for (let i = from; i < to; i++) {
+      const v = c[i] * inv[i];
+      c[i] = v;
+      total += v;
+      exposure[i] = (exposure[i] + v) * dt;
+    }
+  } else {
+    for (let i = from; i < to; i++) {
+      const v = c[i] * inv[i];
+      c[i] = v;
+      total += v;
+      exposure[i] = v * dt;
     }
   }
   return total;
@@ -134,14 +151,14 @@ function react(f: Field, from: number, to: number, first: boolean, total: number
  * straight into the column recurrence (row y needs only row y−1, already done). sweepColumnsUp finishes the sub-step.
  * Returns the running total of the voxel update (unchanged without it).
  */
-function sweep(f: Field, reactKind: number, total: number): number {
-  const doReact = reactKind !== NO_REACT, first = reactKind === REACT_FIRST;
+function sweep(f: Field, reactKind: number, total: number, dt: number): number {
+  const doReact = reactKind !== NO_REACT;
   const w = f.width, h = f.height, c = f.c, r = f.diffusionR, rowCp = f.rowCp, rowInv = f.rowInv, colInv = f.colInv;
   const inv0 = rowInv[0], last = w - 1;
   let y = 0;
   for (; y + 4 <= h; y += 4) {
     const o0 = y * w, o1 = o0 + w, o2 = o1 + w, o3 = o2 + w;
-    if (doReact) total = react(f, o0, o3 + w, first, total);
+    if (doReact) total = react(f, o0, o3 + w, reactKind, total, dt);
     let p0 = c[o0] * inv0, p1 = c[o1] * inv0, p2 = c[o2] * inv0, p3 = c[o3] * inv0;
     c[o0] = p0; c[o1] = p1; c[o2] = p2; c[o3] = p3;
     for (let x = 1; x < w; x++) {
@@ -171,7 +188,7 @@ function sweep(f: Field, reactKind: number, total: number): number {
   }
   for (; y < h; y++) {
     const o = y * w, po = o - w, ci = colInv[y];
-    if (doReact) total = react(f, o, o + w, first, total);
+    if (doReact) total = react(f, o, o + w, reactKind, total, dt);
     let p = c[o] * inv0;
     c[o] = p;
     for (let x = 1; x < w; x++) {
@@ -199,7 +216,7 @@ function sweepColumnsUp(f: Field): void {
 /** Implicit diffusion alone over `substeps` sub-steps (rows, then columns), with no sources or sinks. */
 export function diffuseField(f: Field, substeps: number): void {
   for (let s = 0; s < substeps; s++) {
-    sweep(f, NO_REACT, 0);
+    sweep(f, NO_REACT, 0, 0);
     sweepColumnsUp(f);
   }
 }
