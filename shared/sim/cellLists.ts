@@ -9,7 +9,7 @@ import { CellFlag, Why, type World } from "./world.ts";
 const ANTIGEN_GONE = 0.05;
 
 /** 1/k where k (up to 64) is a power of two, else 0. */
-const POWER_OF_TWO_RECIPROCAL = Float64Array.from({ length: 65 }, (_, k) => (k > 0 && (k & (k - 1)) === 0 ? 1 / k : 0));
+export const POWER_OF_TWO_RECIPROCAL = Float64Array.from({ length: 65 }, (_, k) => (k > 0 && (k & (k - 1)) === 0 ? 1 / k : 0));
 
 /**
  * (a / size) | 0: which block (or row of blocks) a coordinate falls in. When the block size is a power of two (the
@@ -21,6 +21,10 @@ export function blockIndex(a: number, size: number): number {
   return r > 0 ? (a * r) | 0 : (a / size) | 0;
 }
 
+/**
+ * Builds the voxel lists: each voxel's list holds its live cells in ascending index order, the cells that are not
+ * immune cells first, then the immune cells.
+ */
 export function buildCellLists(world: World): void {
   const c = world.cells;
   if (world.next.length < c.capacity) {
@@ -29,6 +33,7 @@ export function buildCellLists(world: World): void {
     world.hitCount = new Uint8Array(c.capacity);
   }
   const head = world.head, next = world.next, crowd = world.crowd;
+  nearCache.delete(world);
   head.fill(-1);
   crowd.fill(0);
   const B = world.blocks;
@@ -50,10 +55,10 @@ export function buildCellLists(world: World): void {
     if (iy < 0) iy = 0; else if (iy >= h) iy = h - 1;
     const v = iy * w + ix;
     voxel[i] = v;
-    next[i] = head[v];
-    head[v] = i;
     const t = type[i];
     if (t <= CellType.nkDim) {
+      next[i] = head[v];
+      head[v] = i;
       if (crowd[v] < 255) crowd[v]++;
       continue; // immune cells count in no block
     }
@@ -67,6 +72,13 @@ export function buildCellLists(world: World): void {
       antigenBlocks[b]++;
       if (t !== CellType.dendritic || strength[i] > ANTIGEN_GONE) antigen = true;
     }
+  }
+  // then the other cells, in front of the immune ones: a search for those alone stops at the first immune cell
+  for (let i = c.count - 1; i >= 0; i--) {
+    if (type[i] <= CellType.nkDim || flags[i] & CellFlag.dead) continue;
+    const v = voxel[i];
+    next[i] = head[v];
+    head[v] = i;
   }
   world.antigenPresent = antigen;
   world.threatCount = threats;
@@ -97,6 +109,12 @@ export function anyInBlocksReach(counts: Uint16Array, size: number, bw: number, 
   return false;
 }
 
+/**
+ * markNearBlocks' answer for each world until its blocks are counted again (buildCellLists forgets it): three
+ * processes of a tick ask. A cache of a pure function of the blocks, invisible to results.
+ */
+const nearCache = new WeakMap<World, Uint8Array>();
+
 /** Bits of `near`: which block counts hold anything in the 3×3 blocks around a block. */
 export const NEAR_ANTIGEN = 1, NEAR_THREAT = 2, NEAR_DC = 4;
 
@@ -106,8 +124,11 @@ export const NEAR_ANTIGEN = 1, NEAR_THREAT = 2, NEAR_DC = 4;
  * movement's pull visits, and they include every block within contact distance (blocks are wider than it).
  */
 export function markNearBlocks(world: World): Uint8Array {
+  const cached = nearCache.get(world);
+  if (cached) return cached;
   const B = world.blocks, bw = B.w, bh = B.h;
   const near = new Uint8Array(bw * bh);
+  nearCache.set(world, near);
   for (let by = 0; by < bh; by++) {
     for (let bx = 0; bx < bw; bx++) {
       const k = by * bw + bx;
@@ -134,6 +155,8 @@ export function mayReach(near: Uint8Array, size: number, bw: number, bh: number,
 
 /** Bit for a cell type in a type mask. */
 export const bit = (type: number) => 1 << type;
+/** The immune types' bits (cd4 … nkDim, types 0-4). */
+const IMMUNE_TYPES = (1 << (CellType.nkDim + 1)) - 1;
 
 /**
  * The nearest live cell (other than `self`) within contact distance of (x, y) whose type is in `mask`, or -1.
@@ -146,10 +169,14 @@ export function nearestOfTypes(world: World, self: number, x: number, y: number,
   const y0 = iy > 0 ? iy - 1 : 0, y1 = iy < h - 1 ? iy + 1 : h - 1;
   const x0 = ix > 0 ? ix - 1 : 0, x1 = ix < w - 1 ? ix + 1 : w - 1;
   let best = -1, bestD = CONTACT_VOXELS * CONTACT_VOXELS;
+  // no immune type asked for: each list's immune cells (at its end) need no look
+  const fixedOnly = (mask & IMMUNE_TYPES) === 0;
   for (let yy = y0; yy <= y1; yy++) {
     for (let xx = x0; xx <= x1; xx++) {
       for (let j = head[yy * w + xx]; j >= 0; j = next[j]) {
-        if (j === self || !((1 << type[j]) & mask) || flags[j] & CellFlag.dead) continue;
+        const tj = type[j];
+        if (fixedOnly && tj <= CellType.nkDim) break;
+        if (j === self || !((1 << tj) & mask) || flags[j] & CellFlag.dead) continue;
         const dx = cx[j] - x, dy = cy[j] - y, d = dx * dx + dy * dy;
         if (d < bestD || (d === bestD && j < best)) {
           bestD = d;

@@ -35,6 +35,8 @@ export function deprive(world: World): void {
   const c = world.cells, rng = world.rng.death, dtH = world.dtH;
   const level = world.params.deprivationSignalLevel;
   const type = c.type, flags = c.flags, signal = c.signal, divisions = c.divisions;
+  // many cells share a rate (the same spent-effector rate, say): the last rate's chance is kept, not worked out again
+  let lastRate = -1, lastChance = 0;
   for (let i = 0; i < c.count; i++) {
     const t = type[i];
     if (t > CellType.nkDim || flags[i] & CellFlag.dead) continue;
@@ -45,7 +47,11 @@ export function deprive(world: World): void {
     if (rate === 0) continue;
     const deprived = signal[i] < level;
     if (deprived && c.why[i] !== Why.killing && c.why[i] !== Why.engagedAntigen) c.why[i] = Why.starving;
-    if (uniform(rng) < perTick(rate / 24, dtH)) {
+    if (rate !== lastRate) {
+      lastRate = rate;
+      lastChance = perTick(rate / 24, dtH);
+    }
+    if (uniform(rng) < lastChance) {
       markDead(world, i);
       const cause = deprived ? "IL-2 deprivation" : "programmed contraction or activation-induced death";
       world.events.push({ tick: world.tick, kind: "death", cellId: c.id[i], cellType: CELL_TYPE_NAMES[c.type[i]], cause, x: c.x[i], y: c.y[i] });

@@ -32,9 +32,10 @@ function mayDivide(world: World, i: number): boolean {
 export function divide(world: World): void {
   const c = world.cells, p = world.params, rng = world.rng.divide;
   const pReady = perTick(READY_DIVISIONS_PER_HOUR, world.dtH);
-  const n = c.count;
+  const n = c.count, type = c.type;
   for (let i = 0; i < n; i++) {
-    if (c.flags[i] & CellFlag.dead || !mayDivide(world, i)) continue;
+    // only immune cells divide here (mayDivide says no to every other type; tumour cells grow in threat.ts)
+    if (type[i] > CellType.nkDim || c.flags[i] & CellFlag.dead || !mayDivide(world, i)) continue;
     // an exhausted effector divides less often, whatever drives it (Wherry 2011)
     const effector = c.flags[i] & CellFlag.activated && (c.type[i] === CellType.cd4 || c.type[i] === CellType.cd8);
     if (uniform(rng) >= (effector ? pReady * (1 - exhaustion(world, i)) : pReady)) continue;

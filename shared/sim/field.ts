@@ -19,7 +19,7 @@ export function createField(width: number, height: number, diffusionUm2PerS: num
     width, height, pmPerMolecule: pmPerMolecule(slabUm),
     c: new Float64Array(n), source: new Float64Array(n), uptake: new Float64Array(n), keep: new Float64Array(n), exposure: new Float64Array(n),
     vessel: new Uint8Array(n), vesselIndex: new Int32Array(0),
-    scratch: new Float64Array(Math.max(width, height) + width),
+    scratch: new Float64Array(Math.max(width, height) + width), sourceIndex: new Int32Array(n),
     rowCp: new Float64Array(width), rowInv: new Float64Array(width), colCp: new Float64Array(height), colInv: new Float64Array(height),
     diffusionR: (diffusionUm2PerS * (dtS / substeps)) / (VOXEL_UM * VOXEL_UM),
   };
@@ -61,12 +61,19 @@ export function advanceField(world: World, plasmaPm: number): void {
   const kDecay = p.il2DecayPerHour / 3600, kSink = p.backgroundSinkPerHour / 3600, kVessel = p.vesselExchangePerHour / 3600;
   const c = f.c, src = f.source, up = f.uptake, inv = f.keep, exposure = f.exposure, vessels = f.vesselIndex;
   const pm = f.pmPerMolecule, k0 = kDecay + kSink, srcScale = dt * pm;
-  let secretedPerS = 0;
+  // the few voxels with a source this tick (most have none), listed once for the sub-steps
+  if (f.sourceIndex.length < c.length) f.sourceIndex = new Int32Array(c.length);
+  const sources = f.sourceIndex;
+  let secretedPerS = 0, nSources = 0;
+  // most voxels hold no cell: their factor is one number (0 + k0 is k0), and a division less for each
+  const empty = 1 / (1 + dt * (0 + k0));
   for (let i = 0; i < c.length; i++) {
-    inv[i] = 1 / (1 + dt * (up[i] + k0));
-    secretedPerS += src[i];
+    const u = up[i];
+    inv[i] = u === 0 ? empty : 1 / (1 + dt * (u + k0));
+    const s = src[i];
+    secretedPerS += s;
+    if (s !== 0) sources[nSources++] = i;
   }
-  exposure.fill(0);
   let vesselIn = 0, total = 0;
   const vesselKeep = 1 / (1 + dt * kVessel), vesselAdd = dt * kVessel * plasmaPm * vesselKeep;
   for (let s = 0; s < n; s++) {
@@ -76,10 +83,15 @@ export function advanceField(world: World, plasmaPm: number): void {
       vesselIn += next - c[i];
       c[i] = next;
     }
-    total = sweep(f, true, srcScale, total);
+    // C + dt·S first, where there is a source: the voxel update then multiplies by keep, the same two roundings
+    // as (C + dt·S)·keep, and C + 0 is C (the field never holds −0)
+    for (let k = 0; k < nSources; k++) {
+      const i = sources[k];
+      c[i] = c[i] + srcScale * src[i];
+    }
+    total = sweep(f, n === 1 ? REACT_ONLY : s === 0 ? REACT_FIRST : s === n - 1 ? REACT_LAST : REACT, total, dt);
     sweepColumnsUp(f);
   }
-  for (let i = 0; i < c.length; i++) exposure[i] *= dt;
   const L = world.ledger;
   L.secreted += secretedPerS * world.dtS;
   L.decayed += (dt * kDecay * total) / pm;
@@ -88,16 +100,46 @@ export function advanceField(world: World, plasmaPm: number): void {
 }
 
 /**
- * Rows `from`..`to`-1 of the voxel update (when `react`): C ← (C + srcScale·S)·keep, added to the running `total` in
- * voxel order and to field.exposure. Returns the new total.
+ * What sweep() does before solving: nothing, or the voxel update in the tick's first, a middle, the last or the only
+ * sub-step. The first sets exposure to the voxel's value (0 + v is v); the last multiplies the sum by dt, as a pass
+ * after the sub-steps would (the sweeps never read exposure).
  */
-function react(f: Field, from: number, to: number, srcScale: number, total: number): number {
-  const c = f.c, src = f.source, inv = f.keep, exposure = f.exposure;
-  for (let i = from; i < to; i++) {
-    const v = (c[i] + srcScale * src[i]) * inv[i];
-    c[i] = v;
-    total += v;
-    exposure[i] += v;
+const NO_REACT = 0, REACT_FIRST = 1, REACT = 2, REACT_LAST = 3, REACT_ONLY = 4;
+
+/**
+ * Rows `from`..`to`-1 of the voxel update, sources already added: C ← C·keep, added to the running `total` in voxel
+ * order and to field.exposure as `kind` says. Returns the new total.
+ */
+function react(f: Field, from: number, to: number, kind: number, total: number, dt: number): number {
+  const c = f.c, inv = f.keep, exposure = f.exposure;
+  if (kind === REACT_FIRST) {
+    for (let i = from; i < to; i++) {
+      const v = c[i] * inv[i];
+      c[i] = v;
+      total += v;
+      exposure[i] = v;
+    }
+  } else if (kind === REACT) {
+    for (let i = from; i < to; i++) {
+      const v = c[i] * inv[i];
+      c[i] = v;
+      total += v;
+      exposure[i] += v;
+    }
+  } else if (kind === REACT_LAST) {
+    for (let i = from; i < to; i++) {
+      const v = c[i] * inv[i];
+      c[i] = v;
+      total += v;
+      exposure[i] = (exposure[i] + v) * dt;
+    }
+  } else {
+    for (let i = from; i < to; i++) {
+      const v = c[i] * inv[i];
+      c[i] = v;
+      total += v;
+      exposure[i] = v * dt;
+    }
   }
   return total;
 }
@@ -109,13 +151,14 @@ function react(f: Field, from: number, to: number, srcScale: number, total: numb
  * straight into the column recurrence (row y needs only row y−1, already done). sweepColumnsUp finishes the sub-step.
  * Returns the running total of the voxel update (unchanged without it).
  */
-function sweep(f: Field, doReact: boolean, srcScale: number, total: number): number {
+function sweep(f: Field, reactKind: number, total: number, dt: number): number {
+  const doReact = reactKind !== NO_REACT;
   const w = f.width, h = f.height, c = f.c, r = f.diffusionR, rowCp = f.rowCp, rowInv = f.rowInv, colInv = f.colInv;
   const inv0 = rowInv[0], last = w - 1;
   let y = 0;
   for (; y + 4 <= h; y += 4) {
     const o0 = y * w, o1 = o0 + w, o2 = o1 + w, o3 = o2 + w;
-    if (doReact) total = react(f, o0, o3 + w, srcScale, total);
+    if (doReact) total = react(f, o0, o3 + w, reactKind, total, dt);
     let p0 = c[o0] * inv0, p1 = c[o1] * inv0, p2 = c[o2] * inv0, p3 = c[o3] * inv0;
     c[o0] = p0; c[o1] = p1; c[o2] = p2; c[o3] = p3;
     for (let x = 1; x < w; x++) {
@@ -145,7 +188,7 @@ function sweep(f: Field, doReact: boolean, srcScale: number, total: number): num
   }
   for (; y < h; y++) {
     const o = y * w, po = o - w, ci = colInv[y];
-    if (doReact) total = react(f, o, o + w, srcScale, total);
+    if (doReact) total = react(f, o, o + w, reactKind, total, dt);
     let p = c[o] * inv0;
     c[o] = p;
     for (let x = 1; x < w; x++) {
@@ -173,7 +216,7 @@ function sweepColumnsUp(f: Field): void {
 /** Implicit diffusion alone over `substeps` sub-steps (rows, then columns), with no sources or sinks. */
 export function diffuseField(f: Field, substeps: number): void {
   for (let s = 0; s < substeps; s++) {
-    sweep(f, false, 0, 0);
+    sweep(f, NO_REACT, 0, 0);
     sweepColumnsUp(f);
   }
 }

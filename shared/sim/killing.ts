@@ -34,10 +34,14 @@ export function kill(world: World): void {
   const n = c.count;
   const unsignalled = p.ctlUnsignalledPotency, selfStrength = p.selfAntigenStrength, infiltration = world.patient.tumourInfiltration;
   hits.fill(0, 0, n);
+  // killerTarget for every cell, with the tick's columns read once; only killers (activated CD8, killing NK) look
+  const type = c.type, flags = c.flags;
   for (let i = 0; i < n; i++) {
-    const j = killerTarget(world, i);
+    const t = type[i], f = flags[i];
+    const looks = (t === CellType.cd8 && (f & CellFlag.activated) !== 0) || ((t === CellType.nkBright || t === CellType.nkDim) && (f & CellFlag.killer) !== 0);
+    const j = looks ? killerTarget(world, i) : -1;
     targetOf[i] = j;
-    if (j >= 0 && c.type[i] === CellType.cd8 && hits[j] < 255) hits[j]++;
+    if (j >= 0 && t === CellType.cd8 && hits[j] < 255) hits[j]++;
   }
   for (let i = 0; i < n; i++) {
     const j = targetOf[i];

@@ -3,8 +3,7 @@
 // Speeds in µm/min, positions in voxels. Called by step() last, so contacts use the positions everyone saw.
 
 import { CellType } from "./cellTypes.ts";
-import { nextU32 } from "./rng.ts";
-import { blockIndex, markNearBlocks, NEAR_ANTIGEN, NEAR_DC, NEAR_THREAT } from "./cellLists.ts";
+import { markNearBlocks, POWER_OF_TWO_RECIPROCAL, NEAR_ANTIGEN, NEAR_DC, NEAR_THREAT } from "./cellLists.ts";
 import { clamp } from "./spawn.ts";
 import { CellFlag, Mode, Why, type World } from "./world.ts";
 import { VOXEL_UM } from "./field.ts";
@@ -108,6 +107,11 @@ export function move(world: World, cue: Float64Array): void {
   const steps = cuelessSteps(stepT, stepNk, chemotaxisBias);
   const size = B.size, bw = B.w, bh = B.h, near = markNearBlocks(world);
   const type = c.type, flags = c.flags, why = c.why, mode = c.mode, cx = c.x, cy = c.y, tx = c.tx, ty = c.ty, activatedTick = c.activatedTick;
+  // the move stream's state in locals for the loop (nextU32, inline: the same numbers in the same order), stored back after it
+  const rs = rng.s;
+  let s0 = rs[0], s1 = rs[1], s2 = rs[2], s3 = rs[3];
+  // blockIndex, with the block size's reciprocal looked up once
+  const blockR = POWER_OF_TWO_RECIPROCAL[size];
   for (let i = 0, n = c.count; i < n; i++) {
     const t = type[i];
     if (t > CellType.nkDim || flags[i] & CellFlag.dead) continue; // immune cells only
@@ -144,7 +148,7 @@ export function move(world: World, cue: Float64Array): void {
       // until an activated helper has dwelt there long enough and wanders off (keeping a clone together is the player's job)
       const leaving = t === CellType.cd4 && (flags[i] & CellFlag.activated) !== 0 && tick - activatedTick[i] > dwellTicks;
       if (!leaving) {
-        const bx = blockIndex(x, size), by = blockIndex(y, size);
+        const bx = blockR > 0 ? (x * blockR) | 0 : (x / size) | 0, by = blockR > 0 ? (y * blockR) | 0 : (y / size) | 0;
         const sensed = t === CellType.cd8 ? NEAR_ANTIGEN : huntsThreat ? NEAR_THREAT : NEAR_DC;
         // (a cell off the block grid, which clamping should prevent, takes the full look)
         if (bx >= bw || by >= bh || near[by * bw + bx] & sensed) {
@@ -166,7 +170,13 @@ export function move(world: World, cue: Float64Array): void {
       } else if (cueX !== 0 || cueY !== 0) why[i] = huntsThreat ? Why.chasingThreat : Why.homing;
       else why[i] = flags[i] & CellFlag.activated ? Why.wandering : Why.resting;
     }
-    const h = nextU32(rng) & (HEADINGS - 1);
+    const drawn = (((s0 + s1) >>> 0) + s3) >>> 0;
+    s3 = (s3 + 1) >>> 0;
+    s0 = (s1 ^ (s1 >>> 9)) >>> 0;
+    const s2Rotated = ((s2 << 21) | (s2 >>> 11)) >>> 0;
+    s1 = (s2 + (s2 << 3)) >>> 0;
+    s2 = (s2Rotated + drawn) >>> 0;
+    const h = drawn & (HEADINGS - 1);
     let nx: number, ny: number;
     if (cueX === 0 && cueY === 0) {
       const k = (tableOf(biasKind, speedKind, nk) * HEADINGS + h) * 2;
@@ -191,4 +201,8 @@ export function move(world: World, cue: Float64Array): void {
     cx[i] = nx;
     cy[i] = ny;
   }
+  rs[0] = s0;
+  rs[1] = s1;
+  rs[2] = s2;
+  rs[3] = s3;
 }

@@ -41,26 +41,24 @@ export function fillUptake(world: World): void {
 /** Each cell internalised k_i·Σ dt·C over the tick's sub-steps; the ledger keeps the total and each type's share. */
 export function handOutUptake(world: World): void {
   const c = world.cells, exposure = world.field.exposure, pm = world.field.pmPerMolecule;
-  const byType = world.ledger.capturedByType, type = c.type;
-  let total = 0, cd4 = 0, cd8 = 0, treg = 0, nkBright = 0, nkDim = 0;
+  const byType = world.ledger.capturedByType, type = c.type, uptakeRate = c.uptakeRate, voxel = c.voxel, captured = c.captured;
+  // each immune type's sum (cd4 … nkDim, in cell order within each), indexed by type rather than chosen by a switch
+  // that cells of mixed types in index order would keep mispredicting; only immune cells have a rate
+  const sums = new Float64Array(CellType.nkDim + 1);
+  let total = 0;
   for (let i = 0; i < c.count; i++) {
-    const rate = c.uptakeRate[i];
+    const rate = uptakeRate[i];
     if (rate === 0) continue;
-    const molecules = (rate * exposure[c.voxel[i]]) / pm;
-    c.captured[i] += molecules;
+    const molecules = (rate * exposure[voxel[i]]) / pm;
+    captured[i] += molecules;
     total += molecules;
-    switch (type[i]) {
-      case CellType.cd4: cd4 += molecules; break;
-      case CellType.cd8: cd8 += molecules; break;
-      case CellType.treg: treg += molecules; break;
-      case CellType.nkBright: nkBright += molecules; break;
-      default: nkDim += molecules;
-    }
+    const t = type[i];
+    sums[t <= CellType.nkDim ? t : CellType.nkDim] += molecules;
   }
   world.ledger.internalised += total;
-  byType[CellType.cd4] += cd4;
-  byType[CellType.cd8] += cd8;
-  byType[CellType.treg] += treg;
-  byType[CellType.nkBright] += nkBright;
-  byType[CellType.nkDim] += nkDim;
+  byType[CellType.cd4] += sums[CellType.cd4];
+  byType[CellType.cd8] += sums[CellType.cd8];
+  byType[CellType.treg] += sums[CellType.treg];
+  byType[CellType.nkBright] += sums[CellType.nkBright];
+  byType[CellType.nkDim] += sums[CellType.nkDim];
 }

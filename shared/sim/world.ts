@@ -100,6 +100,8 @@ export interface Field {
   vesselIndex: Int32Array;
   /** Scratch for the tridiagonal sweeps. */
   scratch: Float64Array;
+  /** Scratch: the voxels with a source this tick (field.ts). */
+  sourceIndex: Int32Array;
   /** Precomputed Thomas factors for rows and columns (constant coefficients). */
   rowCp: Float64Array;
   rowInv: Float64Array;
@@ -207,7 +209,7 @@ export interface World {
   counters: Counters;
   /** Per-subsystem random streams. */
   rng: { place: Rng; move: Rng; activate: Rng; divide: Rng; death: Rng; kill: Rng; threat: Rng };
-  /** Voxel cell lists: head per voxel and next per cell index, rebuilt each tick. */
+  /** Voxel cell lists: head per voxel and next per cell index, rebuilt each tick (buildCellLists: immune cells last). */
   head: Int32Array;
   next: Int32Array;
   /** Immune cells per voxel (crowding), kept up to date as cells move and divide. */
