@@ -8,14 +8,14 @@
 
 import { Worker } from "node:worker_threads";
 import { matchMaker } from "@colyseus/core";
-import type { Room as SdkRoom } from "@colyseus/sdk";
 import { describe, expect, test } from "vitest";
 import { ClassroomClientMessage } from "../../shared/net/classroom.ts";
-import { ClientMessage, ServerMessage } from "../../shared/net/messages.ts";
+import { ClientMessage } from "../../shared/net/messages.ts";
 import { CREATION_MESSAGES, DEFAULT_CREATION_LIMITS, creatorOf } from "../../server/http/creationLimits.ts";
 import { MAX_MESSAGES_PER_SECOND } from "../../server/rooms/TissueRoomBase.ts";
 import { joinStudent, listenAll, openClass } from "./classDevices.ts";
-import { ATTACKER, rawRequest, sleep } from "./abuseTools.ts";
+import { ATTACKER, rawRequest } from "./abuseTools.ts";
+import { honestPlayer, measureAround } from "./honestRate.ts";
 import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
 const ts = testServerPerFile();
@@ -25,46 +25,9 @@ const HONEST = "127.0.0.1";
 const create = (roomName: string, body: unknown, from: string) =>
   rawRequest({ port: port(), method: "POST", path: `/matchmake/create/${roomName}`, from, headers: { "content-type": "application/json" }, body: [JSON.stringify(body)] });
 
-/** An honest solo player: its room, and the state patches it has received so far. */
-async function honestPlayer(): Promise<{ room: SdkRoom; patches: () => number }> {
-  const room = await ts.colyseus.sdk.create("tissue", { scenarioId: "viral" });
-  for (const type of Object.values(ServerMessage)) room.onMessage(type, () => {});
-  let patches = 0;
-  room.onStateChange(() => { patches++; });
-  await room.waitForInitialState?.();
-  return { room, patches: () => patches };
-}
-
-/** Patches a second over `ms`. */
-async function rateOver(player: { patches: () => number }, ms: number): Promise<number> {
-  const before = player.patches(), t0 = performance.now();
-  await sleep(ms);
-  return (player.patches() - before) / ((performance.now() - t0) / 1000);
-}
-
-/**
- * The honest rate without and with an attack, in turns (quiet, attack, quiet, attack, …, quiet), so that the load of
- * the rest of the machine, which changes, weighs on both alike. `attack` starts it and returns its stop.
- */
-async function measureAround(player: { patches: () => number }, attack: () => () => Promise<void>, turns = 4, windowMs = 2500) {
-  await sleep(1500); // the room settles (thread started, first frames)
-  const quiet: number[] = [], during: number[] = [];
-  for (let k = 0; k < turns; k++) {
-    quiet.push(await rateOver(player, windowMs));
-    const stop = attack();
-    during.push(await rateOver(player, windowMs));
-    await stop();
-  }
-  quiet.push(await rateOver(player, windowMs));
-  // Medians: one window starved by the rest of the machine (other programs run on it too) does not decide.
-  const median = (xs: number[]) => { const v = [...xs].sort((a, b) => a - b); const m = v.length >> 1; return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2; };
-  const show = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(" ");
-  return { baseline: median(quiet), during: median(during), text: `without ${show(quiet)}, with ${show(during)}` };
-}
-
 describe("a restart flood (issue 13, item 1)", () => {
   test("restarts, speed changes and a class's new rounds, as fast as the door takes them, cost another room under 20 % of its update rate", async () => {
-    const player = await honestPlayer();
+    const player = await honestPlayer(ts);
     // The attacker on its own thread (its clients' work is its own machine's, not the server's). Without the attack
     // its solo room and its class both play at speed 1: the baseline carries their honest load, so what is measured
     // is what the flood adds. Its speed messages keep speed 1: playing faster is a player's right and costs the
@@ -98,7 +61,7 @@ describe("a restart flood (issue 13, item 1)", () => {
 
 describe("a room-creation flood (issue 13, item 4)", () => {
   test("one address creating rooms and classes as fast as it can gets its share, is told why not, and costs another room under 20 % of its update rate", async () => {
-    const player = await honestPlayer();
+    const player = await honestPlayer(ts);
     const answers: { status: number; body: string; kind: string }[] = [];
     const rates = await measureAround(player, () => {
       let stopped = false;
