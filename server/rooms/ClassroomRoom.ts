@@ -275,11 +275,8 @@ export class ClassroomRoom extends TissueRoomBase {
     if (!this.budget.allow(client.sessionId)) return this.refuse(client, ClassroomClientMessage.teacher, "too many actions: wait a second");
     const a = checked.value.action;
     const rebuilds = (a.action === "newRound" && this.phase !== "lobby") || (a.action === "scenario" && this.phase === "lobby");
-    const wait = rebuilds ? this.rebuilds.wait(client) : null;
-    if (wait) return this.refuse(client, ClassroomClientMessage.teacher, wait);
-    const error = this.act(a);
+    const error = this.rebuilds.guard(client, rebuilds, () => this.act(a));
     if (error) return this.refuse(client, ClassroomClientMessage.teacher, error);
-    if (rebuilds) this.rebuilds.done(client);
     this.checkpoints.changed();
     syncRound(this.state, this.world, this.roundClock, this.cards);
     this.sendDashboard();
@@ -293,15 +290,13 @@ export class ClassroomRoom extends TissueRoomBase {
     if (!this.isHostSecret(checked.value.secret)) return this.refuse(client, LESSON_MESSAGE, "only the teacher can do that: the host secret does not match");
     const plan = this.lesson.status(), a = checked.value.action;
     const rebuilds = a.action === "use" || (a.action === "next" && plan.plan !== null && plan.index + 1 < plan.total);
-    const wait = rebuilds ? this.rebuilds.wait(client) : null;
-    if (wait) return this.refuse(client, LESSON_MESSAGE, wait);
-    const error = this.lesson.act(a, {
+    const error = this.rebuilds.guard(client, rebuilds, () => this.lesson.act(a, {
       phase: this.phase,
       newRound: () => this.act({ action: "newRound" }),
       setUp: (r) => { this.roundSetup = { scenarioId: r.scenarioId, days: r.days, variant: r.variant }; this.startRound(this.world.seed); this.setSpeed(r.speed); },
-    });
+    }));
     if (error) return this.refuse(client, LESSON_MESSAGE, error);
-    if (rebuilds) this.rebuilds.done(client);
+    this.checkpoints.changed();
     this.broadcast(LESSON_STATUS_MESSAGE, this.lesson.status());
     syncRound(this.state, this.world, this.roundClock, this.cards);
     this.sendDashboard();

@@ -63,6 +63,19 @@ export class WorldRebuilds {
     addressRebuilt(client);
   }
 
+  /**
+   * Runs `act` (which returns an error sentence or null), counted as a rebuild when `rebuilds`: refused with how long to
+   * wait when the class or its address has rebuilt too often, and counted only when it went through.
+   */
+  guard(client: Client, rebuilds: boolean, act: () => string | null): string | null {
+    if (!rebuilds) return act();
+    const wait = this.wait(client);
+    if (wait) return wait;
+    const error = act();
+    if (!error) this.done(client);
+    return error;
+  }
+
   private refill(): void {
     const t = this.now();
     this.tokens = Math.min(REBUILDS_IN_A_ROW, this.tokens + (t - this.at) / REBUILD_EVERY_MS);
