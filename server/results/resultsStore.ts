@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import type { RoundSummary } from "../../shared/net/classroom.ts";
-import type { Measure } from "../../shared/net/roleLedger.ts";
+import type { Measure } from "../../shared/report/roleLedger.ts";
 import { roundsToCsv } from "./csv.ts";
 import { hashHostSecret, hostSecretMatches } from "./hostSecret.ts";
 import { QUIZ_TABLES_SQL, quizAnswerTable, type QuizAnswerRecord } from "./quizAnswers.ts";

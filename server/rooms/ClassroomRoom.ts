@@ -9,7 +9,7 @@ import {
   CLASS_CLOSED_TEXT, ClassroomClientMessage, ClassroomServerMessage, MAX_STUDENTS, REMOVED_TEXT, checkTeacherAction, roundHistory,
   type ClassClosed, type ClassroomJoinOptions, type SessionInfo, type TeacherAction,
 } from "../../shared/net/classroom.ts";
-import { threatMetricOf } from "../../shared/net/debrief.ts";
+import { threatMetricOf } from "../../shared/report/debrief.ts";
 import { ClientMessage, type Debrief } from "../../shared/net/messages.ts";
 import { QuizClientMessage } from "../../shared/net/quiz.ts";
 import { judgeOutcome } from "../../shared/sim/outcome.ts";

@@ -5,10 +5,10 @@
 // join and sit where, and when the model runs (running()). Extended by TissueRoom and ClassroomRoom.
 
 import { Room, type Client, type RoomException, type RoomMethodName } from "@colyseus/core";
-import { buildDebrief } from "../../shared/net/debrief.ts";
-import { inspectCell } from "../../shared/net/inspect.ts";
+import { buildDebrief } from "../../shared/report/debrief.ts";
+import { inspectCell } from "../../shared/report/inspect.ts";
 import { ClientMessage, ServerMessage, checkInspect, type Debrief, type Refusal, type Speed } from "../../shared/net/messages.ts";
-import { RoleLedger } from "../../shared/net/roleLedger.ts";
+import { RoleLedger } from "../../shared/report/roleLedger.ts";
 import { scenarioWithVariant, type RoundVariant } from "../../shared/net/roundVariant.ts";
 import { TissueState } from "../../shared/net/TissueState.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";

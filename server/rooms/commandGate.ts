@@ -3,7 +3,7 @@
 // and the leak's veto on high dose). Accepted commands go to world.pending. Ticks; called by TissueRoom and botSeats.
 
 import { checkCommand } from "../../shared/net/commandMessage.ts";
-import { findCell } from "../../shared/net/inspect.ts";
+import { findCell } from "../../shared/report/inspect.ts";
 import { doseAllowed, hoursToTicks, ROLE_SQUADS, type Command, type Role, type TherapyName, type World } from "../../shared/sim/index.ts";
 import { courseOf } from "../../shared/sim/therapy.ts";
 

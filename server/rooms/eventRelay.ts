@@ -4,7 +4,7 @@
 
 import { WIRE_EVENT_KINDS, type WireEvent } from "../../shared/net/messages.ts";
 import type { SimEvent, World } from "../../shared/sim/index.ts";
-import { findCell } from "../../shared/net/inspect.ts";
+import { findCell } from "../../shared/report/inspect.ts";
 
 /** Most events in one batch; at 10 patches/s that is up to 1,200 events/s. */
 export const MAX_EVENTS_PER_BATCH = 120;

@@ -7,7 +7,7 @@
 import type { HudState } from "../../shared/net/TissueState.ts";
 import { nextSquadPermille, squadCaptureSample, squadShares, trimSamples } from "../../shared/net/il2SquadTug.ts";
 import { TUG_WINDOW_HOURS } from "../../shared/net/il2Tug.ts";
-import type { RoleLedger } from "../../shared/net/roleLedger.ts";
+import type { RoleLedger } from "../../shared/report/roleLedger.ts";
 import type { MetricSample, World } from "../../shared/sim/index.ts";
 
 export class Il2SquadTugSync {

@@ -5,7 +5,7 @@
 import { judge, observe, type PredictionResult } from "../../shared/net/predictionJudge.ts";
 import { checkPredict, type MyPredictions, type PredictionTally } from "../../shared/net/predictionWire.ts";
 import { closedBecause, questionsFor, type PredictionQuestion } from "../../shared/net/predictions.ts";
-import type { Measure } from "../../shared/net/roleLedger.ts";
+import type { Measure } from "../../shared/report/roleLedger.ts";
 import type { Scenario, World } from "../../shared/sim/index.ts";
 
 export class PredictionDesk {

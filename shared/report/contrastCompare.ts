@@ -5,7 +5,7 @@
 
 import type { MetricSample } from "../sim/metrics.ts";
 import type { Scenario } from "../sim/scenario.ts";
-import { downsample } from "../net/debrief.ts";
+import { downsample } from "./debrief.ts";
 import type { ContrastResult, ContrastSeries } from "../net/contrast.ts";
 import type { ContrastId, ContrastPlan } from "./contrasts.ts";
 

@@ -5,8 +5,8 @@
 import { describe, expect, test } from "vitest";
 import { createWorld, makeParams, queueTherapy, step, type MetricSample, type Scenario } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { buildDebrief, downsample, MAX_DEBRIEF_POINTS } from "../../shared/net/debrief.ts";
-import { RoleLedger } from "../../shared/net/roleLedger.ts";
+import { buildDebrief, downsample, MAX_DEBRIEF_POINTS } from "../../shared/report/debrief.ts";
+import { RoleLedger } from "../../shared/report/roleLedger.ts";
 
 /** Five-minute ticks and the earliest first division, so a short run gets to divisions. */
 const FAST = { tickSeconds: 300, firstDivisionHours: 24 };

@@ -12,7 +12,7 @@ import { checkCommand } from "../../shared/net/commandMessage.ts";
 import { createBot, observe } from "../../shared/bots/index.ts";
 import { latestShares, TUG_STEP_PERMILLE, TUG_WINDOW_HOURS, windowOf } from "../../shared/net/il2Tug.ts";
 import { nextSquadPermille, SQUAD_TUG_STEP_PERMILLE, squadShares, trimSamples } from "../../shared/net/il2SquadTug.ts";
-import { RoleLedger } from "../../shared/net/roleLedger.ts";
+import { RoleLedger } from "../../shared/report/roleLedger.ts";
 import { HudState, TissueState } from "../../shared/net/TissueState.ts";
 import { Il2SquadTugSync } from "../../server/rooms/il2SquadTugSync.ts";
 

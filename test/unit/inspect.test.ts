@@ -4,7 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { CELL_TYPE_NAMES, CellFlag, CellType, Why, createWorld, makeParams, step } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { CD132_TEXT, WHY_NAMES, findCell, inspectCell, whyText } from "../../shared/net/inspect.ts";
+import { CD132_TEXT, WHY_NAMES, findCell, inspectCell, whyText } from "../../shared/report/inspect.ts";
 
 function viralWorld(ticks: number) {
   const sc = SCENARIOS.viral;

@@ -3,7 +3,7 @@
 
 import { describe, expect, test } from "vitest";
 import { tutorialSteps } from "../../client/src/ui/tutorialSteps.ts";
-import { whyText } from "../../shared/net/inspect.ts";
+import { whyText } from "../../shared/report/inspect.ts";
 import { Why } from "../../shared/sim/index.ts";
 import { ROLES } from "../../shared/sim/roles.ts";
 

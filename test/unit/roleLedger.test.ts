@@ -7,7 +7,7 @@ import { CellFlag, createWorld, makeParams, queueTherapy, step, type Scenario } 
 import { compact } from "../../shared/sim/compact.ts";
 import { markDead } from "../../shared/sim/world.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { RoleLedger } from "../../shared/net/roleLedger.ts";
+import { RoleLedger } from "../../shared/report/roleLedger.ts";
 
 /** Five-minute ticks and the earliest first division, so divisions and kills both happen within 360 ticks (30 h). */
 const FAST = { tickSeconds: 300, firstDivisionHours: 24 };

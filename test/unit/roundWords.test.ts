@@ -7,9 +7,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { roundHistory } from "../../shared/net/classroom.ts";
 import { daysLong, dayAndTime, formatClock, onDay } from "../../shared/net/dayClock.ts";
-import { buildDebrief, threatMetricOf } from "../../shared/net/debrief.ts";
+import { buildDebrief, threatMetricOf } from "../../shared/report/debrief.ts";
 import { isOutcome, OUTCOME_WORDS, OUTCOMES, outcomeWords } from "../../shared/net/outcomeWords.ts";
-import { RoleLedger } from "../../shared/net/roleLedger.ts";
+import { RoleLedger } from "../../shared/report/roleLedger.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { createWorld, makeParams, step, type Scenario, type World } from "../../shared/sim/index.ts";
 

@@ -3,7 +3,7 @@
 
 import type { RoundSummary } from "../../../shared/net/classroom.ts";
 import type { Debrief } from "../../../shared/net/messages.ts";
-import type { RoleLedger } from "../../../shared/net/roleLedger.ts";
+import type { RoleLedger } from "../../../shared/report/roleLedger.ts";
 import { dayOf, type Role, type World } from "../../../shared/sim/index.ts";
 import type { PlayerResult, RoundRecord } from "../../results/resultsStore.ts";
 

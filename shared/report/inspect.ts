@@ -5,7 +5,7 @@
 import { CELL_TYPE_LABELS, CELL_TYPE_NAMES, CellType, type CellTypeName } from "../sim/cellTypes.ts";
 import { highAffinitySites } from "../sim/uptake.ts";
 import { CellFlag, Why, indexOfId, type World } from "../sim/world.ts";
-import type { InspectResult } from "./messages.ts";
+import type { InspectResult } from "../net/messages.ts";
 
 /** Why names by code (the reverse of Why). */
 export const WHY_NAMES: readonly string[] = (() => {

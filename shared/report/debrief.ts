@@ -5,9 +5,9 @@
 import type { MetricSample } from "../sim/metrics.ts";
 import type { World } from "../sim/world.ts";
 import { learningPoints } from "./learningPoints.ts";
-import type { Debrief, DebriefSeries } from "./messages.ts";
+import type { Debrief, DebriefSeries } from "../net/messages.ts";
 import type { RoleLedger } from "./roleLedger.ts";
-import { daysLong, onDay } from "./dayClock.ts";
+import { daysLong, onDay } from "../net/dayClock.ts";
 import { dayOfTick, fmt, LIT_SHARE, pct, runFacts, threatWords, type RunFacts } from "./runFacts.ts";
 
 export const MAX_DEBRIEF_POINTS = 200;

@@ -4,7 +4,7 @@
 
 import type { World } from "../sim/world.ts";
 import type { RoleLedger } from "./roleLedger.ts";
-import { onDay } from "./dayClock.ts";
+import { onDay } from "../net/dayClock.ts";
 import { fmt, LIT_SHARE, pct, threatWords, type RunFacts } from "./runFacts.ts";
 
 const MAX_POINTS = 5;
