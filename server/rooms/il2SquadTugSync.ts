@@ -5,13 +5,13 @@
 // before every patch; solo rooms leave the map empty.
 
 import type { HudState } from "../../shared/net/TissueState.ts";
-import { nextSquadPermille, squadCaptureSample, squadShares, trimSamples } from "../../shared/net/il2SquadTug.ts";
+import { nextSquadPermille, squadCaptureSample, squadShares, trimSamples, type SquadCaptureSample } from "../../shared/net/il2SquadTug.ts";
 import { TUG_WINDOW_HOURS } from "../../shared/net/il2Tug.ts";
 import type { RoleLedger } from "../../shared/report/roleLedger.ts";
-import type { MetricSample, World } from "../../shared/sim/index.ts";
+import type { World } from "../../shared/sim/index.ts";
 
 export class Il2SquadTugSync {
-  private samples: MetricSample[] = [];
+  private samples: SquadCaptureSample[] = [];
   private world: World | null = null;
   private seen = 0;
 

@@ -2,7 +2,7 @@
 // the teacher-only messages, and validators for all of them. Called by the classroom room at the door, by the
 // client's teacher and student pages, and by tests. Words here are the ones teachers and students see.
 
-import { ROLES, isRole, isTherapyName, type MetricSample, type Role, type TherapyName } from "../sim/index.ts";
+import { ROLES, isRole, isTherapyName, type MetricName, type MetricSample, type Role, type TherapyName } from "../sim/index.ts";
 import { SCENARIOS } from "../scenarios/index.ts";
 import { SPEEDS, type Checked, type Speed } from "./messages.ts";
 import { MIN_ROUND_DAYS } from "./roomOptions.ts";
@@ -171,7 +171,7 @@ const roundTo = (v: number, digits: number): number => {
  * The history message for a round: at most `maxPoints` samples, evenly spread and always with the first and last.
  * `threatMetric`: what counts as the threat (debrief.ts threatMetricOf: activated self-reactive killers in autoimmunity).
  */
-export function roundHistory(round: number, samples: readonly MetricSample[], maxPoints = HISTORY_MAX_POINTS, threatMetric = "threat.burden"): RoundHistory {
+export function roundHistory(round: number, samples: readonly MetricSample[], maxPoints = HISTORY_MAX_POINTS, threatMetric: MetricName = "threat.burden"): RoundHistory {
   const n = samples.length, k = Math.min(n, Math.max(2, Math.floor(maxPoints)));
   const h: RoundHistory = { round, days: [], threat: [], killers: [], damage: [] };
   let last = -1;

@@ -4,7 +4,7 @@
 // at 0) plus what its dead cells had taken (RoleLedger's capturedByDead). Cells in no squad count in the total only.
 // Pure. Written to the HUD by server/rooms/il2SquadTugSync.ts; read by client/src/ui/il2SquadTugView.ts.
 
-import { CellFlag, type MetricSample, type World } from "../sim/index.ts";
+import { CellFlag, type World } from "../sim/index.ts";
 import { isImmune } from "../sim/cellTypes.ts";
 import { windowOf } from "./il2Tug.ts";
 
@@ -22,6 +22,9 @@ export function nextSquadPermille(old: number, share: number): number {
   return old;
 }
 
+/** IL-2 captured so far, keyed by squad number (as a string) and TOTAL, at one moment of the round. */
+export interface SquadCaptureSample { tick: number; day: number; values: Record<string, number> }
+
 /** The value key of the total in a squad sample (squads are keyed by their number as a string). */
 const TOTAL = "all";
 
@@ -29,7 +32,7 @@ const TOTAL = "all";
  * IL-2 molecules captured so far by each squad (key: squad number) and by every immune cell (key "all"), as a sample
  * windowOf() can read. `capturedByDead(squad)` gives what the squad's dead cells had taken.
  */
-export function squadCaptureSample(world: World, day: number, capturedByDead: (squad: number) => number, deadSquads: Iterable<number>): MetricSample {
+export function squadCaptureSample(world: World, day: number, capturedByDead: (squad: number) => number, deadSquads: Iterable<number>): SquadCaptureSample {
   const c = world.cells, values: Record<string, number> = {};
   let total = 0;
   for (let i = 0; i < c.count; i++) {
@@ -50,7 +53,7 @@ export function squadCaptureSample(world: World, day: number, capturedByDead: (s
 }
 
 /** Each squad's share (0..1) of all the IL-2 captured over the window ending at the latest sample; empty before any. */
-export function squadShares(samples: readonly MetricSample[]): Map<number, number> {
+export function squadShares(samples: readonly SquadCaptureSample[]): Map<number, number> {
   const { from, to } = windowOf(samples);
   const out = new Map<number, number>();
   if (!to) return out;
@@ -65,7 +68,7 @@ export function squadShares(samples: readonly MetricSample[]): Map<number, numbe
 }
 
 /** Keeps the squad samples a window needs: the newest, and the one at least the window before it. */
-export function trimSamples(samples: MetricSample[], windowHours: number): void {
+export function trimSamples(samples: SquadCaptureSample[], windowHours: number): void {
   const last = samples[samples.length - 1];
   if (!last) return;
   const start = last.day - windowHours / 24;

@@ -3,13 +3,13 @@
 // cumulative il2.captured.* metrics between two samples. Shares travel as whole tenths of a percent (0-1000).
 // Pure. Used by the server's sync (server/rooms/il2TugSync.ts), the HUD bar, the projector and the kiosk.
 
-import type { MetricSample } from "../sim/index.ts";
+import type { MetricName, MetricSample } from "../sim/index.ts";
 
 export const TUG_GROUPS = ["cd4", "cd8", "treg", "nk"] as const;
 export type TugGroup = (typeof TUG_GROUPS)[number];
 
 /** Which captured-IL-2 metrics make up each group (NK cells: both kinds). */
-const CAPTURED: Record<TugGroup, readonly string[]> = {
+const CAPTURED: Record<TugGroup, readonly MetricName[]> = {
   cd4: ["il2.captured.cd4"],
   cd8: ["il2.captured.cd8"],
   treg: ["il2.captured.treg"],
@@ -39,7 +39,7 @@ export function sharesBetween(from: MetricSample | undefined, to: MetricSample):
 }
 
 /** The sample at least TUG_WINDOW_HOURS before the last one (the first sample if the round is younger), and the last. */
-export function windowOf(history: readonly MetricSample[]): { from: MetricSample | undefined; to: MetricSample | undefined } {
+export function windowOf<S extends { day: number }>(history: readonly S[]): { from: S | undefined; to: S | undefined } {
   const to = history[history.length - 1];
   if (!to) return { from: undefined, to };
   const startDay = to.day - TUG_WINDOW_HOURS / 24;

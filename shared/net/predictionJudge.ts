@@ -2,7 +2,7 @@
 // that show it, and one line tying it to IL-2. Directions and thresholds only, so it holds whatever the model's
 // numbers. Pure; called by the server's prediction desk at the end of a round, and by tests.
 
-import type { MetricSample } from "../sim/index.ts";
+import type { MetricName, MetricSample } from "../sim/index.ts";
 import { onDay } from "./dayClock.ts";
 import { choiceText, type PredictionQuestion } from "./predictions.ts";
 
@@ -24,7 +24,7 @@ export interface PredictionResult {
 /** What happened for one question in this run: the choice (or null) and the numbers, and the explanation. */
 export interface Observed { happened: string | null; numbers: string; explain: string }
 
-const val = (s: MetricSample | undefined, name: string) => s?.values[name] ?? 0;
+const val = (s: MetricSample | undefined, name: MetricName) => s?.values[name] ?? 0;
 const round = (x: number) => Math.round(x);
 const pctOf = (x: number) => `${Math.round(x * 100)}%`;
 

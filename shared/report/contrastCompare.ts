@@ -3,14 +3,14 @@
 // instead of 170 (2.4× as many); …"). Both runs cover the same ticks, so their samples line up. Pure.
 // Called by the contrast worker (server/rooms/contrast); numbers in the metrics' units.
 
-import type { MetricSample } from "../sim/metrics.ts";
+import { isMetricName, zeroValues, type MetricName, type MetricSample } from "../sim/metrics.ts";
 import type { Scenario } from "../sim/scenario.ts";
 import { downsample } from "./debrief.ts";
 import type { ContrastResult, ContrastSeries } from "../net/contrast.ts";
 import type { ContrastId, ContrastPlan } from "./contrasts.ts";
 
 type How = "peak" | "end";
-interface CompareMetric { name: string; label: string; units: string; how: How; words: (v: string) => string; many: boolean }
+interface CompareMetric { name: MetricName; label: string; units: string; how: How; words: (v: string) => string; many: boolean }
 
 const whole = (v: number) => Math.round(v).toLocaleString("en-US");
 const pct = (v: number) => (v > 0 && v < 0.001 ? "<0.1%" : v < 0.1 ? `${Number((v * 100).toFixed(1))}%` : `${Math.round(v * 100)}%`);
@@ -39,7 +39,7 @@ function metrics(scenario: Scenario): Record<string, CompareMetric> {
 }
 
 /** Every metric a contrast may chart or quote. */
-export const COMPARED_METRICS: readonly string[] = Object.values(metrics({ threat: { kind: "virus" } } as Scenario)).map((m) => m.name);
+export const COMPARED_METRICS: readonly MetricName[] = Object.values(metrics({ threat: { kind: "virus" } } as Scenario)).map((m) => m.name);
 
 /** A history's compared metrics as one number array each: cheap to build and to hand to another thread. */
 export interface PackedHistory { tick: Float64Array; day: Float64Array; values: Record<string, Float64Array> }
@@ -58,8 +58,8 @@ export function packHistory(history: readonly MetricSample[]): PackedHistory {
 
 export function unpackHistory(p: PackedHistory): MetricSample[] {
   return Array.from(p.tick, (tick, k) => {
-    const values: Record<string, number> = {};
-    for (const [name, v] of Object.entries(p.values)) values[name] = v[k];
+    const values = zeroValues();
+    for (const [name, v] of Object.entries(p.values)) if (isMetricName(name)) values[name] = v[k];
     return { tick, day: p.day[k], values };
   });
 }

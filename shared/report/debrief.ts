@@ -2,7 +2,7 @@
 // key moments by day, what each seat's role did (from the role ledger) and learning points tied to this run.
 // Pure. Called by the game room once the round has an outcome (ServerMessage.debrief); a few tens of KB at most.
 
-import type { MetricSample } from "../sim/metrics.ts";
+import type { MetricName, MetricSample } from "../sim/metrics.ts";
 import type { World } from "../sim/world.ts";
 import { learningPoints } from "./learningPoints.ts";
 import type { Debrief, DebriefSeries } from "../net/messages.ts";
@@ -17,7 +17,10 @@ export const MAX_MOMENTS = 16;
 export interface Seat { role: string; name: string; bot: string; squads: number[] }
 
 /** The charts: metric name, label and units (the fraction metrics are shown as they are, 0..1). */
-const SERIES: readonly { name: string; label: string; units: string }[] = [
+/** A chart of the debrief: which metric, and its words. */
+interface SeriesSpec { name: MetricName; label: string; units: string }
+
+const SERIES: readonly SeriesSpec[] = [
   { name: "il2.meanPm", label: "IL-2, average over the tissue", units: "pM" },
   { name: "il2.maxPm", label: "IL-2, highest spot", units: "pM" },
   { name: "count.cd4", label: "Helper T cells", units: "cells" },
@@ -32,7 +35,7 @@ const SERIES: readonly { name: string; label: string; units: string }[] = [
 ];
 
 /** The threat in autoimmunity (type 1 diabetes): self-reactive killer T cells that have been switched on. */
-const SELF_THREAT_SERIES = { name: "count.cd8Activated", label: "Threat: switched-on self-reactive killer T cells", units: "cells" };
+const SELF_THREAT_SERIES: SeriesSpec = { name: "count.cd8Activated", label: "Threat: switched-on self-reactive killer T cells", units: "cells" };
 
 /** Three significant figures: charts need no more, and the message stays small. */
 const sig3 = (x: number) => (x === 0 || !Number.isFinite(x) ? 0 : Number(x.toPrecision(3)));
@@ -144,12 +147,12 @@ export function keyMoments(world: World, f: RunFacts, ledger: RoleLedger): { day
 }
 
 /** The metric that counts the threat: infected and tumour cells, or in autoimmunity the activated self-reactive killers. */
-export function threatMetricOf(world: World): string {
+export function threatMetricOf(world: World): MetricName {
   return world.scenario.threat.kind === "self" ? SELF_THREAT_SERIES.name : "threat.burden";
 }
 
 /** The charts for this world: in autoimmunity the threat is the body's own switched-on killers, not infected or tumour cells. */
-export function seriesFor(world: World): readonly { name: string; label: string; units: string }[] {
+export function seriesFor(world: World): readonly SeriesSpec[] {
   if (world.scenario.threat.kind !== "self") return SERIES;
   return SERIES.map((s) => (s.name === "threat.burden" ? SELF_THREAT_SERIES : s));
 }

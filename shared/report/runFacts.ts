@@ -2,14 +2,14 @@
 // peaks, first days, counts, in the units of the metrics (pM, cells, fractions, days). Pure.
 // Called by debrief.ts (moments, outcome text) and learningPoints.ts (the rules that pick learning points).
 
-import type { MetricSample } from "../sim/metrics.ts";
+import type { MetricName, MetricSample } from "../sim/metrics.ts";
 import type { SimEvent, World } from "../sim/world.ts";
 import type { RoleLedger } from "./roleLedger.ts";
 
 export interface Peak { value: number; day: number }
 
 /** Largest value of a metric and the first day it was reached (value 0, day 0 when there is no history). */
-export function peakOf(history: readonly MetricSample[], name: string): Peak {
+export function peakOf(history: readonly MetricSample[], name: MetricName): Peak {
   let value = 0, day = 0;
   for (const m of history) {
     const v = m.values[name] ?? 0;
@@ -22,12 +22,12 @@ export function peakOf(history: readonly MetricSample[], name: string): Peak {
 }
 
 /** First day a metric reached `level`, or -1 if it never did. */
-export function firstDayAtLeast(history: readonly MetricSample[], name: string, level: number): number {
+export function firstDayAtLeast(history: readonly MetricSample[], name: MetricName, level: number): number {
   for (const m of history) if ((m.values[name] ?? 0) >= level) return m.day;
   return -1;
 }
 
-export function lastValue(history: readonly MetricSample[], name: string): number {
+export function lastValue(history: readonly MetricSample[], name: MetricName): number {
   return history.length ? history[history.length - 1].values[name] ?? 0 : 0;
 }
 

@@ -4,7 +4,7 @@
 export { createWorld, drawPatient } from "./createWorld.ts";
 export { step, runDays, logEvents } from "./step.ts";
 export { stateHash } from "./hash.ts";
-export { METRICS, METRIC_NAMES, sampleMetrics, type MetricSample, type MetricSpec } from "./metrics.ts";
+export { METRICS, METRIC_NAMES, isMetricName, sampleMetrics, zeroValues, type MetricName, type MetricSample, type MetricSpec, type MetricValues } from "./metrics.ts";
 export { PARAM_SPECS, PARAM_NAMES, defaultParams, makeParams, checkParamValue, isParamName, type Params, type ParamName, type ParamSpec } from "./params.ts";
 export { parseScenario, type Scenario, type Population, type Placement, type ParseResult } from "./scenario.ts";
 export { THERAPY_NAMES, THERAPY_LABELS, type TherapyName } from "./therapyNames.ts";

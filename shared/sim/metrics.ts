@@ -1,15 +1,31 @@
 // Metrics over time: what the HUD, the debrief charts, the experiment runner and the validation tests read.
 // Each metric has a name, units and a plain description. Sampled every metricsEveryTicks by step().
 
-import { CELL_TYPE_NAMES, CellType, isThreat } from "./cellTypes.ts";
+import { CELL_TYPE_NAMES, CellType, isThreat, type CellTypeName } from "./cellTypes.ts";
 import { CellFlag, dayOf, type World } from "./world.ts";
 
-export interface MetricSpec { name: string; units: string; description: string }
-
 const IMMUNE = ["cd4", "cd8", "treg", "nkBright", "nkDim"] as const;
+type ImmuneName = (typeof IMMUNE)[number];
+/** Who takes the IL-2, as the game groups them (NK cells of both kinds together). */
+export type CapturerName = "cd4" | "cd8" | "treg" | "nk";
+
+/** Every metric's name: what METRICS lists, as a type, so a misspelt metric is a compile error. */
+export type MetricName =
+  | `count.${CellTypeName}` | "count.cd4Activated" | "count.cd8Activated" | "count.nk"
+  | "il2.meanPm" | "il2.maxPm" | "il2.areaAbove10pMmm2" | "il2.areaAbove1nMmm2" | "il2.secretionPerS" | "il2.plasmaPm"
+  | `il2.captureShare.${CapturerName}` | `il2.captured.${ImmuneName}`
+  | "therapy.highDosePm" | "therapy.lowDosePm" | "therapy.antiCd25Block" | "therapy.cd122BiasedPm"
+  | `pstat5.${ImmuneName}` | "pstat5.cd4Activated" | "pstat5.cd8Activated"
+  | "threat.burden" | "tissue.damage" | "toxicity.leak"
+  | "events.activations" | "events.divisions" | "events.kills" | "events.deaths" | "events.doses" | "events.infections";
+
+/** One sample's values, a number for every metric. */
+export type MetricValues = Record<MetricName, number>;
+
+export interface MetricSpec { name: MetricName; units: string; description: string }
 
 /** Who takes the IL-2, as the game shows it: helpers, killers, Tregs and NK cells (both kinds together). */
-const CAPTURERS = [
+const CAPTURERS: readonly { name: CapturerName; label: string; types: readonly number[] }[] = [
   { name: "cd4", label: "helper T cells", types: [CellType.cd4] },
   { name: "cd8", label: "killer T cells", types: [CellType.cd8] },
   { name: "treg", label: "Tregs", types: [CellType.treg] },
@@ -17,7 +33,7 @@ const CAPTURERS = [
 ] as const;
 
 export const METRICS: readonly MetricSpec[] = [
-  ...CELL_TYPE_NAMES.map((t) => ({ name: `count.${t}`, units: "cells", description: `Number of cells of type ${t}` })),
+  ...CELL_TYPE_NAMES.map((t) => ({ name: `count.${t}` as const, units: "cells", description: `Number of cells of type ${t}` })),
   { name: "count.cd4Activated", units: "cells", description: "Activated CD4 helper T cells" },
   { name: "count.cd8Activated", units: "cells", description: "Activated CD8 killer T cells" },
   { name: "count.nk", units: "cells", description: "All NK cells" },
@@ -27,13 +43,13 @@ export const METRICS: readonly MetricSpec[] = [
   { name: "il2.areaAbove1nMmm2", units: "mm²", description: "Area where IL-2 is above 1 nM (the intermediate receptor's range)" },
   { name: "il2.secretionPerS", units: "molecules/s", description: "IL-2 secreted by all helpers now" },
   { name: "il2.plasmaPm", units: "pM", description: "IL-2 in the blood (therapy and systemic)" },
-  ...CAPTURERS.map((g) => ({ name: `il2.captureShare.${g.name}`, units: "fraction", description: `Share of the IL-2 captured since the last sample that ${g.label} took` })),
-  ...IMMUNE.map((t) => ({ name: `il2.captured.${t}`, units: "molecules", description: `IL-2 molecules ${t} cells have captured so far` })),
+  ...CAPTURERS.map((g) => ({ name: `il2.captureShare.${g.name}` as const, units: "fraction", description: `Share of the IL-2 captured since the last sample that ${g.label} took` })),
+  ...IMMUNE.map((t) => ({ name: `il2.captured.${t}` as const, units: "molecules", description: `IL-2 molecules ${t} cells have captured so far` })),
   { name: "therapy.highDosePm", units: "pM", description: "High-dose IL-2 (aldesleukin) in the blood" },
   { name: "therapy.lowDosePm", units: "pM", description: "Low-dose IL-2 in the blood" },
   { name: "therapy.antiCd25Block", units: "fraction", description: "Share of every cell's CD25 that anti-CD25 antibody blocks now" },
   { name: "therapy.cd122BiasedPm", units: "pM", description: "CD122-biased engineered IL-2 in the tissue" },
-  ...IMMUNE.map((t) => ({ name: `pstat5.${t}`, units: "fraction", description: `Share of ${t} cells that are pSTAT5-positive` })),
+  ...IMMUNE.map((t) => ({ name: `pstat5.${t}` as const, units: "fraction", description: `Share of ${t} cells that are pSTAT5-positive` })),
   { name: "pstat5.cd4Activated", units: "fraction", description: "Share of activated CD4 helpers that are pSTAT5-positive" },
   { name: "pstat5.cd8Activated", units: "fraction", description: "Share of activated CD8 killers that are pSTAT5-positive" },
   { name: "threat.burden", units: "cells", description: "Infected and tumour cells" },
@@ -47,12 +63,25 @@ export const METRICS: readonly MetricSpec[] = [
   { name: "events.infections", units: "events", description: "Cells infected by the virus so far" },
 ];
 
-export const METRIC_NAMES: readonly string[] = METRICS.map((m) => m.name);
+export const METRIC_NAMES: readonly MetricName[] = METRICS.map((m) => m.name);
+
+/** A sample's values with every metric at 0: where only some are known (a packed history, a test), the rest read 0. */
+export function zeroValues(): MetricValues {
+  const v = {} as MetricValues;
+  for (const name of METRIC_NAMES) v[name] = 0;
+  return v;
+}
+
+const KNOWN: ReadonlySet<string> = new Set(METRIC_NAMES);
+/** Whether a name read from outside (a command line, a request) is a metric's. */
+export function isMetricName(name: string): name is MetricName {
+  return KNOWN.has(name);
+}
 
 export interface MetricSample {
   tick: number;
   day: number;
-  values: Record<string, number>;
+  values: MetricValues;
 }
 
 /** Area of one voxel in mm² (10 µm × 10 µm). */
@@ -88,7 +117,7 @@ export function sampleMetrics(world: World): MetricSample {
   const src = world.field.source;
   let secretion = 0;
   for (let v = 0; v < src.length; v++) secretion += src[v];
-  const values: Record<string, number> = {};
+  const values = {} as MetricValues;
   CELL_TYPE_NAMES.forEach((t, k) => (values[`count.${t}`] = counts[k]));
   values["count.cd4Activated"] = cd4Act;
   values["count.cd8Activated"] = cd8Act;
@@ -106,7 +135,7 @@ export function sampleMetrics(world: World): MetricSample {
   let recent = 0;
   const took = CAPTURERS.map((g) => {
     let n = 0;
-    for (const t of g.types) n += byType[t] - (prev?.[`il2.captured.${CELL_TYPE_NAMES[t]}`] ?? 0);
+    for (const t of g.types) n += byType[t] - (prev?.[`il2.captured.${CELL_TYPE_NAMES[t] as ImmuneName}`] ?? 0);
     recent += n;
     return n;
   });

@@ -4,12 +4,12 @@
 
 import { describe, expect, test } from "vitest";
 import { HISTORY_MAX_POINTS, checkRoundHistory, roundHistory } from "../../shared/net/classroom.ts";
-import type { MetricSample } from "../../shared/sim/index.ts";
+import { zeroValues, type MetricSample } from "../../shared/sim/index.ts";
 import { joinStudent, listenAll, openClass } from "./classDevices.ts";
 import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
 const sample = (i: number): MetricSample => ({
-  tick: i * 10, day: (i * 10) / 1440, values: { "threat.burden": 100 + i, "count.cd8": 50 + (i % 7), "tissue.damage": i / 1e5 },
+  tick: i * 10, day: (i * 10) / 1440, values: { ...zeroValues(), "threat.burden": 100 + i, "count.cd8": 50 + (i % 7), "tissue.damage": i / 1e5 },
 });
 
 describe("the history message", () => {

@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { createWorld, makeParams, queueTherapy, step } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 
-const SHARES = ["cd4", "cd8", "treg", "nk"].map((g) => `il2.captureShare.${g}`);
+const SHARES = (["cd4", "cd8", "treg", "nk"] as const).map((g) => `il2.captureShare.${g}` as const);
 
 describe("IL-2 capture metrics", () => {
   test("the shares of recently captured IL-2 add up to 1 once IL-2 flows, and the totals match the ledger", () => {
@@ -13,7 +13,7 @@ describe("IL-2 capture metrics", () => {
     for (let k = 0; k < 600; k++) step(w);
     const v = w.history.at(-1)!.values;
     expect(SHARES.reduce((a, n) => a + v[n], 0)).toBeCloseTo(1, 9);
-    const total = ["cd4", "cd8", "treg", "nkBright", "nkDim"].reduce((a, t) => a + v[`il2.captured.${t}`], 0);
+    const total = (["cd4", "cd8", "treg", "nkBright", "nkDim"] as const).reduce((a, t) => a + v[`il2.captured.${t}`], 0);
     expect(total).toBeGreaterThan(0);
     expect(total).toBeCloseTo(w.ledger.internalised, 6);
     // Tregs take a share out of proportion to their number (7% of the CD4 cells)

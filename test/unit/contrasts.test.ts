@@ -8,7 +8,7 @@ import { COMPARED_METRICS, packHistory, ratioWords, unpackHistory } from "../../
 import { planContrasts, removeTregs, type ContrastId } from "../../shared/report/contrasts.ts";
 import { replayRound } from "../../shared/report/replay.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { CellType, createWorld, makeParams, mergeSquad, splitSquad, stateHash, step } from "../../shared/sim/index.ts";
+import { CellType, createWorld, makeParams, mergeSquad, splitSquad, stateHash, step, zeroValues } from "../../shared/sim/index.ts";
 import { playRound } from "./contrastRound.ts";
 
 const ids = (plans: { id: ContrastId }[]) => plans.map((p) => p.id);
@@ -96,7 +96,7 @@ describe("which contrasts a round offers", () => {
   });
 
   test("the real round's metrics travel to the contrast thread packed, and come back the same", () => {
-    const history = [1, 2, 3].map((k) => ({ tick: k * 10, day: k / 144, values: Object.fromEntries(COMPARED_METRICS.map((n, j) => [n, k * j + 0.5])) }));
+    const history = [1, 2, 3].map((k) => ({ tick: k * 10, day: k / 144, values: { ...zeroValues(), ...Object.fromEntries(COMPARED_METRICS.map((n, j) => [n, k * j + 0.5])) } }));
     expect(unpackHistory(packHistory(history))).toEqual(history);
   });
 

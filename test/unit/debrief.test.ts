@@ -3,7 +3,7 @@
 // a cleared infection).
 
 import { describe, expect, test } from "vitest";
-import { createWorld, makeParams, queueTherapy, step, type MetricSample, type Scenario } from "../../shared/sim/index.ts";
+import { createWorld, makeParams, queueTherapy, step, zeroValues, type MetricSample, type Scenario } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { buildDebrief, downsample, MAX_DEBRIEF_POINTS } from "../../shared/report/debrief.ts";
 import { RoleLedger } from "../../shared/report/roleLedger.ts";
@@ -107,7 +107,7 @@ describe("learning points follow the run", () => {
 });
 
 describe("downsample", () => {
-  const sample = (i: number): MetricSample => ({ tick: i, day: i / 144, values: { x: i } });
+  const sample = (i: number): MetricSample => ({ tick: i, day: i / 144, values: { ...zeroValues(), "threat.burden": i } });
   test("keeps at most 200 points, evenly spaced, always the first and the last", () => {
     for (const n of [1, 199, 200, 201, 1000, 1153]) {
       const h = Array.from({ length: n }, (_, i) => sample(i));

@@ -6,17 +6,17 @@
 
 import { describe, expect, test } from "vitest";
 import { Encoder } from "@colyseus/schema";
-import { createWorld, makeParams, splitSquad, step, ROLES, ROLE_SQUADS, type MetricSample, type Scenario } from "../../shared/sim/index.ts";
+import { createWorld, makeParams, splitSquad, step, ROLES, ROLE_SQUADS, type Scenario } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { checkCommand } from "../../shared/net/commandMessage.ts";
 import { createBot, observe } from "../../shared/bots/index.ts";
 import { latestShares, TUG_STEP_PERMILLE, TUG_WINDOW_HOURS, windowOf } from "../../shared/net/il2Tug.ts";
-import { nextSquadPermille, SQUAD_TUG_STEP_PERMILLE, squadShares, trimSamples } from "../../shared/net/il2SquadTug.ts";
+import { nextSquadPermille, SQUAD_TUG_STEP_PERMILLE, squadShares, trimSamples, type SquadCaptureSample } from "../../shared/net/il2SquadTug.ts";
 import { RoleLedger } from "../../shared/report/roleLedger.ts";
 import { HudState, TissueState } from "../../shared/net/TissueState.ts";
 import { Il2SquadTugSync } from "../../server/rooms/il2SquadTugSync.ts";
 
-const sample = (day: number, values: Record<string, number>): MetricSample => ({ tick: Math.round(day * 1440), day, values });
+const sample = (day: number, values: Record<string, number>): SquadCaptureSample => ({ tick: Math.round(day * 1440), day, values });
 
 describe("squad shares over the window", () => {
   test("shares of what every immune cell caught in the window; squads in no sample before count from zero", () => {
@@ -75,7 +75,7 @@ describe("per-squad tug-of-war on the wire, in a class-sized round", () => {
     encoder.discardChanges();
     const sync = new Il2SquadTugSync();
     // the ledger's own all-time count per squad at every model sample, for a second opinion on the window
-    const ledgerSamples: MetricSample[] = [];
+    const ledgerSamples: SquadCaptureSample[] = [];
     let seen = 0;
     const speed = 8, ticksPerPatch = 2 * speed, patchesPerSecond = 10;
     let bytes = 0, patches = 0, nonEmpty = 0, checked = 0;

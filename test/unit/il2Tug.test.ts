@@ -4,7 +4,7 @@
 
 import { describe, expect, test } from "vitest";
 import { Encoder } from "@colyseus/schema";
-import { createWorld, makeParams, step, ROLES, type MetricSample, type Scenario } from "../../shared/sim/index.ts";
+import { createWorld, makeParams, step, ROLES, zeroValues, type MetricSample, type Scenario } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { checkCommand } from "../../shared/net/commandMessage.ts";
 import { createBot, observe } from "../../shared/bots/index.ts";
@@ -16,7 +16,7 @@ import { describeSituation } from "../../client/src/ui/situation.ts";
 
 const sample = (day: number, captured: Record<string, number>): MetricSample => ({
   tick: Math.round(day * 1440), day,
-  values: Object.fromEntries(Object.entries(captured).map(([k, v]) => [`il2.captured.${k}`, v])),
+  values: { ...zeroValues(), ...Object.fromEntries(Object.entries(captured).map(([k, v]) => [`il2.captured.${k}`, v])) },
 });
 
 describe("IL-2 tug-of-war shares", () => {

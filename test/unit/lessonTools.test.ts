@@ -11,9 +11,9 @@ import { checkVariant, scenarioWithVariant } from "../../shared/net/roundVariant
 import { SANDBOX_CONTROLS, checkSandbox, controlOf } from "../../shared/net/sandboxControls.ts";
 import { nearestStep, shownValue } from "../../client/src/lesson/sandboxPanel.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { PARAM_SPECS, createWorld, isParamName, makeParams, type MetricSample } from "../../shared/sim/index.ts";
+import { PARAM_SPECS, createWorld, isParamName, makeParams, zeroValues, type MetricSample, type MetricValues } from "../../shared/sim/index.ts";
 
-const sample = (day: number, values: Record<string, number>): MetricSample => ({ tick: Math.round(day * 1440), day, values });
+const sample = (day: number, values: Partial<MetricValues>): MetricSample => ({ tick: Math.round(day * 1440), day, values: { ...zeroValues(), ...values } });
 const q = (id: string, kind: "virus" | "tumour" | "self" | "none" = "tumour"): PredictionQuestion => questionsFor({ threat: { kind, sites: [] } }, 4).find((x) => x.id === id)!;
 
 describe("judging predictions", () => {
@@ -31,7 +31,7 @@ describe("judging predictions", () => {
 
   test("who takes the IL-2: the largest cumulative capture, NK cells of both kinds together", () => {
     const w = q("il2Winner");
-    const end = (v: Record<string, number>) => [sample(0, {}), sample(1, v)];
+    const end = (v: Partial<MetricValues>) => [sample(0, {}), sample(1, v)];
     expect(observe(w, end({ "il2.captured.cd4": 5, "il2.captured.treg": 9, "il2.captured.cd8": 1 })).happened).toBe("treg");
     expect(observe(w, end({ "il2.captured.cd4": 5, "il2.captured.nkBright": 3, "il2.captured.nkDim": 4 })).happened).toBe("nk");
     const r = judge(w, "cd4", end({ "il2.captured.cd4": 6, "il2.captured.treg": 2 }));

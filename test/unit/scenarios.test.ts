@@ -253,6 +253,8 @@ describe("a few simulated hours of each scenario", () => {
     expect(stateHash(c)).not.toBe(stateHash(a));
     const m = sampleMetrics(a);
     for (const metric of METRIC_NAMES) expect(Number.isFinite(m.values[metric]), metric).toBe(true);
+    // a sample holds exactly the listed metrics: the MetricName type, METRICS and sampleMetrics agree
+    expect(Object.keys(m.values).sort()).toEqual([...METRIC_NAMES].sort());
     expect(a.cells.count).toBeGreaterThan(0);
     expect(a.history.length).toBeGreaterThan(0);
   });

@@ -39,7 +39,8 @@ export function botRound(o: BotRoundOptions): World {
 
 /** Share of all IL-2 captured so far that Tregs took (the model's cumulative il2.captured.* metrics). */
 export function tregCaptureShare(world: World): number {
-  const v = world.history.at(-1)?.values ?? {};
-  const all = ["cd4", "cd8", "treg", "nkBright", "nkDim"].reduce((a, t) => a + (v[`il2.captured.${t}`] ?? 0), 0);
-  return all > 0 ? (v["il2.captured.treg"] ?? 0) / all : 0;
+  const v = world.history.at(-1)?.values;
+  if (!v) return 0;
+  const all = (["cd4", "cd8", "treg", "nkBright", "nkDim"] as const).reduce((a, t) => a + v[`il2.captured.${t}`], 0);
+  return all > 0 ? v["il2.captured.treg"] / all : 0;
 }

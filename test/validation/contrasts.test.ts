@@ -7,11 +7,11 @@ import { describe, expect, test } from "vitest";
 import { compareRuns } from "../../shared/report/contrastCompare.ts";
 import { changeFor, planContrasts, type ContrastId } from "../../shared/report/contrasts.ts";
 import { replayRound } from "../../shared/report/replay.ts";
-import type { MetricSample } from "../../shared/sim/index.ts";
+import type { MetricName, MetricSample } from "../../shared/sim/index.ts";
 import { playRound } from "../unit/contrastRound.ts";
 
-const peak = (h: readonly MetricSample[], name: string) => Math.max(0, ...h.map((s) => s.values[name] ?? 0));
-const last = (h: readonly MetricSample[], name: string) => h.at(-1)?.values[name] ?? 0;
+const peak = (h: readonly MetricSample[], name: MetricName) => Math.max(0, ...h.map((s) => s.values[name] ?? 0));
+const last = (h: readonly MetricSample[], name: MetricName) => h.at(-1)?.values[name] ?? 0;
 const ids = (plans: { id: ContrastId }[]) => plans.map((p) => p.id);
 
 /** A high-dose course played by a person at tick 120 (the clinician's seat is theirs, the others are bots). */
@@ -25,7 +25,7 @@ describe("contrasts move the round in the expected direction", () => {
       expect(ids(plans)).toContain("noTregs");
       const none = replayRound(log, changeFor("noTregs", log));
       expect(peak(none.history, "count.treg")).toBe(0);
-      for (const name of ["count.cd4", "count.cd8", "count.nk", "count.dendritic"]) expect(none.history[0].values[name], name).toBe(world.history[0].values[name]);
+      for (const name of ["count.cd4", "count.cd8", "count.nk", "count.dendritic"] as const) expect(none.history[0].values[name], name).toBe(world.history[0].values[name]);
       expect(last(world.history, "il2.captured.treg")).toBeGreaterThan(0);
       expect(last(none.history, "il2.captured.treg")).toBe(0);
       const effectors = (h: readonly MetricSample[]) => peak(h, "count.cd4Activated") + peak(h, "count.cd8Activated");

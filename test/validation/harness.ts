@@ -1,7 +1,7 @@
 // Shared set-up for the validation suite: small experimental tissue patches, multi-seed runs and medians.
 // Each case in the model document's behaviour table builds its scenario here and compares medians over ≥ 20 seeds.
 
-import { createWorld, makeParams, step, type Population, type Scenario, type World } from "../../shared/sim/index.ts";
+import { createWorld, makeParams, step, type MetricName, type Population, type Scenario, type World } from "../../shared/sim/index.ts";
 
 export const SEEDS = 20;
 
@@ -79,19 +79,19 @@ export function medianOverSeeds(n: number, measure: (seed: number) => number): n
 }
 
 /** The value of a metric at the sample nearest to `day`. */
-export function metricAt(world: World, name: string, day: number): number {
+export function metricAt(world: World, name: MetricName, day: number): number {
   let best = world.history[0];
   for (const m of world.history) if (Math.abs(m.day - day) < Math.abs(best.day - day)) best = m;
   return best.values[name];
 }
 
-export function metricMax(world: World, name: string, fromDay = 0, toDay = Infinity): number {
+export function metricMax(world: World, name: MetricName, fromDay = 0, toDay = Infinity): number {
   let max = -Infinity;
   for (const m of world.history) if (m.day >= fromDay && m.day <= toDay && m.values[name] > max) max = m.values[name];
   return max;
 }
 
-export function metricMean(world: World, name: string, fromDay = 0, toDay = Infinity): number {
+export function metricMean(world: World, name: MetricName, fromDay = 0, toDay = Infinity): number {
   let sum = 0, n = 0;
   for (const m of world.history) {
     if (m.day >= fromDay && m.day <= toDay) {
@@ -109,7 +109,7 @@ export function report(name: string, values: Record<string, number>): void {
 }
 
 /** The highest value over the run of the sum of some metrics (e.g. activated helpers plus activated killers). */
-export function peakOf(world: World, names: readonly string[]): number {
+export function peakOf(world: World, names: readonly MetricName[]): number {
   let peak = 0;
   for (const m of world.history) {
     let sum = 0;

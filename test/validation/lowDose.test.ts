@@ -2,6 +2,7 @@
 // least double, so does the Treg:Tconv ratio, CD8 cells stay within ±25% and NK cells rise no more than 1.5×.
 
 import { describe, expect, test } from "vitest";
+import type { MetricName } from "../../shared/sim/index.ts";
 import { median, metricAt, patch, report, run, SEEDS } from "./harness.ts";
 
 const DAYS = 5;
@@ -22,7 +23,7 @@ function finalCounts(plateauPm: number): Record<(typeof KEYS)[number], number> {
       params: { holdIl2Pm: plateauPm, tregShareOfCd4: 0.1 },
       seed: k + 1, days: DAYS,
     });
-    const v = (name: string) => metricAt(w, name, DAYS);
+    const v = (name: MetricName) => metricAt(w, name, DAYS);
     return { treg: v("count.treg"), tconv: v("count.cd4"), cd8: v("count.cd8"), nk: v("count.nk") };
   });
   return Object.fromEntries(KEYS.map((key) => [key, median(perSeed.map((r) => r[key]))])) as Record<(typeof KEYS)[number], number>;
