@@ -7,10 +7,11 @@
 
 import { mkdirSync } from "node:fs";
 import { request } from "node:http";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser, type FencedPage, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+import type { FencedPage, TestBrowser } from "./browser.ts";
+import type { ServerProcess } from "./serverProcess.ts";
+import { useRig } from "./testRig.ts";
 
 const SHOTS = "/tmp/devices-shots";
 const UI = { timeout: 30_000, interval: 300 };
@@ -21,11 +22,10 @@ let student: FencedPage;
 /** Every response the student's page received: URL and the headers that matter here. */
 const responses: { url: string; encoding: string | undefined; cache: string | undefined; type: string | undefined }[] = [];
 
-beforeAll(async () => {
+useRig("class-notices", { width: 1366, height: 768 }, async (s, b) => {
+  server = s;
+  tb = b;
   mkdirSync(SHOTS, { recursive: true });
-  ensureClientBuilt();
-  server = await startServerProcess();
-  tb = await launchBrowser({ width: 1366, height: 768 });
   teacher = tb;
   student = await tb.newPage({ width: 375, height: 667 });
   for (const p of [teacher, student]) p.page.on("dialog", (d) => void d.accept());
@@ -33,11 +33,6 @@ beforeAll(async () => {
     const h = r.headers();
     responses.push({ url: r.url(), encoding: h["content-encoding"], cache: h["cache-control"], type: h["content-type"] });
   });
-}, 240_000);
-
-afterAll(async () => {
-  await tb?.close();
-  await server?.stop();
 });
 
 async function openApp(page: Page, path = "/"): Promise<void> {

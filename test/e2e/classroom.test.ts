@@ -6,13 +6,13 @@
 // downloads its results from the menu's list of earlier classes.
 // Each page is its own browser context (a separate device). Screenshots: test-artifacts/e2e/classroom-*.png.
 
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { ARTIFACTS_DIR, launchBrowser, type FencedPage, type TestBrowser } from "./browser.ts";
+import type { FencedPage, TestBrowser } from "./browser.ts";
 import { distinctColours, shareWhere, type Rect } from "./pixels.ts";
-import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+import type { ServerProcess } from "./serverProcess.ts";
+import { useRig } from "./testRig.ts";
 
 const NAME = "classroom";
 /** Small pages: software WebGL draws four of them on two cores (still wide enough for the side panel). */
@@ -23,20 +23,13 @@ let teacher: FencedPage;
 let students: FencedPage[] = [];
 const all = () => [teacher, ...students];
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServerProcess();
-  tb = await launchBrowser(VIEWPORT);
+useRig(NAME, VIEWPORT, async (s, b) => {
+  server = s;
+  tb = b;
   teacher = tb;
   for (let k = 0; k < 3; k++) students.push(await tb.newPage(VIEWPORT));
   // "End the round now" and "Leave" ask with confirm(): a teacher answers yes (Playwright would dismiss it).
   for (const p of all()) p.page.on("dialog", (d) => void d.accept());
-});
-
-afterAll(async () => {
-  await tb?.close();
-  if (server) writeFileSync(join(ARTIFACTS_DIR, `${NAME}-server.log`), `${server.output()}\n${server.exited() ? `exited early: ${server.exited()}` : ""}\n`);
-  await server?.stop();
 });
 
 /** Keeps the session the page hands to the play interface (bus "round-start"), for reading the synced state. */

@@ -3,26 +3,18 @@
 // the change in plain words, a line of this round's numbers, charts with both lines and their tables; picking
 // another contrast by keyboard shows it. Screenshots at laptop and phone sizes in test-artifacts/e2e/contrast-*.png.
 
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ARTIFACTS_DIR, launchBrowser, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+import { describe, expect, test } from "vitest";
+import type { TestBrowser } from "./browser.ts";
+import type { ServerProcess } from "./serverProcess.ts";
+import { useRig } from "./testRig.ts";
 
 const NAME = "contrast";
 let server: ServerProcess;
 let tb: TestBrowser;
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServerProcess();
-  tb = await launchBrowser({ width: 1366, height: 768 });
-});
-
-afterAll(async () => {
-  await tb?.close();
-  if (server) writeFileSync(join(ARTIFACTS_DIR, `${NAME}-server.log`), `${server.output()}\n${server.exited() ? `exited early: ${server.exited()}` : ""}\n`);
-  await server?.stop();
+useRig(NAME, { width: 1366, height: 768 }, (s, b) => {
+  server = s;
+  tb = b;
 });
 
 describe("contrasts in the debrief", () => {

@@ -2,31 +2,23 @@
 // page load, boot Phaser and draw, with no violation reported (no inline script or style, images from blob:/data:,
 // the WebSocket to the same host), and a page from another origin cannot frame the game.
 
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ARTIFACTS_DIR, launchBrowser, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+import { describe, expect, test } from "vitest";
+import type { TestBrowser } from "./browser.ts";
+import type { ServerProcess } from "./serverProcess.ts";
+import { useRig } from "./testRig.ts";
 
 let server: ServerProcess;
 let tb: TestBrowser;
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServerProcess();
-  tb = await launchBrowser({ width: 390, height: 844 });
+useRig("csp", { width: 390, height: 844 }, async (s, b) => {
+  server = s;
+  tb = b;
   // Every violation the page reports, in the order it happened.
   await tb.context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
   });
-});
-
-afterAll(async () => {
-  await tb?.close();
-  if (server) writeFileSync(join(ARTIFACTS_DIR, "csp-server.log"), server.output());
-  await server?.stop();
 });
 
 const violations = () => tb.page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);

@@ -4,26 +4,19 @@
 // On the kiosk the same bar fills during the attract loop, in English and, after the language button, in Spanish.
 // Screenshots: test-artifacts/e2e/il2tug-solo.png, il2tug-kiosk-es.png.
 
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ARTIFACTS_DIR, launchBrowser, type TestBrowser } from "./browser.ts";
+import { describe, expect, test } from "vitest";
+import type { TestBrowser } from "./browser.ts";
 import { histogram } from "./pixels.ts";
-import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+import type { ServerProcess } from "./serverProcess.ts";
+import { useRig } from "./testRig.ts";
 
 let server: ServerProcess;
 let tb: TestBrowser;
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServerProcess();
-  tb = await launchBrowser({ width: 1366, height: 768 });
-});
-
-afterAll(async () => {
-  await tb?.close();
-  if (server) writeFileSync(join(ARTIFACTS_DIR, "il2tug-server.log"), `${server.output()}\n`);
-  await server?.stop();
+useRig("il2tug", { width: 1366, height: 768 }, (s, b) => {
+  server = s;
+  tb = b;
 });
 
 describe("the IL-2 tug-of-war in solo play", () => {

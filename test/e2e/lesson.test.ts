@@ -3,28 +3,20 @@
 // round where a prediction committed in the side panel shows in the debrief beside what happened. Screenshots in
 // test-artifacts/e2e/lesson-*.png.
 
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { ARTIFACTS_DIR, launchBrowser, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+import type { TestBrowser } from "./browser.ts";
+import type { ServerProcess } from "./serverProcess.ts";
+import { useRig } from "./testRig.ts";
 
 const NAME = "lesson";
 let server: ServerProcess;
 let tb: TestBrowser;
 const UI = { timeout: 30_000, interval: 300 };
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServerProcess();
-  tb = await launchBrowser({ width: 960, height: 640 });
-});
-
-afterAll(async () => {
-  await tb?.close();
-  if (server) writeFileSync(join(ARTIFACTS_DIR, `${NAME}-server.log`), `${server.output()}\n${server.exited() ? `exited early: ${server.exited()}` : ""}\n`);
-  await server?.stop();
+useRig(NAME, { width: 960, height: 640 }, (s, b) => {
+  server = s;
+  tb = b;
 });
 
 /** The page keeps the session of each round for the test (main.ts puts the bus on window.cytokine). */

@@ -1,28 +1,19 @@
 // The browser harness on the main menu: the real server serves the built client, the page finds the server,
 // Phaser draws in WebGL (the menu's cell colours appear in the pixels), and nothing leaves 127.0.0.1.
 
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ARTIFACTS_DIR, launchBrowser, type TestBrowser } from "./browser.ts";
+import { describe, expect, test } from "vitest";
+import type { TestBrowser } from "./browser.ts";
 import { hueSat, shareWhere, wholeImage } from "./pixels.ts";
-import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+import type { ServerProcess } from "./serverProcess.ts";
+import { useRig } from "./testRig.ts";
 
 const NAME = "menu";
 let server: ServerProcess;
 let tb: TestBrowser;
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServerProcess();
-  tb = await launchBrowser();
-});
-
-afterAll(async () => {
-  await tb?.close();
-  // What the server printed (a crash shows here), beside the screenshots.
-  if (server) writeFileSync(join(ARTIFACTS_DIR, `${NAME}-server.log`), `${server.output()}\n${server.exited() ? `exited early: ${server.exited()}` : ""}\n`);
-  await server?.stop();
+useRig(NAME, undefined, (s, b) => {
+  server = s;
+  tb = b;
 });
 
 describe("main menu in a real browser", () => {

@@ -5,13 +5,12 @@
 // and the teacher sees the class's gain per learning goal (the student's page never does); the CSV has the quiz rows.
 // Screenshots: test-artifacts/e2e/quiz-*.png.
 
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { QUIZ_ITEMS } from "../../shared/quiz/quizItems.ts";
-import { ARTIFACTS_DIR, launchBrowser, type FencedPage, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+import type { FencedPage, TestBrowser } from "./browser.ts";
+import type { ServerProcess } from "./serverProcess.ts";
+import { useRig } from "./testRig.ts";
 
 const PHONE = { width: 390, height: 844 };
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -21,19 +20,12 @@ let tb: TestBrowser;
 let teacher: FencedPage;
 let student: FencedPage;
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServerProcess();
-  tb = await launchBrowser(PROJECTOR);
+useRig("quiz", PROJECTOR, async (s, b) => {
+  server = s;
+  tb = b;
   teacher = tb;
   student = await tb.newPage(PHONE);
   for (const p of [teacher, student]) p.page.on("dialog", (d) => void d.accept());
-});
-
-afterAll(async () => {
-  await tb?.close();
-  if (server) writeFileSync(join(ARTIFACTS_DIR, "quiz-server.log"), `${server.output()}\n`);
-  await server?.stop();
 });
 
 async function openApp(page: Page, path = "/"): Promise<void> {

@@ -3,33 +3,25 @@
 // tissue and watch it go there (synced positions), speed up through the HUD and reach the debrief. Screenshots of
 // each step in test-artifacts/e2e/solo-*.png.
 
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { viridis } from "../../client/src/play/colourMap.ts";
-import { ARTIFACTS_DIR, launchBrowser, type TestBrowser } from "./browser.ts";
+import type { TestBrowser } from "./browser.ts";
 import { histogram, type Rect } from "./pixels.ts";
 import type { Rgba } from "./png.ts";
-import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+import type { ServerProcess } from "./serverProcess.ts";
+import { useRig } from "./testRig.ts";
 
 const NAME = "solo";
 let server: ServerProcess;
 let tb: TestBrowser;
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServerProcess();
+useRig(NAME, { width: 960, height: 640 }, async (s, b) => {
+  server = s;
+  tb = b;
   // Software WebGL is fill-rate bound: a smaller page draws several times more frames (still wide enough for the
   // side panel, see client/src/play/layout.ts).
-  tb = await launchBrowser({ width: 960, height: 640 });
-});
-
-afterAll(async () => {
-  await tb?.close();
-  // What the server printed (a crash shows here), beside the screenshots.
-  if (server) writeFileSync(join(ARTIFACTS_DIR, `${NAME}-server.log`), `${server.output()}\n${server.exited() ? `exited early: ${server.exited()}` : ""}\n`);
-  await server?.stop();
 });
 
 /** What the page exposes for tests: main.ts puts { game, bus } on window.cytokine; the test keeps the session. */

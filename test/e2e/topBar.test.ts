@@ -3,12 +3,12 @@
 // keyboard, and its Pause, Resume, speed, Restart and Leave each change the room as they say. At 320 px nothing
 // of the bar is cut off either, and the tissue is drawn below the taller bar. Screenshots in test-artifacts/e2e/topbar-*.png.
 
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { ARTIFACTS_DIR, launchBrowser, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+import type { TestBrowser } from "./browser.ts";
+import type { ServerProcess } from "./serverProcess.ts";
+import { useRig } from "./testRig.ts";
 
 const NAME = "topbar";
 const PHONE = { width: 375, height: 667 };
@@ -16,16 +16,9 @@ const UI = { timeout: 20_000, interval: 300 };
 let server: ServerProcess;
 let tb: TestBrowser;
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServerProcess();
-  tb = await launchBrowser(PHONE);
-});
-
-afterAll(async () => {
-  await tb?.close();
-  if (server) writeFileSync(join(ARTIFACTS_DIR, `${NAME}-server.log`), `${server.output()}\n${server.exited() ? `exited early: ${server.exited()}` : ""}\n`);
-  await server?.stop();
+useRig(NAME, PHONE, (s, b) => {
+  server = s;
+  tb = b;
 });
 
 const HOOKS = `
