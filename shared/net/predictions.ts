@@ -37,6 +37,13 @@ const WINNER: readonly PredictionChoice[] = [
   { id: "nk", text: "NK cells" },
 ];
 
+/** The three choices of a question about a change: more, about the same, fewer (in the question's own words). */
+const moreSameFewer = (more: string, fewer: string): readonly PredictionChoice[] => [
+  { id: "more", text: more },
+  { id: "same", text: "About the same" },
+  { id: "fewer", text: fewer },
+];
+
 /** The questions this scenario offers for a round of `days` simulated days, in the order the panel shows them. */
 export function questionsFor(scenario: Pick<Scenario, "threat">, days: number): PredictionQuestion[] {
   const out: PredictionQuestion[] = [];
@@ -80,22 +87,14 @@ export function questionsFor(scenario: Pick<Scenario, "threat">, days: number): 
     out.push({
       id: "highDoseKillers", short: "high dose: killers", before: "highDose",
       text: "What will high-dose IL-2 do to the number of killer T cells in the two days after the first dose?",
-      choices: [
-        { id: "more", text: "More killer T cells" },
-        { id: "same", text: "About the same" },
-        { id: "fewer", text: "Fewer killer T cells" },
-      ],
+      choices: moreSameFewer("More killer T cells", "Fewer killer T cells"),
     });
   }
   if (kind === "self" || kind === "none") {
     out.push({
       id: "lowDoseTregs", short: "low dose: Tregs", before: "lowDose",
       text: "What will low-dose IL-2 do to the share of Tregs hearing IL-2 (pSTAT5-positive) in the day after the first dose?",
-      choices: [
-        { id: "more", text: "More Tregs hear it" },
-        { id: "same", text: "About the same" },
-        { id: "fewer", text: "Fewer Tregs hear it" },
-      ],
+      choices: moreSameFewer("More Tregs hear it", "Fewer Tregs hear it"),
     });
   }
   return out;
