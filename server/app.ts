@@ -79,7 +79,7 @@ export function createGameServer(options: GameServerOptions = {}) {
   const wrongTries = createWrongTries(joinLimiter, limits.wrongTryDelayMs);
   const creation = new RoomCreation(options.creation);
   // A class has a results row only once it keeps a result; until then its secret is known to its live room alone.
-  const isHostSecret = (code: string, secret: string) => liveHostSecret(code, secret) || results.verifyHost(code, secret);
+  const isHostSecret = async (code: string, secret: string) => liveHostSecret(code, secret) || await results.verifyHost(code, secret);
   installCreationLimits(creation);
   const { server: httpServer } = createHttpServer(limits);
   const transport = new WebSocketTransport({ server: httpServer });

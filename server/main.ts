@@ -1,5 +1,6 @@
 // Starts the game server: reads PORT and HOST from the environment (defaults 2567 and 127.0.0.1, so nothing is
-// exposed to the network unless asked), opens the classroom results file (RESULTS_DB, RETENTION_DAYS), reads the
+// exposed to the network unless asked), opens the classroom results (the SQLite file RESULTS_DB, or PostgreSQL when
+// DATABASE_URL is set; RETENTION_DAYS), reads the
 // security settings (ALLOWED_ORIGINS, HEALTH_TOKEN, MAX_CONNECTIONS_PER_ADDRESS) and the room limits (MAX_ROOMS and
 // the others of http/creationLimits.ts), brings back the classes that were live when the server last stopped (their
 // checkpoints, in the same file), listens, and prints the address.
@@ -13,7 +14,8 @@ import { openCheckpointStore, type CheckpointStore } from "./results/checkpointS
 import { resumeClasses } from "./rooms/classroom/resume.ts";
 import { positiveIntFromEnv } from "./http/limits.ts";
 import { creationLimitsFromEnv, type CreationLimits } from "./http/creationLimits.ts";
-import { openResultsStore, type ResultsStore } from "./results/resultsStore.ts";
+import { describeStore, openStore, storeChoiceFromEnv } from "./results/openStore.ts";
+import type { ResultsStore } from "./results/resultsStore.ts";
 import { parseRetentionDays, startRetention } from "./results/retention.ts";
 
 const DEFAULT_PORT = 2567;
@@ -40,11 +42,12 @@ if (retentionDays === null) {
   console.error(`RETENTION_DAYS must be a number of days above 0, not "${process.env.RETENTION_DAYS}"`);
   process.exit(1);
 }
+const storeChoice = storeChoiceFromEnv(process.env, DEFAULT_RESULTS_DB);
 let results: ResultsStore;
 try {
-  results = openResultsStore(resultsPath);
+  results = await openStore(storeChoice);
 } catch (err) {
-  console.error(`Could not open the classroom results file ${resultsPath}: ${(err as Error).message}`);
+  console.error(`Could not open the classroom results in ${describeStore(storeChoice)}: ${(err as Error).message}`);
   process.exit(1);
 }
 let checkpoints: CheckpointStore;
@@ -56,7 +59,7 @@ try {
 }
 process.on("exit", () => {
   checkpoints.close();
-  results.close();
+  void results.close();
 });
 startRetention(results, {
   days: retentionDays,
@@ -106,6 +109,6 @@ try {
 const address = server.transport.server?.address() as AddressInfo | null;
 const shownHost = host.includes(":") ? `[${host}]` : host;
 console.log(`Cytokine Command is running at http://${shownHost}:${address?.port ?? port}/`);
-console.log(`Classroom results: ${resultsPath} (kept ${retentionDays} days)`);
+console.log(`Classroom results: ${describeStore(storeChoice)} (kept ${retentionDays} days)`);
 if (resumed.length) console.log(`Resumed ${resumed.length} live class(es) from their checkpoints: ${resumed.join(", ")}`);
 if (host === "0.0.0.0" || host === "::") console.log("Listening on every network interface: anyone on the network can connect.");

@@ -18,7 +18,7 @@ export interface ClassroomRouteOptions {
   /** The live classroom room with this code, if any (app.ts asks Colyseus' matchmaker). */
   findRoom: (code: string) => Promise<LiveRoom | undefined>;
   /** Whether `secret` is the host secret of the class with `code` (default: the store's; app.ts also asks live classes). */
-  isHostSecret?: (code: string, secret: string) => boolean;
+  isHostSecret?: (code: string, secret: string) => Promise<boolean>;
 }
 
 /** The words a student or teacher sees; the pages show `error` as it is. */
@@ -54,23 +54,25 @@ export function mountClassroomRoutes(app: Application, options: ClassroomRouteOp
       if (room.locked) return void res.status(409).json({ ok: false, error: CHECK_MESSAGES.locked });
       return void res.json({ ok: true, code });
     }
+    const ended = await store.hasSession(code);
     wrongTries.wrong(key, res, () => {
-      if (store.hasSession(code)) return void res.status(410).json({ ok: false, error: CHECK_MESSAGES.ended });
+      if (ended) return void res.status(410).json({ ok: false, error: CHECK_MESSAGES.ended });
       res.status(404).json({ ok: false, error: CHECK_MESSAGES.noClass });
     });
   });
 
-  const sendResults = (secret: unknown) => (req: Request, res: Response) => {
+  const sendResults = (secret: unknown) => async (req: Request, res: Response) => {
     const key = clientKey(req);
     const code = normalizeJoinCode(req.params.code);
     if (code === null) return wrongTries.wrong(key, res, () => void res.status(400).type("text/plain").send(`${RESULTS_MESSAGES.badCode}\n`));
     // Unknown code and wrong secret get the same answer, so the refusal says nothing about which codes exist.
-    if (typeof secret !== "string" || secret.length === 0 || secret.length > 256 || !isHostSecret(code, secret)) {
+    if (typeof secret !== "string" || secret.length === 0 || secret.length > 256 || !(await isHostSecret(code, secret))) {
       return wrongTries.wrong(key, res, () => void res.status(403).type("text/plain").send(`${RESULTS_MESSAGES.refused}\n`));
     }
+    const csv = await store.csv(code);
     res.set("Cache-Control", "no-store");
     res.attachment(`cytokine-command-${code}-results.csv`);
-    res.type("text/csv; charset=utf-8").send(store.csv(code));
+    res.type("text/csv; charset=utf-8").send(csv);
   };
 
   app.get("/api/classroom/:code/results.csv", (req, res) => sendResults(req.get("x-host-secret"))(req, res));

@@ -1,6 +1,8 @@
-// The classroom results store: one SQLite file (node:sqlite, synchronous, WAL) with sessions, rounds and one row per
-// student per round. Nothing about a child is kept beyond the generated nickname. Opened by server/main.ts (or tests);
-// the classroom room saves sessions and rounds, the HTTP routes read CSV and check host secrets. Times are ISO strings.
+// The classroom results store: sessions, rounds and one row per student per round, behind one asynchronous interface
+// with two engines: one SQLite file (node:sqlite, WAL; the embedded default, here) or PostgreSQL (postgresStore.ts,
+// for several server processes). Nothing about a child is kept beyond the generated nickname. Opened by
+// server/main.ts (openStore.ts) or tests; the classroom room saves sessions and rounds, the HTTP routes read CSV and
+// check host secrets. Times are ISO strings.
 
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -47,26 +49,28 @@ export interface RoundRecord {
 }
 
 export interface ResultsStore {
-  /** Records a new session; saving the same code again with the same secret updates its scenario. Throws if the code
+  /** Which engine holds the results ("sqlite" or "postgres"), for the server's start-up line. */
+  readonly engine: "sqlite" | "postgres";
+  /** Records a new session; saving the same code again with the same secret updates its scenario. Rejects if the code
    *  already holds another session's results (claim codes with hasSession(code) false). */
-  saveSession(session: SessionRecord): void;
+  saveSession(session: SessionRecord): Promise<void>;
   /** Records a finished round and its players, replacing an earlier save of the same round. */
-  saveRound(round: RoundRecord): void;
+  saveRound(round: RoundRecord): Promise<void>;
   /** The session's rounds in order, with their players; [] for an unknown code. */
-  rounds(code: string): RoundRecord[];
+  rounds(code: string): Promise<RoundRecord[]>;
   /** Whether a session is stored under this code (its results kept until retention deletes them). */
-  hasSession(code: string): boolean;
+  hasSession(code: string): Promise<boolean>;
   /** Saves one quiz answer; false when the student had already answered that tier (the first answer stands). */
-  saveQuizAnswer(answer: QuizAnswerRecord): boolean;
+  saveQuizAnswer(answer: QuizAnswerRecord): Promise<boolean>;
   /** The session's quiz answers, oldest first. */
-  quizAnswers(code: string): QuizAnswerRecord[];
+  quizAnswers(code: string): Promise<QuizAnswerRecord[]>;
   /** One row per student per round, then one per student per quiz, with a header (see csv.ts). */
-  csv(code: string): string;
+  csv(code: string): Promise<string>;
   /** True when `secret` is this session's host secret. False for unknown codes. */
-  verifyHost(code: string, secret: string): boolean;
+  verifyHost(code: string, secret: string): Promise<boolean>;
   /** Deletes sessions created more than `days` days before `now` (with their rounds and players); returns how many. */
-  deleteOlderThan(days: number, now?: Date): number;
-  close(): void;
+  deleteOlderThan(days: number, now?: Date): Promise<number>;
+  close(): Promise<void>;
 }
 
 export interface StoreOptions {
@@ -74,7 +78,49 @@ export interface StoreOptions {
   now?: () => Date;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+type Row = Record<string, string | number>;
+
+/** A player's measures as stored: label, value and units only. */
+export const measuresOf = (p: PlayerResult): Measure[] => p.measures.map((m) => ({ label: m.label, value: m.value, units: m.units }));
+
+/** The ISO time before which sessions are older than `days` days at `at`. */
+export const cutoffOf = (days: number, at: Date): string => new Date(at.getTime() - days * DAY_MS).toISOString();
+
+/** Round records from rows of the rounds and players tables (either engine: the same columns). */
+export function roundsOf(roundRows: readonly Row[], playerRows: readonly Row[]): RoundRecord[] {
+  const byRound = new Map<number, PlayerResult[]>();
+  for (const p of playerRows) {
+    const list = byRound.get(Number(p.round)) ?? [];
+    list.push({ nickname: String(p.nickname), role: String(p.role), squads: String(p.squads), measures: JSON.parse(String(p.measures)) as Measure[] });
+    byRound.set(Number(p.round), list);
+  }
+  return roundRows.map((r) => ({
+    code: String(r.code),
+    round: Number(r.round),
+    scenarioId: String(r.scenario_id),
+    outcome: String(r.outcome),
+    startedAt: String(r.started_at),
+    endedAt: String(r.ended_at),
+    days: Number(r.days),
+    summary: JSON.parse(String(r.summary)) as RoundSummary,
+    players: byRound.get(Number(r.round)) ?? [],
+  }));
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether a session row may be (re)written by this saver: no row yet, a row saved without a secret, or the same host. */
+export function sameHost(existingHash: string | undefined, session: SessionRecord): boolean {
+  const { hostSecret, hostSecretHash } = session;
+  return existingHash === undefined || existingHash === "" || existingHash === hostSecretHash ||
+    (hostSecret !== undefined && hostSecretMatches(hostSecret, existingHash));
+}
+
+/** The hash a session row keeps: the one already kept, else the given hash, else the given secret's. */
+export function keptHash(existingHash: string | undefined, session: SessionRecord): string {
+  if (session.hostSecret === undefined && session.hostSecretHash === undefined) throw new Error("saveSession needs hostSecret or hostSecretHash");
+  return existingHash || (session.hostSecretHash ?? hashHostSecret(session.hostSecret!));
+}
 
 function migrate(db: DatabaseSync): void {
   const { user_version: version } = db.prepare("PRAGMA user_version").get() as { user_version: number };
@@ -154,62 +200,37 @@ export function openResultsStore(path: string, options: StoreOptions = {}): Resu
   const deleteBefore = db.prepare("DELETE FROM sessions WHERE created_at < ?");
 
   const quiz = quizAnswerTable(db, now);
-  const rounds = (code: string): RoundRecord[] => {
-    const byRound = new Map<number, PlayerResult[]>();
-    for (const p of selectPlayers.all(code) as Record<string, string | number>[]) {
-      const list = byRound.get(Number(p.round)) ?? [];
-      list.push({ nickname: String(p.nickname), role: String(p.role), squads: String(p.squads), measures: JSON.parse(String(p.measures)) as Measure[] });
-      byRound.set(Number(p.round), list);
-    }
-    return (selectRounds.all(code) as Record<string, string | number>[]).map((r) => ({
-      code: String(r.code),
-      round: Number(r.round),
-      scenarioId: String(r.scenario_id),
-      outcome: String(r.outcome),
-      startedAt: String(r.started_at),
-      endedAt: String(r.ended_at),
-      days: Number(r.days),
-      summary: JSON.parse(String(r.summary)) as RoundSummary,
-      players: byRound.get(Number(r.round)) ?? [],
-    }));
-  };
+  const rounds = (code: string): RoundRecord[] => roundsOf(selectRounds.all(code) as Row[], selectPlayers.all(code) as Row[]);
 
   return {
-    saveSession(session) {
-      const { hostSecret, hostSecretHash } = session;
-      if (hostSecret === undefined && hostSecretHash === undefined) throw new Error("saveSession needs hostSecret or hostSecretHash");
+    engine: "sqlite",
+    async saveSession(session) {
       // The same teacher saving again is fine; a new class must never inherit an earlier class's rounds.
-      const existing = selectSession.get(session.code) as { host_secret_hash: string } | undefined;
-      const sameHost = existing === undefined || existing.host_secret_hash === "" || existing.host_secret_hash === hostSecretHash ||
-        (hostSecret !== undefined && hostSecretMatches(hostSecret, existing.host_secret_hash));
-      if (!sameHost) throw new Error(`join code ${session.code} already holds another session's results`);
-      const hash = existing?.host_secret_hash || (hostSecretHash ?? hashHostSecret(hostSecret!));
+      const existing = (selectSession.get(session.code) as { host_secret_hash: string } | undefined)?.host_secret_hash;
+      const hash = keptHash(existing, session);
+      if (!sameHost(existing, session)) throw new Error(`join code ${session.code} already holds another session's results`);
       upsertSession.run(session.code, hash, session.scenarioId, session.createdAt ?? now().toISOString());
     },
-    saveRound(r) {
+    async saveRound(r) {
       transaction(() => {
         ensureSession.run(r.code, r.scenarioId, now().toISOString());
         deleteRound.run(r.code, r.round);
         insertRound.run(r.code, r.round, r.scenarioId, r.outcome, r.startedAt, r.endedAt, r.days, JSON.stringify(r.summary));
-        for (const p of r.players) {
-          const measures: Measure[] = p.measures.map((m) => ({ label: m.label, value: m.value, units: m.units }));
-          insertPlayer.run(r.code, r.round, p.nickname, p.role, p.squads, JSON.stringify(measures));
-        }
+        for (const p of r.players) insertPlayer.run(r.code, r.round, p.nickname, p.role, p.squads, JSON.stringify(measuresOf(p)));
       });
     },
-    rounds,
-    hasSession: (code) => selectSession.get(code) !== undefined,
-    saveQuizAnswer: (a) => quiz.save(a),
-    quizAnswers: (code) => quiz.list(code),
-    csv: (code) => roundsToCsv(rounds(code), quiz.list(code)),
-    verifyHost(code, secret) {
+    rounds: async (code) => rounds(code),
+    hasSession: async (code) => selectSession.get(code) !== undefined,
+    saveQuizAnswer: async (a) => quiz.save(a),
+    quizAnswers: async (code) => quiz.list(code),
+    csv: async (code) => roundsToCsv(rounds(code), quiz.list(code)),
+    async verifyHost(code, secret) {
       const row = selectSession.get(code) as { host_secret_hash: string } | undefined;
       return row !== undefined && typeof secret === "string" && secret.length > 0 && hostSecretMatches(secret, row.host_secret_hash);
     },
-    deleteOlderThan(days, at = now()) {
-      const cutoff = new Date(at.getTime() - days * DAY_MS).toISOString();
-      return Number(deleteBefore.run(cutoff).changes);
+    async deleteOlderThan(days, at = now()) {
+      return Number(deleteBefore.run(cutoffOf(days, at)).changes);
     },
-    close: () => db.close(),
+    close: async () => db.close(),
   };
 }

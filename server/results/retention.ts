@@ -25,11 +25,10 @@ export interface RetentionOptions {
 export function startRetention(store: ResultsStore, options: RetentionOptions): () => void {
   const now = options.now ?? (() => new Date());
   const sweep = () => {
-    try {
-      options.onSweep?.(store.deleteOlderThan(options.days, now()));
-    } catch (err) {
-      console.error(`Deleting old classroom results failed: ${(err as Error).message}`);
-    }
+    store.deleteOlderThan(options.days, now()).then(
+      (deleted) => options.onSweep?.(deleted),
+      (err: unknown) => console.error(`Deleting old classroom results failed: ${(err as Error).message}`),
+    );
   };
   sweep();
   const timer = setInterval(sweep, options.everyMs ?? RETENTION_SWEEP_MS);

@@ -257,7 +257,7 @@ export class ClassroomRoom extends TissueRoomBase {
       const record = roundRecord(this.code, summary, this.world, this.ledger, this.roundStartedAt, new Date().toISOString(), students);
       record.players.forEach((p, i) => p.measures.push(...this.predictions.measures(this.roster.order[i])));
       this.record.keep();
-      getResultsStore().saveRound(record);
+      getResultsStore().saveRound(record).catch((err: unknown) => console.error(`[classroom ${this.code}] could not save round ${summary.round}:`, err));
     } catch (err) {
       console.error(`[classroom ${this.code}] could not save round ${summary.round}:`, err);
     }

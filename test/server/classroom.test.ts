@@ -110,14 +110,14 @@ describe("a class of 30", () => {
     expect(students[5].rounds[0][0].round).toBe(1);
     expect(students[5].rounds[0][0].series.threat.length).toBe(students[5].rounds[0][0].days.length);
 
-    const saved = getResultsStore().rounds(session.code);
+    const saved = (await getResultsStore().rounds(session.code));
     expect(saved).toHaveLength(1);
     expect(saved[0].players.map((p) => p.nickname).sort()).toEqual([...names].sort());
     for (const p of saved[0].players) {
       expect(ROLES).toContain(p.role);
       if (p.role !== "clinician") expect(p.measures.length).toBeGreaterThan(0);
     }
-    const csvRows = getResultsStore().csv(session.code).trim().split("\n");
+    const csvRows = (await getResultsStore().csv(session.code)).trim().split("\n");
     expect(csvRows.length).toBeGreaterThanOrEqual(31);
 
     // A second round: same seats, a fresh world, back in the lobby; its results add to the chart.
@@ -129,7 +129,7 @@ describe("a class of 30", () => {
     act({ action: "end" });
     await waitFor("two rounds compared", () => students[3].rounds.length === 2);
     expect(students[3].rounds[1].map((r) => r.round)).toEqual([1, 2]);
-    expect(getResultsStore().rounds(session.code)).toHaveLength(2);
+    expect((await getResultsStore().rounds(session.code))).toHaveLength(2);
 
     await Promise.all([...students.map((s) => s.client.leave()), teacher.leave()]);
   }, 60_000);
@@ -233,7 +233,7 @@ describe("join codes", () => {
 
     const { teacher, session } = await openClass(ts);
     expect(isLiveJoinCode(session.code)).toBe(true);
-    expect(getResultsStore().hasSession(session.code)).toBe(false); // no results row until the class keeps a result (issue 13)
+    expect((await getResultsStore().hasSession(session.code))).toBe(false); // no results row until the class keeps a result (issue 13)
     await teacher.leave();
     await waitFor("the code to be freed", () => !isLiveJoinCode(session.code));
   });

@@ -46,7 +46,7 @@ describe("closing a class", () => {
     expect(room.closed).toBe(false);
     expect(room.state.phase).toBe("playing");
     expect(matchMaker.getLocalRoomById(session.code)).toBe(room);
-    expect(getResultsStore().rounds(session.code)).toHaveLength(0);
+    expect((await getResultsStore().rounds(session.code))).toHaveLength(0);
     expect([teacher, ...students].every((d) => d.closed.length === 0 && d.left.length === 0)).toBe(true);
     expect((await check(session.code)).status).toBe(200);
     await Promise.all([...students.map((s) => s.client.leave()), teacher.client.leave()]);
@@ -69,11 +69,11 @@ describe("closing a class", () => {
     await waitFor("the room disposed", () => matchMaker.getLocalRoomById(session.code) === undefined && !isLiveJoinCode(session.code));
     expect(await matchMaker.query({ roomId: session.code })).toHaveLength(0);
 
-    const saved = getResultsStore().rounds(session.code);
+    const saved = (await getResultsStore().rounds(session.code));
     expect(saved).toHaveLength(1);
     expect(saved[0].players).toHaveLength(3);
     expect(saved[0].outcome).toBe("endedByTeacher");
-    expect(getResultsStore().csv(session.code).split("\r\n")[1]).toContain(",endedByTeacher,"); // the CSV's outcome column
+    expect((await getResultsStore().csv(session.code)).split("\r\n")[1]).toContain(",endedByTeacher,"); // the CSV's outcome column
 
     const answer = await check(session.code);
     expect(answer.status).toBe(410);
@@ -98,8 +98,8 @@ describe("closing a class", () => {
     act({ action: "close" });
     await waitFor("the present pages told and disconnected", () => [teacher, students[0], students[1]].every((d) => d.closed.length === 1 && d.left.length === 1));
     await waitFor("the room disposed", () => matchMaker.getLocalRoomById(session.code) === undefined);
-    expect(getResultsStore().rounds(session.code)).toHaveLength(0);
-    expect(getResultsStore().hasSession(session.code)).toBe(false); // a class that kept no result leaves no row (issue 13)
+    expect((await getResultsStore().rounds(session.code))).toHaveLength(0);
+    expect((await getResultsStore().hasSession(session.code))).toBe(false); // a class that kept no result leaves no row (issue 13)
     await expect(ts.colyseus.sdk.reconnect(token)).rejects.toThrow();
     expect((await check(session.code)).status).toBe(404);
   });

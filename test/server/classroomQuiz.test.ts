@@ -103,9 +103,9 @@ describe("the classroom quiz", () => {
     expect(ada.refusals.slice(flood).filter((r) => r.error === "too many answers at once: wait a moment")).toHaveLength(10);
     await nextSecond();
 
-    const saved = () => getResultsStore().quizAnswers(session.code);
-    expect(saved()).toHaveLength(2 * tiers);
-    const adaPre = saved().filter((a) => a.nickname === name(ada) && a.phase === "pre");
+    const saved = await getResultsStore().quizAnswers(session.code);
+    expect(saved).toHaveLength(2 * tiers);
+    const adaPre = saved.filter((a) => a.nickname === name(ada) && a.phase === "pre");
     expect(adaPre).toHaveLength(tiers);
     expect(adaPre.filter((a) => a.right).map((a) => a.objective)).toEqual([1, 1]);
     expect(adaPre.find((a) => a.itemId === item.id && a.tier === "choice")!.right).toBe(item.objective === 1);
@@ -153,7 +153,7 @@ describe("the classroom quiz", () => {
     expect(ben.gains).toEqual([]);
 
     // The CSV: round rows keep their columns (blank quiz cells); one row per student per quiz with the quiz columns.
-    const lines = getResultsStore().csv(session.code).trimEnd().split("\r\n");
+    const lines = (await getResultsStore().csv(session.code)).trimEnd().split("\r\n");
     const header = cellsOf(lines[0]);
     expect(header.slice(0, 7)).toEqual(["session", "round", "scenario", "outcome", "nickname", "role", "squads"]);
     const first = header.findIndex((h) => h.startsWith("quiz 1 "));

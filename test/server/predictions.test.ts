@@ -103,12 +103,12 @@ describe("predictions and lesson plans in a class", () => {
     expect(Object.fromEntries(winner.choices.map((c) => [c.choice, c.count]))).toEqual({ cd4: 0, cd8: 1, treg: 2, nk: 0 });
     expect(tally.rows.find((r) => r.question === "clearance")!.answered).toBe(1);
 
-    const saved = getResultsStore().rounds(session.code)[0];
+    const saved = (await getResultsStore().rounds(session.code))[0];
     const nameOf = (s: (typeof students)[number]) => room.state.seats.get(s.client.sessionId)!.name;
     const player = saved.players.find((p) => p.nickname === nameOf(students[1]))!;
     expect(player.measures).toContainEqual(expect.objectContaining({ label: "Predicted: who takes the IL-2", value: 3 }));
     expect(player.measures).toContainEqual(expect.objectContaining({ label: "Predicted: infection cleared", value: 3 }));
-    const header = getResultsStore().csv(session.code).split("\r\n")[0];
+    const header = (await getResultsStore().csv(session.code)).split("\r\n")[0];
     expect(header).toMatch(/Predicted: who takes the IL-2 \(1 Helper T cells; 2 Killer T cells; 3 Tregs; 4 NK cells\)/);
     await Promise.all([...students.map((s) => s.client.leave()), teacher.leave()]);
   }, 60_000);

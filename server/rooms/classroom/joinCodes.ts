@@ -18,13 +18,12 @@ export function randomJoinCode(): string {
 }
 
 /** A fresh code no live session uses (nor `taken`: e.g. a finished session's saved results), claimed until releaseJoinCode. */
-export async function claimJoinCode(taken: (code: string) => boolean = () => false): Promise<string> {
+export async function claimJoinCode(taken: (code: string) => boolean | Promise<boolean> = () => false): Promise<string> {
   for (let k = 0; k < MAX_TRIES; k++) {
     const code = randomJoinCode();
-    if (liveCodes.has(code) || taken(code)) continue;
-    liveCodes.add(code); // claim before the await, so two sessions created at once cannot take the same code
-    const rooms = await matchMaker.query({ roomId: code });
-    if (rooms.length === 0) return code;
+    if (liveCodes.has(code)) continue;
+    liveCodes.add(code); // claim before the awaits, so two sessions created at once cannot take the same code
+    if (!(await taken(code)) && (await matchMaker.query({ roomId: code })).length === 0) return code;
     liveCodes.delete(code);
   }
   throw new Error("could not find a free join code; try again");

@@ -59,11 +59,8 @@ export class QuizBook {
     if (a.tier === "reason" && !picks.some((x) => x.itemId === a.itemId && x.tier === "choice")) return p.refuse(client, type, "choose an answer before its reason");
     const pick: QuizPick = { itemId: a.itemId, tier: a.tier, pick: a.pick };
     picks.push(pick);
-    try {
-      p.store().saveQuizAnswer({ code: p.code, phase: a.phase, nickname, itemId: a.itemId, objective: quizItem(a.itemId)!.objective, tier: a.tier, pick: a.pick, right: isRight(pick) });
-    } catch (err) {
-      console.error(`[classroom ${p.code}] could not save a quiz answer:`, err);
-    }
+    p.store().saveQuizAnswer({ code: p.code, phase: a.phase, nickname, itemId: a.itemId, objective: quizItem(a.itemId)!.objective, tier: a.tier, pick: a.pick, right: isRight(pick) })
+      .catch((err: unknown) => console.error(`[classroom ${p.code}] could not save a quiz answer:`, err));
     this.gainsChanged = true;
     p.send(client.sessionId, QuizServerMessage.status, this.statusFor(client.sessionId));
   }

@@ -26,11 +26,10 @@ export class SessionRecord {
     const row = this.row();
     // a class resumed after a crash knows its secret only once the teacher shows it: no row with an empty secret
     if (!row.hostSecret) return;
-    try {
-      getResultsStore().saveSession(row);
-      this.saved = true;
-    } catch (err) {
+    this.saved = true;
+    getResultsStore().saveSession(row).catch((err: unknown) => {
+      this.saved = false;
       console.error(`[classroom ${row.code}] could not save the session:`, err);
-    }
+    });
   }
 }
