@@ -88,6 +88,11 @@ export function mountClassroomRoutes(app: Application, options: ClassroomRouteOp
     if (res.headersSent) return;
     if (err.type === "entity.too.large") return void res.status(413).json({ ok: false, error: "That request is too large." });
     if (err.status === 400) return void res.status(400).json({ ok: false, error: "That request could not be read." });
+    if (err.status === undefined) {
+      // the results store failed (a database out of reach): say so plainly, and keep the cause in the server's log
+      console.error(`Classroom results could not be read: ${(err as unknown as Error).message}`);
+      return void res.status(503).json({ ok: false, error: "The class results cannot be reached right now. Try again in a minute." });
+    }
     next(err);
   });
 }
