@@ -8,6 +8,8 @@ import { describe, expect, test } from "vitest";
 import { MAX_STUDENTS } from "../../shared/net/classroom.ts";
 import { RECONNECT_SECONDS } from "../../server/rooms/TissueRoomBase.ts";
 import { DEFAULT_SEAT_HOLD_MINUTES, SEAT_HOLD_ENV, seatHoldSeconds } from "../../server/rooms/classroom/seatHold.ts";
+import { Client } from "@colyseus/sdk";
+import { seatRefused } from "../../client/src/net/seatReturn.ts";
 import { joinStudent, listenAll, openClass, type ClassDevice } from "./classDevices.ts";
 import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
@@ -89,7 +91,12 @@ describe("a student's device away mid-round", () => {
     expect(room.holds.has(id)).toBe(false);
     const heir = room.state.seats.get(mate.client.sessionId)!.squads.split(",").map(Number);
     for (const sq of squads) expect(heir).toContain(sq);
-    await expect(ts.colyseus.sdk.reconnect(token)).rejects.toThrow();
+    // Refused in the words a class's page stops on (client/src/net/seatReturn.ts), unlike no answer at all.
+    const refusal = await ts.colyseus.sdk.reconnect(token).then(() => null, (e: unknown) => e);
+    expect(seatRefused(refusal)).toBe(true);
+    const nobody = await new Client("ws://127.0.0.1:1").reconnect(token).then(() => null, (e: unknown) => e);
+    expect(nobody).not.toBeNull();
+    expect(seatRefused(nobody)).toBe(false);
     // The student is still welcome: joining by code again gives a new seat.
     const again = listenAll(await ts.colyseus.sdk.joinById(session.code, { formerSeat: id }));
     await waitFor("seated anew", () => room.state.seats.has(again.client.sessionId));
