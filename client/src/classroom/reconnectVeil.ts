@@ -26,6 +26,8 @@ export function mountReconnectVeil(doc: Document, s: ClassroomSession): () => vo
     el(doc, "div", { class: "reconnect-card" }, title, text));
   doc.body.append(veil);
   let hideTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The nickname as the seat had it when the connection dropped (the state comes back just after the reconnection). */
+  let name = "";
   const hide = () => {
     if (hideTimer !== null) clearTimeout(hideTimer);
     hideTimer = null;
@@ -36,6 +38,7 @@ export function mountReconnectVeil(doc: Document, s: ClassroomSession): () => vo
   const away = () => {
     if (hideTimer !== null) clearTimeout(hideTimer);
     hideTimer = null;
+    name = s.mySeat()?.name || name;
     veil.classList.add("shown");
     veil.classList.remove("back");
     title.textContent = RECONNECT_TITLE;
@@ -44,7 +47,7 @@ export function mountReconnectVeil(doc: Document, s: ClassroomSession): () => vo
   const back = () => {
     if (!veil.classList.contains("shown")) return;
     veil.classList.add("back");
-    const name = s.mySeat()?.name;
+    name = s.mySeat()?.name || name;
     title.textContent = s.isTeacher() ? `Connected again to class ${s.code}` : "You are back in your seat";
     text.textContent = s.isTeacher() ? "" : `${name ? `You are ${name}, ` : ""}with the same role and the same cells.`;
     hideTimer = setTimeout(hide, BACK_NOTE_MS);
