@@ -4,7 +4,8 @@
 // setOffline: Chromium's network emulation, which the SDK hears as "offline" and closes its socket) for 80 s, past
 // the SDK's own retries (~60 s). Meanwhile the phone shows "Reconnecting to your class…" and the teacher's class
 // list shows the student away (a shape and words). Back online, with nobody touching the page, the phone is in the
-// same seat (session, nickname, role, cells) and says so; the teacher's list shows the student back.
+// same seat (session, nickname, role, cells) and says so; the teacher's list shows the student back. Then the tab
+// leaves the page for 65 s and loads it again: it comes back to the same seat with the token it kept.
 // Screenshots at 390×844 and 1366×768: test-artifacts/e2e/seat-hold-*.png.
 
 import { writeFileSync } from "node:fs";
@@ -133,5 +134,16 @@ describe("a student's device offline mid-round", () => {
     await expect.poll(() => veil.textContent(), UI).toBe(""); // the note goes by itself
     await sp.waitForTimeout(2000);
     await student.shot("seat-hold-student-back-later"); // the tissue drawn again, the round still paused
-  }, 420_000);
+
+    // The tab leaves the game's page (its token stamped as it goes) for longer than the old 60 s, then loads it
+    // again: it comes back with the token it kept, to the same seat, not as someone new.
+    await sp.goto("about:blank");
+    await expect.poll(() => row.textContent(), UI).toContain("away, seat kept");
+    await sleep(65_000);
+    await sp.goto(server.baseUrl + "/", { waitUntil: "load" });
+    await expect.poll(() => sp.locator(".me-panel").textContent(), { timeout: 60_000, interval: 1000 }).toContain(`You are ${before.name} · class ${code}`);
+    await expect.poll(() => row.textContent(), UI).toContain("back");
+    expect(await tp.locator("#dash-panel tbody tr").count()).toBe(1); // the same student, not a second one
+    await student.shot("seat-hold-student-reloaded");
+  }, 540_000);
 });
