@@ -12,11 +12,11 @@ export const BACK_NOTE_MS = 4000;
 
 export const RECONNECT_TITLE = "Reconnecting to your class…";
 
-/** The words while away: a student's seat and cells are kept until the round ends; the teacher's page just comes back. */
-export function reconnectText(code: string, teacher: boolean): string {
+/** The words while away: a student's seat and cells are kept (mid-round: until it ends); the teacher's page just comes back. */
+export function reconnectText(code: string, teacher: boolean, phase: string): string {
   return teacher
     ? `This page lost its connection to class ${code}. The class goes on; the page keeps trying and shows it again as soon as it can.`
-    : `Your device lost its connection to class ${code}. Your seat and your cells are kept for you until the round ends: this page keeps trying by itself. If it takes long, check the Wi-Fi.`;
+    : `Your device lost its connection to class ${code}. Your seat and your cells are kept for you${phase === "playing" ? " until the round ends" : ""}: this page keeps trying by itself. If it takes long, check the Wi-Fi.`;
 }
 
 export function mountReconnectVeil(doc: Document, s: ClassroomSession): () => void {
@@ -42,7 +42,7 @@ export function mountReconnectVeil(doc: Document, s: ClassroomSession): () => vo
     veil.classList.add("shown");
     veil.classList.remove("back");
     title.textContent = RECONNECT_TITLE;
-    text.textContent = reconnectText(s.code, s.isTeacher());
+    text.textContent = reconnectText(s.code, s.isTeacher(), s.state?.phase ?? "");
   };
   const back = () => {
     if (!veil.classList.contains("shown")) return;
