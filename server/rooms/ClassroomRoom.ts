@@ -4,7 +4,7 @@
 // "classroom"; the world, clock, gate and messages come from TissueRoomBase, the students and their squads from
 // classroom/classRoster.ts; this file holds the door, the teacher's actions and the round's phases.
 
-import type { Client, Deferred } from "@colyseus/core";
+import type { Client } from "@colyseus/core";
 import {
   CLASS_CLOSED_TEXT, ClassroomClientMessage, ClassroomServerMessage, MAX_STUDENTS, REMOVED_TEXT, checkTeacherAction, roundHistory,
   type ClassClosed, type ClassroomJoinOptions, type SessionInfo, type TeacherAction,
@@ -37,6 +37,7 @@ import { TissueRoomBase } from "./TissueRoomBase.ts";
 import { CHECKPOINT_EVERY_MS, ClassCheckpointer, type ClassInternals } from "./classroom/classCheckpointer.ts";
 import { heldTokens, provesSecret, restoreClass, skipRefIds, takeResume } from "./classroom/resume.ts";
 import { Il2SquadTugSync } from "./il2SquadTugSync.ts";
+import { SEAT_RELEASED_TEXT, SeatHolds } from "./classroom/seatHold.ts";
 
 /** Milliseconds between two dashboards sent to the teacher. */
 export const DASHBOARD_EVERY_MS = 2000;
@@ -55,8 +56,8 @@ export class ClassroomRoom extends TissueRoomBase {
   private roster!: ClassRoster;
   private summaries: ReturnType<typeof roundSummary>[] = [];
   private roundStartedAt = new Date().toISOString();
-  /** Seats waiting for a dropped device (onDrop): a kick cancels the wait, so the removed seat's token is refused. */
-  private readonly awaiting = new Map<string, Deferred<Client>>();
+  /** Seats kept for dropped devices, a student's for the whole round (classroom/seatHold.ts): a kick or the round's end releases them. */
+  readonly holds = new SeatHolds((client, seconds) => this.allowReconnection(client, seconds));
   /** The pre- and post-quiz (classroom/quizBook.ts). */
   private quiz!: QuizBook;
   /** Set once the teacher closed the class: nobody joins while the room disconnects everyone and closes. */
@@ -186,25 +187,26 @@ export class ClassroomRoom extends TissueRoomBase {
 
   override onDrop(client: Client): void {
     this.seats.setConnected(client.sessionId, false);
-    const wait = this.allowReconnection(client, this.reconnectSeconds);
-    this.awaiting.set(client.sessionId, wait);
-    wait.catch(() => {}); // a wait that runs out (or a kick's cancel) is normal, not an unhandled rejection
+    // A student's seat is held for the round; a teacher's device for the short wait (the teacher also has the secret).
+    this.holds.hold(client, this.teachers.has(client.sessionId) ? this.reconnectSeconds : undefined);
+    this.sendDashboard();
   }
 
   override onReconnect(client: Client): void {
-    this.awaiting.delete(client.sessionId);
+    this.holds.forget(client.sessionId);
     // Removed while away (a wait not cancelled in time): no seat is left, so closed at once, before any state is given back.
     if (!this.teachers.has(client.sessionId) && !this.roster.isStudent(client.sessionId)) return this.remove(client);
     this.seats.setConnected(client.sessionId, true);
     if (this.teachers.has(client.sessionId)) this.sendSession(client);
     this.catchUp(client);
     this.checkpoints.device(client);
+    this.sendDashboard();
   }
 
   /** Left for good (or did not come back in time): a student's squads pass to a classmate of the same role, or a bot. */
   override onLeave(client: Client): void {
     this.checkpoints.gone(client.sessionId);
-    this.awaiting.delete(client.sessionId);
+    this.holds.forget(client.sessionId);
     this.budget.forget(client.sessionId);
     this.reserved.delete(client.sessionId);
     this.door.release(client.sessionId);
@@ -261,6 +263,7 @@ export class ClassroomRoom extends TissueRoomBase {
     } catch (err) {
       console.error(`[classroom ${this.code}] could not save round ${summary.round}:`, err);
     }
+    this.holds.releaseAll(this.roster.order, SEAT_RELEASED_TEXT); // after the results: the away student's part is in them
   }
 
   /** The session's rounds so far (what `rounds` last sent). */
@@ -347,6 +350,7 @@ export class ClassroomRoom extends TissueRoomBase {
         return null;
       case "newRound":
         if (this.phase === "lobby") return "the class is already in the lobby: start the round";
+        if (playing) this.holds.releaseAll(this.roster.order, SEAT_RELEASED_TEXT); // the round ends here, without a debrief
         this.backToLobby(true);
         return null;
       case "autoBalance": {
@@ -376,7 +380,7 @@ export class ClassroomRoom extends TissueRoomBase {
         if (kicked) this.remove(kicked); // connected: told, then closed
         // Away: the wait for the device ends now, so its reconnection token is refused; when it joins by code again
         // with its former seat's id, it is told it was removed.
-        this.awaiting.get(a.seatId)?.reject(new Error(REMOVED_TEXT));
+        this.holds.release(a.seatId, REMOVED_TEXT);
         this.removedSeats.add(a.seatId);
         return null;
       }
@@ -483,7 +487,7 @@ export class ClassroomRoom extends TissueRoomBase {
     const room = this;
     return {
       code: this.code, state: this.state, seats: this.seats, bots: this.bots, roster: this.roster, teachers: this.teachers,
-      removedSeats: this.removedSeats, awaiting: this.awaiting, summaries: this.summaries, difficulty: this.difficulty,
+      removedSeats: this.removedSeats, holds: this.holds, summaries: this.summaries, difficulty: this.difficulty,
       get world() { return room.world; },
       get speed() { return room.roundClock.speed; },
       get hostSecret() { return room.hostSecret; },
@@ -494,7 +498,6 @@ export class ClassroomRoom extends TissueRoomBase {
       resumeRound: (so) => this.resumeRound(so),
       setSpeed: (speed) => this.setSpeed(speed),
       setPaused: (paused) => this.setPaused(paused),
-      allowReconnection: (client, seconds) => this.allowReconnection(client, seconds),
       leftForGood: (id) => this.onLeave({ sessionId: id } as Client),
     };
   }

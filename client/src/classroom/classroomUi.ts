@@ -25,6 +25,7 @@ import { mountPlayControls, resultsButton } from "./teacherControls.ts";
 import { mountStudentQuiz, teacherQuizPanel } from "../quiz/classQuiz.ts";
 import { mountClassNotices } from "../ui/classVeil.ts";
 import { placeInDebrief } from "../quiz/soloQuiz.ts";
+import { mountReconnectVeil } from "./reconnectVeil.ts";
 
 export interface ClassroomUi {
   /** Takes over the page for this class (after creating, joining or resuming). */
@@ -108,6 +109,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     offs.push(s.onClosed(() => noteClass(true)));
     offs.push(mountStudentQuiz(doc, s));
     offs.push(mountClassNotices(doc, s, bus)); // the pause veil and the notices of the teacher's actions
+    offs.push(mountReconnectVeil(doc, s)); // "Reconnecting to your class…" while the connection is lost
     const tick = () => follow(s);
     const timer = setInterval(tick, 300);
     offs.push(() => clearInterval(timer));

@@ -8,6 +8,8 @@ import type { ClassroomSession } from "../net/ClassroomSession.ts";
 import { el } from "../ui/dom.ts";
 import { formatClock } from "../ui/format.ts";
 import { ROLE_SHORT } from "./teacherControls.ts";
+import { PresenceMemory, presenceMark } from "./seatPresence.ts";
+import { removeAwayButton } from "./removeAway.ts";
 
 export function roleWords(role: string): string {
   return isRole(role) ? ROLE_SHORT[role] : role || "No role yet";
@@ -16,19 +18,20 @@ export function roleWords(role: string): string {
 export function mountDashboard(root: HTMLElement, session: ClassroomSession): () => void {
   const doc = root.ownerDocument;
   const body = el(doc, "div", { class: "dash-body" });
+  const presence = new PresenceMemory(); // away, then back (seatPresence.ts)
   root.append(body);
   const render = (d: Dashboard | null) => {
     const rows = (d?.rows ?? []).filter((r) => !r.bot);
     if (!rows.length) { body.replaceChildren(el(doc, "p", { class: "note", text: "No students yet." })); return; }
+    const focused = (doc.activeElement as HTMLElement | null)?.dataset?.key;
     body.replaceChildren(el(doc, "table", { class: "dash-table" },
       el(doc, "caption", { class: "visually-hidden", text: "Students: connection, role and latest action" }),
       el(doc, "thead", {}, el(doc, "tr", {}, ...["Student", "Role", "Doing"].map((t) => el(doc, "th", { scope: "col", text: t })))),
-      el(doc, "tbody", {}, ...rows.map((r) => el(doc, "tr", { class: r.connected ? "" : "away" },
-        el(doc, "th", { scope: "row" },
-          el(doc, "span", { class: `dot ${r.connected ? "on" : "off"}`, "aria-hidden": "true", text: r.connected ? "●" : "○" }),
-          ` ${r.name}`, el(doc, "span", { class: "visually-hidden", text: r.connected ? " (connected)" : " (not connected)" })),
+      el(doc, "tbody", {}, ...rows.map((r) => { const p = presence.see(r.seatId, r.connected), mark = presenceMark(doc, p); return el(doc, "tr", { class: p === "here" ? "" : p },
+        el(doc, "th", { scope: "row" }, mark.shape, ` ${r.name}`, mark.words, ...(p === "away" && session.isTeacher() ? [" ", removeAwayButton(doc, session, r.seatId, r.name)] : [])),
         el(doc, "td", { text: `${roleWords(r.role)}${r.squads ? ` · squads ${r.squads}` : ""}` }),
-        el(doc, "td", { text: r.lastAction ? `${r.lastAction} (${formatClock(r.lastActionDay)}) · ${r.commands} cmd` : r.connected ? "Nothing yet" : "Away" }))))));
+        el(doc, "td", { text: r.lastAction ? `${r.lastAction} (${formatClock(r.lastActionDay)}) · ${r.commands} cmd` : r.connected ? "Nothing yet" : "Away" })); }))));
+    if (focused) (body.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus(); // kept across the refresh
   };
   render(session.dashboard);
   const off = session.onDashboard(render);

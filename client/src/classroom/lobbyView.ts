@@ -15,6 +15,7 @@ import { teacherNotes } from "../learn/teacherNotes.ts";
 import { learnButton } from "../learn/termLink.ts";
 import { teacherQuizPanel } from "../quiz/classQuiz.ts";
 import { mountLessonLobby } from "../lesson/lessonUi.ts";
+import { PresenceMemory, presenceMark } from "./seatPresence.ts";
 
 /** The full join link for a class. */
 export function joinLink(origin: string, session: Pick<ClassroomSession, "joinPath" | "code">): string {
@@ -80,6 +81,7 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
 
   let qrFor = "";
   let signature = "";
+  const presence = new PresenceMemory(); // away, then back (seatPresence.ts)
   const render = () => {
     const st = session.state;
     if (!st) return;
@@ -112,7 +114,7 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
     st.seats?.forEach((seat, id) => seats.push([id, seat]));
     const students = seats.filter(([, s]) => !s.bot && !s.host);
     const botSeats = seats.filter(([, s]) => s.bot);
-    const sig = JSON.stringify(students.map(([id, s]) => [id, s.name, s.role, s.team, s.connected, s.squads]));
+    const sig = JSON.stringify(students.map(([id, s]) => [id, s.name, s.role, s.team, presence.see(id, s.connected), s.squads]));
     if (sig !== signature) {
       signature = sig;
       const now = new Set(students.map(([, s]) => s.name));
@@ -124,9 +126,9 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
       firstList = false;
       const focused = (doc.activeElement as HTMLElement | null)?.dataset?.key;
       setText(count, students.length ? `${students.length} student${students.length === 1 ? "" : "s"} here` : "Nobody has joined yet");
-      list.replaceChildren(...students.map(([id, s]) => el(doc, "li", { class: `seat${id === session.sessionId ? " me" : ""}${s.connected ? "" : " away"}` },
-        el(doc, "span", { class: "seat-name" }, el(doc, "span", { class: "dot", "aria-hidden": "true", text: s.connected ? "●" : "○" }), ` ${s.name}${id === session.sessionId ? " (you)" : ""}${s.connected ? "" : " — away"}`),
-        teacher ? seatControls(doc, session, id, s) : el(doc, "span", { class: "seat-role", text: `${roleText(s.role)}${s.team ? ` · team ${s.team}` : ""}` }))));
+      list.replaceChildren(...students.map(([id, s]) => { const p = presence.see(id, s.connected), mark = presenceMark(doc, p); return el(doc, "li", { class: `seat${id === session.sessionId ? " me" : ""}${p === "here" ? "" : ` ${p}`}` },
+        el(doc, "span", { class: "seat-name" }, mark.shape, ` ${s.name}${id === session.sessionId ? " (you)" : ""}`, mark.words),
+        teacher ? seatControls(doc, session, id, s) : el(doc, "span", { class: "seat-role", text: `${roleText(s.role)}${s.team ? ` · team ${s.team}` : ""}` })); }));
       if (focused) (list.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
     }
     setText(bots, botSeats.length ? `Bots play: ${botSeats.map(([, s]) => roleText(s.role)).join(", ")}.` : "");

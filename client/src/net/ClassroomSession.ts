@@ -14,6 +14,7 @@ import {
 import { QuizChannel } from "../quiz/quizChannel.ts";
 import { readKept, tabStore, writeKept } from "../storage.ts";
 import { GameSession, clearToken, readToken, serverUrl } from "./GameSession.ts";
+import { HELD_TOKEN_MAX_AGE_S } from "./seatReturn.ts";
 
 /** The close code of a server shutting down (Colyseus' SERVER_SHUTDOWN). */
 const SERVER_SHUTDOWN = 4001;
@@ -108,11 +109,11 @@ export class ClassroomSession extends GameSession implements HistorySource {
     return ClassroomSession.make(client, room, code, hostSecret ?? null);
   }
 
-  /** After a reload: the seat's reconnection token if still fresh, else (teacher only) the code and secret; null if neither works. */
+  /** After a reload: the seat's reconnection token while the class still holds the seat, else (teacher only) the code and secret; null if neither works. */
   static async resumeClass(): Promise<ClassroomSession | null> {
     const marker = readMarker();
     if (!marker) return null;
-    const token = readToken();
+    const token = readToken(HELD_TOKEN_MAX_AGE_S); // the class holds a student's seat for the round: the server says if it still does
     if (token) {
       try {
         const client = new Client(serverUrl());
@@ -157,6 +158,11 @@ export class ClassroomSession extends GameSession implements HistorySource {
   /** A server shutting down keeps its live classes' checkpoints, so a class's page tries its seat again after a restart. */
   protected override mayComeBack(code: number): boolean {
     return super.mayComeBack(code) || code === SERVER_SHUTDOWN;
+  }
+
+  /** A class holds a student's seat for the whole round: a dropped page keeps trying until the server refuses its token. */
+  protected override holdsSeatLong(): boolean {
+    return true;
   }
 
   /** A student's leave forgets the class; the teacher's keeps code and secret, so "Teach a class" can return to it. */

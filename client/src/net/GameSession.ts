@@ -12,6 +12,7 @@ import type { ContrastUpdate } from "../../../shared/net/contrast.ts";
 import type { Role } from "../../../shared/sim/roles.ts";
 import { attachLessonInbox } from "../lesson/lessonInbox.ts";
 import { ContrastBoard } from "./contrastBoard.ts";
+import { returnToSeat } from "./seatReturn.ts";
 
 /** The room name the server registers. */
 export const ROOM_NAME = "tissue";
@@ -51,13 +52,14 @@ export function serverUrl(): string {
 export function storeToken(token: string): void {
   try { sessionStorage.setItem(TOKEN_KEY, `${Date.now()}|${token}`); } catch { /* private mode: no resume */ }
 }
-export function readToken(): string | null {
+/** The stored token if saved less than `maxAgeS` ago (a class's page passes its longer seat hold). */
+export function readToken(maxAgeS = RESUME_WINDOW_S): string | null {
   try {
     const raw = sessionStorage.getItem(TOKEN_KEY);
     if (!raw) return null;
     const bar = raw.indexOf("|");
     const savedAt = Number(raw.slice(0, bar));
-    if (!(Date.now() - savedAt < RESUME_WINDOW_S * 1000)) return null; // the seat is gone by now
+    if (!(Date.now() - savedAt < maxAgeS * 1000)) return null; // the seat is gone by now
     return raw.slice(bar + 1);
   } catch { return null; }
 }
@@ -93,6 +95,7 @@ export class GameSession {
   private readonly refusedL = new Listeners<[Refusal]>();
   private readonly leaveL = new Listeners<[number]>();
   private readonly reconnectL = new Listeners<[]>();
+  private readonly dropL = new Listeners<[]>();
   private tokenTimer: ReturnType<typeof setInterval> | null = null;
   /** The last debrief received (a scene that attaches late can still show it). */
   lastDebrief: Debrief | null = null;
@@ -155,6 +158,8 @@ export class GameSession {
   onLeave(cb: (code: number) => void): () => void { return this.leaveL.add(cb); }
   /** The connection came back after a drop. `room` may then be a new object: re-attach state callbacks to it. */
   onReconnect(cb: () => void): () => void { return this.reconnectL.add(cb); }
+  /** The connection dropped and the page is trying to get its seat back (onReconnect or onLeave follows). */
+  onDrop(cb: () => void): () => void { return this.dropL.add(cb); }
 
   // --- senders ---
   command(payload: Record<string, unknown>): void { this.room.send(ClientMessage.command, payload); }
@@ -192,12 +197,18 @@ export class GameSession {
       storeToken(this.room.reconnectionToken);
       this.reconnectL.emit();
     });
+    room.onDrop(() => this.dropL.emit());
     room.onLeave((code: number) => { void this.handleLeave(code); });
   }
 
   /** Whether a close with this server code (4000–4009) is worth trying the token again. */
   protected mayComeBack(code: number): boolean {
     return code === FAILED_TO_RECONNECT;
+  }
+
+  /** Whether the room holds this page's seat for long, so the page keeps trying until refused (a class: seatReturn.ts). */
+  protected holdsSeatLong(): boolean {
+    return false;
   }
 
   private stopTokenTimer(): void {
@@ -214,7 +225,8 @@ export class GameSession {
   }
 
   /**
-   * A leave we did not ask for: try the token a few times within the resume window before giving up. That includes
+   * A leave we did not ask for: try the token a few times within the resume window before giving up (a class's page
+   * keeps trying until the server refuses it: the class holds the seat for the round, seatReturn.ts). That includes
    * the SDK's own retries running out (FAILED_TO_RECONNECT): a server that crashed and restarted brings a live class
    * back from its checkpoint and holds this seat for this token (server/rooms/classroom/resume.ts).
    */
@@ -227,15 +239,18 @@ export class GameSession {
       return;
     }
     const token = this.room.reconnectionToken;
-    for (let attempt = 0; attempt < 8 && !this.leaving; attempt++) {
-      await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** attempt, 8000)));
-      try {
-        const room = await this.client.reconnect(token, TissueState);
-        this.room = room as Room<any, TissueState>;
-        this.attach(this.room);
-        this.reconnectL.emit();
-        return;
-      } catch { /* try again */ }
+    this.dropL.emit();
+    const room = await returnToSeat({
+      attempt: () => this.client.reconnect(token, TissueState),
+      stopped: () => this.leaving,
+      untilRefused: this.holdsSeatLong(),
+      wake: typeof window === "undefined" ? undefined : window,
+    });
+    if (room) {
+      this.room = room as Room<any, TissueState>;
+      this.attach(this.room);
+      this.reconnectL.emit();
+      return;
     }
     this.stopTokenTimer();
     clearToken();

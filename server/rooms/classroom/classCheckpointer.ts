@@ -4,7 +4,7 @@
 // normally; kept when the server is shutting down (a restart resumes it). Held by ClassroomRoom, which gives it the
 // class's insides as ClassInternals.
 
-import type { Client, Deferred } from "@colyseus/core";
+import type { Client } from "@colyseus/core";
 import { matchMaker } from "@colyseus/core";
 import { $changes } from "@colyseus/schema";
 import type { RoundSummary } from "../../../shared/net/classroom.ts";
@@ -18,6 +18,7 @@ import type { Seats } from "../seats.ts";
 import type { RoundSetup, RoundSoFar } from "../TissueRoomBase.ts";
 import { CHECKPOINT_VERSION, hashForCheckpoint, type ClassCheckpoint } from "./checkpoint.ts";
 import type { ClassRoster } from "./classRoster.ts";
+import type { SeatHolds } from "./seatHold.ts";
 
 /** Milliseconds between two checkpoints of a running round (a resumed round starts at most this far back). */
 export const CHECKPOINT_EVERY_MS = 2000;
@@ -31,7 +32,8 @@ export interface ClassInternals {
   readonly roster: ClassRoster;
   readonly teachers: Set<string>;
   readonly removedSeats: Set<string>;
-  readonly awaiting: Map<string, Deferred<Client>>;
+  /** Seats kept for away devices (seatHold.ts). */
+  readonly holds: SeatHolds;
   readonly summaries: RoundSummary[];
   readonly world: World;
   readonly difficulty: Difficulty;
@@ -45,7 +47,6 @@ export interface ClassInternals {
   resumeRound(so: RoundSoFar): number;
   setSpeed(speed: Speed): void;
   setPaused(paused: boolean): void;
-  allowReconnection(client: Client, seconds: number): Deferred<Client>;
   /** The seat's device did not come back: as if it had left (its squads to a classmate or a bot). */
   leftForGood(id: string): void;
 }

@@ -1,7 +1,7 @@
 // Brings live classes back after the server stopped without closing them (a crash, a kill, a restart): at start-up,
 // before the server listens, each stored checkpoint (checkpoint.ts) younger than CHECKPOINT_MAX_AGE_HOURS becomes a
 // classroom room again under its own code; the room rebuilds its round by replaying the log to the tick reached,
-// paused, and holds every seat for the device that had it, which comes back with the reconnection token it already
+// paused, and holds every seat for the device that had it (the class's seat hold, seatHold.ts), which comes back with the reconnection token it already
 // holds (the SDK's own reconnection after a drop, or a reloaded page's stored token); the teacher also comes back
 // with the host secret. Called by server/main.ts (resumeLiveClasses) and ClassroomRoom.onCreate (takeResume, restoreClass).
 
@@ -13,8 +13,6 @@ import type { CheckpointStore } from "../../results/checkpointStore.ts";
 import { matchesCheckpointHash, parseCheckpoint, type ClassCheckpoint } from "./checkpoint.ts";
 import { encoderRoot, type ClassInternals } from "./classCheckpointer.ts";
 
-/** How long a resumed class holds each seat for its device, seconds (then the seat goes as if its device had left). */
-export const RESUME_WAIT_SECONDS = 600;
 /** A checkpoint not saved for this long belongs to a class that is over: it is deleted, not resumed. */
 export const CHECKPOINT_MAX_AGE_HOURS = 12;
 
@@ -109,12 +107,8 @@ export function restoreClass(c: ClassInternals, cp: ClassCheckpoint): string {
     // Colyseus holds a seat for a dropped device by its reconnection token: the same is done for the device that had
     // this seat before the restart, with the token it still holds.
     const standIn = { sessionId: id, reconnectionToken: token } as unknown as Client;
-    const wait = c.allowReconnection(standIn, RESUME_WAIT_SECONDS);
-    c.awaiting.set(id, wait);
-    wait.then(() => {}, () => {
-      c.awaiting.delete(id);
-      c.leftForGood(id);
-    });
+    // Held as a live drop is (seatHold.ts): released by time, the round's end or a removal, then gone as if it had left.
+    c.holds.hold(standIn, undefined, () => c.leftForGood(id));
   }
   // The state hash lets anyone check the round against a replay of its log (test/server/classResume.test.ts).
   const what = playing ? `round ${c.state.round} paused at tick ${tick} (state hash ${stateHash(c.world)})` : `round ${c.state.round} in the lobby`;
