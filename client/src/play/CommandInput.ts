@@ -111,7 +111,7 @@ export class CommandInput {
     const press = this.press;
     this.press = null;
     this.box.clear();
-    if (!press) return;
+    if (!press || this.host.blocked?.()) return; // the end of a pinch is not a tap
     const fit = this.host.fit();
     const at = this.toVoxel(p);
     if (press.dragging) {

@@ -19,7 +19,7 @@ export class ViewControl {
   private base: WorldFit;
   private view: ZoomView;
   private pinch: { start: TwoTouches; view: ZoomView } | null = null;
-  /** From two fingers down until every finger is up: taps and drags command nothing. */
+  /** From two fingers down until a finger (or the mouse) next starts afresh: the pinch's fingers command nothing. */
   private touchGesture = false;
   private drag: { x: number; y: number; id: number } | null = null;
   private readonly offs: (() => void)[] = [];
@@ -107,12 +107,14 @@ export class ViewControl {
       const pa = local(a.clientX, a.clientY), pb = local(b.clientX, b.clientY);
       return { ax: pa.x, ay: pa.y, bx: pb.x, by: pb.y };
     };
-    // Whenever the number of fingers changes, the pinch starts afresh from where they are (no jump).
+    // Whenever the number of fingers changes, the pinch starts afresh from where they are (no jump). The gesture
+    // flag outlives the last finger, so its lifting is not read as a tap; a new first touch clears it (this listener
+    // captures on the window, so it runs before Phaser's on the canvas).
     const onTouchCount = (e: TouchEvent) => {
       const t = touches(e);
       if (t) { this.touchGesture = true; this.pinch = { start: t, view: this.view }; }
       else this.pinch = null;
-      if (e.touches.length === 0) this.touchGesture = false;
+      if (e.type === "touchstart" && e.touches.length === 1) this.touchGesture = false;
     };
     const onTouchMove = (e: TouchEvent) => {
       const t = touches(e);
@@ -121,7 +123,9 @@ export class ViewControl {
       this.set(pinchView(this.base, this.pinch.view, this.pinch.start, t));
     };
     const onPointerDown = (e: PointerEvent) => {
-      if (e.pointerType !== "mouse" || e.button !== 1) return;
+      if (e.pointerType !== "mouse") return;
+      this.touchGesture = false;
+      if (e.button !== 1 || e.target !== canvas) return;
       e.preventDefault();
       this.drag = { ...local(e.clientX, e.clientY), id: e.pointerId };
     };
@@ -133,16 +137,16 @@ export class ViewControl {
       this.set({ zoom: this.view.zoom, x: this.view.x + p.x - from.x, y: this.view.y + p.y - from.y });
     };
     const onPointerUp = (e: PointerEvent) => { if (this.drag && e.pointerId === this.drag.id) this.drag = null; };
-    const on = <K extends keyof HTMLElementEventMap>(target: HTMLElement | Window, name: K, fn: (e: HTMLElementEventMap[K]) => void, passive: boolean) => {
-      target.addEventListener(name, fn as EventListener, { passive });
-      this.offs.push(() => target.removeEventListener(name, fn as EventListener));
+    const on = <K extends keyof HTMLElementEventMap>(target: HTMLElement | Window, name: K, fn: (e: HTMLElementEventMap[K]) => void, passive: boolean, capture = false) => {
+      target.addEventListener(name, fn as EventListener, { passive, capture });
+      this.offs.push(() => target.removeEventListener(name, fn as EventListener, { capture }));
     };
     on(canvas, "wheel", onWheel, false);
-    on(canvas, "touchstart", onTouchCount, true);
-    on(canvas, "touchend", onTouchCount, true);
-    on(canvas, "touchcancel", onTouchCount, true);
+    on(window, "touchstart", onTouchCount, true, true);
+    on(window, "touchend", onTouchCount, true, true);
+    on(window, "touchcancel", onTouchCount, true, true);
     on(canvas, "touchmove", onTouchMove, false);
-    on(canvas, "pointerdown", onPointerDown, false);
+    on(window, "pointerdown", onPointerDown, false, true);
     on(window, "pointermove", onPointerMove, true);
     on(window, "pointerup", onPointerUp, true);
   }

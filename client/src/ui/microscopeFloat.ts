@@ -23,10 +23,15 @@ export function floatMicroscope(panel: HTMLElement, bus: Bus): () => void {
 
   const place = () => {
     if (panel.hidden || !view) return;
-    const p = placeMicroscope(view.innerWidth, view.innerHeight, hudBottomPx(doc), panel.scrollHeight, cell);
+    // Its natural height: the head and frame, plus all of the body (which scrolls once the panel is at its limit).
+    const body = panel.querySelector<HTMLElement>(".inspect-body");
+    const natural = panel.scrollHeight + (body ? body.scrollHeight - body.clientHeight : 0);
+    const p = placeMicroscope(view.innerWidth, view.innerHeight, hudBottomPx(doc), natural, cell);
     panel.classList.toggle("sheet", p.sheet);
     panel.style.left = `${p.left}px`;
-    panel.style.top = `${Math.round(p.top)}px`;
+    // A sheet hangs from the window's bottom edge, so it stays there while its rows arrive.
+    panel.style.top = p.sheet ? "auto" : `${Math.round(p.top)}px`;
+    panel.style.bottom = p.sheet ? "0px" : "auto";
     panel.style.width = `${p.width}px`;
     panel.style.maxHeight = `${p.maxHeight}px`;
   };
