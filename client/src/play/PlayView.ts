@@ -50,6 +50,9 @@ export class PlayView {
       for (const c of this.host.points()) if (c.id === id) return this.control.toScreen(c.x, c.y);
       return null;
     };
+    cellLocator.reveal = (id, coveredFromPx) => {
+      for (const c of this.host.points()) if (c.id === id) this.control.showAbove(c.x, c.y, coveredFromPx);
+    };
     this.control.apply();
   }
 
@@ -136,5 +139,6 @@ export class PlayView {
     this.control.destroy();
     this.buttons?.remove();
     cellLocator.find = null;
+    cellLocator.reveal = null;
   }
 }

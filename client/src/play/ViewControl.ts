@@ -6,7 +6,7 @@
 import type Phaser from "phaser";
 import type { WorldFit } from "./layout.ts";
 import {
-  clampView, fitCentre, keepInView, pinchView, refit, viewFit, voxelToScreen, wholeTissue, zoomAbout, ZOOM_STEP,
+  clampView, fitCentre, keepInView, panBy, pinchView, refit, viewFit, voxelToScreen, wholeTissue, zoomAbout, ZOOM_STEP,
   type TwoTouches, type ZoomView,
 } from "./zoomView.ts";
 
@@ -63,6 +63,14 @@ export class ViewControl {
   /** Pans so a voxel stays in sight (the keyboard cursor). */
   follow(vx: number, vy: number): void {
     this.set(keepInView(this.base, this.view, vx, vy, FOLLOW_MARGIN_PX));
+  }
+
+  /** Pans (when zoomed in) so a voxel sits in the middle of the part of the tissue above `coveredFromPx`. */
+  showAbove(vx: number, vy: number, coveredFromPx: number): void {
+    const p = this.toScreen(vx, vy);
+    const bottom = Math.min(coveredFromPx, this.base.y + this.base.height);
+    if (p.y < bottom - FOLLOW_MARGIN_PX && p.y > this.base.y) return;
+    this.set(panBy(this.base, this.view, 0, (this.base.y + bottom) / 2 - p.y));
   }
 
   toScreen(vx: number, vy: number): { x: number; y: number } { return voxelToScreen(this.base, this.view, vx, vy); }

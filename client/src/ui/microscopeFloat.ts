@@ -51,6 +51,8 @@ export function floatMicroscope(panel: HTMLElement, bus: Bus): () => void {
     if (!panel.contains(doc.activeElement)) returnFocus = doc.activeElement;
     // inspectPanel has shown it (its listener came first); place, then bring focus in.
     place();
+    // A sheet grows as its rows arrive: keep the cell above where its top will be at full height.
+    if (panel.classList.contains("sheet") && view) cellLocator.reveal?.(id, view.innerHeight - (parseFloat(panel.style.maxHeight) || 0));
     panel.focus({ preventScroll: true });
   });
 
