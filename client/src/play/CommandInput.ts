@@ -26,6 +26,10 @@ export interface InputHost {
   points(): Iterable<CellPoint>;
   /** Selection changed: redraw halos. */
   selectionChanged(squad: number | null, picked: readonly number[]): void;
+  /** True while two fingers pan or zoom the view (PlayView): presses then command nothing. */
+  blocked?(): boolean;
+  /** The keyboard cursor moved (voxels): the view keeps it in sight. */
+  cursorMoved?(at: { x: number; y: number }): void;
 }
 
 export class CommandInput {
@@ -86,12 +90,14 @@ export class CommandInput {
   private onDown(p: Phaser.Input.Pointer): void {
     if (this.session.spectator) return; // the projector watches; it commands nothing
     if (p.rightButtonDown()) { this.clear(); return; }
+    if (this.host.blocked?.() || p.middleButtonDown()) return;
     if (!this.inGrid(this.toVoxel(p))) return;
     this.press = { sx: p.x, sy: p.y, dragging: false };
   }
 
   private onMove(p: Phaser.Input.Pointer): void {
     if (!this.press || !p.isDown) return;
+    if (this.host.blocked?.()) { this.cancelPress(); return; }
     if (!this.press.dragging && Math.hypot(p.x - this.press.sx, p.y - this.press.sy) < DRAG_PX) return;
     this.press.dragging = true;
     const fit = this.host.fit();
@@ -105,7 +111,7 @@ export class CommandInput {
     const press = this.press;
     this.press = null;
     this.box.clear();
-    if (!press) return;
+    if (!press || this.host.blocked?.()) return; // the end of a pinch is not a tap
     const fit = this.host.fit();
     const at = this.toVoxel(p);
     if (press.dragging) {
@@ -192,6 +198,23 @@ export class CommandInput {
     const dy = key === "ArrowUp" ? -d : key === "ArrowDown" ? d : 0;
     this.cursor = clampToGrid(this.cursor.x + dx, this.cursor.y + dy, g.width, g.height);
     this.drawCursor();
+    this.host.cursorMoved?.(this.cursor);
+  }
+
+  /** Where the keyboard cursor is (voxels), or null before the arrow keys are used. */
+  cursorAt(): { x: number; y: number } | null {
+    return this.cursor ? { ...this.cursor } : null;
+  }
+
+  /** Forgets a press in progress (a second finger came down: the touch is a pinch, not a tap or a box). */
+  cancelPress(): void {
+    this.press = null;
+    this.box.clear();
+  }
+
+  /** Replaces the picked cells (keyboard picking, PlayView): same as a dragged box. */
+  pick(ids: number[]): void {
+    this.setPicked(ids);
   }
 
   private squadCentre(): { x: number; y: number } | null {

@@ -15,6 +15,7 @@ import { FieldLayer } from "../play/FieldLayer.ts";
 import { fitWorld, type WorldFit } from "../play/layout.ts";
 import { hudBottomPx, watchHud } from "../play/hudInset.ts";
 import { PatchClock } from "../play/motion.ts";
+import { PlayView } from "../play/PlayView.ts";
 import { VesselLayer } from "../play/VesselLayer.ts";
 
 export interface PlaySceneData { session: GameSession; bus: Bus }
@@ -48,6 +49,7 @@ export class PlayScene extends Phaser.Scene {
   private cells: CellLayer | null = null;
   private effects: EffectsLayer | null = null;
   private input2: CommandInput | null = null;
+  private view: PlayView | null = null;
   private readonly clock = new PatchClock();
   private firstSync = true;
   private offs: (() => void)[] = [];
@@ -132,11 +134,14 @@ export class PlayScene extends Phaser.Scene {
     const frame = this.add.graphics().setDepth(1).lineStyle(0.3, 0x8a949e, 0.8).strokeRect(0, 0, this.gridW, this.gridH);
     void frame;
     this.input2 = new CommandInput(this, this.session, this.bus, {
-      fit: () => this.fitNow,
+      fit: () => this.view?.fit() ?? this.fitNow,
       grid: () => ({ width: this.gridW, height: this.gridH }),
       points: () => this.cells?.points(this.time.now) ?? [],
       selectionChanged: (squad, picked) => this.cells?.setOwnership(this.session.mySquads(), squad, picked),
+      blocked: () => this.view?.control.gesturing() ?? false,
+      cursorMoved: (at) => this.view?.control.follow(at.x, at.y),
     });
+    this.view = new PlayView(this, this.session, this.bus, this.fitNow, { points: () => this.cells?.points(this.time.now) ?? [], input: () => this.input2 });
     this.built = true;
     this.layout();
   }
@@ -146,6 +151,7 @@ export class PlayScene extends Phaser.Scene {
     const cam = this.cameras.main;
     const w = this.scale.width, h = this.scale.height;
     this.fitNow = fitWorld(w, h, this.gridW, this.gridH, hudBottomPx(this.game.canvas?.ownerDocument));
+    if (this.view) { this.view.relayout(this.fitNow); return; } // zoom and pan (PlayView) own the camera
     const f = this.fitNow;
     cam.setViewport(0, 0, w, h);
     cam.setZoom(f.scale);
@@ -164,7 +170,9 @@ export class PlayScene extends Phaser.Scene {
     if (playing) {
       this.savedLabel ??= el.getAttribute("aria-label");
       el.setAttribute("aria-label", "The tissue seen from above: cells as shapes over a heatmap of IL-2 (dark: none, yellow: most). "
-        + "Keys 1 to 4 pick one of your squads, arrow keys move a target cursor, Enter sends the squad there; R, S, H and I are abilities.");
+        + "Keys 1 to 4 pick one of your squads, arrow keys move a target cursor (the view follows it), Enter sends the squad there; R, S, H and I are abilities. "
+        + "Space picks or unpicks your cell under the cursor, A picks all your cells in view; M opens the microscope on the cell under the cursor, Escape closes it. "
+        + "Plus and minus zoom in and out, 0 shows the whole tissue.");
     } else if (this.savedLabel !== null && this.savedLabel !== undefined) {
       el.setAttribute("aria-label", this.savedLabel);
     }
@@ -177,6 +185,8 @@ export class PlayScene extends Phaser.Scene {
     this.unbindState = null;
     for (const off of this.offs) off();
     this.offs = [];
+    this.view?.destroy();
+    this.view = null;
     this.input2?.destroy();
     this.cells?.destroy();
     this.effects?.destroy();

@@ -10,6 +10,7 @@ import { mountContrasts } from "./contrastView.ts";
 import { el } from "./dom.ts";
 import { mountHud } from "./hud.ts";
 import { mountInspectPanel } from "./inspectPanel.ts";
+import { floatMicroscope } from "./microscopeFloat.ts";
 import { mountLegend } from "./legend.ts";
 import { mountLiveRegion } from "./liveRegion.ts";
 import { roundPrefs } from "./prefs.ts";
@@ -86,6 +87,7 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
     unmount.push(mountHud(hudRoot, s, bus, leave));
     unmount.push(mountSquadBar(squads, s, bus));
     unmount.push(mountInspectPanel(inspect, s, bus));
+    unmount.push(floatMicroscope(inspect, bus)); // beside the cell, or a bottom sheet on phones
     mountLegend(legend);
     unmount.push(mountNotesPanel(notes, () => s.state?.scenarioId || s.options.scenarioId));
     unmount.push(mountLiveRegion(live, toast, s, bus));

@@ -85,6 +85,7 @@ export function mountSquadBar(root: HTMLElement, session: UiSession, bus: Bus): 
   }));
   offs.push(bus.on("cells-selected", (ids) => {
     if (ids.length) setText(picked, `${ids.length} cell${ids.length === 1 ? "" : "s"} selected. Click the tissue to send them.`);
+    else if (selected === null) setText(picked, "No squad selected."); // the picked cells were let go (Escape)
   }));
 
   // Therapy cards: those the room deals (state.cards), else the scenario's list, else every therapy.

@@ -64,7 +64,7 @@ const WATCH_IL2: TutorialStep = {
 };
 const INSPECT: TutorialStep = {
   id: "inspect", title: "Look through the microscope",
-  text: "Inspect a T cell: its receptor chains (CD25 makes the high-affinity receptor), how much IL-2 it holds, and its pSTAT5 signal. Click a cell with no squad picked, or Shift + click any cell.",
+  text: "Inspect a T cell: its receptor chains (CD25 makes the high-affinity receptor), how much IL-2 it holds, and its pSTAT5 signal. Click a cell with no squad picked, or Shift + click any cell (keyboard: put the cursor on it with the arrow keys and press M).",
   done: (f) => f.inspected,
 };
 const DIVISION: TutorialStep = {
