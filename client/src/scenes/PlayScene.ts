@@ -11,6 +11,7 @@ import { CellLayer, Overlay } from "../play/CellLayer.ts";
 import { ASSETS_READY, CELL_SPRITES, SPRITE_PX } from "../play/cellStyle.ts";
 import { CommandInput } from "../play/CommandInput.ts";
 import { EffectsLayer } from "../play/EffectsLayer.ts";
+import { EffectsMode } from "../play/effectsMode.ts";
 import { FieldLayer } from "../play/FieldLayer.ts";
 import { fitWorld, type WorldFit } from "../play/layout.ts";
 import { hudBottomPx, watchHud } from "../play/hudInset.ts";
@@ -48,6 +49,7 @@ export class PlayScene extends Phaser.Scene {
   private cells: CellLayer | null = null;
   private effects: EffectsLayer | null = null;
   private input2: CommandInput | null = null;
+  private mode: EffectsMode | null = null;
   private readonly clock = new PatchClock();
   private firstSync = true;
   private offs: (() => void)[] = [];
@@ -87,7 +89,7 @@ export class PlayScene extends Phaser.Scene {
       if (!this.built) return;
       this.effects?.show(events);
       for (const e of events) {
-        if (e.kind === "dose") this.vessels?.dosePulse(Overlay.glow);
+        if (e.kind === "dose" && !this.mode?.reduced) this.vessels?.dosePulse(Overlay.glow);
         else if (e.kind === "leak") this.vessels?.leakFlash();
       }
     }));
@@ -127,8 +129,9 @@ export class PlayScene extends Phaser.Scene {
     this.field = new FieldLayer(this, this.gridW, this.gridH);
     if (this.session.field.levels.length) this.field.setLevels(this.session.field.levels, this.session.field.width, this.session.field.height);
     this.vessels = new VesselLayer(this, vessels);
-    this.cells = new CellLayer(this, scenario?.tissue.spacing ?? 2);
+    this.cells = new CellLayer(this, scenario?.tissue.spacing ?? 2, this.gridW, this.gridH);
     this.effects = new EffectsLayer(this);
+    this.mode = new EffectsMode(this.bus, (reduced) => { this.cells?.setReduced(reduced); if (this.effects) this.effects.reduced = reduced; });
     const frame = this.add.graphics().setDepth(1).lineStyle(0.3, 0x8a949e, 0.8).strokeRect(0, 0, this.gridW, this.gridH);
     void frame;
     this.input2 = new CommandInput(this, this.session, this.bus, {
@@ -155,6 +158,7 @@ export class PlayScene extends Phaser.Scene {
 
   override update(): void {
     this.cells?.update(this.time.now);
+    this.mode?.frame(this.time.now);
   }
 
   /** The canvas's words for screen readers: what the tissue shows, and how to command it from the keyboard. */
@@ -178,6 +182,8 @@ export class PlayScene extends Phaser.Scene {
     for (const off of this.offs) off();
     this.offs = [];
     this.input2?.destroy();
+    this.mode?.destroy();
+    this.mode = null;
     this.cells?.destroy();
     this.effects?.destroy();
     this.vessels?.destroy();
