@@ -15,6 +15,7 @@ const MENU_SECONDS = 8;
 const PLAY_SECONDS = 20;
 /** Seconds of the round before measuring: the first patches, the first field frames, the tissue baked. */
 const SETTLE_SECONDS = 4;
+const FULL_SECONDS = 10;
 
 interface FrameSample { frames: number; seconds: number; p95: number }
 
@@ -76,15 +77,25 @@ export async function benchClient(log: (line: string) => void): Promise<{ fps: n
     const shown = await page.evaluate(() => {
       const w = window as unknown as { cytokine: { game: any } };
       const scene = w.cytokine.game.scene.getScene("Play");
-      return { cells: scene?.cells?.count ?? 0, objects: scene?.children?.list?.length ?? 0, outcome: scene?.session?.state?.outcome ?? "?" };
+      return {
+        cells: scene?.cells?.count ?? 0, objects: scene?.children?.list?.length ?? 0, outcome: scene?.session?.state?.outcome ?? "?",
+        reduced: scene?.cells?.stats?.reduced ?? false,
+      };
     });
     const fps = play.frames / play.seconds;
     await Promise.all(pending);
-    log(`client fps: ${fps.toFixed(1)} (${shown.cells} cells shown, ${shown.objects} display objects, round ${shown.outcome})`);
+    log(`client fps: ${fps.toFixed(1)} (${shown.cells} cells shown, ${shown.objects} display objects, round ${shown.outcome}, effects ${shown.reduced ? "reduced" : "full"})`);
     log(`client fps ratio to menu: ${(fps / menuFps).toFixed(2)}`);
     log(`client frame ms p95: ${play.p95.toFixed(1)}`);
     log(`page KB gzip: ${(gzipBytes / 1024).toFixed(0)}`);
     log(`first playable ms: ${playableMs}`);
+    // Reduced effects turned on by themselves: the same round with full effects again, for comparison.
+    if (shown.reduced) {
+      await page.evaluate(() => (document.querySelector("#hud-effects") as HTMLButtonElement | null)?.click());
+      await page.waitForTimeout(2000);
+      const full = await measureFrames(page, FULL_SECONDS);
+      log(`client fps full effects: ${(full.frames / full.seconds).toFixed(1)} (frame ms p95 ${full.p95.toFixed(1)})`);
+    }
     return { fps, menuFps };
   } finally {
     await tb.close();

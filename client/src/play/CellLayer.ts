@@ -10,20 +10,23 @@ import Phaser from "phaser";
 import type { MapSchema } from "@colyseus/schema";
 import { CellStatus, POSITION_STEPS_PER_VOXEL, type CellState } from "../../../shared/net/TissueState.ts";
 import { isImmune, isLattice, isThreat } from "../../../shared/sim/cellTypes.ts";
+import type { Vessel } from "../../../shared/sim/scenario.ts";
 import { cellSizeVoxels, Depth, spriteKey, typeName } from "./cellStyle.ts";
+import { CellCanvas, type CanvasSprite } from "./CellCanvas.ts";
 import { ClusterOutlines } from "./ClusterOutlines.ts";
 import { newTrack, retarget, sampleTrack, type Track } from "./motion.ts";
 import type { Pt } from "./pickClusters.ts";
 import type { CellPoint } from "./selection.ts";
-import { TISSUE_ALPHA, TissueBake } from "./TissueBake.ts";
+import { TISSUE_ALPHA, TissueBake, type FieldPixels } from "./TissueBake.ts";
 
 const FADE_IN_MS = 350;
 const FADE_OUT_MS = 450;
 /** Cells of squads the player does not command are drawn a little fainter. */
 const OTHERS_ALPHA = 0.8;
-/** How often changed tissue cells are stamped back into the bake, and picked outlines redrawn (ms). */
+/** How often changed tissue cells are stamped back into the bake, the bake repainted, and picked outlines redrawn (ms). */
 const BAKE_MS = { full: 250, reduced: 1000 };
-const OUTLINE_MS = { full: 100, reduced: 400 };
+const COMPOSE_MS = { full: 100, reduced: 250 };
+const OUTLINE_MS = { full: 60, reduced: 200 };
 
 /** Overlay textures made in code by PlayScene (makeOverlayTextures). */
 export const Overlay = { ring: "ov-ring", glow: "ov-glow", marker: "ov-marker", halo: "ov-halo" } as const;
@@ -34,10 +37,10 @@ interface CellView {
   squad: number;
   status: number;
   /** Its own sprite, or null while it is drawn in the bake. */
-  img: Phaser.GameObjects.Image | null;
-  glow: Phaser.GameObjects.Image | null;
-  ring: Phaser.GameObjects.Image | null;
-  marker: Phaser.GameObjects.Image | null;
+  img: CanvasSprite | null;
+  glow: CanvasSprite | null;
+  ring: CanvasSprite | null;
+  marker: CanvasSprite | null;
   track: Track;
   born: number;
   /** When it died (ms), or -1 while alive. */
@@ -61,11 +64,12 @@ export class CellLayer {
   private readonly scene: Phaser.Scene;
   private readonly views = new Map<number, CellView>();
   private readonly dying: CellView[] = [];
-  private readonly pool: Phaser.GameObjects.Image[] = [];
-  private readonly overlayPool = new Map<string, Phaser.GameObjects.Image[]>();
+  private readonly pool: CanvasSprite[] = [];
+  private readonly overlayPool = new Map<string, CanvasSprite[]>();
   private pass = 0;
   private readonly latticeSpacing: number;
   private readonly bake: TissueBake;
+  private readonly canvas: CellCanvas;
   private readonly outlines: ClusterOutlines;
   private reduced = false;
   /** Squads the player commands, the squad being commanded, and picked cell ids. */
@@ -73,10 +77,12 @@ export class CellLayer {
   private selectedSquad: number | null = null;
   private picked = new Set<number>();
 
-  constructor(scene: Phaser.Scene, latticeSpacing: number, gridW: number, gridH: number) {
+  /** `field`: the heatmap's colours, painted under the baked tissue (its own image is then hidden). */
+  constructor(scene: Phaser.Scene, latticeSpacing: number, gridW: number, gridH: number, field: FieldPixels, vessels: readonly Vessel[]) {
     this.scene = scene;
     this.latticeSpacing = latticeSpacing;
-    this.bake = new TissueBake(scene, gridW, gridH, BAKE_MS.full);
+    this.bake = new TissueBake(scene, field, vessels, gridW, gridH, BAKE_MS.full);
+    this.canvas = new CellCanvas(scene, gridW, gridH);
     this.outlines = new ClusterOutlines(scene, OUTLINE_MS.full);
   }
 
@@ -92,7 +98,7 @@ export class CellLayer {
   setReduced(reduced: boolean): void {
     if (reduced === this.reduced) return;
     this.reduced = reduced;
-    this.bake.setInterval(reduced ? BAKE_MS.reduced : BAKE_MS.full);
+    this.bake.setInterval(reduced ? BAKE_MS.reduced : BAKE_MS.full, reduced ? COMPOSE_MS.reduced : COMPOSE_MS.full);
     this.outlines.intervalMs = reduced ? OUTLINE_MS.reduced : OUTLINE_MS.full;
     for (const v of this.views.values()) this.dress(v);
   }
@@ -150,6 +156,8 @@ export class CellLayer {
       if (v.img) { this.releaseImage(v.img); v.img = null; }
     }
     this.outlines.update(now, () => this.pickedPoints(now));
+    this.bake.follow(this.scene.cameras.main);
+    this.canvas.draw(this.scene.cameras.main);
   }
 
   /** The live cells as points (voxels, drawn positions) for picking and selection. */
@@ -169,10 +177,10 @@ export class CellLayer {
   get count(): number { return this.views.size; }
 
   /** What is drawn: cells in the bake, cells with a sprite of their own, outlined clusters (tests, benchmark). */
-  get stats(): { baked: number; sprites: number; clusters: number; reduced: boolean } {
+  get stats(): { baked: number; sprites: number; clusters: number; reduced: boolean; repaints: number } {
     let baked = 0, sprites = 0;
     for (const v of this.views.values()) { if (v.baked) baked++; if (v.img) sprites++; }
-    return { baked, sprites, clusters: this.outlines.shown, reduced: this.reduced };
+    return { baked, sprites, clusters: this.outlines.shown, reduced: this.reduced, repaints: this.bake.composed };
   }
 
   destroy(): void {
@@ -183,6 +191,7 @@ export class CellLayer {
     for (const img of this.pool) img.destroy();
     for (const list of this.overlayPool.values()) for (const img of list) img.destroy();
     this.bake.destroy();
+    this.canvas.destroy();
     this.outlines.destroy();
   }
 
@@ -204,8 +213,8 @@ export class CellLayer {
     return v;
   }
 
-  private takeImage(type: number): Phaser.GameObjects.Image {
-    const img = this.pool.pop() ?? this.scene.add.image(0, 0, spriteKey(typeName(type)));
+  private takeImage(type: number): CanvasSprite {
+    const img = this.pool.pop() ?? this.canvas.add(spriteKey(typeName(type)));
     return img.setVisible(true).setActive(true);
   }
 
@@ -250,14 +259,14 @@ export class CellLayer {
     if (v.glow) v.glow.setBlendMode(Phaser.BlendModes.ADD);
   }
 
-  private toggle(cur: Phaser.GameObjects.Image | null, on: boolean, key: string, size: number, depth: number): Phaser.GameObjects.Image | null {
+  private toggle(cur: CanvasSprite | null, on: boolean, key: string, size: number, depth: number): CanvasSprite | null {
     if (!on) {
       if (cur) this.releaseOverlay(cur);
       return null;
     }
     let img = cur;
     if (!img) {
-      img = this.overlayPool.get(key)?.pop() ?? this.scene.add.image(0, 0, key);
+      img = this.overlayPool.get(key)?.pop() ?? this.canvas.add(key);
       img.setVisible(true).setActive(true);
     }
     return img.setDisplaySize(size, size).setDepth(depth);
@@ -299,12 +308,12 @@ export class CellLayer {
     v.glow = v.ring = v.marker = null;
   }
 
-  private releaseImage(img: Phaser.GameObjects.Image): void {
+  private releaseImage(img: CanvasSprite): void {
     img.setVisible(false).setActive(false);
     this.pool.push(img);
   }
 
-  private releaseOverlay(img: Phaser.GameObjects.Image): void {
+  private releaseOverlay(img: CanvasSprite): void {
     img.setVisible(false).setActive(false);
     const key = img.texture.key;
     let list = this.overlayPool.get(key);

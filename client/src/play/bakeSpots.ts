@@ -5,9 +5,12 @@
 
 export interface PixelRect { x: number; y: number; width: number; height: number }
 
-/** The texture pixels a lattice cell of `size` voxels at (x, y) covers, at `px` pixels per voxel, rounded outward. */
+/**
+ * The texture pixels a lattice cell of `size` voxels at (x, y) covers, at `px` pixels per voxel, rounded outward (a
+ * cell is a little smaller than its site, so this does not reach the next site's cell).
+ */
 export function spotRect(x: number, y: number, size: number, px: number): PixelRect {
-  const h = (size * px) / 2 + 0.5;
+  const h = (size * px) / 2;
   const x0 = Math.floor(x * px - h), y0 = Math.floor(y * px - h);
   const x1 = Math.ceil(x * px + h), y1 = Math.ceil(y * px + h);
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };

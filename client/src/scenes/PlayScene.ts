@@ -78,7 +78,8 @@ export class PlayScene extends Phaser.Scene {
   create(): void {
     makeOverlayTextures(this);
     this.describeCanvas(true);
-    this.cameras.main.setBackgroundColor("#0d1218");
+    // No fill: the baked tissue's canvas lies under the game's (TissueBake.ts); the page is this colour.
+    this.cameras.main.transparent = true;
     this.scale.on(Phaser.Scale.Events.RESIZE, this.layout, this);
     this.offs.push(watchHud(this.game.canvas?.ownerDocument, () => { if (this.built) this.layout(); }));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
@@ -129,7 +130,9 @@ export class PlayScene extends Phaser.Scene {
     this.field = new FieldLayer(this, this.gridW, this.gridH);
     if (this.session.field.levels.length) this.field.setLevels(this.session.field.levels, this.session.field.width, this.session.field.height);
     this.vessels = new VesselLayer(this, vessels);
-    this.cells = new CellLayer(this, scenario?.tissue.spacing ?? 2, this.gridW, this.gridH);
+    this.field.image.setVisible(false); // painted under the game's canvas with the baked tissue
+    this.vessels.hideBase(); // painted with the baked tissue, under the cells
+    this.cells = new CellLayer(this, scenario?.tissue.spacing ?? 2, this.gridW, this.gridH, this.field, vessels);
     this.effects = new EffectsLayer(this);
     this.mode = new EffectsMode(this.bus, (reduced) => { this.cells?.setReduced(reduced); if (this.effects) this.effects.reduced = reduced; });
     const frame = this.add.graphics().setDepth(1).lineStyle(0.3, 0x8a949e, 0.8).strokeRect(0, 0, this.gridW, this.gridH);

@@ -1,0 +1,123 @@
+// The cells that move (and their status marks), drawn on a 2D canvas between the baked tissue and the game's
+// canvas instead of as WebGL sprites. On software WebGL (SwiftShader, what a school machine without a usable GPU falls
+// back to) one batch of ~600 cell sprites took ~0.3 s a frame; the browser's 2D canvas draws the same images in a few
+// milliseconds, and skips frames where nothing moved. CanvasSprite has the few Image methods CellLayer uses, so the
+// layer's logic is unchanged. Owned by CellLayer.
+
+import Phaser from "phaser";
+
+export class CanvasSprite {
+  readonly texture = { key: "" };
+  x = 0; y = 0; w = 1; h = 1; alpha = 1; depth = 0; visible = true; active = true;
+  additive = false;
+  private readonly owner: CellCanvas;
+
+  constructor(owner: CellCanvas, key: string) {
+    this.owner = owner;
+    this.texture.key = key;
+  }
+
+  setTexture(key: string): this { if (key !== this.texture.key) { this.texture.key = key; this.owner.dirty = true; } return this; }
+  setDisplaySize(w: number, h: number): this { if (w !== this.w || h !== this.h) { this.w = w; this.h = h; this.owner.dirty = true; } return this; }
+  setPosition(x: number, y: number): this { if (x !== this.x || y !== this.y) { this.x = x; this.y = y; this.owner.dirty = true; } return this; }
+  setAlpha(a: number): this { if (a !== this.alpha) { this.alpha = a; this.owner.dirty = true; } return this; }
+  setDepth(d: number): this { if (d !== this.depth) { this.depth = d; this.owner.dirty = true; } return this; }
+  setVisible(v: boolean): this { if (v !== this.visible) { this.visible = v; this.owner.dirty = true; } return this; }
+  setActive(a: boolean): this { this.active = a; return this; }
+  setBlendMode(mode: number): this { this.additive = mode === Phaser.BlendModes.ADD; this.owner.dirty = true; return this; }
+  destroy(): void { this.owner.remove(this); }
+}
+
+export class CellCanvas {
+  private readonly scene: Phaser.Scene;
+  readonly element: HTMLCanvasElement;
+  private readonly ctx: CanvasRenderingContext2D;
+  private readonly sprites = new Set<CanvasSprite>();
+  private readonly sources = new Map<string, CanvasImageSource>();
+  private readonly gridW: number;
+  private readonly gridH: number;
+  private placed = "";
+  private zoom = 1;
+  dirty = true;
+  /** Frames drawn (tests). */
+  draws = 0;
+
+  constructor(scene: Phaser.Scene, gridW: number, gridH: number) {
+    this.scene = scene;
+    this.gridW = gridW; this.gridH = gridH;
+    const game = scene.game.canvas;
+    this.element = game.ownerDocument.createElement("canvas");
+    this.element.className = "tissue-cells";
+    this.element.setAttribute("aria-hidden", "true");
+    Object.assign(this.element.style, { position: "absolute", zIndex: "-1", pointerEvents: "none", left: "0px", top: "0px" });
+    game.parentElement?.insertBefore(this.element, game);
+    const ctx = this.element.getContext("2d");
+    if (!ctx) throw new Error("no 2D canvas for the cells");
+    this.ctx = ctx;
+  }
+
+  add(key: string): CanvasSprite {
+    const s = new CanvasSprite(this, key);
+    this.sprites.add(s);
+    this.dirty = true;
+    return s;
+  }
+
+  remove(s: CanvasSprite): void {
+    this.sprites.delete(s);
+    this.dirty = true;
+  }
+
+  /** Sits over the grid as the camera shows it, at screen resolution; redraws if anything changed. */
+  draw(cam: Phaser.Cameras.Scene2D.Camera): void {
+    const z = cam.zoom;
+    const ox = cam.x + cam.originX * cam.width, oy = cam.y + cam.originY * cam.height;
+    const game = this.scene.game.canvas;
+    // The canvas covers what the camera shows of the grid (cells at its edge are drawn a little past it).
+    const left = ox + (-cam.scrollX - cam.originX * cam.width) * z + game.offsetLeft;
+    const top = oy + (-cam.scrollY - cam.originY * cam.height) * z + game.offsetTop;
+    const pad = 4 * z;
+    const w = Math.ceil(this.gridW * z + 2 * pad), h = Math.ceil(this.gridH * z + 2 * pad);
+    const key = `${left},${top},${w},${h}`;
+    if (key !== this.placed) {
+      this.placed = key;
+      this.zoom = z;
+      if (this.element.width !== w || this.element.height !== h) { this.element.width = w; this.element.height = h; }
+      Object.assign(this.element.style, { left: `${left - pad}px`, top: `${top - pad}px`, width: `${w}px`, height: `${h}px` });
+      this.dirty = true;
+    }
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.draws++;
+    const c = this.ctx;
+    c.setTransform(1, 0, 0, 1, 0, 0);
+    c.clearRect(0, 0, w, h);
+    c.setTransform(this.zoom, 0, 0, this.zoom, pad, pad);
+    c.imageSmoothingEnabled = true;
+    const list = [...this.sprites].filter((s) => s.visible && s.alpha > 0).sort((a, b) => a.depth - b.depth);
+    for (const s of list) {
+      const src = this.source(s.texture.key);
+      if (!src) continue;
+      c.globalAlpha = Math.min(1, s.alpha);
+      c.globalCompositeOperation = s.additive ? "lighter" : "source-over";
+      c.drawImage(src, s.x - s.w / 2, s.y - s.h / 2, s.w, s.h);
+    }
+    c.globalAlpha = 1;
+    c.globalCompositeOperation = "source-over";
+  }
+
+  private source(key: string): CanvasImageSource | null {
+    let src = this.sources.get(key);
+    if (!src) {
+      if (!this.scene.textures.exists(key)) return null;
+      src = this.scene.textures.get(key).getSourceImage() as CanvasImageSource;
+      this.sources.set(key, src);
+    }
+    return src;
+  }
+
+  destroy(): void {
+    this.element.remove();
+    this.sprites.clear();
+  }
+}
