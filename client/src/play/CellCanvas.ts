@@ -6,6 +6,26 @@
 
 import Phaser from "phaser";
 
+const rasters = new WeakMap<object, HTMLCanvasElement>();
+
+/**
+ * A texture's image as a bitmap canvas, made once: cell sprites are SVGs, and a 2D canvas draws an SVG image by
+ * rasterising it again on every drawImage.
+ */
+export function rasterOf(scene: Phaser.Scene, key: string): HTMLCanvasElement | null {
+  if (!scene.textures.exists(key)) return null;
+  const src = scene.textures.get(key).getSourceImage() as HTMLImageElement | HTMLCanvasElement;
+  if (src instanceof HTMLCanvasElement) return src;
+  let c = rasters.get(src);
+  if (!c) {
+    c = scene.game.canvas.ownerDocument.createElement("canvas");
+    c.width = src.width || 64; c.height = src.height || 64;
+    c.getContext("2d")?.drawImage(src, 0, 0, c.width, c.height);
+    rasters.set(src, c);
+  }
+  return c;
+}
+
 export class CanvasSprite {
   readonly texture = { key: "" };
   x = 0; y = 0; w = 1; h = 1; alpha = 1; depth = 0; visible = true; active = true;
@@ -39,6 +59,11 @@ export class CellCanvas {
   private placed = "";
   private zoom = 1;
   dirty = true;
+  /** Least time between two redraws (ms): 0 draws every frame; reduced effects redraw at 15 per second. */
+  minMs = 0;
+  private lastDraw = -Infinity;
+  /** Drawn over the cells (voxel transform; `zoom` and `pad` map voxels to canvas pixels): the picked outlines. */
+  overlay: ((ctx: CanvasRenderingContext2D, zoom: number, pad: number) => void) | null = null;
   /** Frames drawn (tests). */
   draws = 0;
 
@@ -69,7 +94,7 @@ export class CellCanvas {
   }
 
   /** Sits over the grid as the camera shows it, at screen resolution; redraws if anything changed. */
-  draw(cam: Phaser.Cameras.Scene2D.Camera): void {
+  draw(cam: Phaser.Cameras.Scene2D.Camera, now: number): void {
     const z = cam.zoom;
     const ox = cam.x + cam.originX * cam.width, oy = cam.y + cam.originY * cam.height;
     const game = this.scene.game.canvas;
@@ -86,8 +111,9 @@ export class CellCanvas {
       Object.assign(this.element.style, { left: `${left - pad}px`, top: `${top - pad}px`, width: `${w}px`, height: `${h}px` });
       this.dirty = true;
     }
-    if (!this.dirty) return;
+    if (!this.dirty || now - this.lastDraw < this.minMs) return;
     this.dirty = false;
+    this.lastDraw = now;
     this.draws++;
     const c = this.ctx;
     c.setTransform(1, 0, 0, 1, 0, 0);
@@ -104,14 +130,15 @@ export class CellCanvas {
     }
     c.globalAlpha = 1;
     c.globalCompositeOperation = "source-over";
+    this.overlay?.(c, this.zoom, pad);
   }
 
   private source(key: string): CanvasImageSource | null {
     let src = this.sources.get(key);
     if (!src) {
-      if (!this.scene.textures.exists(key)) return null;
-      src = this.scene.textures.get(key).getSourceImage() as CanvasImageSource;
-      this.sources.set(key, src);
+      const r = rasterOf(this.scene, key);
+      if (!r) return null;
+      this.sources.set(key, (src = r));
     }
     return src;
   }

@@ -83,7 +83,7 @@ export class CellLayer {
     this.latticeSpacing = latticeSpacing;
     this.bake = new TissueBake(scene, field, vessels, gridW, gridH, BAKE_MS.full);
     this.canvas = new CellCanvas(scene, gridW, gridH);
-    this.outlines = new ClusterOutlines(scene, OUTLINE_MS.full);
+    this.outlines = new ClusterOutlines(this.canvas, OUTLINE_MS.full);
   }
 
   setOwnership(mine: readonly number[], selectedSquad: number | null, picked: readonly number[]): void {
@@ -100,6 +100,7 @@ export class CellLayer {
     this.reduced = reduced;
     this.bake.setInterval(reduced ? BAKE_MS.reduced : BAKE_MS.full, reduced ? COMPOSE_MS.reduced : COMPOSE_MS.full);
     this.outlines.intervalMs = reduced ? OUTLINE_MS.reduced : OUTLINE_MS.full;
+    this.canvas.minMs = reduced ? 66 : 0; // moving cells redrawn 15 times a second
     for (const v of this.views.values()) this.dress(v);
   }
 
@@ -157,7 +158,7 @@ export class CellLayer {
     }
     this.outlines.update(now, () => this.pickedPoints(now));
     this.bake.follow(this.scene.cameras.main);
-    this.canvas.draw(this.scene.cameras.main);
+    this.canvas.draw(this.scene.cameras.main, now);
   }
 
   /** The live cells as points (voxels, drawn positions) for picking and selection. */
@@ -192,7 +193,6 @@ export class CellLayer {
     for (const list of this.overlayPool.values()) for (const img of list) img.destroy();
     this.bake.destroy();
     this.canvas.destroy();
-    this.outlines.destroy();
   }
 
   private create(id: number, c: CellState, x: number, y: number, born: number, first: boolean): CellView {

@@ -1,72 +1,70 @@
 // One outline and a count per cluster of picked cells (the player's picked cells and the squad being commanded),
 // instead of a halo per cell: a crowd around a dendritic cell reads as "12 of yours here" and leaves the cell
-// underneath visible. One Graphics for every outline, a few pooled labels; redrawn at most every `intervalMs` while
-// the cells move. Owned by CellLayer.
+// underneath visible. Drawn on the moving cells' canvas (CellCanvas) after the cells; clusters recomputed at most
+// every `intervalMs` while the cells move. Owned by CellLayer.
 
-import Phaser from "phaser";
-import { Depth } from "./cellStyle.ts";
-import { clusterPoints, type Pt } from "./pickClusters.ts";
+import type { CellCanvas } from "./CellCanvas.ts";
+import { clusterPoints, type Cluster, type Pt } from "./pickClusters.ts";
 
 /** Cells this close (voxels) are outlined together. */
 const LINK_VOXELS = 4;
 /** Most labelled clusters; smaller ones past these still get an outline. */
 const MAX_LABELS = 24;
+const LABEL_PX = 13;
 
 export class ClusterOutlines {
-  private readonly scene: Phaser.Scene;
-  private readonly g: Phaser.GameObjects.Graphics;
-  private readonly labels: Phaser.GameObjects.Text[] = [];
+  private readonly canvas: CellCanvas;
+  private clusters: Cluster[] = [];
   private last = -Infinity;
   private dirty = false;
   intervalMs: number;
-  /** Clusters drawn last time (for tests). */
-  shown = 0;
 
-  constructor(scene: Phaser.Scene, intervalMs: number) {
-    this.scene = scene;
+  constructor(canvas: CellCanvas, intervalMs: number) {
+    this.canvas = canvas;
     this.intervalMs = intervalMs;
-    this.g = scene.add.graphics().setDepth(Depth.ring);
+    canvas.overlay = (ctx, zoom, pad) => this.draw(ctx, zoom, pad);
   }
 
-  /** Something picked changed or moved: redraw when next due. */
+  /** Clusters drawn now (tests). */
+  get shown(): number { return this.clusters.length; }
+
+  /** Something picked changed or moved: recompute when next due. */
   touch(): void { this.dirty = true; }
 
-  /** Redraws the outlines of `points` if they changed and the interval has passed. */
+  /** Recomputes the clusters of `points` if they changed and the interval has passed. */
   update(now: number, points: () => Pt[]): void {
     if (!this.dirty || now - this.last < this.intervalMs) return;
     this.dirty = false;
     this.last = now;
-    const clusters = clusterPoints(points(), LINK_VOXELS);
-    this.shown = clusters.length;
-    const g = this.g.clear();
-    for (const c of clusters) {
-      g.lineStyle(0.7, 0x0d1218, 0.85).strokeCircle(c.x, c.y, c.r);
-      g.lineStyle(0.35, 0xffffff, 0.95).strokeCircle(c.x, c.y, c.r);
+    this.clusters = clusterPoints(points(), LINK_VOXELS);
+    this.canvas.dirty = true;
+  }
+
+  /** Outlines in voxels (the canvas is scaled by `zoom`), counts in screen pixels so they read at any zoom. */
+  private draw(ctx: CanvasRenderingContext2D, zoom: number, pad: number): void {
+    if (this.clusters.length === 0) return;
+    ctx.globalAlpha = 1;
+    for (const [width, colour] of [[0.7, "rgba(13, 18, 24, 0.85)"], [0.35, "#ffffff"]] as const) {
+      ctx.lineWidth = width;
+      ctx.strokeStyle = colour;
+      ctx.beginPath();
+      for (const c of this.clusters) { ctx.moveTo(c.x + c.r, c.y); ctx.arc(c.x, c.y, c.r, 0, Math.PI * 2); }
+      ctx.stroke();
     }
-    clusters.forEach((c, i) => {
-      if (i >= MAX_LABELS || c.count < 2) return;
-      const t = this.label(i).setText(String(c.count)).setVisible(true);
-      t.setPosition(c.x + c.r * 0.71, c.y - c.r * 0.71);
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.font = `bold ${LABEL_PX}px system-ui, sans-serif`;
+    ctx.textBaseline = "bottom";
+    this.clusters.slice(0, MAX_LABELS).forEach((c) => {
+      if (c.count < 2) return;
+      const text = String(c.count);
+      const x = pad + (c.x + c.r * 0.71) * zoom, y = pad + (c.y - c.r * 0.71) * zoom;
+      const w = ctx.measureText(text).width + 6;
+      ctx.fillStyle = "#0d1218";
+      ctx.fillRect(x, y - LABEL_PX - 2, w, LABEL_PX + 3);
+      ctx.fillStyle = "#ffffff";
+      ctx.fillText(text, x + 3, y);
     });
-    for (let i = Math.min(MAX_LABELS, clusters.length); i < this.labels.length; i++) this.labels[i].setVisible(false);
-    for (let i = 0; i < Math.min(MAX_LABELS, clusters.length); i++) if (clusters[i].count < 2) this.labels[i].setVisible(false);
-  }
-
-  private label(i: number): Phaser.GameObjects.Text {
-    while (this.labels.length <= i) {
-      // Drawn at 48 px and scaled down into voxels, so it stays sharp at any zoom.
-      const t = this.scene.add.text(0, 0, "", {
-        fontFamily: "system-ui, sans-serif", fontSize: "48px", fontStyle: "bold", color: "#ffffff",
-        backgroundColor: "#0d1218", padding: { x: 10, y: 2 },
-      }).setOrigin(0, 1).setScale(2 / 48).setDepth(Depth.marker);
-      this.labels.push(t);
-    }
-    return this.labels[i];
-  }
-
-  destroy(): void {
-    this.g.destroy();
-    for (const t of this.labels) t.destroy();
-    this.labels.length = 0;
+    ctx.restore();
   }
 }

@@ -11,6 +11,7 @@
 import type Phaser from "phaser";
 import { isThreat } from "../../../shared/sim/cellTypes.ts";
 import { DirtySpots, spotRect } from "./bakeSpots.ts";
+import { rasterOf } from "./CellCanvas.ts";
 import { spriteKey, typeName } from "./cellStyle.ts";
 import type { Vessel } from "../../../shared/sim/scenario.ts";
 import { drawVessels } from "./VesselLayer.ts";
@@ -119,7 +120,8 @@ export class TissueBake {
       const r = spotRect(c.x, c.y, c.size, this.px);
       tissue.clearRect(r.x, r.y, r.width, r.height);
       threat.clearRect(r.x, r.y, r.width, r.height);
-      const img = this.scene.textures.get(spriteKey(typeName(c.type))).getSourceImage() as CanvasImageSource;
+      const img = rasterOf(this.scene, spriteKey(typeName(c.type)));
+      if (!img) continue;
       const s = c.size * this.px;
       (isThreat(c.type) ? threat : tissue).drawImage(img, c.x * this.px - s / 2, c.y * this.px - s / 2, s, s);
       baked.push(id);
@@ -166,6 +168,12 @@ export class TissueBake {
     o.drawImage(this.layers[0], 0, 0);
     o.globalAlpha = 1;
     o.drawImage(this.layers[1], 0, 0);
+    // The grid's edge.
+    o.globalAlpha = 0.8;
+    o.strokeStyle = "#8a949e";
+    o.lineWidth = 0.3 * this.px;
+    o.strokeRect(0, 0, w, h);
+    o.globalAlpha = 1;
   }
 
   destroy(): void {

@@ -135,8 +135,6 @@ export class PlayScene extends Phaser.Scene {
     this.cells = new CellLayer(this, scenario?.tissue.spacing ?? 2, this.gridW, this.gridH, this.field, vessels);
     this.effects = new EffectsLayer(this);
     this.mode = new EffectsMode(this.bus, (reduced) => { this.cells?.setReduced(reduced); if (this.effects) this.effects.reduced = reduced; });
-    const frame = this.add.graphics().setDepth(1).lineStyle(0.3, 0x8a949e, 0.8).strokeRect(0, 0, this.gridW, this.gridH);
-    void frame;
     this.input2 = new CommandInput(this, this.session, this.bus, {
       fit: () => this.fitNow,
       grid: () => ({ width: this.gridW, height: this.gridH }),
