@@ -75,6 +75,8 @@ export class CellCanvas {
     this.element.className = "tissue-cells";
     this.element.setAttribute("aria-hidden", "true");
     Object.assign(this.element.style, { position: "absolute", zIndex: "-1", pointerEvents: "none", left: "0px", top: "0px" });
+    // The parent keeps the layers in its own stacking context (so z-index -1 stays above the page's background).
+    if (game.parentElement) game.parentElement.style.isolation = "isolate";
     game.parentElement?.insertBefore(this.element, game);
     const ctx = this.element.getContext("2d");
     if (!ctx) throw new Error("no 2D canvas for the cells");
