@@ -58,12 +58,14 @@ export class CellCanvas {
   private readonly gridH: number;
   private placed = "";
   private zoom = 1;
+  private offX = 0;
+  private offY = 0;
   dirty = true;
   /** Least time between two redraws (ms): 0 draws every frame; reduced effects redraw at 15 per second. */
   minMs = 0;
   private lastDraw = -Infinity;
-  /** Drawn over the cells (voxel transform; `zoom` and `pad` map voxels to canvas pixels): the picked outlines. */
-  overlay: ((ctx: CanvasRenderingContext2D, zoom: number, pad: number) => void) | null = null;
+  /** Drawn over the cells (voxel transform; canvas pixel = off + voxel × zoom): the picked outlines. */
+  overlay: ((ctx: CanvasRenderingContext2D, zoom: number, offX: number, offY: number) => void) | null = null;
   /** Frames drawn (tests). */
   draws = 0;
 
@@ -76,7 +78,7 @@ export class CellCanvas {
     this.element.setAttribute("aria-hidden", "true");
     Object.assign(this.element.style, { position: "absolute", zIndex: "-1", pointerEvents: "none", left: "0px", top: "0px" });
     // The parent keeps the layers in its own stacking context (so z-index -1 stays above the page's background).
-    if (game.parentElement) game.parentElement.style.isolation = "isolate";
+    if (game.parentElement) Object.assign(game.parentElement.style, { isolation: "isolate", overflow: "hidden" });
     game.parentElement?.insertBefore(this.element, game);
     const ctx = this.element.getContext("2d");
     if (!ctx) throw new Error("no 2D canvas for the cells");
@@ -95,22 +97,26 @@ export class CellCanvas {
     this.dirty = true;
   }
 
-  /** Sits over the grid as the camera shows it, at screen resolution; redraws if anything changed. */
+  /** Sits over the part of the grid the camera shows, at screen resolution; redraws if anything changed. */
   draw(cam: Phaser.Cameras.Scene2D.Camera, now: number): void {
     const z = cam.zoom;
     const ox = cam.x + cam.originX * cam.width, oy = cam.y + cam.originY * cam.height;
     const game = this.scene.game.canvas;
-    // The canvas covers what the camera shows of the grid (cells at its edge are drawn a little past it).
-    const left = ox + (-cam.scrollX - cam.originX * cam.width) * z + game.offsetLeft;
-    const top = oy + (-cam.scrollY - cam.originY * cam.height) * z + game.offsetTop;
-    const pad = 4 * z;
-    const w = Math.ceil(this.gridW * z + 2 * pad), h = Math.ceil(this.gridH * z + 2 * pad);
-    const key = `${left},${top},${w},${h}`;
+    // The grid's corner on the page, and the part of it (with a margin for cells at its edge) inside the camera's view.
+    const gx = ox + (-cam.scrollX - cam.originX * cam.width) * z + game.offsetLeft;
+    const gy = oy + (-cam.scrollY - cam.originY * cam.height) * z + game.offsetTop;
+    const margin = 12 * z; // room for the outlines of clusters at the edge
+    const x0 = Math.floor(Math.max(game.offsetLeft + cam.x, gx - margin)), y0 = Math.floor(Math.max(game.offsetTop + cam.y, gy - margin));
+    const x1 = Math.ceil(Math.min(game.offsetLeft + cam.x + cam.width, gx + this.gridW * z + margin));
+    const y1 = Math.ceil(Math.min(game.offsetTop + cam.y + cam.height, gy + this.gridH * z + margin));
+    const w = Math.max(1, x1 - x0), h = Math.max(1, y1 - y0);
+    const key = `${gx},${gy},${z},${x0},${y0},${w},${h}`;
     if (key !== this.placed) {
       this.placed = key;
       this.zoom = z;
+      this.offX = gx - x0; this.offY = gy - y0;
       if (this.element.width !== w || this.element.height !== h) { this.element.width = w; this.element.height = h; }
-      Object.assign(this.element.style, { left: `${left - pad}px`, top: `${top - pad}px`, width: `${w}px`, height: `${h}px` });
+      Object.assign(this.element.style, { left: `${x0}px`, top: `${y0}px`, width: `${w}px`, height: `${h}px` });
       this.dirty = true;
     }
     if (!this.dirty || now - this.lastDraw < this.minMs) return;
@@ -119,8 +125,8 @@ export class CellCanvas {
     this.draws++;
     const c = this.ctx;
     c.setTransform(1, 0, 0, 1, 0, 0);
-    c.clearRect(0, 0, w, h);
-    c.setTransform(this.zoom, 0, 0, this.zoom, pad, pad);
+    c.clearRect(0, 0, this.element.width, this.element.height);
+    c.setTransform(this.zoom, 0, 0, this.zoom, this.offX, this.offY);
     c.imageSmoothingEnabled = true;
     const list = [...this.sprites].filter((s) => s.visible && s.alpha > 0).sort((a, b) => a.depth - b.depth);
     for (const s of list) {
@@ -132,7 +138,7 @@ export class CellCanvas {
     }
     c.globalAlpha = 1;
     c.globalCompositeOperation = "source-over";
-    this.overlay?.(c, this.zoom, pad);
+    this.overlay?.(c, this.zoom, this.offX, this.offY);
   }
 
   private source(key: string): CanvasImageSource | null {

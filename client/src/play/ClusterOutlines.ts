@@ -7,7 +7,7 @@ import type { CellCanvas } from "./CellCanvas.ts";
 import { clusterPoints, type Cluster, type Pt } from "./pickClusters.ts";
 
 /** Cells this close (voxels) are outlined together. */
-const LINK_VOXELS = 4;
+const LINK_VOXELS = 3;
 /** Most labelled clusters; smaller ones past these still get an outline. */
 const MAX_LABELS = 24;
 const LABEL_PX = 13;
@@ -22,7 +22,7 @@ export class ClusterOutlines {
   constructor(canvas: CellCanvas, intervalMs: number) {
     this.canvas = canvas;
     this.intervalMs = intervalMs;
-    canvas.overlay = (ctx, zoom, pad) => this.draw(ctx, zoom, pad);
+    canvas.overlay = (ctx, zoom, offX, offY) => this.draw(ctx, zoom, offX, offY);
   }
 
   /** Clusters drawn now (tests). */
@@ -41,7 +41,7 @@ export class ClusterOutlines {
   }
 
   /** Outlines in voxels (the canvas is scaled by `zoom`), counts in screen pixels so they read at any zoom. */
-  private draw(ctx: CanvasRenderingContext2D, zoom: number, pad: number): void {
+  private draw(ctx: CanvasRenderingContext2D, zoom: number, offX: number, offY: number): void {
     if (this.clusters.length === 0) return;
     ctx.globalAlpha = 1;
     for (const [width, colour] of [[0.7, "rgba(13, 18, 24, 0.85)"], [0.35, "#ffffff"]] as const) {
@@ -58,7 +58,7 @@ export class ClusterOutlines {
     this.clusters.slice(0, MAX_LABELS).forEach((c) => {
       if (c.count < 2) return;
       const text = String(c.count);
-      const x = pad + (c.x + c.r * 0.71) * zoom, y = pad + (c.y - c.r * 0.71) * zoom;
+      const x = offX + (c.x + c.r * 0.71) * zoom, y = offY + (c.y - c.r * 0.71) * zoom;
       const w = ctx.measureText(text).width + 6;
       ctx.fillStyle = "#0d1218";
       ctx.fillRect(x, y - LABEL_PX - 2, w, LABEL_PX + 3);

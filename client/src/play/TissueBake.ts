@@ -78,7 +78,7 @@ export class TissueBake {
     // Under the game's canvas (inside #game's stacking context), never in the way of the pointer.
     Object.assign(this.element.style, { position: "absolute", zIndex: "-1", pointerEvents: "none", left: "0px", top: "0px", width: "0px", height: "0px" });
     // The parent keeps the layers in its own stacking context (so z-index -1 stays above the page's background).
-    if (game.parentElement) game.parentElement.style.isolation = "isolate";
+    if (game.parentElement) Object.assign(game.parentElement.style, { isolation: "isolate", overflow: "hidden" });
     game.parentElement?.insertBefore(this.element, game);
     this.out = ctx2d(this.element);
     this.heat = canvas(doc, field.width, field.height);
