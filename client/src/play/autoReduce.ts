@@ -4,7 +4,7 @@
 
 export interface AutoReduceRule { minFps: number; holdSeconds: number; warmupSeconds: number }
 
-export const AUTO_REDUCE: AutoReduceRule = { minFps: 20, holdSeconds: 4, warmupSeconds: 3 };
+export const AUTO_REDUCE: AutoReduceRule = { minFps: 15, holdSeconds: 5, warmupSeconds: 6 };
 
 export class FrameRateWatch {
   private readonly rule: AutoReduceRule;
