@@ -63,9 +63,11 @@ export class CellCanvas {
   dirty = true;
   /** Least time between two redraws (ms): 0 draws every frame; reduced effects redraw at 15 per second. */
   minMs = 0;
+  /** Canvas pixels per screen pixel: 1, or 0.5 under reduced effects (a quarter of the pixels to clear and send). */
+  res = 1;
   private lastDraw = -Infinity;
   /** Drawn over the cells (voxel transform; canvas pixel = off + voxel × zoom): the picked outlines. */
-  overlay: ((ctx: CanvasRenderingContext2D, zoom: number, offX: number, offY: number) => void) | null = null;
+  overlay: ((ctx: CanvasRenderingContext2D, zoom: number, offX: number, offY: number, res: number) => void) | null = null;
   /** Frames drawn (tests). */
   draws = 0;
 
@@ -110,12 +112,13 @@ export class CellCanvas {
     const x1 = Math.ceil(Math.min(game.offsetLeft + cam.x + cam.width, gx + this.gridW * z + margin));
     const y1 = Math.ceil(Math.min(game.offsetTop + cam.y + cam.height, gy + this.gridH * z + margin));
     const w = Math.max(1, x1 - x0), h = Math.max(1, y1 - y0);
-    const key = `${gx},${gy},${z},${x0},${y0},${w},${h}`;
+    const key = `${gx},${gy},${z},${x0},${y0},${w},${h},${this.res}`;
     if (key !== this.placed) {
       this.placed = key;
       this.zoom = z;
       this.offX = gx - x0; this.offY = gy - y0;
-      if (this.element.width !== w || this.element.height !== h) { this.element.width = w; this.element.height = h; }
+      const cw = Math.ceil(w * this.res), ch = Math.ceil(h * this.res);
+      if (this.element.width !== cw || this.element.height !== ch) { this.element.width = cw; this.element.height = ch; }
       Object.assign(this.element.style, { left: `${x0}px`, top: `${y0}px`, width: `${w}px`, height: `${h}px` });
       this.dirty = true;
     }
@@ -126,7 +129,8 @@ export class CellCanvas {
     const c = this.ctx;
     c.setTransform(1, 0, 0, 1, 0, 0);
     c.clearRect(0, 0, this.element.width, this.element.height);
-    c.setTransform(this.zoom, 0, 0, this.zoom, this.offX, this.offY);
+    const k = this.res;
+    c.setTransform(this.zoom * k, 0, 0, this.zoom * k, this.offX * k, this.offY * k);
     c.imageSmoothingEnabled = true;
     const list = [...this.sprites].filter((s) => s.visible && s.alpha > 0).sort((a, b) => a.depth - b.depth);
     for (const s of list) {
@@ -138,7 +142,7 @@ export class CellCanvas {
     }
     c.globalAlpha = 1;
     c.globalCompositeOperation = "source-over";
-    this.overlay?.(c, this.zoom, this.offX, this.offY);
+    this.overlay?.(c, this.zoom * k, this.offX * k, this.offY * k, k);
   }
 
   private source(key: string): CanvasImageSource | null {

@@ -100,7 +100,9 @@ export class CellLayer {
     this.reduced = reduced;
     this.bake.setInterval(reduced ? BAKE_MS.reduced : BAKE_MS.full, reduced ? COMPOSE_MS.reduced : COMPOSE_MS.full);
     this.outlines.intervalMs = reduced ? OUTLINE_MS.reduced : OUTLINE_MS.full;
-    this.canvas.minMs = reduced ? 66 : 0; // moving cells redrawn 15 times a second
+    this.canvas.minMs = reduced ? 66 : 0; // moving cells redrawn 15 times a second, at half resolution
+    this.canvas.res = reduced ? 0.5 : 1;
+    this.canvas.dirty = true;
     for (const v of this.views.values()) this.dress(v);
   }
 

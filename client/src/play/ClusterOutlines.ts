@@ -22,7 +22,7 @@ export class ClusterOutlines {
   constructor(canvas: CellCanvas, intervalMs: number) {
     this.canvas = canvas;
     this.intervalMs = intervalMs;
-    canvas.overlay = (ctx, zoom, offX, offY) => this.draw(ctx, zoom, offX, offY);
+    canvas.overlay = (ctx, zoom, offX, offY, res) => this.draw(ctx, zoom, offX, offY, res);
   }
 
   /** Clusters drawn now (tests). */
@@ -41,7 +41,7 @@ export class ClusterOutlines {
   }
 
   /** Outlines in voxels (the canvas is scaled by `zoom`), counts in screen pixels so they read at any zoom. */
-  private draw(ctx: CanvasRenderingContext2D, zoom: number, offX: number, offY: number): void {
+  private draw(ctx: CanvasRenderingContext2D, zoom: number, offX: number, offY: number, res: number): void {
     if (this.clusters.length === 0) return;
     ctx.globalAlpha = 1;
     for (const [width, colour] of [[0.7, "rgba(13, 18, 24, 0.85)"], [0.35, "#ffffff"]] as const) {
@@ -53,17 +53,18 @@ export class ClusterOutlines {
     }
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.font = `bold ${LABEL_PX}px system-ui, sans-serif`;
+    const px = LABEL_PX * res;
+    ctx.font = `bold ${px}px system-ui, sans-serif`;
     ctx.textBaseline = "bottom";
     this.clusters.slice(0, MAX_LABELS).forEach((c) => {
       if (c.count < 2) return;
       const text = String(c.count);
       const x = offX + (c.x + c.r * 0.71) * zoom, y = offY + (c.y - c.r * 0.71) * zoom;
-      const w = ctx.measureText(text).width + 6;
+      const w = ctx.measureText(text).width + 6 * res;
       ctx.fillStyle = "#0d1218";
-      ctx.fillRect(x, y - LABEL_PX - 2, w, LABEL_PX + 3);
+      ctx.fillRect(x, y - px - 2 * res, w, px + 3 * res);
       ctx.fillStyle = "#ffffff";
-      ctx.fillText(text, x + 3, y);
+      ctx.fillText(text, x + 3 * res, y);
     });
     ctx.restore();
   }
