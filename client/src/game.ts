@@ -15,6 +15,8 @@ export function createGame(bus: Bus): Phaser.Game {
     type: Phaser.AUTO,
     parent: "game",
     backgroundColor: "#0d1218",
+    // Clear to nothing: the play scene's baked tissue is a canvas under this one (play/TissueBake.ts); the page is #0d1218.
+    transparent: true,
     scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
     input: { keyboard: false }, // the HTML menu owns the keyboard for now
     disableContextMenu: true,

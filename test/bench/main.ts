@@ -3,7 +3,7 @@
 // Options: --room-speed <1|2|4|8> (default 1, real play: a full viral round takes ~10 minutes; 8 takes ~75 s),
 // --room-days <d> (a shorter round), --room-clients <n> (default 4), --room-seed <n> (default 1); classroom: --classroom-speed
 // <1|2|4|8> (default 1), --classroom-days <d|full> (default 1 day, ~72 s; full: 8 days, ~10 min), --classroom-students <n>
-// (default 30); --only model|room|classroom.
+// (default 30); --only model|room|classroom|client (client: the tissue's frame rate in Chromium, clientBench.ts).
 
 import { benchModel } from "./modelBench.ts";
 import { benchLateRound } from "./lateRoundBench.ts";
@@ -11,6 +11,7 @@ import { benchRunner } from "./runnerBench.ts";
 import { benchClassroom, DEFAULT_CLASSROOM_BENCH, type ClassroomBenchOptions } from "./classroomBench.ts";
 import { logPacedBaseline } from "./pacedBaseline.ts";
 import { benchRoom, DEFAULT_ROOM_BENCH, type RoomBenchOptions } from "./roomBench.ts";
+import { benchClient } from "./clientBench.ts";
 
 /** Seconds of the paced baseline after each room benchmark (test/bench/pacedBaseline.ts). */
 const BASELINE_SECONDS = 40;
@@ -55,7 +56,7 @@ function readArgs(argv: string[]): { room: RoomBenchOptions; classroom: Classroo
         classroom.students = number;
         break;
       case "--only":
-        if (value !== "model" && value !== "room" && value !== "classroom") throw new Error("--only must be model, room or classroom");
+        if (value !== "model" && value !== "room" && value !== "classroom" && value !== "client") throw new Error("--only must be model, room, classroom or client");
         only = value;
         break;
       default:
@@ -79,4 +80,7 @@ if (only === null || only === "room") {
 if (only === null || only === "classroom") {
   const r = await benchClassroom(log, classroom);
   await logPacedBaseline(log, "classroom tick", r.tickMsP50, r.tickMsP99, BASELINE_SECONDS);
+}
+if (only === null || only === "client") {
+  await benchClient(log);
 }

@@ -30,6 +30,7 @@ const game = new Phaser.Game({
   type: Phaser.AUTO,
   parent: "game",
   backgroundColor: "#0d1218",
+  transparent: true, // the play scene's tissue is painted on canvases under this one (play/TissueBake.ts)
   scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight, fullscreenTarget: doc.body },
   // Several visitors' fingers at once; keys stay with the HTML buttons.
   input: { activePointers: 4, keyboard: false },

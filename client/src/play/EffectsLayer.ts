@@ -20,6 +20,8 @@ export class EffectsLayer {
   private readonly scene: Phaser.Scene;
   private readonly pool: Phaser.GameObjects.Image[] = [];
   private live = 0;
+  /** Reduced effects: no flashes (the HUD's counts still tell what happened). */
+  reduced = false;
 
   constructor(scene: Phaser.Scene) {
     this.scene = scene;
@@ -28,6 +30,7 @@ export class EffectsLayer {
   /** Draws the events that happen at a place (kill, division, activation); returns how many were drawn. */
   show(events: readonly WireEvent[]): number {
     // Players who ask for less motion get no flashes; the HUD's counts still tell what happened.
+    if (this.reduced) return 0;
     if (typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches) return 0;
     let drawn = 0;
     for (const e of events) {

@@ -1,6 +1,7 @@
 // The IL-2 heatmap under the cells: one texel per voxel, coloured through viridis from the field's log-scale level
 // bytes, smoothed by LINEAR filtering and stretched over the grid (1 world unit = 1 voxel). Bytes are rewritten in
-// place and uploaded on each field frame. Owned by PlayScene.
+// place and uploaded on each field frame. Owned by PlayScene. The tissue's bake (TissueBake.ts) paints these colours
+// on its canvas under the game's, so this image is hidden while the bake shows the heatmap.
 
 import Phaser from "phaser";
 import { buildLevelLut, colourLevels } from "./colourMap.ts";
@@ -10,7 +11,9 @@ const KEY = "il2-field";
 
 export class FieldLayer {
   private readonly scene: Phaser.Scene;
-  private readonly rgba: Uint8Array;
+  readonly rgba: Uint8Array;
+  /** Bumped on each field frame applied. */
+  version = 0;
   private readonly lut = buildLevelLut();
   private readonly texture: Phaser.Textures.Texture;
   readonly image: Phaser.GameObjects.Image;
@@ -38,7 +41,8 @@ export class FieldLayer {
   setLevels(levels: Uint8Array, width: number, height: number): void {
     if (width !== this.width || height !== this.height) return;
     colourLevels(levels, this.lut, this.rgba);
-    this.texture.source[0].update();
+    this.version++;
+    if (this.image.visible) this.texture.source[0].update();
   }
 
   destroy(): void {

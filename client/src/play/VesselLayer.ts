@@ -28,6 +28,9 @@ export class VesselLayer {
     }
   }
 
+  /** The vessels themselves are painted with the baked tissue (drawVessels), under the cells: hide this copy. */
+  hideBase(): void { this.base.setVisible(false); }
+
   /** A dose of IL-2 (or another therapy) enters the blood: glowing dots run along every vessel. */
   dosePulse(glowKey: string): void {
     for (const v of this.vessels) {
@@ -54,4 +57,21 @@ export class VesselLayer {
     this.base.destroy();
     this.leak.destroy();
   }
+}
+
+/** The same bands on a 2D canvas at `px` pixels per voxel (the baked tissue, TissueBake.ts). */
+export function drawVessels(ctx: CanvasRenderingContext2D, vessels: readonly Vessel[], px: number): void {
+  ctx.lineCap = "butt";
+  for (const [width, colour, alpha] of [[VESSEL_WIDTH + 1, "#3d0d10", 0.9], [VESSEL_WIDTH - 1, "#9e2a2b", 0.85]] as const) {
+    ctx.globalAlpha = alpha;
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = width * px;
+    for (const v of vessels) {
+      ctx.beginPath();
+      ctx.moveTo((v.x0 + 0.5) * px, (v.y0 + 0.5) * px);
+      ctx.lineTo((v.x1 + 0.5) * px, (v.y1 + 0.5) * px);
+      ctx.stroke();
+    }
+  }
+  ctx.globalAlpha = 1;
 }

@@ -11,6 +11,7 @@ import { CellLayer, Overlay } from "../play/CellLayer.ts";
 import { ASSETS_READY, CELL_SPRITES, SPRITE_PX } from "../play/cellStyle.ts";
 import { CommandInput } from "../play/CommandInput.ts";
 import { EffectsLayer } from "../play/EffectsLayer.ts";
+import { EffectsMode } from "../play/effectsMode.ts";
 import { FieldLayer } from "../play/FieldLayer.ts";
 import { fitWorld, type WorldFit } from "../play/layout.ts";
 import { hudBottomPx, watchHud } from "../play/hudInset.ts";
@@ -50,6 +51,7 @@ export class PlayScene extends Phaser.Scene {
   private effects: EffectsLayer | null = null;
   private input2: CommandInput | null = null;
   private view: PlayView | null = null;
+  private mode: EffectsMode | null = null;
   private readonly clock = new PatchClock();
   private firstSync = true;
   private offs: (() => void)[] = [];
@@ -78,7 +80,8 @@ export class PlayScene extends Phaser.Scene {
   create(): void {
     makeOverlayTextures(this);
     this.describeCanvas(true);
-    this.cameras.main.setBackgroundColor("#0d1218");
+    // No fill: the baked tissue's canvas lies under the game's (TissueBake.ts); the page is this colour.
+    this.cameras.main.transparent = true;
     this.scale.on(Phaser.Scale.Events.RESIZE, this.layout, this);
     this.offs.push(watchHud(this.game.canvas?.ownerDocument, () => { if (this.built) this.layout(); }));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
@@ -89,7 +92,7 @@ export class PlayScene extends Phaser.Scene {
       if (!this.built) return;
       this.effects?.show(events);
       for (const e of events) {
-        if (e.kind === "dose") this.vessels?.dosePulse(Overlay.glow);
+        if (e.kind === "dose" && !this.mode?.reduced) this.vessels?.dosePulse(Overlay.glow);
         else if (e.kind === "leak") this.vessels?.leakFlash();
       }
     }));
@@ -129,10 +132,11 @@ export class PlayScene extends Phaser.Scene {
     this.field = new FieldLayer(this, this.gridW, this.gridH);
     if (this.session.field.levels.length) this.field.setLevels(this.session.field.levels, this.session.field.width, this.session.field.height);
     this.vessels = new VesselLayer(this, vessels);
-    this.cells = new CellLayer(this, scenario?.tissue.spacing ?? 2);
+    this.field.image.setVisible(false); // painted under the game's canvas with the baked tissue
+    this.vessels.hideBase(); // painted with the baked tissue, under the cells
+    this.cells = new CellLayer(this, scenario?.tissue.spacing ?? 2, this.gridW, this.gridH, this.field, vessels);
     this.effects = new EffectsLayer(this);
-    const frame = this.add.graphics().setDepth(1).lineStyle(0.3, 0x8a949e, 0.8).strokeRect(0, 0, this.gridW, this.gridH);
-    void frame;
+    this.mode = new EffectsMode(this.bus, (reduced) => { this.cells?.setReduced(reduced); if (this.effects) this.effects.reduced = reduced; });
     this.input2 = new CommandInput(this, this.session, this.bus, {
       fit: () => this.view?.fit() ?? this.fitNow,
       grid: () => ({ width: this.gridW, height: this.gridH }),
@@ -161,6 +165,7 @@ export class PlayScene extends Phaser.Scene {
 
   override update(): void {
     this.cells?.update(this.time.now);
+    this.mode?.frame(this.time.now);
   }
 
   /** The canvas's words for screen readers: what the tissue shows, and how to command it from the keyboard. */
@@ -188,6 +193,8 @@ export class PlayScene extends Phaser.Scene {
     this.view?.destroy();
     this.view = null;
     this.input2?.destroy();
+    this.mode?.destroy();
+    this.mode = null;
     this.cells?.destroy();
     this.effects?.destroy();
     this.vessels?.destroy();

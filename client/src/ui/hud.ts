@@ -13,6 +13,7 @@ import { formatClock, formatCount, formatPm, formatShare } from "./format.ts";
 import type { UiSession } from "./session.ts";
 import { threatFigure } from "./threatFigure.ts";
 import { mountRoundMenu } from "./roundMenu.ts";
+import { mountEffectsButton } from "./effectsButton.ts";
 
 /** The leak meter's full width is this many times the dose-limiting line, so the line sits at two thirds. */
 export const LEAK_SCALE_MAX = 1.5;
@@ -63,7 +64,8 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   });
   leave.addEventListener("click", onLeave);
 
-  const controls = el(doc, "div", { class: "hud-group hud-controls", role: "group", "aria-label": "Round controls" }, pause, speed, restart, leave);
+  const effects = mountEffectsButton(doc);
+  const controls = el(doc, "div", { class: "hud-group hud-controls", role: "group", "aria-label": "Round controls" }, pause, speed, restart, effects.button, leave);
   root.replaceChildren(
     el(doc, "div", { class: "hud-group hud-time" }, clock, length),
     el(doc, "ul", { class: "hud-group hud-pops", "aria-label": "Immune cells" }, helpers.item, killers.item, tregs.item, nk.item),
@@ -111,5 +113,5 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   };
   refresh();
   const timer = setInterval(refresh, 250);
-  return () => { clearInterval(timer); offMenu(); };
+  return () => { clearInterval(timer); offMenu(); effects.off(); };
 }
