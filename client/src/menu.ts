@@ -4,7 +4,7 @@
 // Called once by main.ts.
 
 import type { Bus } from "./bus.ts";
-import { openLearn } from "./learn/learnDialog.ts";
+import { openLearn } from "./learn/learnLater.ts";
 import { setUpSoloSetup } from "./ui/soloSetup.ts";
 
 interface Health { status: string; scenarios?: string[] }

@@ -2,7 +2,7 @@
 // entry: a real button, styled as dotted-underlined text, reachable by keyboard. Used by ui/*.ts.
 
 import { el } from "../ui/dom.ts";
-import { openLearn } from "./learnDialog.ts";
+import { openLearn } from "./learnLater.ts";
 import type { TermId } from "./learnText.ts";
 
 export function termButton(doc: Document, id: TermId, ...content: (Node | string)[]): HTMLButtonElement {
