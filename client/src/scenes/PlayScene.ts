@@ -13,7 +13,7 @@ import { CommandInput } from "../play/CommandInput.ts";
 import { EffectsLayer } from "../play/EffectsLayer.ts";
 import { FieldLayer } from "../play/FieldLayer.ts";
 import { fitWorld, type WorldFit } from "../play/layout.ts";
-import { hudBottomPx, watchHud } from "../play/hudInset.ts";
+import { hudBottomPx, panelInset, watchHud } from "../play/hudInset.ts";
 import { PatchClock } from "../play/motion.ts";
 import { VesselLayer } from "../play/VesselLayer.ts";
 
@@ -145,7 +145,7 @@ export class PlayScene extends Phaser.Scene {
   private layout(): void {
     const cam = this.cameras.main;
     const w = this.scale.width, h = this.scale.height;
-    this.fitNow = fitWorld(w, h, this.gridW, this.gridH, hudBottomPx(this.game.canvas?.ownerDocument));
+    this.fitNow = fitWorld(w, h, this.gridW, this.gridH, hudBottomPx(this.game.canvas?.ownerDocument), panelInset(this.game.canvas?.ownerDocument));
     const f = this.fitNow;
     cam.setViewport(0, 0, w, h);
     cam.setZoom(f.scale);
