@@ -95,7 +95,9 @@ async function checkBar(page: Page, where: string): Promise<void> {
   expectAllReachable(await placed(page, "#hud button:not(.term), #hud select"), `${where}, top bar`);
   const menuButton = page.locator(".hud-menu-btn");
   if (!(await menuButton.isVisible())) return;
-  await menuButton.click();
+  // Clicked in the page: the element at its centre is already checked to be the button, and on a loaded machine
+  // playwright's own click can stall waiting for two tissue pages to settle.
+  await menuButton.evaluate((b: HTMLElement) => b.click());
   await expect.poll(() => menuButton.getAttribute("aria-expanded"), UI).toBe("true");
   expectAllReachable(await placed(page, "#hud-round-menu > button, #hud-round-menu > select"), `${where}, round menu`);
   await page.keyboard.press("Escape");
@@ -188,7 +190,7 @@ describe("a solo round on a touch phone, then at every size", () => {
     const text = (await tutorial.textContent()) ?? "";
     expect(text).toMatch(/\bTap the helpers button/);
     expect(text).not.toMatch(/click|press 1/i);
-    // The squad buttons are in view right away, under the tutorial.
+    // The squad buttons are in view right away, at the top of the panel, the tutorial under them.
     expectAllReachable(await placed(p, "#side .squad-btn"), "squad buttons on the phone");
     const fold = tutorial.getByRole("button", { name: "Hide" });
     const tall = (await tutorial.boundingBox())!.height;
