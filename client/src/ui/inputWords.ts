@@ -21,6 +21,6 @@ export interface InputWords {
 
 export function inputWords(kind: InputKind): InputWords {
   return kind === "touch"
-    ? { click: "tap", Click: "Tap", orKey: () => "", buttonsWhere: "at the top of the panel" }
-    : { click: "click", Click: "Click", orKey: (key) => `, or press ${key}`, buttonsWhere: "beside the tissue, or at the top of the panel below it on a small screen" };
+    ? { click: "tap", Click: "Tap", orKey: () => "", buttonsWhere: "beside or below the tissue" }
+    : { click: "click", Click: "Click", orKey: (key) => `, or press ${key}`, buttonsWhere: "beside the tissue, or below it on a small screen" };
 }
