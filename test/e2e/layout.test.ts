@@ -5,7 +5,7 @@
 // control of the top bar (and of its round menu where it folds) lies inside the window and is the element found at
 // its own centre (nothing covers it), the squad buttons are in view, and the tissue is fitted clear of the panel;
 // the projector's bar holds one way to end the round; on a touch phone the tutorial and the squad panel speak of
-// taps, not clicks and keys, and the tutorial card folds. Screenshots of each size: scripts in the README.
+// taps, not clicks and keys, and the tutorial card folds. No screenshots here, to keep the suite short.
 
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
