@@ -1,5 +1,5 @@
-// The HUD's effects button: "Effects: full" or "Effects: reduced", a plain button (Tab, then Enter or Space) that
-// switches between them and remembers the choice (effectsPref.ts). It follows the automatic switch too. Mounted by hud.ts.
+// The effects button (over the tissue, beside the zoom buttons: zoomButtons.ts): "Effects: full" or "Effects: reduced", a plain button (Tab, then Enter or Space) that
+// switches between them and remembers the choice (effectsPref.ts). It follows the automatic switch too.
 
 import { el } from "./dom.ts";
 import { chooseEffects, effectsReduced, onEffectsChange } from "./effectsPref.ts";

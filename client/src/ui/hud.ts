@@ -13,7 +13,6 @@ import { formatClock, formatCount, formatPm, formatShare } from "./format.ts";
 import type { UiSession } from "./session.ts";
 import { threatFigure } from "./threatFigure.ts";
 import { mountRoundMenu } from "./roundMenu.ts";
-import { mountEffectsButton } from "./effectsButton.ts";
 import { fullscreenButton } from "./fullscreenButton.ts";
 import { mountPlayLayout } from "./playLayout.ts";
 
@@ -66,9 +65,8 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   });
   leave.addEventListener("click", onLeave);
 
-  const effects = mountEffectsButton(doc);
   const fullscreen = fullscreenButton(doc, "hud-btn", true);
-  const controls = el(doc, "div", { class: "hud-group hud-controls", role: "group", "aria-label": "Round controls" }, pause, speed, restart, effects.button, leave);
+  const controls = el(doc, "div", { class: "hud-group hud-controls", role: "group", "aria-label": "Round controls" }, pause, speed, restart, leave);
   root.replaceChildren(
     el(doc, "div", { class: "hud-group hud-time" }, clock, length),
     el(doc, "ul", { class: "hud-group hud-pops", "aria-label": "Immune cells" }, helpers.item, killers.item, tregs.item, nk.item),
@@ -117,5 +115,5 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   };
   refresh();
   const timer = setInterval(refresh, 250);
-  return () => { clearInterval(timer); offMenu(); offLayout(); fullscreen.unmount(); effects.off(); };
+  return () => { clearInterval(timer); offMenu(); offLayout(); fullscreen.unmount(); };
 }

@@ -1,8 +1,11 @@
-// The zoom controls over the tissue's bottom-left corner: zoom in (+), zoom out (−) and "Whole tissue" (0), real
-// buttons reachable with Tab, touch-sized, with the zoom shown as "2.5×". Mounted by PlayView while a round plays.
+// The view controls over the tissue's bottom-left corner: zoom in (+), zoom out (−), "Whole tissue" (0) and the
+// effects switch (full or reduced: effectsButton.ts), real buttons reachable with Tab, touch-sized, with the zoom shown
+// as "2.5×". Here rather than in the top bar, which has no room for them on a laptop or in a phone's round menu.
+// Mounted by PlayView while a round plays.
 
 import "./zoomButtons.css";
 import { el, setText } from "./dom.ts";
+import { mountEffectsButton } from "./effectsButton.ts";
 
 export interface ZoomButtonActions { zoomIn(): void; zoomOut(): void; whole(): void }
 
@@ -18,7 +21,9 @@ export function mountZoomButtons(parent: HTMLElement, actions: ZoomButtonActions
   const zoomIn = el(doc, "button", { type: "button", class: "zoom-btn", "aria-label": "Zoom in (key +)", title: "Zoom in (+)", text: "+" });
   const whole = el(doc, "button", { type: "button", class: "zoom-btn zoom-whole", "aria-label": "Whole tissue (key 0)", title: "Back to the whole tissue (0)", text: "Whole tissue" });
   const level = el(doc, "span", { class: "zoom-level", "aria-hidden": "true" });
-  const group = el(doc, "div", { class: "zoom-controls", role: "group", "aria-label": "Zoom" }, zoomOut, zoomIn, whole, level);
+  const effects = mountEffectsButton(doc);
+  effects.button.className = "zoom-btn zoom-effects";
+  const group = el(doc, "div", { class: "zoom-controls", role: "group", "aria-label": "View" }, zoomOut, zoomIn, whole, level, effects.button);
   zoomIn.addEventListener("click", () => actions.zoomIn());
   zoomOut.addEventListener("click", () => actions.zoomOut());
   whole.addEventListener("click", () => actions.whole());
@@ -29,6 +34,9 @@ export function mountZoomButtons(parent: HTMLElement, actions: ZoomButtonActions
       group.style.top = `${Math.round(corner.bottom - group.offsetHeight)}px`;
       setText(level, zoom > 1.001 ? `${zoom.toFixed(1)}×` : "");
     },
-    remove() { group.remove(); },
+    remove() {
+      effects.off();
+      group.remove();
+    },
   };
 }
