@@ -46,6 +46,15 @@ const camera = (page: Page, at?: { x: number; y: number }) => page.evaluate(asyn
   return { zoom: cam.zoom as number, world: w ? { x: w.x as number, y: w.y as number } : null };
 }, at);
 
+/** The middle of the tissue on the page (the camera's viewport is the tissue's area), wherever the bars put it. */
+const tissueMiddle = (page: Page) => page.evaluate(() => {
+  const game = (window as any).game;
+  const cam = game.scene.getScene("Play").cameras.main;
+  const r = (game.canvas as HTMLCanvasElement).getBoundingClientRect();
+  const sx = r.width / game.scale.width, sy = r.height / game.scale.height;
+  return { x: Math.round(r.left + (cam.x + cam.width / 2) * sx), y: Math.round(r.top + (cam.y + cam.height / 2) * sy), height: cam.height * sy };
+});
+
 const picked = (page: Page): Promise<number[]> => page.evaluate(() => (window as any).__e2e.picked);
 const cursor = (page: Page): Promise<{ x: number; y: number } | null> =>
   page.evaluate(() => (window as any).game.scene.getScene("Play").input2.cursorAt());
@@ -212,7 +221,8 @@ describe("zoom, the microscope and keyboard picking", () => {
       const sentBefore = await page.evaluate(() => (window as any).__e2e.sent.length);
       // Two fingers 60 px apart spread to 180 px around the tissue's middle: 3× closer.
       const cdp = await context.newCDPSession(page);
-      const cx = 187, cy = 220;
+      const middle = await tissueMiddle(page);
+      const cx = middle.x, cy = middle.y;
       const fingers = (d: number) => [{ x: cx - d / 2, y: cy, id: 1 }, { x: cx + d / 2, y: cy, id: 2 }];
       await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: fingers(60) });
       for (const d of [90, 120, 150, 180]) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: fingers(d) });
@@ -221,7 +231,7 @@ describe("zoom, the microscope and keyboard picking", () => {
       expect(await page.evaluate(() => (window as any).__e2e.sent.length), "a pinch sends no command").toBe(sentBefore);
       writeFileSync(join(ARTIFACTS_DIR, `${NAME}-375-pinched.png`), await page.screenshot({ type: "png" }));
       // One finger taps: the squad is sent to the voxel under it.
-      const tapAt = { x: 150, y: 250 };
+      const tapAt = { x: middle.x - 37, y: Math.round(middle.y - middle.height / 8) }; // above the middle: the view buttons sit at the bottom
       const voxel = (await camera(page, tapAt)).world!;
       await page.touchscreen.tap(tapAt.x, tapAt.y);
       await expect.poll(() => page.evaluate(() => (window as any).__e2e.sent.length), UI).toBe(sentBefore + 1);

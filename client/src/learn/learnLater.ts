@@ -2,6 +2,9 @@
 // the first time anyone asks: a page that never opens Learn never downloads them, which keeps a phone's first load
 // light. Used by the menu and by every glossary link and Learn button (termLink.ts).
 
+// The Learn styles are page-wide (glossary words in the top bar and the panels, the Learn button, teacher notes):
+// they load with the page, only the dialog's code and texts wait.
+import "./learn.css";
 import type { LearnTab } from "./learnDialog.ts";
 import type { TermId } from "./learnText.ts";
 

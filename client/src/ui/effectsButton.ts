@@ -9,10 +9,15 @@ export const EFFECTS_BUTTON_ID = "hud-effects";
 export function mountEffectsButton(doc: Document): { button: HTMLButtonElement; off: () => void } {
   const button = el(doc, "button", {
     type: "button", id: EFFECTS_BUTTON_ID, class: "hud-btn",
-    title: "Reduced effects: no glows, flashes or fades, for computers whose graphics are slow",
   });
+  // a small button over the tissue: a shape that shows the state, and the words for screen readers (and the tooltip)
+  const icon = el(doc, "span", { "aria-hidden": "true" });
+  const words = el(doc, "span", { class: "visually-hidden" });
+  button.append(icon, words);
   const show = (reduced: boolean) => {
-    button.textContent = reduced ? "◐ Effects: reduced" : "● Effects: full";
+    icon.textContent = reduced ? "◐" : "●";
+    words.textContent = reduced ? "Effects: reduced" : "Effects: full";
+    button.title = `${reduced ? "Effects: reduced" : "Effects: full"}. Reduced effects: no glows, flashes or fades, for computers whose graphics are slow`;
     button.dataset.reduced = String(reduced);
   };
   show(effectsReduced());
