@@ -25,6 +25,9 @@ const HEADLESS_ARGS = [
   "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ];
 
+/** A touch device (a phone or tablet): touch events and a coarse pointer, as Chromium's device emulation gives. */
+export interface DeviceOptions { touch?: boolean }
+
 /** One fenced browser context and its page: its own cookies and storage, as a separate device would have. */
 export interface FencedPage {
   context: BrowserContext;
@@ -40,7 +43,7 @@ export interface FencedPage {
 export interface TestBrowser extends FencedPage {
   browser: Browser;
   /** Another context with the same fences (a second device: a student's beside the teacher's). */
-  newPage(viewport?: { width: number; height: number }): Promise<FencedPage>;
+  newPage(viewport?: { width: number; height: number }, device?: DeviceOptions): Promise<FencedPage>;
   close(): Promise<void>;
 }
 
@@ -65,8 +68,8 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
   return {
     ...first,
     browser,
-    async newPage(size = viewport) {
-      const fenced = await fencedPage(browser, size);
+    async newPage(size = viewport, device = {}) {
+      const fenced = await fencedPage(browser, size, device);
       contexts.push(fenced.context);
       return fenced;
     },
@@ -78,8 +81,9 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
 }
 
 /** A new context whose requests outside 127.0.0.1 are aborted and recorded, with its page's errors collected. */
-async function fencedPage(browser: Browser, viewport: { width: number; height: number }): Promise<FencedPage> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: "block" });
+async function fencedPage(browser: Browser, viewport: { width: number; height: number }, device: DeviceOptions = {}): Promise<FencedPage> {
+  const touch = device.touch ? { hasTouch: true, isMobile: true } : {};
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, serviceWorkers: "block", ...touch });
   const blocked: string[] = [];
   const errors: string[] = [];
   await context.route("**/*", (route) => {

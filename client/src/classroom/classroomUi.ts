@@ -171,6 +171,9 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     if (s.isTeacher()) {
       const yours = side.querySelector<HTMLElement>('[aria-label="Your cells"]');
       if (yours) yours.hidden = true; // the projector commands nothing
+      // One way to end a round: the panel's "End the round now" (to the debrief); the bar's Restart would skip it.
+      const barRestart = doc.querySelector<HTMLElement>("#hud .hud-restart");
+      if (barRestart) { barRestart.hidden = true; unmounts.push(() => { barRestart.hidden = false; }); }
       const controls = el(doc, "section", { class: "panel teach-panel", "aria-label": "Teacher controls" });
       const dashToggle = el(doc, "input", { type: "checkbox", id: "dash-toggle", checked: "" });
       const dash = el(doc, "div", { id: "dash-panel" });

@@ -16,6 +16,8 @@ import { learnButton } from "../learn/termLink.ts";
 import { teacherQuizPanel } from "../quiz/classQuiz.ts";
 import { mountLessonLobby } from "../lesson/lessonUi.ts";
 import { PresenceMemory, presenceMark } from "./seatPresence.ts";
+import { fullscreenButton } from "../ui/fullscreenButton.ts";
+import "./lobbyLayout.css";
 
 /** The full join link for a class. */
 export function joinLink(origin: string, session: Pick<ClassroomSession, "joinPath" | "code">): string {
@@ -65,11 +67,12 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
 
   const controls = teacher ? lobbyControls(doc, session) : null;
   const quiz = teacher ? teacherQuizPanel(doc, session) : null;
+  const fullscreen = teacher ? fullscreenButton(doc, "secondary small-btn") : null; // for the projector
   const joinBox = el(doc, "div", { class: "join-box" }, el(doc, "div", {},
     el(doc, "p", { class: "join-label", text: teacher ? "Join this class with the code" : "Class code" }), codeEl, linkEl), qrBox);
   root.replaceChildren(el(doc, "div", { class: `lobby ${teacher ? "lobby-teacher" : "lobby-student"}` },
     el(doc, "div", { class: "lobby-head" }, el(doc, "div", {}, title, sub),
-      el(doc, "div", { class: "lobby-head-actions" }, learnButton(doc, "Learn: glossary, model card", "il2"), leave)),
+      el(doc, "div", { class: "lobby-head-actions" }, learnButton(doc, "Learn: glossary, model card", "il2"), ...(fullscreen ? [fullscreen.button] : []), leave)),
     joinBox,
     el(doc, "div", { class: "lobby-main" },
       el(doc, "section", { class: "lobby-seats", "aria-labelledby": "lobby-count" }, count, list, bots),
@@ -146,5 +149,5 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
   const win = doc.defaultView;
   const onResize = () => drawRounds();
   win?.addEventListener("resize", onResize);
-  return () => { clearInterval(timer); quiz?.unmount(); offs.forEach((o) => o()); offLesson(); win?.removeEventListener("resize", onResize); root.hidden = true; root.replaceChildren(); };
+  return () => { clearInterval(timer); fullscreen?.unmount(); quiz?.unmount(); offs.forEach((o) => o()); offLesson(); win?.removeEventListener("resize", onResize); root.hidden = true; root.replaceChildren(); };
 }

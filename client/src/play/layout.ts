@@ -23,14 +23,18 @@ export interface WorldFit {
   height: number;
 }
 
+/** What the side panel covers of the canvas: its width from the right edge and its height from the bottom edge, px. */
+export interface PanelInset { right: number; bottom: number }
+
 /**
  * Fits a grid of gridW × gridH voxels into a canvas of canvasW × canvasH px, leaving the HTML panels clear; `topPx` is
- * where the top bar ends (taller than HUD_TOP_PX on phones, see hudInset.ts).
+ * where the top bar ends (taller than HUD_TOP_PX on phones, see hudInset.ts); `panel`, when known, is what the side
+ * panel really covers (hudInset.ts panelInset), else it is assumed from the width.
  */
-export function fitWorld(canvasW: number, canvasH: number, gridW: number, gridH: number, topPx = HUD_TOP_PX): WorldFit {
+export function fitWorld(canvasW: number, canvasH: number, gridW: number, gridH: number, topPx = HUD_TOP_PX, panel?: PanelInset | null): WorldFit {
   const wide = canvasW >= WIDE_SCREEN_PX;
-  const right = wide ? SIDE_PANEL_PX : 0;
-  const bottom = wide ? 0 : Math.round(canvasH * BOTTOM_PANEL_SHARE);
+  const right = panel ? panel.right : wide ? SIDE_PANEL_PX : 0;
+  const bottom = panel ? panel.bottom : wide ? 0 : Math.round(canvasH * BOTTOM_PANEL_SHARE);
   const areaX = MARGIN_PX, areaY = topPx + MARGIN_PX;
   const areaW = Math.max(1, canvasW - right - 2 * MARGIN_PX);
   const areaH = Math.max(1, canvasH - topPx - bottom - 2 * MARGIN_PX);

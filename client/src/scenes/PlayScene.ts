@@ -14,7 +14,7 @@ import { EffectsLayer } from "../play/EffectsLayer.ts";
 import { EffectsMode } from "../play/effectsMode.ts";
 import { FieldLayer } from "../play/FieldLayer.ts";
 import { fitWorld, type WorldFit } from "../play/layout.ts";
-import { hudBottomPx, watchHud } from "../play/hudInset.ts";
+import { hudBottomPx, panelInset, watchHud } from "../play/hudInset.ts";
 import { PatchClock } from "../play/motion.ts";
 import { PlayView } from "../play/PlayView.ts";
 import { VesselLayer } from "../play/VesselLayer.ts";
@@ -154,7 +154,7 @@ export class PlayScene extends Phaser.Scene {
   private layout(): void {
     const cam = this.cameras.main;
     const w = this.scale.width, h = this.scale.height;
-    this.fitNow = fitWorld(w, h, this.gridW, this.gridH, hudBottomPx(this.game.canvas?.ownerDocument));
+    this.fitNow = fitWorld(w, h, this.gridW, this.gridH, hudBottomPx(this.game.canvas?.ownerDocument), panelInset(this.game.canvas?.ownerDocument));
     if (this.view) { this.view.relayout(this.fitNow); return; } // zoom and pan (PlayView) own the camera
     const f = this.fitNow;
     cam.setViewport(0, 0, w, h);

@@ -13,6 +13,8 @@ import { formatClock, formatCount, formatPm, formatShare } from "./format.ts";
 import type { UiSession } from "./session.ts";
 import { threatFigure } from "./threatFigure.ts";
 import { mountRoundMenu } from "./roundMenu.ts";
+import { fullscreenButton } from "./fullscreenButton.ts";
+import { mountPlayLayout } from "./playLayout.ts";
 
 /** The leak meter's full width is this many times the dose-limiting line, so the line sits at two thirds. */
 export const LEAK_SCALE_MAX = 1.5;
@@ -45,7 +47,7 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   const pause = el(doc, "button", { type: "button", class: "hud-btn" });
   const speed = el(doc, "select", { id: "hud-speed", "aria-label": "Game speed", title: "Game speed" });
   for (const s of SPEEDS) speed.add(new Option(`${s}×`, String(s)));
-  const restart = el(doc, "button", { type: "button", class: "hud-btn", text: "↺ Restart" });
+  const restart = el(doc, "button", { type: "button", class: "hud-btn hud-restart", text: "↺ Restart" });
   const leave = el(doc, "button", { type: "button", class: "hud-btn", text: "Leave" });
 
   pause.addEventListener("click", () => {
@@ -63,6 +65,7 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   });
   leave.addEventListener("click", onLeave);
 
+  const fullscreen = fullscreenButton(doc, "hud-btn", true);
   const controls = el(doc, "div", { class: "hud-group hud-controls", role: "group", "aria-label": "Round controls" }, pause, speed, restart, leave);
   root.replaceChildren(
     el(doc, "div", { class: "hud-group hud-time" }, clock, length),
@@ -73,10 +76,11 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     el(doc, "div", { class: "hud-group hud-fig hud-leak" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "leak", "Toxicity (leak)")), el(doc, "span", { class: "leak-row" }, leakBar, leakText)),
     outcome,
     el(doc, "span", { class: "hud-break", "aria-hidden": "true" }),
-    el(doc, "div", { class: "hud-group hud-learn" }, learn),
+    el(doc, "div", { class: "hud-group hud-learn" }, learn, fullscreen.button),
     controls,
   );
   const offMenu = mountRoundMenu(root, controls);
+  const offLayout = mountPlayLayout(doc, () => ({ w: session.state?.gridWidth ?? 0, h: session.state?.gridHeight ?? 0 }));
 
   const refresh = () => {
     const st = session.state;
@@ -111,5 +115,5 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   };
   refresh();
   const timer = setInterval(refresh, 250);
-  return () => { clearInterval(timer); offMenu(); };
+  return () => { clearInterval(timer); offMenu(); offLayout(); fullscreen.unmount(); };
 }

@@ -11,6 +11,7 @@ import type { TermId } from "../learn/learnText.ts";
 import { termButton } from "../learn/termLink.ts";
 import { cellIcon, el, setText } from "./dom.ts";
 import { formatCooldown } from "./format.ts";
+import { inputKind, inputWords } from "./inputWords.ts";
 import type { UiSession } from "./session.ts";
 
 /** The sprite that stands for each squad's cells. */
@@ -77,14 +78,15 @@ export function mountSquadBar(root: HTMLElement, session: UiSession, bus: Bus): 
     }));
   };
 
+  const Click = inputWords(inputKind(root.ownerDocument.defaultView)).Click; // "Tap" on touch screens
   offs.push(bus.on("squad-selected", (s) => {
     selected = s;
     for (const [n, b] of squadButtons) b.setAttribute("aria-pressed", String(n === s));
-    setText(picked, s === null ? "No squad selected." : `Selected: ${SQUAD_LABELS[s] ?? `squad ${s}`}. Click the tissue to send them.`);
+    setText(picked, s === null ? "No squad selected." : `Selected: ${SQUAD_LABELS[s] ?? `squad ${s}`}. ${Click} the tissue to send them.`);
     buildAbilities();
   }));
   offs.push(bus.on("cells-selected", (ids) => {
-    if (ids.length) setText(picked, `${ids.length} cell${ids.length === 1 ? "" : "s"} selected. Click the tissue to send them.`);
+    if (ids.length) setText(picked, `${ids.length} cell${ids.length === 1 ? "" : "s"} selected. ${Click} the tissue to send them.`);
     else if (selected === null) setText(picked, "No squad selected."); // the picked cells were let go (Escape)
   }));
 

@@ -8,6 +8,7 @@ import { el } from "./dom.ts";
 import { setTutorialDone } from "./prefs.ts";
 import type { UiSession } from "./session.ts";
 import { advance, emptyFacts, tutorialSteps } from "./tutorialSteps.ts";
+import { inputKind } from "./inputWords.ts";
 
 /** Waits for the player's seat (the role arrives with the first state patch), then mounts the tutorial. */
 export function mountTutorialWhenSeated(root: HTMLElement, session: UiSession, bus: Bus): () => void {
@@ -23,7 +24,7 @@ export function mountTutorialWhenSeated(root: HTMLElement, session: UiSession, b
 
 export function mountTutorial(root: HTMLElement, session: UiSession, bus: Bus, role: Role): () => void {
   const doc = root.ownerDocument;
-  const steps = tutorialSteps(role);
+  const steps = tutorialSteps(role, inputKind(doc.defaultView)); // "tap" on touch screens
   const facts = emptyFacts();
   let index = -1;
   const offs: (() => void)[] = [];
@@ -33,7 +34,16 @@ export function mountTutorial(root: HTMLElement, session: UiSession, bus: Bus, r
   const text = el(doc, "p");
   const ack = el(doc, "button", { type: "button", text: "Got it" });
   const skip = el(doc, "button", { type: "button", class: "link-btn", text: "Skip the tutorial" });
-  root.replaceChildren(counter, title, text, el(doc, "div", { class: "tutorial-actions" }, ack, skip));
+  // A Hide button folds the card to its count and title (on a phone it would otherwise fill the panel).
+  const body = el(doc, "div", { class: "tutorial-body", id: "tutorial-body" }, text, el(doc, "div", { class: "tutorial-actions" }, ack, skip));
+  const fold = el(doc, "button", { type: "button", class: "tutorial-fold", "aria-expanded": "true", "aria-controls": "tutorial-body", text: "Hide" });
+  const setFolded = (folded: boolean) => {
+    root.classList.toggle("folded", folded);
+    fold.setAttribute("aria-expanded", String(!folded));
+    fold.textContent = folded ? "Show" : "Hide";
+  };
+  fold.addEventListener("click", () => setFolded(!root.classList.contains("folded")));
+  root.replaceChildren(el(doc, "div", { class: "tutorial-head" }, el(doc, "div", {}, counter, title), fold), body);
   root.setAttribute("aria-labelledby", "tutorial-title");
   root.hidden = false;
 
@@ -41,6 +51,7 @@ export function mountTutorial(root: HTMLElement, session: UiSession, bus: Bus, r
     setTutorialDone(true);
     stopAll();
     if (skipped) { root.hidden = true; return; }
+    setFolded(false);
     counter.textContent = "Tutorial complete";
     title.textContent = "Well done";
     text.textContent = "You have seen the whole tug-of-war over IL-2. Play on, or try another role from the menu.";
@@ -58,6 +69,7 @@ export function mountTutorial(root: HTMLElement, session: UiSession, bus: Bus, r
     if (index >= steps.length) { finish(false); return; }
     const step = steps[index];
     facts.shownDay[step.id] ??= facts.day;
+    setFolded(false); // a new step is shown in full
     counter.textContent = `Tutorial: step ${index + 1} of ${steps.length}`;
     title.textContent = step.title;
     text.textContent = step.text;

@@ -3,6 +3,7 @@
 // facts are gathered by tutorial.ts from the bus and the room state. Tested by test/unit/uiTutorial.test.ts.
 
 import type { Role } from "../../../shared/sim/roles.ts";
+import { inputWords, type InputKind } from "./inputWords.ts";
 
 /** What the tutorial has seen so far in this round. */
 export interface TutorialFacts {
@@ -62,11 +63,12 @@ const WATCH_IL2: TutorialStep = {
   text: "Activated helpers release IL-2. Watch the heatmap under the cells brighten around them (the legend shows pM), and the IL-2 tug-of-war bar fill as cells catch it. Wait for the IL-2 peak in the top bar to climb.",
   done: (f) => il2Rose(f) && shownFor(f, "watch-il2", WATCH_IL2_HOURS),
 };
-const INSPECT: TutorialStep = {
+const inspectStep = (input: InputKind): TutorialStep => ({
   id: "inspect", title: "Look through the microscope",
-  text: "Inspect a T cell: its receptor chains (CD25 makes the high-affinity receptor), how much IL-2 it holds, and its pSTAT5 signal. Click a cell with no squad picked, or Shift + click any cell (keyboard: put the cursor on it with the arrow keys and press M).",
+  text: "Inspect a T cell: its receptor chains (CD25 makes the high-affinity receptor), how much IL-2 it holds, and its pSTAT5 signal. "
+    + (input === "touch" ? "Tap a cell while no squad is selected (tap the selected squad's button again to let it go)." : "Click a cell with no squad picked, or Shift + click any cell (keyboard: put the cursor on it with the arrow keys and press M)."),
   done: (f) => f.inspected,
-};
+});
 const DIVISION: TutorialStep = {
   id: "division", title: "Wait for a division",
   text: "A T cell divides only when it has caught enough IL-2 for long enough: the first divisions come a day or more after the helpers switch on. Clustered cells share their IL-2 and take off; lone cells fizzle.",
@@ -78,34 +80,36 @@ const TREGS: TutorialStep = {
   done: acked("tregs"),
 };
 
-/** The steps for a role, in order. */
-export function tutorialSteps(role: Role): TutorialStep[] {
+/** The steps for a role, in order, in the words of the device's input (taps on touch screens, clicks and keys else). */
+export function tutorialSteps(role: Role, input: InputKind = "mouse"): TutorialStep[] {
+  const w = inputWords(input);
+  const INSPECT = inspectStep(input);
   switch (role) {
     case "effector":
       return [
-        { id: "select-helpers", title: "Select your helpers", text: "Your CD4 helper T cells are blue circles. Choose the helpers button under “Your cells” (beside the tissue, or below it on a phone), or press 1.", done: selected(1) },
-        { id: "send-helpers", title: "Send helpers to a dendritic cell", text: "Dendritic cells present the antigen. With helpers selected, click or tap next to a dendritic cell to send the squad there.", done: sent(1) },
+        { id: "select-helpers", title: "Select your helpers", text: `Your CD4 helper T cells are blue circles. ${w.Click} the helpers button under “Your cells” (${w.buttonsWhere})${w.orKey("1")}.`, done: selected(1) },
+        { id: "send-helpers", title: "Send helpers to a dendritic cell", text: `Dendritic cells present the antigen. With helpers selected, ${w.click} next to a dendritic cell to send the squad there.`, done: sent(1) },
         WATCH_IL2, INSPECT, DIVISION,
-        { id: "send-killers", title: "Send killers at the infection", text: "Select the CD8 killers (button or key 2; orange diamonds) and send them to the infected cells. Until they meet their antigen and make CD25, killers hear IL-2 only when there is a lot of it, so send them where the helpers made some.", done: sent(2) },
+        { id: "send-killers", title: "Send killers at the infection", text: `Select the CD8 killers (${input === "touch" ? "their button" : "button or key 2"}; orange diamonds) and send them to the infected cells. Until they meet their antigen and make CD25, killers hear IL-2 only when there is a lot of it, so send them where the helpers made some.`, done: sent(2) },
         TREGS,
       ];
     case "treg":
       return [
-        { id: "select-tregs", title: "Select your Tregs", text: "Your regulatory T cells are green rounded squares. Choose the Tregs button under “Your cells” (beside the tissue, or below it on a phone), or press 1.", done: selected(4) },
-        { id: "send-tregs", title: "Send Tregs where IL-2 builds up", text: "With Tregs selected, click the tissue to send them. Near a busy clone they soak up its IL-2.", done: sent(4) },
+        { id: "select-tregs", title: "Select your Tregs", text: `Your regulatory T cells are green rounded squares. ${w.Click} the Tregs button under “Your cells” (${w.buttonsWhere})${w.orKey("1")}.`, done: selected(4) },
+        { id: "send-tregs", title: "Send Tregs where IL-2 builds up", text: `With Tregs selected, ${w.click} the tissue to send them. Near a busy clone they soak up its IL-2.`, done: sent(4) },
         WATCH_IL2, INSPECT, DIVISION, TREGS,
       ];
     case "nk":
       return [
-        { id: "select-nk", title: "Select your NK cells", text: "Your natural killer cells are pink triangles. Choose the NK button under “Your cells” (beside the tissue, or below it on a phone), or press 1.", done: selected(3) },
-        { id: "send-nk", title: "Send NK cells hunting", text: "With NK cells selected, click the tissue to send them toward the threat. They kill infected and tumour cells without needing to be switched on by antigen, even tumour cells that hide from T cells.", done: sent(3) },
+        { id: "select-nk", title: "Select your NK cells", text: `Your natural killer cells are pink triangles. ${w.Click} the NK button under “Your cells” (${w.buttonsWhere})${w.orKey("1")}.`, done: selected(3) },
+        { id: "send-nk", title: "Send NK cells hunting", text: `With NK cells selected, ${w.click} the tissue to send them toward the threat. They kill infected and tumour cells without needing to be switched on by antigen, even tumour cells that hide from T cells.`, done: sent(3) },
         { id: "seek-il2", title: "Seek IL-2", text: "Most NK cells (CD56dim) carry only the intermediate receptor (CD122 + CD132, almost no CD25), so they need a lot of IL-2; the few CD56bright ones carry CD25 too. Use the Seek IL-2 ability to climb towards it.", done: (f) => f.commands.some((c) => c.kind === "ability") },
         INSPECT, TREGS,
       ];
     case "clinician":
       return [
         WATCH_IL2,
-        { id: "therapy", title: "Play a therapy card", text: "Your cards are under “Your therapy cards” (beside the tissue, or below it on a phone). High-dose IL-2 floods every receptor; low-dose IL-2 is heard mainly through the high-affinity receptor, which Tregs carry all the time. Play one.", done: (f) => f.commands.some((c) => c.kind === "therapy") },
+        { id: "therapy", title: "Play a therapy card", text: `Your cards are under “Your therapy cards” (${w.buttonsWhere}). High-dose IL-2 floods every receptor; low-dose IL-2 is heard mainly through the high-affinity receptor, which Tregs carry all the time. Play one.`, done: (f) => f.commands.some((c) => c.kind === "therapy") },
         { id: "leak", title: "Mind the leak", ack: true, text: "High doses cause vascular leak. The toxicity meter in the top bar has a mark, the dose-limiting line: while the leak is past it, high doses are held back.", done: acked("leak") },
         INSPECT, TREGS,
       ];
