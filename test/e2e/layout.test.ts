@@ -194,6 +194,7 @@ describe("a solo round on a touch phone, then at every size", () => {
     expect(text).toMatch(/\bTap the helpers button/);
     expect(text).not.toMatch(/click|press 1/i);
     // The squad buttons are in view right away, at the top of the panel, the tutorial under them.
+    await expect.poll(() => p.locator("#side .squad-btn").count(), UI).toBeGreaterThan(0);
     expectAllReachable(await placed(p, "#side .squad-btn"), "squad buttons on the phone");
     const fold = tutorial.getByRole("button", { name: "Hide" });
     const tall = (await tutorial.boundingBox())!.height;
