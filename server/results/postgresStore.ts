@@ -63,24 +63,16 @@ const TABLES = `
 type Queryable = Pick<pg.PoolClient, "query">;
 
 /** Makes the tables once, whichever process gets there first; refuses a database written by a newer server. */
-async function migrate(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock($1)", [SCHEMA_LOCK]);
-    await client.query(TABLES);
-    const { rows } = await client.query<{ version: number }>("SELECT version FROM results_schema");
+function migrate(pool: pg.Pool): Promise<void> {
+  return inTransaction(pool, async (q) => {
+    await q.query("SELECT pg_advisory_xact_lock($1)", [SCHEMA_LOCK]);
+    await q.query(TABLES);
+    const { rows } = await q.query<{ version: number }>("SELECT version FROM results_schema");
     const version = rows[0]?.version ?? 0;
     if (version > SCHEMA_VERSION) throw new Error(`the results database was written by a newer server (schema ${version}; this one knows ${SCHEMA_VERSION})`);
-    if (rows.length === 0) await client.query("INSERT INTO results_schema (version) VALUES ($1)", [SCHEMA_VERSION]);
-    else if (version < SCHEMA_VERSION) await client.query("UPDATE results_schema SET version = $1", [SCHEMA_VERSION]);
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+    if (rows.length === 0) await q.query("INSERT INTO results_schema (version) VALUES ($1)", [SCHEMA_VERSION]);
+    else if (version < SCHEMA_VERSION) await q.query("UPDATE results_schema SET version = $1", [SCHEMA_VERSION]);
+  });
 }
 
 /** Runs `work` in one transaction on one connection of the pool. */
