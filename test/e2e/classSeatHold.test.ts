@@ -8,12 +8,11 @@
 // leaves the page for 65 s and loads it again: it comes back to the same seat with the token it kept.
 // Screenshots at 390×844 and 1366×768: test-artifacts/e2e/seat-hold-*.png.
 
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { ARTIFACTS_DIR, launchBrowser, type FencedPage, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt, sleep, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+import type { FencedPage, TestBrowser } from "./browser.ts";
+import { sleep, type ServerProcess } from "./serverProcess.ts";
+import { useRig } from "./testRig.ts";
 
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -24,19 +23,12 @@ let tb: TestBrowser;
 let teacher: FencedPage;
 let student: FencedPage;
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServerProcess();
-  tb = await launchBrowser(LAPTOP);
+useRig("seat-hold", LAPTOP, async (s, b) => {
+  server = s;
+  tb = b;
   teacher = tb;
   student = await tb.newPage(PHONE);
   for (const p of [teacher, student]) p.page.on("dialog", (d) => void d.accept());
-});
-
-afterAll(async () => {
-  await tb?.close();
-  if (server) writeFileSync(join(ARTIFACTS_DIR, "seat-hold-server.log"), `${server.output()}\n`);
-  await server?.stop();
 });
 
 const HOOKS = `

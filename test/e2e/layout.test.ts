@@ -7,10 +7,11 @@
 // the projector's bar holds one way to end the round; on a touch phone the tutorial and the squad panel speak of
 // taps, not clicks and keys, and the tutorial card folds. No screenshots here, to keep the suite short.
 
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser, type FencedPage, type TestBrowser } from "./browser.ts";
-import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+import type { FencedPage, TestBrowser } from "./browser.ts";
+import type { ServerProcess } from "./serverProcess.ts";
+import { useRig } from "./testRig.ts";
 
 const UI = { timeout: 30_000, interval: 300 };
 const SIZES = [
@@ -25,19 +26,13 @@ let tb: TestBrowser;
 let teacher: FencedPage;
 let student: FencedPage;
 
-beforeAll(async () => {
-  ensureClientBuilt();
-  server = await startServerProcess({ timeoutMs: 120_000 }); // a loaded 2-core machine can take a while
-  tb = await launchBrowser({ width: 1920, height: 1080 });
+useRig("layout", { width: 1920, height: 1080 }, async (s, b) => {
+  server = s;
+  tb = b;
   teacher = tb;
   student = await tb.newPage({ width: 375, height: 667 }, { touch: true });
   for (const p of [teacher, student]) p.page.on("dialog", (d) => void d.accept());
-}, 240_000);
-
-afterAll(async () => {
-  await tb?.close();
-  await server?.stop();
-});
+}, { timeoutMs: 120_000 });
 
 async function openApp(page: Page, path = "/"): Promise<void> {
   await page.goto(server.baseUrl + path, { waitUntil: "load" });

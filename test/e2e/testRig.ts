@@ -14,12 +14,15 @@ type Viewport = { width: number; height: number };
  * Registers the file's beforeAll and afterAll. `ready` receives the server and the browser once both run (the file
  * keeps them; it may set up more there: a second device, dialogs answered, scripts added to every page).
  */
-export function useRig(name: string, viewport: Viewport | undefined, ready: (server: ServerProcess, tb: TestBrowser) => void | Promise<void>): void {
+export function useRig(
+  name: string, viewport: Viewport | undefined, ready: (server: ServerProcess, tb: TestBrowser) => void | Promise<void>,
+  serverOptions: Parameters<typeof startServerProcess>[0] = {},
+): void {
   let server: ServerProcess | undefined;
   let tb: TestBrowser | undefined;
   beforeAll(async () => {
     ensureClientBuilt();
-    server = await startServerProcess();
+    server = await startServerProcess(serverOptions);
     tb = await launchBrowser(viewport);
     await ready(server, tb);
   }, 240_000);
