@@ -2,7 +2,7 @@
 // what docs/paramTable.ts prints from PARAM_SPECS, every metric and scenario is named in it, its glossary covers the
 // code's names, and every name it writes in `code font` is a real name in the code.
 
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { paramTable, PARAMS_END, PARAMS_START, tableInDocument, withTable } from "../../docs/paramTable.ts";
 import { SCENARIOS, SCENARIO_IDS } from "../../shared/scenarios/index.ts";
@@ -100,6 +100,10 @@ describe("the document names what the code has", () => {
       ...Object.keys(CellFlag), ...Object.keys(Why), ...Object.keys(Mode), ...Object.keys(sim), ...Object.keys(new Cells()),
       ...SCENARIO_IDS, ...keysOf(SCENARIOS),
     ]);
+    // the model's exported types (they leave no trace at run time): `export type X` and `export interface X` in shared/sim
+    for (const file of readdirSync(new URL("../../shared/sim/", import.meta.url)).filter((f) => f.endsWith(".ts"))) {
+      for (const m of read(`shared/sim/${file}`).matchAll(/^export (?:type|interface) (\w+)/gm)) known.add(m[1]);
+    }
     // what a patient draws, by itself or as world.patient's field
     for (const key of Object.keys(sim.drawPatient(sim.makeParams({}), sim.createRng(1, 0), true))) known.add(key).add(`patient.${key}`);
     // names from the validation harness that the document points to
