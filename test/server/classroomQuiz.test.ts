@@ -100,7 +100,11 @@ describe("the classroom quiz", () => {
     const flood = ada.refusals.length;
     for (let k = 0; k < 30; k++) ada.client.send(QuizClientMessage.answer, { phase: "pre", itemId: item.id, tier: "reason", pick: 0 });
     await waitFor("thirty refusals", () => ada.refusals.length === flood + 30);
-    expect(ada.refusals.slice(flood).filter((r) => r.error === "too many answers at once: wait a moment")).toHaveLength(10);
+    // 30 at once against 20 a second: 10 are cut off, or fewer when a loaded machine delivers the flood across two of
+    // the budget's seconds; never more than 10
+    const cut = ada.refusals.slice(flood).filter((r) => r.error === "too many answers at once: wait a moment").length;
+    expect(cut).toBeGreaterThan(0);
+    expect(cut).toBeLessThanOrEqual(10);
     await nextSecond();
 
     const saved = await getResultsStore().quizAnswers(session.code);
