@@ -5,6 +5,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import type { Page } from "playwright-core";
 import { ARTIFACTS_DIR, launchBrowser, type TestBrowser } from "./browser.ts";
 import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
 
@@ -31,4 +32,16 @@ export function useRig(
     if (server) writeFileSync(join(ARTIFACTS_DIR, `${name}-server.log`), `${server.output()}\n${server.exited() ? `exited early: ${server.exited()}` : ""}\n`);
     await server?.stop();
   });
+}
+
+/** Opens the menu, adds the test's `hooks` script, and starts a solo viral round without the tutorial; waits for the play screen. */
+export async function startSoloRound(page: Page, baseUrl: string, hooks: string): Promise<void> {
+  await page.goto(baseUrl, { waitUntil: "load" });
+  await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: 30_000 });
+  await page.evaluate(hooks);
+  await page.click("#solo-toggle");
+  await page.selectOption("#solo-scenario", "viral");
+  await page.uncheck("#solo-tutorial");
+  await page.click("#solo-start");
+  await page.locator("#play-ui").waitFor({ state: "visible", timeout: 30_000 });
 }

@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import type { TestBrowser } from "./browser.ts";
 import type { ServerProcess } from "./serverProcess.ts";
-import { useRig } from "./testRig.ts";
+import { startSoloRound, useRig } from "./testRig.ts";
 
 const NAME = "topbar";
 const PHONE = { width: 375, height: 667 };
@@ -54,14 +54,7 @@ async function openMenu(page: Page) {
 describe("the top bar on a 375 px phone", () => {
   test("a solo round starts; Learn and the round menu are in the bar and wholly on screen", async () => {
     const { page } = tb;
-    await page.goto(server.baseUrl, { waitUntil: "load" });
-    await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: 30_000 });
-    await page.evaluate(HOOKS);
-    await page.click("#solo-toggle");
-    await page.selectOption("#solo-scenario", "viral");
-    await page.uncheck("#solo-tutorial");
-    await page.click("#solo-start");
-    await page.locator("#play-ui").waitFor({ state: "visible", timeout: 30_000 });
+    await startSoloRound(page, server.baseUrl, HOOKS);
     await expect.poll(async () => (await room(page))?.outcome ?? "", { timeout: 30_000 }).toBe("ongoing");
 
     const shown = await barControls(page);

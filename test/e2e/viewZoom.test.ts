@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { ARTIFACTS_DIR, launchBrowser, type TestBrowser } from "./browser.ts";
 import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+import { startSoloRound } from "./testRig.ts";
 
 const NAME = "view";
 const LAPTOP = { width: 1366, height: 768 };
@@ -100,14 +101,7 @@ const ownCells = (page: Page): Promise<{ id: number; x: number; y: number }[]> =
 
 /** Starts a solo viral round without the tutorial, pauses it and waits until the player's cells are drawn. */
 async function startPausedRound(page: Page): Promise<void> {
-  await page.goto(server.baseUrl, { waitUntil: "load" });
-  await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: 30_000 });
-  await page.evaluate(HOOKS);
-  await page.click("#solo-toggle");
-  await page.selectOption("#solo-scenario", "viral");
-  await page.uncheck("#solo-tutorial");
-  await page.click("#solo-start");
-  await page.locator("#play-ui").waitFor({ state: "visible", timeout: 30_000 });
+  await startSoloRound(page, server.baseUrl, HOOKS);
   await expect.poll(() => page.evaluate(() => (window as any).__e2e.session?.room?.state?.outcome ?? ""), { timeout: 30_000 }).toBe("ongoing");
   await page.evaluate(() => (window as any).__e2e.session.control({ action: "pause" }));
   await expect.poll(() => page.evaluate(() => (window as any).__e2e.session.room.state.paused), UI).toBe(true);
