@@ -12,8 +12,7 @@ import {
 import { threatMetricOf } from "../../shared/report/debrief.ts";
 import { ClientMessage, type Debrief } from "../../shared/net/messages.ts";
 import { QuizClientMessage } from "../../shared/net/quiz.ts";
-import { judgeOutcome } from "../../shared/sim/outcome.ts";
-import { dayOf, sampleMetrics, type Command, type Difficulty } from "../../shared/sim/index.ts";
+import { dayOf, type Command, type Difficulty } from "../../shared/sim/index.ts";
 import { getResultsStore } from "../results/activeStore.ts";
 import { PREDICTION_TALLY_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { LESSON_MESSAGE, LESSON_STATUS_MESSAGE, checkLessonAction } from "../../shared/net/lessonPlans.ts";
@@ -21,7 +20,6 @@ import { PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { LessonDesk } from "./classroom/lessonDesk.ts";
 import { SANDBOX_MESSAGE, SANDBOX_SETTINGS_MESSAGE } from "../../shared/net/sandboxControls.ts";
 import { SANDBOX_SCENARIO_ID, sandboxChange, sandboxSettings, splitSecret } from "./sandboxDesk.ts";
-import { admitCommand } from "./commandGate.ts";
 import { ClassRoster } from "./classroom/classRoster.ts";
 import { buildDashboard, describeCommand } from "./classroom/dashboard.ts";
 import { claimJoinCode, newHostSecret, releaseJoinCode, secretMatches } from "./classroom/joinCodes.ts";
@@ -395,14 +393,7 @@ export class ClassroomRoom extends TissueRoomBase {
         return null;
       case "deal":
         if (!playing) return "therapy cards are dealt while the round runs";
-        if (this.roster.countRole("clinician") > 0) {
-          this.cards.set(a.therapy, this.world.tick); // the clinician's card is ready now
-          return null;
-        }
-        {
-          const r = admitCommand(this.world, "clinician", { kind: "therapy", therapy: a.therapy }, this.cards);
-          return r.ok ? null : r.error;
-        }
+        return this.round.deal(a.therapy, this.roster.countRole("clinician") > 0);
       case "scenario":
         if (this.phase !== "lobby") return "the scenario can be changed in the lobby, before the round starts";
         this.roundSetup = { scenarioId: a.scenarioId, days: a.days };
@@ -411,14 +402,10 @@ export class ClassroomRoom extends TissueRoomBase {
     }
   }
 
-  /**
-   * Ends the running round now: the outcome is what the model would judge at this tick (the threat may have just
-   * been cleared), else `endedByTeacher` (never "time is up": the round had time left); the debrief, results saved.
-   */
+  /** Ends the running round now (its outcome judged by Round.endNow); the debrief, results saved. */
   private endByTeacher(): void {
     this.stopModel();
-    const judged = judgeOutcome(this.world, { ...sampleMetrics(this.world), day: dayOf(this.world) });
-    this.world.outcome = judged === "ongoing" ? "endedByTeacher" : judged;
+    this.round.endNow();
     this.endRound();
   }
 

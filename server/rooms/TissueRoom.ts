@@ -10,7 +10,6 @@ import { syncRound } from "./roundSync.ts";
 import { SANDBOX_MESSAGE, SANDBOX_SETTINGS_MESSAGE } from "../../shared/net/sandboxControls.ts";
 import { PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { SANDBOX_SCENARIO_ID, sandboxChange, sandboxSettings } from "./sandboxDesk.ts";
-import { admitCommand } from "./commandGate.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
 import { addressRebuildRefusal, addressRebuilt } from "./worldRebuilds.ts";
 
@@ -146,10 +145,7 @@ export class TissueRoom extends TissueRoomBase {
       get variant() { return room.roundSetup.variant; },
       set variant(v) { room.roundSetup = { ...room.roundSetup, variant: v }; },
       edit: (e: Parameters<TissueRoom["editWorld"]>[0]) => this.editWorld(e),
-      giveTherapy: (therapy: TherapyName) => {
-        const r = admitCommand(this.world, "clinician", { kind: "therapy", therapy }, this.cards);
-        return r.ok ? null : r.error;
-      },
+      giveTherapy: (therapy: TherapyName) => this.round.give(therapy),
     };
     const r = sandboxChange(desk, payload);
     if (!r.ok) return this.refuse(client, SANDBOX_MESSAGE, r.error);

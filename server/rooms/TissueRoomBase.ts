@@ -1,5 +1,6 @@
-// What every tissue room shares, solo or classroom: the world and its fixed-rate clock, the field/event/debrief
-// messages, commands through the gate (each seat's own squads), the microscope, refusals and bug logging, and the
+// What every tissue room shares, solo or classroom: the round (shared/round: the world, cards, bots and the rules of
+// who may send what) and its fixed-rate clock, the field/event/debrief messages, commands checked at the door and
+// forwarded to the round, the microscope, refusals and bug logging, and the
 // round's log of what reached the model (for the debrief's contrasts, contrast/RoundContrasts.ts). The model
 // steps on its own thread; the room keeps an exact copy of the world for everything else. Subclasses decide who may
 // join and sit where, and when the model runs (running()). Extended by TissueRoom and ClassroomRoom.
@@ -8,15 +9,15 @@ import { Room, type Client, type RoomException, type RoomMethodName } from "@col
 import { buildDebrief } from "../../shared/report/debrief.ts";
 import { inspectCell } from "../../shared/report/inspect.ts";
 import { ClientMessage, ServerMessage, checkInspect, type Debrief, type Refusal, type Speed } from "../../shared/net/messages.ts";
+import { checkCommand } from "../../shared/net/commandMessage.ts";
+import { Round, type BotSeats, type CardClock } from "../../shared/round/index.ts";
 import { RoleLedger } from "../../shared/report/roleLedger.ts";
 import { scenarioWithVariant, type RoundVariant } from "../../shared/net/roundVariant.ts";
 import { TissueState } from "../../shared/net/TissueState.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
-import { createWorld, makeParams, step, type Command, type Difficulty, type SimEvent, type World } from "../../shared/sim/index.ts";
-import { BotDriver } from "./botSeats.ts";
+import { createWorld, makeParams, type Command, type Difficulty, type SimEvent, type World } from "../../shared/sim/index.ts";
 import { CellSync } from "./cellSync.ts";
 import { RoundContrasts } from "./contrast/RoundContrasts.ts";
-import { admitCommand, type CardClock } from "./commandGate.ts";
 import { EventRelay } from "./eventRelay.ts";
 import { deadbandFor, FieldFrames } from "./fieldBroadcast.ts";
 import { guardFrames } from "./frameGuard.ts";
@@ -60,16 +61,11 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   manual = false;
   /** How long a dropped player's seat waits (tests shorten it). */
   reconnectSeconds = RECONNECT_SECONDS;
-  /**
-   * The round's world. The model steps it on its own thread (model/modelThread.ts) and the room's copy is written
-   * from each answer, one tick behind; rooms driven by advance(), or whose thread failed, step this copy themselves.
-   */
-  world!: World;
+  /** The rules of the round being played: its world, cards and bot seats (shared/round/Round.ts). */
+  readonly round = new Round();
   readonly roundClock = new RoundClock();
-  readonly bots = new BotDriver();
   readonly cellSync = new CellSync(POSITIONS_PER_PATCH);
   seats!: Seats;
-  protected cards: CardClock = new Map();
   protected readonly fieldFrames = new FieldFrames();
   protected readonly eventRelay = new EventRelay();
   protected readonly budget = new MessageBudget();
@@ -87,6 +83,28 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   private frameOwed = false;
   /** Edits made since the last ask: sent with the next one, and made again on each answer that predates them. */
   private unsentEdits: WorldEdit[] = [];
+
+  /**
+   * The round's world. The model steps it on its own thread (model/modelThread.ts) and the room's copy is written
+   * from each answer, one tick behind; rooms driven by advance(), or whose thread failed, step this copy themselves.
+   */
+  get world(): World {
+    return this.round.world;
+  }
+
+  /** The bot seats (the round's). */
+  get bots(): BotSeats {
+    return this.round.bots;
+  }
+
+  /** When each therapy card can next be played (the round's; a resumed class sets it). */
+  protected get cards(): CardClock {
+    return this.round.cards;
+  }
+
+  protected set cards(cards: CardClock) {
+    this.round.cards = cards;
+  }
 
   /** The bots' skill. */
   abstract get difficulty(): Difficulty;
@@ -192,9 +210,9 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     }
     this.owedTicks = Math.min(this.owedTicks + ticks, MAX_TICKS_PER_ASK);
     if (this.owedTicks === 0 || !this.modelThread.ready) return;
-    this.bots.think(this.world, this.cards);
+    this.round.think();
     // The steps stop at the next bot's turn, so bots decide at the same ticks as in a room that steps by itself.
-    const steps = Math.min(this.owedTicks, this.bots.ticksToNextTurn(this.world));
+    const steps = Math.min(this.owedTicks, this.round.ticksToNextTurn());
     const frame = this.frameOwed ? { deadband: this.fieldFrames.deadband } : null;
     const commands = this.world.pending.splice(0), edits = this.unsentEdits.splice(0);
     this.contrasts.edits(this.world.tick, edits);
@@ -230,9 +248,9 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
 
   private stepHere(ticks: number): void {
     for (let k = 0; k < ticks && this.world.outcome === "ongoing"; k++) {
-      this.bots.think(this.world, this.cards);
+      this.round.think();
       this.contrasts.commands(this.world.tick, this.world.pending);
-      this.afterSteps(this.roundClock.timed(() => step(this.world)));
+      this.afterSteps(this.roundClock.timed(() => this.round.step()));
     }
   }
 
@@ -256,10 +274,9 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected startRound(seed: number): void {
     const base = SCENARIOS[this.roundSetup.scenarioId ?? DEFAULT_SCENARIO_ID];
     const scenario = scenarioWithVariant(base, this.roundSetup.days, this.roundSetup.variant);
-    this.world = createWorld(scenario, makeParams(scenario.params), seed >>> 0);
+    this.round.start(createWorld(scenario, makeParams(scenario.params), seed >>> 0));
     this.stopModel();
     this.contrasts.startRound(this.world, this.state.round);
-    this.cards = new Map();
     this.ledger = new RoleLedger();
     this.debrief = null;
     this.eventRelay.clear();
@@ -344,7 +361,9 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (blocked) return this.refuse(client, ClientMessage.command, blocked);
     if (this.world.outcome !== "ongoing") return this.refuse(client, ClientMessage.command, "the round is over");
     if (this.world.pending.length >= MAX_PENDING_COMMANDS) return this.refuse(client, ClientMessage.command, "too many orders are waiting: resume the game first");
-    const r = admitCommand(this.world, seat.role, payload, this.cards, seat.squads);
+    const checked = checkCommand(payload);
+    if (!checked.ok) return this.refuse(client, ClientMessage.command, checked.error);
+    const r = this.round.admit(seat, checked.command);
     if (!r.ok) this.refuse(client, ClientMessage.command, r.error);
     else this.onCommandAccepted(client, r.command);
   }

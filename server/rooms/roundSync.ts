@@ -4,7 +4,7 @@
 
 import { CardState, type TissueState } from "../../shared/net/TissueState.ts";
 import { dayOf, THERAPY_NAMES, type World } from "../../shared/sim/index.ts";
-import type { CardClock } from "./commandGate.ts";
+import type { CardClock } from "../../shared/round/index.ts";
 import type { RoundClock } from "./roundClock.ts";
 import { syncIl2Tug } from "./il2TugSync.ts";
 

@@ -1,8 +1,8 @@
 // The shape every bot shares: a role, a skill level, how often it thinks (ticks) and a pure decide() that turns what a
-// player could see into command payloads. Difficulty settings (think interval in hours, aim noise, mistakes) live here.
+// player could see into commands. Difficulty settings (think interval in hours, aim noise, mistakes) live here.
 // Called by createBot (index.ts) and the role policies.
 
-import type { Difficulty, Role } from "../sim/index.ts";
+import type { Command, Difficulty, Role } from "../sim/index.ts";
 import type { BotObservation } from "./observe.ts";
 
 export interface Bot {
@@ -10,8 +10,8 @@ export interface Bot {
   difficulty: Difficulty;
   /** Ticks between two decisions; the room calls decide() this often. */
   thinkEveryTicks: number;
-  /** Command payloads (plain objects of the model's Command shapes) for the room to check and queue. */
-  decide(obs: BotObservation): unknown[];
+  /** The bot's commands, which the round checks and queues exactly like a person's (shared/round). */
+  decide(obs: BotObservation): Command[];
 }
 
 export interface Skill {

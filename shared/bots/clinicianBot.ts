@@ -4,7 +4,7 @@
 // CD122-biased IL-2 late if the infection keeps growing. Easy plays late and sometimes the wrong card. One course of a
 // card at a time. Time in days (from the observation). Called by createBot.
 
-import { uniform, type Rng, type TherapyName } from "../sim/index.ts";
+import { uniform, type Command, type Rng, type TherapyName } from "../sim/index.ts";
 import type { Skill } from "./bot.ts";
 import type { BotObservation } from "./observe.ts";
 
@@ -15,9 +15,9 @@ const LEAK_STOP = 0.6;
 const LEAK_RESUME = 0.25;
 
 const card = (obs: BotObservation, t: TherapyName) => obs.cards.find((c) => c.therapy === t);
-const give = (therapy: TherapyName, course: boolean) => ({ kind: "therapy", therapy, course });
+const give = (therapy: TherapyName, course: boolean): Command => ({ kind: "therapy", therapy, course });
 
-export function clinicianPolicy(skill: Skill, rng: Rng): (obs: BotObservation) => unknown[] {
+export function clinicianPolicy(skill: Skill, rng: Rng): (obs: BotObservation) => Command[] {
   const easy = skill.aimNoise > 5;
   // an easy clinician starts a day or two late; the wrong card is decided once, per round
   const startDay = easy ? 1.5 + uniform(rng) * 1.5 : skill.deep ? 0.25 : 1;

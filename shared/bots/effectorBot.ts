@@ -3,7 +3,7 @@
 // after the infected or tumour cells, hunting once close. Easy is slow and sometimes splits a squad badly; hard re-aims
 // every hour or two at the biggest threats. Positions in voxels. Called by createBot.
 
-import { uniform, type Rng } from "../sim/index.ts";
+import { uniform, type Command, type Rng } from "../sim/index.ts";
 import type { Skill } from "./bot.ts";
 import { aim, clusterPoints, dist2, nearest, type Cluster, type Point } from "./clusters.ts";
 import type { BotObservation, SeenCell } from "./observe.ts";
@@ -38,7 +38,7 @@ function helperSpots(obs: BotObservation, skill: Skill, rng: Rng, dcs: SeenCell[
   });
 }
 
-export function effectorPolicy(skill: Skill, rng: Rng): (obs: BotObservation) => unknown[] {
+export function effectorPolicy(skill: Skill, rng: Rng): (obs: BotObservation) => Command[] {
   let released = false;
   return (obs) => {
     // with no foreign threat (autoimmunity, the sandbox) the effector commander leaves the cells to themselves
@@ -55,7 +55,7 @@ export function effectorPolicy(skill: Skill, rng: Rng): (obs: BotObservation) =>
       else if (c.squad === 2 && c.type === "cd8") killers.push(c);
     }
     const threatClusters = clusterPoints(threats, 8, 8);
-    const out: unknown[] = [];
+    const out: Command[] = [];
 
     // helpers
     const spots = helperSpots(obs, skill, rng, dcs, threatClusters, helpers.length);

@@ -1,5 +1,5 @@
 // Bots for every role at three skill levels: pure policies that decide from what a player could see (observe) and act
-// only through command payloads, which the room checks and queues exactly like a person's. Seeded, never Math.random.
+// only through commands, which the round (shared/round) checks and queues exactly like a person's. Seeded, never Math.random.
 // Called by the server's room (solo mode fills empty seats) and by tests.
 
 import { ROLES, createRng, type Difficulty, type Role } from "../sim/index.ts";
@@ -15,8 +15,8 @@ export { SKILLS, type Bot, type Skill } from "./bot.ts";
 
 /**
  * A bot for one seat. tickSeconds is the model's tick length (world.dtS), used to turn the skill's think interval in
- * hours into ticks. The room calls decide(observe(world, role)) when world.tick % thinkEveryTicks === 0, passes each
- * payload through checkCommand and the squad check, and queues it in world.pending. Bots keep small memories between
+ * hours into ticks. The round's bot seats (shared/round/botSeats.ts) call decide(observe(world, role)) at each multiple
+ * of thinkEveryTicks and admit each command as they would a person's (well formed, own squads, cards). Bots keep small memories between
  * calls (when they last dosed, the peak threat), so one bot object serves one round: make a new one on restart.
  * After the round has an outcome they send nothing.
  */

@@ -2,7 +2,7 @@
 // threat hunt; the rest are sent to the threat groups, MHC-low ones counting double; with no threat in sight they
 // climb toward IL-2-rich zones (where they would multiply). Easy only says "hunt", slowly. Called by createBot.
 
-import { uniform, type Rng } from "../sim/index.ts";
+import { uniform, type Command, type Rng } from "../sim/index.ts";
 import type { Skill } from "./bot.ts";
 import { aim, clusterPoints, dist2, nearest, type Point } from "./clusters.ts";
 import type { BotObservation, SeenCell } from "./observe.ts";
@@ -13,7 +13,7 @@ const HUNT_RANGE = 8;
 /** An IL-2 block this rich counts as a zone worth climbing toward, pM. */
 const RICH_PM = 100;
 
-export function nkPolicy(skill: Skill, rng: Rng): (obs: BotObservation) => unknown[] {
+export function nkPolicy(skill: Skill, rng: Rng): (obs: BotObservation) => Command[] {
   return (obs) => {
     const nks: SeenCell[] = [], threats: SeenCell[] = [];
     for (const c of obs.cells) {
@@ -28,7 +28,7 @@ export function nkPolicy(skill: Skill, rng: Rng): (obs: BotObservation) => unkno
       // a poor move: climbing IL-2 instead of chasing the threat
       return [{ kind: "ability", squad: SQUAD, ability: richest >= RICH_PM ? "seekIl2" : "rally" }];
     }
-    const out: unknown[] = [{ kind: "ability", squad: SQUAD, ability: "hunt" }];
+    const out: Command[] = [{ kind: "ability", squad: SQUAD, ability: "hunt" }];
     if (skill.aimNoise > 5) return out;
     // MHC-low cells count twice: only NK cells kill them
     const weighted: Point[] = [];

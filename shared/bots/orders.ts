@@ -1,16 +1,17 @@
-// Building command payloads: targetCells split into chunks the wire accepts, and sending groups of cells to points.
+// Building commands: targetCells split into chunks the wire accepts, and sending groups of cells to points.
 // Only cells whose destination really changes are named, so a bot does not keep resetting cells already on their way.
 // Called by the role policies.
 
+import { MAX_SELECTED_CELLS, type Command } from "../sim/index.ts";
 import type { Point } from "./clusters.ts";
 import { dist2 } from "./clusters.ts";
 import type { SeenCell } from "./observe.ts";
 
-/** The wire's cap on ids in one targetCells command (MAX_SELECTED_CELLS in shared/net, which bots may not import). */
-export const MAX_IDS = 500;
+/** The cap on ids in one targetCells command. */
+export const MAX_IDS = MAX_SELECTED_CELLS;
 
-export function targetCells(ids: readonly number[], at: Point): unknown[] {
-  const out: unknown[] = [];
+export function targetCells(ids: readonly number[], at: Point): Command[] {
+  const out: Command[] = [];
   for (let k = 0; k < ids.length; k += MAX_IDS) out.push({ kind: "targetCells", cellIds: ids.slice(k, k + MAX_IDS), x: at.x, y: at.y });
   return out;
 }
@@ -19,7 +20,7 @@ export function targetCells(ids: readonly number[], at: Point): unknown[] {
  * Sends each cell to the point `assign` gives it, naming only cells farther than `slack` voxels from that point.
  * Points that are the same object share one command.
  */
-export function sendCells(cells: readonly SeenCell[], assign: (c: SeenCell) => Point | undefined, slack: number): unknown[] {
+export function sendCells(cells: readonly SeenCell[], assign: (c: SeenCell) => Point | undefined, slack: number): Command[] {
   const groups = new Map<Point, number[]>();
   const s2 = slack * slack;
   for (const c of cells) {
@@ -29,7 +30,7 @@ export function sendCells(cells: readonly SeenCell[], assign: (c: SeenCell) => P
     if (!g) groups.set(p, (g = []));
     g.push(c.id);
   }
-  const out: unknown[] = [];
+  const out: Command[] = [];
   for (const [p, ids] of groups) out.push(...targetCells(ids, p));
   return out;
 }

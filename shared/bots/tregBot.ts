@@ -6,7 +6,7 @@
 // starves weakly switched-on killers. Difficulty: how soon, how many spots, how evenly and how accurately.
 // Called by createBot.
 
-import { uniform, type Rng } from "../sim/index.ts";
+import { uniform, type Command, type Rng } from "../sim/index.ts";
 import type { Skill } from "./bot.ts";
 import { aim, clusterPoints, dist2, type Point } from "./clusters.ts";
 import { il2Sources, ringAround } from "./il2Sources.ts";
@@ -39,7 +39,7 @@ function dealOut(cells: readonly SeenCell[], points: readonly Point[]): Map<numb
   return out;
 }
 
-export function tregPolicy(skill: Skill, rng: Rng): (obs: BotObservation) => unknown[] {
+export function tregPolicy(skill: Skill, rng: Rng): (obs: BotObservation) => Command[] {
   let peak = 0;
   let freed = false;
   return (obs) => {

@@ -1,31 +1,33 @@
-// Test helper: plays a round the way a room steps it by itself (bots through the gate, scripted orders as a player's,
-// each tick's commands logged just before the step), and returns the world and its log. Used by the contrast tests.
+// Test helper: plays a round the way a room steps it by itself (the shared Round: bots through its gate, scripted
+// orders checked at the door and admitted as a player's, each tick's commands logged just before the step), and
+// returns the world and its log. Used by the contrast tests.
 
+import { checkCommand } from "../../shared/net/commandMessage.ts";
 import { CommandRecorder, type RoundLog } from "../../shared/report/commandLog.ts";
+import { Round } from "../../shared/round/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { ROLES, createWorld, makeParams, step, type Role, type World } from "../../shared/sim/index.ts";
-import { BotDriver } from "../../server/rooms/botSeats.ts";
-import { admitCommand, type CardClock } from "../../server/rooms/commandGate.ts";
+import { ROLES, ROLE_SQUADS, createWorld, makeParams, type Role, type World } from "../../shared/sim/index.ts";
 
 export interface Scripted { tick: number; role: Role; payload: unknown }
 
 export function playRound(scenarioId: string, seed: number, days: number, script: readonly Scripted[] = [], botRoles: readonly Role[] = ROLES): { world: World; log: RoundLog } {
   const scenario = { ...SCENARIOS[scenarioId], days };
-  const world = createWorld(scenario, makeParams(scenario.params), seed);
+  const round = new Round(createWorld(scenario, makeParams(scenario.params), seed));
+  const world = round.world;
   const recorder = new CommandRecorder(world);
-  const bots = new BotDriver();
-  for (const role of botRoles) bots.seat(role, "normal", world.seed, world.dtS);
-  const cards: CardClock = new Map();
+  for (const role of botRoles) round.bots.seat(role, "normal", world.seed, world.dtS);
   const ticks = Math.round((days * 86400) / world.dtS);
   for (let t = 0; t < ticks && world.outcome === "ongoing"; t++) {
-    bots.think(world, cards);
-    for (const s of script) if (s.tick === world.tick) expectOk(admitCommand(world, s.role, s.payload, cards));
+    round.think();
+    for (const s of script) if (s.tick === world.tick) admitScripted(round, s);
     recorder.commands(world.tick, world.pending);
-    step(world);
+    round.step();
   }
   return { world, log: recorder.finish(world) };
 }
 
-function expectOk(r: ReturnType<typeof admitCommand>): void {
+function admitScripted(round: Round, s: Scripted): void {
+  const checked = checkCommand(s.payload);
+  const r = checked.ok ? round.admit({ role: s.role, squads: ROLE_SQUADS[s.role] }, checked.command) : checked;
   if (!r.ok) throw new Error(`a scripted order was refused: ${r.error}`);
 }

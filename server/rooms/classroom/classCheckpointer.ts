@@ -12,8 +12,7 @@ import type { Speed } from "../../../shared/net/messages.ts";
 import type { TissueState } from "../../../shared/net/TissueState.ts";
 import type { Difficulty, Role, World } from "../../../shared/sim/index.ts";
 import { getCheckpointStore } from "../../results/checkpointStore.ts";
-import type { BotDriver } from "../botSeats.ts";
-import type { CardClock } from "../commandGate.ts";
+import type { BotSeats, CardClock } from "../../../shared/round/index.ts";
 import type { Seats } from "../seats.ts";
 import type { RoundSetup, RoundSoFar } from "../TissueRoomBase.ts";
 import { CHECKPOINT_VERSION, hashForCheckpoint, type ClassCheckpoint } from "./checkpoint.ts";
@@ -28,7 +27,7 @@ export interface ClassInternals {
   readonly code: string;
   readonly state: TissueState;
   readonly seats: Seats;
-  readonly bots: BotDriver;
+  readonly bots: BotSeats;
   readonly roster: ClassRoster;
   readonly teachers: Set<string>;
   readonly removedSeats: Set<string>;

@@ -4,7 +4,7 @@
 // ClassroomRoom.
 
 import { ROLES, ROLE_SQUADS, type Difficulty, type Role, type World } from "../../../shared/sim/index.ts";
-import type { BotDriver } from "../botSeats.ts";
+import type { BotSeats } from "../../../shared/round/index.ts";
 import type { WorldEdit } from "../model/worldEdits.ts";
 import type { Seats } from "../seats.ts";
 import { newActivity, type Activity } from "./dashboard.ts";
@@ -20,12 +20,12 @@ export class ClassRoster {
   /** Split squads of this round and the base squad each came from. */
   private origin = new Map<number, number>();
   private readonly seats: Seats;
-  private readonly bots: BotDriver;
+  private readonly bots: BotSeats;
   private readonly difficulty: Difficulty;
   /** Makes a change to the round's world (the room's editWorld, so that the model's thread makes it too). */
   private readonly edit: (edit: WorldEdit) => void;
 
-  constructor(seats: Seats, bots: BotDriver, difficulty: Difficulty, edit: (edit: WorldEdit) => void) {
+  constructor(seats: Seats, bots: BotSeats, difficulty: Difficulty, edit: (edit: WorldEdit) => void) {
     this.seats = seats;
     this.bots = bots;
     this.difficulty = difficulty;

@@ -1,18 +1,18 @@
-// Drives the bot seats: every bot's thinkEveryTicks model ticks, its decide() output passes through the same gate as
-// a person's messages (checkCommand + ownership + cards); refusals are dropped and counted. Ticks; called by
-// TissueRoomBase before the model's next steps.
+// The bot seats of a round: every bot's thinkEveryTicks model ticks its decide() output passes the same checks as a
+// person's commands (commandFault for the door's limits, then admitCommand); refusals are dropped and counted.
+// Ticks; called by Round (Round.ts) before the model's next steps.
 
-import { createBot, observe, observeAs, type Bot, type BotObservation } from "../../shared/bots/index.ts";
-import { ROLES, type Difficulty, type Role, type World } from "../../shared/sim/index.ts";
-import { admitCommand, type CardClock } from "./commandGate.ts";
+import { createBot, observe, observeAs, type Bot, type BotObservation } from "../bots/index.ts";
+import { ROLES, ROLE_SQUADS, commandCopy, commandFault, type Difficulty, type Role, type World } from "../sim/index.ts";
+import { admitCommand, type CardClock } from "./admitCommand.ts";
 
-/** Most payloads one decision may queue (a bot gone wrong must not flood the model). */
+/** Most commands one decision may queue (a bot gone wrong must not flood the model). */
 const MAX_PER_DECISION = 32;
 
 /** The first multiple of `every` after `tick`: a bot's next turn. */
 const nextTurn = (tick: number, every: number): number => (Math.floor(tick / every) + 1) * every;
 
-export class BotDriver {
+export class BotSeats {
   private readonly bots = new Map<Role, Bot>();
   /** The tick each bot thinks at next (the first multiple of its interval it has not thought at). */
   private readonly due = new Map<Role, number>();
@@ -47,9 +47,9 @@ export class BotDriver {
 
   /**
    * Lets each bot whose turn it is decide: at every multiple of its interval, or at the first look after one when the
-   * room steps several ticks at a time (speed, the model's thread). Call before the next step. Bots of one difficulty
-   * think on the same tick from one shared look at the screen (observing costs about as much as deciding): that keeps
-   * bot work on one tick in 90-540 rather than on one tick per bot, which matters for the room's slowest ticks.
+   * room steps several ticks at a time (speed, the model's thread). Call before the next step. Bots think on the same
+   * tick from one shared look at the screen (observing costs about as much as deciding): that keeps bot work on one
+   * tick in 90-540 rather than on one tick per bot, which matters for the room's slowest ticks.
    */
   think(world: World, cards: CardClock): void {
     if (world.outcome !== "ongoing") return;
@@ -61,9 +61,9 @@ export class BotDriver {
       this.due.set(role, nextTurn(world.tick, bot.thinkEveryTicks));
       // Orders queued by a bot wait in world.pending until the step, so the screen is the same for the next bot.
       seen = seen ? observeAs(seen, role) : observe(world, role);
-      const payloads = bot.decide(seen);
-      for (const payload of payloads.slice(0, MAX_PER_DECISION)) {
-        const r = admitCommand(world, role, payload, cards);
+      for (const cmd of bot.decide(seen).slice(0, MAX_PER_DECISION)) {
+        const fault = commandFault(cmd);
+        const r = fault ? { ok: false as const, error: fault } : admitCommand(world, { role, squads: ROLE_SQUADS[role] }, commandCopy(cmd), cards);
         if (r.ok) this.accepted++;
         else {
           this.refused++;

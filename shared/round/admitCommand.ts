@@ -1,26 +1,31 @@
-// The door every command passes, for people and bots alike: the wire check (checkCommand), then who may send what
-// (squads owned by the sender's role, cells that exist and belong to them, therapy cards for the clinician, cool-down
-// and the leak's veto on high dose). Accepted commands go to world.pending. Ticks; called by TissueRoom and botSeats.
+// Who may send what, for people and bots alike: a seat's own squads and cells, therapy cards for the clinician, each
+// card's cool-down and the vascular leak's veto on high dose, points inside the tissue. An admitted command goes to
+// world.pending for the next step. The command is already well formed (the door's checkCommand, or commandFault for
+// bots). Ticks; called by Round (Round.ts) and its bot seats (botSeats.ts).
 
-import { checkCommand } from "../../shared/net/commandMessage.ts";
-import { findCell } from "../../shared/report/inspect.ts";
-import { doseAllowed, hoursToTicks, ROLE_SQUADS, type Command, type Role, type TherapyName, type World } from "../../shared/sim/index.ts";
-import { courseOf } from "../../shared/sim/therapy.ts";
+import { CellFlag, doseAllowed, hoursToTicks, type Command, type Role, type TherapyName, type World } from "../sim/index.ts";
+import { courseOf } from "../sim/therapy.ts";
+import { indexOfId } from "../sim/world.ts";
 
-export type GateResult = { ok: true; command: Command } | { ok: false; error: string };
+export type Admission = { ok: true; command: Command } | { ok: false; error: string };
 
-/** When each therapy card can next be played, model ticks (mirrored into state.cards by the room). */
+/** When each therapy card can next be played, model ticks (copied into state.cards by the room). */
 export type CardClock = Map<TherapyName, number>;
 
-/**
- * Checks one payload from a seat with `role` commanding `squads` (the role's own unless a classroom split them); on
- * success the command is queued and the card clock updated.
- */
-export function admitCommand(world: World, role: Role, payload: unknown, cards: CardClock, squads: readonly number[] = ROLE_SQUADS[role]): GateResult {
-  const checked = checkCommand(payload);
-  if (!checked.ok) return checked;
-  const cmd = checked.command;
-  const refuse = (error: string): GateResult => ({ ok: false, error });
+/** Who sends: a role, and the squads its seat commands (the role's own, unless a classroom split them). */
+export interface Sender { role: Role; squads: readonly number[] }
+
+/** Index of the living cell with this id, or -1. */
+function livingCell(world: World, id: number): number {
+  const c = world.cells;
+  const i = indexOfId(c.id, c.count, id);
+  return i >= 0 && !(c.flags[i] & CellFlag.dead) ? i : -1;
+}
+
+/** Admits one command from `sender`: queued (and the card clock set) or refused with a sentence. */
+export function admitCommand(world: World, sender: Sender, cmd: Command, cards: CardClock): Admission {
+  const { role, squads } = sender;
+  const refuse = (error: string): Admission => ({ ok: false, error });
   switch (cmd.kind) {
     case "target":
     case "release":
@@ -31,7 +36,7 @@ export function admitCommand(world: World, role: Role, payload: unknown, cards: 
       break;
     case "targetCells": {
       for (const id of cmd.cellIds) {
-        const i = findCell(world, id);
+        const i = livingCell(world, id);
         if (i < 0) return refuse(`cell ${id} is not in the tissue (it may have died)`);
         if (!squads.includes(world.cells.squad[i])) return refuse(`cell ${id} is not one of your cells`);
       }
