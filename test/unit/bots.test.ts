@@ -1,53 +1,41 @@
-// Bots: same seed, same decisions; every decision is a payload the room's validator accepts and names only the bot's
-// own squads and cells; the clinician plays the card each scenario calls for; a bots-only round reaches an outcome.
+// Bots: same seed, same decisions; every decision passes the round's own checks (shared/round: the door's limits, own
+// squads and cells, cards) when played through a Round as the rooms play it; the clinician plays the card each
+// scenario calls for; a bots-only round reaches an outcome.
 
 import { describe, expect, test } from "vitest";
 import {
-  createWorld, makeParams, stateHash, step, DIFFICULTIES, ROLES, ROLE_SQUADS, type Command, type Difficulty, type Role, type Scenario, type World,
+  createWorld, makeParams, stateHash, step, DIFFICULTIES, ROLES, ROLE_SQUADS, type Difficulty, type Scenario, type World,
 } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { checkCommand } from "../../shared/net/commandMessage.ts";
 import { createBot, observe, observeAs, type Bot, type BotObservation } from "../../shared/bots/index.ts";
+import { Round } from "../../shared/round/index.ts";
 
 const build = (id: string, days: number, seed: number): World => {
   const sc: Scenario = { ...SCENARIOS[id], days };
   return createWorld(sc, makeParams(sc.params), seed);
 };
 
-/** Checks one bot's payloads as the room would: the validator, then squad and cell ownership. */
-function admit(world: World, bot: Bot, payloads: unknown[]): Command[] {
-  const own = ROLE_SQUADS[bot.role];
-  const squadOfId = new Map<number, number>();
-  for (let i = 0; i < world.cells.count; i++) squadOfId.set(world.cells.id[i], world.cells.squad[i]);
-  return payloads.map((p) => {
-    const r = checkCommand(p);
-    if (!r.ok) throw new Error(`${bot.role} ${bot.difficulty}: ${r.error} in ${JSON.stringify(p)}`);
-    const c = r.command;
-    if (c.kind === "therapy") expect(bot.role).toBe("clinician");
-    else if (c.kind === "targetCells") for (const id of c.cellIds) expect(own).toContain(squadOfId.get(id));
-    else expect(own).toContain(c.squad);
-    if (c.kind === "target" || c.kind === "targetCells") {
-      expect(c.x).toBeLessThan(world.field.width);
-      expect(c.y).toBeLessThan(world.field.height);
-    }
-    return c;
-  });
+/** A Round on a fresh world with a bot of `difficulty` in every role (bot seeds derived from `botSeed`). */
+function botRound(id: string, days: number, seed: number, difficulty: Difficulty, botSeed = seed): Round {
+  const round = new Round(build(id, days, seed));
+  for (const role of ROLES) round.bots.seat(role, difficulty, botSeed, round.world.dtS);
+  return round;
 }
 
-/** Plays a round with bots only, as the room does: each bot thinks every thinkEveryTicks, commands go to world.pending. */
-function playBots(world: World, bots: Bot[], maxTicks: number, log?: string[]): void {
-  for (let t = 0; t < maxTicks && world.outcome === "ongoing"; t++) {
-    for (const b of bots) {
-      if (world.tick % b.thinkEveryTicks !== 0) continue;
-      const payloads = b.decide(observe(world, b.role));
-      log?.push(`${world.tick} ${b.role} ${JSON.stringify(payloads)}`);
-      world.pending.push(...admit(world, b, payloads));
-    }
-    step(world);
+/** Plays a round as the rooms do (Round.tick: the bots' turn, then the step) until its outcome or maxTicks. */
+function play(round: Round, maxTicks: number, log?: string[]): void {
+  for (let t = 0; t < maxTicks && round.world.outcome === "ongoing"; t++) {
+    round.think();
+    if (log && round.world.pending.length) log.push(`${round.world.tick} ${JSON.stringify(round.world.pending)}`);
+    round.step();
   }
 }
 
-const allBots = (difficulty: Difficulty, seed: number) => ROLES.map((r) => createBot(r, difficulty, seed));
+/** Every command the bots sent was admitted: none refused by the round's checks. */
+function expectNoneRefused(round: Round, what: string): void {
+  expect(round.bots.lastRefusal, what).toBe("");
+  expect(round.bots.refused, what).toBe(0);
+}
 
 describe("bots", () => {
   test("think faster the harder they are", () => {
@@ -84,30 +72,31 @@ describe("bots", () => {
   });
 
   test("same seed, same decisions and the same world; another seed decides differently", () => {
-    const run = (seed: number) => {
-      const w = build("viral", 1, 5), log: string[] = [];
-      playBots(w, allBots("easy", seed).concat(allBots("hard", seed)), 200, log);
-      return { log: log.join("\n"), hash: stateHash(w) };
+    const run = (difficulty: Difficulty, botSeed: number) => {
+      const round = botRound("viral", 1, 5, difficulty, botSeed), log: string[] = [];
+      play(round, 200, log);
+      return { log: log.join("\n"), hash: stateHash(round.world), accepted: round.bots.accepted };
     };
-    const a = run(11), b = run(11);
-    expect(a.log.length).toBeGreaterThan(100);
-    expect(b).toEqual(a);
+    for (const difficulty of ["easy", "hard"] as const) {
+      const a = run(difficulty, 11), b = run(difficulty, 11);
+      expect(a.accepted, difficulty).toBeGreaterThan(3);
+      expect(b).toEqual(a);
+    }
     // another seed aims differently (the easy bots' shaky aim comes from their own seeded stream)
     const obs = observe(build("viral", 1, 5), "effector");
     const first = (seed: number) => JSON.stringify(createBot("effector", "easy", seed).decide(obs));
     expect(new Set([1, 2, 3, 4].map(first)).size).toBeGreaterThan(1);
   });
 
-  test("every decision in every scenario passes the validator and names only the bot's own squads", () => {
+  test("every decision in every scenario passes the round's checks: well formed, own squads and cells, cards ready", () => {
     for (const id of Object.keys(SCENARIOS)) {
-      const w = build(id, 1, 2);
-      const bots = DIFFICULTIES.flatMap((d) => ROLES.map((r) => createBot(r, d, 4)));
-      let sent = 0;
-      for (let round = 0; round < 2; round++) {
-        for (const b of bots) sent += admit(w, b, b.decide(observe(w, b.role))).length;
-        for (let t = 0; t < 30; t++) step(w);
+      for (const difficulty of DIFFICULTIES) {
+        const round = botRound(id, 1, 2, difficulty, 4);
+        // every bot decides at tick 0; hard bots (every 90 ticks) decide again once the tissue has moved on
+        play(round, difficulty === "hard" ? 91 : 31);
+        expectNoneRefused(round, `${id} ${difficulty}`);
+        if (id !== "sandbox") expect(round.bots.accepted, `${id} ${difficulty}`).toBeGreaterThan(0);
       }
-      if (id !== "sandbox") expect(sent, id).toBeGreaterThan(0);
     }
   });
 
@@ -132,10 +121,11 @@ describe("bots", () => {
   });
 
   test("the t1d Treg bot sits Tregs on the dendritic cells", () => {
-    const w = build("t1d", 1, 1);
-    const bot = createBot("treg", "hard", 1);
-    playBots(w, [bot], 360);
-    const obs = observe(w, "treg");
+    const round = new Round(build("t1d", 1, 1));
+    round.bots.seat("treg", "hard", 1, round.world.dtS);
+    play(round, 360);
+    expectNoneRefused(round, "treg");
+    const obs = observe(round.world, "treg");
     const dcs = obs.cells.filter((c) => c.type === "dendritic");
     const tregs = obs.cells.filter((c) => c.type === "treg" && c.squad === 4);
     const onDc = tregs.filter((t) => dcs.some((d) => Math.hypot(d.x - t.x, d.y - t.y) < 3)).length;
@@ -146,11 +136,11 @@ describe("bots", () => {
   });
 
   test("a bots-only round of a short scenario reaches an outcome", () => {
-    const w = build("viral", 0.3, 1);
-    playBots(w, allBots("hard", 1), 432 + 20);
-    expect(["cleared", "timeUp", "overrun"]).toContain(w.outcome);
-    const t = build("t1d", 0.25, 1);
-    playBots(t, allBots("normal", 1), 360 + 20);
-    expect(["protected", "lost"]).toContain(t.outcome);
+    const viral = botRound("viral", 0.3, 1, "hard");
+    play(viral, 432 + 20);
+    expect(["cleared", "timeUp", "overrun"]).toContain(viral.world.outcome);
+    const t1d = botRound("t1d", 0.25, 1, "normal");
+    play(t1d, 360 + 20);
+    expect(["protected", "lost"]).toContain(t1d.world.outcome);
   });
 });
