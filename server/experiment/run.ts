@@ -1,9 +1,11 @@
 // Runs one seed of an experiment: builds the world, schedules the therapy courses, steps it for the given days and
 // samples every metric at a fixed interval (day 0 and the last tick included). Units: ticks and days.
+// Steps through the shared Round (shared/round), the loop the rooms and tests drive (no bots are seated here).
 // Called by worker.ts inside a worker thread (and by unit tests directly).
 
+import { Round } from "../../shared/round/index.ts";
 import {
-  createWorld, hoursToTicks, queueTherapy, sampleMetrics, stateHash, step,
+  createWorld, hoursToTicks, queueTherapy, sampleMetrics, stateHash,
   type Outcome, type Params, type Scenario, type World,
 } from "../../shared/sim/index.ts";
 import type { TherapyCourse } from "./args.ts";
@@ -42,7 +44,8 @@ export function sampleTicks(total: number, every: number): number[] {
 export type ProgressFn = (tick: number, totalTicks: number) => void;
 
 export function runSeed(job: SeedJob, onProgress?: ProgressFn, progressEveryTicks = 30): SeedResult {
-  const world = createWorld(job.scenario, job.params, job.seed);
+  const round = new Round(createWorld(job.scenario, job.params, job.seed));
+  const world = round.world;
   for (const t of job.therapies) queueTherapy(world, t.therapy, true, hoursToTicks(world, t.day * 24));
   const total = hoursToTicks(world, job.days * 24);
   const every = Math.max(1, hoursToTicks(world, job.everyHours));
@@ -50,7 +53,7 @@ export function runSeed(job: SeedJob, onProgress?: ProgressFn, progressEveryTick
   let outcomeDay: number | null = null;
   for (const due of sampleTicks(total, every)) {
     while (world.tick < due) {
-      step(world);
+      round.tick(); // the round goes on past its outcome: an experiment runs its whole length
       if (outcomeDay === null && world.outcome !== "ongoing") outcomeDay = (world.tick * world.dtS) / 86400;
       if (onProgress && world.tick % progressEveryTicks === 0) onProgress(world.tick, total);
     }
