@@ -2,6 +2,7 @@
 // who selected what, which cell to inspect, when a round starts and ends. Typed; a thin wrapper on EventTarget.
 // Created once by main.ts and passed to scenes and UI modules.
 
+import type { Command } from "../../shared/net/commandMessage.ts";
 import type { Debrief } from "../../shared/net/messages.ts";
 import type { GameSession } from "./net/GameSession.ts";
 
@@ -18,8 +19,8 @@ export interface BusEvents {
   "cells-selected": number[];
   /** Open the microscope on this cell id (null closes it). */
   "inspect-cell": number | null;
-  /** A command payload the player's input just sent (the tutorial watches these). */
-  "command-sent": Record<string, unknown>;
+  /** A command the player's input just sent (the tutorial watches these). */
+  "command-sent": Command;
   /** A short line for the screen-reader live region and the on-screen toast. */
   "announce": string;
 }

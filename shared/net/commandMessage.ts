@@ -4,7 +4,7 @@
 
 import { commandCopy, commandFault, type Command } from "../sim/index.ts";
 
-export { MAX_SELECTED_CELLS, MAX_SQUAD } from "../sim/index.ts";
+export { MAX_SELECTED_CELLS, MAX_SQUAD, type Command } from "../sim/index.ts";
 
 export type CommandCheck = { ok: true; command: Command } | { ok: false; error: string };
 

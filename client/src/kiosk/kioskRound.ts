@@ -4,6 +4,8 @@
 
 import { captionKey } from "./captionKey.ts";
 import type { Bus } from "../bus.ts";
+import type { Command } from "../../../shared/net/commandMessage.ts";
+import { ABILITIES } from "../../../shared/sim/commands.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import type { KioskStrings } from "./strings.ts";
 import { speedAt, wallSecondsLeft, type KioskPace } from "./kioskClock.ts";
@@ -44,7 +46,10 @@ export class KioskRound {
       const b = (e.target as HTMLElement).closest<HTMLButtonElement>("button");
       if (!b) return;
       if (b.dataset.squad) this.pick(Number(b.dataset.squad));
-      else if (b.dataset.ability) this.send({ kind: "ability", squad: this.squad, ability: b.dataset.ability });
+      else if (b.dataset.ability) {
+        const ability = ABILITIES.find((a) => a === b.dataset.ability); // the page's buttons name the model's abilities
+        if (ability) this.send({ kind: "ability", squad: this.squad, ability });
+      }
       else if (b.id === "k-stop") onStop();
     };
     const controls = d.getElementById("k-controls")!;
@@ -74,7 +79,7 @@ export class KioskRound {
     this.bus.emit("squad-selected", squad);
   }
 
-  private send(payload: Record<string, unknown>): void {
+  private send(payload: Command): void {
     this.session.command(payload);
     this.bus.emit("command-sent", payload);
   }

@@ -8,6 +8,7 @@ import { TissueState, type SeatState } from "../../../shared/net/TissueState.ts"
 import { ClientMessage, ServerMessage, type ControlPayload, type Debrief, type InspectResult, type Refusal, type WireEvent } from "../../../shared/net/messages.ts";
 import { FieldMirror, frameBody, readFrameHeader } from "../../../shared/net/fieldFrame.ts";
 import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
+import type { Command } from "../../../shared/net/commandMessage.ts";
 import type { ContrastUpdate } from "../../../shared/net/contrast.ts";
 import type { Role } from "../../../shared/sim/roles.ts";
 import { attachLessonInbox } from "../lesson/lessonInbox.ts";
@@ -162,7 +163,7 @@ export class GameSession {
   onDrop(cb: () => void): () => void { return this.dropL.add(cb); }
 
   // --- senders ---
-  command(payload: Record<string, unknown>): void { this.room.send(ClientMessage.command, payload); }
+  command(payload: Command): void { this.room.send(ClientMessage.command, payload); }
   control(payload: ControlPayload): void { this.room.send(ClientMessage.control, payload); }
   inspect(cellId: number): void { this.room.send(ClientMessage.inspect, { cellId }); }
 

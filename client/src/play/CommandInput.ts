@@ -4,6 +4,7 @@
 
 import Phaser from "phaser";
 import type { Bus } from "../bus.ts";
+import { MAX_SELECTED_CELLS, type Command } from "../../../shared/net/commandMessage.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import { isImmune } from "../../../shared/sim/cellTypes.ts";
 import { SQUAD_LABELS } from "../../../shared/sim/roles.ts";
@@ -136,7 +137,7 @@ export class CommandInput {
     const c = clampToGrid(x, y, g.width, g.height);
     const px = Math.round(c.x * 4) / 4, py = Math.round(c.y * 4) / 4;
     if (this.picked.length) {
-      this.send({ kind: "targetCells", cellIds: this.picked.slice(0, 500), x: px, y: py });
+      this.send({ kind: "targetCells", cellIds: this.picked.slice(0, MAX_SELECTED_CELLS), x: px, y: py });
     } else if (this.squad !== null) {
       this.send({ kind: "target", squad: this.squad, x: px, y: py });
       this.bus.emit("announce", `${SQUAD_LABELS[this.squad] ?? "Squad"} sent.`);
@@ -147,7 +148,7 @@ export class CommandInput {
     this.flashTarget(px, py);
   }
 
-  private send(payload: Record<string, unknown>): void {
+  private send(payload: Command): void {
     this.session.command(payload);
     this.bus.emit("command-sent", payload);
   }
@@ -233,11 +234,10 @@ export class CommandInput {
       .lineBetween(x, y - 3.5, x, y - 1.2).lineBetween(x, y + 1.2, x, y + 3.5);
   }
 
-  private followCommand(p: Record<string, unknown>): void {
-    const x = Number(p.x), y = Number(p.y), squad = Number(p.squad);
-    if (p.kind === "target") this.setFlag(squad, { x, y });
-    else if (p.kind === "targetCells") this.setFlag(0, { x, y });
-    else if (p.kind === "ability" || p.kind === "release") this.setFlag(squad, null); // replaces the squad's target
+  private followCommand(p: Command): void {
+    if (p.kind === "target") this.setFlag(p.squad, { x: p.x, y: p.y });
+    else if (p.kind === "targetCells") this.setFlag(0, { x: p.x, y: p.y });
+    else if (p.kind === "ability" || p.kind === "release") this.setFlag(p.squad, null); // replaces the squad's target
   }
 
   private setFlag(squad: number, at: { x: number; y: number } | null): void {

@@ -4,6 +4,7 @@
 import type { TissueState } from "../../../shared/net/TissueState.ts";
 import type { ControlPayload, Debrief, InspectResult, Refusal, WireEvent } from "../../../shared/net/messages.ts";
 import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
+import type { Command } from "../../../shared/net/commandMessage.ts";
 import type { Role } from "../../../shared/sim/roles.ts";
 
 export interface UiSession {
@@ -17,7 +18,7 @@ export interface UiSession {
   onDebrief(cb: (debrief: Debrief) => void): () => void;
   onRefused(cb: (refusal: Refusal) => void): () => void;
   onLeave(cb: (code: number) => void): () => void;
-  command(payload: Record<string, unknown>): void;
+  command(payload: Command): void;
   control(payload: ControlPayload): void;
   inspect(cellId: number): void;
   leave(): Promise<void>;

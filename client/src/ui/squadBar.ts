@@ -3,6 +3,7 @@
 // GameSession.command and are echoed on the bus as "command-sent". Created by playUi.ts for each round.
 
 import type { Bus } from "../bus.ts";
+import type { Command } from "../../../shared/net/commandMessage.ts";
 import { SCENARIOS } from "../../../shared/scenarios/index.ts";
 import { ABILITIES, type Ability } from "../../../shared/sim/commands.ts";
 import { SQUAD_LABELS } from "../../../shared/sim/roles.ts";
@@ -31,7 +32,7 @@ const LEAK_WARNING = 0.7;
 export function mountSquadBar(root: HTMLElement, session: UiSession, bus: Bus): () => void {
   const doc = root.ownerDocument;
   const offs: (() => void)[] = [];
-  const send = (payload: Record<string, unknown>) => {
+  const send = (payload: Command) => {
     session.command(payload);
     bus.emit("command-sent", payload);
   };

@@ -87,9 +87,9 @@ export function mountTutorial(root: HTMLElement, session: UiSession, bus: Bus, r
   offs.push(bus.on("squad-selected", (s) => { if (s !== null) facts.selectedSquads.push(s); update(); }));
   offs.push(bus.on("command-sent", (p) => {
     facts.commands.push({
-      kind: String(p.kind),
-      squad: typeof p.squad === "number" ? p.squad : undefined,
-      therapy: typeof p.therapy === "string" ? p.therapy : undefined,
+      kind: p.kind,
+      squad: "squad" in p ? p.squad : undefined,
+      therapy: p.kind === "therapy" ? p.therapy : undefined,
     });
     update();
   }));
