@@ -1,8 +1,8 @@
 // A classroom session: a teacher (with the host secret) and up to MAX_STUDENTS students who join by a 6-character
 // code, get generated nicknames, are given roles in a lobby, then share each role's squads (a clone each) in rounds
 // the teacher starts, pauses, speeds up and ends. Bots play roles no student has. Registered by server/app.ts as
-// "classroom"; the world, clock, gate and messages come from TissueRoomBase, the students and their squads from
-// classroom/classRoster.ts; this file holds the door, the teacher's actions and the round's phases.
+// "classroom"; the round (shared/round), clock and messages come from TissueRoomBase, the students and their squads
+// from classroom/classRoster.ts; this file holds the door, the teacher's actions and the round's phases.
 
 import type { Client } from "@colyseus/core";
 import {

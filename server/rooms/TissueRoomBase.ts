@@ -117,7 +117,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   /** Called once when the round gets its outcome, after the debrief is built. */
   protected onRoundEnd(_debrief: Debrief): void {}
 
-  /** Called for each command the gate accepted from a person. */
+  /** Called for each command the round admitted from a person. */
   protected onCommandAccepted(_client: Client, _command: Command): void {}
 
   /** Patch rate, message limits, seats, the shared message handlers and the fixed-rate clock. Call from onCreate. */

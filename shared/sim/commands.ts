@@ -48,7 +48,9 @@ export function pointFault(x: unknown, y: unknown): string | null {
 
 /** What is wrong with a list of cell ids, or null. */
 export function cellIdsFault(ids: unknown): string | null {
-  if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_SELECTED_CELLS) return `cellIds must be a list of 1 to ${MAX_SELECTED_CELLS} cell ids`;
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_SELECTED_CELLS) {
+    return `cellIds must be a list of 1 to ${MAX_SELECTED_CELLS} cell ids`;
+  }
   return ids.every((id) => Number.isInteger(id) && id > 0 && id <= 0xffffffff) ? null : "cellIds must hold whole numbers above 0";
 }
 
@@ -65,7 +67,8 @@ export function commandFault(cmd: Command): string | null {
     case "release":
       return squadFault(cmd.squad);
     case "ability":
-      return squadFault(cmd.squad) ?? ((ABILITIES as readonly unknown[]).includes(cmd.ability) ? null : `ability must be one of ${ABILITIES.join(", ")}`);
+      if (squadFault(cmd.squad)) return squadFault(cmd.squad);
+      return (ABILITIES as readonly unknown[]).includes(cmd.ability) ? null : `ability must be one of ${ABILITIES.join(", ")}`;
     case "therapy":
       if (!isTherapyName(cmd.therapy)) return `therapy must be one of ${THERAPY_NAMES.join(", ")}`;
       return cmd.course === undefined || typeof cmd.course === "boolean" ? null : "course must be true or false";

@@ -1,6 +1,7 @@
 // The rules of a round (shared/round/Round.ts) without a room: who may send what, the cards' cool-down and the leak's
 // veto, the teacher's deal, ending a round now, and bots that think at their turns through the same gate.
 
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { Round } from "../../shared/round/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
@@ -107,5 +108,21 @@ describe("bot seats", () => {
     round.start(roundOf("viral", 4).world);
     expect(round.cards.size).toBe(0);
     expect(round.bots.roles()).toEqual(["effector"]);
+  });
+});
+
+describe("shared/round", () => {
+  test("imports only the model and the bots (no wire, server, Node or DOM)", () => {
+    const dir = new URL("../../shared/round/", import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith(".ts"));
+    expect(files).toContain("Round.ts");
+    let seen = 0;
+    for (const file of files) {
+      const text = readFileSync(new URL(file, dir), "utf8");
+      const from = [...text.matchAll(/^import\b[^;"]*"([^"]+)"/gm), ...text.matchAll(/^export\b[^;"]*\bfrom "([^"]+)"/gm)].map((m) => m[1]);
+      for (const path of from) expect(path, `${file} imports ${path}`).toMatch(/^(\.\/[\w]+\.ts|\.\.\/(sim|bots)\/[\w]+\.ts)$/);
+      seen += from.length;
+    }
+    expect(seen).toBeGreaterThanOrEqual(files.length); // every file imports something: the pattern finds them
   });
 });
