@@ -25,8 +25,13 @@ export class BotSeats {
   /** Seats a bot in `role` (replacing any bot there); its seed is derived from the round's seed and the role. */
   seat(role: Role, difficulty: Difficulty, worldSeed: number, tickSeconds: number): void {
     const roleSalt = ROLES.indexOf(role) + 1;
-    this.bots.set(role, createBot(role, difficulty, (worldSeed ^ (roleSalt * 0x9e3779b1)) >>> 0, tickSeconds));
-    this.due.delete(role);
+    this.seatBot(createBot(role, difficulty, (worldSeed ^ (roleSalt * 0x9e3779b1)) >>> 0, tickSeconds));
+  }
+
+  /** Seats a bot made elsewhere (a test's own seed) in its role, replacing any bot there. */
+  seatBot(bot: Bot): void {
+    this.bots.set(bot.role, bot);
+    this.due.delete(bot.role);
   }
 
   unseat(role: Role): void {

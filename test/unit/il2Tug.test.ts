@@ -4,10 +4,10 @@
 
 import { describe, expect, test } from "vitest";
 import { Encoder } from "@colyseus/schema";
-import { createWorld, makeParams, step, ROLES, zeroValues, type MetricSample, type Scenario } from "../../shared/sim/index.ts";
+import { createWorld, makeParams, ROLES, zeroValues, type MetricSample, type Scenario } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { checkCommand } from "../../shared/net/commandMessage.ts";
-import { createBot, observe } from "../../shared/bots/index.ts";
+import { Round } from "../../shared/round/index.ts";
+import { createBot } from "../../shared/bots/index.ts";
 import { TUG_GROUPS, TUG_STEP_PERMILLE, TUG_WINDOW_HOURS, latestShares, nextPermille, sharesBetween, windowOf } from "../../shared/net/il2Tug.ts";
 import { HudState, TissueState } from "../../shared/net/TissueState.ts";
 import { syncIl2Tug } from "../../server/rooms/il2TugSync.ts";
@@ -67,8 +67,9 @@ describe("IL-2 tug-of-war shares", () => {
 describe("IL-2 tug-of-war on the wire", () => {
   test("the synced shares follow the model, and add a few bytes per client per second at 8× (printed)", () => {
     const sc: Scenario = { ...SCENARIOS.viral, days: 1 };
-    const world = createWorld(sc, makeParams(sc.params), 1);
-    const bots = ROLES.map((r) => createBot(r, "hard", 1));
+    const round = new Round(createWorld(sc, makeParams(sc.params), 1));
+    const world = round.world;
+    for (const role of ROLES) round.bots.seatBot(createBot(role, "hard", 1));
     // a state holding only what the tug writes, so every encoded byte is the tug's (plus a patch's fixed header)
     const state = new TissueState();
     state.hud = new HudState();
@@ -78,14 +79,7 @@ describe("IL-2 tug-of-war on the wire", () => {
     let bytes = 0, patches = 0, nonEmpty = 0;
     while (world.outcome === "ongoing") {
       for (let k = 0; k < ticksPerPatch && world.outcome === "ongoing"; k++) {
-        for (const b of bots) {
-          if (world.tick % b.thinkEveryTicks) continue;
-          for (const p of b.decide(observe(world, b.role))) {
-            const r = checkCommand(p);
-            if (r.ok) world.pending.push(r.command);
-          }
-        }
-        step(world);
+        round.tick(); // the bots' turn, then the step, as the room plays it
       }
       syncIl2Tug(state.hud, world.history);
       const patch = encoder.encode();

@@ -3,27 +3,19 @@
 // test/validation/tregBot.test.ts.
 
 import { describe, expect, test } from "vitest";
-import { createWorld, makeParams, step, DIFFICULTIES, type Difficulty, type Role, type Scenario } from "../../shared/sim/index.ts";
+import { createWorld, makeParams, DIFFICULTIES, type Difficulty, type Role, type Scenario } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { checkCommand } from "../../shared/net/commandMessage.ts";
+import { Round } from "../../shared/round/index.ts";
 import { createBot, observe } from "../../shared/bots/index.ts";
 import { il2Sources, ringAround } from "../../shared/bots/il2Sources.ts";
 
 /** Median distance (voxels) from the Treg squad's cells to the nearest switched-on helper, after `days` of bots. */
 function tregDistanceToHelpers(difficulty: Difficulty, roles: Role[], days = 0.5): number {
   const sc: Scenario = { ...SCENARIOS.viral, days: 1 };
-  const w = createWorld(sc, makeParams(sc.params), 1);
-  const bots = roles.map((r) => createBot(r, difficulty, 8));
-  while (w.tick < days * 1440) {
-    for (const b of bots) {
-      if (w.tick % b.thinkEveryTicks) continue;
-      for (const p of b.decide(observe(w, b.role))) {
-        const r = checkCommand(p);
-        if (r.ok) w.pending.push(r.command);
-      }
-    }
-    step(w);
-  }
+  const round = new Round(createWorld(sc, makeParams(sc.params), 1));
+  const w = round.world;
+  for (const role of roles) round.bots.seatBot(createBot(role, difficulty, 8));
+  while (w.tick < days * 1440) round.tick(); // the bots' turn, then the step, as the room plays it
   const obs = observe(w, "treg");
   const helpers = obs.cells.filter((c) => c.type === "cd4" && c.activated);
   const d = obs.cells.filter((c) => c.type === "treg" && c.squad === 4)
