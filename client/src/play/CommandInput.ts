@@ -4,7 +4,8 @@
 
 import Phaser from "phaser";
 import type { Bus } from "../bus.ts";
-import { MAX_SELECTED_CELLS, type Command } from "../../../shared/net/commandMessage.ts";
+import type { Command } from "../../../shared/net/commandMessage.ts";
+import { MAX_SELECTED_CELLS } from "../../../shared/sim/commands.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import { isImmune } from "../../../shared/sim/cellTypes.ts";
 import { SQUAD_LABELS } from "../../../shared/sim/roles.ts";
