@@ -37,10 +37,12 @@ export function suppressDendriticCells(world: World): void {
   }
   // count Tregs on each dendritic cell in `suppression`, then turn counts into a saturating fraction
   const B = world.blocks, size = B.size, bw = B.w, bh = B.h, flags = c.flags, cx = c.x, cy = c.y, near = markNearBlocks(world);
+  const reach = p.contactVoxels;
   for (let i = 0; i < n; i++) {
     if (type[i] !== CellType.treg || flags[i] & CellFlag.dead) continue;
-    if (!mayReach(near, size, bw, bh, cx[i], cy[i], NEAR_DC) || !anyInBlocksReach(B.dc, size, bw, bh, cx[i], cy[i])) continue;
-    const dc = nearestOfTypes(world, i, cx[i], cy[i], DC_ONLY);
+    const x = cx[i], y = cy[i];
+    if (!mayReach(near, size, bw, bh, x, y, NEAR_DC, reach) || !anyInBlocksReach(B.dc, size, bw, bh, x, y, reach)) continue;
+    const dc = nearestOfTypes(world, i, x, y, DC_ONLY);
     if (dc >= 0) {
       c.suppression[dc] += 1;
       c.why[i] = Why.suppressing;
@@ -67,6 +69,7 @@ export function contactAntigen(world: World): void {
   const linger = Math.exp(-world.dtH / p.antigenMemoryHours);
   // per-tick constants and columns, read once
   const B = world.blocks, size = B.size, bw = B.w, bh = B.h, tick = world.tick, near = markNearBlocks(world);
+  const reach = p.contactVoxels;
   const type = c.type, flags = c.flags, cx = c.x, cy = c.y, antigen = c.antigen;
   // an hour beside a tumour cell: its PD-L1 speeds exhaustion, and a "cold" tumour lets the cell touch it only part of the time
   const tumourHours = world.patient.tumourExhaustionFold * world.patient.tumourInfiltration * world.dtH;
@@ -75,7 +78,9 @@ export function contactAntigen(world: World): void {
     if ((t !== CellType.cd4 && t !== CellType.cd8) || flags[i] & CellFlag.dead) continue;
     const activatedKiller = t === CellType.cd8 && (flags[i] & CellFlag.activated) !== 0;
     const x = cx[i], y = cy[i];
-    const src = mayReach(near, size, bw, bh, x, y, activatedKiller ? NEAR_ANTIGEN : NEAR_DC) && anyInBlocksReach(activatedKiller ? B.antigen : B.dc, size, bw, bh, x, y)
+    const reached = mayReach(near, size, bw, bh, x, y, activatedKiller ? NEAR_ANTIGEN : NEAR_DC, reach)
+      && anyInBlocksReach(activatedKiller ? B.antigen : B.dc, size, bw, bh, x, y, reach);
+    const src = reached
       ? nearestOfTypes(world, i, x, y, activatedKiller ? KILLER_SOURCES : DC_ONLY)
       : -1;
     c.contact[i] = src;

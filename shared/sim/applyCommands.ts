@@ -17,9 +17,6 @@ function setTarget(world: World, i: number, x: number, y: number): void {
 
 const finite = (...v: number[]) => v.every(Number.isFinite);
 
-/** How far a scattered squad spreads from its centre, voxels (about 200 µm). */
-const SCATTER_VOXELS = 20;
-
 export function applyCommand(world: World, cmd: Command): void {
   const c = world.cells;
   switch (cmd.kind) {
@@ -54,7 +51,8 @@ export function applyCommand(world: World, cmd: Command): void {
           if (cmd.ability === "rally") setTarget(world, i, sx / n, sy / n);
           else {
             // scatter: each cell heads for its own point on a ring around the squad's centre
-            const a = uniform(world.rng.move) * 2 * Math.PI, r = SCATTER_VOXELS * (0.5 + 0.5 * uniform(world.rng.move));
+            const a = uniform(world.rng.move) * 2 * Math.PI;
+            const r = world.params.scatterRadiusVoxels * (0.5 + 0.5 * uniform(world.rng.move));
             setTarget(world, i, sx / n + r * Math.cos(a), sy / n + r * Math.sin(a));
           }
         }

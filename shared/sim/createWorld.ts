@@ -174,7 +174,8 @@ function placeThreat(world: World, rng: Rng): void {
 
 /** A new tumour cell's antigen strength, drawn around this patient's tumour immunogenicity. */
 export function tumourStrength(world: World, rng: Rng): number {
-  return clamp(world.patient.tumourImmunogenicity + (uniform(rng) - 0.5) * 0.6, 0.05, 1);
+  const spread = 2 * world.params.tumourStrengthSpread;
+  return clamp(world.patient.tumourImmunogenicity + (uniform(rng) - 0.5) * spread, 0.05, 1);
 }
 
 function pointFor(world: World, placement: Placement, rng: Rng, dcs: number[]): [number, number] {

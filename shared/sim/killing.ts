@@ -12,8 +12,6 @@ import { CellFlag, markDead, perTick, Why, type World } from "./world.ts";
 
 const CTL_TARGETS = bit(CellType.infected) | bit(CellType.tumour) | bit(CellType.islet);
 const NK_TARGETS = bit(CellType.infected) | bit(CellType.tumourHidden) | bit(CellType.tumour);
-/** NK cells mostly spare cells that still show MHC class I (missing-self recognition). */
-const NK_MHC_SPARING = 0.2;
 
 function killerTarget(world: World, i: number): number {
   const c = world.cells, t = c.type[i];
@@ -55,7 +53,7 @@ export function kill(world: World): void {
       const potency = (unsignalled + (1 - unsignalled) * c.signal[i]) * (1 - p.exhaustedKillingLoss * exhaustion(world, i));
       rate = (tj === CellType.islet ? p.selfKillPerHour : p.ctlKillPerHour) * shown * potency * (hits[j] >= 2 ? p.ctlCooperation : 1);
     } else {
-      rate = p.nkKillPerHour * (1 + p.nkKillIl2Boost * c.pstat5[i]) * (tj === CellType.tumour ? NK_MHC_SPARING : 1);
+      rate = p.nkKillPerHour * (1 + p.nkKillIl2Boost * c.pstat5[i]) * (tj === CellType.tumour ? p.nkMhcSparing : 1);
     }
     // a "cold" tumour keeps killers at its edge: they reach its cells for only part of the time
     if (tj === CellType.tumour || tj === CellType.tumourHidden) rate *= infiltration;

@@ -11,7 +11,7 @@ import { CellFlag, type World } from "./world.ts";
 export function secretionTiming(p: Params, hours: number): number {
   if (hours < p.secretionStartHours) return 0;
   if (hours < p.secretionPeakHours) return (hours - p.secretionStartHours) / (p.secretionPeakHours - p.secretionStartHours);
-  const plateauEnd = p.secretionPeakHours + 2;
+  const plateauEnd = p.secretionPeakHours + p.secretionPlateauHours;
   if (hours < plateauEnd) return 1;
   if (hours < p.secretionEndHours) {
     const f = (hours - plateauEnd) / (p.secretionEndHours - plateauEnd);

@@ -60,9 +60,9 @@ export function advanceTherapy(world: World): number {
   }
   th.bolusFast *= halfLifeFactor(p.highDoseFastHalfLifeMin / 60, dtH);
   th.bolusSlow *= halfLifeFactor(p.highDoseSlowHalfLifeMin / 60, dtH);
-  // low dose: plasma relaxes toward the plateau while the injection lasts (absorption over ~1 h), then away from it
+  // low dose: plasma relaxes toward the plateau while the injection lasts (absorption), then away from it
   const target = th.lowDoseTicksLeft > 0 ? p.lowDosePlateauPm : 0;
-  th.lowDosePm += (target - th.lowDosePm) * (1 - Math.exp(-dtH));
+  th.lowDosePm += (target - th.lowDosePm) * (1 - Math.exp(-dtH / p.lowDoseAbsorptionHours));
   if (th.lowDoseTicksLeft > 0) th.lowDoseTicksLeft--;
   th.antiCd25 *= halfLifeFactor(p.antiCd25HalfLifeDays * 24, dtH);
   th.biasedPm *= halfLifeFactor(p.cd122BiasedHalfLifeHours, dtH);
