@@ -5,9 +5,7 @@
 import type { Point } from "./clusters.ts";
 import { dist2 } from "./clusters.ts";
 import type { SeenCell } from "./observe.ts";
-
-/** The wire's cap on ids in one targetCells command (MAX_SELECTED_CELLS in shared/net, which bots may not import). */
-export const MAX_IDS = 500;
+import { MAX_SELECTED_CELLS as MAX_IDS } from "../sim/index.ts";
 
 export function targetCells(ids: readonly number[], at: Point): unknown[] {
   const out: unknown[] = [];

@@ -2,11 +2,11 @@
 // A payload either becomes a model Command or is refused with a sentence saying what was wrong; nothing else gets in.
 // Called by the server's rooms (before the queue) and by tests; the client builds the same shapes.
 
-import { ABILITIES, THERAPY_NAMES, type Command } from "../sim/index.ts";
+import { ABILITIES, MAX_SELECTED_CELLS, THERAPY_NAMES, type Command } from "../sim/index.ts";
 
 
-/** Most cells one targetCells command may name (a box selection on a crowded screen). */
-export const MAX_SELECTED_CELLS = 500;
+/** Most cells one targetCells command may name (its home is the model's Command, shared/sim/commands.ts). */
+export { MAX_SELECTED_CELLS };
 /** Largest squad number (squads are small integers chosen by the scenario). */
 export const MAX_SQUAD = 64;
 /** Largest coordinate any grid can have, voxels. */

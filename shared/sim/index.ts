@@ -8,7 +8,7 @@ export { METRICS, METRIC_NAMES, isMetricName, sampleMetrics, zeroValues, type Me
 export { PARAM_SPECS, PARAM_NAMES, defaultParams, makeParams, checkParamValue, isParamName, type Params, type ParamName, type ParamSpec } from "./params.ts";
 export { parseScenario, type Scenario, type Population, type Placement, type ParseResult } from "./scenario.ts";
 export { THERAPY_NAMES, THERAPY_LABELS, type TherapyName } from "./therapyNames.ts";
-export { ABILITIES, COMMAND_KINDS, isTherapyName, type Ability, type Command } from "./commands.ts";
+export { ABILITIES, COMMAND_KINDS, MAX_SELECTED_CELLS, isTherapyName, type Ability, type Command } from "./commands.ts";
 export { CellType, CELL_TYPE_NAMES, CELL_TYPE_LABELS, type CellTypeName } from "./cellTypes.ts";
 export { CellFlag, Mode, Why, dayOf, hoursToTicks, type Cells, type World, type SimEvent, type Outcome, type Therapy, type Ledger, type Counters, type Patient } from "./world.ts";
 export { fieldMolecules, pmPerMolecule } from "./field.ts";

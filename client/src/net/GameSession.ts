@@ -13,6 +13,7 @@ import type { Role } from "../../../shared/sim/roles.ts";
 import { attachLessonInbox } from "../lesson/lessonInbox.ts";
 import { ContrastBoard } from "./contrastBoard.ts";
 import { returnToSeat } from "./seatReturn.ts";
+import { RESUME_WINDOW_SECONDS } from "../../../shared/net/resumeWindow.ts";
 
 /** The room name the server registers. */
 export const ROOM_NAME = "tissue";
@@ -20,8 +21,6 @@ export const ROOM_NAME = "tissue";
 export const TOKEN_KEY = "cytokine-command:reconnection-token";
 /** sessionStorage key of the options the last round was created with ("play again" after a resume reuses them). */
 const OPTIONS_KEY = "cytokine-command:room-options";
-/** How long the server keeps a dropped seat, seconds (the room's allowReconnection). */
-export const RESUME_WINDOW_S = 60;
 /** The close code of the SDK giving up its own reconnection (or a token the room did not know): the page tries on. */
 const FAILED_TO_RECONNECT = 4003;
 /** How often a live session re-stamps its token, ms, so "how long ago" means "since the page was last alive". */
@@ -53,7 +52,7 @@ export function storeToken(token: string): void {
   try { sessionStorage.setItem(TOKEN_KEY, `${Date.now()}|${token}`); } catch { /* private mode: no resume */ }
 }
 /** The stored token if saved less than `maxAgeS` ago (a class's page passes its longer seat hold). */
-export function readToken(maxAgeS = RESUME_WINDOW_S): string | null {
+export function readToken(maxAgeS = RESUME_WINDOW_SECONDS): string | null {
   try {
     const raw = sessionStorage.getItem(TOKEN_KEY);
     if (!raw) return null;

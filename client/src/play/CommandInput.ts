@@ -6,6 +6,7 @@ import Phaser from "phaser";
 import type { Bus } from "../bus.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import { isImmune } from "../../../shared/sim/cellTypes.ts";
+import { MAX_SELECTED_CELLS } from "../../../shared/sim/commands.ts";
 import { SQUAD_LABELS } from "../../../shared/sim/roles.ts";
 import { ABILITY_KEYS, CURSOR_STEP_VOXELS, RELEASE_KEY, SQUAD_KEYS } from "./controls.ts";
 import { Depth } from "./cellStyle.ts";
@@ -136,7 +137,7 @@ export class CommandInput {
     const c = clampToGrid(x, y, g.width, g.height);
     const px = Math.round(c.x * 4) / 4, py = Math.round(c.y * 4) / 4;
     if (this.picked.length) {
-      this.send({ kind: "targetCells", cellIds: this.picked.slice(0, 500), x: px, y: py });
+      this.send({ kind: "targetCells", cellIds: this.picked.slice(0, MAX_SELECTED_CELLS), x: px, y: py });
     } else if (this.squad !== null) {
       this.send({ kind: "target", squad: this.squad, x: px, y: py });
       this.bus.emit("announce", `${SQUAD_LABELS[this.squad] ?? "Squad"} sent.`);
