@@ -1,6 +1,6 @@
 // CSV text for experiment results: per-seed metrics over time (seed, day, metrics…), medians over time
-// (day, metrics…) and the per-seed summary (outcome, final state hash). Written by the one CSV writer (server/csvText.ts)
-// with numbers to 12 significant digits and LF row endings. Called by output.ts.
+// (day, metrics…) and the per-seed summary (outcome, final state hash). Written by the one CSV writer
+// (server/csvText.ts) with numbers to 12 significant digits and LF row endings. Called by output.ts.
 
 import { csvText, type CsvStyle, type CsvValue } from "../csvText.ts";
 import type { MedianRow } from "./medians.ts";
@@ -26,6 +26,6 @@ export function mediansCsv(rows: readonly MedianRow[], names: readonly string[])
 
 export function summaryCsv(results: readonly SeedResult[]): string {
   const header = ["seed", "outcome", "outcomeDay", "finalDay", "ticks", "stateHash"];
-  const rows = results.map((r) => [r.seed, r.outcome, r.outcomeDay, r.samples[r.samples.length - 1]?.day, r.ticks, r.stateHash]);
+  const rows = results.map((r) => [r.seed, r.outcome, r.outcomeDay, r.samples.at(-1)?.day, r.ticks, r.stateHash]);
   return csvText([header, ...rows], STYLE);
 }

@@ -15,7 +15,11 @@ const headerFor = (label: string, units: string): string => (units ? `${label} (
 export function roundsToCsv(rounds: readonly RoundRecord[], quiz: readonly QuizAnswerRecord[] = []): string {
   // Union of measure labels in the order first seen, so each role's measures stay together.
   const columns = new Map<string, string>();
-  for (const r of rounds) for (const p of r.players) for (const m of p.measures) if (!columns.has(m.label)) columns.set(m.label, headerFor(m.label, m.units));
+  for (const r of rounds) {
+    for (const p of r.players) {
+      for (const m of p.measures) if (!columns.has(m.label)) columns.set(m.label, headerFor(m.label, m.units));
+    }
+  }
 
   const q = quizCsvPart(quiz);
   const lines: CsvValue[][] = [[...FIXED_COLUMNS, ...columns.values(), ...q.header]];
@@ -29,8 +33,8 @@ export function roundsToCsv(rounds: readonly RoundRecord[], quiz: readonly QuizA
     }
   }
   for (const row of q.rows) {
-    const cells: (string | number)[] = [quiz[0].code, row.round, "", "", row.nickname, "", "", ...[...columns.keys()].map(() => ""), ...row.cells];
-    lines.push(cells);
+    const blanks = [...columns.keys()].map(() => "");
+    lines.push([quiz[0].code, row.round, "", "", row.nickname, "", "", ...blanks, ...row.cells]);
   }
   return csvText(lines);
 }

@@ -1,5 +1,5 @@
-// How a round ends, judged from a metrics sample: the threat cleared, the tissue overrun, self tissue protected or lost,
-// or time up. Decided once; the world keeps running so the debrief can show what followed. Called by step().
+// How a round ends, judged from a metrics sample: the threat cleared, the tissue overrun, self tissue protected or
+// lost, or time up. Decided once; the world keeps running so the debrief can show what followed. Called by step().
 
 import type { MetricSample } from "./metrics.ts";
 import type { Outcome, World } from "./world.ts";

@@ -73,7 +73,7 @@ describe("roundsToCsv", () => {
     for (const cell of [rows[0][7], rows[1][4], rows[1][5], rows[1][6]]) expect(cell.startsWith("'")).toBe(true);
   });
 
-  test("one writer for every CSV: CRLF rows by default, LF on request, numbers in the caller's style, blanks for missing", () => {
+  test("one writer for every CSV: CRLF rows, or LF; numbers in the caller's style; blanks for missing", () => {
     const rows = [["name", "value"], ["a", 0.1 + 0.2], ["b", null], ["c", -1]];
     expect(csvText(rows)).toBe("name,value\r\na,0.30000000000000004\r\nb,\r\nc,-1\r\n");
     expect(csvText(rows, { eol: "\n", number: (n) => n.toFixed(1) })).toBe("name,value\na,0.3\nb,\nc,-1.0\n");

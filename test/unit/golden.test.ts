@@ -14,7 +14,9 @@ describe("the golden run", () => {
     expect(committed.rows.at(-1)?.hash).toBe(committed.finalHash);
     const last = committed.rows.at(-1)?.values ?? [];
     const value = (name: string) => last[committed.metrics.indexOf(name)];
-    for (const name of ["events.activations", "events.divisions", "events.doses", "events.infections"]) expect(value(name), name).toBeGreaterThan(0);
+    for (const name of ["events.activations", "events.divisions", "events.doses", "events.infections"]) {
+      expect(value(name), name).toBeGreaterThan(0);
+    }
   });
 
   test("plays exactly as committed (else: the first difference, and how to accept it)", () => {

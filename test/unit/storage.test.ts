@@ -2,7 +2,9 @@
 // when storage is missing, refused (private mode, a locked-down kiosk), full or holding something broken.
 
 import { afterEach, describe, expect, test } from "vitest";
-import { browserStore, readKept, readText, tabStore, writeKept, writeText, type KeyStore } from "../../client/src/storage.ts";
+import {
+  browserStore, readKept, readText, tabStore, writeKept, writeText, type KeyStore,
+} from "../../client/src/storage.ts";
 import { FakeStorage } from "./fakeStorage.ts";
 
 /** A storage that refuses every access, as some private modes and kiosk profiles do. */

@@ -5,4 +5,5 @@ import { playGolden, writeGolden, GOLDEN_FILE } from "./goldenRun.ts";
 
 const record = playGolden();
 writeGolden(record);
-process.stdout.write(`${GOLDEN_FILE.pathname}: ${record.rows.length} rows, final hash ${record.finalHash}, ${record.outcome}\n`);
+const summary = `${record.rows.length} rows, final hash ${record.finalHash}, ${record.outcome}`;
+process.stdout.write(`${GOLDEN_FILE.pathname}: ${summary}\n`);

@@ -20,14 +20,18 @@ export function goldenDiff(committed: GoldenRecord, fresh: GoldenRecord): string
   if (JSON.stringify(committed.metrics) !== JSON.stringify(fresh.metrics)) {
     const added = fresh.metrics.filter((m) => !committed.metrics.includes(m));
     const gone = committed.metrics.filter((m) => !fresh.metrics.includes(m));
-    out.push(`the metrics changed (new: ${added.join(", ") || "none"}; gone: ${gone.join(", ") || "none"}; or reordered)`);
+    const list = (names: string[]) => names.join(", ") || "none";
+    out.push(`the metrics changed (new: ${list(added)}; gone: ${list(gone)}; or reordered)`);
   }
   const rowDiffs = diffRows(committed, fresh);
   if (rowDiffs) out.push(...rowDiffs);
-  if (committed.finalHash !== fresh.finalHash) out.push(`final state hash: ${committed.finalHash} → ${fresh.finalHash}`);
+  if (committed.finalHash !== fresh.finalHash) {
+    out.push(`final state hash: ${committed.finalHash} → ${fresh.finalHash}`);
+  }
   if (committed.outcome !== fresh.outcome) out.push(`outcome: ${committed.outcome} → ${fresh.outcome}`);
   if (out.length === 0) return null;
-  return ["The golden run no longer matches test/unit/golden/viral.json:", ...out.map((s) => "  - " + s), ACCEPT_HINT].join("\n");
+  const head = "The golden run no longer matches test/unit/golden/viral.json:";
+  return [head, ...out.map((s) => "  - " + s), ACCEPT_HINT].join("\n");
 }
 
 function diffRows(committed: GoldenRecord, fresh: GoldenRecord): string[] | null {
@@ -46,7 +50,8 @@ function diffRows(committed: GoldenRecord, fresh: GoldenRecord): string[] | null
       if (j === undefined || Object.is(a.values[j], b.values[k])) continue;
       rowDiffers = true;
       differing.add(names[k]);
-      first ??= `first differing metric: ${names[k]} at tick ${b.tick} (hour ${b.tick / 60}): ${a.values[j]} → ${b.values[k]}`;
+      const at = `${names[k]} at tick ${b.tick} (hour ${b.tick / 60})`;
+      first ??= `first differing metric: ${at}: ${a.values[j]} → ${b.values[k]}`;
     }
     if (a.hash !== b.hash) {
       rowDiffers = true;

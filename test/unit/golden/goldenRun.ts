@@ -49,7 +49,8 @@ export function playGolden(): GoldenRecord {
     if (world.tick % GOLDEN_EVERY_TICKS !== 0) continue;
     const sample = world.history.at(-1);
     if (!sample || sample.tick !== world.tick) throw new Error(`no metrics sample at tick ${world.tick}`);
-    rows.push({ tick: world.tick, hash: stateHash(world), values: METRIC_NAMES.map((m: MetricName) => sample.values[m]) });
+    const values = METRIC_NAMES.map((m: MetricName) => sample.values[m]);
+    rows.push({ tick: world.tick, hash: stateHash(world), values });
   }
   return {
     scenario: GOLDEN_SCENARIO, seed: GOLDEN_SEED, ticks: GOLDEN_TICKS, everyTicks: GOLDEN_EVERY_TICKS,
@@ -60,7 +61,8 @@ export function playGolden(): GoldenRecord {
 /** The record as committed: one row per line, so a changed row shows as one changed line in a git diff. */
 export function formatGolden(r: GoldenRecord): string {
   const lines = (items: string[]) => `\n${items.map((line) => "  " + line).join(",\n")}\n `;
-  const commands = lines(Object.entries(r.commands).map(([tick, list]) => `${JSON.stringify(tick)}: ${JSON.stringify(list)}`));
+  const given = Object.entries(r.commands);
+  const commands = lines(given.map(([tick, list]) => `${JSON.stringify(tick)}: ${JSON.stringify(list)}`));
   const rows = lines(r.rows.map((row) => JSON.stringify(row)));
   return JSON.stringify({ ...r, commands: "COMMANDS", rows: "ROWS" }, null, 1)
     .replace('"COMMANDS"', `{${commands}}`).replace('"ROWS"', `[${rows}]`) + "\n";
