@@ -22,13 +22,17 @@ export function applyCommand(world: World, cmd: Command): void {
   switch (cmd.kind) {
     case "target": {
       if (!finite(cmd.x, cmd.y)) return;
-      for (let i = 0; i < c.count; i++) if (c.squad[i] === cmd.squad && isImmune(c.type[i])) setTarget(world, i, cmd.x, cmd.y);
+      for (let i = 0; i < c.count; i++) {
+        if (c.squad[i] === cmd.squad && isImmune(c.type[i])) setTarget(world, i, cmd.x, cmd.y);
+      }
       return;
     }
     case "targetCells": {
       if (!finite(cmd.x, cmd.y)) return;
       const wanted = new Set(cmd.cellIds);
-      for (let i = 0; i < c.count; i++) if (wanted.has(c.id[i]) && isImmune(c.type[i])) setTarget(world, i, cmd.x, cmd.y);
+      for (let i = 0; i < c.count; i++) {
+        if (wanted.has(c.id[i]) && isImmune(c.type[i])) setTarget(world, i, cmd.x, cmd.y);
+      }
       return;
     }
     case "release": {

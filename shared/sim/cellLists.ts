@@ -12,7 +12,9 @@ import { CellFlag, Why, type World } from "./world.ts";
 const ANTIGEN_GONE = 0.05;
 
 /** 1/k where k (up to 64) is a power of two, else 0. */
-export const POWER_OF_TWO_RECIPROCAL = Float64Array.from({ length: 65 }, (_, k) => (k > 0 && (k & (k - 1)) === 0 ? 1 / k : 0));
+export const POWER_OF_TWO_RECIPROCAL = Float64Array.from(
+  { length: 65 }, (_, k) => (k > 0 && (k & (k - 1)) === 0 ? 1 / k : 0),
+);
 
 /**
  * (a / size) | 0: which block (or row of blocks) a coordinate falls in. When the block size is a power of two (the

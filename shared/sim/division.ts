@@ -55,6 +55,9 @@ export function divide(world: World): void {
     c.why[i] = Why.dividing;
     const d = addDaughter(world, i, at, rng);
     world.counters.divisions++;
-    world.events.push({ tick: world.tick, kind: "division", cellId: c.id[i], byId: c.id[d], cellType: CELL_TYPE_NAMES[t], x: c.x[i], y: c.y[i] });
+    world.events.push({
+      tick: world.tick, kind: "division", cellId: c.id[i], byId: c.id[d], cellType: CELL_TYPE_NAMES[t],
+      x: c.x[i], y: c.y[i],
+    });
   }
 }

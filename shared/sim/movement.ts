@@ -14,7 +14,10 @@ const HEADING_X = Float64Array.from({ length: HEADINGS }, (_, k) => Math.cos((2 
 const HEADING_Y = Float64Array.from({ length: HEADINGS }, (_, k) => Math.sin((2 * Math.PI * k) / HEADINGS));
 
 /** Unit vector toward the blocks around block (bx, by), weighted by their counts; [0, 0] when none. */
-function blockPull(counts: Uint16Array, size: number, bw: number, bh: number, bx: number, by: number, x: number, y: number, out: Float64Array): void {
+function blockPull(
+  counts: Uint16Array, size: number, bw: number, bh: number, bx: number, by: number, x: number, y: number,
+  out: Float64Array,
+): void {
   let vx = 0, vy = 0;
   for (let yy = by - 1; yy <= by + 1; yy++) {
     if (yy < 0 || yy >= bh) continue;
@@ -110,8 +113,10 @@ export function move(world: World, cue: Float64Array): void {
     stepT, stepNk, chemotaxisBias, abilityBias, engaged: engagedSpeed, arrived: arrivedSpeed,
   });
   const size = B.size, bw = B.w, bh = B.h, near = markNearBlocks(world);
-  const type = c.type, flags = c.flags, why = c.why, mode = c.mode, cx = c.x, cy = c.y, tx = c.tx, ty = c.ty, activatedTick = c.activatedTick;
-  // the move stream's state in locals for the loop (nextU32, inline: the same numbers in the same order), stored back after it
+  const type = c.type, flags = c.flags, why = c.why, mode = c.mode, cx = c.x, cy = c.y, tx = c.tx, ty = c.ty;
+  const activatedTick = c.activatedTick;
+  // the move stream's state in locals for the loop (nextU32, inline: the same numbers in the same order), stored back
+  // after it
   const rs = rng.s;
   let s0 = rs[0], s1 = rs[1], s2 = rs[2], s3 = rs[3];
   // blockIndex, with the block size's reciprocal looked up once
@@ -149,8 +154,10 @@ export function move(world: World, cue: Float64Array): void {
     } else {
       const huntsThreat = t === CellType.cd8 || nk;
       // killers follow threats and antigen (dendritic cells included); helpers and Tregs home to dendritic cells,
-      // until an activated helper has dwelt there long enough and wanders off (keeping a clone together is the player's job)
-      const leaving = t === CellType.cd4 && (flags[i] & CellFlag.activated) !== 0 && tick - activatedTick[i] > dwellTicks;
+      // until an activated helper has dwelt there long enough and wanders off (keeping a clone together is the
+      // player's job)
+      const leaving = t === CellType.cd4 && (flags[i] & CellFlag.activated) !== 0
+        && tick - activatedTick[i] > dwellTicks;
       if (!leaving) {
         const bx = blockR > 0 ? (x * blockR) | 0 : (x / size) | 0, by = blockR > 0 ? (y * blockR) | 0 : (y / size) | 0;
         const sensed = t === CellType.cd8 ? NEAR_ANTIGEN : huntsThreat ? NEAR_THREAT : NEAR_DC;

@@ -56,7 +56,10 @@ export function advanceTherapy(world: World): number {
   while (th.queue.length && th.queue[0].tick <= world.tick) {
     const due = th.queue.shift()!;
     if (doseAllowed(world, due.therapy)) giveDose(world, due.therapy);
-    else world.events.push({ tick: world.tick, kind: "dose", therapy: due.therapy, cause: "withheld: vascular leak over the line" });
+    else {
+      const cause = "withheld: vascular leak over the line";
+      world.events.push({ tick: world.tick, kind: "dose", therapy: due.therapy, cause });
+    }
   }
   th.bolusFast *= halfLifeFactor(p.highDoseFastHalfLifeMin / 60, dtH);
   th.bolusSlow *= halfLifeFactor(p.highDoseSlowHalfLifeMin / 60, dtH);
