@@ -1,7 +1,7 @@
 // The kiosk round's clock: the first simulated day or so runs at twice the speed (nothing divides in it: a T cell
-// divides a day or more after it switches on), the rest at speed 1, so the visitor sees the helpers multiply within the first
-// minute of a 2½-minute round. Wall-clock seconds from simulated days, and the speed the room should run at now.
-// Pure. Used by kioskRound.ts; checked against the model by test/unit/kioskClock.test.ts.
+// divides a day or more after it switches on), the rest at speed 1, so the visitor sees the helpers multiply within
+// the first minute of a 2½-minute round. Wall-clock seconds from simulated days, and the speed the room should run
+// at now. Pure. Used by kioskRound.ts; checked against the model by test/unit/kioskClock.test.ts.
 
 import { WALL_SECONDS_PER_DAY } from "../../../shared/net/roundPace.ts";
 

@@ -12,7 +12,9 @@ import { MAX_SELECTED_CELLS } from "../../../shared/sim/commands.ts";
 export const KEY_PICK_RADIUS = 4;
 
 /** The player's own cell nearest (x, y) within `radius` voxels, or null. */
-export function nearestOwnCell(cells: Iterable<CellPoint>, x: number, y: number, radius: number, squads: readonly number[]): CellPoint | null {
+export function nearestOwnCell(
+  cells: Iterable<CellPoint>, x: number, y: number, radius: number, squads: readonly number[],
+): CellPoint | null {
   let best: CellPoint | null = null, bestD = Infinity;
   for (const c of cells) {
     if (!squads.includes(c.squad)) continue;
@@ -34,7 +36,9 @@ export function boxInView(base: WorldFit, view: WorldFit): Box {
 }
 
 /** All the player's cells in view: of `squad` when one is picked, else of every squad the player commands. */
-export function ownCellsInView(cells: Iterable<CellPoint>, box: Box, mySquads: readonly number[], squad: number | null): number[] {
+export function ownCellsInView(
+  cells: Iterable<CellPoint>, box: Box, mySquads: readonly number[], squad: number | null,
+): number[] {
   const squads = squad !== null && mySquads.includes(squad) ? [squad] : mySquads;
   return cellsInBox(cells, box, squads, MAX_SELECTED_CELLS);
 }

@@ -12,7 +12,9 @@ export function normaliseBox(ax: number, ay: number, bx: number, by: number): Bo
 }
 
 /** Ids of cells inside the box that belong to one of `squads` (only the player's own cells can be commanded). */
-export function cellsInBox(cells: Iterable<CellPoint>, box: Box, squads: readonly number[], max = MAX_SELECTED_CELLS): number[] {
+export function cellsInBox(
+  cells: Iterable<CellPoint>, box: Box, squads: readonly number[], max = MAX_SELECTED_CELLS,
+): number[] {
   const out: number[] = [];
   for (const c of cells) {
     if (out.length >= max) break;
@@ -22,7 +24,9 @@ export function cellsInBox(cells: Iterable<CellPoint>, box: Box, squads: readonl
 }
 
 /** The cell nearest to (x, y) within `radius` voxels, preferring immune cells (they sit over tissue); null if none. */
-export function nearestCell(cells: Iterable<CellPoint>, x: number, y: number, radius: number, isImmune: (type: number) => boolean): CellPoint | null {
+export function nearestCell(
+  cells: Iterable<CellPoint>, x: number, y: number, radius: number, isImmune: (type: number) => boolean,
+): CellPoint | null {
   let best: CellPoint | null = null, bestScore = Infinity;
   for (const c of cells) {
     const d = Math.hypot(c.x - x, c.y - y);
