@@ -5,11 +5,13 @@
 import type { Point } from "./clusters.ts";
 import { dist2 } from "./clusters.ts";
 import type { SeenCell } from "./observe.ts";
-import { MAX_SELECTED_CELLS as MAX_IDS } from "../sim/index.ts";
+import { MAX_SELECTED_CELLS } from "../sim/index.ts";
 
 export function targetCells(ids: readonly number[], at: Point): unknown[] {
   const out: unknown[] = [];
-  for (let k = 0; k < ids.length; k += MAX_IDS) out.push({ kind: "targetCells", cellIds: ids.slice(k, k + MAX_IDS), x: at.x, y: at.y });
+  for (let k = 0; k < ids.length; k += MAX_SELECTED_CELLS) {
+    out.push({ kind: "targetCells", cellIds: ids.slice(k, k + MAX_SELECTED_CELLS), x: at.x, y: at.y });
+  }
   return out;
 }
 
