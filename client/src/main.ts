@@ -35,7 +35,7 @@ setUpSoloQuiz(document, bus);
 const classroom = setUpClassroom(document, bus);
 setUpLessonUi(document, bus); // predictions, the lesson plan, the sandbox controls (after playUi and classroomUi)
 
-// A reloaded tab takes its seat back if the room still holds it (within GameSession.RESUME_WINDOW_S); a teacher's
+// A reloaded tab takes its seat back if the room still holds it (within RESUME_WINDOW_SECONDS, shared/net/resumeWindow.ts); a teacher's
 // tab also comes back with the class code and host secret. Otherwise a ?code= link joins that class.
 void (async () => {
   if (ClassroomSession.remembered()) {

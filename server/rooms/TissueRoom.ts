@@ -14,7 +14,7 @@ import { TissueRoomBase } from "./TissueRoomBase.ts";
 import { addressRebuildRefusal, addressRebuilt } from "./worldRebuilds.ts";
 
 export {
-  FIELD_EVERY_BASE_TICKS, MAX_MESSAGES_PER_SECOND, MAX_PENDING_COMMANDS, PATCH_RATE_MS, POSITIONS_PER_PATCH, RECONNECT_SECONDS,
+  FIELD_EVERY_BASE_TICKS, MAX_MESSAGES_PER_SECOND, MAX_PENDING_COMMANDS, PATCH_RATE_MS, POSITIONS_PER_PATCH,
 } from "./TissueRoomBase.ts";
 
 /** Shortest wall-clock time between two restarts of one room: a restart builds a new tissue on the event loop that

@@ -14,6 +14,7 @@ import { Round, type BotSeats, type CardClock } from "../../shared/round/index.t
 import { RoleLedger } from "../../shared/report/roleLedger.ts";
 import { scenarioWithVariant, type RoundVariant } from "../../shared/net/roundVariant.ts";
 import { TissueState } from "../../shared/net/TissueState.ts";
+import { RESUME_WINDOW_SECONDS } from "../../shared/net/resumeWindow.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
 import { createWorld, makeParams, type Command, type Difficulty, type SimEvent, type World } from "../../shared/sim/index.ts";
 import { CellSync } from "./cellSync.ts";
@@ -39,8 +40,6 @@ export const PATCH_RATE_MS = 100;
 export const POSITIONS_PER_PATCH = 65;
 /** Base ticks between two field frames: 20 / 4 = 5 Hz. */
 export const FIELD_EVERY_BASE_TICKS = 4;
-/** How long a dropped player's seat waits for them, seconds; then a bot takes it. */
-export const RECONNECT_SECONDS = 60;
 /** Most commands waiting for the next tick (while paused they pile up; a long pause must not grow them without end). */
 export const MAX_PENDING_COMMANDS = 200;
 /** Colyseus closes a client that sends more than this many messages in a second (a flood, not a player). */
@@ -60,7 +59,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   /** Tests set this to stop the wall-clock timer and drive the model with advance() alone. */
   manual = false;
   /** How long a dropped player's seat waits (tests shorten it). */
-  reconnectSeconds = RECONNECT_SECONDS;
+  reconnectSeconds = RESUME_WINDOW_SECONDS;
   /** The rules of the round being played: its world, cards and bot seats (shared/round/Round.ts). */
   readonly round = new Round();
   readonly roundClock = new RoundClock();

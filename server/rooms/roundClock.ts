@@ -3,8 +3,8 @@
 
 import type { Speed } from "../../shared/net/messages.ts";
 
-/** Base ticks per wall-clock second (setFixedTimestep's rate); speed 1 is one model tick per base tick. */
-export const BASE_TICKS_PER_SECOND = 20;
+/** Base ticks per wall-clock second (setFixedTimestep's rate); its home is shared/net/roundPace.ts. */
+export { BASE_TICKS_PER_SECOND } from "../../shared/net/roundPace.ts";
 
 export class RoundClock {
   speed: Speed = 1;

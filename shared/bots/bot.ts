@@ -2,7 +2,7 @@
 // player could see into commands. Difficulty settings (think interval in hours, aim noise, mistakes) live here.
 // Called by createBot (index.ts) and the role policies.
 
-import type { Command, Difficulty, Role } from "../sim/index.ts";
+import { PARAM_SPECS, type Command, type Difficulty, type Role } from "../sim/index.ts";
 import type { BotObservation } from "./observe.ts";
 
 export interface Bot {
@@ -32,4 +32,4 @@ export const SKILLS: Readonly<Record<Difficulty, Skill>> = {
 };
 
 /** The model's tick length when the caller does not say (params.tickSeconds default). */
-export const DEFAULT_TICK_SECONDS = 60;
+export const DEFAULT_TICK_SECONDS = PARAM_SPECS.tickSeconds.default;

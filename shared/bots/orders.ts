@@ -12,7 +12,9 @@ export const MAX_IDS = MAX_SELECTED_CELLS;
 
 export function targetCells(ids: readonly number[], at: Point): Command[] {
   const out: Command[] = [];
-  for (let k = 0; k < ids.length; k += MAX_IDS) out.push({ kind: "targetCells", cellIds: ids.slice(k, k + MAX_IDS), x: at.x, y: at.y });
+  for (let k = 0; k < ids.length; k += MAX_IDS) {
+    out.push({ kind: "targetCells", cellIds: ids.slice(k, k + MAX_IDS), x: at.x, y: at.y });
+  }
   return out;
 }
 

@@ -28,7 +28,8 @@ export function suppressDendriticCells(world: World): void {
   const c = world.cells, p = world.params;
   // once an infection or tumour has been cleared, dendritic cells run out of its antigen
   const kind = world.scenario.threat.kind;
-  const fade = world.threatSeen && world.threatCount === 0 && (kind === "virus" || kind === "tumour") ? Math.exp(-world.dtH / p.dcAntigenFadeHours) : 1;
+  const cleared = world.threatSeen && world.threatCount === 0 && (kind === "virus" || kind === "tumour");
+  const fade = cleared ? Math.exp(-world.dtH / p.dcAntigenFadeHours) : 1;
   const type = c.type, n = c.count;
   for (let i = 0; i < n; i++) {
     if (type[i] !== CellType.dendritic) continue;
@@ -36,11 +37,14 @@ export function suppressDendriticCells(world: World): void {
     c.strength[i] *= fade;
   }
   // count Tregs on each dendritic cell in `suppression`, then turn counts into a saturating fraction
-  const B = world.blocks, size = B.size, bw = B.w, bh = B.h, flags = c.flags, cx = c.x, cy = c.y, near = markNearBlocks(world);
+  const B = world.blocks, size = B.size, bw = B.w, bh = B.h, near = markNearBlocks(world);
+  const flags = c.flags, cx = c.x, cy = c.y, reach = p.contactVoxels;
   for (let i = 0; i < n; i++) {
     if (type[i] !== CellType.treg || flags[i] & CellFlag.dead) continue;
-    if (!mayReach(near, size, bw, bh, cx[i], cy[i], NEAR_DC) || !anyInBlocksReach(B.dc, size, bw, bh, cx[i], cy[i])) continue;
-    const dc = nearestOfTypes(world, i, cx[i], cy[i], DC_ONLY);
+    const x = cx[i], y = cy[i];
+    if (!mayReach(near, size, bw, bh, x, y, NEAR_DC, reach)) continue;
+    if (!anyInBlocksReach(B.dc, size, bw, bh, x, y, reach)) continue;
+    const dc = nearestOfTypes(world, i, x, y, DC_ONLY);
     if (dc >= 0) {
       c.suppression[dc] += 1;
       c.why[i] = Why.suppressing;
@@ -56,7 +60,9 @@ export function suppressDendriticCells(world: World): void {
   }
 }
 
-/** An experimental intervention: every dendritic cell stops showing antigen at once (as when a vaccine antigen is gone). */
+/**
+ * An experimental intervention: every dendritic cell stops showing antigen at once (as when a vaccine antigen is gone).
+ */
 export function removeAntigen(world: World): void {
   const c = world.cells;
   for (let i = 0; i < c.count; i++) if (c.type[i] === CellType.dendritic) c.strength[i] = 0;
@@ -67,15 +73,19 @@ export function contactAntigen(world: World): void {
   const linger = Math.exp(-world.dtH / p.antigenMemoryHours);
   // per-tick constants and columns, read once
   const B = world.blocks, size = B.size, bw = B.w, bh = B.h, tick = world.tick, near = markNearBlocks(world);
+  const reach = p.contactVoxels;
   const type = c.type, flags = c.flags, cx = c.x, cy = c.y, antigen = c.antigen;
-  // an hour beside a tumour cell: its PD-L1 speeds exhaustion, and a "cold" tumour lets the cell touch it only part of the time
+  // an hour beside a tumour cell: its PD-L1 speeds exhaustion, and a "cold" tumour lets the cell touch it only part of
+  // the time
   const tumourHours = world.patient.tumourExhaustionFold * world.patient.tumourInfiltration * world.dtH;
   for (let i = 0; i < c.count; i++) {
     const t = type[i];
     if ((t !== CellType.cd4 && t !== CellType.cd8) || flags[i] & CellFlag.dead) continue;
     const activatedKiller = t === CellType.cd8 && (flags[i] & CellFlag.activated) !== 0;
     const x = cx[i], y = cy[i];
-    const src = mayReach(near, size, bw, bh, x, y, activatedKiller ? NEAR_ANTIGEN : NEAR_DC) && anyInBlocksReach(activatedKiller ? B.antigen : B.dc, size, bw, bh, x, y)
+    const reached = mayReach(near, size, bw, bh, x, y, activatedKiller ? NEAR_ANTIGEN : NEAR_DC, reach)
+      && anyInBlocksReach(activatedKiller ? B.antigen : B.dc, size, bw, bh, x, y, reach);
+    const src = reached
       ? nearestOfTypes(world, i, x, y, activatedKiller ? KILLER_SOURCES : DC_ONLY)
       : -1;
     c.contact[i] = src;
@@ -87,7 +97,9 @@ export function contactAntigen(world: World): void {
       if (s > 0) c.lastAntigenTick[i] = tick;
       // chronic antigen exhausts an activated cell; a tumour's PD-L1 speeds it up
       if (flags[i] & CellFlag.activated) c.antigenHours[i] += type[src] === CellType.tumour ? tumourHours : world.dtH;
-      if (!(flags[i] & CellFlag.activated) && uniform(rng) < perTick(p.activationPerHour * s, world.dtH)) activate(world, i, s, rng);
+      if (!(flags[i] & CellFlag.activated) && uniform(rng) < perTick(p.activationPerHour * s, world.dtH)) {
+        activate(world, i, s, rng);
+      }
       c.why[i] = Why.engagedAntigen;
     }
     antigen[i] = a;

@@ -17,21 +17,22 @@ function setTarget(world: World, i: number, x: number, y: number): void {
 
 const finite = (...v: number[]) => v.every(Number.isFinite);
 
-/** How far a scattered squad spreads from its centre, voxels (about 200 µm). */
-const SCATTER_VOXELS = 20;
-
 export function applyCommand(world: World, cmd: Command): void {
   const c = world.cells;
   switch (cmd.kind) {
     case "target": {
       if (!finite(cmd.x, cmd.y)) return;
-      for (let i = 0; i < c.count; i++) if (c.squad[i] === cmd.squad && isImmune(c.type[i])) setTarget(world, i, cmd.x, cmd.y);
+      for (let i = 0; i < c.count; i++) {
+        if (c.squad[i] === cmd.squad && isImmune(c.type[i])) setTarget(world, i, cmd.x, cmd.y);
+      }
       return;
     }
     case "targetCells": {
       if (!finite(cmd.x, cmd.y)) return;
       const wanted = new Set(cmd.cellIds);
-      for (let i = 0; i < c.count; i++) if (wanted.has(c.id[i]) && isImmune(c.type[i])) setTarget(world, i, cmd.x, cmd.y);
+      for (let i = 0; i < c.count; i++) {
+        if (wanted.has(c.id[i]) && isImmune(c.type[i])) setTarget(world, i, cmd.x, cmd.y);
+      }
       return;
     }
     case "release": {
@@ -54,7 +55,8 @@ export function applyCommand(world: World, cmd: Command): void {
           if (cmd.ability === "rally") setTarget(world, i, sx / n, sy / n);
           else {
             // scatter: each cell heads for its own point on a ring around the squad's centre
-            const a = uniform(world.rng.move) * 2 * Math.PI, r = SCATTER_VOXELS * (0.5 + 0.5 * uniform(world.rng.move));
+            const a = uniform(world.rng.move) * 2 * Math.PI;
+            const r = world.params.scatterRadiusVoxels * (0.5 + 0.5 * uniform(world.rng.move));
             setTarget(world, i, sx / n + r * Math.cos(a), sy / n + r * Math.sin(a));
           }
         }

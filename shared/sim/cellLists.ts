@@ -5,11 +5,16 @@
 import { CellType, isThreat } from "./cellTypes.ts";
 import { CellFlag, Why, type World } from "./world.ts";
 
-/** Antigen strength below which a dendritic cell no longer counts as showing antigen. */
+/**
+ * Antigen strength below which a dendritic cell no longer counts toward world.antigenPresent (a flag that no process
+ * reads today, so not a parameter of the model's behaviour).
+ */
 const ANTIGEN_GONE = 0.05;
 
 /** 1/k where k (up to 64) is a power of two, else 0. */
-export const POWER_OF_TWO_RECIPROCAL = Float64Array.from({ length: 65 }, (_, k) => (k > 0 && (k & (k - 1)) === 0 ? 1 / k : 0));
+export const POWER_OF_TWO_RECIPROCAL = Float64Array.from(
+  { length: 65 }, (_, k) => (k > 0 && (k & (k - 1)) === 0 ? 1 / k : 0),
+);
 
 /**
  * (a / size) | 0: which block (or row of blocks) a coordinate falls in. When the block size is a power of two (the
@@ -85,24 +90,26 @@ export function buildCellLists(world: World): void {
   if (threats > 0) world.threatSeen = true;
 }
 
-/** Contact distance between two cell centres, voxels (cells are ~10 µm across). */
-export const CONTACT_VOXELS = 1.5;
-
 /**
  * Whether the coarse blocks within contact distance of (x, y) hold any cell counted in `counts`: a cheap test that
  * lets most cells skip the voxel search, since dendritic cells and threats are few.
  */
 export function anyInReach(world: World, counts: Uint16Array, x: number, y: number): boolean {
   const B = world.blocks;
-  return anyInBlocksReach(counts, B.size, B.w, B.h, x, y);
+  return anyInBlocksReach(counts, B.size, B.w, B.h, x, y, world.params.contactVoxels);
 }
 
-/** anyInReach with the block grid's size (voxels) and width and height (blocks) passed in, for per-cell loops. */
-export function anyInBlocksReach(counts: Uint16Array, size: number, bw: number, bh: number, x: number, y: number): boolean {
-  let bx0 = blockIndex(x - CONTACT_VOXELS, size), bx1 = blockIndex(x + CONTACT_VOXELS, size);
-  let by0 = blockIndex(y - CONTACT_VOXELS, size), by1 = blockIndex(y + CONTACT_VOXELS, size);
-  if (x - CONTACT_VOXELS < 0) bx0 = 0;
-  if (y - CONTACT_VOXELS < 0) by0 = 0;
+/**
+ * anyInReach with the block grid's size (voxels) and width and height (blocks) and the contact distance (voxels,
+ * params.contactVoxels) passed in, for per-cell loops.
+ */
+export function anyInBlocksReach(
+  counts: Uint16Array, size: number, bw: number, bh: number, x: number, y: number, reach: number,
+): boolean {
+  let bx0 = blockIndex(x - reach, size), bx1 = blockIndex(x + reach, size);
+  let by0 = blockIndex(y - reach, size), by1 = blockIndex(y + reach, size);
+  if (x - reach < 0) bx0 = 0;
+  if (y - reach < 0) by0 = 0;
   if (bx1 >= bw) bx1 = bw - 1;
   if (by1 >= bh) by1 = bh - 1;
   for (let by = by0; by <= by1; by++) for (let bx = bx0; bx <= bx1; bx++) if (counts[by * bw + bx]) return true;
@@ -147,9 +154,11 @@ export function markNearBlocks(world: World): Uint8Array {
  * False only when nothing marked `bits` in `near` lies in the 3×3 blocks around (x, y), so that anyInBlocksReach
  * must be false too (contact distance is shorter than a block; a point off the block grid always gets the full test).
  */
-export function mayReach(near: Uint8Array, size: number, bw: number, bh: number, x: number, y: number, bits: number): boolean {
+export function mayReach(
+  near: Uint8Array, size: number, bw: number, bh: number, x: number, y: number, bits: number, reach: number,
+): boolean {
   const bx = blockIndex(x, size), by = blockIndex(y, size);
-  if (size <= CONTACT_VOXELS || x < 0 || y < 0 || bx >= bw || by >= bh) return true;
+  if (size <= reach || x < 0 || y < 0 || bx >= bw || by >= bh) return true;
   return (near[by * bw + bx] & bits) !== 0;
 }
 
@@ -168,7 +177,8 @@ export function nearestOfTypes(world: World, self: number, x: number, y: number,
   const ix = x | 0, iy = y | 0;
   const y0 = iy > 0 ? iy - 1 : 0, y1 = iy < h - 1 ? iy + 1 : h - 1;
   const x0 = ix > 0 ? ix - 1 : 0, x1 = ix < w - 1 ? ix + 1 : w - 1;
-  let best = -1, bestD = CONTACT_VOXELS * CONTACT_VOXELS;
+  const reach = world.params.contactVoxels;
+  let best = -1, bestD = reach * reach;
   // no immune type asked for: each list's immune cells (at its end) need no look
   const fixedOnly = (mask & IMMUNE_TYPES) === 0;
   for (let yy = y0; yy <= y1; yy++) {

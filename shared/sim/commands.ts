@@ -21,14 +21,18 @@ export type Command =
   /** Give a therapy: one dose, or a course of the therapy's usual length. */
   | { kind: "therapy"; therapy: TherapyName; course?: boolean };
 
+/**
+ * Most cell ids one targetCells command may name (a box selection on a crowded screen): the wire refuses more
+ * (shared/net/commandMessage.ts), bots split bigger groups (shared/bots/orders.ts), the client cuts its picks to it.
+ */
+export const MAX_SELECTED_CELLS = 500;
+
 export const COMMAND_KINDS = ["target", "targetCells", "release", "ability", "therapy"] as const;
 
 export function isTherapyName(s: unknown): s is TherapyName {
   return typeof s === "string" && (THERAPY_NAMES as readonly string[]).includes(s);
 }
 
-/** Most cells one targetCells command may name (a box selection on a crowded screen). */
-export const MAX_SELECTED_CELLS = 500;
 /** Largest squad number (squads are small integers chosen by the scenario). */
 export const MAX_SQUAD = 64;
 /** Largest coordinate any grid can have, voxels. */

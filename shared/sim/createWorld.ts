@@ -26,10 +26,13 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
     field: createField(width, height, params.diffusionUm2PerS, dtS, params.diffusionSubsteps, params.slabThicknessUm),
     lattice: { spacing, width: lw, height: lh, cell: new Int32Array(lw * lh).fill(-1) },
     therapy: {
-      bolusFast: 0, bolusSlow: 0, lowDoseTicksLeft: 0, lowDosePm: 0, antiCd25: 0, biasedPm: 0, queue: [], dosesGiven: {},
+      bolusFast: 0, bolusSlow: 0, lowDoseTicksLeft: 0, lowDosePm: 0, antiCd25: 0, biasedPm: 0,
+      queue: [], dosesGiven: {},
       leak: 0, leakPeak: 0, leakSensitivity: 1, leakCrossedTick: -1,
     },
-    ledger: { secreted: 0, internalised: 0, decayed: 0, sunk: 0, vesselIn: 0, held: 0, capturedByType: [0, 0, 0, 0, 0] },
+    ledger: {
+      secreted: 0, internalised: 0, decayed: 0, sunk: 0, vesselIn: 0, held: 0, capturedByType: [0, 0, 0, 0, 0],
+    },
     counters: { activations: 0, divisions: 0, kills: 0, deaths: 0, doses: 0, infections: 0 },
     rng: {
       place: createRng(s, 1), move: createRng(s, 2), activate: createRng(s, 3), divide: createRng(s, 4),
@@ -42,8 +45,12 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
       size: blockSize, w: bw, h: bh,
       threat: new Uint16Array(bw * bh), antigen: new Uint16Array(bw * bh), dc: new Uint16Array(bw * bh),
     },
-    patient: { tumourImmunogenicity: params.tumourImmunogenicity, tumourHiddenShare: params.tumourHiddenShare, repertoire: 1, tumourExhaustionFold: 1, tumourInfiltration: 1 },
-    initialHealthy: 0, deadCount: 0, threatCount: 0, threatSeen: false, antigenPresent: false, peakThreat: 0, outcome: "ongoing", events: [], eventLog: [], history: [], pending: [],
+    patient: {
+      tumourImmunogenicity: params.tumourImmunogenicity, tumourHiddenShare: params.tumourHiddenShare, repertoire: 1,
+      tumourExhaustionFold: 1, tumourInfiltration: 1,
+    },
+    initialHealthy: 0, deadCount: 0, threatCount: 0, threatSeen: false, antigenPresent: false, peakThreat: 0,
+    outcome: "ongoing", events: [], eventLog: [], history: [], pending: [],
     targetOf: new Int32Array(0), hitCount: new Uint8Array(0), cue: new Float64Array(2),
   };
   const rng = world.rng.place;
@@ -54,12 +61,16 @@ export function createWorld(scenario: Scenario, params: Params, seed: number): W
   placeTissue(world, rng);
   placeThreat(world, rng);
   // dendritic cells first: "antigenSites" placement puts other cells around them
-  const ordered = [...scenario.populations].sort((a, b) => Number(b.type === "dendritic") - Number(a.type === "dendritic"));
+  const dendritic = (pop: Population) => Number(pop.type === "dendritic");
+  const dendriticFirst = (a: Population, b: Population) => dendritic(b) - dendritic(a);
+  const ordered = [...scenario.populations].sort(dendriticFirst);
   for (const pop of ordered) placePopulation(world, pop, rng);
   rebuildLattice(world);
   world.initialHealthy = countHealthy(world);
   if (params.holdIl2Pm > 0) world.field.c.fill(params.holdIl2Pm);
-  for (const t of scenario.therapies) queueTherapy(world, t.therapy as TherapyName, true, hoursToTicks(world, t.day * 24));
+  for (const t of scenario.therapies) {
+    queueTherapy(world, t.therapy as TherapyName, true, hoursToTicks(world, t.day * 24));
+  }
   return world;
 }
 
@@ -174,7 +185,8 @@ function placeThreat(world: World, rng: Rng): void {
 
 /** A new tumour cell's antigen strength, drawn around this patient's tumour immunogenicity. */
 export function tumourStrength(world: World, rng: Rng): number {
-  return clamp(world.patient.tumourImmunogenicity + (uniform(rng) - 0.5) * 0.6, 0.05, 1);
+  const spread = 2 * world.params.tumourStrengthSpread;
+  return clamp(world.patient.tumourImmunogenicity + (uniform(rng) - 0.5) * spread, 0.05, 1);
 }
 
 function pointFor(world: World, placement: Placement, rng: Rng, dcs: number[]): [number, number] {
@@ -205,7 +217,8 @@ function placePopulation(world: World, pop: Population, rng: Rng): void {
   const dcs: number[] = [];
   for (let i = 0; i < c.count; i++) if (c.type[i] === CellType.dendritic) dcs.push(i);
   const types: number[] = [];
-  // this patient's repertoire scales the helpers and killers that recognise the antigen (not those a test places activated)
+  // this patient's repertoire scales the helpers and killers that recognise the antigen (not those a test places
+  // activated)
   const recognising = (n: number) => (pop.activated ? n : Math.round(n * world.patient.repertoire));
   if (pop.type === "cd4") {
     const tregs = Math.round(pop.count * p.tregShareOfCd4);

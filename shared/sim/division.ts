@@ -8,9 +8,6 @@ import { uniform } from "./rng.ts";
 import { addDaughter, roomBeside } from "./spawn.ts";
 import { CellFlag, perTick, Why, type World } from "./world.ts";
 
-/** Once a cell may divide, division comes within about an hour (mitosis takes time). */
-const READY_DIVISIONS_PER_HOUR = 2;
-
 function mayDivide(world: World, i: number): boolean {
   const c = world.cells, p = world.params, t = c.type[i], dtH = world.dtH;
   const sinceLast = (world.tick - c.lastDivisionTick[i]) * dtH;
@@ -31,7 +28,7 @@ function mayDivide(world: World, i: number): boolean {
 
 export function divide(world: World): void {
   const c = world.cells, p = world.params, rng = world.rng.divide;
-  const pReady = perTick(READY_DIVISIONS_PER_HOUR, world.dtH);
+  const pReady = perTick(p.readyDivisionsPerHour, world.dtH);
   const n = c.count, type = c.type;
   for (let i = 0; i < n; i++) {
     // only immune cells divide here (mayDivide says no to every other type; tumour cells grow in threat.ts)
@@ -58,6 +55,9 @@ export function divide(world: World): void {
     c.why[i] = Why.dividing;
     const d = addDaughter(world, i, at, rng);
     world.counters.divisions++;
-    world.events.push({ tick: world.tick, kind: "division", cellId: c.id[i], byId: c.id[d], cellType: CELL_TYPE_NAMES[t], x: c.x[i], y: c.y[i] });
+    world.events.push({
+      tick: world.tick, kind: "division", cellId: c.id[i], byId: c.id[d], cellType: CELL_TYPE_NAMES[t],
+      x: c.x[i], y: c.y[i],
+    });
   }
 }

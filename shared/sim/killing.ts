@@ -12,8 +12,6 @@ import { CellFlag, markDead, perTick, Why, type World } from "./world.ts";
 
 const CTL_TARGETS = bit(CellType.infected) | bit(CellType.tumour) | bit(CellType.islet);
 const NK_TARGETS = bit(CellType.infected) | bit(CellType.tumourHidden) | bit(CellType.tumour);
-/** NK cells mostly spare cells that still show MHC class I (missing-self recognition). */
-const NK_MHC_SPARING = 0.2;
 
 function killerTarget(world: World, i: number): number {
   const c = world.cells, t = c.type[i];
@@ -32,13 +30,15 @@ export function kill(world: World): void {
   const c = world.cells, p = world.params, rng = world.rng.kill, dtH = world.dtH;
   const targetOf = world.targetOf, hits = world.hitCount;
   const n = c.count;
-  const unsignalled = p.ctlUnsignalledPotency, selfStrength = p.selfAntigenStrength, infiltration = world.patient.tumourInfiltration;
+  const unsignalled = p.ctlUnsignalledPotency, selfStrength = p.selfAntigenStrength;
+  const infiltration = world.patient.tumourInfiltration;
   hits.fill(0, 0, n);
   // killerTarget for every cell, with the tick's columns read once; only killers (activated CD8, killing NK) look
   const type = c.type, flags = c.flags;
   for (let i = 0; i < n; i++) {
     const t = type[i], f = flags[i];
-    const looks = (t === CellType.cd8 && (f & CellFlag.activated) !== 0) || ((t === CellType.nkBright || t === CellType.nkDim) && (f & CellFlag.killer) !== 0);
+    const looks = (t === CellType.cd8 && (f & CellFlag.activated) !== 0)
+      || ((t === CellType.nkBright || t === CellType.nkDim) && (f & CellFlag.killer) !== 0);
     const j = looks ? killerTarget(world, i) : -1;
     targetOf[i] = j;
     if (j >= 0 && t === CellType.cd8 && hits[j] < 255) hits[j]++;
@@ -52,10 +52,12 @@ export function kill(world: World): void {
       const shown = tj === CellType.islet ? selfStrength : tj === CellType.tumour ? c.strength[j] : 1;
       // perforin and granzyme B follow the killer's IL-2 signal (STAT5): a starved killer kills weakly
       // and an exhausted killer has lost part of it
-      const potency = (unsignalled + (1 - unsignalled) * c.signal[i]) * (1 - p.exhaustedKillingLoss * exhaustion(world, i));
-      rate = (tj === CellType.islet ? p.selfKillPerHour : p.ctlKillPerHour) * shown * potency * (hits[j] >= 2 ? p.ctlCooperation : 1);
+      const potency = (unsignalled + (1 - unsignalled) * c.signal[i])
+        * (1 - p.exhaustedKillingLoss * exhaustion(world, i));
+      rate = (tj === CellType.islet ? p.selfKillPerHour : p.ctlKillPerHour) * shown * potency
+        * (hits[j] >= 2 ? p.ctlCooperation : 1);
     } else {
-      rate = p.nkKillPerHour * (1 + p.nkKillIl2Boost * c.pstat5[i]) * (tj === CellType.tumour ? NK_MHC_SPARING : 1);
+      rate = p.nkKillPerHour * (1 + p.nkKillIl2Boost * c.pstat5[i]) * (tj === CellType.tumour ? p.nkMhcSparing : 1);
     }
     // a "cold" tumour keeps killers at its edge: they reach its cells for only part of the time
     if (tj === CellType.tumour || tj === CellType.tumourHidden) rate *= infiltration;
@@ -65,7 +67,8 @@ export function kill(world: World): void {
       c.kills[i]++;
       world.counters.kills++;
       world.events.push({
-        tick: world.tick, kind: "kill", cellId: c.id[j], cellType: CELL_TYPE_NAMES[tj], byId: c.id[i], byType: CELL_TYPE_NAMES[c.type[i]],
+        tick: world.tick, kind: "kill", cellId: c.id[j], cellType: CELL_TYPE_NAMES[tj],
+        byId: c.id[i], byType: CELL_TYPE_NAMES[c.type[i]],
         x: c.x[j], y: c.y[j],
       });
     }

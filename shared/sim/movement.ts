@@ -8,18 +8,16 @@ import { clamp } from "./spawn.ts";
 import { CellFlag, Mode, Why, type World } from "./world.ts";
 import { VOXEL_UM } from "./field.ts";
 
-/** Speed left to a cell that is engaged with antigen or a target (T cells arrest on contact). */
-const ENGAGED_SPEED = 0.1;
-/** Bias toward the cue when hunting or seeking IL-2 on command. */
-const ABILITY_BIAS = 0.9;
-
 /** 256 evenly spread unit vectors: a random heading is one table look-up, not a cosine and a sine. */
 const HEADINGS = 256;
 const HEADING_X = Float64Array.from({ length: HEADINGS }, (_, k) => Math.cos((2 * Math.PI * k) / HEADINGS));
 const HEADING_Y = Float64Array.from({ length: HEADINGS }, (_, k) => Math.sin((2 * Math.PI * k) / HEADINGS));
 
 /** Unit vector toward the blocks around block (bx, by), weighted by their counts; [0, 0] when none. */
-function blockPull(counts: Uint16Array, size: number, bw: number, bh: number, bx: number, by: number, x: number, y: number, out: Float64Array): void {
+function blockPull(
+  counts: Uint16Array, size: number, bw: number, bh: number, bx: number, by: number, x: number, y: number,
+  out: Float64Array,
+): void {
   let vx = 0, vy = 0;
   for (let yy = by - 1; yy <= by + 1; yy++) {
     if (yy < 0 || yy >= bh) continue;
@@ -56,26 +54,32 @@ function il2Gradient(world: World, x: number, y: number, out: Float64Array): voi
  */
 const BIAS_NONE = 0, BIAS_CHEMOTAXIS = 1, BIAS_ABILITY = 2;
 const SPEED_WHOLE = 0, SPEED_ENGAGED = 1, SPEED_ARRIVED = 2;
-/** Speed left to a cell that has reached its commanded point (and is not engaged). */
-const ARRIVED_SPEED = 0.3;
 const tableOf = (bias: number, speed: number, nk: boolean) => (bias * 3 + speed) * 2 + (nk ? 1 : 0);
 
 /**
- * The tables for these speeds and chemotaxis bias, kept while they stay the same (a cache of a pure function of its
+ * The tables for these speeds and biases, kept while they stay the same (a cache of a pure function of its
  * arguments, so worlds that share a process cannot change each other's steps; made again when they differ).
  */
-let cached: { stepT: number; stepNk: number; chemotaxisBias: number; steps: Float64Array } | null = null;
+interface StepKey {
+  stepT: number; stepNk: number; chemotaxisBias: number; abilityBias: number; engaged: number; arrived: number;
+}
+let cached: { key: StepKey; steps: Float64Array } | null = null;
 
-function cuelessSteps(stepT: number, stepNk: number, chemotaxisBias: number): Float64Array {
-  if (cached && cached.stepT === stepT && cached.stepNk === stepNk && cached.chemotaxisBias === chemotaxisBias) return cached.steps;
+const sameKey = (a: StepKey, b: StepKey): boolean =>
+  a.stepT === b.stepT && a.stepNk === b.stepNk && a.chemotaxisBias === b.chemotaxisBias
+  && a.abilityBias === b.abilityBias && a.engaged === b.engaged && a.arrived === b.arrived;
+
+function cuelessSteps(key: StepKey): Float64Array {
+  if (cached && sameKey(cached.key, key)) return cached.steps;
+  const { stepT, stepNk, chemotaxisBias, abilityBias, engaged, arrived } = key;
   const steps = new Float64Array(18 * HEADINGS * 2);
   for (const biasKind of [BIAS_NONE, BIAS_CHEMOTAXIS, BIAS_ABILITY]) {
-    const bias = biasKind === BIAS_NONE ? 0 : biasKind === BIAS_CHEMOTAXIS ? chemotaxisBias : ABILITY_BIAS;
+    const bias = biasKind === BIAS_NONE ? 0 : biasKind === BIAS_CHEMOTAXIS ? chemotaxisBias : abilityBias;
     for (const speedKind of [SPEED_WHOLE, SPEED_ENGAGED, SPEED_ARRIVED]) {
       for (const nk of [false, true]) {
         const base = nk ? stepNk : stepT;
         // as move() computes it: the whole step, or the step times the factor
-        const speed = speedKind === SPEED_WHOLE ? base : speedKind === SPEED_ENGAGED ? base * ENGAGED_SPEED : base * ARRIVED_SPEED;
+        const speed = speedKind === SPEED_WHOLE ? base : speedKind === SPEED_ENGAGED ? base * engaged : base * arrived;
         const o = tableOf(biasKind, speedKind, nk) * HEADINGS * 2;
         for (let h = 0; h < HEADINGS; h++) {
           const vx = (1 - bias) * HEADING_X[h] + bias * 0;
@@ -87,7 +91,7 @@ function cuelessSteps(stepT: number, stepNk: number, chemotaxisBias: number): Fl
       }
     }
   }
-  cached = { stepT, stepNk, chemotaxisBias, steps };
+  cached = { key: { ...key }, steps };
   return steps;
 }
 
@@ -104,10 +108,15 @@ export function move(world: World, cue: Float64Array): void {
   const dwellTicks = (p.helperDwellHours * 3600) / world.dtS;
   // per-tick constants and columns, read once
   const cap = +p.maxCellsPerVoxel, commandBias = +p.commandBias, chemotaxisBias = +p.chemotaxisBias, tick = world.tick;
-  const steps = cuelessSteps(stepT, stepNk, chemotaxisBias);
+  const abilityBias = +p.abilityBias, engagedSpeed = +p.engagedSpeedFraction, arrivedSpeed = +p.arrivedSpeedFraction;
+  const steps = cuelessSteps({
+    stepT, stepNk, chemotaxisBias, abilityBias, engaged: engagedSpeed, arrived: arrivedSpeed,
+  });
   const size = B.size, bw = B.w, bh = B.h, near = markNearBlocks(world);
-  const type = c.type, flags = c.flags, why = c.why, mode = c.mode, cx = c.x, cy = c.y, tx = c.tx, ty = c.ty, activatedTick = c.activatedTick;
-  // the move stream's state in locals for the loop (nextU32, inline: the same numbers in the same order), stored back after it
+  const type = c.type, flags = c.flags, why = c.why, mode = c.mode, cx = c.x, cy = c.y, tx = c.tx, ty = c.ty;
+  const activatedTick = c.activatedTick;
+  // the move stream's state in locals for the loop (nextU32, inline: the same numbers in the same order), stored back
+  // after it
   const rs = rng.s;
   let s0 = rs[0], s1 = rs[1], s2 = rs[2], s3 = rs[3];
   // blockIndex, with the block size's reciprocal looked up once
@@ -133,20 +142,22 @@ export function move(world: World, cue: Float64Array): void {
         why[i] = Why.commanded;
       } else {
         speedKind = engaged ? SPEED_ENGAGED : SPEED_ARRIVED;
-        speed *= engaged ? ENGAGED_SPEED : ARRIVED_SPEED;
+        speed *= engaged ? engagedSpeed : arrivedSpeed;
       }
     } else if (m0 === Mode.seekIl2) {
       il2Gradient(world, x, y, cue);
       cueX = cue[0];
       cueY = cue[1];
-      bias = ABILITY_BIAS;
+      bias = abilityBias;
       biasKind = BIAS_ABILITY;
       if (!engaged) why[i] = Why.seekingIl2;
     } else {
       const huntsThreat = t === CellType.cd8 || nk;
       // killers follow threats and antigen (dendritic cells included); helpers and Tregs home to dendritic cells,
-      // until an activated helper has dwelt there long enough and wanders off (keeping a clone together is the player's job)
-      const leaving = t === CellType.cd4 && (flags[i] & CellFlag.activated) !== 0 && tick - activatedTick[i] > dwellTicks;
+      // until an activated helper has dwelt there long enough and wanders off (keeping a clone together is the
+      // player's job)
+      const leaving = t === CellType.cd4 && (flags[i] & CellFlag.activated) !== 0
+        && tick - activatedTick[i] > dwellTicks;
       if (!leaving) {
         const bx = blockR > 0 ? (x * blockR) | 0 : (x / size) | 0, by = blockR > 0 ? (y * blockR) | 0 : (y / size) | 0;
         const sensed = t === CellType.cd8 ? NEAR_ANTIGEN : huntsThreat ? NEAR_THREAT : NEAR_DC;
@@ -158,14 +169,14 @@ export function move(world: World, cue: Float64Array): void {
         }
       }
       if (m0 === Mode.hunt) {
-        bias = ABILITY_BIAS;
+        bias = abilityBias;
         biasKind = BIAS_ABILITY;
       } else {
         bias = chemotaxisBias;
         biasKind = BIAS_CHEMOTAXIS;
       }
       if (engaged) {
-        speed *= ENGAGED_SPEED;
+        speed *= engagedSpeed;
         speedKind = SPEED_ENGAGED;
       } else if (cueX !== 0 || cueY !== 0) why[i] = huntsThreat ? Why.chasingThreat : Why.homing;
       else why[i] = flags[i] & CellFlag.activated ? Why.wandering : Why.resting;

@@ -1,23 +1,20 @@
-// How a round ends, judged from a metrics sample: the threat cleared, the tissue overrun, self tissue protected or lost,
-// or time up. Decided once; the world keeps running so the debrief can show what followed. Called by step().
+// How a round ends, judged from a metrics sample: the threat cleared, the tissue overrun, self tissue protected or
+// lost, or time up. Decided once; the world keeps running so the debrief can show what followed. Called by step().
 
 import type { MetricSample } from "./metrics.ts";
 import type { Outcome, World } from "./world.ts";
-
-/** Share of the healthy tissue whose loss ends the round. */
-export const DAMAGE_LIMIT = 0.5;
 
 export function judgeOutcome(world: World, m: MetricSample): Outcome {
   const kind = world.scenario.threat.kind;
   const threat = m.values["threat.burden"];
   const damage = m.values["tissue.damage"];
   if (threat > world.peakThreat) world.peakThreat = threat;
-  const over = m.day >= world.scenario.days;
+  const over = m.day >= world.scenario.days, limit = world.params.damageLimit;
   if (kind === "self") {
-    if (damage >= DAMAGE_LIMIT) return "lost";
+    if (damage >= limit) return "lost";
     return over ? "protected" : "ongoing";
   }
-  if (damage >= DAMAGE_LIMIT) return "overrun";
+  if (damage >= limit) return "overrun";
   if (world.peakThreat > 0 && threat === 0) return "cleared";
   return over ? "timeUp" : "ongoing";
 }

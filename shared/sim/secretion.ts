@@ -10,8 +10,10 @@ import { CellFlag, type World } from "./world.ts";
 /** Secretion relative to the peak, by hours since activation. */
 export function secretionTiming(p: Params, hours: number): number {
   if (hours < p.secretionStartHours) return 0;
-  if (hours < p.secretionPeakHours) return (hours - p.secretionStartHours) / (p.secretionPeakHours - p.secretionStartHours);
-  const plateauEnd = p.secretionPeakHours + 2;
+  if (hours < p.secretionPeakHours) {
+    return (hours - p.secretionStartHours) / (p.secretionPeakHours - p.secretionStartHours);
+  }
+  const plateauEnd = p.secretionPeakHours + p.secretionPlateauHours;
   if (hours < plateauEnd) return 1;
   if (hours < p.secretionEndHours) {
     const f = (hours - plateauEnd) / (p.secretionEndHours - plateauEnd);
@@ -28,7 +30,8 @@ export function secretionRate(world: World, i: number): number {
   const s = c.strength[i];
   const strong = 1 + (p.secretionStrongFold - 1) * s * s;
   // exhausted helpers lose IL-2 first of all their functions (Wherry 2011)
-  return p.secretionMoleculesPerS * strong * c.antigen[i] * (1 - c.suppression[i]) * (1 - exhaustion(world, i)) * secretionTiming(p, hours);
+  return p.secretionMoleculesPerS * strong * c.antigen[i] * (1 - c.suppression[i]) * (1 - exhaustion(world, i))
+    * secretionTiming(p, hours);
 }
 
 export function secrete(world: World): void {

@@ -56,13 +56,16 @@ export function advanceTherapy(world: World): number {
   while (th.queue.length && th.queue[0].tick <= world.tick) {
     const due = th.queue.shift()!;
     if (doseAllowed(world, due.therapy)) giveDose(world, due.therapy);
-    else world.events.push({ tick: world.tick, kind: "dose", therapy: due.therapy, cause: "withheld: vascular leak over the line" });
+    else {
+      const cause = "withheld: vascular leak over the line";
+      world.events.push({ tick: world.tick, kind: "dose", therapy: due.therapy, cause });
+    }
   }
   th.bolusFast *= halfLifeFactor(p.highDoseFastHalfLifeMin / 60, dtH);
   th.bolusSlow *= halfLifeFactor(p.highDoseSlowHalfLifeMin / 60, dtH);
-  // low dose: plasma relaxes toward the plateau while the injection lasts (absorption over ~1 h), then away from it
+  // low dose: plasma relaxes toward the plateau while the injection lasts (absorption), then away from it
   const target = th.lowDoseTicksLeft > 0 ? p.lowDosePlateauPm : 0;
-  th.lowDosePm += (target - th.lowDosePm) * (1 - Math.exp(-dtH));
+  th.lowDosePm += (target - th.lowDosePm) * (1 - Math.exp(-dtH / p.lowDoseAbsorptionHours));
   if (th.lowDoseTicksLeft > 0) th.lowDoseTicksLeft--;
   th.antiCd25 *= halfLifeFactor(p.antiCd25HalfLifeDays * 24, dtH);
   th.biasedPm *= halfLifeFactor(p.cd122BiasedHalfLifeHours, dtH);

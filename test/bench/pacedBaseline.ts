@@ -3,10 +3,11 @@
 // the thread asleep in between, exactly as a room's fixed-step timer paces its ticks. On a quiet computer its p99 is
 // close to its median; on a shared virtual machine the same work sometimes takes many times longer. ms, wall clock.
 
+import { BASE_TICKS_PER_SECOND } from "../../shared/net/roundPace.ts";
 import { percentile } from "./benchServer.ts";
 
-/** Ticks per second of the rooms (server/rooms/roundClock.ts BASE_TICKS_PER_SECOND). */
-const PACE_HZ = 20;
+/** Ticks per second of the rooms. */
+const PACE_HZ = BASE_TICKS_PER_SECOND;
 const DATA = new Float64Array(4000).map((_, i) => i * 0.001);
 
 /** `reps` passes of square roots over DATA: the same instructions every time. */

@@ -6,7 +6,7 @@
 
 import { describe, expect, test } from "vitest";
 import { MAX_STUDENTS } from "../../shared/net/classroom.ts";
-import { RECONNECT_SECONDS } from "../../server/rooms/TissueRoomBase.ts";
+import { RESUME_WINDOW_SECONDS } from "../../shared/net/resumeWindow.ts";
 import { DEFAULT_SEAT_HOLD_MINUTES, SEAT_HOLD_ENV, seatHoldSeconds } from "../../server/rooms/classroom/seatHold.ts";
 import { Client } from "@colyseus/sdk";
 import { seatRefused } from "../../client/src/net/seatReturn.ts";
@@ -34,7 +34,7 @@ describe("the seat hold setting", () => {
     expect(warnings).toEqual([]);
     for (const bad of ["0", "-3", "soon", "100000"]) expect(seatHoldSeconds({ [SEAT_HOLD_ENV]: bad }, warn)).toBe(DEFAULT_SEAT_HOLD_MINUTES * 60);
     expect(warnings).toHaveLength(4);
-    expect(DEFAULT_SEAT_HOLD_MINUTES * 60).toBeGreaterThan(RECONNECT_SECONDS);
+    expect(DEFAULT_SEAT_HOLD_MINUTES * 60).toBeGreaterThan(RESUME_WINDOW_SECONDS);
   });
 });
 
@@ -54,10 +54,10 @@ describe("a student's device away mid-round", () => {
     const { id, token } = await cut(s);
     await waitFor("the seat away in the state", () => room.state.seats.get(id)?.connected === false);
     await waitFor("the dashboard row away", () => lastRow(inbox, id)?.connected === false);
-    // Three minutes away, the round going on: longer than the old 60 s wait (RECONNECT_SECONDS) and than the SDK's and
+    // Three minutes away, the round going on: longer than the old 60 s wait (RESUME_WINDOW_SECONDS) and than the SDK's and
     // the page's own retries (about 90 s). Checked every 10 s: the seat stays, its squads are nobody else's.
     const cutMs = 180_000, step = 10_000;
-    expect(cutMs).toBeGreaterThan(3 * RECONNECT_SECONDS * 1000 - 1);
+    expect(cutMs).toBeGreaterThan(3 * RESUME_WINDOW_SECONDS * 1000 - 1);
     for (let waited = 0; waited < cutMs; waited += step) {
       await new Promise((r) => setTimeout(r, step));
       room.advance(2);

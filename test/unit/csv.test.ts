@@ -2,7 +2,8 @@
 // quoting, and no cell a spreadsheet would run as a formula.
 
 import { describe, expect, test } from "vitest";
-import { csvCell, roundsToCsv } from "../../server/results/csv.ts";
+import { csvCell, csvText } from "../../server/csvText.ts";
+import { roundsToCsv } from "../../server/results/csv.ts";
 import type { RoundRecord } from "../../server/results/resultsStore.ts";
 
 /** A small RFC 4180 reader, enough to check what a spreadsheet would see. */
@@ -70,5 +71,12 @@ describe("roundsToCsv", () => {
     expect(csvCell(Number.NaN)).toBe("");
     const rows = parseCsv(roundsToCsv([round(1, [{ nickname: "=cmd|' /C calc'!A0", role: "@role", squads: "+A", measures: [{ label: "-x", value: 1, units: "" }] }])]));
     for (const cell of [rows[0][7], rows[1][4], rows[1][5], rows[1][6]]) expect(cell.startsWith("'")).toBe(true);
+  });
+
+  test("one writer for every CSV: CRLF rows, or LF; numbers in the caller's style; blanks for missing", () => {
+    const rows = [["name", "value"], ["a", 0.1 + 0.2], ["b", null], ["c", -1]];
+    expect(csvText(rows)).toBe("name,value\r\na,0.30000000000000004\r\nb,\r\nc,-1\r\n");
+    expect(csvText(rows, { eol: "\n", number: (n) => n.toFixed(1) })).toBe("name,value\na,0.3\nb,\nc,-1.0\n");
+    expect(csvText([])).toBe("");
   });
 });

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { SCENARIOS, SCENARIO_IDS } from "../../shared/scenarios/index.ts";
 import { parseArgs, type ExperimentPlan } from "../../server/experiment/args.ts";
-import { csvCell, formatNumber, mediansCsv, perSeedCsv, summaryCsv } from "../../server/experiment/csv.ts";
+import { csvCell } from "../../server/csvText.ts";
+import { formatNumber, mediansCsv, perSeedCsv, summaryCsv } from "../../server/experiment/csv.ts";
 import { median, mediansOverSeeds } from "../../server/experiment/medians.ts";
 import { experimentJson, outputBase, render, summaryText } from "../../server/experiment/output.ts";
 import { Progress } from "../../server/experiment/progress.ts";

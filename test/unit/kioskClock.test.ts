@@ -7,7 +7,8 @@ import { describe, expect, test } from "vitest";
 import { CellFlag, CellType, createWorld, makeParams, step, type Scenario } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { readConfig } from "../../client/src/kiosk/config.ts";
-import { speedAt, wallSecondsAt, wallSecondsLeft, WALL_S_PER_DAY_AT_SPEED_1 } from "../../client/src/kiosk/kioskClock.ts";
+import { speedAt, wallSecondsAt, wallSecondsLeft } from "../../client/src/kiosk/kioskClock.ts";
+import { WALL_SECONDS_PER_DAY } from "../../shared/net/roundPace.ts";
 
 const cfg = readConfig("");
 
@@ -36,7 +37,7 @@ describe("the kiosk's clock", () => {
     expect(pace.fastDays).toBeGreaterThan(0);
     expect(speedAt(0, pace)).toBe(pace.fastSpeed);
     expect(speedAt(pace.fastDays, pace)).toBe(1);
-    expect(wallSecondsAt(pace.fastDays, pace)).toBeCloseTo((pace.fastDays * WALL_S_PER_DAY_AT_SPEED_1) / pace.fastSpeed, 9);
+    expect(wallSecondsAt(pace.fastDays, pace)).toBeCloseTo((pace.fastDays * WALL_SECONDS_PER_DAY) / pace.fastSpeed, 9);
     const total = wallSecondsAt(cfg.roundDays, pace);
     expect(wallSecondsLeft(0, cfg.roundDays, pace)).toBeCloseTo(total, 9);
     expect(wallSecondsLeft(cfg.roundDays, cfg.roundDays, pace)).toBe(0);

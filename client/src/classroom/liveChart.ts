@@ -3,15 +3,16 @@
 // mid-round starts from the round's history (HistorySource, the server's "history" message), so its charts are full at
 // once. On the projector's side panel and, behind a toggle, on every student's device. Created by classroomUi.ts per round.
 
-import type { RoundHistory } from "../../../shared/net/classroom.ts";
+import { HISTORY_MAX_POINTS, type RoundHistory } from "../../../shared/net/classroom.ts";
 import { drawLineChart } from "../ui/charts.ts";
 import { el } from "../ui/dom.ts";
 import type { UiSession } from "../ui/session.ts";
 import type { HistorySource } from "../net/ClassroomSession.ts";
 import { threatFigure } from "../ui/threatFigure.ts";
 
-/** Samples kept (about 10 minutes at one a second); older ones are thinned by half when full. */
-const MAX_SAMPLES = 600;
+/** Samples kept (about 10 minutes at one a second, as many as the server's history holds); older ones are thinned by
+ * half when full. */
+const MAX_SAMPLES = HISTORY_MAX_POINTS;
 
 export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: HistorySource): () => void {
   const doc = root.ownerDocument;

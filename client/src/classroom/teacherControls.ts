@@ -9,6 +9,7 @@ import { THERAPY_NAMES, THERAPY_LABELS, type TherapyName } from "../../../shared
 import type { SeatState } from "../../../shared/net/TissueState.ts";
 import { MAX_TEAMS } from "../../../shared/net/classroom.ts";
 import { CLASS_SHORT_DAYS } from "../../../shared/net/roundLengths.ts";
+import { WALL_SECONDS_PER_DAY } from "../../../shared/net/roundPace.ts";
 import type { ClassroomSession } from "../net/ClassroomSession.ts";
 import { el, setText } from "../ui/dom.ts";
 import { closeClassControl } from "./closeClass.ts";
@@ -16,8 +17,8 @@ import { downloadResults } from "./resultsDownload.ts";
 
 /** Short role names for the lobby's selects (the long ones are in ROLE_LABELS). */
 export const ROLE_SHORT: Record<Role, string> = { effector: "Effector T cells", treg: "Tregs", nk: "NK cells", clinician: "Clinician" };
-/** Wall-clock minutes per simulated day at speed 1 (20 ticks a second, 60 s a tick). */
-export const MINUTES_PER_DAY = (24 * 60) / 20 / 60;
+/** Wall-clock minutes per simulated day at speed 1 (shared/net/roundPace.ts). */
+export const MINUTES_PER_DAY = WALL_SECONDS_PER_DAY / 60;
 /** Shorter rounds offered besides the full scenario, simulated days (each long enough for the first divisions). */
 const SHORT_DAYS = CLASS_SHORT_DAYS;
 

@@ -4,6 +4,7 @@
 // (pastClassesView.ts).
 
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../../shared/scenarios/index.ts";
+import { MAX_STUDENTS } from "../../../shared/net/classroom.ts";
 import { ClassroomSession } from "../net/ClassroomSession.ts";
 import { el } from "../ui/dom.ts";
 import { explainFailure } from "../ui/soloSetup.ts";
@@ -48,7 +49,7 @@ export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSe
   form.replaceChildren(
     el(doc, "h2", { id: "teach-title", text: "Teach a class" }),
     back,
-    el(doc, "p", { class: "note", text: "Students join with a code on your projector; bots fill the roles nobody takes. Up to 40 students." }),
+    el(doc, "p", { class: "note", text: `Students join with a code on your projector; bots fill the roles nobody takes. Up to ${MAX_STUDENTS} students.` }),
     plan.root,
     own,
     button, status, past.section,

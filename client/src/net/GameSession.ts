@@ -14,6 +14,8 @@ import type { Role } from "../../../shared/sim/roles.ts";
 import { attachLessonInbox } from "../lesson/lessonInbox.ts";
 import { ContrastBoard } from "./contrastBoard.ts";
 import { returnToSeat } from "./seatReturn.ts";
+import { RESUME_WINDOW_SECONDS } from "../../../shared/net/resumeWindow.ts";
+import { readKept, readText, tabStore, writeKept, writeText } from "../storage.ts";
 
 /** The room name the server registers. */
 export const ROOM_NAME = "tissue";
@@ -21,8 +23,6 @@ export const ROOM_NAME = "tissue";
 export const TOKEN_KEY = "cytokine-command:reconnection-token";
 /** sessionStorage key of the options the last round was created with ("play again" after a resume reuses them). */
 const OPTIONS_KEY = "cytokine-command:room-options";
-/** How long the server keeps a dropped seat, seconds (the room's allowReconnection). */
-export const RESUME_WINDOW_S = 60;
 /** The close code of the SDK giving up its own reconnection (or a token the room did not know): the page tries on. */
 const FAILED_TO_RECONNECT = 4003;
 /** How often a live session re-stamps its token, ms, so "how long ago" means "since the page was last alive". */
@@ -51,21 +51,19 @@ export function serverUrl(): string {
 }
 
 export function storeToken(token: string): void {
-  try { sessionStorage.setItem(TOKEN_KEY, `${Date.now()}|${token}`); } catch { /* private mode: no resume */ }
+  writeText(tabStore(), TOKEN_KEY, `${Date.now()}|${token}`); // (private mode: no resume)
 }
 /** The stored token if saved less than `maxAgeS` ago (a class's page passes its longer seat hold). */
-export function readToken(maxAgeS = RESUME_WINDOW_S): string | null {
-  try {
-    const raw = sessionStorage.getItem(TOKEN_KEY);
-    if (!raw) return null;
-    const bar = raw.indexOf("|");
-    const savedAt = Number(raw.slice(0, bar));
-    if (!(Date.now() - savedAt < maxAgeS * 1000)) return null; // the seat is gone by now
-    return raw.slice(bar + 1);
-  } catch { return null; }
+export function readToken(maxAgeS = RESUME_WINDOW_SECONDS): string | null {
+  const raw = readText(tabStore(), TOKEN_KEY);
+  if (!raw) return null;
+  const bar = raw.indexOf("|");
+  const savedAt = Number(raw.slice(0, bar));
+  if (!(Date.now() - savedAt < maxAgeS * 1000)) return null; // the seat is gone by now
+  return raw.slice(bar + 1);
 }
 export function clearToken(): void {
-  try { sessionStorage.removeItem(TOKEN_KEY); } catch { /* ignore */ }
+  writeText(tabStore(), TOKEN_KEY, null);
 }
 
 /** Inflates a raw-DEFLATE body synchronously: an async stream per frame fell minutes behind on slow machines. */
@@ -117,7 +115,7 @@ export class GameSession {
     const client = new Client(serverUrl());
     const opts: RoomOptions = { mode: "solo", ...options };
     const room = await client.create(ROOM_NAME, opts, TissueState);
-    try { sessionStorage.setItem(OPTIONS_KEY, JSON.stringify(opts)); } catch { /* no resume of options */ }
+    writeKept(tabStore(), OPTIONS_KEY, opts); // (private mode: "play again" after a resume starts afresh)
     return new GameSession(client, room as Room<any, TissueState>, opts);
   }
 
@@ -128,8 +126,8 @@ export class GameSession {
     const client = new Client(serverUrl());
     try {
       const room = await client.reconnect(token, TissueState);
-      let options: RoomOptions = {};
-      try { options = JSON.parse(sessionStorage.getItem(OPTIONS_KEY) ?? "{}") as RoomOptions; } catch { /* keep {} */ }
+      const kept = readKept(tabStore(), OPTIONS_KEY);
+      const options = (kept && typeof kept === "object" && !Array.isArray(kept) ? kept : {}) as RoomOptions;
       return new GameSession(client, room as Room<any, TissueState>, options);
     } catch {
       clearToken();

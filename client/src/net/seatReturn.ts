@@ -27,7 +27,7 @@ export interface ReturnPlan<T> {
   sleep?(ms: number, woken: Promise<void>): Promise<void>;
 }
 
-/** Attempts a page with a short wait makes (its room waits 60 s), and the longest backoff between them, ms. */
+/** Attempts a page with a short wait makes (its room waits RESUME_WINDOW_SECONDS, 60 s), and the longest backoff between them, ms. */
 export const FEW_ATTEMPTS = 8;
 export const FEW_MAX_DELAY_MS = 8000;
 /** A class's page: the longest backoff between attempts, ms (a waking device also tries at once). */

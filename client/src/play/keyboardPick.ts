@@ -6,14 +6,15 @@ import type { Box, CellPoint } from "./selection.ts";
 import { cellsInBox } from "./selection.ts";
 import type { WorldFit } from "./layout.ts";
 import { screenToVoxel } from "./layout.ts";
+import { MAX_SELECTED_CELLS } from "../../../shared/sim/commands.ts";
 
 /** How far from the cursor Space looks for one of your cells, voxels (cells sit ~2 voxels apart). */
 export const KEY_PICK_RADIUS = 4;
-/** At most this many cells in one command (CommandInput sends at most 500). */
-export const MAX_PICKED = 500;
 
 /** The player's own cell nearest (x, y) within `radius` voxels, or null. */
-export function nearestOwnCell(cells: Iterable<CellPoint>, x: number, y: number, radius: number, squads: readonly number[]): CellPoint | null {
+export function nearestOwnCell(
+  cells: Iterable<CellPoint>, x: number, y: number, radius: number, squads: readonly number[],
+): CellPoint | null {
   let best: CellPoint | null = null, bestD = Infinity;
   for (const c of cells) {
     if (!squads.includes(c.squad)) continue;
@@ -25,7 +26,7 @@ export function nearestOwnCell(cells: Iterable<CellPoint>, x: number, y: number,
 
 /** The picked list with `id` added, or removed if it was there. */
 export function togglePicked(picked: readonly number[], id: number): number[] {
-  return picked.includes(id) ? picked.filter((p) => p !== id) : [...picked, id].slice(0, MAX_PICKED);
+  return picked.includes(id) ? picked.filter((p) => p !== id) : [...picked, id].slice(0, MAX_SELECTED_CELLS);
 }
 
 /** The tissue shown in the fitted area at the current view, as a box in voxels. */
@@ -35,7 +36,9 @@ export function boxInView(base: WorldFit, view: WorldFit): Box {
 }
 
 /** All the player's cells in view: of `squad` when one is picked, else of every squad the player commands. */
-export function ownCellsInView(cells: Iterable<CellPoint>, box: Box, mySquads: readonly number[], squad: number | null): number[] {
+export function ownCellsInView(
+  cells: Iterable<CellPoint>, box: Box, mySquads: readonly number[], squad: number | null,
+): number[] {
   const squads = squad !== null && mySquads.includes(squad) ? [squad] : mySquads;
-  return cellsInBox(cells, box, squads, MAX_PICKED);
+  return cellsInBox(cells, box, squads, MAX_SELECTED_CELLS);
 }

@@ -1,6 +1,8 @@
 // Selection maths for commanding: a dragged box (voxels) to the player's own cells inside it, and a click to the
 // nearest cell. Pure; used by CommandInput and tests.
 
+import { MAX_SELECTED_CELLS } from "../../../shared/sim/commands.ts";
+
 export interface CellPoint { id: number; x: number; y: number; squad: number; type: number }
 export interface Box { x0: number; y0: number; x1: number; y1: number }
 
@@ -10,7 +12,9 @@ export function normaliseBox(ax: number, ay: number, bx: number, by: number): Bo
 }
 
 /** Ids of cells inside the box that belong to one of `squads` (only the player's own cells can be commanded). */
-export function cellsInBox(cells: Iterable<CellPoint>, box: Box, squads: readonly number[], max = 500): number[] {
+export function cellsInBox(
+  cells: Iterable<CellPoint>, box: Box, squads: readonly number[], max = MAX_SELECTED_CELLS,
+): number[] {
   const out: number[] = [];
   for (const c of cells) {
     if (out.length >= max) break;
@@ -20,7 +24,9 @@ export function cellsInBox(cells: Iterable<CellPoint>, box: Box, squads: readonl
 }
 
 /** The cell nearest to (x, y) within `radius` voxels, preferring immune cells (they sit over tissue); null if none. */
-export function nearestCell(cells: Iterable<CellPoint>, x: number, y: number, radius: number, isImmune: (type: number) => boolean): CellPoint | null {
+export function nearestCell(
+  cells: Iterable<CellPoint>, x: number, y: number, radius: number, isImmune: (type: number) => boolean,
+): CellPoint | null {
   let best: CellPoint | null = null, bestScore = Infinity;
   for (const c of cells) {
     const d = Math.hypot(c.x - x, c.y - y);

@@ -3,6 +3,8 @@
 // with no choice ("auto") the play scene turns reduced effects on by itself when the frame rate stays low
 // (play/autoReduce.ts), for the rest of the visit. Read by the play scene, set by the HUD's effects button.
 
+import { browserStore, readText, writeText } from "../storage.ts";
+
 const KEY = "cytokine-command:effects";
 
 export type EffectsChoice = "auto" | "full" | "reduced";
@@ -11,10 +13,8 @@ let autoReduced = false;
 const listeners = new Set<(reduced: boolean) => void>();
 
 export function effectsChoice(): EffectsChoice {
-  try {
-    const v = localStorage.getItem(KEY);
-    return v === "full" || v === "reduced" ? v : "auto";
-  } catch { return "auto"; }
+  const v = readText(browserStore(), KEY);
+  return v === "full" || v === "reduced" ? v : "auto";
 }
 
 /** Whether effects are reduced now: the player's choice, or the automatic switch when they made none. */
@@ -25,7 +25,7 @@ export function effectsReduced(): boolean {
 
 /** The player's choice, remembered; listeners hear the new state. */
 export function chooseEffects(choice: EffectsChoice): void {
-  try { choice === "auto" ? localStorage.removeItem(KEY) : localStorage.setItem(KEY, choice); } catch { /* private mode */ }
+  writeText(browserStore(), KEY, choice === "auto" ? null : choice);
   emit();
 }
 

@@ -10,9 +10,10 @@ import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
 import { lastSetup, roundPrefs, saveSetup, tutorialDone } from "./prefs.ts";
 import { teacherNotes } from "../learn/teacherNotes.ts";
 import { SOLO_SHORT_DAYS, shortLengths } from "../../../shared/net/roundLengths.ts";
+import { WALL_SECONDS_PER_DAY } from "../../../shared/net/roundPace.ts";
 
 /** Wall-clock minutes per simulated day at speed 1: the room runs 20 ticks a second and a tick is 60 s by default. */
-const MINUTES_PER_DAY = (24 * 60) / 20 / 60;
+const MINUTES_PER_DAY = WALL_SECONDS_PER_DAY / 60;
 
 const DIFFICULTY_TEXT: Record<Difficulty, string> = {
   easy: "Easy: bots react slowly",
