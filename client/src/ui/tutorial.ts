@@ -9,6 +9,7 @@ import { setTutorialDone } from "./prefs.ts";
 import type { UiSession } from "./session.ts";
 import { advance, emptyFacts, tutorialSteps } from "./tutorialSteps.ts";
 import { inputKind } from "./inputWords.ts";
+import { fitTutorial } from "./tutorialFit.ts";
 
 /** Waits for the player's seat (the role arrives with the first state patch), then mounts the tutorial. */
 export function mountTutorialWhenSeated(root: HTMLElement, session: UiSession, bus: Bus): () => void {
@@ -116,5 +117,6 @@ export function mountTutorial(root: HTMLElement, session: UiSession, bus: Bus, r
   }
 
   update();
-  return () => { stopAll(); root.hidden = true; };
+  const unfit = fitTutorial(root); // wholly on screen in a short panel (a phone held sideways)
+  return () => { stopAll(); unfit(); root.hidden = true; };
 }
