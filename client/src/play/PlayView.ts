@@ -14,6 +14,7 @@ import { screenToVoxel, type WorldFit } from "./layout.ts";
 import { nearestCell, type CellPoint } from "./selection.ts";
 import { keyIsForTissue, viewAction, type ViewAction } from "./viewKeys.ts";
 import { ViewControl } from "./ViewControl.ts";
+import { viewHandle } from "./viewHandle.ts";
 
 /** How far from the cursor or pointer M looks for a cell to put under the microscope, voxels. */
 const INSPECT_RADIUS = 3;
@@ -53,6 +54,7 @@ export class PlayView {
     cellLocator.reveal = (id, coveredFromPx) => {
       for (const c of this.host.points()) if (c.id === id) this.control.showAbove(c.x, c.y, coveredFromPx);
     };
+    viewHandle.whole = () => this.control.whole();
     this.control.apply();
   }
 
@@ -64,6 +66,7 @@ export class PlayView {
   private placeButtons(): void {
     const b = this.control.baseFit();
     this.buttons?.update({ left: b.x + 6, bottom: b.y + b.height - 6 }, this.control.zoom);
+    viewHandle.report(this.control.zoom);
   }
 
   private cursorOnScreen(): { x: number; y: number } | undefined {
@@ -140,5 +143,7 @@ export class PlayView {
     this.buttons?.remove();
     cellLocator.find = null;
     cellLocator.reveal = null;
+    viewHandle.whole = null;
+    viewHandle.report(1);
   }
 }
