@@ -22,6 +22,8 @@ const INSPECT_RADIUS = 3;
 export interface PlayViewHost {
   points(): Iterable<CellPoint>;
   input(): CommandInput | null;
+  /** Where one cell is drawn now (voxels), or null when it is gone; without it, the points are searched. */
+  position?(id: number): { x: number; y: number } | null;
 }
 
 export class PlayView {
@@ -48,8 +50,16 @@ export class PlayView {
     window.addEventListener("keydown", onKey);
     this.offs.push(() => window.removeEventListener("keydown", onKey));
     cellLocator.find = (id) => {
+      if (this.host.position) {
+        const p = this.host.position(id);
+        return p ? this.control.toScreen(p.x, p.y) : null;
+      }
       for (const c of this.host.points()) if (c.id === id) return this.control.toScreen(c.x, c.y);
       return null;
+    };
+    cellLocator.sight = () => {
+      const cam = this.scene.cameras.main;
+      return { x: cam.x, y: cam.y, width: cam.width, height: cam.height };
     };
     cellLocator.reveal = (id, coveredFromPx) => {
       for (const c of this.host.points()) if (c.id === id) this.control.showAbove(c.x, c.y, coveredFromPx);
@@ -143,6 +153,7 @@ export class PlayView {
     this.buttons?.remove();
     cellLocator.find = null;
     cellLocator.reveal = null;
+    cellLocator.sight = null;
     viewHandle.whole = null;
     viewHandle.report(1);
   }
