@@ -5,7 +5,6 @@ import { describe, expect, test } from "vitest";
 import { fitWorld } from "../../client/src/play/layout.ts";
 import { placePanel } from "../../client/src/play/panelPlace.ts";
 import { VIEW_COLUMN_PX, viewButtonsPlace, viewPlaceOf } from "../../client/src/play/viewButtonsPlace.ts";
-import { cardMaxHeight } from "../../client/src/ui/cardFit.ts";
 
 const place = (w: number, h: number) => viewButtonsPlace(w, placePanel(w, h, 120, 128, 96));
 
@@ -30,13 +29,5 @@ describe("the view buttons' place", () => {
     expect(viewPlaceOf(body("view-column"))).toBe("column");
     expect(viewPlaceOf(body("layout-side"))).toBe("corner");
     expect(viewPlaceOf(null)).toBe("corner");
-  });
-});
-
-describe("a card fitted to a short panel (the tutorial, cardFit.ts)", () => {
-  test("left as it is when it fits, else given the room left, never less than the minimum", () => {
-    expect(cardMaxHeight(200, 180, 150)).toBeNull();
-    expect(cardMaxHeight(160, 300, 150)).toBe(160);
-    expect(cardMaxHeight(90, 300, 150)).toBe(150);
   });
 });

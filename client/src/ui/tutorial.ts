@@ -9,7 +9,6 @@ import { setTutorialDone } from "./prefs.ts";
 import type { UiSession } from "./session.ts";
 import { advance, emptyFacts, tutorialSteps } from "./tutorialSteps.ts";
 import { inputKind } from "./inputWords.ts";
-import { fitTutorial } from "./tutorialFit.ts";
 
 /** Waits for the player's seat (the role arrives with the first state patch), then mounts the tutorial. */
 export function mountTutorialWhenSeated(root: HTMLElement, session: UiSession, bus: Bus): () => void {
@@ -117,6 +116,5 @@ export function mountTutorial(root: HTMLElement, session: UiSession, bus: Bus, r
   }
 
   update();
-  const unfit = fitTutorial(root); // wholly on screen in a short panel (a phone held sideways)
-  return () => { stopAll(); unfit(); root.hidden = true; };
+  return () => { stopAll(); root.hidden = true; };
 }
