@@ -77,9 +77,11 @@ export function floatMicroscope(panel: HTMLElement, bus: Bus): () => void {
     if (cellId === null || panel.hidden || !view) return;
     const now = cellLocator.find?.(cellId) ?? null;
     if (movedSince(cell, now)) {
-      // A cell that died leaves the panel where it was (it says so: inspectPanel.ts); one that moved takes it along.
+      // A cell that died, or went out of sight (zoomed away), leaves the panel where it was (a dead cell's panel says
+      // so: inspectPanel.ts); one that moved in sight takes it along.
       cell = now;
-      if (now && placed && !placed.sheet) place();
+      const sight = cellLocator.sight?.();
+      if (now && placed && !placed.sheet && (!sight || inSight(now, sight))) place();
       mark();
     }
     frame = view.requestAnimationFrame(follow);
