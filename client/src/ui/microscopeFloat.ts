@@ -123,12 +123,16 @@ export function floatMicroscope(panel: HTMLElement, bus: Bus): () => void {
 
   const resized = view?.ResizeObserver ? new view.ResizeObserver(remeasure) : null;
   resized?.observe(panel);
+  // Rows arriving (the room's first answer) re-place it at once, before anything else runs (not a frame later).
+  const changed = view?.MutationObserver ? new view.MutationObserver(remeasure) : null;
+  changed?.observe(panel, { childList: true, subtree: true });
   view?.addEventListener("resize", remeasure);
 
   return () => {
     offBus();
     stopFollowing();
     resized?.disconnect();
+    changed?.disconnect();
     view?.removeEventListener("resize", remeasure);
     panel.remove();
     ring.remove();
