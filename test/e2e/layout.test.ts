@@ -5,7 +5,9 @@
 // control of the top bar (and of its round menu where it folds) lies inside the window and is the element found at
 // its own centre (nothing covers it), the squad buttons are in view, and the tissue is fitted clear of the panel;
 // the projector's bar holds one way to end the round; on a touch phone the tutorial and the squad panel speak of
-// taps, not clicks and keys, and the tutorial card folds. No screenshots here, to keep the suite short.
+// taps, not clicks and keys, and the tutorial card folds; on the phone (upright and sideways) the view buttons (zoom,
+// Whole tissue, Effects) lie clear of the tissue's area and are fingertip-sized, and sideways the tutorial's card is
+// wholly in the window with its buttons uncovered. No screenshots here, to keep the suite short.
 
 import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
@@ -100,6 +102,46 @@ async function checkBar(page: Page, where: string): Promise<void> {
   expectAllReachable(await placed(page, "#hud-round-menu > button, #hud-round-menu > select"), `${where}, round menu`);
   await page.keyboard.press("Escape");
   await expect.poll(() => menuButton.getAttribute("aria-expanded"), UI).toBe("false");
+}
+
+/**
+ * On phones, the view buttons lie outside the tissue's area (PlayScene's fit: nothing the student needs is under
+ * them), each inside the window, uncovered and at least 44 px (polled: the tissue is fitted again after a resize).
+ */
+async function expectViewButtonsClear(page: Page, where: string): Promise<void> {
+  const overlap = () => page.evaluate(() => {
+    const fit = (window as unknown as { game: any }).game.scene.getScene("Play")?.fitNow;
+    const g = document.querySelector(".zoom-controls")!.getBoundingClientRect();
+    const x = Math.max(0, Math.min(g.right, fit.x + fit.width) - Math.max(g.left, fit.x));
+    const y = Math.max(0, Math.min(g.bottom, fit.y + fit.height) - Math.max(g.top, fit.y));
+    return Math.round(x * y);
+  });
+  await expect.poll(overlap, { ...UI, message: `${where}: px² of the tissue's area under the view buttons` }).toBe(0);
+  const buttons = await placed(page, ".zoom-controls button");
+  expect(buttons.length, `${where}: zoom out, zoom in, Whole tissue, Effects`).toBe(4);
+  expectAllReachable(buttons, `${where}, view buttons`);
+  const small = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>(".zoom-controls button")]
+    .filter((b) => b.getBoundingClientRect().height < 44 || b.getBoundingClientRect().width < 44).map((b) => b.getAttribute("aria-label")));
+  expect(small, `${where}: view buttons under 44 px`).toEqual([]);
+}
+
+/** The tutorial's card lies wholly in the window, its buttons uncovered, and its words fit or scroll inside it. */
+async function expectTutorialInView(page: Page, where: string): Promise<void> {
+  const card = () => page.evaluate(() => {
+    const t = document.querySelector<HTMLElement>("#side .tutorial")!;
+    const r = t.getBoundingClientRect();
+    const text = t.querySelector<HTMLElement>(".tutorial-body > p")!;
+    return {
+      inside: r.top >= 0 && r.bottom <= innerHeight + 0.5 && r.left >= 0 && r.right <= innerWidth + 0.5,
+      readable: text.scrollHeight <= text.clientHeight + 1 || getComputedStyle(text).overflowY === "auto",
+      box: `${Math.round(r.top)}–${Math.round(r.bottom)} of ${innerHeight}`,
+    };
+  });
+  await expect.poll(async () => (await card()).inside, { ...UI, message: `${where}: the tutorial's card is wholly in the window (${(await card()).box})` }).toBe(true);
+  expect((await card()).readable, `${where}: the tutorial's words fit or scroll inside the card`).toBe(true);
+  const buttons = await placed(page, "#side .tutorial button");
+  expect(buttons.map((b) => b.name), `${where}: the tutorial's buttons`).toEqual(expect.arrayContaining(["Hide", "Skip the tutorial"]));
+  expectAllReachable(buttons, `${where}, tutorial buttons`);
 }
 
 describe("the teacher's lobby on a projector and a laptop", () => {
@@ -213,6 +255,8 @@ describe("a solo round on a touch phone, then at every size", () => {
       await checkBar(p, `solo ${size.width}x${size.height}`);
       await expectTissueClear(p, `solo ${size.width}x${size.height}`);
       expectAllReachable(await placed(p, "#side .squad-btn"), `solo ${size.width}x${size.height}, squad buttons`);
+      if (size.width < 700) await expectViewButtonsClear(p, `solo ${size.width}x${size.height}`);
+      if (size.name === "phone sideways") await expectTutorialInView(p, `solo ${size.width}x${size.height}`);
     }, 120_000);
   }
 });

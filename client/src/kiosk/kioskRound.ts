@@ -1,6 +1,6 @@
 // A visitor's round on the kiosk: the big squad and ability buttons (helpers picked from the start, so the first tap
 // on the tissue sends them), the caption bar with the goal for the first 30 s and then tips, the time left and the
-// helper and Treg counts. Wall-clock seconds. Created by kioskMain.ts for each round; stop() undoes everything.
+// helper and Treg counts, and "Whole tissue" while the tissue is zoomed in (two fingers: play/ViewControl.ts). Wall-clock seconds. Created by kioskMain.ts for each round; stop() undoes everything.
 
 import { captionKey } from "./captionKey.ts";
 import type { Bus } from "../bus.ts";
@@ -9,6 +9,7 @@ import { ABILITIES } from "../../../shared/sim/commands.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import type { KioskStrings } from "./strings.ts";
 import { speedAt, wallSecondsLeft, type KioskPace } from "./kioskClock.ts";
+import { viewHandle } from "../play/viewHandle.ts";
 
 /** Seconds the goal stays in the caption bar before the tips take over; seconds per tip after it. */
 const GOAL_S = 30;
@@ -60,6 +61,15 @@ export class KioskRound {
     d.addEventListener("pointerdown", keep, { capture: true });
     this.offs.push(() => d.removeEventListener("pointerdown", keep, { capture: true }));
     this.offs.push(this.strings.onChange(() => this.tick()));
+    // "Whole tissue" shows over the tissue's corner while the visitor has zoomed in (two fingers): the way back.
+    const whole = d.getElementById("k-whole");
+    if (whole) {
+      const zoomed = (zoom: number) => { whole.hidden = !(zoom > 1.001); };
+      const onWhole = () => viewHandle.whole?.();
+      zoomed(viewHandle.zoom);
+      whole.addEventListener("click", onWhole);
+      this.offs.push(viewHandle.onZoom(zoomed), () => { whole.removeEventListener("click", onWhole); whole.hidden = true; });
+    }
     this.pick(1);
     this.tick();
     this.timer = setInterval(() => this.tick(), 500);

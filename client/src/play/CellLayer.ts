@@ -15,7 +15,7 @@ import { cellSizeVoxels, Depth, spriteKey, typeName } from "./cellStyle.ts";
 import { CellCanvas, type CanvasSprite } from "./CellCanvas.ts";
 import { ClusterOutlines } from "./ClusterOutlines.ts";
 import { newTrack, retarget, sampleTrack, type Track } from "./motion.ts";
-import type { Pt } from "./pickClusters.ts";
+import type { IdPt } from "./clusterTrack.ts";
 import type { CellPoint } from "./selection.ts";
 import { TISSUE_ALPHA, TissueBake, type FieldPixels } from "./TissueBake.ts";
 
@@ -158,7 +158,7 @@ export class CellLayer {
       v.baked = true;
       if (v.img) { this.releaseImage(v.img); v.img = null; }
     }
-    this.outlines.update(now, () => this.pickedPoints(now));
+    this.outlines.update(now, () => this.pickedPoints(now), (id) => this.positionOf(id, now));
     this.bake.follow(this.scene.cameras.main);
     this.canvas.draw(this.scene.cameras.main, now);
   }
@@ -296,9 +296,9 @@ export class CellLayer {
     if (v.marker) v.marker.setPosition(p.x, p.y - cellSizeVoxels(v.type, this.latticeSpacing) * 0.7).setAlpha(0.85 * a);
   }
 
-  private pickedPoints(now: number): Pt[] {
-    const out: Pt[] = [];
-    for (const v of this.views.values()) if (v.picked) out.push(sampleTrack(v.track, now));
+  private pickedPoints(now: number): IdPt[] {
+    const out: IdPt[] = [];
+    for (const v of this.views.values()) if (v.picked) out.push({ id: v.id, ...sampleTrack(v.track, now) });
     return out;
   }
 

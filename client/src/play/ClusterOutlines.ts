@@ -1,10 +1,12 @@
 // One outline and a count per cluster of picked cells (the player's picked cells and the squad being commanded),
 // instead of a halo per cell: a crowd around a dendritic cell reads as "12 of yours here" and leaves the cell
-// underneath visible. Drawn on the moving cells' canvas (CellCanvas) after the cells; clusters recomputed at most
-// every `intervalMs` while the cells move. Owned by CellLayer.
+// underneath visible. Drawn on the moving cells' canvas (CellCanvas) after the cells, which redraws only when
+// something moved. Which cells go together is recomputed at most every `intervalMs` while they move; each outline
+// follows its cells' drawn positions on every frame they move (clusterTrack.ts). Owned by CellLayer.
 
 import type { CellCanvas } from "./CellCanvas.ts";
-import { clusterPoints, type Cluster, type Pt } from "./pickClusters.ts";
+import { ClusterTrack, type IdPt } from "./clusterTrack.ts";
+import type { Cluster, Pt } from "./pickClusters.ts";
 
 /** Cells this close (voxels) are outlined together. */
 const LINK_VOXELS = 3;
@@ -14,9 +16,13 @@ const LABEL_PX = 13;
 
 export class ClusterOutlines {
   private readonly canvas: CellCanvas;
+  private readonly track = new ClusterTrack();
   private clusters: Cluster[] = [];
   private last = -Infinity;
+  /** The grouping is due again (something picked changed or moved). */
   private dirty = false;
+  /** Picked cells moved (or were dropped) since the last frame: the outlines follow them. */
+  private moved = false;
   intervalMs: number;
 
   constructor(canvas: CellCanvas, intervalMs: number) {
@@ -28,15 +34,25 @@ export class ClusterOutlines {
   /** Clusters drawn now (tests). */
   get shown(): number { return this.clusters.length; }
 
-  /** Something picked changed or moved: recompute when next due. */
-  touch(): void { this.dirty = true; }
+  /** Something picked changed or moved: the outlines follow this frame, the grouping is redone when next due. */
+  touch(): void { this.dirty = true; this.moved = true; }
 
-  /** Recomputes the clusters of `points` if they changed and the interval has passed. */
-  update(now: number, points: () => Pt[]): void {
-    if (!this.dirty || now - this.last < this.intervalMs) return;
-    this.dirty = false;
-    this.last = now;
-    this.clusters = clusterPoints(points(), LINK_VOXELS);
+  /**
+   * Regroups the picked cells (`members`, drawn positions) if they changed and the interval has passed; moves the
+   * outlines to where their cells are drawn now (`at`: a cell's drawn position, null once it is gone) when they moved.
+   */
+  update(now: number, members: () => IdPt[], at: (id: number) => Pt | null): void {
+    if (this.dirty && now - this.last >= this.intervalMs) {
+      this.dirty = false;
+      this.last = now;
+      this.track.regroup(members(), LINK_VOXELS);
+      this.moved = true;
+    }
+    if (!this.moved) return;
+    this.moved = false;
+    const next = this.track.shapes(at);
+    if (next.length === 0 && this.clusters.length === 0) return;
+    this.clusters = next;
     this.canvas.dirty = true;
   }
 

@@ -14,6 +14,7 @@ import { screenToVoxel, type WorldFit } from "./layout.ts";
 import { nearestCell, type CellPoint } from "./selection.ts";
 import { keyIsForTissue, viewAction, type ViewAction } from "./viewKeys.ts";
 import { ViewControl } from "./ViewControl.ts";
+import { viewHandle } from "./viewHandle.ts";
 
 /** How far from the cursor or pointer M looks for a cell to put under the microscope, voxels. */
 const INSPECT_RADIUS = 3;
@@ -21,6 +22,8 @@ const INSPECT_RADIUS = 3;
 export interface PlayViewHost {
   points(): Iterable<CellPoint>;
   input(): CommandInput | null;
+  /** Where one cell is drawn now (voxels), or null when it is gone; without it, the points are searched. */
+  position?(id: number): { x: number; y: number } | null;
 }
 
 export class PlayView {
@@ -47,12 +50,21 @@ export class PlayView {
     window.addEventListener("keydown", onKey);
     this.offs.push(() => window.removeEventListener("keydown", onKey));
     cellLocator.find = (id) => {
+      if (this.host.position) {
+        const p = this.host.position(id);
+        return p ? this.control.toScreen(p.x, p.y) : null;
+      }
       for (const c of this.host.points()) if (c.id === id) return this.control.toScreen(c.x, c.y);
       return null;
+    };
+    cellLocator.sight = () => {
+      const cam = this.scene.cameras.main;
+      return { x: cam.x, y: cam.y, width: cam.width, height: cam.height };
     };
     cellLocator.reveal = (id, coveredFromPx) => {
       for (const c of this.host.points()) if (c.id === id) this.control.showAbove(c.x, c.y, coveredFromPx);
     };
+    viewHandle.whole = () => this.control.whole();
     this.control.apply();
   }
 
@@ -64,6 +76,7 @@ export class PlayView {
   private placeButtons(): void {
     const b = this.control.baseFit();
     this.buttons?.update({ left: b.x + 6, bottom: b.y + b.height - 6 }, this.control.zoom);
+    viewHandle.report(this.control.zoom);
   }
 
   private cursorOnScreen(): { x: number; y: number } | undefined {
@@ -140,5 +153,8 @@ export class PlayView {
     this.buttons?.remove();
     cellLocator.find = null;
     cellLocator.reveal = null;
+    cellLocator.sight = null;
+    viewHandle.whole = null;
+    viewHandle.report(1);
   }
 }

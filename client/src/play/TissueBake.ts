@@ -142,12 +142,16 @@ export class TissueBake {
     const left = ox + (0 - cam.scrollX - cam.originX * cam.width) * z;
     const top = oy + (0 - cam.scrollY - cam.originY * cam.height) * z;
     const game = this.scene.game.canvas;
-    const key = `${left + game.offsetLeft},${top + game.offsetTop},${this.gridW * z},${this.gridH * z}`;
+    const w = this.gridW * z, h = this.gridH * z;
+    const key = `${left + game.offsetLeft},${top + game.offsetTop},${w},${h},${cam.x},${cam.y},${cam.width},${cam.height}`;
     if (key === this.placed) return;
     this.placed = key;
     const s = this.element.style;
     s.left = `${left + game.offsetLeft}px`; s.top = `${top + game.offsetTop}px`;
-    s.width = `${this.gridW * z}px`; s.height = `${this.gridH * z}px`;
+    s.width = `${w}px`; s.height = `${h}px`;
+    // Zoomed in, only the camera's box shows (as for the cells and the game's canvas), not the tissue beyond it.
+    const cut = [cam.y - top, left + w - (cam.x + cam.width), top + h - (cam.y + cam.height), cam.x - left].map((v) => Math.max(0, Math.round(v)));
+    s.clipPath = cut.some((v) => v > 0) ? `inset(${cut.map((v) => `${v}px`).join(" ")})` : "";
   }
 
   private compose(now: number): void {

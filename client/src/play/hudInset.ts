@@ -3,6 +3,7 @@
 // and watched with a ResizeObserver; pages without the bar (the kiosk) keep HUD_TOP_PX. Used by PlayScene.
 
 import { HUD_TOP_PX, type PanelInset } from "./layout.ts";
+import { VIEW_COLUMN_PX, viewPlaceOf } from "./viewButtonsPlace.ts";
 
 /** The bar's bottom edge in CSS px (at least HUD_TOP_PX), or HUD_TOP_PX when the page has no visible bar. */
 export function hudBottomPx(doc: Document | undefined): number {
@@ -23,7 +24,8 @@ export function panelInset(doc: Document | undefined): PanelInset | null {
   const r = side.getBoundingClientRect();
   if (!(r.width > 0 && r.height > 0)) return null;
   const below = r.left <= 1 && r.right >= view.innerWidth - 1; // full width: below the tissue
-  return below ? { right: 0, bottom: Math.max(0, Math.round(view.innerHeight - r.top)) } : { right: Math.max(0, Math.round(view.innerWidth - r.left)), bottom: 0 };
+  const left = viewPlaceOf(doc?.body) === "column" ? VIEW_COLUMN_PX : 0; // the view buttons' own column
+  return below ? { right: 0, bottom: Math.max(0, Math.round(view.innerHeight - r.top)), left } : { right: Math.max(0, Math.round(view.innerWidth - r.left)), bottom: 0, left };
 }
 
 /** Calls `changed` whenever the bar's or the side panel's size changes (the bar wraps, the panel moves); returns the unwatch. */

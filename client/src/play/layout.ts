@@ -23,8 +23,11 @@ export interface WorldFit {
   height: number;
 }
 
-/** What the side panel covers of the canvas: its width from the right edge and its height from the bottom edge, px. */
-export interface PanelInset { right: number; bottom: number }
+/**
+ * What the side panel covers of the canvas: its width from the right edge and its height from the bottom edge, px;
+ * `left`: a column kept clear at the left edge (the view buttons on a phone held sideways, viewButtonsPlace.ts).
+ */
+export interface PanelInset { right: number; bottom: number; left?: number }
 
 /**
  * Fits a grid of gridW × gridH voxels into a canvas of canvasW × canvasH px, leaving the HTML panels clear; `topPx` is
@@ -35,8 +38,9 @@ export function fitWorld(canvasW: number, canvasH: number, gridW: number, gridH:
   const wide = canvasW >= WIDE_SCREEN_PX;
   const right = panel ? panel.right : wide ? SIDE_PANEL_PX : 0;
   const bottom = panel ? panel.bottom : wide ? 0 : Math.round(canvasH * BOTTOM_PANEL_SHARE);
-  const areaX = MARGIN_PX, areaY = topPx + MARGIN_PX;
-  const areaW = Math.max(1, canvasW - right - 2 * MARGIN_PX);
+  const left = panel?.left ?? 0;
+  const areaX = left + MARGIN_PX, areaY = topPx + MARGIN_PX;
+  const areaW = Math.max(1, canvasW - left - right - 2 * MARGIN_PX);
   const areaH = Math.max(1, canvasH - topPx - bottom - 2 * MARGIN_PX);
   const scale = Math.max(0.01, Math.min(areaW / gridW, areaH / gridH));
   const width = gridW * scale, height = gridH * scale;

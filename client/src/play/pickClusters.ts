@@ -16,6 +16,11 @@ export interface Cluster {
 
 /** Clusters of `points` (linked within `link` voxels), largest first. Cost: a grid of cells `link` wide. */
 export function clusterPoints(points: readonly Pt[], link: number, pad = 1.5): Cluster[] {
+  return groupPoints(points, link).map((members) => encircle(members.map((i) => points[i]), pad));
+}
+
+/** The indexes of `points` in each cluster (linked within `link` voxels), largest cluster first. */
+export function groupPoints(points: readonly Pt[], link: number): number[][] {
   const n = points.length;
   if (n === 0) return [];
   const parent = Int32Array.from({ length: n }, (_, i) => i);
@@ -47,17 +52,17 @@ export function clusterPoints(points: readonly Pt[], link: number, pad = 1.5): C
     const g = groups.get(root);
     if (g) g.push(i); else groups.set(root, [i]);
   }
-  const out: Cluster[] = [];
-  for (const members of groups.values()) {
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (const i of members) {
-      const p = points[i];
-      x0 = Math.min(x0, p.x); y0 = Math.min(y0, p.y); x1 = Math.max(x1, p.x); y1 = Math.max(y1, p.y);
-    }
-    const x = (x0 + x1) / 2, y = (y0 + y1) / 2;
-    let far = 0;
-    for (const i of members) far = Math.max(far, Math.hypot(points[i].x - x, points[i].y - y));
-    out.push({ x, y, r: far + pad, count: members.length });
+  return [...groups.values()].sort((a, b) => b.length - a.length);
+}
+
+/** One outline around `points`: centred on their bounding box, reaching the farthest plus `pad` voxels. */
+export function encircle(points: readonly Pt[], pad = 1.5): Cluster {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const p of points) {
+    x0 = Math.min(x0, p.x); y0 = Math.min(y0, p.y); x1 = Math.max(x1, p.x); y1 = Math.max(y1, p.y);
   }
-  return out.sort((a, b) => b.count - a.count);
+  const x = (x0 + x1) / 2, y = (y0 + y1) / 2;
+  let far = 0;
+  for (const p of points) far = Math.max(far, Math.hypot(p.x - x, p.y - y));
+  return { x, y, r: far + pad, count: points.length };
 }

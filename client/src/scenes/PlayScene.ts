@@ -145,7 +145,10 @@ export class PlayScene extends Phaser.Scene {
       blocked: () => this.view?.control.gesturing() ?? false,
       cursorMoved: (at) => this.view?.control.follow(at.x, at.y),
     });
-    this.view = new PlayView(this, this.session, this.bus, this.fitNow, { points: () => this.cells?.points(this.time.now) ?? [], input: () => this.input2 });
+    this.view = new PlayView(this, this.session, this.bus, this.fitNow, {
+      points: () => this.cells?.points(this.time.now) ?? [], input: () => this.input2,
+      position: (id) => this.cells?.positionOf(id, this.time.now) ?? null,
+    });
     this.built = true;
     this.layout();
   }

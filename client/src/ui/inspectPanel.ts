@@ -1,6 +1,7 @@
 // The microscope: on "inspect-cell" it asks the room about that cell once a second while open and shows its type,
 // receptor chains (CD25, CD122, CD132), IL-2 bound, pSTAT5 as a bar, divisions left and why it does what it does;
-// each label opens its glossary entry.
+// each label opens its glossary entry. When the cell dies it says so in words (and aloud), as soon as the cell leaves
+// the drawn tissue (cellLocator) or the room answers that it is gone, whichever comes first.
 // Closes with its button or Escape (emitting "inspect-cell" null). Created by playUi.ts for each round.
 
 import type { Bus } from "../bus.ts";
@@ -10,8 +11,12 @@ import { termButton } from "../learn/termLink.ts";
 import { cellIcon, el, setText } from "./dom.ts";
 import { formatCount } from "./format.ts";
 import type { UiSession } from "./session.ts";
+import { cellLocator } from "../play/cellLocator.ts";
+import { goneWords } from "./microscopeFollow.ts";
 
 const ASK_EVERY_MS = 1000;
+/** How often the drawn tissue is checked for the cell (it is gone after two checks without it), ms. */
+const LOOK_EVERY_MS = 250;
 
 /** Which IL-2 receptor the chains make, in plain words. */
 /** The model treats CD132 as never limiting (InspectResult.cd132 is absent), so the words turn on CD25 and CD122. */
@@ -34,12 +39,19 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
 
   let current: number | null = null;
   let timer: ReturnType<typeof setInterval> | undefined;
+  let look: ReturnType<typeof setInterval> | undefined;
+  /** The cell's type in words, from the room's last answer about it (for the words when it dies). */
+  let label: string | undefined;
   // The panel is rebuilt only when its rows change (another cell, another kind of cell); otherwise its numbers are
   // updated in place, so a glossary word that has keyboard focus keeps it through the once-a-second refresh.
   let shape = "";
   let fill = (_r: InspectResult) => {};
 
-  const stop = () => { if (timer !== undefined) clearInterval(timer); timer = undefined; };
+  const stop = () => {
+    if (timer !== undefined) clearInterval(timer);
+    if (look !== undefined) clearInterval(look);
+    timer = look = undefined;
+  };
   const open = (id: number) => {
     current = id;
     const wasHidden = root.hidden;
@@ -49,8 +61,23 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
     shape = "";
     body.replaceChildren(el(doc, "p", { class: "note", text: "Focusing…" }));
     stop();
+    label = undefined;
     session.inspect(id);
     timer = setInterval(() => { if (current !== null) session.inspect(current); }, ASK_EVERY_MS);
+    let misses = 0;
+    look = setInterval(() => {
+      if (current === null || !cellLocator.find) return;
+      misses = cellLocator.find(current) ? 0 : misses + 1;
+      if (misses >= 2) gone();
+    }, LOOK_EVERY_MS);
+  };
+  const gone = () => {
+    if (shape === "gone") return;
+    shape = "gone";
+    stop();
+    const words = goneWords(label);
+    body.replaceChildren(el(doc, "p", { class: "inspect-gone", text: words }));
+    bus.emit("announce", words.split(":")[0] + ".");
   };
   const shut = () => { current = null; stop(); root.hidden = true; };
 
@@ -62,15 +89,11 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
   doc.addEventListener("keydown", onKey);
 
   const offBus = bus.on("inspect-cell", (id) => (id === null ? shut() : open(id)));
-  const offInspect = session.onInspect((r) => { if (r.cellId === current) render(r); });
+  const offInspect = session.onInspect((r) => { if (r.cellId === current && shape !== "gone") render(r); });
 
   const render = (r: InspectResult) => {
-    if (!r.found) {
-      shape = "";
-      body.replaceChildren(el(doc, "p", { text: "This cell is gone: it died, or was cleared away." }));
-      stop();
-      return;
-    }
+    if (!r.found) { gone(); return; }
+    label = r.label ?? label;
     const rows = factRows(r);
     const key = JSON.stringify([r.cellId, r.type, r.label, r.squad, r.generation, r.cd132 === undefined, rows.map((row) => row.label)]);
     if (key !== shape) { shape = key; fill = build(r, rows); }

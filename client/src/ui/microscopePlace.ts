@@ -22,9 +22,10 @@ export interface MicroscopePlacement {
 
 /**
  * Places a panel whose content is `panelH` px tall in a window of vw × vh px whose top bar ends at `topPx`, beside
- * the cell at `cell` (screen px; null: not on screen).
+ * the cell at `cell` (screen px; null: not on screen). `prefer`: the side of the cell the panel is on now (it stays
+ * there while it fits, so a panel following a moving cell does not jump from side to side).
  */
-export function placeMicroscope(vw: number, vh: number, topPx: number, panelH: number, cell: { x: number; y: number } | null): MicroscopePlacement {
+export function placeMicroscope(vw: number, vh: number, topPx: number, panelH: number, cell: { x: number; y: number } | null, prefer: "left" | "right" = "right"): MicroscopePlacement {
   const top0 = Math.min(Math.max(0, topPx), vh - 120); // a bar taller than the window still leaves the panel a strip
   if (vw < SHEET_BELOW_PX) {
     const maxHeight = Math.max(120, Math.min(Math.round(vh * SHEET_MAX_SHARE), vh - top0));
@@ -36,9 +37,10 @@ export function placeMicroscope(vw: number, vh: number, topPx: number, panelH: n
   const h = Math.min(Math.max(0, panelH), maxHeight);
   const minTop = top0 + EDGE_PX, maxTop = Math.max(minTop, vh - EDGE_PX - h);
   if (!cell) return { sheet: false, left: vw - width - EDGE_PX, top: minTop, width, maxHeight };
-  // Right of the cell if it fits, else left of it, else as near as the window allows.
-  let left = cell.x + GAP_PX;
-  if (left + width > vw - EDGE_PX) left = cell.x - GAP_PX - width;
+  // Right of the cell if it fits (or left, when it is there now), else the other side, else as near as the window allows.
+  const right = cell.x + GAP_PX, leftOf = cell.x - GAP_PX - width;
+  const fitsRight = right + width <= vw - EDGE_PX, fitsLeft = leftOf >= EDGE_PX;
+  let left = prefer === "left" ? (fitsLeft || !fitsRight ? leftOf : right) : (fitsRight ? right : leftOf);
   left = Math.min(vw - EDGE_PX - width, Math.max(EDGE_PX, left));
   const top = Math.min(maxTop, Math.max(minTop, cell.y - h / 2));
   return { sheet: false, left, top, width, maxHeight };

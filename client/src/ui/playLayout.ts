@@ -8,8 +8,9 @@ import "./playLayout.css";
 import { hudBottomPx } from "../play/hudInset.ts";
 import { placePanel } from "../play/panelPlace.ts";
 import { WIDE_SCREEN_PX } from "../play/layout.ts";
+import { VIEW_PLACE_CLASSES, viewButtonsPlace } from "../play/viewButtonsPlace.ts";
 
-const CLASSES = ["layout-side", "layout-bottom", "layout-compact"];
+const CLASSES = ["layout-side", "layout-bottom", "layout-compact", ...Object.values(VIEW_PLACE_CLASSES)];
 const VARS = ["--hud-bottom", "--panel-w", "--panel-top", "--panel-h"];
 
 /** `grid` gives the tissue's size in voxels (0 × 0 until the room's first state arrives). */
@@ -22,12 +23,14 @@ export function mountPlayLayout(doc: Document, grid: () => { w: number; h: numbe
     const g = grid();
     const w = win.innerWidth, h = win.innerHeight, top = hudBottomPx(doc);
     const place = placePanel(w, h, top, g.w, g.h);
-    const key = JSON.stringify([place, top, w < WIDE_SCREEN_PX]);
+    const viewAt = viewButtonsPlace(w, place);
+    const key = JSON.stringify([place, top, w < WIDE_SCREEN_PX, viewAt]);
     if (key === last) return;
     last = key;
     body.classList.toggle("layout-side", place.mode === "side");
     body.classList.toggle("layout-bottom", place.mode === "bottom");
     body.classList.toggle("layout-compact", w < WIDE_SCREEN_PX);
+    for (const [at, cls] of Object.entries(VIEW_PLACE_CLASSES)) body.classList.toggle(cls, at === viewAt);
     body.style.setProperty("--hud-bottom", `${top}px`);
     if (place.mode === "side") {
       body.style.setProperty("--panel-w", `${place.widthPx}px`);
