@@ -28,11 +28,16 @@ useRig("seat-try", LAPTOP, async (s, b) => {
   teacher = tb;
   student = await tb.newPage(PHONE);
   for (const p of [teacher, student]) p.page.on("dialog", (d) => void d.accept());
+  await student.page.route(MATCHMAKE, (route) => (unreachable ? route.abort("connectionrefused") : route.fallback()));
 });
 
-/** Keeps the round's session, its progress and when the page came back, for the checks below. */
+/** Keeps the round's session, its progress, when the page came back and each title the reconnecting screen showed. */
 const HOOKS = `
-  window.__e2e = { session: null, lastWaitEnds: 0, backAt: 0 };
+  window.__e2e = { session: null, lastWaitEnds: 0, backAt: 0, veilSaid: [] };
+  new MutationObserver(() => {
+    const t = document.querySelector("#reconnect-veil .reconnect-title")?.textContent;
+    if (t && window.__e2e.veilSaid.at(-1) !== t) window.__e2e.veilSaid.push(t);
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
   window.cytokine.bus.on("round-start", (s) => {
     if (window.__e2e.session === s) return;
     window.__e2e.session = s;
@@ -67,11 +72,14 @@ async function inView(page: Page, selector: string): Promise<boolean> {
   return box !== null && box.width > 0 && box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height;
 }
 
-/** Cuts the phone off its class: offline, and the class's join address unreachable until `reach` is called. */
+/** Whether the class's join address is unreachable from the phone (its route refuses it; else the fences decide). */
+let unreachable = false;
+/** Cuts the phone off its class: offline, and the class's join address unreachable until `reach()`. */
 async function cut(): Promise<void> {
-  await student.page.route(MATCHMAKE, (route) => route.abort("connectionrefused"));
+  unreachable = true;
   await student.context.setOffline(true);
 }
+const reach = () => { unreachable = false; };
 
 describe("the seat hold chosen by the teacher, Try now, and a seat let go", () => {
   test("chosen by keyboard, said back; Try now brings the phone back at once; a let-go seat is joined again under the same nickname", async () => {
@@ -131,15 +139,16 @@ describe("the seat hold chosen by the teacher, Try now, and a seat let go", () =
     await student.context.setOffline(false);
     await expect.poll(() => sp.locator(".reconnect-tries").textContent(), { timeout: 60_000, interval: 300 }).toMatch(/Next try in (8|9|1\d) seconds/);
     // The class reachable again: Try now, and the phone is back before its next attempt was due.
-    await sp.unroute(MATCHMAKE);
+    reach();
     await tryNow.click();
-    const times = () => sp.evaluate(() => (window as unknown as { __e2e: { lastWaitEnds: number; backAt: number } }).__e2e);
+    const times = () => sp.evaluate(() => { const e = (window as unknown as { __e2e: { lastWaitEnds: number; backAt: number } }).__e2e; return { lastWaitEnds: e.lastWaitEnds, backAt: e.backAt }; });
     await expect.poll(async () => (await times()).backAt > 0, UI).toBe(true); // the page's own word that it is back
     const t = await times();
     expect(t.backAt).toBeLessThan(t.lastWaitEnds);
     const after = (await seen(sp))!;
     expect(after).toMatchObject({ sessionId: before.sessionId, name: before.name });
-    await expect.poll(() => veil.textContent(), UI).toContain("You are back in your seat");
+    // "You are back in your seat" shows for a few seconds: the screen's titles are recorded as they come.
+    await expect.poll(() => sp.evaluate(() => (window as unknown as { __e2e: { veilSaid: string[] } }).__e2e.veilSaid.at(-1)), UI).toBe("You are back in your seat");
 
     // Away again, and the teacher ends the round meanwhile: the seat is let go.
     await expect.poll(() => veil.textContent(), UI).toBe("");
@@ -150,7 +159,7 @@ describe("the seat hold chosen by the teacher, Try now, and a seat let go", () =
     await tp.getByRole("button", { name: "End the round now" }).click();
     await expect.poll(() => tp.locator("#dash-panel tr", { hasText: before.name }).count(), UI).toBe(0);
     await student.context.setOffline(false);
-    await sp.unroute(MATCHMAKE);
+    reach();
     await expect.poll(() => tryNow.count(), UI).toBe(1);
     await tryNow.click().catch(() => {}); // it may have got its answer already, from the "online" wake
     const gone = sp.getByRole("heading", { level: 1, name: "Your seat was let go" });
