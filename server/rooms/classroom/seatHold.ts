@@ -1,8 +1,9 @@
 // The seat hold: how long a class keeps a seat for a device that dropped (a sleeping Chromebook, a lost network, a
 // server restart), and the seats it is keeping now. A student's seat (nickname, role, team, squads) is kept for the
 // whole round: it is released when the round ends, when the teacher removes the student, or after the class's
-// longest hold (CLASS_SEAT_HOLD_MINUTES, default 120 minutes: longer than a lesson, so that a class nobody comes
-// back to does not live for ever). A held seat counts against the class's size. The same hold serves a live drop
+// hold: the teacher's choice in the class setup (shared/net/seatHoldChoice.ts; SeatHolds.choose), never longer than
+// the server's longest hold (CLASS_SEAT_HOLD_MINUTES, default 120 minutes: longer than a lesson, so that a class
+// nobody comes back to does not live for ever). A held seat counts against the class's size. The same hold serves a live drop
 // (ClassroomRoom.onDrop) and a class resumed after a restart (resume.ts). Units: seconds unless named.
 
 import type { Client, Deferred } from "@colyseus/core";
