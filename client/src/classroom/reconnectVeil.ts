@@ -2,8 +2,8 @@
 // slept, a Wi-Fi that dropped), over the lobby or the tissue, until it is back in its seat (the class holds it for
 // the teacher's chosen time: server/rooms/classroom/seatHold.ts; the page keeps trying: net/seatReturn.ts), then "You
 // are back in your seat" for a moment. It counts the attempts in words and offers "Try now", which tries at once
-// instead of waiting out the next wait (reconnectWords.ts). A status region, so screen readers say it; the attempt
-// line is not read out each time. Mounted by classroomUi.ts for each class this tab joins.
+// instead of waiting out the next wait (reconnectWords.ts). Its words are a status region, so screen readers say
+// them; the attempt line is not read out each time. Mounted by classroomUi.ts for each class this tab joins.
 
 import type { ClassroomSession } from "../net/ClassroomSession.ts";
 import { el } from "../ui/dom.ts";
@@ -18,14 +18,25 @@ export const BACK_NOTE_MS = 4000;
 export function mountReconnectVeil(doc: Document, s: ClassroomSession): () => void {
   const title = el(doc, "p", { class: "reconnect-title" });
   const text = el(doc, "p", { class: "reconnect-text" });
-  const tries = el(doc, "p", { class: "reconnect-tries", "aria-live": "off" });
+  const tries = el(doc, "p", { class: "reconnect-tries" });
   const tryNow = el(doc, "button", { type: "button", id: "reconnect-try", class: "reconnect-try", text: tryNowLabel(false) });
-  const card = el(doc, "div", { class: "reconnect-card" }, title, text, tries); // Try now is in it only while away
-  const veil = el(doc, "div", { id: "reconnect-veil", class: "reconnect-veil", role: "status", "aria-live": "polite" }, card);
+  // Said by screen readers: the title and the sentence. The attempt line and Try now's "Trying…" change every few
+  // seconds, so they are outside the status region; Try now is in the card only while away.
+  const said = el(doc, "div", { class: "reconnect-said", role: "status", "aria-live": "polite" }, title, text);
+  const card = el(doc, "div", { class: "reconnect-card" }, said, tries);
+  const veil = el(doc, "div", { id: "reconnect-veil", class: "reconnect-veil" }, card);
   doc.body.append(veil);
   let hideTimer: ReturnType<typeof setTimeout> | null = null;
   /** The nickname as the seat had it when the connection dropped (the state comes back just after the reconnection). */
   let name = "";
+  /** Where the keyboard was before the veil took it, given back when the page is back. */
+  let focusBefore: HTMLElement | null = null;
+  const dropTryNow = () => {
+    const had = doc.activeElement === tryNow;
+    tryNow.remove();
+    if (had && focusBefore?.isConnected) focusBefore.focus({ preventScroll: true });
+    focusBefore = null;
+  };
   const setTrying = (trying: boolean) => {
     tryNow.textContent = tryNowLabel(trying);
     if (trying) tryNow.setAttribute("aria-disabled", "true");
@@ -43,7 +54,7 @@ export function mountReconnectVeil(doc: Document, s: ClassroomSession): () => vo
     title.textContent = "";
     text.textContent = "";
     tries.textContent = "";
-    tryNow.remove();
+    dropTryNow();
   };
   const away = () => {
     if (hideTimer !== null) clearTimeout(hideTimer);
@@ -56,7 +67,10 @@ export function mountReconnectVeil(doc: Document, s: ClassroomSession): () => vo
     text.textContent = reconnectText(s.code, s.isTeacher(), s.state?.phase ?? "", s.state?.seatHoldMinutes ?? 0);
     if (!tryNow.isConnected) { setTrying(false); card.append(tryNow); }
     // The rest of the page is under the veil: a keyboard lands on the one thing to do here.
-    if (!wasShown) tryNow.focus({ preventScroll: true });
+    if (!wasShown) {
+      focusBefore = doc.activeElement instanceof HTMLElement && doc.activeElement !== doc.body ? doc.activeElement : null;
+      tryNow.focus({ preventScroll: true });
+    }
   };
   const back = () => {
     if (!veil.classList.contains("shown")) return;
@@ -65,7 +79,7 @@ export function mountReconnectVeil(doc: Document, s: ClassroomSession): () => vo
     title.textContent = s.isTeacher() ? `Connected again to class ${s.code}` : "You are back in your seat";
     text.textContent = s.isTeacher() ? "" : `${name ? `You are ${name}, ` : ""}with the same role and the same cells.`;
     tries.textContent = "";
-    tryNow.remove();
+    dropTryNow();
     hideTimer = setTimeout(hide, BACK_NOTE_MS);
   };
   const progress = s.onReturnProgress((p) => {
