@@ -36,6 +36,7 @@ import { CHECKPOINT_EVERY_MS, ClassCheckpointer, type ClassInternals } from "./c
 import { heldTokens, provesSecret, restoreClass, skipRefIds, takeResume } from "./classroom/resume.ts";
 import { Il2SquadTugSync } from "./il2SquadTugSync.ts";
 import { SEAT_RELEASED_TEXT, SeatHolds } from "./classroom/seatHold.ts";
+import { FormerNames } from "./classroom/formerNames.ts";
 
 /** Milliseconds between two dashboards sent to the teacher. */
 export const DASHBOARD_EVERY_MS = 2000;
@@ -56,6 +57,8 @@ export class ClassroomRoom extends TissueRoomBase {
   private roundStartedAt = new Date().toISOString();
   /** Seats kept for dropped devices, a student's for the whole round (classroom/seatHold.ts): a kick or the round's end releases them. */
   readonly holds = new SeatHolds((client, seconds) => this.allowReconnection(client, seconds));
+  /** Nicknames of let-go seats, given back to a device that joins again naming its former seat (classroom/formerNames.ts). */
+  private readonly formerNames = new FormerNames();
   /** The pre- and post-quiz (classroom/quizBook.ts). */
   private quiz!: QuizBook;
   /** Set once the teacher closed the class: nobody joins while the room disconnects everyone and closes. */
@@ -110,6 +113,7 @@ export class ClassroomRoom extends TissueRoomBase {
     this.state.mode = "classroom";
     this.state.phase = "lobby";
     this.state.code = this.code;
+    this.state.seatHoldMinutes = this.holds.choose(checked.value.seatHoldMinutes); // the teacher's choice (classroom/seatHold.ts)
     this.onMessage(ClassroomClientMessage.teacher, (client, payload) => this.onTeacher(client, payload));
     this.quiz = this.makeQuiz();
     this.onMessage(QuizClientMessage.answer, (client, payload) => this.quiz.answer(client, payload));
@@ -165,7 +169,7 @@ export class ClassroomRoom extends TissueRoomBase {
     return true;
   }
 
-  override onJoin(client: Client): void {
+  override onJoin(client: Client, options?: ClassroomJoinOptions): void {
     const kind = this.reserved.get(client.sessionId) ?? "student";
     this.reserved.delete(client.sessionId);
     this.door.release(client.sessionId);
@@ -176,7 +180,7 @@ export class ClassroomRoom extends TissueRoomBase {
       this.sendDashboard();
       return this.checkpoints.device(client);
     }
-    this.roster.admit(client.sessionId);
+    this.roster.admit(client.sessionId, this.formerNames.take(options?.formerSeat, (n) => this.roster.order.some((id) => this.seats.nameOf(id) === n)));
     if (this.phase !== "lobby") this.roster.seatInPlay(client.sessionId);
     this.catchUp(client);
     this.sendDashboard();
@@ -209,6 +213,7 @@ export class ClassroomRoom extends TissueRoomBase {
     this.reserved.delete(client.sessionId);
     this.door.release(client.sessionId);
     if (this.teachers.delete(client.sessionId)) return;
+    if (!this.removedSeats.has(client.sessionId)) this.formerNames.remember(client.sessionId, this.seats.nameOf(client.sessionId));
     this.roster.vacate(client.sessionId, this.world, this.phase);
   }
 

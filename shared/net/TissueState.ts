@@ -75,6 +75,7 @@ export const TissueState = schema({
   code: t.string().default(""), // classroom join code (shown on the projector)
   locked: t.boolean().default(false), // classroom: no new students (reconnections still allowed)
   lateJoin: t.boolean().default(true), // classroom: students may join after the round has started
+  seatHoldMinutes: t.uint16().default(0), // classroom: how long an away student's seat is kept; 0: the whole round
   tick: t.uint32().default(0),
   day: t.float32().default(0),
   days: t.float32().default(0), // the round's length in simulated days

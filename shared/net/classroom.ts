@@ -76,7 +76,11 @@ export interface RoundSummary {
 }
 
 /** Options to create a classroom session (the teacher's page sends them). */
-export interface ClassroomCreateOptions { mode: "classroom"; scenarioId?: string; days?: number }
+export interface ClassroomCreateOptions {
+  mode: "classroom"; scenarioId?: string; days?: number;
+  /** How long an away student's seat is kept, minutes; left out: the whole round (shared/net/seatHoldChoice.ts). */
+  seatHoldMinutes?: number;
+}
 /**
  * Options to join: students send nothing but the code (in the URL) and, from a tab that had a seat in this class, that
  * seat's id (so a student removed while their device was away is told); a teacher coming back sends the secret.

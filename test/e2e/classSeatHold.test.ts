@@ -2,7 +2,7 @@
 // seat by itself, in a real browser against the real server: the teacher's laptop opens a class, a student's phone
 // joins by its link, the round starts (then is paused, to spare the two cores); the phone goes offline (Playwright's
 // setOffline: Chromium's network emulation, which the SDK hears as "offline" and closes its socket) for 80 s, past
-// the SDK's own retries (~60 s). Meanwhile the phone shows "Reconnecting to your class…" and the teacher's class
+// the old 60 s wait, the SDK's own quick retries (~6 s) and many of the page's own attempts. Meanwhile the phone shows "Reconnecting to your class…" and the teacher's class
 // list shows the student away (a shape and words). Back online, with nobody touching the page, the phone is in the
 // same seat (session, nickname, role, cells) and says so; the teacher's list shows the student back. Then the tab
 // leaves the page for 65 s and loads it again: it comes back to the same seat with the token it kept.
@@ -16,7 +16,7 @@ import { useRig } from "./testRig.ts";
 
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
-/** Longer than the old 60 s wait for a dropped seat and the SDK's own ~60 s of retries. */
+/** Longer than the old 60 s wait for a dropped seat (and than the SDK's default ~60 s of retries). */
 const CUT_MS = 80_000;
 let server: ServerProcess;
 let tb: TestBrowser;

@@ -53,7 +53,7 @@ describe("a live class and a crash of the server", () => {
     server = await startServerProcess({ env });
     const port = server.port;
     let url = server.baseUrl.replace("http", "ws");
-    const teacher = device(await new Client(url).create("classroom", { mode: "classroom", days: 1 }));
+    const teacher = device(await new Client(url).create("classroom", { mode: "classroom", days: 1, seatHoldMinutes: 10 }));
     await waitFor("the session info", () => teacher.sessions.length > 0, 15_000);
     const { code, hostSecret } = teacher.sessions[0];
     const act = (action: Record<string, unknown>) => teacher.client.send(ClassroomClientMessage.teacher, { secret: hostSecret, ...action });
@@ -88,6 +88,7 @@ describe("a live class and a crash of the server", () => {
     if (!parsed.ok) throw new Error(parsed.error);
     const cp = parsed.value;
     expect(cp.phase).toBe("playing");
+    expect(cp.seatHoldMinutes).toBe(10); // the teacher's seat hold
     expect(cp.world.tick).toBeLessThanOrEqual(lastTickSeen + 16);
     expect(cp.world.tick).toBeGreaterThanOrEqual(lastTickSeen - 3 * TICKS_PER_CHECKPOINT);
     expect(cp.students.map((s) => s.id).sort()).toEqual([...before.keys()].sort());
@@ -123,6 +124,7 @@ describe("a live class and a crash of the server", () => {
     expect(state.code).toBe(code);
     expect(state.phase).toBe("playing");
     expect(state.paused).toBe(true);
+    expect(state.seatHoldMinutes).toBe(10); // the teacher's seat hold, as before the crash
 
     // The resumed round has the metrics the live round had at the same ticks (its history is a prefix of theirs).
     const laptop = device(await new Client(url).joinById(code, { hostSecret }));

@@ -83,6 +83,46 @@ describe("returnToSeat", () => {
   });
 });
 
+describe("Try now", () => {
+  test("pressing Try now ends the current wait at once; pressed during an attempt, the next attempt goes without waiting", async () => {
+    let tryNow: () => void = () => {};
+    const told: string[] = [];
+    let tries = 0;
+    let sleeps = 0;
+    const done = returnToSeat({
+      attempt: async () => {
+        tries++;
+        if (tries === 1) { tryNow(); throw networkDown(); } // pressed while attempt 1 is out: attempt 2 without a wait
+        if (tries === 2) throw networkDown();
+        return "room";
+      },
+      stopped: () => false,
+      untilRefused: true,
+      tryNow: (now) => { tryNow = now; },
+      onAttempt: (n, ms) => told.push(`wait ${n} ${ms}`),
+      onTrying: (n) => told.push(`try ${n}`),
+      // Never times out by itself: only Try now ends a wait.
+      sleep: async (_ms, wake) => { sleeps++; await wake; },
+    });
+    for (let i = 0; i < 20 && tries < 3; i++) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (sleeps > 0 && tries !== 1) tryNow();
+    }
+    expect(await done).toBe("room");
+    expect(told).toEqual(["wait 1 1000", "try 1", "wait 2 0", "try 2", "wait 3 4000", "try 3"]);
+    expect(sleeps).toBe(2); // attempts 1 and 3 waited (until pressed); attempt 2 did not
+    const after = tryNow;
+    after(); // a no-op once the page is back
+  });
+
+  test("the server's refusal is told, so the page can say the seat is gone", async () => {
+    const seen: unknown[] = [];
+    expect(await returnToSeat({ attempt: async () => { throw refused(); }, stopped: () => false, untilRefused: true, onRefused: (e) => seen.push(e), sleep: async () => {} })).toBeNull();
+    expect(seen).toHaveLength(1);
+    expect(seatRefused(seen[0])).toBe(true);
+  });
+});
+
 describe("seatRefused and backoffMs", () => {
   test("only the server's matchmaking answers are refusals; no answer or a server shutting down is tried again", () => {
     expect(seatRefused(refused())).toBe(true);

@@ -26,6 +26,7 @@ import { mountStudentQuiz, teacherQuizPanel } from "../quiz/classQuiz.ts";
 import { mountClassNotices } from "../ui/classVeil.ts";
 import { placeInDebrief } from "../quiz/soloQuiz.ts";
 import { mountReconnectVeil } from "./reconnectVeil.ts";
+import { seatGoneMessage } from "./seatGone.ts";
 
 export interface ClassroomUi {
   /** Takes over the page for this class (after creating, joining or resuming). */
@@ -110,6 +111,9 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     offs.push(mountStudentQuiz(doc, s));
     offs.push(mountClassNotices(doc, s, bus)); // the pause veil and the notices of the teacher's actions
     offs.push(mountReconnectVeil(doc, s)); // "Reconnecting to your class…" while the connection is lost
+    let lastName = s.mySeat()?.name ?? "", droppedAt = 0;
+    offs.push(s.onDrop(() => { lastName = s.mySeat()?.name || lastName; droppedAt ||= Date.now(); })); // for "Your seat was let go" (seatGone.ts)
+    offs.push(s.onReconnect(() => { droppedAt = 0; }));
     const tick = () => follow(s);
     const timer = setInterval(tick, 300);
     offs.push(() => clearInterval(timer));
@@ -142,6 +146,8 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
       setTimeout(() => {
         if (wasIn) { switching = true; bus.emit("round-leave", undefined); switching = false; }
         if (s.closedText !== null) return showClosed(s, s.closedText);
+        const gone = seatGoneMessage(doc, s, lastName, droppedAt ? Date.now() - droppedAt : 0, { rejoin: () => joinAgain(s.code), returnToClass: () => returnToClass(s.code) });
+        if (gone) return showMessage(gone.title, gone.text, ...gone.more);
         showMessage("The class has ended", s.isTeacher() ? "The class is closed. Open a new class from the menu." : "The connection to the class closed. If your class is still going, join again with the code on the board.");
       }, 0);
     }));
@@ -157,6 +163,23 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     } else {
       showMessage("The class is closed", `${text} Thank you for playing!`);
     }
+  };
+
+  /** A student whose seat was let go joins again: the join form, filled with the class's code, sent at once. */
+  const joinAgain = (code: string) => {
+    screen.hidden = true; screen.replaceChildren(); menu.hidden = false;
+    joinForm.hidden = false;
+    get("join-toggle").setAttribute("aria-expanded", "true");
+    join.fill(code);
+    join.submit();
+    joinForm.querySelector<HTMLElement>("#join-code")?.focus();
+  };
+  /** The teacher's page whose place was let go returns with the kept secret. */
+  const returnToClass = (code: string) => {
+    ClassroomSession.resumeClass().then(
+      (back) => { if (back) start(back); else showMessage("The class has ended", `Class ${code} is no longer open. Open a new class from the menu.`); },
+      () => showMessage("The class has ended", `Class ${code} is no longer open. Open a new class from the menu.`),
+    );
   };
 
   // The play interface's own Leave button (or a lost connection) ends this tab's part in the class.

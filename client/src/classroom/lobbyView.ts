@@ -16,6 +16,7 @@ import { learnButton } from "../learn/termLink.ts";
 import { teacherQuizPanel } from "../quiz/classQuiz.ts";
 import { mountLessonLobby } from "../lesson/lessonUi.ts";
 import { PresenceMemory, presenceMark } from "./seatPresence.ts";
+import { seatHoldWords } from "../../../shared/net/seatHoldChoice.ts";
 import { fullscreenButton } from "../ui/fullscreenButton.ts";
 import "./lobbyLayout.css";
 
@@ -104,7 +105,7 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
     const length = st.days ? `${Math.round(st.days * 10) / 10}-day round` : "";
     setText(title, teacher ? `Class ${spacedCode(code)}` : `You are ${me?.name || "…"}`);
     setText(sub, teacher
-      ? `${scenario?.name ?? st.scenarioId}${length ? `, ${length}` : ""}. Round ${st.round}.${st.locked ? " Joining is locked." : ""}`
+      ? `${scenario?.name ?? st.scenarioId}${length ? `, ${length}` : ""}. Round ${st.round}.${st.locked ? " Joining is locked." : ""} A sleeping device's seat is kept ${seatHoldWords(st.seatHoldMinutes)}.`
       : `${me?.role ? `Your role: ${roleText(me.role)}${me.team ? `, team ${me.team}: you and your teammates command the same cells together` : ""}. ` : ""}${scenario?.name ?? ""}${length ? `, ${length}` : ""}.`);
     setText(waiting, teacher ? "" : "Waiting for your teacher to start the round…");
     if (st.scenarioId && st.scenarioId !== notesFor) {

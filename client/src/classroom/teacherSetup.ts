@@ -1,4 +1,5 @@
-// The teacher's setup form in the menu: scenario (with its summary) and round length, then "Open the class", which
+// The teacher's setup form in the menu: scenario (with its summary), round length and how long an away student's seat
+// is kept (seatHoldPicker.ts), then "Open the class", which
 // creates the classroom room through ClassroomSession.teach and hands the session to classroomUi.ts (the lobby).
 // Scenario and length can still be changed in the lobby. Below, the results of this browser's earlier classes
 // (pastClassesView.ts).
@@ -11,6 +12,7 @@ import { explainFailure } from "../ui/soloSetup.ts";
 import { mountPastClasses } from "./pastClassesView.ts";
 import { fillDays, fillScenarios } from "./teacherControls.ts";
 import { planPicker, usePlanWhenReady } from "../lesson/lessonPlanUi.ts";
+import { seatHoldPicker } from "./seatHoldPicker.ts";
 
 /** Builds the form; the returned function re-checks whether to offer "Return to class" (call it when the menu comes back). */
 export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSession) => void): () => void {
@@ -24,6 +26,7 @@ export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSe
   const status = el(doc, "p", { role: "status", "aria-live": "polite" });
   const own = el(doc, "div", {}); // the scenario and length, chosen here when no lesson plan is
   const plan = planPicker(doc, (p) => { own.hidden = p !== null; });
+  const hold = seatHoldPicker(doc);
   const refresh = () => { summary.textContent = SCENARIOS[scenario.value]?.summary ?? ""; fillDays(days, scenario.value); };
   scenario.addEventListener("change", refresh);
   refresh();
@@ -52,6 +55,7 @@ export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSe
     el(doc, "p", { class: "note", text: `Students join with a code on your projector; bots fill the roles nobody takes. Up to ${MAX_STUDENTS} students.` }),
     plan.root,
     own,
+    hold.root,
     button, status, past.section,
   );
   form.setAttribute("aria-labelledby", "teach-title");
@@ -64,7 +68,8 @@ export function setUpTeacherSetup(form: HTMLFormElement, opened: (s: ClassroomSe
     status.textContent = "Opening the class…";
     const d = days.value === "full" ? undefined : Number(days.value);
     const chosen = plan.chosen();
-    (chosen ? ClassroomSession.teach(chosen.rounds[0].scenarioId, chosen.rounds[0].days) : ClassroomSession.teach(scenario.value, d)).then(
+    const h = hold.chosen();
+    (chosen ? ClassroomSession.teach(chosen.rounds[0].scenarioId, chosen.rounds[0].days, h) : ClassroomSession.teach(scenario.value, d, h)).then(
       (s) => { status.textContent = ""; if (chosen) usePlanWhenReady(s, chosen); opened(s); },
       (err: unknown) => { status.textContent = explainFailure(err).replace("start this round", "open this class"); },
     ).finally(() => { busy = false; button.removeAttribute("aria-disabled"); });

@@ -16,8 +16,16 @@ import { readKept, tabStore, writeKept } from "../storage.ts";
 import { GameSession, clearToken, readToken, serverUrl } from "./GameSession.ts";
 import { HELD_TOKEN_MAX_AGE_S } from "./seatReturn.ts";
 
+/** The matchmaker's answer to a token for a room that no longer exists (Colyseus' MATCHMAKE_INVALID_ROOM_ID). */
+const CLASS_GONE_CODE = 522;
 /** The close code of a server shutting down (Colyseus' SERVER_SHUTDOWN). */
 const SERVER_SHUTDOWN = 4001;
+/**
+ * The SDK's own quick retries after a drop (about 6 s: 0.2, 0.4, 0.8, 1.6, 3.2 s apart), before the page's own
+ * attempts take over (seatReturn.ts: counted in words on the reconnecting screen, with "Try now"), rather than the
+ * SDK's default minute of retries the student could neither see nor hurry.
+ */
+export const CLASS_QUICK_RETRIES = 5;
 /** The room name the server registers for classes. */
 export const CLASSROOM_ROOM = "classroom";
 /** sessionStorage: which class this tab belongs to, and the host secret if it is the teacher's ({ code, hostSecret? }). */
@@ -63,6 +71,12 @@ export class ClassroomSession extends GameSession implements HistorySource {
   joinPath = "";
   dashboard: Dashboard | null = null;
   rounds: RoundSummary[] = [];
+  /** Why the page's seat is gone after a drop: the class itself has ended, or the seat was let go (seatGone.ts); null otherwise. */
+  seatGone(): "class" | "seat" | null {
+    const code = (this.seatRefusal as { code?: unknown } | null)?.code;
+    if (typeof code !== "number") return null;
+    return code === CLASS_GONE_CODE ? "class" : "seat";
+  }
   /** Set when the teacher removed this student (the words to show). */
   removedText: string | null = null;
   /** The words of the teacher's close, once it came; null while the class is open. */
@@ -87,10 +101,10 @@ export class ClassroomSession extends GameSession implements HistorySource {
     return s;
   }
 
-  /** The teacher opens a new class. */
-  static async teach(scenarioId: string, days?: number): Promise<ClassroomSession> {
+  /** The teacher opens a new class (`seatHoldMinutes`: how long an away student's seat is kept; undefined: the whole round). */
+  static async teach(scenarioId: string, days?: number, seatHoldMinutes?: number): Promise<ClassroomSession> {
     const client = new Client(serverUrl());
-    const opts: ClassroomCreateOptions = { mode: "classroom", scenarioId, ...(days !== undefined ? { days } : {}) };
+    const opts: ClassroomCreateOptions = { mode: "classroom", scenarioId, ...(days !== undefined ? { days } : {}), ...(seatHoldMinutes !== undefined ? { seatHoldMinutes } : {}) };
     const room = (await client.create(CLASSROOM_ROOM, opts, TissueState)) as Room<any, TissueState>;
     // The secret arrives in the session message; until then the tab is the teacher's by having created the room.
     const s = ClassroomSession.make(client, room, room.roomId, "");
@@ -173,6 +187,7 @@ export class ClassroomSession extends GameSession implements HistorySource {
 
   protected override attach(room: Room<any, TissueState>): void {
     super.attach(room);
+    room.reconnection.maxRetries = CLASS_QUICK_RETRIES;
     this.quiz.attach(room);
     room.onMessage(ClassroomServerMessage.session, (info: SessionInfo) => {
       if (!info || typeof info.hostSecret !== "string") return;

@@ -30,6 +30,12 @@ const TOKEN_REFRESH_MS = 5000;
 
 type Listener<A extends unknown[]> = (...args: A) => void;
 
+/**
+ * Where a dropped page is in coming back to its seat (seatReturn.ts): attempt `attempt` going out now (`trying`), or
+ * waiting `nextInMs` before it; attempt 0 while the SDK's own quick retries run (the page's own follow them).
+ */
+export interface ReturnProgress { attempt: number; trying: boolean; nextInMs: number }
+
 /** A tiny listener list: add returns its own remover. */
 class Listeners<A extends unknown[]> {
   private list = new Set<Listener<A>>();
@@ -95,6 +101,13 @@ export class GameSession {
   private readonly leaveL = new Listeners<[number]>();
   private readonly reconnectL = new Listeners<[]>();
   private readonly dropL = new Listeners<[]>();
+  private readonly progressL = new Listeners<[ReturnProgress]>();
+  /** Ends the current wait of the page's own attempts ("Try now"); null while none run. */
+  private tryNowFn: (() => void) | null = null;
+  /** "Try now" pressed while the SDK's own retries ran: the page's first attempt goes at once. */
+  private tryNowPending = false;
+  /** The server's answer when it refused this page's seat after a drop (its code says why), else null. */
+  seatRefusal: unknown = null;
   private tokenTimer: ReturnType<typeof setInterval> | null = null;
   /** The last debrief received (a scene that attaches late can still show it). */
   lastDebrief: Debrief | null = null;
@@ -159,6 +172,14 @@ export class GameSession {
   onReconnect(cb: () => void): () => void { return this.reconnectL.add(cb); }
   /** The connection dropped and the page is trying to get its seat back (onReconnect or onLeave follows). */
   onDrop(cb: () => void): () => void { return this.dropL.add(cb); }
+  /** Each attempt to come back to the seat after a drop, and each wait between them. */
+  onReturnProgress(cb: (p: ReturnProgress) => void): () => void { return this.progressL.add(cb); }
+
+  /** "Try now": the page tries its seat at once instead of waiting out its backoff (or at the first attempt it makes). */
+  tryNow(): void {
+    if (this.tryNowFn) this.tryNowFn();
+    else this.tryNowPending = true;
+  }
 
   // --- senders ---
   command(payload: Command): void { this.room.send(ClientMessage.command, payload); }
@@ -196,7 +217,7 @@ export class GameSession {
       storeToken(this.room.reconnectionToken);
       this.reconnectL.emit();
     });
-    room.onDrop(() => this.dropL.emit());
+    room.onDrop(() => { this.tryNowPending = false; this.dropL.emit(); this.progressL.emit({ attempt: 0, trying: true, nextInMs: 0 }); });
     room.onLeave((code: number) => { void this.handleLeave(code); });
   }
 
@@ -239,12 +260,22 @@ export class GameSession {
     }
     const token = this.room.reconnectionToken;
     this.dropL.emit();
+    const before = this.room.reconnection?.retryCount ?? 0; // the SDK's own attempts, counted on from
+    this.seatRefusal = null;
     const room = await returnToSeat({
       attempt: () => this.client.reconnect(token, TissueState),
       stopped: () => this.leaving,
       untilRefused: this.holdsSeatLong(),
       wake: typeof window === "undefined" ? undefined : window,
+      tryNow: (now) => {
+        this.tryNowFn = now;
+        if (this.tryNowPending) { this.tryNowPending = false; now(); }
+      },
+      onAttempt: (n, ms) => this.progressL.emit({ attempt: before + n, trying: false, nextInMs: ms }),
+      onTrying: (n) => this.progressL.emit({ attempt: before + n, trying: true, nextInMs: 0 }),
+      onRefused: (err) => { this.seatRefusal = err; },
     });
+    this.tryNowFn = null;
     if (room) {
       this.room = room as Room<any, TissueState>;
       this.attach(this.room);

@@ -1,8 +1,8 @@
 // Bringing a dropped page back to its seat with the reconnection token it holds, after the SDK's own retries ran
 // out. A class holds a student's seat for the whole round (server/rooms/classroom/seatHold.ts), so a class's page
 // keeps trying, with backoff, until the server answers that the seat is no longer there; a page that becomes visible
-// again or comes back online tries at once (a Chromebook waking from sleep). A solo page tries a few times, as long
-// as its room waits. Used by GameSession.handleLeave.
+// again or comes back online tries at once (a Chromebook waking from sleep), and so does one whose student presses
+// "Try now" (plan.tryNow). A solo page tries a few times, as long as its room waits. Used by GameSession.handleLeave.
 
 /** What wakes a waiting page: its window ("visibilitychange", "online"), whose document says if it is visible. */
 export interface WakeSource {
@@ -19,8 +19,14 @@ export interface ReturnPlan<T> {
   stopped(): boolean;
   /** Keep trying until the server refuses the token (a class's held seat), not just a few times. */
   untilRefused: boolean;
-  /** Told before each attempt (1, 2, …) and when the next is due, ms from now. */
+  /** Told before each attempt (1, 2, …) and when the next is due, ms from now (0: at once, woken). */
   onAttempt?(attempt: number, nextInMs: number): void;
+  /** Told as attempt `attempt` goes out. */
+  onTrying?(attempt: number): void;
+  /** Told the server's refusal, when it answers that the seat is gone (untilRefused plans). */
+  onRefused?(err: unknown): void;
+  /** Given, for the time the plan runs, the function that ends the current wait at once ("Try now"); then a no-op. */
+  tryNow?(now: () => void): void;
   /** Where "visibilitychange" and "online" are heard (the page's window); none in tests without a DOM. */
   wake?: WakeSource;
   /** Waits this long (ms) or until woken; setTimeout by default (tests shorten it). */
@@ -61,23 +67,31 @@ export async function returnToSeat<T>(plan: ReturnPlan<T>): Promise<T | null> {
   const max = plan.untilRefused ? HELD_MAX_ATTEMPTS : FEW_ATTEMPTS;
   const sleep = plan.sleep ?? defaultSleep;
   let wakeNow: () => void = () => {};
-  const onWake = () => { if (plan.wake?.document?.visibilityState !== "hidden") wakeNow(); };
+  /** Set by a wake that came while no wait was running (during an attempt): the next attempt goes at once. */
+  let woken = false;
+  const wakeUp = () => { woken = true; wakeNow(); };
+  const onWake = () => { if (plan.wake?.document?.visibilityState !== "hidden") wakeUp(); };
   plan.wake?.addEventListener("visibilitychange", onWake);
   plan.wake?.addEventListener("online", onWake);
+  plan.tryNow?.(wakeUp);
   try {
     for (let n = 1; n <= max && !plan.stopped(); n++) {
-      const wait = backoffMs(n, plan.untilRefused);
+      const wait = woken ? 0 : backoffMs(n, plan.untilRefused);
       plan.onAttempt?.(n, wait);
-      await sleep(wait, new Promise<void>((r) => { wakeNow = r; }));
+      if (wait > 0) await sleep(wait, new Promise<void>((r) => { wakeNow = r; }));
+      woken = false;
+      wakeNow = () => {};
       if (plan.stopped()) return null;
       try {
+        plan.onTrying?.(n);
         return await plan.attempt();
       } catch (err) {
-        if (plan.untilRefused && seatRefused(err)) return null;
+        if (plan.untilRefused && seatRefused(err)) { plan.onRefused?.(err); return null; }
       }
     }
     return null;
   } finally {
+    plan.tryNow?.(() => {});
     plan.wake?.removeEventListener("visibilitychange", onWake);
     plan.wake?.removeEventListener("online", onWake);
   }

@@ -8,6 +8,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { RoundSummary } from "../../../shared/net/classroom.ts";
 import { SPEEDS, type Speed } from "../../../shared/net/messages.ts";
+import { seatHoldProblem } from "../../../shared/net/seatHoldChoice.ts";
 import { ROLES, type Role, type TherapyName } from "../../../shared/sim/index.ts";
 import type { RoundSetup, RoundSoFar } from "../TissueRoomBase.ts";
 
@@ -28,6 +29,8 @@ export interface ClassCheckpoint {
   roundStartedAt: string;
   locked: boolean;
   lateJoin: boolean;
+  /** The teacher's seat hold as the class tells it (state.seatHoldMinutes; 0 or absent: the whole round). */
+  seatHoldMinutes?: number;
   speed: Speed;
   summaries: RoundSummary[];
   removedSeats: string[];
@@ -88,6 +91,7 @@ export function parseCheckpoint(body: string): { ok: true; value: ClassCheckpoin
     [isObj(c.roundSetup), "roundSetup"],
     [typeof c.locked === "boolean" && typeof c.lateJoin === "boolean", "locked/lateJoin"],
     [(SPEEDS as readonly unknown[]).includes(c.speed), "speed"],
+    [c.seatHoldMinutes === undefined || c.seatHoldMinutes === 0 || seatHoldProblem(c.seatHoldMinutes) === null, "seatHoldMinutes"],
     [Array.isArray(c.summaries) && Array.isArray(c.removedSeats) && c.removedSeats.every(isSeatId), "summaries/removedSeats"],
     [Array.isArray(c.students) && c.students.every((s) => isObj(s) && isSeatId(s.id) && isStr(s.name) && (ROLES as readonly unknown[]).includes(s.role) && isInt(s.team) && Array.isArray(s.squads) && s.squads.every(isInt) && isToken(s.token)), "students"],
     [Array.isArray(c.teachers) && c.teachers.every((t) => isObj(t) && isSeatId(t.id) && isToken(t.token)), "teachers"],

@@ -141,6 +141,7 @@ export class ClassCheckpointer {
       roundStartedAt: c.roundStartedAt,
       locked: c.state.locked,
       lateJoin: c.state.lateJoin,
+      seatHoldMinutes: c.state.seatHoldMinutes,
       speed: c.speed,
       summaries: c.summaries,
       removedSeats: [...c.removedSeats],

@@ -49,11 +49,11 @@ export class ClassRoster {
     return newNickname(new Set(this.order.map((id) => this.seats.nameOf(id))));
   }
 
-  /** A new student: the role the class has fewest of against a balanced class one bigger, and a fresh nickname. */
-  admit(id: string): void {
+  /** A new student: the role the class has fewest of against a balanced class one bigger, and a fresh nickname (or `name`: a returning student's own). */
+  admit(id: string, name = this.freshNickname()): void {
     const counts = balancedRoleCounts(this.order.length + 1);
     const role = ROLES.reduce((best, r) => (counts[r] - this.countRole(r) > counts[best] - this.countRole(best) ? r : best), ROLES[0]);
-    this.seats.addPerson(id, role, false, this.freshNickname());
+    this.seats.addPerson(id, role, false, name);
     this.order.push(id);
     this.activity.set(id, newActivity());
   }

@@ -74,6 +74,7 @@ export function restoreClass(c: ClassInternals, cp: ClassCheckpoint): string {
   c.state.round = cp.phase === "ended" ? cp.round + 1 : cp.round;
   c.state.locked = cp.locked;
   c.state.lateJoin = cp.lateJoin;
+  if (cp.seatHoldMinutes) c.state.seatHoldMinutes = c.holds.choose(cp.seatHoldMinutes); // the teacher's seat hold, as before
   c.summaries.push(...cp.summaries);
   for (const id of cp.removedSeats) c.removedSeats.add(id);
   c.roundSetup = cp.roundSetup;

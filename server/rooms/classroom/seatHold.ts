@@ -1,8 +1,9 @@
 // The seat hold: how long a class keeps a seat for a device that dropped (a sleeping Chromebook, a lost network, a
 // server restart), and the seats it is keeping now. A student's seat (nickname, role, team, squads) is kept for the
 // whole round: it is released when the round ends, when the teacher removes the student, or after the class's
-// longest hold (CLASS_SEAT_HOLD_MINUTES, default 120 minutes: longer than a lesson, so that a class nobody comes
-// back to does not live for ever). A held seat counts against the class's size. The same hold serves a live drop
+// hold: the teacher's choice in the class setup (shared/net/seatHoldChoice.ts; SeatHolds.choose), never longer than
+// the server's longest hold (CLASS_SEAT_HOLD_MINUTES, default 120 minutes: longer than a lesson, so that a class
+// nobody comes back to does not live for ever). A held seat counts against the class's size. The same hold serves a live drop
 // (ClassroomRoom.onDrop) and a class resumed after a restart (resume.ts). Units: seconds unless named.
 
 import type { Client, Deferred } from "@colyseus/core";
@@ -27,6 +28,19 @@ export function seatHoldSeconds(env: Record<string, string | undefined> = proces
   return Math.round(minutes * 60);
 }
 
+/**
+ * The hold a class uses, given the teacher's choice (minutes, or undefined for the whole round: shared/net/seatHoldChoice.ts)
+ * and the server's longest hold (seconds): the shorter of the two. Returns the seconds to hold and the minutes to tell
+ * the class (the state's seatHoldMinutes: 0 for the whole round, released at its end).
+ */
+export function chosenHold(choiceMinutes: number | undefined, longestSeconds: number): { seconds: number; minutes: number } {
+  if (choiceMinutes === undefined || choiceMinutes * 60 >= longestSeconds) {
+    // The whole round, or a choice past the server's bound: the bound, told in minutes when it is the shorter.
+    return { seconds: longestSeconds, minutes: choiceMinutes === undefined ? 0 : Math.max(1, Math.floor(longestSeconds / 60)) };
+  }
+  return { seconds: choiceMinutes * 60, minutes: choiceMinutes };
+}
+
 /** Why a held seat's token is refused after the round it was held for (a server log's words, never a page's). */
 export const SEAT_RELEASED_TEXT = "the round is over: a seat held for an away device is released";
 
@@ -43,6 +57,13 @@ export class SeatHolds {
   constructor(allow: AllowReconnection, seconds = seatHoldSeconds()) {
     this.allow = allow;
     this.seconds = seconds;
+  }
+
+  /** Applies the teacher's choice (minutes, or undefined for the whole round) under this bound; the minutes to tell the class (0: the whole round). */
+  choose(choiceMinutes: number | undefined): number {
+    const hold = chosenHold(choiceMinutes, this.seconds);
+    this.seconds = hold.seconds;
+    return hold.minutes;
   }
 
   /**

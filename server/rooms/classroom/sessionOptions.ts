@@ -1,12 +1,13 @@
-// The options a teacher's page sends to open a classroom session ({ mode: "classroom", scenarioId?, days? }),
+// The options a teacher's page sends to open a classroom session ({ mode: "classroom", scenarioId?, days?, seatHoldMinutes? }),
 // checked with a sentence for every problem. Called by ClassroomRoom.onCreate.
 
 import type { ClassroomCreateOptions } from "../../../shared/net/classroom.ts";
 import type { Checked } from "../../../shared/net/messages.ts";
 import { MIN_ROUND_DAYS } from "../../../shared/net/roomOptions.ts";
+import { SEAT_HOLD_OPTION, seatHoldProblem } from "../../../shared/net/seatHoldChoice.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../../shared/scenarios/index.ts";
 
-const FIELDS = ["mode", "scenarioId", "days"];
+const FIELDS = ["mode", "scenarioId", "days", SEAT_HOLD_OPTION];
 
 export function checkClassroomOptions(options: unknown): Checked<ClassroomCreateOptions> {
   if (typeof options !== "object" || options === null || Array.isArray(options)) return { ok: false, error: "a classroom session needs options { mode: \"classroom\" }" };
@@ -23,5 +24,7 @@ export function checkClassroomOptions(options: unknown): Checked<ClassroomCreate
       return { ok: false, error: `days must be a number from ${MIN_ROUND_DAYS} to ${max} (the scenario's length)` };
     }
   }
+  const holdProblem = seatHoldProblem(o[SEAT_HOLD_OPTION]);
+  if (holdProblem) return { ok: false, error: holdProblem };
   return { ok: true, value: o as unknown as ClassroomCreateOptions };
 }
