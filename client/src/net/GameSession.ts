@@ -9,6 +9,7 @@ import { ClientMessage, ServerMessage, type ControlPayload, type Debrief, type I
 import { FieldMirror, frameBody, readFrameHeader } from "../../../shared/net/fieldFrame.ts";
 import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
 import type { ContrastUpdate } from "../../../shared/net/contrast.ts";
+import { checkServerNotice, type ServerNotice } from "../../../shared/net/serverNotice.ts";
 import type { Role } from "../../../shared/sim/roles.ts";
 import { attachLessonInbox } from "../lesson/lessonInbox.ts";
 import { ContrastBoard } from "./contrastBoard.ts";
@@ -96,6 +97,9 @@ export class GameSession {
   private readonly leaveL = new Listeners<[number]>();
   private readonly reconnectL = new Listeners<[]>();
   private readonly dropL = new Listeners<[]>();
+  private readonly noticeL = new Listeners<[ServerNotice]>();
+  /** The server's word that it is stopping (a restart), checked; null until one comes, and again once reconnected. */
+  serverNotice: ServerNotice | null = null;
   private tokenTimer: ReturnType<typeof setInterval> | null = null;
   /** The last debrief received (a scene that attaches late can still show it). */
   lastDebrief: Debrief | null = null;
@@ -160,6 +164,8 @@ export class GameSession {
   onReconnect(cb: () => void): () => void { return this.reconnectL.add(cb); }
   /** The connection dropped and the page is trying to get its seat back (onReconnect or onLeave follows). */
   onDrop(cb: () => void): () => void { return this.dropL.add(cb); }
+  /** The server said it is stopping (a restart): the connection closes just after (serverNotice.ts). */
+  onServerNotice(cb: (notice: ServerNotice) => void): () => void { return this.noticeL.add(cb); }
 
   // --- senders ---
   command(payload: Record<string, unknown>): void { this.room.send(ClientMessage.command, payload); }
@@ -172,6 +178,18 @@ export class GameSession {
     this.stopTokenTimer();
     clearToken();
     try { await this.room.leave(true); } catch { /* already gone */ }
+  }
+
+  /**
+   * Stops trying to get the seat back and lets the connection go, but keeps the reconnection token (and a class's
+   * marker): a page sent to the menu while the server is away can still come back to the seat with it later.
+   */
+  setAside(): void {
+    this.leaving = true;
+    this.stopTokenTimer();
+    storeToken(this.room.reconnectionToken);
+    this.room.reconnection.maxRetries = 0; // the SDK's own retries, if under way, end at their next turn
+    this.room.leave(false).catch(() => { /* already gone */ });
   }
 
   /** Subscribes to a (new) room's messages; subclasses add their own and call this first. */
@@ -193,7 +211,14 @@ export class GameSession {
     room.onMessage(ServerMessage.debrief, (d: Debrief) => { this.lastDebrief = d; this.debriefL.emit(d); });
     attachLessonInbox(this, room); // predictions, the lesson plan, the sandbox (client/src/lesson)
     room.onMessage(ServerMessage.contrast, (u: ContrastUpdate) => this.contrasts.take(u));
+    room.onMessage(ServerMessage.serverNotice, (payload: unknown) => {
+      const checked = checkServerNotice(payload);
+      if (!checked.ok) return console.warn(`server notice refused: ${checked.error}`);
+      this.serverNotice = checked.value;
+      this.noticeL.emit(checked.value);
+    });
     room.onReconnect(() => {
+      this.serverNotice = null;
       storeToken(this.room.reconnectionToken);
       this.reconnectL.emit();
     });
@@ -247,6 +272,7 @@ export class GameSession {
       wake: typeof window === "undefined" ? undefined : window,
     });
     if (room) {
+      this.serverNotice = null; // the server is back
       this.room = room as Room<any, TissueState>;
       this.attach(this.room);
       this.reconnectL.emit();
