@@ -16,14 +16,14 @@ export const BACK_NOTE_MS = 4000;
 
 export const RECONNECT_TITLE = "Reconnecting to your class…";
 export const NOT_ANSWERING_TITLE = "The game server is not answering";
-/** How long a page stays away before the card says the server is not answering, ms (a Wi-Fi blip is shorter). */
+/** How long a page stays away before the card says the server is not answering, ms (a Wi-Fi blip is shorter; a device that knows it is offline keeps saying so). */
 export const NOT_ANSWERING_MS = 8000;
 
 /** The words once the server has been silent a while: the class is kept, the page comes back by itself, or the menu. */
 export function notAnsweringText(code: string, teacher: boolean): string {
   return teacher
-    ? `Class ${code} is kept on the server. This page shows it again by itself as soon as the server is back; or go back to the menu, where Teach a class offers the way back.`
-    : `Class ${code} and your seat are kept on the server. This page takes you back by itself as soon as the server is back; or go back to the menu and join again with the code ${code}.`;
+    ? `Class ${code} is kept. This page shows it again by itself as soon as it reaches the server; or go back to the menu, where Teach a class offers the way back.`
+    : `Class ${code} and your seat are kept. This page takes you back by itself as soon as it reaches the server; or go back to the menu and join again with the code ${code}.`;
 }
 
 /** A restart's words (the server's own sentence), and what this page does about it. */
@@ -41,10 +41,12 @@ export function reconnectText(code: string, teacher: boolean, phase: string): st
 export function mountReconnectVeil(doc: Document, s: ClassroomSession, toMenu?: () => void): () => void {
   const title = el(doc, "p", { class: "reconnect-title" });
   const text = el(doc, "p", { class: "reconnect-text" });
-  const menu = el(doc, "button", { type: "button", id: "reconnect-menu", class: "small-btn", text: "Back to the menu", hidden: "" });
+  const menu = el(doc, "button", { type: "button", id: "reconnect-menu", class: "small-btn", text: "Back to the menu" });
   if (toMenu) menu.addEventListener("click", toMenu);
-  const veil = el(doc, "div", { id: "reconnect-veil", class: "reconnect-veil", role: "status", "aria-live": "polite" },
-    el(doc, "div", { class: "reconnect-card" }, title, text, menu));
+  const card = el(doc, "div", { class: "reconnect-card" }, title, text);
+  const veil = el(doc, "div", { id: "reconnect-veil", class: "reconnect-veil", role: "status", "aria-live": "polite" }, card);
+  /** In the card only while the page is away (the region is empty otherwise). */
+  const offerMenu = (on: boolean) => { if (on && toMenu) card.append(menu); else menu.remove(); };
   doc.body.append(veil);
   let hideTimer: ReturnType<typeof setTimeout> | null = null;
   let silentTimer: ReturnType<typeof setTimeout> | null = null;
@@ -55,18 +57,20 @@ export function mountReconnectVeil(doc: Document, s: ClassroomSession, toMenu?: 
     if (hideTimer !== null) clearTimeout(hideTimer);
     hideTimer = null;
     stopSilent();
-    menu.hidden = true;
+    offerMenu(false);
     veil.classList.remove("shown", "back", "gone");
     title.textContent = "";
     text.textContent = "";
   };
   const away = () => {
+    // Already away (the SDK's drop, then the page's own tries, each say so): the words and the timer go on.
+    if (veil.classList.contains("shown") && !veil.classList.contains("back")) return;
     if (hideTimer !== null) clearTimeout(hideTimer);
     hideTimer = null;
     name = s.mySeat()?.name || name;
     veil.classList.add("shown");
     veil.classList.remove("back");
-    menu.hidden = !toMenu;
+    offerMenu(true);
     if (s.serverNotice) return restarting();
     veil.classList.remove("gone");
     title.textContent = RECONNECT_TITLE;
@@ -74,6 +78,7 @@ export function mountReconnectVeil(doc: Document, s: ClassroomSession, toMenu?: 
     stopSilent();
     silentTimer = setTimeout(() => {
       silentTimer = null;
+      if (doc.defaultView?.navigator.onLine === false) return; // this device is offline: "check the Wi-Fi" stays true
       veil.classList.add("gone");
       title.textContent = NOT_ANSWERING_TITLE;
       text.textContent = notAnsweringText(s.code, s.isTeacher());
@@ -81,19 +86,20 @@ export function mountReconnectVeil(doc: Document, s: ClassroomSession, toMenu?: 
   };
   /** The server said it is restarting: said at once (the connection closes just after, and the page keeps trying). */
   const restarting = () => {
+    name = s.mySeat()?.name || name;
     if (hideTimer !== null) clearTimeout(hideTimer);
     hideTimer = null;
     stopSilent();
     veil.classList.add("shown", "gone");
     veil.classList.remove("back");
-    menu.hidden = !toMenu;
+    offerMenu(true);
     title.textContent = RESTART_TITLE;
     text.textContent = restartText(s.serverNotice?.text ?? "", s.isTeacher());
   };
   const back = () => {
     if (!veil.classList.contains("shown")) return;
     stopSilent();
-    menu.hidden = true;
+    offerMenu(false);
     veil.classList.remove("gone");
     veil.classList.add("back");
     name = s.mySeat()?.name || name;

@@ -188,7 +188,11 @@ export class GameSession {
     this.leaving = true;
     this.stopTokenTimer();
     storeToken(this.room.reconnectionToken);
-    this.room.reconnection.maxRetries = 0; // the SDK's own retries, if under way, end at their next turn
+    // The SDK's own retries, if under way, must not take the seat back behind the page's back (the token would then
+    // be spent): its next try finds no way to connect and, with no retries left, gives up.
+    this.room.reconnection.maxRetries = 0;
+    const connection = (this.room as unknown as { connection?: { reconnect: (q: unknown) => void } }).connection;
+    if (connection) connection.reconnect = () => { throw new Error("this page set its seat aside"); };
     this.room.leave(false).catch(() => { /* already gone */ });
   }
 
@@ -279,7 +283,7 @@ export class GameSession {
       return;
     }
     this.stopTokenTimer();
-    clearToken();
+    if (!this.leaving) clearToken(); // refused or out of tries; a page that left on purpose or set its seat aside decided itself
     this.leaveL.emit(code);
   }
 }
