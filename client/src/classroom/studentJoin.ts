@@ -67,7 +67,7 @@ export function setUpStudentJoin(form: HTMLFormElement, joined: (s: ClassroomSes
         input.setAttribute("aria-invalid", "true");
         return;
       }
-      status.textContent = /locked|full|not found|no rooms|invalid|expired|seat/i.test(m) ? `Could not join: ${m}` : explainFailure(err).replace("start this round", "join this class");
+      status.textContent = /locked|full|not found|no rooms|invalid|expired|seat|restarting/i.test(m) ? `Could not join: ${m}` : explainFailure(err).replace("start this round", "join this class");
     } finally {
       busy = false;
       button.removeAttribute("aria-disabled");
