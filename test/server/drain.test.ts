@@ -1,6 +1,6 @@
 // A server process that is stopped drains (server/drain/drainServer.ts): a real server process (as `npm start` runs
 // it, results in a SQLite file of its own) holds a class whose round is running with three SDK students; SIGTERM is
-// sent. Every device is told in a sentence (serverNotice), the round ends as the teacher's "end the round" ends it
+// sent (someone is also practising solo). Every device is told in a sentence (serverNotice), the round ends as the teacher's "end the round" ends it
 // (a debrief on every device), a new class asked for meanwhile is refused with 503 and a sentence, the process exits
 // 0, and the round is in the results file. Started again on the same file, the class is back in the next round's
 // lobby (its students may join again with the code) and the round is kept once, not twice. Everything on 127.0.0.1.
@@ -12,7 +12,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { Client, type Room } from "@colyseus/sdk";
 import { ClassroomClientMessage, ClassroomServerMessage, type SessionInfo } from "../../shared/net/classroom.ts";
 import { ServerMessage } from "../../shared/net/messages.ts";
-import { checkServerNotice, type ServerNotice } from "../../shared/net/serverNotice.ts";
+import { SOLO_RESTART_TEXT, checkServerNotice, type ServerNotice } from "../../shared/net/serverNotice.ts";
 import { DRAIN_REFUSAL } from "../../server/drain/drainRefusal.ts";
 import { openResultsStore } from "../../server/results/resultsStore.ts";
 import { startServerProcess, type ServerProcess } from "../e2e/serverProcess.ts";
@@ -59,6 +59,7 @@ describe("a server process that is stopped drains", () => {
     act({ action: "autoBalance" });
     act({ action: "start" });
     await waitFor("the round to run a few ticks", () => teacherRoom.state.phase === "playing" && teacherRoom.state.tick > 5, 30_000);
+    const solo = device(await new Client(url).create("tissue", { mode: "solo", scenarioId: "viral", role: "effector" })); // someone practising alone
 
     // While the process drains (it is told first, then waits a moment before closing), a new class is asked for.
     const exited = server.kill("SIGTERM");
@@ -69,10 +70,10 @@ describe("a server process that is stopped drains", () => {
     }).catch(() => null);
     if (res) createAnswer = { status: res.status, error: ((await res.json()) as { error: string }).error };
     await exited;
-    await waitFor("every device's connection to close", () => [teacher, ...students].every((d) => d.left.length > 0), 10_000);
+    await waitFor("every device's connection to close", () => [teacher, ...students, solo].every((d) => d.left.length > 0), 10_000);
 
     expect(server.exited()).toBe("code 0");
-    expect(server.output()).toMatch(/Drained: 1 class\(es\) \(1 round\(s\) ended and saved\)/);
+    expect(server.output()).toMatch(/Drained: 1 class\(es\) \(1 round\(s\) ended and saved\), 1 other game\(s\) told/);
     expect(createAnswer).toEqual({ status: 503, error: DRAIN_REFUSAL });
     for (const d of [teacher, ...students]) {
       expect(d.notices.length).toBe(1);
@@ -84,6 +85,9 @@ describe("a server process that is stopped drains", () => {
       expect(d.debriefs).toBe(1); // the round ended as the teacher's "end" ends it: a debrief on every device
       expect(d.left).toEqual([4001]); // Colyseus' "server shutdown": a class's page tries its seat again after the restart
     }
+
+    expect(solo.notices).toEqual([{ kind: "restarting", text: SOLO_RESTART_TEXT, resultsSaved: false }]);
+    expect(solo.left).toEqual([4001]);
 
     const store = openResultsStore(resultsFile);
     const rounds = await store.rounds(code);
