@@ -78,6 +78,9 @@ describe("a class's game server that dies mid-round", () => {
     await expect.poll(veilTitle, TOLD).toBe(NOT_ANSWERING_TITLE);
     await expect(page.locator("#reconnect-veil .reconnect-text").textContent()).resolves.toContain(`Class ${code} and your seat are kept.`);
     await tb.shot(`${NAME}-not-answering`);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await tb.shot(`${NAME}-not-answering-laptop`);
+    await page.setViewportSize(PHONE);
 
     let up = await restart();
     expect(up.output()).toContain(`Resumed class ${code}`);

@@ -12,6 +12,7 @@ import { startSoloRound, useRig } from "./testRig.ts";
 
 const NAME = "server-gone";
 const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1366, height: 768 };
 /** Within seconds: the SDK sees the socket close at once; the card follows its drop. */
 const TOLD = { timeout: 10_000, interval: 200 };
 let server: ServerProcess;
@@ -46,6 +47,9 @@ describe("a solo round whose game server goes away", () => {
     await expect.poll(cardTitle, TOLD).toBe(LOST_TITLE);
     await expect(tb.page.locator("#server-gone-text").textContent()).resolves.toContain("start a new one when the server is back");
     await tb.shot(`${NAME}-killed`);
+    await tb.page.setViewportSize(LAPTOP);
+    await tb.shot(`${NAME}-killed-laptop`);
+    await tb.page.setViewportSize(PHONE);
     await backToMenu();
     await tb.shot(`${NAME}-killed-menu`);
   });
