@@ -223,7 +223,9 @@ export class GameSession {
     });
     room.onReconnect(() => {
       this.serverNotice = null;
-      storeToken(this.room.reconnectionToken);
+      // The SDK calls this just before it takes the new token the server gave: kept once it has (a page reloaded, or
+      // a server that dies, in the next few seconds would otherwise come back with a token already spent).
+      queueMicrotask(() => { if (!this.leaving) storeToken(this.room.reconnectionToken); });
       this.reconnectL.emit();
     });
     room.onDrop(() => this.dropL.emit());
