@@ -12,6 +12,7 @@ import { matchMaker } from "@colyseus/core";
 import { createGameServer } from "./app.ts";
 import { openCheckpointStore, type CheckpointStore } from "./results/checkpointStore.ts";
 import { resumeClasses } from "./rooms/classroom/resume.ts";
+import { drainServer } from "./drain/drainServer.ts";
 import { positiveIntFromEnv } from "./http/limits.ts";
 import { creationLimitsFromEnv, type CreationLimits } from "./http/creationLimits.ts";
 import { describeStore, openStore, storeChoiceFromEnv } from "./results/openStore.ts";
@@ -88,6 +89,8 @@ const server = createGameServer({
   limits: connectionsPerAddress ? { connectionsPerAddress } : {},
   creation,
 });
+// SIGTERM/SIGINT: drain first (no new rooms, rounds ended and saved, devices told), then Colyseus closes the rooms and exits 0.
+server.onBeforeShutdown(async () => { await drainServer(); });
 // Classes that were live when the server last stopped come back before any device can connect (a device that
 // comes back to a room not yet made would be told its seat is gone).
 await matchMaker.onReady;

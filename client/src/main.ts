@@ -12,6 +12,7 @@ import { ClassroomSession } from "./net/ClassroomSession.ts";
 import { setUpClassroom } from "./classroom/classroomUi.ts";
 import { setUpSoloQuiz } from "./quiz/soloQuiz.ts";
 import { setUpLessonUi } from "./lesson/lessonUi.ts";
+import { mountServerGone } from "./ui/serverGone.ts";
 
 /** The one event bus between the scenes and the HTML interface. */
 const bus = new Bus();
@@ -31,6 +32,7 @@ const game = { get scene() { return need().scene; }, get scale() { return need()
 
 setUpPlayUi(document, bus, game);
 setUpSoloQuiz(document, bus);
+mountServerGone(document, bus); // a solo round's server that stops or goes away: said at once, the menu one tap away
 
 const classroom = setUpClassroom(document, bus);
 setUpLessonUi(document, bus); // predictions, the lesson plan, the sandbox controls (after playUi and classroomUi)

@@ -5,9 +5,11 @@
 // - a code (room id) that no room has is a wrong try (wrongTries.ts: spent, or answered 429 after a delay);
 // - a joinById spends a seat reservation from the address's budget, unless it carries the class's right host secret;
 // - a create is admitted by the creation limits (creationLimits.ts) or answered why not ("This server is full: ...").
+// While the server drains before stopping (drain/drainRefusal.ts), every matchmaking call is answered 503 with a sentence.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CREATION_HEADER, type RoomCreation } from "./creationLimits.ts";
+import { drainRefusal } from "../drain/drainRefusal.ts";
 import { addressOf, type HttpLimits } from "./limits.ts";
 import type { RateLimiter } from "./rateLimiter.ts";
 import type { WrongTries } from "./wrongTries.ts";
@@ -123,6 +125,13 @@ export function guardMatchmake(req: IncomingMessage, res: ServerResponse, option
     // Colyseus answers OPTIONS (preflight, with our CORS rule); nothing else is served under /matchmake.
     if (req.method === "OPTIONS") pass();
     else answer(res, 405, MATCHMAKE_MESSAGES.method);
+    return true;
+  }
+  const draining = drainRefusal(); // a server stopping on purpose makes no rooms and seats nobody (drain/drainServer.ts)
+  if (draining) {
+    res.setHeader("retry-after", "60");
+    answer(res, 503, draining, true);
+    req.resume();
     return true;
   }
   const match = ROUTE.exec(url);

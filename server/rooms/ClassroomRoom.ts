@@ -269,6 +269,12 @@ export class ClassroomRoom extends TissueRoomBase {
     this.holds.releaseAll(this.roster.order, SEAT_RELEASED_TEXT); // after the results: the away student's part is in them
   }
 
+  /** Saves the class's checkpoint now (the server draining keeps an ended round: classroom/drainRound.ts). */
+  keepCheckpoint(): void {
+    this.checkpoints.changed();
+    this.checkpoints.save();
+  }
+
   /** The session's rounds so far (what `rounds` last sent). */
   get rounds(): readonly ReturnType<typeof roundSummary>[] {
     return this.summaries;

@@ -28,6 +28,8 @@ export const ServerMessage = {
   debrief: "debrief",
   /** The debrief's contrasts: progress, then each contrast run as it finishes (ContrastUpdate, contrast.ts). */
   contrast: "contrast",
+  /** The server is stopping on purpose and says so to every device (ServerNotice, serverNotice.ts). */
+  serverNotice: "serverNotice",
 } as const;
 
 export const SPEEDS = [1, 2, 4, 8] as const;

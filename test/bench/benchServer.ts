@@ -12,7 +12,9 @@ export const WARMUP_MS = 5000;
 
 // Replies carry a tag: Colyseus sends pm2 ("axm") messages of its own on any IPC channel it finds.
 interface ServeReply { bench: "port"; port: number }
-interface SamplesReply { bench: "samples"; tickMs: number[]; tickCpuMs: number[]; patchMs: number[]; stepMs: number[] }
+interface SamplesReply { bench: "samples"; tickMs: number[]; tickCpuMs: number[]; patchMs: number[]; stepMs: number[]; rssBytes: number }
+/** The environment variable that hands the child createGameServer's options as JSON (the cluster bench lifts the per-address limits). */
+const OPTIONS_ENV = "BENCH_SERVER_OPTIONS";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Server side (this file run with --serve): the real game server, with every fixed-timestep callback timed.
@@ -59,12 +61,13 @@ async function serve(): Promise<void> {
     originalRecord.call(this, ms);
   };
   const { createGameServer } = await import("../../server/app.ts");
-  const server = createGameServer({ clientDir: "/nonexistent" });
+  const extra = JSON.parse(process.env[OPTIONS_ENV] || "{}") as Record<string, unknown>;
+  const server = createGameServer({ clientDir: "/nonexistent", ...extra });
   await server.listen(0, "127.0.0.1");
   startedAt = performance.now();
   const { port } = server.transport.server!.address() as { port: number };
   process.on("message", (msg: { kind: string }) => {
-    if (msg.kind === "samples") process.send!({ bench: "samples", tickMs, tickCpuMs, patchMs, stepMs } satisfies SamplesReply);
+    if (msg.kind === "samples") process.send!({ bench: "samples", tickMs, tickCpuMs, patchMs, stepMs, rssBytes: process.memoryUsage().rss } satisfies SamplesReply);
   });
   process.on("disconnect", () => process.exit(0));
   process.send!({ bench: "port", port } satisfies ServeReply);
@@ -78,13 +81,14 @@ if (process.argv[1] === THIS_FILE && process.argv.includes("--serve")) await ser
 export interface BenchServer {
   url: string;
   /** Every tick and patch duration sampled so far (ms). */
-  samples(): Promise<{ tickMs: number[]; tickCpuMs: number[]; patchMs: number[]; stepMs: number[] }>;
+  samples(): Promise<{ tickMs: number[]; tickCpuMs: number[]; patchMs: number[]; stepMs: number[]; rssBytes: number }>;
   stop(): void;
 }
 
-/** Forks the timed server and waits for its port (127.0.0.1 only). */
-export async function startBenchServer(): Promise<BenchServer> {
-  const child: ChildProcess = fork(THIS_FILE, ["--serve"], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, NODE_NO_WARNINGS: "1" } });
+/** Forks the timed server (createGameServer with `serverOptions`, plain JSON) and waits for its port (127.0.0.1 only). */
+export async function startBenchServer(serverOptions: Record<string, unknown> = {}): Promise<BenchServer> {
+  const env = { ...process.env, NODE_NO_WARNINGS: "1", [OPTIONS_ENV]: JSON.stringify(serverOptions) };
+  const child: ChildProcess = fork(THIS_FILE, ["--serve"], { stdio: ["ignore", "inherit", "inherit", "ipc"], env });
   const nextReply = <T extends ServeReply | SamplesReply>(tag: T["bench"]): Promise<T> => new Promise((resolve, reject) => {
     const onMessage = (m: unknown) => {
       if ((m as { bench?: string } | null)?.bench !== tag) return;
@@ -100,8 +104,8 @@ export async function startBenchServer(): Promise<BenchServer> {
       url: `ws://127.0.0.1:${port}`,
       async samples() {
         child.send({ kind: "samples" });
-        const { tickMs, tickCpuMs, patchMs, stepMs } = await nextReply<SamplesReply>("samples");
-        return { tickMs, tickCpuMs, patchMs, stepMs };
+        const { tickMs, tickCpuMs, patchMs, stepMs, rssBytes } = await nextReply<SamplesReply>("samples");
+        return { tickMs, tickCpuMs, patchMs, stepMs, rssBytes };
       },
       stop: () => void child.kill("SIGTERM"),
     };

@@ -9,7 +9,7 @@ import type { Bus } from "../bus.ts";
 import { normalizeJoinCode } from "../../../shared/net/classroom.ts";
 import { ClassroomSession, forgetClass } from "../net/ClassroomSession.ts";
 import type { GameSession } from "../net/GameSession.ts";
-import { el } from "../ui/dom.ts";
+import { el, setText } from "../ui/dom.ts";
 import { playUiHooks } from "../ui/playUi.ts";
 import { closeClassControl } from "./closeClass.ts";
 import { mountDashboard } from "./dashboardView.ts";
@@ -77,6 +77,31 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     refreshTeach();
   };
 
+  /**
+   * "Back to the menu" while the server is away (reconnectVeil.ts): this tab stops trying but keeps its seat's token;
+   * a student finds the join form filled with the class code, which takes the device back to its seat once the
+   * server is back (studentJoin.ts); a teacher finds "Return to class" under Teach a class.
+   */
+  const setAside = () => {
+    const s = current;
+    if (!s) return;
+    const wasIn = inRound;
+    leaving = true;
+    stop();
+    if (wasIn) bus.emit("round-leave", undefined);
+    s.setAside();
+    screen.hidden = true;
+    menu.hidden = false;
+    leaving = false;
+    refreshTeach();
+    if (s.isTeacher()) return get("title").focus();
+    joinForm.hidden = false;
+    get("join-toggle").setAttribute("aria-expanded", "true");
+    join.fill(s.code);
+    setText(get("join-status"), `When the game server is back, press Join the class: this device goes back to its seat in class ${s.code}.`);
+    get("join-submit").focus();
+  };
+
   const follow = (s: ClassroomSession) => {
     if (current !== s) return;
     const st = s.state;
@@ -110,7 +135,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
     offs.push(s.onClosed(() => noteClass(true)));
     offs.push(mountStudentQuiz(doc, s));
     offs.push(mountClassNotices(doc, s, bus)); // the pause veil and the notices of the teacher's actions
-    offs.push(mountReconnectVeil(doc, s)); // "Reconnecting to your class…" while the connection is lost
+    offs.push(mountReconnectVeil(doc, s, setAside)); // "Reconnecting to your class…" while the connection is lost
     let lastName = s.mySeat()?.name ?? "", droppedAt = 0;
     offs.push(s.onDrop(() => { lastName = s.mySeat()?.name || lastName; droppedAt ||= Date.now(); })); // for "Your seat was let go" (seatGone.ts)
     offs.push(s.onReconnect(() => { droppedAt = 0; }));

@@ -33,3 +33,19 @@ export function progressText(p: ReturnProgress): string {
 export function tryNowLabel(trying: boolean): string {
   return trying ? "Trying…" : "Try now";
 }
+
+export const NOT_ANSWERING_TITLE = "The game server is not answering";
+/** How long a page stays away before the card says the server is not answering, ms (a Wi-Fi blip is shorter; a device that knows it is offline keeps saying so). */
+export const NOT_ANSWERING_MS = 8000;
+
+/** The words once the server has been silent a while: the class is kept, the page comes back by itself, or the menu. */
+export function notAnsweringText(code: string, teacher: boolean): string {
+  return teacher
+    ? `Class ${code} is kept. This page shows it again by itself as soon as it reaches the server; or go back to the menu, where Teach a class offers the way back.`
+    : `Class ${code} and your seat are kept. This page takes you back by itself as soon as it reaches the server; or go back to the menu and join again with the code ${code}.`;
+}
+
+/** A restart's words (the server's own sentence), and what this page does about it. */
+export function restartText(notice: string, teacher: boolean): string {
+  return `${notice} ${teacher ? "This page shows the class again by itself when it is back." : "This page takes you back to your seat by itself when it is back."}`;
+}

@@ -1,7 +1,8 @@
 // The student's join form in the menu: one code box (upper case, six characters, a keyboard without autocorrect),
 // checked in the page (and against this device's removals: removedMark.ts), then by the server (POST
 // /api/classroom/check: wrong, expired, locked, too many tries), then joined through ClassroomSession.join. A ?code=
-// link fills it in and joins at once. Called by classroomUi.ts.
+// link fills it in and joins at once; a device that still holds a seat in that class (the server was away) goes back
+// to it first. Called by classroomUi.ts.
 
 import { REMOVED_TEXT, normalizeJoinCode } from "../../../shared/net/classroom.ts";
 import { ClassroomSession } from "../net/ClassroomSession.ts";
@@ -53,7 +54,9 @@ export function setUpStudentJoin(form: HTMLFormElement, joined: (s: ClassroomSes
         return;
       }
       status.textContent = "Joining…";
-      const session = await ClassroomSession.join(code);
+      // This device's own seat first, if it still holds one in this class (the server was away; reconnectVeil.ts).
+      const back = ClassroomSession.remembered()?.code === code ? await ClassroomSession.resumeClass() : null;
+      const session = back ?? await ClassroomSession.join(code);
       status.textContent = "";
       joined(session);
     } catch (err) {
@@ -64,7 +67,7 @@ export function setUpStudentJoin(form: HTMLFormElement, joined: (s: ClassroomSes
         input.setAttribute("aria-invalid", "true");
         return;
       }
-      status.textContent = /locked|full|not found|no rooms|invalid|expired|seat/i.test(m) ? `Could not join: ${m}` : explainFailure(err).replace("start this round", "join this class");
+      status.textContent = /locked|full|not found|no rooms|invalid|expired|seat|restarting/i.test(m) ? `Could not join: ${m}` : explainFailure(err).replace("start this round", "join this class");
     } finally {
       busy = false;
       button.removeAttribute("aria-disabled");

@@ -10,6 +10,7 @@ import { FieldMirror, frameBody, readFrameHeader } from "../../../shared/net/fie
 import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
 import type { Command } from "../../../shared/net/commandMessage.ts";
 import type { ContrastUpdate } from "../../../shared/net/contrast.ts";
+import { checkServerNotice, type ServerNotice } from "../../../shared/net/serverNotice.ts";
 import type { Role } from "../../../shared/sim/roles.ts";
 import { attachLessonInbox } from "../lesson/lessonInbox.ts";
 import { ContrastBoard } from "./contrastBoard.ts";
@@ -108,6 +109,9 @@ export class GameSession {
   private tryNowPending = false;
   /** The server's answer when it refused this page's seat after a drop (its code says why), else null. */
   seatRefusal: unknown = null;
+  private readonly noticeL = new Listeners<[ServerNotice]>();
+  /** The server's word that it is stopping (a restart), checked; null until one comes, and again once reconnected. */
+  serverNotice: ServerNotice | null = null;
   private tokenTimer: ReturnType<typeof setInterval> | null = null;
   /** The last debrief received (a scene that attaches late can still show it). */
   lastDebrief: Debrief | null = null;
@@ -180,6 +184,8 @@ export class GameSession {
     if (this.tryNowFn) this.tryNowFn();
     else this.tryNowPending = true;
   }
+  /** The server said it is stopping (a restart): the connection closes just after (serverNotice.ts). */
+  onServerNotice(cb: (notice: ServerNotice) => void): () => void { return this.noticeL.add(cb); }
 
   // --- senders ---
   command(payload: Command): void { this.room.send(ClientMessage.command, payload); }
@@ -192,6 +198,22 @@ export class GameSession {
     this.stopTokenTimer();
     clearToken();
     try { await this.room.leave(true); } catch { /* already gone */ }
+  }
+
+  /**
+   * Stops trying to get the seat back and lets the connection go, but keeps the reconnection token (and a class's
+   * marker): a page sent to the menu while the server is away can still come back to the seat with it later.
+   */
+  setAside(): void {
+    this.leaving = true;
+    this.stopTokenTimer();
+    storeToken(this.room.reconnectionToken);
+    // The SDK's own retries, if under way, must not take the seat back behind the page's back (the token would then
+    // be spent): its next try finds no way to connect and, with no retries left, gives up.
+    this.room.reconnection.maxRetries = 0;
+    const connection = (this.room as unknown as { connection?: { reconnect: (q: unknown) => void } }).connection;
+    if (connection) connection.reconnect = () => { throw new Error("this page set its seat aside"); };
+    this.room.leave(false).catch(() => { /* already gone */ });
   }
 
   /** Subscribes to a (new) room's messages; subclasses add their own and call this first. */
@@ -213,8 +235,17 @@ export class GameSession {
     room.onMessage(ServerMessage.debrief, (d: Debrief) => { this.lastDebrief = d; this.debriefL.emit(d); });
     attachLessonInbox(this, room); // predictions, the lesson plan, the sandbox (client/src/lesson)
     room.onMessage(ServerMessage.contrast, (u: ContrastUpdate) => this.contrasts.take(u));
+    room.onMessage(ServerMessage.serverNotice, (payload: unknown) => {
+      const checked = checkServerNotice(payload);
+      if (!checked.ok) return console.warn(`server notice refused: ${checked.error}`);
+      this.serverNotice = checked.value;
+      this.noticeL.emit(checked.value);
+    });
     room.onReconnect(() => {
-      storeToken(this.room.reconnectionToken);
+      this.serverNotice = null;
+      // The SDK calls this just before it takes the new token the server gave: kept once it has (a page reloaded, or
+      // a server that dies, in the next few seconds would otherwise come back with a token already spent).
+      queueMicrotask(() => { if (!this.leaving) storeToken(this.room.reconnectionToken); });
       this.reconnectL.emit();
     });
     room.onDrop(() => { this.tryNowPending = false; this.dropL.emit(); this.progressL.emit({ attempt: 0, trying: true, nextInMs: 0 }); });
@@ -277,13 +308,14 @@ export class GameSession {
     });
     this.tryNowFn = null;
     if (room) {
+      this.serverNotice = null; // the server is back
       this.room = room as Room<any, TissueState>;
       this.attach(this.room);
       this.reconnectL.emit();
       return;
     }
     this.stopTokenTimer();
-    clearToken();
+    if (!this.leaving) clearToken(); // refused or out of tries; a page that left on purpose or set its seat aside decided itself
     this.leaveL.emit(code);
   }
 }

@@ -98,8 +98,9 @@ export async function startSolo(options: RoomOptions, bus: Bus): Promise<void> {
 export function explainFailure(err: unknown): string {
   const message = err instanceof Error ? err.message : typeof err === "string" ? err : "";
   const code = (err as { code?: unknown } | null)?.code;
-  // The server's own sentence when it is full or this network has opened too many games (issue 13): said as it is.
-  if (/^(This server is full|Too many new games)/.test(message)) return message;
+  // The server's own sentence when it is full, this network has opened too many games (issue 13) or it is restarting
+  // (server/drain/drainRefusal.ts): said as it is.
+  if (/^(This server is full|Too many new games|This server is restarting)/.test(message)) return message;
   if (/fetch|network|ECONNREFUSED|Failed|WebSocket|connect/i.test(message) && !/option|scenario|role|days|seed/i.test(message)) {
     return "The game server is not answering. Start it with npm start, then try again.";
   }
