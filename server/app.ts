@@ -29,6 +29,7 @@ import { BASE_CORS_HEADERS, corsHeadersFor } from "./http/securityHeaders.ts";
 import { throttleSocketErrors } from "./http/socketErrors.ts";
 import { createWrongTries } from "./http/wrongTries.ts";
 import { installCreationLimits, RoomCreation, type CreationLimits } from "./http/creationLimits.ts";
+import type { ScaleOut } from "./cluster/scaleOut.ts";
 
 /** A full state of a ~4,000-cell patch is ~110 KB; with room to grow, no encode ever has to reallocate (and warn). */
 Encoder.BUFFER_SIZE = 256 * 1024;
@@ -55,6 +56,8 @@ export interface GameServerOptions {
   creation?: Partial<CreationLimits>;
   /** With it, `/health?token=…` (or an `X-Health-Token` header) also reports room and connection counts. */
   healthToken?: string;
+  /** Several processes as one game (cluster/scaleOut.ts: REDIS_URL): the shared presence and driver, this process's address. */
+  scaleOut?: Pick<ScaleOut, "presence" | "driver" | "publicAddress">;
 }
 
 export interface Health {
@@ -103,6 +106,7 @@ export function createGameServer(options: GameServerOptions = {}) {
     transport,
     greet: false,
     gracefullyShutdown: options.handleSignals ?? false,
+    ...(options.scaleOut ? { presence: options.scaleOut.presence, driver: options.scaleOut.driver, publicAddress: options.scaleOut.publicAddress } : {}),
     express: (app) => {
       app.disable("x-powered-by");
       mountClassroomRoutes(app, {

@@ -17,6 +17,7 @@ import { creationLimitsFromEnv, type CreationLimits } from "./http/creationLimit
 import { describeStore, openStore, storeChoiceFromEnv } from "./results/openStore.ts";
 import type { ResultsStore } from "./results/resultsStore.ts";
 import { parseRetentionDays, startRetention } from "./results/retention.ts";
+import { openScaleOutFromEnv, type ScaleOut } from "./cluster/scaleOut.ts";
 
 const DEFAULT_PORT = 2567;
 const DEFAULT_HOST = "127.0.0.1";
@@ -79,8 +80,16 @@ try {
   console.error((err as Error).message);
   process.exit(1);
 }
+let scaleOut: ScaleOut | null = null; // several processes as one game: REDIS_URL (cluster/scaleOut.ts)
+try {
+  scaleOut = await openScaleOutFromEnv(process.env, host, port);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
 const server = createGameServer({
   handleSignals: true,
+  scaleOut: scaleOut ?? undefined,
   results,
   checkpoints,
   allowedOrigins,
@@ -110,5 +119,6 @@ const address = server.transport.server?.address() as AddressInfo | null;
 const shownHost = host.includes(":") ? `[${host}]` : host;
 console.log(`Cytokine Command is running at http://${shownHost}:${address?.port ?? port}/`);
 console.log(`Classroom results: ${describeStore(storeChoice)} (kept ${retentionDays} days)`);
+if (scaleOut) console.log(`Shared with the other processes through ${scaleOut.shown}${scaleOut.publicAddress ? `; devices reach this one at ${scaleOut.publicAddress}` : ""}`);
 if (resumed.length) console.log(`Resumed ${resumed.length} live class(es) from their checkpoints: ${resumed.join(", ")}`);
 if (host === "0.0.0.0" || host === "::") console.log("Listening on every network interface: anyone on the network can connect.");
