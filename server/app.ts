@@ -30,6 +30,7 @@ import { throttleSocketErrors } from "./http/socketErrors.ts";
 import { createWrongTries } from "./http/wrongTries.ts";
 import { installCreationLimits, RoomCreation, type CreationLimits } from "./http/creationLimits.ts";
 import type { ScaleOut } from "./cluster/scaleOut.ts";
+import { fromTrustedProxy, installTrustedProxy } from "./cluster/trustedProxy.ts";
 
 /** A full state of a ~4,000-cell patch is ~110 KB; with room to grow, no encode ever has to reallocate (and warn). */
 Encoder.BUFFER_SIZE = 256 * 1024;
@@ -58,6 +59,8 @@ export interface GameServerOptions {
   healthToken?: string;
   /** Several processes as one game (cluster/scaleOut.ts: REDIS_URL): the shared presence and driver, this process's address. */
   scaleOut?: Pick<ScaleOut, "presence" | "driver" | "publicAddress">;
+  /** Reverse proxies whose X-Forwarded-For names the device (TRUST_PROXY; start:cluster's front is one). */
+  trustedProxies?: readonly string[];
 }
 
 export interface Health {
@@ -84,7 +87,8 @@ export function createGameServer(options: GameServerOptions = {}) {
   // A class has a results row only once it keeps a result; until then its secret is known to its live room alone.
   const isHostSecret = async (code: string, secret: string) => liveHostSecret(code, secret) || await results.verifyHost(code, secret);
   installCreationLimits(creation);
-  const { server: httpServer } = createHttpServer(limits);
+  const trustedProxies = options.trustedProxies ?? [];
+  const { server: httpServer } = createHttpServer(limits, fromTrustedProxy(trustedProxies));
   const transport = new WebSocketTransport({ server: httpServer });
   throttleSocketErrors((transport as unknown as { wss: EventEmitter }).wss);
   installRequestGate(httpServer, {
@@ -96,6 +100,7 @@ export function createGameServer(options: GameServerOptions = {}) {
     isHostSecret,
     creation,
   });
+  installTrustedProxy(httpServer, trustedProxies); // after the gate, so it runs first
   // Colyseus adds these to every answer: its default echoes any Origin with credentials allowed.
   matchMaker.controller.DEFAULT_CORS_HEADERS = { ...BASE_CORS_HEADERS } as unknown as typeof matchMaker.controller.DEFAULT_CORS_HEADERS;
   matchMaker.controller.getCorsHeaders = (headers: Headers) => corsHeadersFor(headers, allowedOrigins);

@@ -18,6 +18,9 @@ import { describeStore, openStore, storeChoiceFromEnv } from "./results/openStor
 import type { ResultsStore } from "./results/resultsStore.ts";
 import { parseRetentionDays, startRetention } from "./results/retention.ts";
 import { openScaleOutFromEnv, type ScaleOut } from "./cluster/scaleOut.ts";
+import { trustedProxiesFromEnv } from "./cluster/trustedProxy.ts";
+import { lockSqliteFile } from "./cluster/sqliteLock.ts";
+import { tellClusterFront } from "./cluster/announce.ts";
 
 const DEFAULT_PORT = 2567;
 const DEFAULT_HOST = "127.0.0.1";
@@ -44,6 +47,12 @@ if (retentionDays === null) {
   process.exit(1);
 }
 const storeChoice = storeChoiceFromEnv(process.env, DEFAULT_RESULTS_DB);
+try {
+  lockSqliteFile(resultsPath); // one SQLite file, one process (cluster/sqliteLock.ts)
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
 let results: ResultsStore;
 try {
   results = await openStore(storeChoice);
@@ -72,10 +81,12 @@ startRetention(results, {
 /** Origins besides the server's own that may call it from a browser, e.g. "https://school.example" (comma-separated). */
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
 let connectionsPerAddress: number | undefined;
+let trustedProxies: string[] = [];
 let creation: Partial<CreationLimits> = {};
 try {
   connectionsPerAddress = positiveIntFromEnv("MAX_CONNECTIONS_PER_ADDRESS", process.env.MAX_CONNECTIONS_PER_ADDRESS);
   creation = creationLimitsFromEnv(process.env);
+  trustedProxies = trustedProxiesFromEnv(process.env.TRUST_PROXY);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);
@@ -90,6 +101,7 @@ try {
 const server = createGameServer({
   handleSignals: true,
   scaleOut: scaleOut ?? undefined,
+  trustedProxies,
   results,
   checkpoints,
   allowedOrigins,
@@ -119,6 +131,7 @@ const address = server.transport.server?.address() as AddressInfo | null;
 const shownHost = host.includes(":") ? `[${host}]` : host;
 console.log(`Cytokine Command is running at http://${shownHost}:${address?.port ?? port}/`);
 console.log(`Classroom results: ${describeStore(storeChoice)} (kept ${retentionDays} days)`);
+tellClusterFront(address?.port ?? port); // under start:cluster only
 if (scaleOut) console.log(`Shared with the other processes through ${scaleOut.shown}${scaleOut.publicAddress ? `; devices reach this one at ${scaleOut.publicAddress}` : ""}`);
 if (resumed.length) console.log(`Resumed ${resumed.length} live class(es) from their checkpoints: ${resumed.join(", ")}`);
 if (host === "0.0.0.0" || host === "::") console.log("Listening on every network interface: anyone on the network can connect.");
