@@ -5,6 +5,7 @@
 
 import type { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
+import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
@@ -12,9 +13,9 @@ import { Encoder } from "@colyseus/schema";
 import { SCENARIO_IDS } from "../shared/scenarios/index.ts";
 import { TissueRoom } from "./rooms/TissueRoom.ts";
 import { ClassroomRoom } from "./rooms/ClassroomRoom.ts";
-import { secretMatches } from "./rooms/classroom/joinCodes.ts";
+import { secretMatches, shareJoinCodes } from "./rooms/classroom/joinCodes.ts";
 import { explainSeatRefusals } from "./rooms/classroom/seatDoor.ts";
-import { liveHostSecret } from "./rooms/classroom/liveSecrets.ts";
+import { liveHostSecretAnywhere } from "./rooms/classroom/liveSecrets.ts";
 import { openResultsStore, type ResultsStore } from "./results/resultsStore.ts";
 import { setResultsStore } from "./results/activeStore.ts";
 import { openCheckpointStore, setCheckpointStore, type CheckpointStore } from "./results/checkpointStore.ts";
@@ -31,6 +32,8 @@ import { createWrongTries } from "./http/wrongTries.ts";
 import { installCreationLimits, RoomCreation, type CreationLimits } from "./http/creationLimits.ts";
 import type { ScaleOut } from "./cluster/scaleOut.ts";
 import { fromTrustedProxy, installTrustedProxy } from "./cluster/trustedProxy.ts";
+import { sharedTryBudget } from "./cluster/sharedTries.ts";
+import { sharedJoinCodes } from "./cluster/sharedJoinCodes.ts";
 
 /** A full state of a ~4,000-cell patch is ~110 KB; with room to grow, no encode ever has to reallocate (and warn). */
 Encoder.BUFFER_SIZE = 256 * 1024;
@@ -58,7 +61,7 @@ export interface GameServerOptions {
   /** With it, `/health?token=…` (or an `X-Health-Token` header) also reports room and connection counts. */
   healthToken?: string;
   /** Several processes as one game (cluster/scaleOut.ts: REDIS_URL): the shared presence and driver, this process's address. */
-  scaleOut?: Pick<ScaleOut, "presence" | "driver" | "publicAddress">;
+  scaleOut?: Pick<ScaleOut, "presence" | "driver" | "publicAddress" | "redis">;
   /** Reverse proxies whose X-Forwarded-For names the device (TRUST_PROXY; start:cluster's front is one). */
   trustedProxies?: readonly string[];
 }
@@ -82,10 +85,12 @@ export function createGameServer(options: GameServerOptions = {}) {
   const joinLimiter = options.joinLimiter ?? createRateLimiter();
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const allowedOrigins = options.allowedOrigins ?? [];
-  const wrongTries = createWrongTries(joinLimiter, limits.wrongTryDelayMs);
+  // With several processes, wrong tries and join codes are counted and claimed in Redis (server/cluster/).
+  const wrongTries = createWrongTries(options.scaleOut ? sharedTryBudget(options.scaleOut.redis, joinLimiter) : joinLimiter, limits.wrongTryDelayMs);
+  shareJoinCodes(options.scaleOut ? sharedJoinCodes(options.scaleOut.redis, `${hostname()}:${process.pid}`) : null);
   const creation = new RoomCreation(options.creation);
   // A class has a results row only once it keeps a result; until then its secret is known to its live room alone.
-  const isHostSecret = async (code: string, secret: string) => liveHostSecret(code, secret) || await results.verifyHost(code, secret);
+  const isHostSecret = async (code: string, secret: string) => await liveHostSecretAnywhere(code, secret) || await results.verifyHost(code, secret);
   installCreationLimits(creation);
   const trustedProxies = options.trustedProxies ?? [];
   const { server: httpServer } = createHttpServer(limits, fromTrustedProxy(trustedProxies));
