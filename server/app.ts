@@ -116,7 +116,12 @@ export function createGameServer(options: GameServerOptions = {}) {
     transport,
     greet: false,
     gracefullyShutdown: options.handleSignals ?? false,
-    ...(options.scaleOut ? { presence: options.scaleOut.presence, driver: options.scaleOut.driver, publicAddress: options.scaleOut.publicAddress } : {}),
+    // A room is made by the process asked (the front or a proxy spreads the asking): no create over Redis, which
+    // times out after 2 s while a cold process makes its first class, leaving two rooms for one request.
+    ...(options.scaleOut ? {
+      presence: options.scaleOut.presence, driver: options.scaleOut.driver, publicAddress: options.scaleOut.publicAddress,
+      selectProcessIdToCreateRoom: async () => matchMaker.processId,
+    } : {}),
     express: (app) => {
       app.disable("x-powered-by");
       mountClassroomRoutes(app, {
