@@ -1,0 +1,120 @@
+// `npm run start:cluster` as a person runs it: the cluster's main (server/cluster/main.ts) with two processes on a
+// throwaway Redis and PostgreSQL. One address: classes opened through it are spread over both processes, students
+// who join through it reach their class's process, every process serves the same pages, the device's address (not
+// what it claims in X-Forwarded-For) is what the wrong-code limit counts, and stopping the front stops every process.
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { Client } from "@colyseus/sdk";
+import { randomJoinCode } from "../../server/rooms/classroom/joinCodes.ts";
+import { TOO_MANY_TRIES } from "../../server/http/rateLimiter.ts";
+import { REPO_DIR } from "../e2e/serverProcess.ts";
+import { listenAll } from "./classDevices.ts";
+import { startPostgresCluster, type PostgresCluster } from "./postgresCluster.ts";
+import { freePort, startRedisServer, type RedisServer } from "./redisServer.ts";
+import { waitFor } from "./startTestServer.ts";
+
+const HEALTH_TOKEN = "front-test-token";
+let redis: RedisServer;
+let pg: PostgresCluster;
+let dir: string;
+let front: ChildProcess;
+let output = "";
+let frontUrl = "";
+let ports: number[] = [];
+
+/** Two free ports in a row for the processes (tried a bounded number of times). */
+async function twoFreePorts(): Promise<number> {
+  for (let k = 0; k < 20; k++) {
+    const p = await freePort();
+    if (p < 65535 && await portFree(p + 1)) return p;
+  }
+  throw new Error("no two free ports in a row");
+}
+const portFree = async (port: number) => fetch(`http://127.0.0.1:${port}/`).then(() => false, () => true);
+
+beforeAll(async () => {
+  [redis, pg] = await Promise.all([startRedisServer(), startPostgresCluster()]);
+  dir = mkdtempSync(join(tmpdir(), "cytokine-front-"));
+  const first = await twoFreePorts();
+  ports = [first, first + 1];
+  const port = await freePort();
+  front = spawn(join(REPO_DIR, "node_modules/.bin/node"), ["server/cluster/main.ts"], {
+    cwd: REPO_DIR,
+    env: {
+      ...process.env, NODE_NO_WARNINGS: "1", CLUSTER_PROCESSES: "2", PORT: String(port), CLUSTER_FIRST_PORT: String(first), HOST: "127.0.0.1",
+      REDIS_URL: redis.url, DATABASE_URL: pg.createDatabase("front"), RESULTS_DB: join(dir, "results.sqlite"), HEALTH_TOKEN,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  front.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  front.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  await waitFor("the cluster's address", () => /\(2 processes on ports \d+-\d+\) is running at http:\/\/127\.0\.0\.1:\d+\//.test(output) || front.exitCode !== null, 60_000);
+  expect(front.exitCode, output).toBeNull();
+  frontUrl = `http://127.0.0.1:${port}`;
+}, 120_000);
+
+afterAll(async () => {
+  if (front && front.exitCode === null && front.signalCode === null) {
+    front.kill("SIGKILL");
+    await new Promise((r) => front.once("exit", r));
+  }
+  redis?.stop();
+  pg?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}, 60_000);
+
+async function health(port: number): Promise<{ rooms: number; clients: number }> {
+  return (await (await fetch(`http://127.0.0.1:${port}/health`, { headers: { "x-health-token": HEALTH_TOKEN } })).json()) as { rooms: number; clients: number };
+}
+
+describe("start:cluster: two processes behind one address", () => {
+  test("every process serves the same page as the front", async () => {
+    const page = async (base: string) => {
+      const res = await fetch(`${base}/`);
+      return { status: res.status, body: await res.text() };
+    };
+    const viaFront = await page(frontUrl);
+    expect(viaFront.body.length).toBeGreaterThan(0);
+    for (const port of ports) expect(await page(`http://127.0.0.1:${port}`)).toEqual(viaFront);
+  });
+
+  test("two classes opened through the front live on the two processes; students joining through the front reach each", async () => {
+    const teachers = [];
+    for (let i = 0; i < 2; i++) {
+      const t = listenAll(await new Client(frontUrl).create("classroom", { mode: "classroom", days: 0.25 }));
+      await waitFor("the session info", () => t.sessions.length > 0);
+      teachers.push(t);
+    }
+    await waitFor("one class on each process", async () => (await Promise.all(ports.map(health))).every((h) => h.rooms === 1));
+    const students = await Promise.all(teachers.flatMap((t) => [0, 1].map(async () => {
+      const s = listenAll(await new Client(frontUrl).joinById(t.sessions[0].code));
+      await s.client.waitForInitialState();
+      return s;
+    })));
+    expect(students.map((s) => s.client.roomId)).toEqual(teachers.flatMap((t) => [t.sessions[0].code, t.sessions[0].code]));
+    // Each process holds its teacher and two students.
+    await waitFor("three devices on each process", async () => (await Promise.all(ports.map(health))).every((h) => h.clients === 3));
+    await Promise.all([...students, ...teachers].map((d) => d.client.leave()));
+  });
+
+  test("the wrong-code limit counts the device's own address, whatever X-Forwarded-For it writes", async () => {
+    const check = (forged: string) => fetch(`${frontUrl}/api/classroom/check`, {
+      method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": forged }, body: JSON.stringify({ code: randomJoinCode() }),
+      signal: AbortSignal.timeout(25_000),
+    });
+    for (let i = 0; i < 10; i++) expect((await check(`10.4.0.${i}`)).status).toBe(404);
+    const over = await check("10.4.1.1");
+    expect(over.status).toBe(429);
+    expect(await over.json()).toEqual({ ok: false, error: TOO_MANY_TRIES });
+  });
+
+  test("stopping the front stops every process", async () => {
+    front.kill("SIGTERM");
+    await new Promise((r) => front.once("exit", r));
+    for (const port of ports) expect(await portFree(port)).toBe(true);
+  }, 70_000);
+});
