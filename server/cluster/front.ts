@@ -88,20 +88,30 @@ export function createFront(table: ProcessTable, limits: Partial<HttpLimits> = {
   const agent = new Agent({ keepAlive: true, maxFreeSockets: 64 });
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    const port = table.anyPort();
-    if (port === undefined) return plainAnswer(res, 503, FRONT_MESSAGES.noProcess);
-    const upstream = request({ host: "127.0.0.1", port, method: req.method, path: req.url, headers: forwardedHeaders(req, false), agent }, (answer) => {
-      const headers = { ...answer.headers };
-      for (const name of HOP_BY_HOP) if (name !== "transfer-encoding") delete headers[name];
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
-      answer.pipe(res);
-      answer.once("error", () => res.destroy());
-    });
-    upstream.once("error", () => plainAnswer(res, 502, FRONT_MESSAGES.unreachable));
-    res.once("close", () => {
-      if (!res.writableFinished) upstream.destroy();
-    });
-    req.pipe(upstream);
+    const bodiless = req.method === "GET" || req.method === "HEAD";
+    const send = (retried: boolean) => {
+      const port = table.anyPort();
+      if (port === undefined) return plainAnswer(res, 503, FRONT_MESSAGES.noProcess);
+      const upstream = request({ host: "127.0.0.1", port, method: req.method, path: req.url, headers: forwardedHeaders(req, false), agent }, (answer) => {
+        const headers = { ...answer.headers };
+        for (const name of HOP_BY_HOP) if (name !== "transfer-encoding") delete headers[name];
+        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
+        answer.pipe(res);
+        answer.once("error", () => res.destroy());
+      });
+      upstream.once("error", () => {
+        // A kept-alive connection the process closed meanwhile, or a process gone: a request without a body is tried
+        // once more (on the next process in turn); others are answered 502.
+        if (bodiless && !retried && !res.headersSent) return send(true);
+        plainAnswer(res, 502, FRONT_MESSAGES.unreachable);
+      });
+      res.once("close", () => {
+        if (!res.writableFinished) upstream.destroy();
+      });
+      if (bodiless) upstream.end();
+      else req.pipe(upstream);
+    };
+    send(false);
   });
 
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -1,10 +1,11 @@
 // `npm run start:cluster` as a person runs it: the cluster's main (server/cluster/main.ts) with two processes on a
 // throwaway Redis and PostgreSQL. One address: classes opened through it are spread over both processes, students
 // who join through it reach their class's process, every process serves the same pages, the device's address (not
-// what it claims in X-Forwarded-For) is what the wrong-code limit counts, and stopping the front stops every process.
+// what it claims in X-Forwarded-For) is what the wrong-code limit counts, a killed process is started again, and
+// stopping the front stops every process.
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -33,6 +34,19 @@ async function twoFreePorts(): Promise<number> {
     if (p < 65535 && await portFree(p + 1)) return p;
   }
   throw new Error("no two free ports in a row");
+}
+/** The live child processes of `parent` (Linux: read from /proc). */
+function childPids(parent: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(ppid) === parent && state !== "Z") pids.push(Number(entry));
+    } catch { /* gone meanwhile */ }
+  }
+  return pids;
 }
 const portFree = async (port: number) => fetch(`http://127.0.0.1:${port}/`).then(() => false, () => true);
 
@@ -111,6 +125,16 @@ describe("start:cluster: two processes behind one address", () => {
     expect(over.status).toBe(429);
     expect(await over.json()).toEqual({ ok: false, error: TOO_MANY_TRIES });
   });
+
+  test("a process killed: the pages still answer through the front, and the process is started again on its port", async () => {
+    const pids = childPids(front.pid!);
+    expect(pids).toHaveLength(2);
+    process.kill(pids[0], "SIGKILL");
+    for (let i = 0; i < 10; i++) expect((await fetch(`${frontUrl}/health`)).status).toBe(200);
+    await waitFor("the restart said", () => /Process \d stopped \(SIGKILL\); starting it again on port \d+/.test(output), 15_000);
+    await waitFor("both processes answer again", async () => (await Promise.all(ports.map((p) => portFree(p)))).every((free) => !free), 60_000);
+    expect(childPids(front.pid!)).toHaveLength(2);
+  }, 90_000);
 
   test("stopping the front stops every process", async () => {
     front.kill("SIGTERM");
