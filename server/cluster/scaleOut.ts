@@ -66,12 +66,24 @@ export async function openScaleOut(choice: ScaleOutChoice, timeoutMs = 5000): Pr
     import("ioredis"),
   ]);
   const redis = new RedisClient(choice.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2, connectTimeout: timeoutMs });
+  let lastSaid = -Infinity;
+  let firstError: Error | undefined;
+  redis.on("error", (err: Error) => {
+    // Said at most once a minute while Redis is away (ioredis keeps reconnecting); the first failure is thrown below.
+    if (lastSaid === -Infinity) {
+      firstError = err;
+      return void (lastSaid = 0);
+    }
+    if (performance.now() - lastSaid < 60_000) return;
+    lastSaid = performance.now();
+    console.error(`${describeRedis(choice.redisUrl)}: ${err.message}`);
+  });
   try {
     await redis.connect();
     await redis.ping();
   } catch (err) {
     redis.disconnect();
-    throw new Error(`${describeRedis(choice.redisUrl)} did not answer: ${(err as Error).message}`);
+    throw new Error(`${describeRedis(choice.redisUrl)} (REDIS_URL) did not answer: ${(firstError ?? (err as Error)).message}. Start Redis (on Debian: apt-get install redis-server), or unset REDIS_URL to run one process on its own.`);
   }
   const presence = new RedisPresence(choice.redisUrl);
   const driver = new RedisDriver(choice.redisUrl);

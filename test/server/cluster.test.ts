@@ -2,7 +2,7 @@
 // REDIS_URL, as a school would run them: a class opened through one is joined by students who asked the other, a
 // teacher's reload and a student's reconnection through the other process reach their seats, join codes are claimed
 // in Redis, and the wrong-code limit per address counts the tries made on both. Also: the refusals of a second
-// process on one SQLite file, and of start:cluster without a database.
+// process on one SQLite file, of a Redis that does not answer, and of start:cluster without a database.
 
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -169,7 +169,7 @@ describe("two server processes on one Redis", () => {
   });
 });
 
-describe("what a second process may not share", () => {
+describe("what a process refuses", () => {
   test("a second process on the same SQLite file refuses to start, naming the process that holds it", async () => {
     const sqlite = join(dir, "a.sqlite");
     const port = await freePort();
@@ -180,6 +180,15 @@ describe("what a second process may not share", () => {
     expect(result?.stderr).toContain(sqlite);
     expect(result?.stderr).toMatch(/Another server process \(pid \d+\) already keeps its classes in the SQLite file/);
     expect(sqliteShareRefusal(sqlite, 1)).toContain("DATABASE_URL");
+  });
+
+  test("a process whose Redis does not answer refuses to start, saying so", async () => {
+    const nothing = await freePort();
+    const result = await promisify(execFile)(NODE, ["server/main.ts"], {
+      cwd: REPO_DIR, env: { ...process.env, PORT: String(await freePort()), REDIS_URL: `redis://127.0.0.1:${nothing}`, RESULTS_DB: join(dir, "c.sqlite"), NODE_NO_WARNINGS: "1" }, timeout: 30_000,
+    }).then(() => null, (err: { code: number; stderr: string }) => err);
+    expect(result?.code).toBe(1);
+    expect(result?.stderr).toContain(`Redis at 127.0.0.1:${nothing} (REDIS_URL) did not answer: connect ECONNREFUSED`);
   });
 
   test("start:cluster without DATABASE_URL says what to set", async () => {
