@@ -4,79 +4,37 @@
 // what it claims in X-Forwarded-For) is what the wrong-code limit counts, a killed process is started again, and
 // stopping the front stops every process.
 
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Client } from "@colyseus/sdk";
 import { randomJoinCode } from "../../server/rooms/classroom/joinCodes.ts";
 import { TOO_MANY_TRIES } from "../../server/http/rateLimiter.ts";
-import { REPO_DIR } from "../e2e/serverProcess.ts";
 import { listenAll } from "./classDevices.ts";
+import { childPids, portFree, startClusterProcess, type ClusterProcess } from "./clusterProcess.ts";
 import { startPostgresCluster, type PostgresCluster } from "./postgresCluster.ts";
-import { freePort, startRedisServer, type RedisServer } from "./redisServer.ts";
+import { startRedisServer, type RedisServer } from "./redisServer.ts";
 import { waitFor } from "./startTestServer.ts";
 
 const HEALTH_TOKEN = "front-test-token";
 let redis: RedisServer;
 let pg: PostgresCluster;
 let dir: string;
-let front: ChildProcess;
-let output = "";
+let cluster: ClusterProcess;
 let frontUrl = "";
 let ports: number[] = [];
-
-/** Two free ports in a row for the processes (tried a bounded number of times). */
-async function twoFreePorts(): Promise<number> {
-  for (let k = 0; k < 20; k++) {
-    const p = await freePort();
-    if (p < 65535 && await portFree(p + 1)) return p;
-  }
-  throw new Error("no two free ports in a row");
-}
-/** The live child processes of `parent` (Linux: read from /proc). */
-function childPids(parent: number): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(ppid) === parent && state !== "Z") pids.push(Number(entry));
-    } catch { /* gone meanwhile */ }
-  }
-  return pids;
-}
-const portFree = async (port: number) => fetch(`http://127.0.0.1:${port}/`).then(() => false, () => true);
 
 beforeAll(async () => {
   [redis, pg] = await Promise.all([startRedisServer(), startPostgresCluster()]);
   dir = mkdtempSync(join(tmpdir(), "cytokine-front-"));
-  const first = await twoFreePorts();
-  ports = [first, first + 1];
-  const port = await freePort();
-  front = spawn(join(REPO_DIR, "node_modules/.bin/node"), ["server/cluster/main.ts"], {
-    cwd: REPO_DIR,
-    env: {
-      ...process.env, NODE_NO_WARNINGS: "1", CLUSTER_PROCESSES: "2", PORT: String(port), CLUSTER_FIRST_PORT: String(first), HOST: "127.0.0.1",
-      REDIS_URL: redis.url, DATABASE_URL: pg.createDatabase("front"), RESULTS_DB: join(dir, "results.sqlite"), HEALTH_TOKEN,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  front.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  front.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  await waitFor("the cluster's address", () => /\(2 processes on ports \d+-\d+\) is running at http:\/\/127\.0\.0\.1:\d+\//.test(output) || front.exitCode !== null, 60_000);
-  expect(front.exitCode, output).toBeNull();
-  frontUrl = `http://127.0.0.1:${port}`;
+  cluster = await startClusterProcess(2, { REDIS_URL: redis.url, DATABASE_URL: pg.createDatabase("front"), RESULTS_DB: join(dir, "results.sqlite"), HEALTH_TOKEN });
+  ({ frontUrl, ports } = cluster);
 }, 120_000);
 
 afterAll(async () => {
-  if (front && front.exitCode === null && front.signalCode === null) {
-    front.kill("SIGKILL");
-    await new Promise((r) => front.once("exit", r));
-  }
-  redis?.stop();
+  await cluster?.stop();
+  await redis?.stop();
   pg?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 }, 60_000);
@@ -127,18 +85,17 @@ describe("start:cluster: two processes behind one address", () => {
   });
 
   test("a process killed: the pages still answer through the front, and the process is started again on its port", async () => {
-    const pids = childPids(front.pid!);
+    const pids = childPids(cluster.pid);
     expect(pids).toHaveLength(2);
     process.kill(pids[0], "SIGKILL");
     for (let i = 0; i < 10; i++) expect((await fetch(`${frontUrl}/health`)).status).toBe(200);
-    await waitFor("the restart said", () => /Process \d stopped \(SIGKILL\); starting it again on port \d+/.test(output), 15_000);
+    await waitFor("the restart said", () => /Process \d stopped \(SIGKILL\); starting it again on port \d+/.test(cluster.output()), 15_000);
     await waitFor("both processes answer again", async () => (await Promise.all(ports.map((p) => portFree(p)))).every((free) => !free), 60_000);
-    expect(childPids(front.pid!)).toHaveLength(2);
+    expect(childPids(cluster.pid)).toHaveLength(2);
   }, 90_000);
 
   test("stopping the front stops every process", async () => {
-    front.kill("SIGTERM");
-    await new Promise((r) => front.once("exit", r));
+    await cluster.stop();
     for (const port of ports) expect(await portFree(port)).toBe(true);
   }, 70_000);
 });
