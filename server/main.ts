@@ -3,8 +3,9 @@
 // DATABASE_URL is set; RETENTION_DAYS), reads the
 // security settings (ALLOWED_ORIGINS, HEALTH_TOKEN, MAX_CONNECTIONS_PER_ADDRESS) and the room limits (MAX_ROOMS and
 // the others of http/creationLimits.ts), brings back the classes that were live when the server last stopped (their
-// checkpoints, in the same file), listens, and prints the address.
-// Run by `npm start`.
+// checkpoints, in the same file), listens, and prints the address. With REDIS_URL it shares its rooms with other
+// processes (PUBLIC_ADDRESS, TRUST_PROXY: server/cluster/); one SQLite file serves one process (a lock beside it).
+// Run by `npm start`, and once per process by `npm run start:cluster` (server/cluster/main.ts).
 
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
