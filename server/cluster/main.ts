@@ -57,6 +57,9 @@ function start(index: number): void {
     env: { ...process.env, ...settings.processEnv(index) },
     execArgv: ["--disable-warning=ExperimentalWarning"],
     stdio: ["ignore", "pipe", "pipe", "ipc"],
+    // Its own process group: a terminal's Ctrl-C reaches the front alone, which asks each process once (a second
+    // signal would cut a process's drain short); a front that dies leaves them through the IPC channel (announce.ts).
+    detached: true,
   });
   children.set(index, child);
   prefixLines(index, child.stdout, process.stdout);

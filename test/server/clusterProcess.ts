@@ -18,8 +18,10 @@ export interface ClusterProcess {
   output(): string;
   /** Resolves when the front has exited. */
   exited: Promise<void>;
-  /** SIGTERM, as Ctrl-C would (SIGKILL after 30 s); resolves when the front has exited. */
+  /** SIGTERM to the front (SIGKILL after 30 s); resolves when the front has exited. */
   stop(): Promise<void>;
+  /** SIGINT to the front's whole process group, as Ctrl-C in its terminal; resolves when the front has exited. */
+  interrupt(): Promise<void>;
 }
 
 /** Whether nothing answers HTTP on 127.0.0.1:port now. */
@@ -58,6 +60,7 @@ export async function startClusterProcess(processes: number, env: Record<string,
     cwd: REPO_DIR,
     env: { ...process.env, NODE_NO_WARNINGS: "1", ...env, CLUSTER_PROCESSES: String(processes), PORT: String(port), CLUSTER_FIRST_PORT: String(first), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group, as in a terminal of its own (interrupt() is its Ctrl-C)
   });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
@@ -86,5 +89,9 @@ export async function startClusterProcess(processes: number, env: Record<string,
     output: () => output,
     exited,
     stop,
+    interrupt: async () => {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGINT");
+      await exited;
+    },
   };
 }
