@@ -5,6 +5,7 @@
 
 import type { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
+import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
@@ -12,9 +13,9 @@ import { Encoder } from "@colyseus/schema";
 import { SCENARIO_IDS } from "../shared/scenarios/index.ts";
 import { TissueRoom } from "./rooms/TissueRoom.ts";
 import { ClassroomRoom } from "./rooms/ClassroomRoom.ts";
-import { secretMatches } from "./rooms/classroom/joinCodes.ts";
+import { secretMatches, shareJoinCodes } from "./rooms/classroom/joinCodes.ts";
 import { explainSeatRefusals } from "./rooms/classroom/seatDoor.ts";
-import { liveHostSecret } from "./rooms/classroom/liveSecrets.ts";
+import { liveHostSecretAnywhere } from "./rooms/classroom/liveSecrets.ts";
 import { openResultsStore, type ResultsStore } from "./results/resultsStore.ts";
 import { setResultsStore } from "./results/activeStore.ts";
 import { openCheckpointStore, setCheckpointStore, type CheckpointStore } from "./results/checkpointStore.ts";
@@ -29,6 +30,10 @@ import { BASE_CORS_HEADERS, corsHeadersFor } from "./http/securityHeaders.ts";
 import { throttleSocketErrors } from "./http/socketErrors.ts";
 import { createWrongTries } from "./http/wrongTries.ts";
 import { installCreationLimits, RoomCreation, type CreationLimits } from "./http/creationLimits.ts";
+import type { ScaleOut } from "./cluster/scaleOut.ts";
+import { fromTrustedProxy, installTrustedProxy } from "./cluster/trustedProxy.ts";
+import { sharedTryBudget } from "./cluster/sharedTries.ts";
+import { sharedJoinCodes } from "./cluster/sharedJoinCodes.ts";
 
 /** A full state of a ~4,000-cell patch is ~110 KB; with room to grow, no encode ever has to reallocate (and warn). */
 Encoder.BUFFER_SIZE = 256 * 1024;
@@ -55,6 +60,10 @@ export interface GameServerOptions {
   creation?: Partial<CreationLimits>;
   /** With it, `/health?token=…` (or an `X-Health-Token` header) also reports room and connection counts. */
   healthToken?: string;
+  /** Several processes as one game (cluster/scaleOut.ts: REDIS_URL): the shared presence and driver, this process's address. */
+  scaleOut?: Pick<ScaleOut, "presence" | "driver" | "publicAddress" | "redis">;
+  /** Reverse proxies whose X-Forwarded-For names the device (TRUST_PROXY; start:cluster's front is one). */
+  trustedProxies?: readonly string[];
 }
 
 export interface Health {
@@ -76,12 +85,15 @@ export function createGameServer(options: GameServerOptions = {}) {
   const joinLimiter = options.joinLimiter ?? createRateLimiter();
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const allowedOrigins = options.allowedOrigins ?? [];
-  const wrongTries = createWrongTries(joinLimiter, limits.wrongTryDelayMs);
+  // With several processes, wrong tries and join codes are counted and claimed in Redis (server/cluster/).
+  const wrongTries = createWrongTries(options.scaleOut ? sharedTryBudget(options.scaleOut.redis, joinLimiter) : joinLimiter, limits.wrongTryDelayMs);
+  shareJoinCodes(options.scaleOut ? sharedJoinCodes(options.scaleOut.redis, `${hostname()}:${process.pid}`) : null);
   const creation = new RoomCreation(options.creation);
   // A class has a results row only once it keeps a result; until then its secret is known to its live room alone.
-  const isHostSecret = async (code: string, secret: string) => liveHostSecret(code, secret) || await results.verifyHost(code, secret);
+  const isHostSecret = async (code: string, secret: string) => await liveHostSecretAnywhere(code, secret) || await results.verifyHost(code, secret);
   installCreationLimits(creation);
-  const { server: httpServer } = createHttpServer(limits);
+  const trustedProxies = options.trustedProxies ?? [];
+  const { server: httpServer } = createHttpServer(limits, fromTrustedProxy(trustedProxies));
   const transport = new WebSocketTransport({ server: httpServer });
   throttleSocketErrors((transport as unknown as { wss: EventEmitter }).wss);
   installRequestGate(httpServer, {
@@ -93,6 +105,7 @@ export function createGameServer(options: GameServerOptions = {}) {
     isHostSecret,
     creation,
   });
+  installTrustedProxy(httpServer, trustedProxies); // after the gate, so it runs first
   // Colyseus adds these to every answer: its default echoes any Origin with credentials allowed.
   matchMaker.controller.DEFAULT_CORS_HEADERS = { ...BASE_CORS_HEADERS } as unknown as typeof matchMaker.controller.DEFAULT_CORS_HEADERS;
   matchMaker.controller.getCorsHeaders = (headers: Headers) => corsHeadersFor(headers, allowedOrigins);
@@ -103,6 +116,12 @@ export function createGameServer(options: GameServerOptions = {}) {
     transport,
     greet: false,
     gracefullyShutdown: options.handleSignals ?? false,
+    // A room is made by the process asked (the front or a proxy spreads the asking): no create over Redis, which
+    // times out after 2 s while a cold process makes its first class, leaving two rooms for one request.
+    ...(options.scaleOut ? {
+      presence: options.scaleOut.presence, driver: options.scaleOut.driver, publicAddress: options.scaleOut.publicAddress,
+      selectProcessIdToCreateRoom: async () => matchMaker.processId,
+    } : {}),
     express: (app) => {
       app.disable("x-powered-by");
       mountClassroomRoutes(app, {

@@ -3,8 +3,9 @@
 // DATABASE_URL is set; RETENTION_DAYS), reads the
 // security settings (ALLOWED_ORIGINS, HEALTH_TOKEN, MAX_CONNECTIONS_PER_ADDRESS) and the room limits (MAX_ROOMS and
 // the others of http/creationLimits.ts), brings back the classes that were live when the server last stopped (their
-// checkpoints, in the same file), listens, and prints the address.
-// Run by `npm start`.
+// checkpoints, in the same file), listens, and prints the address. With REDIS_URL it shares its rooms with other
+// processes (PUBLIC_ADDRESS, TRUST_PROXY: server/cluster/); one SQLite file serves one process (a lock beside it).
+// Run by `npm start`, and once per process by `npm run start:cluster` (server/cluster/main.ts).
 
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -18,6 +19,10 @@ import { creationLimitsFromEnv, type CreationLimits } from "./http/creationLimit
 import { describeStore, openStore, storeChoiceFromEnv } from "./results/openStore.ts";
 import type { ResultsStore } from "./results/resultsStore.ts";
 import { parseRetentionDays, startRetention } from "./results/retention.ts";
+import { openScaleOutFromEnv, type ScaleOut } from "./cluster/scaleOut.ts";
+import { trustedProxiesFromEnv } from "./cluster/trustedProxy.ts";
+import { lockSqliteFile } from "./cluster/sqliteLock.ts";
+import { tellClusterFront } from "./cluster/announce.ts";
 
 const DEFAULT_PORT = 2567;
 const DEFAULT_HOST = "127.0.0.1";
@@ -44,6 +49,12 @@ if (retentionDays === null) {
   process.exit(1);
 }
 const storeChoice = storeChoiceFromEnv(process.env, DEFAULT_RESULTS_DB);
+try {
+  lockSqliteFile(resultsPath); // one SQLite file, one process (cluster/sqliteLock.ts)
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
 let results: ResultsStore;
 try {
   results = await openStore(storeChoice);
@@ -72,16 +83,27 @@ startRetention(results, {
 /** Origins besides the server's own that may call it from a browser, e.g. "https://school.example" (comma-separated). */
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
 let connectionsPerAddress: number | undefined;
+let trustedProxies: string[] = [];
 let creation: Partial<CreationLimits> = {};
 try {
   connectionsPerAddress = positiveIntFromEnv("MAX_CONNECTIONS_PER_ADDRESS", process.env.MAX_CONNECTIONS_PER_ADDRESS);
   creation = creationLimitsFromEnv(process.env);
+  trustedProxies = trustedProxiesFromEnv(process.env.TRUST_PROXY);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+let scaleOut: ScaleOut | null = null; // several processes as one game: REDIS_URL (cluster/scaleOut.ts)
+try {
+  scaleOut = await openScaleOutFromEnv(process.env, host, port);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);
 }
 const server = createGameServer({
   handleSignals: true,
+  scaleOut: scaleOut ?? undefined,
+  trustedProxies,
   results,
   checkpoints,
   allowedOrigins,
@@ -113,5 +135,7 @@ const address = server.transport.server?.address() as AddressInfo | null;
 const shownHost = host.includes(":") ? `[${host}]` : host;
 console.log(`Cytokine Command is running at http://${shownHost}:${address?.port ?? port}/`);
 console.log(`Classroom results: ${describeStore(storeChoice)} (kept ${retentionDays} days)`);
+tellClusterFront(address?.port ?? port); // under start:cluster only
+if (scaleOut) console.log(`Shared with the other processes through ${scaleOut.shown}${scaleOut.publicAddress ? `; devices reach this one at ${scaleOut.publicAddress}` : ""}`);
 if (resumed.length) console.log(`Resumed ${resumed.length} live class(es) from their checkpoints: ${resumed.join(", ")}`);
 if (host === "0.0.0.0" || host === "::") console.log("Listening on every network interface: anyone on the network can connect.");

@@ -13,10 +13,12 @@ export interface ConnectionCap {
   openFrom(address: string): number;
 }
 
-export function capConnections(server: Server, perAddress: number): ConnectionCap {
+/** `exempt`: addresses not capped here (a trusted reverse proxy, which caps its own devices: cluster/trustedProxy.ts). */
+export function capConnections(server: Server, perAddress: number, exempt: (address: string) => boolean = () => false): ConnectionCap {
   const open = new Map<string, number>();
   server.on("connection", (socket: Socket) => {
     const address = addressOf(socket);
+    if (exempt(address)) return;
     const n = (open.get(address) ?? 0) + 1;
     if (n > perAddress) {
       socket.on("error", () => {});

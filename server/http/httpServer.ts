@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import { capConnections, type ConnectionCap } from "./connectionCap.ts";
 import type { HttpLimits } from "./limits.ts";
 
-export function createHttpServer(limits: HttpLimits): { server: Server; connections: ConnectionCap } {
+export function createHttpServer(limits: HttpLimits, exempt?: (address: string) => boolean): { server: Server; connections: ConnectionCap } {
   const server = createServer({
     headersTimeout: limits.headersTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
@@ -15,5 +15,5 @@ export function createHttpServer(limits: HttpLimits): { server: Server; connecti
     connectionsCheckingInterval: limits.timeoutCheckMs,
     maxHeaderSize: limits.maxHeaderBytes,
   });
-  return { server, connections: capConnections(server, limits.connectionsPerAddress) };
+  return { server, connections: capConnections(server, limits.connectionsPerAddress, exempt) };
 }

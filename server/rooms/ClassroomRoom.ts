@@ -136,6 +136,7 @@ export class ClassroomRoom extends TissueRoomBase {
 
   /** The per-squad IL-2 tug-of-war, written with the rest of the HUD before each patch (il2SquadTugSync.ts). */
   override onBeforePatch(): void {
+    if (!this.world) return; // onCreate still awaiting its join code (see TissueRoomBase.onBeforePatch)
     super.onBeforePatch();
     this.squadTug.sync(this.state.hud, this.world, this.ledger);
   }

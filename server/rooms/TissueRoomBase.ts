@@ -175,6 +175,9 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   }
 
   override onBeforePatch(): void {
+    // Colyseus starts patching before onCreate; an onCreate still awaiting (a join code claimed in Redis or
+    // PostgreSQL) has no world yet.
+    if (!this.world) return;
     this.cellSync.sync(this.world, this.state.cells);
     syncRound(this.state, this.world, this.roundClock, this.cards);
     const batch = this.eventRelay.drain();

@@ -1,6 +1,7 @@
 // Join codes and host secrets for classroom sessions: 6 characters from the unambiguous alphabet drawn with crypto
-// randomness, unique among live sessions in this process (and checked against the matchmaker's rooms), and a
-// constant-time secret comparison. Called by ClassroomRoom (onCreate, onAuth, teacher actions, onDispose).
+// randomness, unique among live sessions in this process (and checked against the matchmaker's rooms; with several
+// processes on Redis, also claimed there: cluster/sharedJoinCodes.ts), and a constant-time secret comparison.
+// Called by ClassroomRoom (onCreate, onAuth, teacher actions, onDispose).
 
 import { randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { matchMaker } from "@colyseus/core";
@@ -8,6 +9,14 @@ import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "../../../shared/net/classr
 
 /** Codes of sessions alive in this process (claimed in onCreate, released in onDispose). */
 const liveCodes = new Set<string>();
+/** Claims shared with the other processes (REDIS_URL), or none. */
+let shared: { claim(code: string): Promise<boolean>; release(code: string): void } | null = null;
+
+/** Makes every new code also be claimed in `claims` (server/app.ts, with several processes). */
+export function shareJoinCodes(claims: typeof shared): void {
+  shared = claims;
+}
+
 /** Tries before giving up (31^6 ≈ 887 million codes: a clash is already rare). */
 const MAX_TRIES = 20;
 
@@ -23,7 +32,9 @@ export async function claimJoinCode(taken: (code: string) => boolean | Promise<b
     const code = randomJoinCode();
     if (liveCodes.has(code)) continue;
     liveCodes.add(code); // claim before the awaits, so two sessions created at once cannot take the same code
-    if (!(await taken(code)) && (await matchMaker.query({ roomId: code })).length === 0) return code;
+    if (!(await taken(code)) && (await matchMaker.query({ roomId: code })).length === 0) {
+      if (!shared || (await shared.claim(code))) return code;
+    }
     liveCodes.delete(code);
   }
   throw new Error("could not find a free join code; try again");
@@ -31,6 +42,7 @@ export async function claimJoinCode(taken: (code: string) => boolean | Promise<b
 
 export function releaseJoinCode(code: string): void {
   liveCodes.delete(code);
+  shared?.release(code);
 }
 
 export function isLiveJoinCode(code: string): boolean {
