@@ -1,6 +1,7 @@
 // The model on its own thread: a room that steps it there plays exactly the round a room stepping it itself plays
 // (bots decide at the same ticks, whatever the speed); a classroom's squad split and fold-back reach the thread; a
-// thread that dies leaves the room stepping its own copy; closing the room stops the thread. Real timers, 127.0.0.1.
+// thread that dies is replaced by one that replays the round's log, and the round ends as if nothing happened;
+// closing the room stops the thread. Real timers, 127.0.0.1.
 
 import { inflateRawSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
@@ -14,7 +15,7 @@ import { testServerPerFile, waitFor } from "./startTestServer.ts";
 const ts = testServerPerFile();
 
 /** The model's thread inside a room (private): for checking that it stops. */
-const threadOf = (room: object) => (room as unknown as { modelThread: { worker: unknown; failure: string | null } }).modelThread;
+const threadOf = (room: object) => (room as unknown as { model: { worker: unknown; failure: string | null } }).model;
 
 describe("the model's own thread", () => {
   test("a round stepped on the thread at 8× is the round the room plays stepping by itself", async () => {
@@ -119,24 +120,39 @@ describe("the model's own thread", () => {
     await waitFor("the class closed", () => threadOf(room).worker === null);
   });
 
-  test("when the thread dies the room steps its own copy on, from where it was", async () => {
-    const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { watch: true, seed: 5, days: 1 });
+  test("a thread that dies is replaced by one that replays the round's log: the round ends as a round never interrupted", async () => {
+    const options = { watch: true, seed: 5, days: 0.25, difficulty: "hard" };
+    const here = await ts.colyseus.createRoom<TissueRoom>("tissue", options);
+    here.autoDispose = false;
+    here.manual = true;
+    here.advance(100_000);
+    expect(here.world.outcome).not.toBe("ongoing");
+
+    const room = await ts.colyseus.createRoom<TissueRoom>("tissue", options);
     room.autoDispose = false;
-    await waitFor("the thread at work", () => room.world.tick > 10, 20_000);
+    room.control({ action: "speed", speed: 8 });
+    await waitFor("the thread at work", () => room.world.tick > 60, 20_000);
     expect(room.modelOnThread).toBe(true);
     const errors: unknown[][] = [];
     const log = console.error;
     console.error = (...args: unknown[]) => void errors.push(args);
+    const dead = threadOf(room).worker;
     try {
-      await (threadOf(room).worker as { terminate(): Promise<number> }).terminate();
-      await waitFor("the room to leave the thread", () => !room.modelOnThread, 10_000);
+      await (dead as { terminate(): Promise<number> }).terminate();
+      await waitFor("a new thread", () => room.threadsReplaced === 1, 10_000);
     } finally {
       console.error = log;
     }
-    expect(String(errors[0]?.[0])).toMatch(/model's thread failed/);
-    const tick = room.world.tick;
-    await waitFor("steps on this thread", () => room.world.tick > tick + 10, 10_000);
-    expect(room.world.outcome).toBe("ongoing");
+    expect(String(errors[0]?.[0])).toMatch(/model's thread failed; a new thread replays the round/);
+    await waitFor("the round's end on the new thread", () => room.world.outcome !== "ongoing", 30_000);
+    expect(room.modelOnThread).toBe(true);
+    expect(threadOf(room).worker).not.toBe(dead);
+    expect(room.world.tick).toBe(here.world.tick);
+    expect(room.world.outcome).toBe(here.world.outcome);
+    expect(stateHash(room.world)).toBe(stateHash(here.world));
+    expect(room.world.history).toEqual(here.world.history);
+    expect(room.bots.accepted).toBe(here.bots.accepted);
     await room.disconnect();
+    await here.disconnect();
   });
 });
