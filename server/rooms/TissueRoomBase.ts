@@ -51,6 +51,11 @@ export const MAX_MESSAGES_PER_SECOND = 60;
 
 /** Most model ticks one ask of the model's thread may carry (a thread that fell behind catches up, within reason). */
 export const MAX_TICKS_PER_ASK = 16;
+/**
+ * Threads that may die in one room's life and be replaced; after that the model steps in the room's process (a step
+ * that fails every time it is replayed must not restart threads without end).
+ */
+export const MAX_THREADS_REPLACED = 3;
 
 /** The scenario and length of the next round. */
 export interface RoundSetup { scenarioId?: string; days?: number; variant?: RoundVariant }
@@ -195,7 +200,13 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (this.manual) return;
     const ticks = this.roundClock.modelTicksNow();
     this.takeAnswer(); // an answer that came before the thread died is the round's
-    if (this.model.failure !== null) this.replaceThread(this.model.failure);
+    if (this.model.failure !== null) {
+      if (this.threadsReplaced < MAX_THREADS_REPLACED) this.replaceThread(this.model.failure);
+      else {
+        console.error(`[${this.roomName} ${this.roomId}] the model's thread failed again; the room steps the model itself now:`, this.model.failure);
+        this.leaveThread();
+      }
+    }
     this.frameOwed ||= this.roundClock.baseTicks % FIELD_EVERY_BASE_TICKS === 0;
     if (ticks === 0 || !this.running() || this.world.outcome !== "ongoing") {
       this.owedTicks = 0; // paused, held in the lobby or over: nothing is owed

@@ -9,6 +9,7 @@ import { FieldMirror, frameBody, readFrameHeader } from "../../shared/net/fieldF
 import { ServerMessage } from "../../shared/net/messages.ts";
 import { stateHash } from "../../shared/sim/index.ts";
 import type { TissueRoom } from "../../server/rooms/TissueRoom.ts";
+import { MAX_THREADS_REPLACED } from "../../server/rooms/TissueRoomBase.ts";
 import { openClass, joinStudent } from "./classDevices.ts";
 import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
@@ -154,5 +155,26 @@ describe("the model's own thread", () => {
     expect(room.bots.accepted).toBe(here.bots.accepted);
     await room.disconnect();
     await here.disconnect();
+  });
+
+  test("a room whose threads keep dying steps the model itself after MAX_THREADS_REPLACED, from where it was", async () => {
+    const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { watch: true, seed: 6, days: 1 });
+    room.autoDispose = false;
+    await waitFor("the thread at work", () => room.world.tick > 10, 20_000);
+    room.threadsReplaced = MAX_THREADS_REPLACED; // as if that many had died already
+    const errors: unknown[][] = [];
+    const log = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      await (threadOf(room).worker as { terminate(): Promise<number> }).terminate();
+      await waitFor("the room to step the model itself", () => !room.modelOnThread, 10_000);
+    } finally {
+      console.error = log;
+    }
+    expect(String(errors[0]?.[0])).toMatch(/failed again; the room steps the model itself/);
+    const tick = room.world.tick;
+    await waitFor("steps in the room's process", () => room.world.tick > tick + 10, 10_000);
+    expect(room.world.outcome).toBe("ongoing");
+    await room.disconnect();
   });
 });
