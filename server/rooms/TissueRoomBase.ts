@@ -28,7 +28,7 @@ import { MessageBudget } from "./messageBudget.ts";
 import { PredictionDesk } from "./predictionDesk.ts";
 import { MY_PREDICTIONS_MESSAGE, PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { InlineModel } from "./model/inlineModel.ts";
-import type { Answer, ModelHost } from "./model/modelHost.ts";
+import type { Answer, ModelHost, WorldLook } from "./model/modelHost.ts";
 import { ModelThread } from "./model/modelThread.ts";
 import { applyEdit, type WorldEdit } from "./model/worldEdits.ts";
 import { replayTo, type ReplayTo } from "./model/replayLog.ts";
@@ -424,6 +424,11 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   override onDispose(): void {
     this.model.close();
     this.contrasts.cancel();
+  }
+
+  /** The model's own world (the thread's, after every ask sent): its tick and state hash, or null (tests, logs). */
+  lookAtModel(): Promise<WorldLook | null> {
+    return this.model.look();
   }
 
   /** Whether the model steps on its own thread (tests). */

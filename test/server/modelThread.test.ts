@@ -41,6 +41,8 @@ describe("the model's own thread", () => {
     expect(threaded.world.eventLog).toEqual(here.world.eventLog);
     expect(threaded.bots.accepted).toBe(here.bots.accepted);
     expect(threaded.bots.accepted).toBeGreaterThan(0);
+    // The thread's own world, not only the room's copy of it.
+    expect(await threaded.lookAtModel()).toEqual({ tick: here.world.tick, hash: stateHash(here.world) });
     await threaded.disconnect();
     await here.disconnect();
     expect(threadOf(threaded).worker).toBe(null);
@@ -153,6 +155,7 @@ describe("the model's own thread", () => {
     expect(stateHash(room.world)).toBe(stateHash(here.world));
     expect(room.world.history).toEqual(here.world.history);
     expect(room.bots.accepted).toBe(here.bots.accepted);
+    expect(await room.lookAtModel()).toEqual({ tick: here.world.tick, hash: stateHash(here.world) }); // the new thread's world
     await room.disconnect();
     await here.disconnect();
   });

@@ -17,6 +17,9 @@ export interface Ask { ticks: number; commands: Command[]; edits: WorldEdit[]; f
 /** What the steps gave: their events, each step's time, the field frame to send (the room's frames follow on from it). */
 export interface Answer { events: SimEvent[]; stepMs: number[]; frame: Uint8Array | null }
 
+/** A look at the host's own world (the thread's, not the room's copy): its tick and state hash. */
+export interface WorldLook { tick: number; hash: string }
+
 export interface ModelHost {
   /** Whether the steps run on another thread. */
   readonly onThread: boolean;
@@ -37,6 +40,11 @@ export interface ModelHost {
    * the edits made since the ask (made again on a world written from the thread's).
    */
   take(later: readonly WorldEdit[]): Answer | null;
+  /**
+   * The host's own world after every ask sent so far (null when it has none: not started, dead, the round changed).
+   * The first of the questions a room asks the model rather than reading a copy (issue 15's next stage).
+   */
+  look(): Promise<WorldLook | null>;
   /** Drops the ask in flight and any answer (the round ended or restarted). */
   forget(): void;
   close(): void;

@@ -7,18 +7,20 @@
 import { Worker } from "node:worker_threads";
 import type { Command, Scenario, World } from "../../../shared/sim/index.ts";
 import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
-import type { Answer, Ask, FrameAsk, ModelHost } from "./modelHost.ts";
+import type { Answer, Ask, FrameAsk, ModelHost, WorldLook } from "./modelHost.ts";
 import type { ReplayTo } from "./replayLog.ts";
 import { applyEdit, type WorldEdit } from "./worldEdits.ts";
 import { applySnapshot, arraysOf, snapshotBuffers, type SnapshotArrays, type WorldSnapshot } from "./worldSnapshot.ts";
 
 export type ToModelThread =
   | { kind: "start"; round: number; scenario: Scenario; seed: number; frames: FieldFramesState; replay?: ReplayTo }
-  | { kind: "step"; round: number; ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null; spare: SnapshotArrays | null };
+  | { kind: "step"; round: number; ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null; spare: SnapshotArrays | null }
+  | { kind: "look"; round: number; id: number };
 
 export type FromModelThread =
   | { kind: "stepped"; round: number; snapshot: WorldSnapshot; stepMs: number[]; frame: MadeFrame | null }
-  | { kind: "failed"; round: number; error: string };
+  | { kind: "failed"; round: number; error: string }
+  | { kind: "looked"; round: number; id: number; look: WorldLook | null };
 
 /** A field frame made on the thread, and the frames' state after it (for the room's key frames for joiners). */
 export interface MadeFrame { bytes: Uint8Array; state: FieldFramesState }
@@ -41,6 +43,9 @@ export class ModelThread implements ModelHost {
   private closed = false;
   /** The arrays of the last answer, once the room has copied them: handed back with the next ask to be filled again. */
   private spare: SnapshotArrays | null = null;
+  /** Looks asked and not yet answered, by id: answered null if the thread dies or the round changes first. */
+  private readonly looks = new Map<number, (look: WorldLook | null) => void>();
+  private lookId = 0;
 
   /** `frames` are the room's: they take over the state of each frame made on the thread (key frames for joiners). */
   constructor(frames: FieldFrames) {
@@ -60,9 +65,24 @@ export class ModelThread implements ModelHost {
     if (this.worker) this.send(this.start);
   }
 
+  look(): Promise<WorldLook | null> {
+    if (!this.worker || this.closed || this.failure !== null) return Promise.resolve(null);
+    const id = ++this.lookId;
+    return new Promise((resolve) => {
+      this.looks.set(id, resolve);
+      this.send({ kind: "look", round: this.round, id });
+    });
+  }
+
+  private answerLooks(): void {
+    for (const resolve of this.looks.values()) resolve(null);
+    this.looks.clear();
+  }
+
   /** Drops the ask in flight and any answer (the room ended the round itself, or steps on its own copy now). */
   forget(): void {
     this.round++;
+    this.answerLooks();
     this.asked = null;
     this.answer = null;
     this.start = null;
@@ -112,7 +132,10 @@ export class ModelThread implements ModelHost {
     const worker = new Worker(new URL("./modelWorker.ts", import.meta.url));
     worker.on("message", (m: FromModelThread) => {
       if (m.round !== this.round) return; // an answer for a world the room no longer keeps
-      if (m.kind === "failed") this.fail(m.error);
+      if (m.kind === "looked") {
+        this.looks.get(m.id)?.(m.look);
+        this.looks.delete(m.id);
+      } else if (m.kind === "failed") this.fail(m.error);
       else {
         this.answer = { snapshot: m.snapshot, stepMs: m.stepMs, frame: m.frame };
         this.asked = null;
@@ -129,6 +152,7 @@ export class ModelThread implements ModelHost {
   private fail(reason: string): void {
     if (this.failure !== null || this.closed) return;
     this.failure = reason;
+    this.answerLooks();
     void this.worker?.terminate();
     this.worker = null;
   }

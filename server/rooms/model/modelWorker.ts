@@ -4,7 +4,7 @@
 // Started by ModelThread with `new Worker`; nothing else runs here.
 
 import { parentPort } from "node:worker_threads";
-import { createWorld, makeParams, step, type SimEvent, type World } from "../../../shared/sim/index.ts";
+import { createWorld, makeParams, stateHash, step, type SimEvent, type World } from "../../../shared/sim/index.ts";
 import { FieldFrames } from "../fieldBroadcast.ts";
 import type { FromModelThread, MadeFrame, ToModelThread } from "./modelThread.ts";
 import { applyEdit } from "./worldEdits.ts";
@@ -29,6 +29,10 @@ port.on("message", (m: ToModelThread) => {
     if (m.replay) replayTo(world, m.replay); // a resumed class: its last tick's commands come with the next ask
     sent = world.history.length; // the room's copy made the same samples
     frames.adopt(m.frames);
+    return;
+  }
+  if (m.kind === "look") {
+    reply({ kind: "looked", round: m.round, id: m.id, look: m.round === round && world ? { tick: world.tick, hash: stateHash(world) } : null });
     return;
   }
   if (m.round !== round || !world) return;
