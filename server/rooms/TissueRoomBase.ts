@@ -404,7 +404,9 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   private onInspect(client: Client, payload: unknown): void {
     const checked = checkInspect(payload);
     if (!checked.ok) return this.refuse(client, ClientMessage.inspect, checked.error);
-    client.send(ServerMessage.inspect, inspectCell(this.world, checked.value.cellId));
+    // The model's own world answers (the thread's is ahead of the room's copy); a thread not started yet: the copy.
+    const cellId = checked.value.cellId;
+    void this.model.question({ what: "inspect", cellId }).then((r) => client.send(ServerMessage.inspect, r ?? inspectCell(this.world, cellId)));
   }
 
   /** Answers a message the room will not act on; nothing changes. Replies are rate-limited like commands. */
@@ -428,7 +430,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
 
   /** The model's own world (the thread's, after every ask sent): its tick and state hash, or null (tests, logs). */
   lookAtModel(): Promise<WorldLook | null> {
-    return this.model.look();
+    return this.model.question({ what: "look" });
   }
 
   /** Whether the model steps on its own thread (tests). */

@@ -1,14 +1,19 @@
 // The model on its own thread: a room that steps it there plays exactly the round a room stepping it itself plays
 // (bots decide at the same ticks, whatever the speed); a classroom's squad split and fold-back reach the thread; a
 // thread that dies is replaced by one that replays the round's log, and the round ends as if nothing happened;
-// closing the room stops the thread. Real timers, 127.0.0.1.
+// closing the room stops the thread; questions (the microscope, a look at the hash) go to the thread's own world.
+// Real timers, 127.0.0.1.
 
 import { inflateRawSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
 import { FieldMirror, frameBody, readFrameHeader } from "../../shared/net/fieldFrame.ts";
 import { ServerMessage } from "../../shared/net/messages.ts";
-import { stateHash } from "../../shared/sim/index.ts";
 import type { TissueRoom } from "../../server/rooms/TissueRoom.ts";
+import { FieldFrames } from "../../server/rooms/fieldBroadcast.ts";
+import { ModelThread } from "../../server/rooms/model/modelThread.ts";
+import { inspectCell } from "../../shared/report/inspect.ts";
+import { SCENARIOS } from "../../shared/scenarios/index.ts";
+import { createWorld, makeParams, stateHash, step } from "../../shared/sim/index.ts";
 import { MAX_THREADS_REPLACED } from "../../server/rooms/TissueRoomBase.ts";
 import { openClass, joinStudent } from "./classDevices.ts";
 import { testServerPerFile, waitFor } from "./startTestServer.ts";
@@ -179,5 +184,27 @@ describe("the model's own thread", () => {
     await waitFor("steps in the room's process", () => room.world.tick > tick + 10, 10_000);
     expect(room.world.outcome).toBe("ongoing");
     await room.disconnect();
+  });
+
+  test("a question goes to the thread's own world, after the steps asked before it: ahead of the room's copy", async () => {
+    const scenario = { ...SCENARIOS.viral, days: 1 };
+    const copy = createWorld(scenario, makeParams(scenario.params), 3);
+    const reference = createWorld(scenario, makeParams(scenario.params), 3);
+    const frames = new FieldFrames();
+    frames.next(copy);
+    const thread = new ModelThread(frames);
+    try {
+      thread.startRound(copy, frames.state());
+      thread.ask({ ticks: 60, commands: [], edits: [], frame: null });
+      for (let k = 0; k < 60; k++) step(reference);
+      const id = reference.cells.id[reference.cells.count - 1]; // the newest cell: perhaps born in these steps
+      const seen = await thread.question({ what: "inspect", cellId: id });
+      expect(seen).toEqual(inspectCell(reference, id));
+      expect(seen?.found).toBe(true);
+      expect(await thread.question({ what: "look" })).toEqual({ tick: 60, hash: stateHash(reference) });
+      expect(copy.tick).toBe(0); // the room's copy has not taken the answer yet
+    } finally {
+      thread.close();
+    }
   });
 });

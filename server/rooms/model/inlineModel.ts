@@ -2,9 +2,9 @@
 // answering each ask at once. Edits are already made on the world; the ask's commands go back to world.pending for
 // the step. Ticks; milliseconds from performance.now (the server's clock, never the model's). Used by TissueRoomBase.
 
-import { stateHash, step, type SimEvent, type World } from "../../../shared/sim/index.ts";
+import { step, type SimEvent, type World } from "../../../shared/sim/index.ts";
 import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
-import type { Answer, Ask, ModelHost, WorldLook } from "./modelHost.ts";
+import { answer, type Answer, type Ask, type ModelHost, type Question, type Reply } from "./modelHost.ts";
 
 export class InlineModel implements ModelHost {
   readonly onThread = false;
@@ -49,8 +49,8 @@ export class InlineModel implements ModelHost {
     return a;
   }
 
-  look(): Promise<WorldLook | null> {
-    return Promise.resolve(this.world ? { tick: this.world.tick, hash: stateHash(this.world) } : null);
+  question<Q extends Question>(q: Q): Promise<Reply<Q> | null> {
+    return Promise.resolve(this.world ? answer(this.world, q) : null);
   }
 
   forget(): void {

@@ -1,9 +1,12 @@
 // Where a room's model steps: on its own thread (modelThread.ts) or in the room's process (inlineModel.ts, for rooms
 // driven by advance() in tests). The room has ONE stepping path over this interface: it asks for steps with the
 // commands and edits made since the last ask, and takes the answer (at once in the process, a tick later from the
-// thread). Ticks and milliseconds. Implemented by ModelThread and InlineModel; used by TissueRoomBase.
+// thread). The room also asks the host's own world questions (`question`, answered by `answer` on its thread).
+// Ticks and milliseconds. Implemented by ModelThread and InlineModel; used by TissueRoomBase and modelWorker.ts.
 
-import type { Command, SimEvent, World } from "../../../shared/sim/index.ts";
+import type { InspectResult } from "../../../shared/net/messages.ts";
+import { inspectCell } from "../../../shared/report/inspect.ts";
+import { stateHash, type Command, type SimEvent, type World } from "../../../shared/sim/index.ts";
 import type { FieldFramesState } from "../fieldBroadcast.ts";
 import type { ReplayTo } from "./replayLog.ts";
 import type { WorldEdit } from "./worldEdits.ts";
@@ -19,6 +22,15 @@ export interface Answer { events: SimEvent[]; stepMs: number[]; frame: Uint8Arra
 
 /** A look at the host's own world (the thread's, not the room's copy): its tick and state hash. */
 export interface WorldLook { tick: number; hash: string }
+
+/** Questions a room asks of the host's own world, and their answers. */
+export type Question = { what: "look" } | { what: "inspect"; cellId: number };
+export type Reply<Q extends Question> = Q extends { what: "inspect" } ? InspectResult : WorldLook;
+
+/** The answer to `q` from `world` (on whichever thread holds it). */
+export function answer<Q extends Question>(world: World, q: Q): Reply<Q> {
+  return (q.what === "inspect" ? inspectCell(world, q.cellId) : { tick: world.tick, hash: stateHash(world) }) as Reply<Q>;
+}
 
 export interface ModelHost {
   /** Whether the steps run on another thread. */
@@ -41,10 +53,10 @@ export interface ModelHost {
    */
   take(later: readonly WorldEdit[]): Answer | null;
   /**
-   * The host's own world after every ask sent so far (null when it has none: not started, dead, the round changed).
-   * The first of the questions a room asks the model rather than reading a copy (issue 15's next stage).
+   * Asks the host's own world, as it is after every ask sent so far (null when it has none: not started, dead, the
+   * round changed): what a room reads from the model rather than from its copy (issue 15's next stage).
    */
-  look(): Promise<WorldLook | null>;
+  question<Q extends Question>(q: Q): Promise<Reply<Q> | null>;
   /** Drops the ask in flight and any answer (the round ended or restarted). */
   forget(): void;
   close(): void;

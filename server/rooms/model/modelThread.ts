@@ -7,7 +7,7 @@
 import { Worker } from "node:worker_threads";
 import type { Command, Scenario, World } from "../../../shared/sim/index.ts";
 import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
-import type { Answer, Ask, FrameAsk, ModelHost, WorldLook } from "./modelHost.ts";
+import type { Answer, Ask, FrameAsk, ModelHost, Question, Reply } from "./modelHost.ts";
 import type { ReplayTo } from "./replayLog.ts";
 import { applyEdit, type WorldEdit } from "./worldEdits.ts";
 import { applySnapshot, arraysOf, snapshotBuffers, type SnapshotArrays, type WorldSnapshot } from "./worldSnapshot.ts";
@@ -15,12 +15,12 @@ import { applySnapshot, arraysOf, snapshotBuffers, type SnapshotArrays, type Wor
 export type ToModelThread =
   | { kind: "start"; round: number; scenario: Scenario; seed: number; frames: FieldFramesState; replay?: ReplayTo }
   | { kind: "step"; round: number; ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null; spare: SnapshotArrays | null }
-  | { kind: "look"; round: number; id: number };
+  | { kind: "question"; round: number; id: number; question: Question };
 
 export type FromModelThread =
   | { kind: "stepped"; round: number; snapshot: WorldSnapshot; stepMs: number[]; frame: MadeFrame | null }
   | { kind: "failed"; round: number; error: string }
-  | { kind: "looked"; round: number; id: number; look: WorldLook | null };
+  | { kind: "answer"; round: number; id: number; reply: Reply<Question> | null };
 
 /** A field frame made on the thread, and the frames' state after it (for the room's key frames for joiners). */
 export interface MadeFrame { bytes: Uint8Array; state: FieldFramesState }
@@ -43,9 +43,9 @@ export class ModelThread implements ModelHost {
   private closed = false;
   /** The arrays of the last answer, once the room has copied them: handed back with the next ask to be filled again. */
   private spare: SnapshotArrays | null = null;
-  /** Looks asked and not yet answered, by id: answered null if the thread dies or the round changes first. */
-  private readonly looks = new Map<number, (look: WorldLook | null) => void>();
-  private lookId = 0;
+  /** Questions asked and not yet answered, by id: answered null if the thread dies or the round changes first. */
+  private readonly questions = new Map<number, (reply: Reply<Question> | null) => void>();
+  private questionId = 0;
 
   /** `frames` are the room's: they take over the state of each frame made on the thread (key frames for joiners). */
   constructor(frames: FieldFrames) {
@@ -65,24 +65,24 @@ export class ModelThread implements ModelHost {
     if (this.worker) this.send(this.start);
   }
 
-  look(): Promise<WorldLook | null> {
+  question<Q extends Question>(q: Q): Promise<Reply<Q> | null> {
     if (!this.worker || this.closed || this.failure !== null) return Promise.resolve(null);
-    const id = ++this.lookId;
+    const id = ++this.questionId;
     return new Promise((resolve) => {
-      this.looks.set(id, resolve);
-      this.send({ kind: "look", round: this.round, id });
+      this.questions.set(id, resolve as (reply: Reply<Question> | null) => void);
+      this.send({ kind: "question", round: this.round, id, question: q });
     });
   }
 
-  private answerLooks(): void {
-    for (const resolve of this.looks.values()) resolve(null);
-    this.looks.clear();
+  private dropQuestions(): void {
+    for (const resolve of this.questions.values()) resolve(null);
+    this.questions.clear();
   }
 
   /** Drops the ask in flight and any answer (the room ended the round itself, or steps on its own copy now). */
   forget(): void {
     this.round++;
-    this.answerLooks();
+    this.dropQuestions();
     this.asked = null;
     this.answer = null;
     this.start = null;
@@ -132,9 +132,9 @@ export class ModelThread implements ModelHost {
     const worker = new Worker(new URL("./modelWorker.ts", import.meta.url));
     worker.on("message", (m: FromModelThread) => {
       if (m.round !== this.round) return; // an answer for a world the room no longer keeps
-      if (m.kind === "looked") {
-        this.looks.get(m.id)?.(m.look);
-        this.looks.delete(m.id);
+      if (m.kind === "answer") {
+        this.questions.get(m.id)?.(m.reply);
+        this.questions.delete(m.id);
       } else if (m.kind === "failed") this.fail(m.error);
       else {
         this.answer = { snapshot: m.snapshot, stepMs: m.stepMs, frame: m.frame };
@@ -152,7 +152,7 @@ export class ModelThread implements ModelHost {
   private fail(reason: string): void {
     if (this.failure !== null || this.closed) return;
     this.failure = reason;
-    this.answerLooks();
+    this.dropQuestions();
     void this.worker?.terminate();
     this.worker = null;
   }

@@ -4,9 +4,10 @@
 // Started by ModelThread with `new Worker`; nothing else runs here.
 
 import { parentPort } from "node:worker_threads";
-import { createWorld, makeParams, stateHash, step, type SimEvent, type World } from "../../../shared/sim/index.ts";
+import { createWorld, makeParams, step, type SimEvent, type World } from "../../../shared/sim/index.ts";
 import { FieldFrames } from "../fieldBroadcast.ts";
 import type { FromModelThread, MadeFrame, ToModelThread } from "./modelThread.ts";
+import { answer } from "./modelHost.ts";
 import { applyEdit } from "./worldEdits.ts";
 import { replayTo } from "./replayLog.ts";
 import { snapshotBuffers, takeSnapshot } from "./worldSnapshot.ts";
@@ -31,8 +32,8 @@ port.on("message", (m: ToModelThread) => {
     frames.adopt(m.frames);
     return;
   }
-  if (m.kind === "look") {
-    reply({ kind: "looked", round: m.round, id: m.id, look: m.round === round && world ? { tick: world.tick, hash: stateHash(world) } : null });
+  if (m.kind === "question") {
+    reply({ kind: "answer", round: m.round, id: m.id, reply: m.round === round && world ? answer(world, m.question) : null });
     return;
   }
   if (m.round !== round || !world) return;
