@@ -2,8 +2,10 @@
 // who may send what) and its fixed-rate clock, the field/event/debrief messages, commands checked at the door and
 // forwarded to the round, the microscope, refusals and bug logging, and the
 // round's log of what reached the model (for the debrief's contrasts, contrast/RoundContrasts.ts). The model
-// steps on its own thread; the room keeps an exact copy of the world for everything else. Subclasses decide who may
-// join and sit where, and when the model runs (running()). Extended by TissueRoom and ClassroomRoom.
+// steps on its own thread (or in this process for rooms driven by advance()) through ONE stepping path over a
+// ModelHost (model/modelHost.ts); the room keeps an exact copy of the world, written from each answer, for everything
+// else, and a thread that dies is replaced by one replaying the round's log. Subclasses decide who may join and sit
+// where, and when the model runs (running()). Extended by TissueRoom and ClassroomRoom.
 
 import { Room, type Client, type RoomException, type RoomMethodName } from "@colyseus/core";
 import { buildDebrief } from "../../shared/report/debrief.ts";
@@ -26,9 +28,10 @@ import { creatorOf } from "../http/creationLimits.ts";
 import { MessageBudget } from "./messageBudget.ts";
 import { PredictionDesk } from "./predictionDesk.ts";
 import { MY_PREDICTIONS_MESSAGE, PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
-import { ModelThread, type Stepped } from "./model/modelThread.ts";
+import { InlineModel } from "./model/inlineModel.ts";
+import type { Answer, ModelHost, WorldLook } from "./model/modelHost.ts";
+import { ModelThread } from "./model/modelThread.ts";
 import { applyEdit, type WorldEdit } from "./model/worldEdits.ts";
-import { applySnapshot, arraysOf } from "./model/worldSnapshot.ts";
 import { replayTo, type ReplayTo } from "./model/replayLog.ts";
 import { BASE_TICKS_PER_SECOND, RoundClock } from "./roundClock.ts";
 import { syncRound } from "./roundSync.ts";
@@ -47,6 +50,11 @@ export const MAX_MESSAGES_PER_SECOND = 60;
 
 /** Most model ticks one ask of the model's thread may carry (a thread that fell behind catches up, within reason). */
 export const MAX_TICKS_PER_ASK = 16;
+/**
+ * Threads that may die in one room's life and be replaced; after that the model steps in the room's process (a step
+ * that fails every time it is replayed must not restart threads without end).
+ */
+export const MAX_THREADS_REPLACED = 3;
 
 /** The scenario and length of the next round. */
 export interface RoundSetup { scenarioId?: string; days?: number; variant?: RoundVariant }
@@ -75,17 +83,20 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected readonly predictions = new PredictionDesk();
   /** The round's log of what reached the model, and its contrasts after the end (contrast/RoundContrasts.ts). */
   protected readonly contrasts = new RoundContrasts((u) => this.broadcast(ServerMessage.contrast, u, { afterNextPatch: true }));
-  private readonly modelThread = new ModelThread();
+  /** Where the model steps: its own thread, or this process once advance() drives the room (model/modelHost.ts). */
+  private model: ModelHost = new ModelThread(this.fieldFrames);
+  /** Threads that died and were replaced this room's life (tests, logs). */
+  threadsReplaced = 0;
   /** Ticks the clock ran while the thread was still busy: asked for with the next ask. */
   private owedTicks = 0;
   /** A field frame fell due since the last ask: the next ask asks for it. */
   private frameOwed = false;
-  /** Edits made since the last ask: sent with the next one, and made again on each answer that predates them. */
+  /** Edits made since the last ask (already made on the room's world): sent with the next one, made again on each answer that predates them. */
   private unsentEdits: WorldEdit[] = [];
 
   /**
    * The round's world. The model steps it on its own thread (model/modelThread.ts) and the room's copy is written
-   * from each answer, one tick behind; rooms driven by advance(), or whose thread failed, step this copy themselves.
+   * from each answer, one tick behind; rooms driven by advance() step it in this process (model/inlineModel.ts).
    */
   get world(): World {
     return this.round.world;
@@ -135,26 +146,29 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   }
 
   /**
-   * Runs `ticks` model ticks now, on this thread (stops at the round's end). Tests call it with `manual` set; the room
-   * then keeps stepping its own copy of the world.
+   * Runs `ticks` model ticks now, in this process, one ask per tick (stops at the round's end). Tests call it with
+   * `manual` set; the room then steps the model in this process for good (the thread's ask in flight is dropped and
+   * its commands asked again).
    */
   advance(ticks = 1): void {
     this.leaveThread();
-    this.stepHere(ticks);
+    for (let k = 0; k < ticks && this.world.outcome === "ongoing"; k++) {
+      this.askModel(1, false);
+      this.takeAnswer();
+    }
   }
 
-  /** A change to the world outside its steps: made on the room's copy now and on the thread's with the next ask. */
+  /** A change to the world outside its steps: made on the room's world now, and sent to the thread with the next ask. */
   protected editWorld(edit: WorldEdit): void {
     applyEdit(this.world, edit);
-    if (this.modelThread.inUse) this.unsentEdits.push(edit);
-    else this.contrasts.edits(this.world.tick, [edit]);
+    this.unsentEdits.push(edit);
   }
 
-  /** Ends the round now on the room's copy (the thread's steps in flight are dropped); see endRound. */
+  /** Ends the round now on the room's world (the thread's steps in flight are dropped); see endRound. */
   protected stopModel(): void {
     this.contrasts.forgetCommandsFrom(this.world.tick); // the ask in flight is dropped; its edits are in the room's world
     this.contrasts.edits(this.world.tick, this.unsentEdits);
-    this.modelThread.forget();
+    this.model.forget();
     this.unsentEdits = [];
     this.owedTicks = 0;
   }
@@ -187,73 +201,83 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   private baseTick(): void {
     if (this.manual) return;
     const ticks = this.roundClock.modelTicksNow();
-    if (this.modelThread.inUse && this.modelThread.failure !== null) this.leaveThread(this.modelThread.failure);
-    const frameDue = this.roundClock.baseTicks % FIELD_EVERY_BASE_TICKS === 0;
-    if (this.modelThread.inUse) this.tickWithThread(ticks, frameDue);
-    else {
-      if (this.running()) this.stepHere(ticks);
-      if (frameDue) this.broadcastField();
+    this.takeAnswer(); // an answer that came before the thread died is the round's
+    if (this.model.failure !== null) {
+      if (this.threadsReplaced < MAX_THREADS_REPLACED) this.replaceThread(this.model.failure);
+      else {
+        console.error(`[${this.roomName} ${this.roomId}] the model's thread failed again; the room steps the model itself now:`, this.model.failure);
+        this.leaveThread();
+      }
     }
-  }
-
-  /**
-   * One tick with the model on its thread: take in its last answer (the world as stepped, its events, a field frame
-   * to send), then let the bots whose turn it is decide on it and ask for the next steps with every command and edit
-   * made since, and for a field frame after them when one is due (a frame is only made when the model has moved).
-   */
-  private tickWithThread(ticks: number, frameDue: boolean): void {
-    const answer = this.modelThread.take();
-    if (answer) this.takeAnswer(answer);
-    this.frameOwed ||= frameDue;
+    this.frameOwed ||= this.roundClock.baseTicks % FIELD_EVERY_BASE_TICKS === 0;
     if (ticks === 0 || !this.running() || this.world.outcome !== "ongoing") {
       this.owedTicks = 0; // paused, held in the lobby or over: nothing is owed
       this.frameOwed = false;
       return;
     }
     this.owedTicks = Math.min(this.owedTicks + ticks, MAX_TICKS_PER_ASK);
-    if (this.owedTicks === 0 || !this.modelThread.ready) return;
+    // A thread takes one ask per tick (its answer comes with a later tick); this process answers at once, tick by tick.
+    while (this.owedTicks > 0 && this.model.ready && this.world.outcome === "ongoing") {
+      const steps = this.model.onThread ? this.owedTicks : 1;
+      this.owedTicks -= this.askModel(steps, this.frameOwed && (this.model.onThread || steps === this.owedTicks));
+      this.takeAnswer();
+    }
+  }
+
+  /**
+   * Asks the model for up to `ticks` steps: the bots whose turn it is decide first, the steps stop at the next bot's
+   * turn (so bots decide at the same ticks whatever the speed or the host), and every command and edit made since the
+   * last ask goes with it, logged for the contrasts; with `frame`, a field frame after the steps (a frame is only made
+   * when the model has moved). Returns the steps asked.
+   */
+  private askModel(ticks: number, frame: boolean): number {
     this.round.think();
-    // The steps stop at the next bot's turn, so bots decide at the same ticks as in a room that steps by itself.
-    const steps = Math.min(this.owedTicks, this.round.ticksToNextTurn());
-    const frame = this.frameOwed ? { deadband: this.fieldFrames.deadband } : null;
+    const steps = Math.min(ticks, this.round.ticksToNextTurn());
     const commands = this.world.pending.splice(0), edits = this.unsentEdits.splice(0);
     this.contrasts.edits(this.world.tick, edits);
     this.contrasts.commands(this.world.tick, commands);
-    this.modelThread.ask({ ticks: steps, commands, edits, frame });
-    this.owedTicks -= steps;
-    this.frameOwed = false;
+    this.model.ask({ ticks: steps, commands, edits, frame: frame ? { deadband: this.fieldFrames.deadband } : null });
+    if (frame) this.frameOwed = false;
+    return steps;
   }
 
-  private takeAnswer(answer: Stepped): void {
-    applySnapshot(this.world, answer.snapshot);
-    this.modelThread.recycle(arraysOf(answer.snapshot));
-    for (const edit of this.unsentEdits) applyEdit(this.world, edit);
+  /** Takes in the model's last answer, if one came: the room's world is the stepped one; its events, times and frame. */
+  private takeAnswer(): void {
+    const answer: Answer | null = this.model.take(this.unsentEdits);
+    if (!answer) return;
     for (const ms of answer.stepMs) this.roundClock.record(ms);
-    if (answer.frame) {
-      this.fieldFrames.adopt(answer.frame.state);
-      this.broadcastBytes(ServerMessage.field, answer.frame.bytes, { afterNextPatch: true });
-    }
-    this.afterSteps(answer.snapshot.events);
+    if (answer.frame) this.broadcastBytes(ServerMessage.field, answer.frame, { afterNextPatch: true });
+    this.afterSteps(answer.events);
   }
 
-  /** Leaves the model's thread for good: the room steps its own copy from now on (commands in flight are kept). */
-  private leaveThread(failure?: string): void {
-    if (!this.modelThread.inUse) return;
-    if (failure !== undefined) console.error(`[${this.roomName} ${this.roomId}] the model's thread failed; the room steps the model itself now:`, failure);
-    const asked = this.modelThread.asked;
+  /** Leaves the model's thread for good: the model steps in this process from now on (commands in flight are asked again). */
+  private leaveThread(): void {
+    if (!this.model.onThread) return;
+    this.takeAnswer();
+    this.dropThread();
+    this.model = new InlineModel(this.fieldFrames);
+    this.model.startRound(this.world, this.fieldFrames.state());
+  }
+
+  /**
+   * A thread that died is replaced by a new one that replays the round's log to the room's tick (the room's world is
+   * the thread's as of its last answer); the ask in flight is asked again. The round goes on where it was.
+   */
+  private replaceThread(failure: string): void {
+    console.error(`[${this.roomName} ${this.roomId}] the model's thread failed; a new thread replays the round to tick ${this.world.tick}:`, failure);
+    this.dropThread();
+    this.threadsReplaced++;
+    this.model = new ModelThread(this.fieldFrames);
+    const w = this.world;
+    this.model.startRound(w, this.fieldFrames.state(), { ticks: this.contrasts.logSoFar(w), tick: w.tick });
+  }
+
+  /** Closes the thread; the commands of its ask in flight go back to wait for the next ask (edits are in the room's world and the log). */
+  private dropThread(): void {
+    const asked = this.model.asked;
     if (asked) this.world.pending.unshift(...asked.commands);
-    this.contrasts.forgetCommandsFrom(this.world.tick); // logged again when stepped here
-    this.contrasts.edits(this.world.tick, this.unsentEdits);
-    this.modelThread.close();
-    this.unsentEdits = [];
-  }
-
-  private stepHere(ticks: number): void {
-    for (let k = 0; k < ticks && this.world.outcome === "ongoing"; k++) {
-      this.round.think();
-      this.contrasts.commands(this.world.tick, this.world.pending);
-      this.afterSteps(this.roundClock.timed(() => this.round.step()));
-    }
+    this.contrasts.forgetCommandsFrom(this.world.tick); // logged again when asked again
+    this.model.close();
   }
 
   private afterSteps(events: readonly SimEvent[]): void {
@@ -285,7 +309,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.fieldFrames.restart();
     this.cellSync.reset(this.state.cells);
     this.fieldFrames.next(this.world); // a key frame ready for the first client
-    if (this.modelThread.inUse) this.modelThread.startRound(scenario, seed >>> 0, this.fieldFrames.state()); // frames go on from it
+    this.model.startRound(this.world, this.fieldFrames.state()); // frames go on from the key frame
     this.state.scenarioId = scenario.id;
     this.predictions.reset(scenario, this.state.round);
     this.onBeforePatch();
@@ -315,7 +339,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.world.pending.push(...last, ...so.pending);
     this.fieldFrames.restart();
     this.fieldFrames.next(this.world);
-    if (this.modelThread.inUse) this.modelThread.startRound(this.world.scenario, so.seed, this.fieldFrames.state(), { ticks: so.ticks, tick: so.tick });
+    this.model.startRound(this.world, this.fieldFrames.state(), { ticks: so.ticks, tick: so.tick });
     for (const edit of so.unsentEdits) this.editWorld(edit);
     this.cellSync.reset(this.state.cells);
     this.onBeforePatch();
@@ -382,7 +406,9 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   private onInspect(client: Client, payload: unknown): void {
     const checked = checkInspect(payload);
     if (!checked.ok) return this.refuse(client, ClientMessage.inspect, checked.error);
-    client.send(ServerMessage.inspect, inspectCell(this.world, checked.value.cellId));
+    // The model's own world answers (the thread's is ahead of the room's copy); a thread not started yet: the copy.
+    const cellId = checked.value.cellId;
+    void this.model.question({ what: "inspect", cellId }).then((r) => client.send(ServerMessage.inspect, r ?? inspectCell(this.world, cellId)));
   }
 
   /** Answers a message the room will not act on; nothing changes. Replies are rate-limited like commands. */
@@ -400,13 +426,18 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   }
 
   override onDispose(): void {
-    this.modelThread.close();
+    this.model.close();
     this.contrasts.cancel();
+  }
+
+  /** The model's own world (the thread's, after every ask sent): its tick and state hash, or null (tests, logs). */
+  lookAtModel(): Promise<WorldLook | null> {
+    return this.model.question({ what: "look" });
   }
 
   /** Whether the model steps on its own thread (tests). */
   get modelOnThread(): boolean {
-    return this.modelThread.inUse;
+    return this.model.onThread;
   }
 
   /** Who sits where, for tests and logs. */

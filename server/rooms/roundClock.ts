@@ -21,14 +21,6 @@ export class RoundClock {
     return this.paused ? 0 : this.speed;
   }
 
-  /** Times one model step. */
-  timed<T>(fn: () => T): T {
-    const t0 = performance.now();
-    const out = fn();
-    this.record(performance.now() - t0);
-    return out;
-  }
-
   /** Counts one model step that took `ms` (timed here or on the model's thread). */
   record(ms: number): void {
     this.stepMsTotal += ms;

@@ -1,20 +1,27 @@
 // The model on its own thread: a room that steps it there plays exactly the round a room stepping it itself plays
 // (bots decide at the same ticks, whatever the speed); a classroom's squad split and fold-back reach the thread; a
-// thread that dies leaves the room stepping its own copy; closing the room stops the thread. Real timers, 127.0.0.1.
+// thread that dies is replaced by one that replays the round's log, and the round ends as if nothing happened;
+// closing the room stops the thread; questions (the microscope, a look at the hash) go to the thread's own world.
+// Real timers, 127.0.0.1.
 
 import { inflateRawSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
 import { FieldMirror, frameBody, readFrameHeader } from "../../shared/net/fieldFrame.ts";
 import { ServerMessage } from "../../shared/net/messages.ts";
-import { stateHash } from "../../shared/sim/index.ts";
 import type { TissueRoom } from "../../server/rooms/TissueRoom.ts";
+import { FieldFrames } from "../../server/rooms/fieldBroadcast.ts";
+import { ModelThread } from "../../server/rooms/model/modelThread.ts";
+import { inspectCell } from "../../shared/report/inspect.ts";
+import { SCENARIOS } from "../../shared/scenarios/index.ts";
+import { createWorld, makeParams, stateHash, step } from "../../shared/sim/index.ts";
+import { MAX_THREADS_REPLACED } from "../../server/rooms/TissueRoomBase.ts";
 import { openClass, joinStudent } from "./classDevices.ts";
 import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
 const ts = testServerPerFile();
 
 /** The model's thread inside a room (private): for checking that it stops. */
-const threadOf = (room: object) => (room as unknown as { modelThread: { worker: unknown; failure: string | null } }).modelThread;
+const threadOf = (room: object) => (room as unknown as { model: { worker: unknown; failure: string | null } }).model;
 
 describe("the model's own thread", () => {
   test("a round stepped on the thread at 8× is the round the room plays stepping by itself", async () => {
@@ -39,6 +46,8 @@ describe("the model's own thread", () => {
     expect(threaded.world.eventLog).toEqual(here.world.eventLog);
     expect(threaded.bots.accepted).toBe(here.bots.accepted);
     expect(threaded.bots.accepted).toBeGreaterThan(0);
+    // The thread's own world, not only the room's copy of it.
+    expect(await threaded.lookAtModel()).toEqual({ tick: here.world.tick, hash: stateHash(here.world) });
     await threaded.disconnect();
     await here.disconnect();
     expect(threadOf(threaded).worker).toBe(null);
@@ -119,24 +128,83 @@ describe("the model's own thread", () => {
     await waitFor("the class closed", () => threadOf(room).worker === null);
   });
 
-  test("when the thread dies the room steps its own copy on, from where it was", async () => {
-    const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { watch: true, seed: 5, days: 1 });
+  test("a thread that dies is replaced by one that replays the round's log: the round ends as a round never interrupted", async () => {
+    const options = { watch: true, seed: 5, days: 0.25, difficulty: "hard" };
+    const here = await ts.colyseus.createRoom<TissueRoom>("tissue", options);
+    here.autoDispose = false;
+    here.manual = true;
+    here.advance(100_000);
+    expect(here.world.outcome).not.toBe("ongoing");
+
+    const room = await ts.colyseus.createRoom<TissueRoom>("tissue", options);
+    room.autoDispose = false;
+    room.control({ action: "speed", speed: 8 });
+    await waitFor("the thread at work", () => room.world.tick > 60, 20_000);
+    expect(room.modelOnThread).toBe(true);
+    const errors: unknown[][] = [];
+    const log = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    const dead = threadOf(room).worker;
+    try {
+      await (dead as { terminate(): Promise<number> }).terminate();
+      await waitFor("a new thread", () => room.threadsReplaced === 1, 10_000);
+    } finally {
+      console.error = log;
+    }
+    expect(String(errors[0]?.[0])).toMatch(/model's thread failed; a new thread replays the round/);
+    await waitFor("the round's end on the new thread", () => room.world.outcome !== "ongoing", 30_000);
+    expect(room.modelOnThread).toBe(true);
+    expect(threadOf(room).worker).not.toBe(dead);
+    expect(room.world.tick).toBe(here.world.tick);
+    expect(room.world.outcome).toBe(here.world.outcome);
+    expect(stateHash(room.world)).toBe(stateHash(here.world));
+    expect(room.world.history).toEqual(here.world.history);
+    expect(room.bots.accepted).toBe(here.bots.accepted);
+    expect(await room.lookAtModel()).toEqual({ tick: here.world.tick, hash: stateHash(here.world) }); // the new thread's world
+    await room.disconnect();
+    await here.disconnect();
+  });
+
+  test("a room whose threads keep dying steps the model itself after MAX_THREADS_REPLACED, from where it was", async () => {
+    const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { watch: true, seed: 6, days: 1 });
     room.autoDispose = false;
     await waitFor("the thread at work", () => room.world.tick > 10, 20_000);
-    expect(room.modelOnThread).toBe(true);
+    room.threadsReplaced = MAX_THREADS_REPLACED; // as if that many had died already
     const errors: unknown[][] = [];
     const log = console.error;
     console.error = (...args: unknown[]) => void errors.push(args);
     try {
       await (threadOf(room).worker as { terminate(): Promise<number> }).terminate();
-      await waitFor("the room to leave the thread", () => !room.modelOnThread, 10_000);
+      await waitFor("the room to step the model itself", () => !room.modelOnThread, 10_000);
     } finally {
       console.error = log;
     }
-    expect(String(errors[0]?.[0])).toMatch(/model's thread failed/);
+    expect(String(errors[0]?.[0])).toMatch(/failed again; the room steps the model itself/);
     const tick = room.world.tick;
-    await waitFor("steps on this thread", () => room.world.tick > tick + 10, 10_000);
+    await waitFor("steps in the room's process", () => room.world.tick > tick + 10, 10_000);
     expect(room.world.outcome).toBe("ongoing");
     await room.disconnect();
+  });
+
+  test("a question goes to the thread's own world, after the steps asked before it: ahead of the room's copy", async () => {
+    const scenario = { ...SCENARIOS.viral, days: 1 };
+    const copy = createWorld(scenario, makeParams(scenario.params), 3);
+    const reference = createWorld(scenario, makeParams(scenario.params), 3);
+    const frames = new FieldFrames();
+    frames.next(copy);
+    const thread = new ModelThread(frames);
+    try {
+      thread.startRound(copy, frames.state());
+      thread.ask({ ticks: 60, commands: [], edits: [], frame: null });
+      for (let k = 0; k < 60; k++) step(reference);
+      const id = reference.cells.id[reference.cells.count - 1]; // the newest cell: perhaps born in these steps
+      const seen = await thread.question({ what: "inspect", cellId: id });
+      expect(seen).toEqual(inspectCell(reference, id));
+      expect(seen?.found).toBe(true);
+      expect(await thread.question({ what: "look" })).toEqual({ tick: 60, hash: stateHash(reference) });
+      expect(copy.tick).toBe(0); // the room's copy has not taken the answer yet
+    } finally {
+      thread.close();
+    }
   });
 });

@@ -4,7 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { createWorld, makeParams, stateHash, step, type Scenario, type SimEvent, type World } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { applySnapshot, arraysOf, snapshotBuffers, takeSnapshot } from "../../server/rooms/model/worldSnapshot.ts";
+import { WORLD_FIELDS, applySnapshot, arraysOf, snapshotBuffers, takeSnapshot } from "../../server/rooms/model/worldSnapshot.ts";
 
 const build = (id: string, seed: number): World => {
   const sc: Scenario = { ...SCENARIOS[id], days: 10 };
@@ -57,6 +57,30 @@ describe("world snapshots", () => {
     const copy = build("viral", 3);
     applySnapshot(copy, moved);
     expect(stateHash(copy)).toBe(stateHash(original));
+  });
+});
+
+describe("every field of the world classified (WORLD_FIELDS)", () => {
+  test("the table names exactly the world's fields, and a snapshot carries every scalar", () => {
+    const world = build("viral", 2);
+    expect(Object.keys(WORLD_FIELDS).sort()).toEqual(Object.keys(world).sort());
+    const snap = takeSnapshot(world, run(world, 50), 0);
+    for (const [name, how] of Object.entries(WORLD_FIELDS)) if (how === "scalar") expect(snap).toHaveProperty(name, world[name as keyof World]);
+  });
+
+  test("what the table calls rebuilt scratch is made again by the step: scribbled over in the copy, it steps on as the original", () => {
+    const original = build("melanoma", 4);
+    const copy = build("melanoma", 4);
+    applySnapshot(copy, takeSnapshot(original, run(original, 200), 0));
+    for (const [name, how] of Object.entries(WORLD_FIELDS)) {
+      if (how !== "rebuilt") continue;
+      const scratch = copy[name as keyof World] as unknown as { fill(v: number): void };
+      scratch.fill(7);
+    }
+    run(original, 300);
+    run(copy, 300);
+    expect(stateHash(copy)).toBe(stateHash(original));
+    expect(copy.history).toEqual(original.history);
   });
 });
 

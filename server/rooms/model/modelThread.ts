@@ -1,35 +1,38 @@
-// The room's side of the model's own thread (modelWorker.ts): starts a round's world there, asks for steps with the
-// commands and edits made since the last ask, and holds the answer until the room's next tick takes it. One ask at a
-// time. The thread starts at the first ask, so a room driven by advance() alone never starts one. Used by TissueRoomBase.
+// The room's side of the model's own thread (modelWorker.ts), a ModelHost: starts a round's world there, asks for
+// steps with the commands and edits made since the last ask, and holds the answer until the room's next tick takes it,
+// writing it into the room's world (worldSnapshot.ts). One ask at a time. The thread starts at the first ask, so a room
+// driven by advance() alone never starts one. A thread that dies sets `failure`; the room then starts another from the
+// round's log. Used by TissueRoomBase.
 
 import { Worker } from "node:worker_threads";
-import type { Command, Scenario } from "../../../shared/sim/index.ts";
-import type { FieldFramesState } from "../fieldBroadcast.ts";
+import type { Command, Scenario, World } from "../../../shared/sim/index.ts";
+import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
+import type { Answer, Ask, FrameAsk, ModelHost, Question, Reply } from "./modelHost.ts";
 import type { ReplayTo } from "./replayLog.ts";
-import type { WorldEdit } from "./worldEdits.ts";
-import { snapshotBuffers, type SnapshotArrays, type WorldSnapshot } from "./worldSnapshot.ts";
+import { applyEdit, type WorldEdit } from "./worldEdits.ts";
+import { applySnapshot, arraysOf, snapshotBuffers, type SnapshotArrays, type WorldSnapshot } from "./worldSnapshot.ts";
 
 export type ToModelThread =
   | { kind: "start"; round: number; scenario: Scenario; seed: number; frames: FieldFramesState; replay?: ReplayTo }
-  | { kind: "step"; round: number; ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null; spare: SnapshotArrays | null };
-
-/** A field frame to make after the steps, with the dead-band of the game's speed. */
-export interface FrameAsk { deadband: number }
+  | { kind: "step"; round: number; ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null; spare: SnapshotArrays | null }
+  | { kind: "question"; round: number; id: number; question: Question };
 
 export type FromModelThread =
   | { kind: "stepped"; round: number; snapshot: WorldSnapshot; stepMs: number[]; frame: MadeFrame | null }
-  | { kind: "failed"; round: number; error: string };
+  | { kind: "failed"; round: number; error: string }
+  | { kind: "answer"; round: number; id: number; reply: Reply<Question> | null };
 
 /** A field frame made on the thread, and the frames' state after it (for the room's key frames for joiners). */
 export interface MadeFrame { bytes: Uint8Array; state: FieldFramesState }
 
 export interface Stepped { snapshot: WorldSnapshot; stepMs: number[]; frame: MadeFrame | null }
 
-/** What the thread was last asked to do, kept until it answers (the room takes the commands back if it never does). */
-export interface Ask { ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null }
-
-export class ModelThread {
+export class ModelThread implements ModelHost {
+  readonly onThread = true;
   private worker: Worker | null = null;
+  /** The room's world, written from each answer. */
+  private world: World | null = null;
+  private readonly frames: FieldFrames;
   private round = 0;
   private start: ToModelThread | null = null;
   private answer: Stepped | null = null;
@@ -40,29 +43,49 @@ export class ModelThread {
   private closed = false;
   /** The arrays of the last answer, once the room has copied them: handed back with the next ask to be filled again. */
   private spare: SnapshotArrays | null = null;
+  /** Questions asked and not yet answered, by id: answered null if the thread dies or the round changes first. */
+  private readonly questions = new Map<number, (reply: Reply<Question> | null) => void>();
+  private questionId = 0;
+
+  /** `frames` are the room's: they take over the state of each frame made on the thread (key frames for joiners). */
+  constructor(frames: FieldFrames) {
+    this.frames = frames;
+  }
 
   /**
-   * A new round's world, made there from the same scenario and seed as the room's, and the field frames going on from
-   * `frames` (what clients hold now); earlier answers are dropped. With `replay` (a class resumed after a restart)
-   * the thread brings its world to the log's tick first (model/replayLog.ts), as the room did with its copy.
+   * A new round's world, made there from the same scenario and seed as the room's `world`, and the field frames going
+   * on from `frames` (what clients hold now); earlier answers are dropped. With `replay` (a class resumed after a
+   * restart, a thread replaced) the thread brings its world to the log's tick first (model/replayLog.ts).
    */
-  startRound(scenario: Scenario, seed: number, frames: FieldFramesState, replay?: ReplayTo): void {
+  startRound(world: World, frames: FieldFramesState, replay?: ReplayTo): void {
     this.forget();
-    this.start = { kind: "start", round: this.round, scenario, seed, frames, ...(replay ? { replay } : {}) };
+    this.world = world;
+    const scenario: Scenario = world.scenario;
+    this.start = { kind: "start", round: this.round, scenario, seed: world.seed, frames, ...(replay ? { replay } : {}) };
     if (this.worker) this.send(this.start);
+  }
+
+  question<Q extends Question>(q: Q): Promise<Reply<Q> | null> {
+    if (!this.worker || this.closed || this.failure !== null) return Promise.resolve(null);
+    const id = ++this.questionId;
+    return new Promise((resolve) => {
+      this.questions.set(id, resolve as (reply: Reply<Question> | null) => void);
+      this.send({ kind: "question", round: this.round, id, question: q });
+    });
+  }
+
+  private dropQuestions(): void {
+    for (const resolve of this.questions.values()) resolve(null);
+    this.questions.clear();
   }
 
   /** Drops the ask in flight and any answer (the room ended the round itself, or steps on its own copy now). */
   forget(): void {
     this.round++;
+    this.dropQuestions();
     this.asked = null;
     this.answer = null;
     this.start = null;
-  }
-
-  /** False once closed: the room steps its own copy from then on. */
-  get inUse(): boolean {
-    return !this.closed;
   }
 
   /** Whether an ask may be sent: a round is started and no ask is in flight. */
@@ -79,16 +102,19 @@ export class ModelThread {
     this.worker!.postMessage({ kind: "step", round: this.round, ...ask, spare } satisfies ToModelThread, spare ? snapshotBuffers(spare) : []);
   }
 
-  /** The room has copied this answer's arrays: the thread may fill them again (fewer new buffers, less collecting). */
-  recycle(arrays: SnapshotArrays): void {
-    this.spare = arrays;
-  }
-
-  /** The answer that arrived since the last call, or null. */
-  take(): Stepped | null {
+  /**
+   * The answer that arrived since the last call, written into the room's world (then `later`, the edits made since the
+   * ask, made again on it), or null. Its arrays go back with the next ask to be filled again (fewer new buffers).
+   */
+  take(later: readonly WorldEdit[]): Answer | null {
     const a = this.answer;
     this.answer = null;
-    return a;
+    if (!a || !this.world) return null;
+    applySnapshot(this.world, a.snapshot);
+    this.spare = arraysOf(a.snapshot);
+    for (const edit of later) applyEdit(this.world, edit);
+    if (a.frame) this.frames.adopt(a.frame.state);
+    return { events: a.snapshot.events, stepMs: a.stepMs, frame: a.frame?.bytes ?? null };
   }
 
   close(): void {
@@ -106,7 +132,10 @@ export class ModelThread {
     const worker = new Worker(new URL("./modelWorker.ts", import.meta.url));
     worker.on("message", (m: FromModelThread) => {
       if (m.round !== this.round) return; // an answer for a world the room no longer keeps
-      if (m.kind === "failed") this.fail(m.error);
+      if (m.kind === "answer") {
+        this.questions.get(m.id)?.(m.reply);
+        this.questions.delete(m.id);
+      } else if (m.kind === "failed") this.fail(m.error);
       else {
         this.answer = { snapshot: m.snapshot, stepMs: m.stepMs, frame: m.frame };
         this.asked = null;
@@ -123,6 +152,7 @@ export class ModelThread {
   private fail(reason: string): void {
     if (this.failure !== null || this.closed) return;
     this.failure = reason;
+    this.dropQuestions();
     void this.worker?.terminate();
     this.worker = null;
   }

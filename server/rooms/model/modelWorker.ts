@@ -7,6 +7,7 @@ import { parentPort } from "node:worker_threads";
 import { createWorld, makeParams, step, type SimEvent, type World } from "../../../shared/sim/index.ts";
 import { FieldFrames } from "../fieldBroadcast.ts";
 import type { FromModelThread, MadeFrame, ToModelThread } from "./modelThread.ts";
+import { answer } from "./modelHost.ts";
 import { applyEdit } from "./worldEdits.ts";
 import { replayTo } from "./replayLog.ts";
 import { snapshotBuffers, takeSnapshot } from "./worldSnapshot.ts";
@@ -29,6 +30,10 @@ port.on("message", (m: ToModelThread) => {
     if (m.replay) replayTo(world, m.replay); // a resumed class: its last tick's commands come with the next ask
     sent = world.history.length; // the room's copy made the same samples
     frames.adopt(m.frames);
+    return;
+  }
+  if (m.kind === "question") {
+    reply({ kind: "answer", round: m.round, id: m.id, reply: m.round === round && world ? answer(world, m.question) : null });
     return;
   }
   if (m.round !== round || !world) return;

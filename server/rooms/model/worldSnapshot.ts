@@ -1,6 +1,7 @@
 // A copy of everything a world carries from one tick to the next (cells, field, lattice, crowding, therapy, ledgers,
 // random streams, the tick's events and new metric samples), made by the model's thread after its steps and written
-// into the room's own world, which then equals the stepped one. Scratch the step rebuilds is not copied.
+// into the room's own world, which then equals the stepped one. Scratch the step rebuilds is not copied; every field
+// of World is classified in WORLD_FIELDS, checked by the compiler.
 // Called by modelWorker.ts (takeSnapshot) and TissueRoomBase through ModelThread (applySnapshot).
 
 import { logEvents, type Cells, type Counters, type Ledger, type SimEvent, type Therapy, type World } from "../../../shared/sim/index.ts";
@@ -9,9 +10,27 @@ import type { MetricSample } from "../../../shared/sim/metrics.ts";
 type CellArray = Cells["id"] | Cells["type"] | Cells["x"] | Cells["squad"] | Cells["activatedTick"];
 type RngName = keyof World["rng"];
 
+/**
+ * How a snapshot treats each field of a World: `scalar` copied as it is; `copied` by takeSnapshot/applySnapshot below
+ * (arrays, records, the tick's events, new metric samples; the event log is extended from the events); `fixed` at
+ * createWorld from the same scenario and seed; `edited` only by WorldEdits, made on both worlds; `rebuilt` scratch the
+ * step makes again; `room` the room's own (commands waiting). Not a list kept by hand: a field added to World that is
+ * not classified here fails the typecheck, so nothing the model carries is forgotten by the copy.
+ */
+export const WORLD_FIELDS = {
+  scenario: "fixed", params: "edited", seed: "fixed", dtS: "fixed", dtH: "fixed", patient: "fixed",
+  tick: "scalar", nextId: "scalar", initialHealthy: "scalar", deadCount: "scalar", threatCount: "scalar", threatSeen: "scalar",
+  antigenPresent: "scalar", peakThreat: "scalar", outcome: "scalar",
+  cells: "copied", field: "copied", lattice: "copied", crowd: "copied", blocks: "copied", therapy: "copied", ledger: "copied",
+  counters: "copied", rng: "copied", events: "copied", eventLog: "copied", history: "copied",
+  head: "rebuilt", next: "rebuilt", targetOf: "rebuilt", hitCount: "rebuilt", cue: "rebuilt",
+  pending: "room",
+} as const satisfies Record<keyof World, "scalar" | "copied" | "fixed" | "edited" | "rebuilt" | "room">;
+
+type ScalarName = { [K in keyof typeof WORLD_FIELDS]: (typeof WORLD_FIELDS)[K] extends "scalar" ? K : never }[keyof typeof WORLD_FIELDS];
 /** The world's own numbers and flags that carry over from tick to tick, copied as they are. */
-const SCALARS = ["tick", "nextId", "deadCount", "threatCount", "threatSeen", "antigenPresent", "peakThreat", "initialHealthy", "outcome"] as const;
-type Scalars = Pick<World, (typeof SCALARS)[number]>;
+const SCALARS = (Object.keys(WORLD_FIELDS) as (keyof typeof WORLD_FIELDS)[]).filter((k): k is ScalarName => WORLD_FIELDS[k] === "scalar");
+type Scalars = Pick<World, ScalarName>;
 
 export interface WorldSnapshot extends Scalars {
   count: number;

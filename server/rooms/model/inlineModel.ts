@@ -1,0 +1,64 @@
+// The model stepped in the room's own process, on the room's world: the host of a room driven by advance() (tests),
+// answering each ask at once. Edits are already made on the world; the ask's commands go back to world.pending for
+// the step. Ticks; milliseconds from performance.now (the server's clock, never the model's). Used by TissueRoomBase.
+
+import { step, type SimEvent, type World } from "../../../shared/sim/index.ts";
+import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
+import { answer, type Answer, type Ask, type ModelHost, type Question, type Reply } from "./modelHost.ts";
+
+export class InlineModel implements ModelHost {
+  readonly onThread = false;
+  readonly failure = null;
+  readonly asked = null;
+  private world: World | null = null;
+  private answer: Answer | null = null;
+  private readonly frames: FieldFrames;
+
+  /** `frames` are the room's: frames made here are the room's next ones. */
+  constructor(frames: FieldFrames) {
+    this.frames = frames;
+  }
+
+  get ready(): boolean {
+    return this.world !== null;
+  }
+
+  startRound(world: World, _frames: FieldFramesState): void {
+    this.world = world;
+    this.answer = null;
+  }
+
+  ask(ask: Ask): void {
+    const world = this.world;
+    if (!world) throw new Error("no round started on this model");
+    world.pending.push(...ask.commands);
+    const events: SimEvent[] = [];
+    const stepMs: number[] = [];
+    for (let k = 0; k < ask.ticks && world.outcome === "ongoing"; k++) {
+      const t0 = performance.now();
+      for (const e of step(world)) events.push(e);
+      stepMs.push(performance.now() - t0);
+    }
+    if (ask.frame) this.frames.deadband = ask.frame.deadband;
+    this.answer = { events, stepMs, frame: ask.frame ? this.frames.next(world) : null };
+  }
+
+  take(): Answer | null {
+    const a = this.answer;
+    this.answer = null;
+    return a;
+  }
+
+  question<Q extends Question>(q: Q): Promise<Reply<Q> | null> {
+    return Promise.resolve(this.world ? answer(this.world, q) : null);
+  }
+
+  forget(): void {
+    this.answer = null;
+  }
+
+  close(): void {
+    this.world = null;
+    this.answer = null;
+  }
+}

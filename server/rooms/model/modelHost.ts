@@ -1,0 +1,63 @@
+// Where a room's model steps: on its own thread (modelThread.ts) or in the room's process (inlineModel.ts, for rooms
+// driven by advance() in tests). The room has ONE stepping path over this interface: it asks for steps with the
+// commands and edits made since the last ask, and takes the answer (at once in the process, a tick later from the
+// thread). The room also asks the host's own world questions (`question`, answered by `answer` on its thread).
+// Ticks and milliseconds. Implemented by ModelThread and InlineModel; used by TissueRoomBase and modelWorker.ts.
+
+import type { InspectResult } from "../../../shared/net/messages.ts";
+import { inspectCell } from "../../../shared/report/inspect.ts";
+import { stateHash, type Command, type SimEvent, type World } from "../../../shared/sim/index.ts";
+import type { FieldFramesState } from "../fieldBroadcast.ts";
+import type { ReplayTo } from "./replayLog.ts";
+import type { WorldEdit } from "./worldEdits.ts";
+
+/** A field frame to make after the steps, with the dead-band of the game's speed. */
+export interface FrameAsk { deadband: number }
+
+/** Steps to take: `commands` go in at the first of them, after `edits` (both already made on the room's world). */
+export interface Ask { ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null }
+
+/** What the steps gave: their events, each step's time, the field frame to send (the room's frames follow on from it). */
+export interface Answer { events: SimEvent[]; stepMs: number[]; frame: Uint8Array | null }
+
+/** A look at the host's own world (the thread's, not the room's copy): its tick and state hash. */
+export interface WorldLook { tick: number; hash: string }
+
+/** Questions a room asks of the host's own world, and their answers. */
+export type Question = { what: "look" } | { what: "inspect"; cellId: number };
+export type Reply<Q extends Question> = Q extends { what: "inspect" } ? InspectResult : WorldLook;
+
+/** The answer to `q` from `world` (on whichever thread holds it). */
+export function answer<Q extends Question>(world: World, q: Q): Reply<Q> {
+  return (q.what === "inspect" ? inspectCell(world, q.cellId) : { tick: world.tick, hash: stateHash(world) }) as Reply<Q>;
+}
+
+export interface ModelHost {
+  /** Whether the steps run on another thread. */
+  readonly onThread: boolean;
+  /** Whether an ask may be sent now (a round started, no ask in flight, no failure). */
+  readonly ready: boolean;
+  /** Why this host can no longer step (its thread died), or null. */
+  readonly failure: string | null;
+  /** The ask in flight, until its answer is taken or dropped. */
+  readonly asked: Ask | null;
+  /**
+   * A round on `world` (the room's), its field frames going on from `frames`; with `replay` (a class resumed, a
+   * thread replaced) a thread first brings its own world to the log's tick, as the room's world already is.
+   */
+  startRound(world: World, frames: FieldFramesState, replay?: ReplayTo): void;
+  ask(ask: Ask): void;
+  /**
+   * The answer that arrived since the last call, or null; the room's world is then the stepped world. `later` are
+   * the edits made since the ask (made again on a world written from the thread's).
+   */
+  take(later: readonly WorldEdit[]): Answer | null;
+  /**
+   * Asks the host's own world, as it is after every ask sent so far (null when it has none: not started, dead, the
+   * round changed): what a room reads from the model rather than from its copy (issue 15's next stage).
+   */
+  question<Q extends Question>(q: Q): Promise<Reply<Q> | null>;
+  /** Drops the ask in flight and any answer (the round ended or restarted). */
+  forget(): void;
+  close(): void;
+}
