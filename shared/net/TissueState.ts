@@ -4,6 +4,12 @@
 // cell positions in quarter voxels (POSITION_STEPS_PER_VOXEL). Only what changes is sent (schema deltas).
 
 import { MapSchema, schema, t, type SchemaType } from "@colyseus/schema";
+import type { Outcome, Role } from "../sim/index.ts";
+
+/** What kind of room a round is played in: one person with bots, or a teacher's class. */
+export type RoomKind = "solo" | "classroom";
+/** Where a round is: a class waits in the lobby until the teacher starts; a solo room starts playing. */
+export type RoundPhase = "lobby" | "playing" | "ended";
 
 /** Cell positions travel as whole numbers of 1/4 voxel (2.5 µm). */
 export const POSITION_STEPS_PER_VOXEL = 4;
@@ -28,7 +34,7 @@ export type CellState = SchemaType<typeof CellState>;
 
 /** One player's place in the room: a person or a bot, with a role and the squads it commands. */
 export const SeatState = schema({
-  role: t.string().default(""), // a Role
+  role: t.string<Role | "">().default(""), // a Role ("" only before the room seats it)
   squads: t.string().default(""), // squad numbers, comma-separated ("1,2"); empty for the clinician
   name: t.string().default(""), // shown to everyone: a nickname, or "Bot (hard)"
   bot: t.string().default(""), // the bot's difficulty, or "" for a person
@@ -70,8 +76,8 @@ export type HudState = SchemaType<typeof HudState>;
 
 export const TissueState = schema({
   scenarioId: t.string().default(""),
-  mode: t.string().default("solo"), // "solo" or "classroom"
-  phase: t.string().default("playing"), // "lobby" (classroom, before the teacher starts), "playing", "ended"
+  mode: t.string<RoomKind>().default("solo"),
+  phase: t.string<RoundPhase>().default("playing"), // "lobby" (classroom, before the teacher starts), "playing", "ended"
   code: t.string().default(""), // classroom join code (shown on the projector)
   locked: t.boolean().default(false), // classroom: no new students (reconnections still allowed)
   lateJoin: t.boolean().default(true), // classroom: students may join after the round has started
@@ -79,7 +85,7 @@ export const TissueState = schema({
   tick: t.uint32().default(0),
   day: t.float32().default(0),
   days: t.float32().default(0), // the round's length in simulated days
-  outcome: t.string().default("ongoing"), // an Outcome
+  outcome: t.string<Outcome>().default("ongoing"),
   paused: t.boolean().default(false),
   speed: t.uint8().default(1), // model ticks per base tick: 1, 2, 4 or 8
   round: t.uint16().default(1), // counts restarts

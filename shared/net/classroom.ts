@@ -2,7 +2,7 @@
 // the teacher-only messages, and validators for all of them. Called by the classroom room at the door, by the
 // client's teacher and student pages, and by tests. Words here are the ones teachers and students see.
 
-import { ROLES, isRole, isTherapyName, type MetricName, type MetricSample, type Role, type TherapyName } from "../sim/index.ts";
+import { ROLES, isRole, isTherapyName, type MetricName, type MetricSample, type Outcome, type Role, type TherapyName } from "../sim/index.ts";
 import { SCENARIOS } from "../scenarios/index.ts";
 import { SPEEDS, type Checked, type Speed } from "./messages.ts";
 import { MIN_ROUND_DAYS } from "./roomOptions.ts";
@@ -55,7 +55,7 @@ export interface SessionInfo { code: string; hostSecret: string; joinPath: strin
 export interface DashboardRow {
   seatId: string;
   name: string;
-  role: string;
+  role: Role;
   squads: string;
   connected: boolean;
   bot: string;
@@ -66,13 +66,20 @@ export interface DashboardRow {
 }
 export interface Dashboard { rows: DashboardRow[] }
 
+/** The series a class compares across rounds (server/rooms/classroom/roundResults.ts names them from the debrief's). */
+export const ROUND_SERIES_NAMES = ["threat", "damage", "il2MeanPm", "killers", "tregs"] as const;
+export type RoundSeriesName = (typeof ROUND_SERIES_NAMES)[number];
+
 export interface RoundSummary {
   round: number;
   scenarioId: string;
-  outcome: string;
+  outcome: Outcome;
   days: number[];
-  /** A few series by name (threat, damage, IL-2 mean, killers) for the comparison chart. */
-  series: Record<string, number[]>;
+  /**
+   * A few series for the comparison chart, by RoundSeriesName; typed as open keys because rounds saved by older
+   * versions (server/results) may carry other names, which the chart shows as they come.
+   */
+  series: Partial<Record<RoundSeriesName, number[]>> & Record<string, number[] | undefined>;
 }
 
 /** Options to create a classroom session (the teacher's page sends them). */

@@ -4,6 +4,7 @@
 
 import type { MetricName, MetricSample } from "../sim/metrics.ts";
 import type { World } from "../sim/world.ts";
+import type { Role } from "../sim/roles.ts";
 import { learningPoints } from "./learningPoints.ts";
 import type { Debrief, DebriefSeries } from "../net/messages.ts";
 import type { RoleLedger } from "./roleLedger.ts";
@@ -14,7 +15,7 @@ export const MAX_DEBRIEF_POINTS = 200;
 /** At most this many moments, so the list stays readable. */
 export const MAX_MOMENTS = 16;
 
-export interface Seat { role: string; name: string; bot: string; squads: number[] }
+export interface Seat { role: Role; name: string; bot: string; squads: number[] }
 
 /** The charts: metric name, label and units (the fraction metrics are shown as they are, 0..1). */
 /** A chart of the debrief: which metric, and its words. */
