@@ -55,9 +55,10 @@ export type CardState = SchemaType<typeof CardState>;
 export const HudState = schema({
   il2MeanPm: t.float32().default(0),
   il2MaxPm: t.float32().default(0),
-  helpers: t.uint32().default(0),
-  killers: t.uint32().default(0),
-  tregs: t.uint32().default(0),
+  // Living cells by glossary group: cd4 (helper T cells), cd8 (killer T cells), treg, nk (nkBright and nkDim).
+  cd4: t.uint32().default(0),
+  cd8: t.uint32().default(0),
+  treg: t.uint32().default(0),
   nk: t.uint32().default(0),
   threat: t.uint32().default(0), // infected and tumour cells
   damage: t.float32().default(0), // share of the starting healthy tissue lost, 0..1

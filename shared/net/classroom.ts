@@ -67,7 +67,7 @@ export interface DashboardRow {
 export interface Dashboard { rows: DashboardRow[] }
 
 /** The series a class compares across rounds (server/rooms/classroom/roundResults.ts names them from the debrief's). */
-export const ROUND_SERIES_NAMES = ["threat", "damage", "il2MeanPm", "killers", "tregs"] as const;
+export const ROUND_SERIES_NAMES = ["threat", "damage", "il2MeanPm", "cd8", "treg"] as const;
 export type RoundSeriesName = (typeof ROUND_SERIES_NAMES)[number];
 
 export interface RoundSummary {
@@ -171,7 +171,7 @@ export const HISTORY_MAX_POINTS = 600;
  * A round's chart history so far, as the live charts draw it: per point the simulated day, threat cells, killer T
  * cells and the fraction of tissue lost (the model's metrics samples, every metricsEveryTicks ticks).
  */
-export interface RoundHistory { round: number; days: number[]; threat: number[]; killers: number[]; damage: number[] }
+export interface RoundHistory { round: number; days: number[]; threat: number[]; cd8: number[]; damage: number[] }
 
 const roundTo = (v: number, digits: number): number => {
   const f = 10 ** digits;
@@ -184,7 +184,7 @@ const roundTo = (v: number, digits: number): number => {
  */
 export function roundHistory(round: number, samples: readonly MetricSample[], maxPoints = HISTORY_MAX_POINTS, threatMetric: MetricName = "threat.burden"): RoundHistory {
   const n = samples.length, k = Math.min(n, Math.max(2, Math.floor(maxPoints)));
-  const h: RoundHistory = { round, days: [], threat: [], killers: [], damage: [] };
+  const h: RoundHistory = { round, days: [], threat: [], cd8: [], damage: [] };
   let last = -1;
   for (let i = 0; i < k; i++) {
     const at = k === 1 ? 0 : Math.round((i * (n - 1)) / (k - 1));
@@ -193,7 +193,7 @@ export function roundHistory(round: number, samples: readonly MetricSample[], ma
     const v = samples[at].values;
     h.days.push(roundTo(samples[at].day, 4));
     h.threat.push(roundTo(v[threatMetric] ?? 0, 2));
-    h.killers.push(roundTo(v["count.cd8"] ?? 0, 2));
+    h.cd8.push(roundTo(v["count.cd8"] ?? 0, 2));
     h.damage.push(roundTo(v["tissue.damage"] ?? 0, 5));
   }
   return h;
@@ -202,14 +202,14 @@ export function roundHistory(round: number, samples: readonly MetricSample[], ma
 /** Checks a history message before the charts use it: four series of equal length, finite numbers, days not falling. */
 export function checkRoundHistory(payload: unknown): Checked<RoundHistory> {
   if (!isPlainObject(payload)) return { ok: false, error: "a history must be an object" };
-  const { round, days, threat, killers, damage } = payload;
+  const { round, days, threat, cd8, damage } = payload;
   if (typeof round !== "number" || !Number.isInteger(round) || round < 0) return { ok: false, error: "round must be a whole number" };
-  const series = [days, threat, killers, damage];
+  const series = [days, threat, cd8, damage];
   if (!series.every((a) => Array.isArray(a) && a.length <= HISTORY_MAX_POINTS && a.every((x) => typeof x === "number" && Number.isFinite(x)))) {
-    return { ok: false, error: `days, threat, killers and damage must be lists of at most ${HISTORY_MAX_POINTS} numbers` };
+    return { ok: false, error: `days, threat, cd8 and damage must be lists of at most ${HISTORY_MAX_POINTS} numbers` };
   }
   const d = days as number[];
   if (!series.every((a) => (a as number[]).length === d.length)) return { ok: false, error: "the four series must have the same length" };
   for (let i = 1; i < d.length; i++) if (d[i] < d[i - 1]) return { ok: false, error: "days must not go backwards" };
-  return { ok: true, value: { round, days: d, threat: threat as number[], killers: killers as number[], damage: damage as number[] } };
+  return { ok: true, value: { round, days: d, threat: threat as number[], cd8: cd8 as number[], damage: damage as number[] } };
 }

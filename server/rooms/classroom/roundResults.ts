@@ -13,8 +13,8 @@ const SUMMARY_SERIES: Partial<Record<MetricName, RoundSeriesName>> = {
   "count.cd8Activated": "threat", // the threat in autoimmunity (debrief.ts threatMetricOf)
   "tissue.damage": "damage",
   "il2.meanPm": "il2MeanPm",
-  "count.cd8": "killers",
-  "count.treg": "tregs",
+  "count.cd8": "cd8",
+  "count.treg": "treg",
 };
 
 export function roundSummary(round: number, debrief: Debrief): RoundSummary {
