@@ -19,7 +19,7 @@ export const CellStatus = {
   activated: 1, // a T cell that has met its antigen
   producing: 2, // an infected cell past its eclipse (releasing virus)
   memory: 4,
-  lit: 8, // pSTAT5-positive: hearing IL-2 now
+  pstat5Positive: 8, // pSTAT5 above pstat5PositiveLevel: hearing IL-2 now (drawn with a glow; "lit up" on screens)
   commanded: 16, // following a player's order
 } as const;
 
