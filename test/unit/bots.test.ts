@@ -100,7 +100,7 @@ describe("bots", () => {
     }
   });
 
-  test("the clinician plays the card the scenario calls for, and stops short of the leak line", () => {
+  test("the clinician plays the card the scenario calls for, and stops short of the dose-limiting line", () => {
     const at = (id: string, day: number, leak: number): BotObservation => {
       const obs = observe(build(id, 2, 1), "clinician");
       return { ...obs, day, hud: { ...obs.hud, leak } };
