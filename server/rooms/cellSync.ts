@@ -22,7 +22,7 @@ export function cellStatus(world: World, i: number): number {
   if (f & CellFlag.activated) s |= CellStatus.activated;
   if (f & CellFlag.producing) s |= CellStatus.producing;
   if (f & CellFlag.memory) s |= CellStatus.memory;
-  if (c.pstat5[i] > world.params.pstat5PositiveLevel) s |= CellStatus.lit;
+  if (c.pstat5[i] > world.params.pstat5PositiveLevel) s |= CellStatus.pstat5Positive;
   if (c.mode[i] !== Mode.free) s |= CellStatus.commanded;
   return s;
 }

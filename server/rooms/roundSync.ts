@@ -25,9 +25,9 @@ export function syncRound(state: TissueState, world: World, clock: RoundClock, c
     const v = m.values;
     hud.il2MeanPm = v["il2.meanPm"];
     hud.il2MaxPm = v["il2.maxPm"];
-    hud.helpers = v["count.cd4"];
-    hud.killers = v["count.cd8"];
-    hud.tregs = v["count.treg"];
+    hud.cd4 = v["count.cd4"];
+    hud.cd8 = v["count.cd8"];
+    hud.treg = v["count.treg"];
     hud.nk = v["count.nk"];
     hud.threat = v["threat.burden"];
     hud.damage = v["tissue.damage"];

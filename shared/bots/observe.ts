@@ -15,8 +15,8 @@ export interface SeenCell {
   squad: number;
   /** A T cell that has met its antigen (drawn with a ring). */
   activated: boolean;
-  /** pSTAT5-positive: hearing IL-2 now (drawn lit). */
-  lit: boolean;
+  /** pSTAT5-positive: hearing IL-2 now (drawn with a glow). */
+  pstat5Positive: boolean;
   /** An infected cell releasing virus. */
   producing: boolean;
 }
@@ -96,7 +96,7 @@ export function observe(world: World, role: Role): BotObservation {
     const type = CELL_TYPE_NAMES[c.type[i]];
     cells.push({
       id: c.id[i], type, x: c.x[i], y: c.y[i], squad: c.squad[i],
-      activated: (f & CellFlag.activated) !== 0, lit: c.pstat5[i] > gate, producing: (f & CellFlag.producing) !== 0,
+      activated: (f & CellFlag.activated) !== 0, pstat5Positive: c.pstat5[i] > gate, producing: (f & CellFlag.producing) !== 0,
     });
     if (type === "cd4") helpers++;
     else if (type === "cd8") killers++;

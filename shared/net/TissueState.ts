@@ -4,6 +4,12 @@
 // cell positions in quarter voxels (POSITION_STEPS_PER_VOXEL). Only what changes is sent (schema deltas).
 
 import { MapSchema, schema, t, type SchemaType } from "@colyseus/schema";
+import type { Outcome, Role } from "../sim/index.ts";
+
+/** What kind of room a round is played in: one person with bots, or a teacher's class. */
+export type RoomKind = "solo" | "classroom";
+/** Where a round is: a class waits in the lobby until the teacher starts; a solo room starts playing. */
+export type RoundPhase = "lobby" | "playing" | "ended";
 
 /** Cell positions travel as whole numbers of 1/4 voxel (2.5 µm). */
 export const POSITION_STEPS_PER_VOXEL = 4;
@@ -13,7 +19,7 @@ export const CellStatus = {
   activated: 1, // a T cell that has met its antigen
   producing: 2, // an infected cell past its eclipse (releasing virus)
   memory: 4,
-  lit: 8, // pSTAT5-positive: hearing IL-2 now
+  pstat5Positive: 8, // pSTAT5 above pstat5PositiveLevel: hearing IL-2 now (drawn with a glow; "lit up" on screens)
   commanded: 16, // following a player's order
 } as const;
 
@@ -28,7 +34,7 @@ export type CellState = SchemaType<typeof CellState>;
 
 /** One player's place in the room: a person or a bot, with a role and the squads it commands. */
 export const SeatState = schema({
-  role: t.string().default(""), // a Role
+  role: t.string<Role | "">().default(""), // a Role ("" only before the room seats it)
   squads: t.string().default(""), // squad numbers, comma-separated ("1,2"); empty for the clinician
   name: t.string().default(""), // shown to everyone: a nickname, or "Bot (hard)"
   bot: t.string().default(""), // the bot's difficulty, or "" for a person
@@ -49,9 +55,10 @@ export type CardState = SchemaType<typeof CardState>;
 export const HudState = schema({
   il2MeanPm: t.float32().default(0),
   il2MaxPm: t.float32().default(0),
-  helpers: t.uint32().default(0),
-  killers: t.uint32().default(0),
-  tregs: t.uint32().default(0),
+  // Living cells by glossary group: cd4 (helper T cells), cd8 (killer T cells), treg, nk (nkBright and nkDim).
+  cd4: t.uint32().default(0),
+  cd8: t.uint32().default(0),
+  treg: t.uint32().default(0),
   nk: t.uint32().default(0),
   threat: t.uint32().default(0), // infected and tumour cells
   damage: t.float32().default(0), // share of the starting healthy tissue lost, 0..1
@@ -70,8 +77,8 @@ export type HudState = SchemaType<typeof HudState>;
 
 export const TissueState = schema({
   scenarioId: t.string().default(""),
-  mode: t.string().default("solo"), // "solo" or "classroom"
-  phase: t.string().default("playing"), // "lobby" (classroom, before the teacher starts), "playing", "ended"
+  mode: t.string<RoomKind>().default("solo"),
+  phase: t.string<RoundPhase>().default("playing"), // "lobby" (classroom, before the teacher starts), "playing", "ended"
   code: t.string().default(""), // classroom join code (shown on the projector)
   locked: t.boolean().default(false), // classroom: no new students (reconnections still allowed)
   lateJoin: t.boolean().default(true), // classroom: students may join after the round has started
@@ -79,7 +86,7 @@ export const TissueState = schema({
   tick: t.uint32().default(0),
   day: t.float32().default(0),
   days: t.float32().default(0), // the round's length in simulated days
-  outcome: t.string().default("ongoing"), // an Outcome
+  outcome: t.string<Outcome>().default("ongoing"),
   paused: t.boolean().default(false),
   speed: t.uint8().default(1), // model ticks per base tick: 1, 2, 4 or 8
   round: t.uint16().default(1), // counts restarts

@@ -2,7 +2,7 @@
 // the teacher-only messages, and validators for all of them. Called by the classroom room at the door, by the
 // client's teacher and student pages, and by tests. Words here are the ones teachers and students see.
 
-import { ROLES, isRole, isTherapyName, type MetricName, type MetricSample, type Role, type TherapyName } from "../sim/index.ts";
+import { ROLES, isRole, isTherapyName, type MetricName, type MetricSample, type Outcome, type Role, type TherapyName } from "../sim/index.ts";
 import { SCENARIOS } from "../scenarios/index.ts";
 import { SPEEDS, type Checked, type Speed } from "./messages.ts";
 import { MIN_ROUND_DAYS } from "./roomOptions.ts";
@@ -55,7 +55,7 @@ export interface SessionInfo { code: string; hostSecret: string; joinPath: strin
 export interface DashboardRow {
   seatId: string;
   name: string;
-  role: string;
+  role: Role;
   squads: string;
   connected: boolean;
   bot: string;
@@ -66,13 +66,20 @@ export interface DashboardRow {
 }
 export interface Dashboard { rows: DashboardRow[] }
 
+/** The series a class compares across rounds (server/rooms/classroom/roundResults.ts names them from the debrief's). */
+export const ROUND_SERIES_NAMES = ["threat", "damage", "il2MeanPm", "cd8", "treg"] as const;
+export type RoundSeriesName = (typeof ROUND_SERIES_NAMES)[number];
+
 export interface RoundSummary {
   round: number;
   scenarioId: string;
-  outcome: string;
+  outcome: Outcome;
   days: number[];
-  /** A few series by name (threat, damage, IL-2 mean, killers) for the comparison chart. */
-  series: Record<string, number[]>;
+  /**
+   * A few series for the comparison chart, by RoundSeriesName; typed as open keys because rounds saved by older
+   * versions (server/results) may carry other names, which the chart shows as they come.
+   */
+  series: Partial<Record<RoundSeriesName, number[]>> & Record<string, number[] | undefined>;
 }
 
 /** Options to create a classroom session (the teacher's page sends them). */
@@ -164,7 +171,7 @@ export const HISTORY_MAX_POINTS = 600;
  * A round's chart history so far, as the live charts draw it: per point the simulated day, threat cells, killer T
  * cells and the fraction of tissue lost (the model's metrics samples, every metricsEveryTicks ticks).
  */
-export interface RoundHistory { round: number; days: number[]; threat: number[]; killers: number[]; damage: number[] }
+export interface RoundHistory { round: number; days: number[]; threat: number[]; cd8: number[]; damage: number[] }
 
 const roundTo = (v: number, digits: number): number => {
   const f = 10 ** digits;
@@ -177,7 +184,7 @@ const roundTo = (v: number, digits: number): number => {
  */
 export function roundHistory(round: number, samples: readonly MetricSample[], maxPoints = HISTORY_MAX_POINTS, threatMetric: MetricName = "threat.burden"): RoundHistory {
   const n = samples.length, k = Math.min(n, Math.max(2, Math.floor(maxPoints)));
-  const h: RoundHistory = { round, days: [], threat: [], killers: [], damage: [] };
+  const h: RoundHistory = { round, days: [], threat: [], cd8: [], damage: [] };
   let last = -1;
   for (let i = 0; i < k; i++) {
     const at = k === 1 ? 0 : Math.round((i * (n - 1)) / (k - 1));
@@ -186,7 +193,7 @@ export function roundHistory(round: number, samples: readonly MetricSample[], ma
     const v = samples[at].values;
     h.days.push(roundTo(samples[at].day, 4));
     h.threat.push(roundTo(v[threatMetric] ?? 0, 2));
-    h.killers.push(roundTo(v["count.cd8"] ?? 0, 2));
+    h.cd8.push(roundTo(v["count.cd8"] ?? 0, 2));
     h.damage.push(roundTo(v["tissue.damage"] ?? 0, 5));
   }
   return h;
@@ -195,14 +202,14 @@ export function roundHistory(round: number, samples: readonly MetricSample[], ma
 /** Checks a history message before the charts use it: four series of equal length, finite numbers, days not falling. */
 export function checkRoundHistory(payload: unknown): Checked<RoundHistory> {
   if (!isPlainObject(payload)) return { ok: false, error: "a history must be an object" };
-  const { round, days, threat, killers, damage } = payload;
+  const { round, days, threat, cd8, damage } = payload;
   if (typeof round !== "number" || !Number.isInteger(round) || round < 0) return { ok: false, error: "round must be a whole number" };
-  const series = [days, threat, killers, damage];
+  const series = [days, threat, cd8, damage];
   if (!series.every((a) => Array.isArray(a) && a.length <= HISTORY_MAX_POINTS && a.every((x) => typeof x === "number" && Number.isFinite(x)))) {
-    return { ok: false, error: `days, threat, killers and damage must be lists of at most ${HISTORY_MAX_POINTS} numbers` };
+    return { ok: false, error: `days, threat, cd8 and damage must be lists of at most ${HISTORY_MAX_POINTS} numbers` };
   }
   const d = days as number[];
   if (!series.every((a) => (a as number[]).length === d.length)) return { ok: false, error: "the four series must have the same length" };
   for (let i = 1; i < d.length; i++) if (d[i] < d[i - 1]) return { ok: false, error: "days must not go backwards" };
-  return { ok: true, value: { round, days: d, threat: threat as number[], killers: killers as number[], damage: damage as number[] } };
+  return { ok: true, value: { round, days: d, threat: threat as number[], cd8: cd8 as number[], damage: damage as number[] } };
 }

@@ -3,8 +3,10 @@
 // each finished contrast comes once in its own message (and again to a device that joins late). Sent by the room's
 // RoundContrasts (server/rooms/contrast), read by the client's contrastView.
 
+import type { MetricName } from "../sim/index.ts";
+
 /** One chart: a metric in the real round and in the contrast, on the debrief's days. */
-export interface ContrastSeries { name: string; label: string; units: string; real: number[]; contrast: number[] }
+export interface ContrastSeries { name: MetricName; label: string; units: string; real: number[]; contrast: number[] }
 
 export interface ContrastPlanWire {
   /** A ContrastId (shared/report/contrasts.ts). */

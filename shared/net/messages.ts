@@ -2,7 +2,10 @@
 // other than commands (those are in commandMessage.ts). Message names are constants: nothing else goes on the wire.
 // Called by the server's rooms at the door and by the client when it sends or receives.
 
-import type { SimEvent } from "../sim/index.ts";
+import type { CellTypeName, MetricName, Outcome, Role, SimEvent, Why } from "../sim/index.ts";
+
+/** A Why name (shared/sim/world.ts), what the microscope says a cell is doing. */
+export type WhyName = keyof typeof Why;
 
 /** Client → server. */
 export const ClientMessage = {
@@ -56,7 +59,7 @@ export interface InspectResult {
   cellId: number;
   /** False when the cell has died or never existed; the other fields are then absent. */
   found: boolean;
-  type?: string; // CellTypeName
+  type?: CellTypeName;
   label?: string; // plain-language type
   squad?: number;
   x?: number; // voxels
@@ -75,22 +78,22 @@ export interface InspectResult {
   divisionsLeft?: number;
   generation?: number;
   activated?: boolean;
-  why?: string; // a Why name
+  why?: WhyName;
   whyText?: string; // in plain words
 }
 
-export interface DebriefSeries { name: string; label: string; units: string; values: number[] }
+export interface DebriefSeries { name: MetricName; label: string; units: string; values: number[] }
 
 export interface Debrief {
   scenarioId: string;
   /** An Outcome name (outcomeWords.ts); `endedByTeacher` when a teacher ended the round before the model decided it. */
-  outcome: string;
+  outcome: Outcome;
   outcomeText: string;
   /** Simulated day of each sample, shared by every series. */
   days: number[];
   series: DebriefSeries[];
   moments: { day: number; text: string }[];
-  roles: { role: string; name: string; bot: string; measures: { label: string; value: number; units: string }[] }[];
+  roles: { role: Role; name: string; bot: string; measures: { label: string; value: number; units: string }[] }[];
   learning: string[];
 }
 

@@ -4,12 +4,13 @@
 import { DIFFICULTIES, ROLES, isDifficulty, isRole, type Difficulty, type Role } from "../sim/index.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../scenarios/index.ts";
 import type { Checked } from "./messages.ts";
+import type { RoomKind } from "./TissueState.ts";
 
-export const MODES = ["solo"] as const;
-export type Mode = (typeof MODES)[number];
+/** The room kinds (`mode` on the wire) a tissue room is created as; a class is a ClassroomRoom (classroom.ts). */
+export const TISSUE_ROOM_KINDS = ["solo"] as const satisfies readonly RoomKind[];
 
 export interface RoomOptions {
-  mode?: Mode;
+  mode?: (typeof TISSUE_ROOM_KINDS)[number];
   scenarioId?: string;
   seed?: number;
   /** The role the joining person takes (solo: bots take the others). */
@@ -35,7 +36,7 @@ export function checkRoomOptions(options: unknown): Checked<RoomOptions> {
   const o = options as Record<string, unknown>;
   const extra = Object.keys(o).filter((k) => !FIELDS.includes(k));
   if (extra.length) return { ok: false, error: `unknown option ${extra.slice(0, 3).join(", ")}; allowed: ${FIELDS.join(", ")}` };
-  if (o.mode !== undefined && !(MODES as readonly unknown[]).includes(o.mode)) return { ok: false, error: `mode must be one of ${MODES.join(", ")}` };
+  if (o.mode !== undefined && !(TISSUE_ROOM_KINDS as readonly unknown[]).includes(o.mode)) return { ok: false, error: `mode must be one of ${TISSUE_ROOM_KINDS.join(", ")}` };
   if (o.scenarioId !== undefined && (typeof o.scenarioId !== "string" || !Object.hasOwn(SCENARIOS, o.scenarioId))) {
     return { ok: false, error: `unknown scenario "${String(o.scenarioId)}"; scenarios: ${Object.keys(SCENARIOS).join(", ")}` };
   }

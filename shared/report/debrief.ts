@@ -4,17 +4,18 @@
 
 import type { MetricName, MetricSample } from "../sim/metrics.ts";
 import type { World } from "../sim/world.ts";
+import type { Role } from "../sim/roles.ts";
 import { learningPoints } from "./learningPoints.ts";
 import type { Debrief, DebriefSeries } from "../net/messages.ts";
 import type { RoleLedger } from "./roleLedger.ts";
 import { daysLong, onDay } from "../net/dayClock.ts";
-import { dayOfTick, fmt, LIT_SHARE, pct, runFacts, threatWords, type RunFacts } from "./runFacts.ts";
+import { dayOfTick, fmt, POSITIVE_SHARE, pct, runFacts, threatWords, type RunFacts } from "./runFacts.ts";
 
 export const MAX_DEBRIEF_POINTS = 200;
 /** At most this many moments, so the list stays readable. */
 export const MAX_MOMENTS = 16;
 
-export interface Seat { role: string; name: string; bot: string; squads: number[] }
+export interface Seat { role: Role; name: string; bot: string; squads: number[] }
 
 /** The charts: metric name, label and units (the fraction metrics are shown as they are, 0..1). */
 /** A chart of the debrief: which metric, and its words. */
@@ -139,7 +140,7 @@ export function keyMoments(world: World, f: RunFacts, ledger: RoleLedger): { day
   if (f.threat.value > 0) out.push({ day: f.threat.day, text: `The threat peaked at ${fmt(f.threat.value)} cells.` });
   // the least telling moments go first when there are too many
   const minor: { day: number; text: string }[] = [];
-  if (f.tregFirstPositive >= 0) minor.push({ day: f.tregFirstPositive, text: `Tregs lit up: ${pct(LIT_SHARE)} or more of them were pSTAT5-positive.` });
+  if (f.tregFirstPositive >= 0) minor.push({ day: f.tregFirstPositive, text: `Tregs lit up: ${pct(POSITIVE_SHARE)} or more of them were pSTAT5-positive.` });
   if (f.killers.value > 0 && f.killers.day > 0) minor.push({ day: f.killers.day, text: `Killer T cells peaked at ${fmt(f.killers.value)}.` });
   const kept = [...out.slice(0, MAX_MOMENTS), ...minor.slice(0, Math.max(0, MAX_MOMENTS - out.length))];
   kept.sort((a, b) => a.day - b.day);

@@ -5,12 +5,12 @@
 import { CELL_TYPE_LABELS, CELL_TYPE_NAMES, CellType, type CellTypeName } from "../sim/cellTypes.ts";
 import { highAffinitySites } from "../sim/uptake.ts";
 import { CellFlag, Why, indexOfId, type World } from "../sim/world.ts";
-import type { InspectResult } from "../net/messages.ts";
+import type { InspectResult, WhyName } from "../net/messages.ts";
 
 /** Why names by code (the reverse of Why). */
-export const WHY_NAMES: readonly string[] = (() => {
-  const out: string[] = [];
-  for (const [name, code] of Object.entries(Why)) out[code] = name;
+export const WHY_NAMES: readonly WhyName[] = (() => {
+  const out: WhyName[] = [];
+  for (const [name, code] of Object.entries(Why) as [WhyName, number][]) out[code] = name;
   return out;
 })();
 

@@ -5,7 +5,7 @@
 import type { World } from "../sim/world.ts";
 import type { RoleLedger } from "./roleLedger.ts";
 import { onDay } from "../net/dayClock.ts";
-import { fmt, LIT_SHARE, pct, threatWords, type RunFacts } from "./runFacts.ts";
+import { fmt, POSITIVE_SHARE, pct, threatWords, type RunFacts } from "./runFacts.ts";
 
 const MAX_POINTS = 5;
 
@@ -62,7 +62,7 @@ function tregs(world: World, f: RunFacts): string {
 /** Objectives 2 and 4: cells with only CD122 (NK cells, resting killers) need a lot of IL-2. */
 function nkCells(f: RunFacts): string {
   const nk = f.nkPositivePeak;
-  if (nk.value < LIT_SHARE) {
+  if (nk.value < POSITIVE_SHARE) {
     return `Most NK cells (the CD56dim kind) carry the intermediate receptor, CD122 with almost no CD25, and need IL-2 near 1 nM; the few CD56bright NK cells carry CD25 too and hear lower levels. IL-2 peaked at ${fmt(f.il2Max.value)} pM, so ${pct(nk.value) !== pct(0) ? `at most ${pct(nk.value)} of them were` : "none of them was"} pSTAT5-positive.${f.noThreat ? "" : ` They killed ${f.killsByNk} cells without IL-2's boost.`}`;
   }
   const highDose = f.firstDoseDay.highDose;

@@ -3,7 +3,7 @@
 // every step (or every few steps) with those steps' events; the debrief asks measuresFor(world, role, squads) at the end.
 
 import { CellType } from "../sim/cellTypes.ts";
-import { SQUAD_LABELS } from "../sim/roles.ts";
+import { SQUAD_LABELS, type Role } from "../sim/roles.ts";
 import { THERAPY_LABELS, THERAPY_NAMES } from "../sim/therapyNames.ts";
 import { CellFlag, Why, indexOfId, type SimEvent, type World } from "../sim/world.ts";
 import { findCell } from "./inspect.ts";
@@ -214,7 +214,7 @@ export class RoleLedger {
   }
 
   /** What a seat's role did, as labelled numbers. Tissue damage prevented is not attributed to any one role. */
-  measuresFor(world: World, role: string, squads: readonly number[]): Measure[] {
+  measuresFor(world: World, role: Role, squads: readonly number[]): Measure[] {
     const out: Measure[] = [];
     for (const sq of squads) {
       const t = this.squads.get(sq) ?? newTally();

@@ -102,8 +102,8 @@ export interface RunFacts {
   leakCrossedDay: number; // -1 never
 }
 
-/** Share of cells that must be pSTAT5-positive to call a population "lit up". */
-export const LIT_SHARE = 0.2;
+/** Share of cells that must be pSTAT5-positive to call a population pSTAT5-positive ("lit up" on screens). */
+export const POSITIVE_SHARE = 0.2;
 
 export function runFacts(world: World, ledger: RoleLedger): RunFacts {
   const h = world.history;
@@ -132,9 +132,9 @@ export function runFacts(world: World, ledger: RoleLedger): RunFacts {
     threat: peakOf(h, "threat.burden"),
     damageEnd: lastValue(h, "tissue.damage"),
     tregsAtStart: first ? first.values["count.treg"] ?? 0 : 0,
-    tregFirstPositive: firstDayAtLeast(h, "pstat5.treg", LIT_SHARE),
-    cd8FirstPositive: firstDayAtLeast(h, "pstat5.cd8Activated", LIT_SHARE),
-    cd4FirstPositive: firstDayAtLeast(h, "pstat5.cd4Activated", LIT_SHARE),
+    tregFirstPositive: firstDayAtLeast(h, "pstat5.treg", POSITIVE_SHARE),
+    cd8FirstPositive: firstDayAtLeast(h, "pstat5.cd8Activated", POSITIVE_SHARE),
+    cd4FirstPositive: firstDayAtLeast(h, "pstat5.cd4Activated", POSITIVE_SHARE),
     nkPositivePeak: nkPeak,
     killers: peakOf(h, "count.cd8"),
     killersEnd: lastValue(h, "count.cd8"),

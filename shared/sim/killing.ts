@@ -20,7 +20,7 @@ function killerTarget(world: World, i: number): number {
   if (t === CellType.cd8 && c.flags[i] & CellFlag.activated) {
     return anyInReach(world, B.antigen, c.x[i], c.y[i]) ? nearestOfTypes(world, i, c.x[i], c.y[i], CTL_TARGETS) : -1;
   }
-  if ((t === CellType.nkBright || t === CellType.nkDim) && c.flags[i] & CellFlag.killer) {
+  if ((t === CellType.nkBright || t === CellType.nkDim) && c.flags[i] & CellFlag.canKill) {
     return anyInReach(world, B.threat, c.x[i], c.y[i]) ? nearestOfTypes(world, i, c.x[i], c.y[i], NK_TARGETS) : -1;
   }
   return -1;
@@ -38,7 +38,7 @@ export function kill(world: World): void {
   for (let i = 0; i < n; i++) {
     const t = type[i], f = flags[i];
     const looks = (t === CellType.cd8 && (f & CellFlag.activated) !== 0)
-      || ((t === CellType.nkBright || t === CellType.nkDim) && (f & CellFlag.killer) !== 0);
+      || ((t === CellType.nkBright || t === CellType.nkDim) && (f & CellFlag.canKill) !== 0);
     const j = looks ? killerTarget(world, i) : -1;
     targetOf[i] = j;
     if (j >= 0 && t === CellType.cd8 && hits[j] < 255) hits[j]++;

@@ -57,7 +57,7 @@ export function addCell(world: World, type: number, x: number, y: number, site: 
   c.why[i] = Why.resting;
   c.suppression[i] = 0;
   if ((type === CellType.nkBright || type === CellType.nkDim) && uniform(rng) >= world.params.nkNonKillerShare) {
-    c.flags[i] |= CellFlag.killer;
+    c.flags[i] |= CellFlag.canKill;
   }
   return i;
 }

@@ -10,7 +10,7 @@ import type { Command } from "./commands.ts";
 
 export const CellFlag = {
   memory: 1,
-  killer: 2, // NK cells that kill at all (half of them never do)
+  canKill: 2, // NK cells that kill at all (half of them never do)
   dead: 4,
   activated: 8,
   producing: 16, // infected cell past its eclipse

@@ -134,7 +134,7 @@ describe("a live class and a crash of the server", () => {
     const n = resumedHistory.days.length;
     expect(n).toBeGreaterThan(3);
     expect(n).toBeLessThanOrEqual(liveHistory.days.length);
-    for (const key of ["days", "threat", "killers", "damage"] as const) expect(resumedHistory[key]).toEqual(liveHistory[key].slice(0, n));
+    for (const key of ["days", "threat", "cd8", "damage"] as const) expect(resumedHistory[key]).toEqual(liveHistory[key].slice(0, n));
 
     // The teacher's secret still commands the class; a wrong one does not.
     teacherBack.client.send(ClassroomClientMessage.teacher, { secret: "0".repeat(64), action: "resume" });

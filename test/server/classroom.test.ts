@@ -108,7 +108,7 @@ describe("a class of 30", () => {
     await waitFor("the rounds message", () => students.every((s) => s.rounds.length === 1));
     expect(students[5].rounds[0]).toHaveLength(1);
     expect(students[5].rounds[0][0].round).toBe(1);
-    expect(students[5].rounds[0][0].series.threat.length).toBe(students[5].rounds[0][0].days.length);
+    expect(students[5].rounds[0][0].series.threat?.length).toBe(students[5].rounds[0][0].days.length);
 
     const saved = (await getResultsStore().rounds(session.code));
     expect(saved).toHaveLength(1);

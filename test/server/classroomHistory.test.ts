@@ -15,7 +15,7 @@ const sample = (i: number): MetricSample => ({
 describe("the history message", () => {
   test("a short round is sent whole, each point as the charts draw it", () => {
     const h = roundHistory(2, [0, 1, 2].map(sample));
-    expect(h).toEqual({ round: 2, days: [0, 0.0069, 0.0139], threat: [100, 101, 102], killers: [50, 51, 52], damage: [0, 0.00001, 0.00002] });
+    expect(h).toEqual({ round: 2, days: [0, 0.0069, 0.0139], threat: [100, 101, 102], cd8: [50, 51, 52], damage: [0, 0.00001, 0.00002] });
     expect(checkRoundHistory(h)).toEqual({ ok: true, value: h });
   });
 
@@ -35,11 +35,11 @@ describe("the history message", () => {
   test("the validator refuses what the charts could not draw", () => {
     const good = roundHistory(1, [0, 1, 2].map(sample));
     expect(checkRoundHistory({ ...good, threat: [1, 2] }).ok).toBe(false);
-    expect(checkRoundHistory({ ...good, killers: [1, Number.NaN, 3] }).ok).toBe(false);
+    expect(checkRoundHistory({ ...good, cd8: [1, Number.NaN, 3] }).ok).toBe(false);
     expect(checkRoundHistory({ ...good, days: [0.2, 0.1, 0.3] }).ok).toBe(false);
     expect(checkRoundHistory({ ...good, round: -1 }).ok).toBe(false);
     const long = Array.from({ length: HISTORY_MAX_POINTS + 1 }, (_, i) => i);
-    expect(checkRoundHistory({ round: 1, days: long, threat: long, killers: long, damage: long }).ok).toBe(false);
+    expect(checkRoundHistory({ round: 1, days: long, threat: long, cd8: long, damage: long }).ok).toBe(false);
     expect(checkRoundHistory([good]).ok).toBe(false);
   });
 });

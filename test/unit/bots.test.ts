@@ -53,7 +53,7 @@ describe("bots", () => {
     expect(obs.squads).toEqual([1, 2]);
     const live = Array.from({ length: w.cells.count }, (_, i) => i).filter((i) => !(w.cells.flags[i] & 4)).length;
     expect(obs.cells.length).toBe(live);
-    expect(Object.keys(obs.cells[0]).sort()).toEqual(["activated", "id", "lit", "producing", "squad", "type", "x", "y"]);
+    expect(Object.keys(obs.cells[0]).sort()).toEqual(["activated", "id", "producing", "pstat5Positive", "squad", "type", "x", "y"]);
     expect(JSON.stringify(Object.keys(obs))).not.toMatch(/rng|params|cd25|receptor/);
     expect(obs.field.pm.length).toBe(obs.field.w * obs.field.h);
     expect(obs.cards.map((c) => c.therapy).sort()).toEqual(["antiCd25", "cd122Biased", "highDose", "lowDose"]);
@@ -100,7 +100,7 @@ describe("bots", () => {
     }
   });
 
-  test("the clinician plays the card the scenario calls for, and stops short of the leak line", () => {
+  test("the clinician plays the card the scenario calls for, and stops short of the dose-limiting line", () => {
     const at = (id: string, day: number, leak: number): BotObservation => {
       const obs = observe(build(id, 2, 1), "clinician");
       return { ...obs, day, hud: { ...obs.hud, leak } };

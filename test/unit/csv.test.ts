@@ -25,7 +25,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const summary = { round: 1, scenarioId: "viral", outcome: "cleared", days: [0, 1], series: { threat: [5, 0] } };
+const summary = { round: 1, scenarioId: "viral", outcome: "cleared" as const, days: [0, 1], series: { threat: [5, 0] } };
 const round = (n: number, players: RoundRecord["players"]): RoundRecord => ({
   code: "ABC234", round: n, scenarioId: "viral", outcome: n === 1 ? "cleared" : "overrun",
   startedAt: "2026-11-27T10:00:00.000Z", endedAt: "2026-11-27T10:10:00.000Z", days: 5, summary: { ...summary, round: n }, players,

@@ -5,12 +5,12 @@
 import { describe, expect, test } from "vitest";
 import { createWorld, makeParams, queueTherapy, step, zeroValues, type MetricSample, type Scenario } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { buildDebrief, downsample, MAX_DEBRIEF_POINTS } from "../../shared/report/debrief.ts";
+import { buildDebrief, downsample, MAX_DEBRIEF_POINTS, type Seat } from "../../shared/report/debrief.ts";
 import { RoleLedger } from "../../shared/report/roleLedger.ts";
 
 /** Five-minute ticks and the earliest first division, so a short run gets to divisions. */
 const FAST = { tickSeconds: 300, firstDivisionHours: 24 };
-const SEATS = [
+const SEATS: Seat[] = [
   { role: "effector", name: "Swift Dendrite", bot: "", squads: [1, 2] },
   { role: "treg", name: "Calm Receptor", bot: "normal", squads: [4] },
   { role: "nk", name: "Bright Granule", bot: "easy", squads: [3] },

@@ -58,7 +58,7 @@ describe("IL-2 tug-of-war shares", () => {
     expect(sharesFromHud({ il2ShareCd4: 0, il2ShareCd8: 0, il2ShareTreg: 0, il2ShareNk: 0 })).toBeUndefined();
     expect(tugSummary(undefined, TUG_WORDS_EN)).toBe(TUG_WORDS_EN.none);
     // the screen-reader description of the situation carries the sentence once IL-2 is caught
-    const figures = { day: 1, helpers: 100, killers: 50, tregs: 20, nk: 40, threat: 10, damage: 0, leak: 0, il2MeanPm: 5, il2MaxPm: 80, paused: false, outcome: "ongoing" };
+    const figures = { day: 1, cd4: 100, cd8: 50, treg: 20, nk: 40, threat: 10, damage: 0, leak: 0, il2MeanPm: 5, il2MaxPm: 80, paused: false, outcome: "ongoing" };
     expect(describeSituation({ ...figures, il2Tug: tugSummary(sharesFromHud(hud), TUG_WORDS_EN) })).toContain("Tregs 9%");
     expect(describeSituation(figures)).not.toContain("tug-of-war");
   });

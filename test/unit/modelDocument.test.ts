@@ -11,6 +11,7 @@ import {
   ABILITIES, CELL_TYPE_NAMES, CellFlag, COMMAND_KINDS, METRIC_NAMES, Mode, PARAM_NAMES, THERAPY_NAMES, Why,
 } from "../../shared/sim/index.ts";
 import { Cells } from "../../shared/sim/world.ts";
+import { wireFields } from "./wireFields.ts";
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const DOC = read("docs/model.md");
@@ -100,6 +101,14 @@ describe("the document names what the code has", () => {
       ...Object.keys(CellFlag), ...Object.keys(Why), ...Object.keys(Mode), ...Object.keys(sim), ...Object.keys(new Cells()),
       ...SCENARIO_IDS, ...keysOf(SCENARIOS),
     ]);
+    // the wire contract's words (glossary, "Players and rooms" and "Words on the wire"): its field names, the
+    // roles and bot skills, the names shared/net exports, and the values of its string unions (RoomKind, RoundPhase)
+    for (const name of [...wireFields().keys(), ...sim.ROLES, ...sim.DIFFICULTIES]) known.add(name);
+    for (const file of readdirSync(new URL("../../shared/net/", import.meta.url)).filter((f) => f.endsWith(".ts"))) {
+      const code = read(`shared/net/${file}`);
+      for (const m of code.matchAll(/^export (?:type|interface|const|function|class) (\w+)/gm)) known.add(m[1]);
+      for (const m of code.matchAll(/^export type (?:RoomKind|RoundPhase) = ([^;]+);/gm)) for (const v of m[1].matchAll(/"(\w+)"/g)) known.add(v[1]);
+    }
     // the model's exported types (they leave no trace at run time): `export type X` and `export interface X` in shared/sim
     for (const file of readdirSync(new URL("../../shared/sim/", import.meta.url)).filter((f) => f.endsWith(".ts"))) {
       for (const m of read(`shared/sim/${file}`).matchAll(/^export (?:type|interface) (\w+)/gm)) known.add(m[1]);

@@ -38,7 +38,7 @@ describe("Round.admit", () => {
     expect(round.world.pending.length).toBe(2);
   });
 
-  test("therapy cards: the clinician's alone, then in use for the course, and high dose withheld over the leak line", () => {
+  test("therapy cards: the clinician's alone, then in use for the course, and high dose withheld at the dose-limiting line", () => {
     const round = roundOf("melanoma");
     expect(refusal(round, "effector", { kind: "therapy", therapy: "lowDose" })).toMatch(/only the clinician/);
     expect(refusal(round, "clinician", { kind: "therapy", therapy: "highDose", course: true })).toBe("");

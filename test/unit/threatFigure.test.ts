@@ -21,7 +21,7 @@ describe("threatFigure", () => {
       scenarioId: "t1d", hud: { threat: 0 },
       cells: cells([
         { type: CellType.cd8, status: CellStatus.activated },
-        { type: CellType.cd8, status: CellStatus.activated | CellStatus.lit },
+        { type: CellType.cd8, status: CellStatus.activated | CellStatus.pstat5Positive },
         { type: CellType.cd8, status: 0 }, // not switched on: not (yet) the threat
         { type: CellType.cd4, status: CellStatus.activated },
         { type: CellType.islet, status: 0 },

@@ -1,6 +1,7 @@
 // The debrief charts' axis arithmetic (client/src/ui/chartScale.ts) and how series are grouped into charts.
 
 import { describe, expect, it } from "vitest";
+import type { MetricName } from "../../shared/sim/index.ts";
 import { dayTickLabel, extentOf, niceStep, niceTicks, scaleLinear, thinIndices } from "../../client/src/ui/chartScale.ts";
 import { groupSeries, readable } from "../../client/src/ui/debriefView.ts";
 
@@ -59,15 +60,15 @@ describe("thinIndices", () => {
 });
 
 describe("groupSeries", () => {
-  const s = (name: string, units: string) => ({ name, label: name, units, values: [0.25] });
+  const s = (name: MetricName, units: string) => ({ name, label: name, units, values: [0.25] });
   it("puts one family with the same units on one chart, at most four per chart", () => {
-    const groups = groupSeries([s("il2.mean", "pM"), s("count.a", "cells"), s("count.b", "cells"), s("count.c", "cells"), s("count.d", "cells"),
-      s("count.e", "cells"), s("threat.burden", "cells"), s("il2.max", "pM")]);
-    expect(groups.map((g) => g.map((x) => x.name))).toEqual([["il2.mean", "il2.max"], ["count.a", "count.b", "count.c", "count.d"], ["count.e"], ["threat.burden"]]);
+    const groups = groupSeries([s("il2.meanPm", "pM"), s("count.cd4", "cells"), s("count.cd8", "cells"), s("count.treg", "cells"), s("count.nk", "cells"),
+      s("count.cd8Activated", "cells"), s("threat.burden", "cells"), s("il2.maxPm", "pM")]);
+    expect(groups.map((g) => g.map((x) => x.name))).toEqual([["il2.meanPm", "il2.maxPm"], ["count.cd4", "count.cd8", "count.treg", "count.nk"], ["count.cd8Activated"], ["threat.burden"]]);
   });
   it("shows fractions as percentages and leaves other units alone", () => {
     expect(readable(s("tissue.damage", "fraction"))).toMatchObject({ units: "%", values: [25] });
-    expect(readable(s("il2.mean", "pM"))).toMatchObject({ units: "pM", values: [0.25] });
+    expect(readable(s("il2.meanPm", "pM"))).toMatchObject({ units: "pM", values: [0.25] });
   });
 });
 

@@ -50,7 +50,7 @@ describe("shares, counts, cooldowns", () => {
   });
 });
 
-const base: SituationFigures = { day: 1, helpers: 50, killers: 40, tregs: 10, nk: 20, threat: 100, damage: 0, leak: 0, il2MeanPm: 1, il2MaxPm: 20, paused: false, outcome: "ongoing" };
+const base: SituationFigures = { day: 1, cd4: 50, cd8: 40, treg: 10, nk: 20, threat: 100, damage: 0, leak: 0, il2MeanPm: 1, il2MaxPm: 20, paused: false, outcome: "ongoing" };
 
 describe("describeSituation", () => {
   it("ignores small changes and names big ones", () => {
@@ -88,11 +88,11 @@ describe("the screen-reader summary's words and first moment", () => {
     expect(text).not.toContain("Threat 12 cells");
   });
   it("waits for the round's first figures: no summary from the state's defaults", () => {
-    const zeros = { helpers: 0, killers: 0, tregs: 0, nk: 0 };
+    const zeros = { cd4: 0, cd8: 0, treg: 0, nk: 0 };
     expect(hasFirstFigures(undefined)).toBe(false);
     expect(hasFirstFigures({ cellCount: 0, hud: zeros })).toBe(false);
     expect(hasFirstFigures({ cellCount: 3600, hud: zeros })).toBe(false);
     expect(hasFirstFigures({ cellCount: 3600 })).toBe(false);
-    expect(hasFirstFigures({ cellCount: 3600, hud: { ...zeros, helpers: 40 } })).toBe(true);
+    expect(hasFirstFigures({ cellCount: 3600, hud: { ...zeros, cd4: 40 } })).toBe(true);
   });
 });

@@ -31,7 +31,7 @@ export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: 
     if (!hud || !(st.day > 0)) return; // nothing measured yet
     if (st.round !== round || (days.length && st.day < days[days.length - 1])) { for (const a of series) a.length = 0; round = st.round; } // a new round
     if (days.length && st.day === days[days.length - 1]) return; // paused
-    days.push(st.day); threat.push(threatFigure(st).value); killers.push(hud.killers); lost.push(hud.damage * 100);
+    days.push(st.day); threat.push(threatFigure(st).value); killers.push(hud.cd8); lost.push(hud.damage * 100);
     thin();
     if (root.offsetParent === null) return; // hidden: record, do not draw
     draw();
@@ -45,7 +45,7 @@ export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: 
     const merged = [
       [...h.days, ...after.map((i) => days[i])],
       [...h.threat, ...after.map((i) => threat[i])],
-      [...h.killers, ...after.map((i) => killers[i])],
+      [...h.cd8, ...after.map((i) => killers[i])],
       [...h.damage.map((d) => d * 100), ...after.map((i) => lost[i])],
     ];
     series.forEach((a, k) => { a.length = 0; a.push(...merged[k]); });

@@ -4,10 +4,14 @@
 
 import type { RoundSummary } from "../../../shared/net/classroom.ts";
 
-/** Words for the series names the server sends; unknown names are shown as they come. */
+/**
+ * Words for the series names the server sends (RoundSeriesName, glossary words); unknown names are shown as they come.
+ * The older names (killers, helpers, tregs, il2, il2Mean) are kept for rounds saved before the rename.
+ */
 export const ROUND_SERIES_LABELS: Record<string, string> = {
-  threat: "Threat", damage: "Tissue lost (%)", il2: "IL-2 mean", il2Mean: "IL-2 mean", il2MeanPm: "IL-2 mean (pM)",
-  killers: "Killer T cells", helpers: "Helper T cells", tregs: "Tregs", leak: "Toxicity (% of the leak line)",
+  threat: "Threat", damage: "Tissue lost (%)", il2MeanPm: "IL-2 mean (pM)", cd8: "Killer T cells", cd4: "Helper T cells",
+  treg: "Tregs", leak: "Toxicity (% of the dose-limiting line)",
+  il2: "IL-2 mean", il2Mean: "IL-2 mean", killers: "Killer T cells", helpers: "Helper T cells", tregs: "Tregs",
 };
 
 /** Series the server sends as fractions (0..1); people read them as percentages. */

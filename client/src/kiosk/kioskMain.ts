@@ -189,7 +189,7 @@ function stopRound(): void {
 
 function showResult(): void {
   const helpersStart = round?.helpersStart ?? 0;
-  const helpersEnd = played?.state?.hud?.helpers ?? 0;
+  const helpersEnd = played?.state?.hud?.cd4 ?? 0;
   const il2PeakPm = round?.il2PeakPm ?? 0;
   stopRound();
   setMode("result");

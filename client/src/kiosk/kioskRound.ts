@@ -102,7 +102,7 @@ export class KioskRound {
     caption.dataset.k = key;
     caption.textContent = this.strings.t(key);
     if (!st) return;
-    if (this.helpersStart === 0) this.helpersStart = st.hud?.helpers ?? 0;
+    if (this.helpersStart === 0) this.helpersStart = st.hud?.cd4 ?? 0;
     this.il2PeakPm = Math.max(this.il2PeakPm, st.hud?.il2MaxPm ?? 0);
     // the quiet first day runs faster, then speed 1 (kioskClock.ts)
     const speed = speedAt(st.day, this.pace);
@@ -110,7 +110,7 @@ export class KioskRound {
     const leftS = wallSecondsLeft(st.day, st.days, this.pace);
     const m = Math.floor(leftS / 60), s = Math.floor(leftS % 60);
     d.getElementById("k-time")!.textContent = `${m}:${String(s).padStart(2, "0")}`;
-    d.getElementById("k-helpers")!.textContent = String(st.hud?.helpers ?? 0);
-    d.getElementById("k-tregs")!.textContent = String(st.hud?.tregs ?? 0);
+    d.getElementById("k-helpers")!.textContent = String(st.hud?.cd4 ?? 0);
+    d.getElementById("k-tregs")!.textContent = String(st.hud?.treg ?? 0);
   }
 }

@@ -18,10 +18,10 @@ export function mountSandboxCharts(root: HTMLElement, session: GameSession): () 
   let round = -1;
   const sample = () => {
     const st = session.state, hud = st?.hud;
-    if (!st || !hud || !(st.day > 0) || hud.helpers + hud.killers + hud.tregs + hud.nk === 0) return; // nothing measured yet
+    if (!st || !hud || !(st.day > 0) || hud.cd4 + hud.cd8 + hud.treg + hud.nk === 0) return; // nothing measured yet
     if (st.round !== round || (days.length && st.day < days[days.length - 1])) { all.forEach((a) => { a.length = 0; }); round = st.round; }
     if (days.length && st.day === days[days.length - 1]) return; // paused
-    days.push(st.day); mean.push(hud.il2MeanPm); helpers.push(hud.helpers); killers.push(hud.killers); tregs.push(hud.tregs); nk.push(hud.nk);
+    days.push(st.day); mean.push(hud.il2MeanPm); helpers.push(hud.cd4); killers.push(hud.cd8); tregs.push(hud.treg); nk.push(hud.nk);
     if (days.length > MAX_SAMPLES) all.forEach((a) => { const keep = a.filter((_, i) => i % 2 === 0); a.length = 0; a.push(...keep); });
     if (days.length < 2 || root.offsetParent === null) return;
     drawLineChart(il2, "IL-2, average over the tissue (pM)", days, [{ label: "IL-2, average", units: "pM", values: mean, colour: "#f0e442" }], 150);

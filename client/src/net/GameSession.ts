@@ -156,7 +156,7 @@ export class GameSession {
   get sessionId(): string { return this.room.sessionId; }
 
   mySeat(): SeatState | undefined { return this.room.state?.seats?.get(this.room.sessionId); }
-  myRole(): Role | null { return (this.mySeat()?.role as Role | undefined) || null; }
+  myRole(): Role | null { return this.mySeat()?.role || null; }
   isHost(): boolean { return this.mySeat()?.host === true; }
   mySquads(): number[] {
     const s = this.mySeat()?.squads ?? "";

@@ -253,7 +253,7 @@ export class CellLayer {
     }
     v.settled = false;
     if (v.img) v.img.setTexture(spriteKey(typeName(v.type))).setDisplaySize(size, size).setDepth(immune ? Depth.immune : Depth.lattice);
-    v.glow = this.toggle(v.glow, !this.reduced && immune && (v.status & CellStatus.lit) !== 0, Overlay.glow, size * 2.2, Depth.glow);
+    v.glow = this.toggle(v.glow, !this.reduced && immune && (v.status & CellStatus.pstat5Positive) !== 0, Overlay.glow, size * 2.2, Depth.glow);
     v.ring = this.toggle(v.ring, immune && (v.status & CellStatus.activated) !== 0, Overlay.ring, size * 1.45, Depth.ring);
     // Only the player's own commanded cells get a (small) marker: everyone else's orders would just be clutter, and
     // a squad crowded on its target would turn into a scribble.

@@ -89,9 +89,9 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     setText(clock, formatClock(st.day));
     setText(length, `${scenario?.name ?? st.scenarioId}, ${Math.round(st.days || scenario?.days || 0)}-day round${st.paused ? " · paused" : ""}`);
     if (hud) {
-      setText(helpers.value, formatCount(hud.helpers));
-      setText(killers.value, formatCount(hud.killers));
-      setText(tregs.value, formatCount(hud.tregs));
+      setText(helpers.value, formatCount(hud.cd4));
+      setText(killers.value, formatCount(hud.cd8));
+      setText(tregs.value, formatCount(hud.treg));
       setText(nk.value, formatCount(hud.nk));
       setText(il2, `${formatPm(hud.il2MeanPm)} / ${formatPm(hud.il2MaxPm)}`);
       const t = threatFigure(st);

@@ -36,7 +36,7 @@ export function mountLiveRegion(live: HTMLElement, toast: HTMLElement, session: 
     if (!hud || !hasFirstFigures(st)) return; // nothing to say until the round's first figures arrive
     const threat = threatFigure(st);
     const now: SituationFigures = {
-      day: st.day, helpers: hud.helpers, killers: hud.killers, tregs: hud.tregs, nk: hud.nk, threat: threat.value,
+      day: st.day, cd4: hud.cd4, cd8: hud.cd8, treg: hud.treg, nk: hud.nk, threat: threat.value,
       ...(threat.term === "threat" ? {} : { threatName: threat.spoken }),
       damage: hud.damage, leak: hud.leak, il2MeanPm: hud.il2MeanPm, il2MaxPm: hud.il2MaxPm, paused: st.paused, outcome: st.outcome,
     };

@@ -7,9 +7,9 @@ import { formatClock, formatPm, formatShare } from "./format.ts";
 
 export interface SituationFigures {
   day: number;
-  helpers: number;
-  killers: number;
-  tregs: number;
+  cd4: number;
+  cd8: number;
+  treg: number;
   nk: number;
   threat: number;
   /** How the threat is named aloud ("Threat", counted in cells; in autoimmunity, the activated self-reactive killers). */
@@ -42,8 +42,8 @@ export function describeSituation(now: SituationFigures, before?: SituationFigur
   }
   const threatTrend = trend(now.threat, before?.threat);
   parts.push(`${now.threatName ? `${now.threatName}: ${now.threat}` : `Threat ${now.threat} cells`}${threatTrend ? `, ${threatTrend}` : ""}.`);
-  const killerTrend = trend(now.killers, before?.killers);
-  parts.push(`Killers ${now.killers}${killerTrend ? ` (${killerTrend})` : ""}, helpers ${now.helpers}, Tregs ${now.tregs}, NK ${now.nk}.`);
+  const killerTrend = trend(now.cd8, before?.cd8);
+  parts.push(`Killers ${now.cd8}${killerTrend ? ` (${killerTrend})` : ""}, helpers ${now.cd4}, Tregs ${now.treg}, NK ${now.nk}.`);
   parts.push(`IL-2 peak ${formatPm(now.il2MaxPm)}.`);
   if (now.il2Tug) parts.push(now.il2Tug);
   if (now.damage >= 0.01) parts.push(`Tissue lost ${formatShare(now.damage)}.`);
@@ -55,7 +55,7 @@ export function describeSituation(now: SituationFigures, before?: SituationFigur
  * True once the synced state holds the round's figures: the room has sent its cells and the model's first metrics
  * sample (a round has immune cells; before the first sample every HUD figure is still its default 0).
  */
-export function hasFirstFigures(st: { cellCount: number; hud?: { helpers: number; killers: number; tregs: number; nk: number } } | undefined | null): boolean {
+export function hasFirstFigures(st: { cellCount: number; hud?: { cd4: number; cd8: number; treg: number; nk: number } } | undefined | null): boolean {
   const hud = st?.hud;
-  return !!st && !!hud && st.cellCount > 0 && hud.helpers + hud.killers + hud.tregs + hud.nk > 0;
+  return !!st && !!hud && st.cellCount > 0 && hud.cd4 + hud.cd8 + hud.treg + hud.nk > 0;
 }

@@ -16,7 +16,7 @@ import type { RoundSetup, RoundSoFar } from "../TissueRoomBase.ts";
 export const CHECKPOINT_VERSION = 1;
 
 export interface StudentSeat { id: string; name: string; role: Role; team: number; squads: number[]; token: string | null }
-export interface TeacherSeat { id: string; token: string | null }
+export interface TeacherDevice { id: string; token: string | null }
 
 export interface ClassCheckpoint {
   version: typeof CHECKPOINT_VERSION;
@@ -36,7 +36,7 @@ export interface ClassCheckpoint {
   removedSeats: string[];
   /** In joining order. */
   students: StudentSeat[];
-  teachers: TeacherSeat[];
+  teachers: TeacherDevice[];
   /** Roles a bot plays in this round. */
   bots: Role[];
   /** Split squads of this round and the base squad each came from. */

@@ -2,7 +2,7 @@
 // many commands), plus bots. Plain words for a command come from describeCommand. Called by ClassroomRoom every ~2 s.
 
 import type { Dashboard, DashboardRow } from "../../../shared/net/classroom.ts";
-import { THERAPY_LABELS, type Command } from "../../../shared/sim/index.ts";
+import { THERAPY_LABELS, type Command, type Role } from "../../../shared/sim/index.ts";
 
 const ABILITY_WORDS: Record<string, string> = { rally: "rally", scatter: "scatter", hunt: "hunt", seekIl2: "seek IL-2" };
 
@@ -25,7 +25,7 @@ export function newActivity(): Activity {
 }
 
 export function buildDashboard(
-  seats: readonly { id: string; name: string; role: string; squads: number[]; connected: boolean; bot: string }[],
+  seats: readonly { id: string; name: string; role: Role; squads: number[]; connected: boolean; bot: string }[],
   activity: ReadonlyMap<string, Activity>,
 ): Dashboard {
   const rows: DashboardRow[] = seats.map((s) => {

@@ -1,25 +1,28 @@
 // What a finished classroom round leaves behind: its summary for the comparison chart (a few debrief series) and
 // the record for the results store (one entry per student with their measures). Called by ClassroomRoom at round end.
 
-import type { RoundSummary } from "../../../shared/net/classroom.ts";
+import type { RoundSeriesName, RoundSummary } from "../../../shared/net/classroom.ts";
 import type { Debrief } from "../../../shared/net/messages.ts";
 import type { RoleLedger } from "../../../shared/report/roleLedger.ts";
-import { dayOf, type Role, type World } from "../../../shared/sim/index.ts";
+import { dayOf, type MetricName, type Role, type World } from "../../../shared/sim/index.ts";
 import type { PlayerResult, RoundRecord } from "../../results/resultsStore.ts";
 
 /** The series compared across rounds (names as in the debrief) and their chart names. */
-const SUMMARY_SERIES: Record<string, string> = {
+const SUMMARY_SERIES: Partial<Record<MetricName, RoundSeriesName>> = {
   "threat.burden": "threat",
   "count.cd8Activated": "threat", // the threat in autoimmunity (debrief.ts threatMetricOf)
   "tissue.damage": "damage",
   "il2.meanPm": "il2MeanPm",
-  "count.cd8": "killers",
-  "count.treg": "tregs",
+  "count.cd8": "cd8",
+  "count.treg": "treg",
 };
 
 export function roundSummary(round: number, debrief: Debrief): RoundSummary {
-  const series: Record<string, number[]> = {};
-  for (const s of debrief.series) if (SUMMARY_SERIES[s.name]) series[SUMMARY_SERIES[s.name]] = s.values;
+  const series: RoundSummary["series"] = {};
+  for (const s of debrief.series) {
+    const name = SUMMARY_SERIES[s.name];
+    if (name) series[name] = s.values;
+  }
   return { round, scenarioId: debrief.scenarioId, outcome: debrief.outcome, days: debrief.days, series };
 }
 

@@ -14,7 +14,8 @@ export const TEACHER_CONNECTIONS = 4;
 /** Seconds a student's reservation waits for its device to connect (a page connects within a second or two). */
 export const STUDENT_RESERVATION_SECONDS = 6;
 
-export type SeatKind = "teacher" | "student";
+/** Who a Colyseus seat reservation (a connection slot, not a seat in the game) is for: a teacher's device or a student. */
+export type ReservationKind = "teacher" | "student";
 
 /** What the door needs to know about its class, asked at each reservation. */
 export interface ClassAtTheDoor {
@@ -31,10 +32,10 @@ export interface ClassAtTheDoor {
   removed(formerSeat: unknown): boolean;
 }
 
-export type DoorAnswer = { ok: true; kind: SeatKind; seconds?: number } | { ok: false; reason: string };
+export type DoorAnswer = { ok: true; kind: ReservationKind; seconds?: number } | { ok: false; reason: string };
 
 export class SeatDoor {
-  private readonly pending = new Map<string, { kind: SeatKind; until: number }>();
+  private readonly pending = new Map<string, { kind: ReservationKind; until: number }>();
   private creator: string | null = null;
   private readonly room: ClassAtTheDoor;
   private readonly now: () => number;
@@ -69,7 +70,7 @@ export class SeatDoor {
     return answer.ok ? null : answer.reason;
   }
 
-  private decide(options: unknown, defaultSeconds: number): (DoorAnswer & { ok: false }) | { ok: true; kind: SeatKind; seconds: number; creator: boolean } {
+  private decide(options: unknown, defaultSeconds: number): (DoorAnswer & { ok: false }) | { ok: true; kind: ReservationKind; seconds: number; creator: boolean } {
     const o = (typeof options === "object" && options !== null ? options : {}) as Record<string, unknown>;
     if (this.room.closed()) return { ok: false, reason: "That class has ended." };
     const counts = this.pendingCounts();
@@ -92,7 +93,7 @@ export class SeatDoor {
   }
 
   /** Reservations not yet used nor lapsed, by kind. */
-  pendingCounts(): Record<SeatKind, number> {
+  pendingCounts(): Record<ReservationKind, number> {
     const t = this.now();
     const counts = { teacher: 0, student: 0 };
     for (const [id, p] of this.pending) {
