@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { RoundSummary } from "../../shared/net/classroom.ts";
-import { commonDays, onGrid, roundRows, sharedSeriesNames } from "../../client/src/classroom/roundsData.ts";
+import { commonDays, onGrid, roundRows, sharedSeriesNames, withCurrentNames } from "../../client/src/classroom/roundsData.ts";
 import { checkRefusal, cleanCodeInput, codeProblem } from "../../client/src/classroom/joinCheck.ts";
 import { joinLink, spacedCode } from "../../client/src/classroom/lobbyView.ts";
 
@@ -24,6 +24,14 @@ describe("rounds comparison", () => {
 
   it("lists series names the rounds carry, first seen first, skipping empty ones", () => {
     expect(sharedSeriesNames([round(1, [0], [1], { damage: [] }), round(2, [0], [1], { killers: [3] })])).toEqual(["threat", "killers"]);
+  });
+
+  it("puts rounds saved under the old series names (killers, helpers, tregs) on the same lines as new rounds", () => {
+    const old = round(1, [0], [1], { killers: [3], tregs: [4], helpers: [5] }), now = round(2, [0], [1], { cd8: [6], treg: [7] });
+    const both = withCurrentNames([old, now]);
+    expect(sharedSeriesNames(both)).toEqual(["threat", "cd8", "treg", "cd4"]);
+    expect(both[0].series.cd8).toEqual([3]);
+    expect(both[1]).toBe(now); // a round already under today's names is passed on as it is
   });
 
   it("gives each round its peak, final value and length", () => {

@@ -8,7 +8,7 @@ import { drawLineChart } from "../ui/charts.ts";
 import { el } from "../ui/dom.ts";
 import { trim } from "../ui/format.ts";
 import { outcomeWords } from "../../../shared/net/outcomeWords.ts";
-import { ROUND_SERIES_LABELS, commonDays, onGrid, roundRows, sharedSeriesNames, shownValues } from "./roundsData.ts";
+import { ROUND_SERIES_LABELS, commonDays, onGrid, roundRows, sharedSeriesNames, shownValues, withCurrentNames } from "./roundsData.ts";
 
 /** Okabe-Ito colours and dash patterns, one pair per round (patterns repeat after 4, colours after 7). */
 const ROUND_COLOURS = ["#56b4e9", "#e69f00", "#009e73", "#cc79a7", "#f0e442", "#d55e00", "#f4f1ea"];
@@ -17,7 +17,8 @@ const ROUND_DASHES: number[][] = [[], [8, 4], [2, 3], [10, 3, 2, 3]];
 const label = (name: string) => ROUND_SERIES_LABELS[name] ?? name;
 
 /** A section comparing the rounds; call draw() once it is in the page (and on resize). */
-export function roundsSection(doc: Document, rounds: readonly RoundSummary[]): { section: HTMLElement; draw: () => void } {
+export function roundsSection(doc: Document, saved: readonly RoundSummary[]): { section: HTMLElement; draw: () => void } {
+  const rounds = withCurrentNames(saved);
   const section = el(doc, "section", { class: "rounds", "aria-labelledby": "rounds-title" },
     el(doc, "h2", { id: "rounds-title", text: "This class's rounds compared" }));
   if (rounds.length === 0) {

@@ -14,6 +14,22 @@ export const ROUND_SERIES_LABELS: Record<string, string> = {
   il2: "IL-2 mean", il2Mean: "IL-2 mean", killers: "Killer T cells", helpers: "Helper T cells", tregs: "Tregs",
 };
 
+/** Series names of rounds saved before the glossary's names, and the name each now has (same units). */
+const RENAMED_SERIES: Record<string, string> = { killers: "cd8", helpers: "cd4", tregs: "treg" };
+
+/** The rounds with their series under today's names, so rounds saved before and after the rename share a line. */
+export function withCurrentNames(rounds: readonly RoundSummary[]): RoundSummary[] {
+  return rounds.map((r) => {
+    if (!r.series || !Object.keys(r.series).some((k) => k in RENAMED_SERIES)) return r;
+    const series: Record<string, number[]> = {};
+    for (const [k, v] of Object.entries(r.series)) {
+      const name = RENAMED_SERIES[k] ?? k;
+      if (!(name in series) || !(k in RENAMED_SERIES)) series[name] = v as number[];
+    }
+    return { ...r, series } as RoundSummary;
+  });
+}
+
 /** Series the server sends as fractions (0..1); people read them as percentages. */
 const FRACTION_SERIES = new Set(["damage", "leak"]);
 
