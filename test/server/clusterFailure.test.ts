@@ -147,7 +147,10 @@ describe("start:cluster: a process fails, another is stopped, while classes play
     }
 
     // The front starts the process again on its port; it brings class A back, and the SDK's own tries reach it.
-    await waitFor("class A's devices back in their seats", () => all(a).every((d) => d.reconnects === 1), 90_000);
+    await waitFor("class A's devices back in their seats", () => all(a).every((d) => d.reconnects === 1), 90_000).catch((err: Error) => {
+      const seen = all(a).map((d) => ({ drops: d.drops, reconnects: d.reconnects, left: d.left }));
+      throw new Error(`${err.message}: ${JSON.stringify(seen)}\n${cluster.output().slice(-3000)}`);
+    });
     expect(cluster.output()).toMatch(/Process \d stopped \(SIGKILL\); starting it again on port \d+/);
     expect(a.students.map((s) => s.client.sessionId)).toEqual(tokens); // each in its own seat
     expect(all(a).every((d) => d.left.length === 0)).toBe(true);
