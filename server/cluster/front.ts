@@ -52,6 +52,11 @@ export class ProcessTable {
     return undefined;
   }
 
+  /** Whether a process outside `skip` takes requests (the turn is left as it is). */
+  hasOther(skip: ReadonlySet<number>): boolean {
+    return this.ready.some((port) => !skip.has(port));
+  }
+
   portOf(processId: string): number | undefined {
     return this.byId.get(processId);
   }
@@ -118,7 +123,7 @@ export function createFront(table: ProcessTable, limits: Partial<HttpLimits> = {
       const port = table.anyPort(tried) ?? (tried.size ? undefined : table.anyPort());
       if (port === undefined) return plainAnswer(res, tried.size ? 502 : 503, tried.size ? FRONT_MESSAGES.unreachable : FRONT_MESSAGES.noProcess);
       tried.add(port);
-      const canRetry = () => body !== undefined && !res.headersSent && table.anyPort(tried) !== undefined;
+      const canRetry = () => body !== undefined && !res.headersSent && table.hasOther(tried);
       const upstream = request({ host: "127.0.0.1", port, method: req.method, path: req.url, headers: forwardedHeaders(req, false), agent }, (answer) => {
         if (answer.statusCode === 503 && matchmaking && canRetry()) {
           answer.resume();

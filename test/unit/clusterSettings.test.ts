@@ -68,6 +68,7 @@ describe("behind a proxy", () => {
     expect(table.portOf("p2")).toBe(3002);
     expect([table.anyPort(), table.anyPort()]).toEqual([3001, 3001]);
     expect(table.anyPort(new Set([3001]))).toBeUndefined();
+    expect([table.hasOther(new Set([3001])), table.hasOther(new Set())]).toEqual([false, true]);
     table.add("p2-again", 3002);
     expect(new Set([table.anyPort(), table.anyPort()])).toEqual(new Set([3001, 3002]));
     expect(table.anyPort(new Set([3001]))).toBe(3002);
