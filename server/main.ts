@@ -22,7 +22,7 @@ import { parseRetentionDays, startRetention } from "./results/retention.ts";
 import { openScaleOutFromEnv, type ScaleOut } from "./cluster/scaleOut.ts";
 import { trustedProxiesFromEnv } from "./cluster/trustedProxy.ts";
 import { lockSqliteFile } from "./cluster/sqliteLock.ts";
-import { tellClusterFront } from "./cluster/announce.ts";
+import { tellClusterFront, tellClusterFrontDraining } from "./cluster/announce.ts";
 
 const DEFAULT_PORT = 2567;
 const DEFAULT_HOST = "127.0.0.1";
@@ -112,7 +112,7 @@ const server = createGameServer({
   creation,
 });
 // SIGTERM/SIGINT: drain first (no new rooms, rounds ended and saved, devices told), then Colyseus closes the rooms and exits 0.
-server.onBeforeShutdown(async () => { await drainServer(); });
+server.onBeforeShutdown(async () => { tellClusterFrontDraining(); await drainServer(); });
 // Classes that were live when the server last stopped come back before any device can connect (a device that
 // comes back to a room not yet made would be told its seat is gone).
 await matchMaker.onReady;

@@ -17,6 +17,9 @@ export const FRONT_MESSAGES = {
   roomGone: "That room's server process is not running any more.",
 } as const;
 
+/** A request body up to this size is kept by the front, so the request can be tried on another process. */
+export const RETRY_BODY_BYTES = 64 * 1024;
+
 /** The processes the front knows, by Colyseus process id, and the ones that take new requests. */
 export class ProcessTable {
   private readonly byId = new Map<string, number>();
@@ -29,18 +32,29 @@ export class ProcessTable {
     if (!this.ready.includes(port)) this.ready.push(port);
   }
 
-  /** The process on `port` is gone (its rooms' connections have nowhere to go). */
+  /**
+   * The process on `port` is gone, or draining: it takes no new request. Its process ids still lead to its port, so
+   * the devices of its classes that try their seats again reach the process started again there, which brought
+   * those classes back from their checkpoints (meanwhile their tries find nobody and are tried again).
+   */
   remove(port: number): void {
-    for (const [id, p] of this.byId) if (p === port) this.byId.delete(id);
     const i = this.ready.indexOf(port);
     if (i >= 0) this.ready.splice(i, 1);
   }
 
-  /** The next process in turn for a request any of them can answer. */
-  anyPort(): number | undefined {
+  /** The next process in turn for a request any of them can answer, other than those in `skip` when there is one. */
+  anyPort(skip: ReadonlySet<number> = new Set()): number | undefined {
     if (!this.ready.length) return undefined;
-    this.next = (this.next + 1) % this.ready.length;
-    return this.ready[this.next];
+    for (let k = 0; k < this.ready.length; k++) {
+      this.next = (this.next + 1) % this.ready.length;
+      if (!skip.has(this.ready[this.next])) return this.ready[this.next];
+    }
+    return undefined;
+  }
+
+  /** Whether a process outside `skip` takes requests (the turn is left as it is). */
+  hasOther(skip: ReadonlySet<number>): boolean {
+    return this.ready.some((port) => !skip.has(port));
   }
 
   portOf(processId: string): number | undefined {
@@ -88,11 +102,33 @@ export function createFront(table: ProcessTable, limits: Partial<HttpLimits> = {
   const agent = new Agent({ keepAlive: true, maxFreeSockets: 64 });
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    const bodiless = req.method === "GET" || req.method === "HEAD";
-    const send = (retried: boolean) => {
-      const port = table.anyPort();
-      if (port === undefined) return plainAnswer(res, 503, FRONT_MESSAGES.noProcess);
+    const retriable = req.method === "GET" || req.method === "HEAD" || Number(req.headers["content-length"]) <= RETRY_BODY_BYTES;
+    if (!retriable) return forward(req, res, undefined);
+    // A small body (matchmaking, the class code check) is kept, so that the request can go to another process.
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.once("end", () => forward(req, res, Buffer.concat(chunks)));
+  });
+
+  /**
+   * Hands the request to a process in turn. With its body at hand (`body`), a process that does not answer (gone, or a
+   * kept-alive connection it closed meanwhile) is passed over for the next, and so is one that refuses matchmaking
+   * with 503 (draining, or full): each ready process is tried at most once, and the last answer is passed on.
+   */
+  function forward(req: IncomingMessage, res: ServerResponse, body: Buffer | undefined): void {
+    const tried = new Set<number>();
+    let staleRetried = false;
+    const matchmaking = (req.url ?? "").startsWith("/matchmake/");
+    const send = () => {
+      const port = table.anyPort(tried) ?? (tried.size ? undefined : table.anyPort());
+      if (port === undefined) return plainAnswer(res, tried.size ? 502 : 503, tried.size ? FRONT_MESSAGES.unreachable : FRONT_MESSAGES.noProcess);
+      tried.add(port);
+      const canRetry = () => body !== undefined && !res.headersSent && table.hasOther(tried);
       const upstream = request({ host: "127.0.0.1", port, method: req.method, path: req.url, headers: forwardedHeaders(req, false), agent }, (answer) => {
+        if (answer.statusCode === 503 && matchmaking && canRetry()) {
+          answer.resume();
+          return send();
+        }
         const headers = { ...answer.headers };
         for (const name of HOP_BY_HOP) if (name !== "transfer-encoding") delete headers[name];
         res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
@@ -100,19 +136,23 @@ export function createFront(table: ProcessTable, limits: Partial<HttpLimits> = {
         answer.once("error", () => res.destroy());
       });
       upstream.once("error", () => {
-        // A kept-alive connection the process closed meanwhile, or a process gone: a request without a body is tried
-        // once more (on the next process in turn); others are answered 502.
-        if (bodiless && !retried && !res.headersSent) return send(true);
+        if (body !== undefined && !res.headersSent && upstream.reusedSocket && !staleRetried) {
+          staleRetried = true; // a kept-alive connection the process closed meanwhile: this process may be tried again
+          tried.delete(port);
+          return send();
+        }
+        if (canRetry()) return send();
         plainAnswer(res, 502, FRONT_MESSAGES.unreachable);
       });
       res.once("close", () => {
         if (!res.writableFinished) upstream.destroy();
       });
-      if (bodiless) upstream.end();
-      else req.pipe(upstream);
+      if (body === undefined) req.pipe(upstream);
+      else if (body.length) upstream.end(body);
+      else upstream.end();
     };
-    send(false);
-  });
+    send();
+  }
 
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => socket.destroy());

@@ -8,7 +8,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { isProcessReady } from "./announce.ts";
+import { isProcessDraining, isProcessReady } from "./announce.ts";
 import { createFront, ProcessTable } from "./front.ts";
 import { clusterSettingsFromEnv, type ClusterSettings } from "./clusterSettings.ts";
 
@@ -66,6 +66,7 @@ function start(index: number): void {
   prefixLines(index, child.stderr, process.stderr);
   let listening = false;
   child.on("message", (message) => {
+    if (isProcessDraining(message)) return table.remove(message.port); // new requests go to the other processes
     if (!isProcessReady(message)) return;
     listening = true;
     table.add(message.processId, message.port);

@@ -15,6 +15,11 @@ interface ServeReply { bench: "port"; port: number }
 interface SamplesReply { bench: "samples"; tickMs: number[]; tickCpuMs: number[]; patchMs: number[]; stepMs: number[]; rssBytes: number }
 /** The environment variable that hands the child createGameServer's options as JSON (the cluster bench lifts the per-address limits). */
 const OPTIONS_ENV = "BENCH_SERVER_OPTIONS";
+/** The environment variable that hands the child a Redis to share with other processes and its port, as JSON (BenchScaleOut). */
+const SCALE_OUT_ENV = "BENCH_SCALE_OUT";
+
+/** One of several processes sharing a Redis (the cluster bench's two-process arm): its port is its public address. */
+export interface BenchScaleOut { redisUrl: string; port: number }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Server side (this file run with --serve): the real game server, with every fixed-timestep callback timed.
@@ -62,8 +67,11 @@ async function serve(): Promise<void> {
   };
   const { createGameServer } = await import("../../server/app.ts");
   const extra = JSON.parse(process.env[OPTIONS_ENV] || "{}") as Record<string, unknown>;
-  const server = createGameServer({ clientDir: "/nonexistent", ...extra });
-  await server.listen(0, "127.0.0.1");
+  const shared = process.env[SCALE_OUT_ENV] ? (JSON.parse(process.env[SCALE_OUT_ENV]) as BenchScaleOut) : null;
+  const { openScaleOut } = await import("../../server/cluster/scaleOut.ts");
+  const scaleOut = shared ? await openScaleOut({ redisUrl: shared.redisUrl, publicAddress: `127.0.0.1:${shared.port}` }) : undefined;
+  const server = createGameServer({ clientDir: "/nonexistent", ...extra, scaleOut });
+  await server.listen(shared?.port ?? 0, "127.0.0.1");
   startedAt = performance.now();
   const { port } = server.transport.server!.address() as { port: number };
   process.on("message", (msg: { kind: string }) => {
@@ -85,9 +93,12 @@ export interface BenchServer {
   stop(): void;
 }
 
-/** Forks the timed server (createGameServer with `serverOptions`, plain JSON) and waits for its port (127.0.0.1 only). */
-export async function startBenchServer(serverOptions: Record<string, unknown> = {}): Promise<BenchServer> {
-  const env = { ...process.env, NODE_NO_WARNINGS: "1", [OPTIONS_ENV]: JSON.stringify(serverOptions) };
+/**
+ * Forks the timed server (createGameServer with `serverOptions`, plain JSON) and waits for its port (127.0.0.1 only);
+ * with `scaleOut`, on that port, sharing that Redis with the other processes started so.
+ */
+export async function startBenchServer(serverOptions: Record<string, unknown> = {}, scaleOut?: BenchScaleOut): Promise<BenchServer> {
+  const env = { ...process.env, NODE_NO_WARNINGS: "1", [OPTIONS_ENV]: JSON.stringify(serverOptions), [SCALE_OUT_ENV]: scaleOut ? JSON.stringify(scaleOut) : "" };
   const child: ChildProcess = fork(THIS_FILE, ["--serve"], { stdio: ["ignore", "inherit", "inherit", "ipc"], env });
   const nextReply = <T extends ServeReply | SamplesReply>(tag: T["bench"]): Promise<T> => new Promise((resolve, reject) => {
     const onMessage = (m: unknown) => {

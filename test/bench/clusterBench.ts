@@ -5,12 +5,15 @@
 // receives more than 20 KB/s (or at the most classes asked for, or the time limit), and prints
 // `classes held on one process: <K>` (the last count within both limits), `cluster join ms p99: <N>` (a student's
 // code check to its first state) and the server's memory per class. Everything on 127.0.0.1.
-// The benchmark runs an arm (ClusterArm: the processes and which of them each device asks); one process today. A
-// second arm (two processes sharing Redis: server/cluster/) only needs its own ClusterArm and a line in main.ts.
+// The benchmark runs an arm (ClusterArm: the processes and which of them each device asks): one process, then two
+// processes sharing a throwaway Redis (redis-server on 127.0.0.1, as the cluster tests start it), each class opened on
+// one of them in turn and its students asking either (half of them reach their class through the other process), and
+// prints `classes held on two processes: <K>`. Each process keeps no results here (none are needed to measure).
 // The students' SDK clients run in this process, on the same cores as the server: on a small machine they take
 // a share of the CPU the server would have (the figures are then a floor). Called by test/bench/main.ts.
 
-import { installCountingWebSocket, percentile, quietUnhandledMessageWarnings, sleep, startBenchServer } from "./benchServer.ts";
+import { installCountingWebSocket, percentile, quietUnhandledMessageWarnings, sleep, startBenchServer, type BenchServer } from "./benchServer.ts";
+import { freePort, startRedisServer } from "../server/redisServer.ts";
 import { openBenchClass, type BenchClass } from "./benchClass.ts";
 
 export interface ClusterBenchOptions {
@@ -74,6 +77,32 @@ export const ONE_PROCESS: ClusterArm = {
   },
 };
 
+/** Two processes sharing a throwaway Redis: class c opened on process c mod 2, its student k asking process (c + k) mod 2. */
+export const TWO_PROCESSES: ClusterArm = {
+  label: "two processes",
+  async start() {
+    const redis = await startRedisServer();
+    const servers: BenchServer[] = [];
+    const stop = async () => {
+      for (const s of servers) s.stop();
+      await sleep(1000); // the processes leave Redis before it stops
+      await redis.stop();
+    };
+    try {
+      for (let i = 0; i < 2; i++) servers.push(await startBenchServer(LIFTED_LIMITS, { redisUrl: redis.url, port: await freePort() }));
+    } catch (err) {
+      await stop();
+      throw err;
+    }
+    return {
+      teacherUrl: (c) => servers[c % 2].url,
+      studentUrl: (c, k) => servers[(c + k) % 2].url,
+      samples: () => Promise.all(servers.map((s) => s.samples())),
+      stop,
+    };
+  },
+};
+
 export interface ClusterArmResult { held: number; joinMsP99: number; memoryPerClassMb: number }
 
 /** Runs one arm; prints a line per class count and the arm's figures. */
@@ -116,7 +145,9 @@ export async function benchClusterArm(log: (line: string) => void, arm: ClusterA
       const commands = await play(options.windowSeconds * 1000);
       const seconds = (performance.now() - t0) / 1000;
       const after = await servers.samples();
-      const tickP99 = Math.max(...after.map((p, i) => percentile(p.tickMs.slice(before[i]), 99)));
+      // The worst process's p99 (a process holding no class yet has no ticks: it does not count).
+      const p99s = after.map((p, i) => p.tickMs.slice(before[i])).filter((ticks) => ticks.length > 0).map((ticks) => percentile(ticks, 99));
+      const tickP99 = p99s.length ? Math.max(...p99s) : NaN;
       const kb = classes.flatMap((cl) => cl.received().map((r) => r.bytes)).map((b, i) => (b - bytesBefore[i]) / seconds / 1000);
       const kbMax = Math.max(...kb);
       const rssMb = rssOf(after) / 1e6;
@@ -134,10 +165,15 @@ export async function benchClusterArm(log: (line: string) => void, arm: ClusterA
   return { held, joinMsP99, memoryPerClassMb };
 }
 
-/** `--only cluster`: the one-process arm (a two-process arm joins here once its launcher exists). */
+/** `--only cluster`: the one-process arm, then the two-process arm on Redis. */
 export async function benchCluster(log: (line: string) => void, options: ClusterBenchOptions = DEFAULT_CLUSTER_BENCH): Promise<void> {
+  const mb = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "n/a");
   const one = await benchClusterArm(log, ONE_PROCESS, options);
   log(`classes held on one process: ${one.held}`);
-  log(`cluster join ms p99: ${one.joinMsP99.toFixed(0)}`);
-  log(`server memory per class MB (one process): ${Number.isFinite(one.memoryPerClassMb) ? one.memoryPerClassMb.toFixed(1) : "n/a"}`);
+  log(`join ms p99 (one process): ${one.joinMsP99.toFixed(0)}`);
+  log(`server memory per class MB (one process): ${mb(one.memoryPerClassMb)}`);
+  const two = await benchClusterArm(log, TWO_PROCESSES, options);
+  log(`classes held on two processes: ${two.held}`);
+  log(`cluster join ms p99: ${two.joinMsP99.toFixed(0)}`);
+  log(`server memory per class MB (two processes): ${mb(two.memoryPerClassMb)}`);
 }

@@ -4,7 +4,8 @@
 // --room-days <d> (a shorter round), --room-clients <n> (default 4), --room-seed <n> (default 1); classroom: --classroom-speed
 // <1|2|4|8> (default 1), --classroom-days <d|full> (default 1 day, ~72 s; full: 8 days, ~10 min), --classroom-students <n>
 // (default 30); --only model|room|classroom|client (client: the tissue's frame rate in Chromium, clientBench.ts).
-// --only cluster (run only when asked: minutes long): how many classes of 30 one process holds (clusterBench.ts), with
+// --only cluster (run only when asked: minutes long): how many classes of 30 one process holds, then two processes on
+// a throwaway Redis (clusterBench.ts; needs redis-server), with
 // --cluster-max-classes <n> (default 16), --cluster-window-seconds <s> (default 15), --cluster-minutes <m> (default 10).
 
 import { benchModel } from "./modelBench.ts";

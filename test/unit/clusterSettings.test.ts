@@ -64,7 +64,14 @@ describe("behind a proxy", () => {
     expect(picks[2]).toBe(picks[0]);
     expect(table.portOf("p2")).toBe(3002);
     table.remove(3002);
-    expect(table.portOf("p2")).toBeUndefined();
+    // Gone or draining: no new requests, but its rooms' devices still reach its port (where it is started again).
+    expect(table.portOf("p2")).toBe(3002);
     expect([table.anyPort(), table.anyPort()]).toEqual([3001, 3001]);
+    expect(table.anyPort(new Set([3001]))).toBeUndefined();
+    expect([table.hasOther(new Set([3001])), table.hasOther(new Set())]).toEqual([false, true]);
+    table.add("p2-again", 3002);
+    expect(new Set([table.anyPort(), table.anyPort()])).toEqual(new Set([3001, 3002]));
+    expect(table.anyPort(new Set([3001]))).toBe(3002);
+    expect(table.portOf("p2")).toBe(3002);
   });
 });
