@@ -29,6 +29,11 @@ describe("formatPm and trim", () => {
     expect(formatPm(0)).toBe("0 pM");
     expect(formatPm(Number.NaN)).toBe("0 pM");
   });
+  it("shows traces as \"<0.01 pM\", never in exponent notation", () => {
+    expect(formatPm(0.01)).toBe("0.01 pM");
+    expect(formatPm(0.0099)).toBe("<0.01 pM");
+    expect(formatPm(1.2e-7)).toBe("<0.01 pM");
+  });
   it("trims float noise", () => {
     expect(trim(0.30000000000000004)).toBe("0.3");
     expect(trim(-12.6)).toBe("-13");

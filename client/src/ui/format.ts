@@ -4,9 +4,13 @@
 /** The clock ("Day 1, 00:00" at the start): one day count everywhere, defined in shared/net/dayClock.ts. */
 export { formatClock } from "../../../shared/net/dayClock.ts";
 
-/** IL-2 concentration, picking pM or nM so the number stays short: "0.3 pM", "42 pM", "1.5 nM". */
+/**
+ * IL-2 concentration, picking pM or nM so the number stays short: "0.3 pM", "42 pM", "1.5 nM"; traces below
+ * 0.01 pM read "<0.01 pM" (never "1.2e-7 pM", and the phone's top bar keeps its width).
+ */
 export function formatPm(pm: number): string {
   if (!Number.isFinite(pm) || pm <= 0) return "0 pM";
+  if (pm < 0.01) return "<0.01 pM";
   if (pm >= 1000) return `${trim(pm / 1000)} nM`;
   return `${trim(pm)} pM`;
 }

@@ -70,9 +70,9 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   root.replaceChildren(
     el(doc, "div", { class: "hud-group hud-time" }, clock, length),
     el(doc, "ul", { class: "hud-group hud-pops", "aria-label": "Immune cells" }, helpers.item, killers.item, tregs.item, nk.item),
-    el(doc, "div", { class: "hud-group hud-fig" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "il2", "IL-2"), " mean / peak"), il2),
+    el(doc, "div", { class: "hud-group hud-fig hud-il2" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "il2", "IL-2"), " mean / peak"), il2),
     el(doc, "div", { class: "hud-group hud-fig hud-threat" }, el(doc, "span", { class: "hud-sub" }, threatLabel), threat),
-    el(doc, "div", { class: "hud-group hud-fig" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "tissueLost", "Tissue lost")), damage),
+    el(doc, "div", { class: "hud-group hud-fig hud-lost" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "tissueLost", "Tissue lost")), damage),
     el(doc, "div", { class: "hud-group hud-fig hud-leak" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "leak", "Toxicity (leak)")), el(doc, "span", { class: "leak-row" }, leakBar, leakText)),
     outcome,
     el(doc, "span", { class: "hud-break", "aria-hidden": "true" }),
