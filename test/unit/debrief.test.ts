@@ -7,6 +7,7 @@ import { createWorld, makeParams, queueTherapy, step, zeroValues, type MetricSam
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { buildDebrief, downsample, MAX_DEBRIEF_POINTS } from "../../shared/report/debrief.ts";
 import { RoleLedger } from "../../shared/report/roleLedger.ts";
+import { fmtPm } from "../../shared/report/runFacts.ts";
 
 /** Five-minute ticks and the earliest first division, so a short run gets to divisions. */
 const FAST = { tickSeconds: 300, firstDivisionHours: 24 };
@@ -86,6 +87,18 @@ describe("learning points follow the run", () => {
     expect(point).toMatch(/[Vv]ascular leak peaked at \d/);
     expect(none.learning.some((p) => p.startsWith("High-dose IL-2"))).toBe(false);
     expect(d.moments.some((m) => m.text.startsWith("First dose of high-dose IL-2"))).toBe(true);
+    // IL-2 in the unit the top bar uses: nanomolar past 1,000 pM (a 14-year-old compares the two), never "11,710 pM".
+    const words = [...d.learning, ...d.moments.map((m) => m.text)];
+    expect(words.filter((t) => /\d,\d{3}(\.\d+)? pM/.test(t))).toEqual([]);
+    expect(words.some((t) => /IL-2 peaked at \d+(\.\d)? nM/.test(t)), words.join(" | ")).toBe(true);
+  });
+
+  test("fmtPm writes IL-2 in pM below 1,000 pM and in nM from there", () => {
+    expect(fmtPm(42.4)).toBe("42 pM");
+    expect(fmtPm(0.35)).toBe("0.35 pM");
+    expect(fmtPm(11_710)).toBe("12 nM"); // as the top bar rounds it
+    expect(fmtPm(2_345)).toBe("2.3 nM");
+    expect(fmtPm(1000)).toBe("1 nM");
   });
 
   test("a tumour round says whether this patient's tumour let the killers in, with the kills it allowed", () => {
