@@ -3,7 +3,8 @@
 // Menu; then the figures) even with the longest numbers and labels it can show, every figure's number wholly in the
 // window; a notice (the toast "The round has started.") lies outside the tissue's rectangle at both sizes; with no
 // tutorial there is no empty tutorial card; the order buttons carry no key hints on touch; and in a class round the
-// "Paused by your teacher" card sits over the tissue, not under the side panel or the view buttons. Screenshots in /tmp/polish-shots/.
+// "Paused by your teacher" card sits over the tissue, not under the side panel or the view buttons (and the teacher's
+// setup form puts each list under its label). Screenshots in /tmp/polish-shots/.
 
 import { mkdirSync } from "node:fs";
 import { describe, expect, test } from "vitest";
@@ -147,6 +148,12 @@ describe("a class round paused, on a phone held sideways", () => {
     await openApp(tp);
     await tp.getByRole("button", { name: "Teach a class" }).click();
     const form = tp.locator("#class-setup");
+    // Each list of the setup form lies under its label, as the form's other lists do (the scenario list sat on the
+    // label's line, its focus ring over "Scenario").
+    for (const id of ["teach-scenario", "teach-days"]) {
+      const gap = await tp.evaluate((i) => document.getElementById(i)!.getBoundingClientRect().top - document.querySelector(`label[for="${i}"]`)!.getBoundingClientRect().bottom, id);
+      expect(gap, `px from the label of #${id} down to its list`).toBeGreaterThanOrEqual(0);
+    }
     await form.getByLabel("Scenario").selectOption("viral");
     await form.getByRole("button", { name: "Open the class" }).click();
     const title = tp.locator("#classroom h1").first();
