@@ -62,8 +62,8 @@ async function toastBox(page: Page, line: string): Promise<Box & { shown: boolea
 }
 
 /**
- * Writes the longest words and numbers the bar can show into it (a five-digit count, IL-2 traces beside a peak in
- * pM, a hundred per cent of tissue lost, the leak far past its line, type 1 diabetes' long threat label, an outcome)
+ * Writes the longest words and numbers the bar can show into it (a five-digit count, a low IL-2 mean in pM beside a
+ * peak in nM, a hundred per cent of tissue lost, the leak far past its line, type 1 diabetes' long threat label, an outcome)
  * and measures it in the same task, before the bar's next refresh writes the real figures back.
  */
 const longestBar = (page: Page) => page.evaluate(() => {
@@ -71,7 +71,7 @@ const longestBar = (page: Page) => page.evaluate(() => {
   const before = hud.getBoundingClientRect().height;
   hud.querySelector(".hud-clock")!.textContent = "Day 12, 23:59";
   for (const s of hud.querySelectorAll(".hud-pops strong")) s.textContent = "12,345";
-  hud.querySelector(".hud-il2 strong")!.textContent = "<0.01 pM / 0.99 pM";
+  hud.querySelector(".hud-il2 strong")!.textContent = "0.015 pM / 100 nM"; // as long as formatPmPair writes
   hud.querySelector(".hud-threat strong")!.textContent = "12,345";
   hud.querySelector(".hud-threat .hud-sub button")!.textContent = "Activated self-reactive killers";
   hud.querySelector(".hud-lost strong")!.textContent = "100%";
@@ -115,6 +115,16 @@ describe("a solo round on a touch phone", () => {
 
   test("667x375: the top bar keeps its two rows with the longest numbers, every number wholly on screen", async () => {
     const p = phone.page;
+    // Figures as a round's first hours give them: every label whole (none ends in "…").
+    const cut = await p.evaluate(() => {
+      const hud = document.getElementById("hud")!;
+      hud.querySelector(".hud-il2 strong")!.textContent = "<0.01 / 0.99 pM";
+      hud.querySelector(".hud-threat strong")!.textContent = "1,234";
+      hud.querySelector(".hud-lost strong")!.textContent = "<1%";
+      hud.querySelector(".hud-leak strong")!.textContent = "12%";
+      return [...hud.querySelectorAll<HTMLElement>(".hud-fig .hud-sub")].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent);
+    });
+    expect(cut, "labels cut with everyday figures").toEqual([]);
     const bar = await longestBar(p);
     expect(bar.before, "two rows: under 90 px").toBeLessThan(90);
     expect(bar.after, `the bar with the longest figures (${bar.before} px before)`).toBeLessThanOrEqual(bar.before + 0.5);

@@ -15,6 +15,13 @@ export function formatPm(pm: number): string {
   return `${trim(pm)} pM`;
 }
 
+/** Mean and peak IL-2 for the top bar, the unit said once when both share it: "0.3 / 5 pM", "0.8 pM / 1.5 nM". */
+export function formatPmPair(meanPm: number, peakPm: number): string {
+  const a = formatPm(meanPm), b = formatPm(peakPm);
+  const unit = (t: string) => t.slice(-2);
+  return unit(a) === unit(b) ? `${a.slice(0, -3)} / ${b}` : `${a} / ${b}`;
+}
+
 /** Two significant figures below 10, whole numbers above. */
 export function trim(v: number): string {
   if (v === 0) return "0";

@@ -9,7 +9,7 @@ import { outcomeWords } from "../../../shared/net/outcomeWords.ts";
 import { SCENARIOS } from "../../../shared/scenarios/index.ts";
 import { learnButton, termButton } from "../learn/termLink.ts";
 import { cellIcon, el, setText } from "./dom.ts";
-import { formatClock, formatCount, formatPm, formatShare } from "./format.ts";
+import { formatClock, formatCount, formatPmPair, formatShare } from "./format.ts";
 import type { UiSession } from "./session.ts";
 import { threatFigure } from "./threatFigure.ts";
 import { mountRoundMenu } from "./roundMenu.ts";
@@ -93,7 +93,7 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
       setText(killers.value, formatCount(hud.killers));
       setText(tregs.value, formatCount(hud.tregs));
       setText(nk.value, formatCount(hud.nk));
-      setText(il2, `${formatPm(hud.il2MeanPm)} / ${formatPm(hud.il2MaxPm)}`);
+      setText(il2, formatPmPair(hud.il2MeanPm, hud.il2MaxPm));
       const t = threatFigure(st);
       setText(threatLabel, t.label);
       setText(threat, formatCount(t.value));
