@@ -9,7 +9,7 @@ import { learningPoints } from "./learningPoints.ts";
 import type { Debrief, DebriefSeries } from "../net/messages.ts";
 import type { RoleLedger } from "./roleLedger.ts";
 import { daysLong, onDay } from "../net/dayClock.ts";
-import { dayOfTick, fmt, POSITIVE_SHARE, pct, runFacts, threatWords, type RunFacts } from "./runFacts.ts";
+import { dayOfTick, fmt, fmtPm, POSITIVE_SHARE, pct, runFacts, threatWords, type RunFacts } from "./runFacts.ts";
 
 export const MAX_DEBRIEF_POINTS = 200;
 /** At most this many moments, so the list stays readable. */
@@ -135,8 +135,8 @@ export function keyMoments(world: World, f: RunFacts, ledger: RoleLedger): { day
     }
   }
   const peak = ledger.il2Peak;
-  if (peak && peak.pm > 0) out.push({ day: peak.day, text: `IL-2 peaked at ${fmt(peak.pm)} pM${peak.helpers > 0 ? `, with ${peak.helpers} switched-on helper${peak.helpers === 1 ? "" : "s"} nearby` : ""}.` });
-  else if (f.il2Max.value > 0) out.push({ day: f.il2Max.day, text: `IL-2 peaked at ${fmt(f.il2Max.value)} pM.` });
+  if (peak && peak.pm > 0) out.push({ day: peak.day, text: `IL-2 peaked at ${fmtPm(peak.pm)}${peak.helpers > 0 ? `, with ${peak.helpers} switched-on helper${peak.helpers === 1 ? "" : "s"} nearby` : ""}.` });
+  else if (f.il2Max.value > 0) out.push({ day: f.il2Max.day, text: `IL-2 peaked at ${fmtPm(f.il2Max.value)}.` });
   if (f.threat.value > 0) out.push({ day: f.threat.day, text: `The threat peaked at ${fmt(f.threat.value)} cells.` });
   // the least telling moments go first when there are too many
   const minor: { day: number; text: string }[] = [];

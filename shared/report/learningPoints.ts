@@ -5,7 +5,7 @@
 import type { World } from "../sim/world.ts";
 import type { RoleLedger } from "./roleLedger.ts";
 import { onDay } from "../net/dayClock.ts";
-import { fmt, POSITIVE_SHARE, pct, threatWords, type RunFacts } from "./runFacts.ts";
+import { fmt, fmtPm, POSITIVE_SHARE, pct, threatWords, type RunFacts } from "./runFacts.ts";
 
 const MAX_POINTS = 5;
 
@@ -21,16 +21,16 @@ function clustering(f: RunFacts, ledger: RoleLedger): string {
   // the ledger knows who sat at the peak; without it (a ledger that missed steps) the history still has the peak
   const peak = ledger.il2Peak ?? { pm: f.il2Max.value, day: f.il2Max.day, helpers: -1, nearDendritic: false };
   if (peak.pm < 10) {
-    return `IL-2 never rose above ${fmt(peak.pm)} pM anywhere: too few switched-on helpers sat together to build an IL-2 cloud, so helpers divided only ${f.helperDivisions} times. Scattered helpers fizzle; clustered ones take off.`;
+    return `IL-2 never rose above ${fmtPm(peak.pm)} anywhere: too few switched-on helpers sat together to build an IL-2 cloud, so helpers divided only ${fmt(f.helperDivisions)} times. Scattered helpers fizzle; clustered ones take off.`;
   }
   const infused = (f.doses.highDose ?? 0) + (f.doses.lowDose ?? 0) > 0;
   if (peak.helpers === 0 && infused) {
-    return `IL-2 peaked at ${fmt(peak.pm)} pM on ${onDay(peak.day)}, carried in from the blood by the therapy rather than made by helpers. Helpers divided ${f.helperDivisions} times.`;
+    return `IL-2 peaked at ${fmtPm(peak.pm)} on ${onDay(peak.day)}, carried in from the blood by the therapy rather than made by helpers. Helpers divided ${fmt(f.helperDivisions)} times.`;
   }
   const where = peak.helpers < 0 ? "where switched-on helpers made it" : peak.helpers >= 2
     ? `where ${peak.helpers} switched-on helpers sat together${peak.nearDendritic ? " at a dendritic cell" : ""}`
     : peak.helpers === 1 ? `next to a single switched-on helper${peak.nearDendritic ? " at a dendritic cell" : ""}` : "away from any switched-on helper (IL-2 had spread or come from the blood)";
-  return `IL-2 peaked at ${fmt(peak.pm)} pM on ${onDay(peak.day)}, ${where}. Helpers that cluster share the IL-2 they make and take off: they divided ${f.helperDivisions} times in this run.`;
+  return `IL-2 peaked at ${fmtPm(peak.pm)} on ${onDay(peak.day)}, ${where}. Helpers that cluster share the IL-2 they make and take off: they divided ${fmt(f.helperDivisions)} times in this run.`;
 }
 
 /** Objectives 2 and 3: Tregs win IL-2 at low levels with their high-affinity receptor. */
@@ -52,7 +52,7 @@ function tregs(world: World, f: RunFacts): string {
     const others = f.cd8FirstPositive;
     const mean = meanIl2On(world, f.tregFirstPositive);
     const killers = others < 0 ? "activated killers never did" : others >= f.tregFirstPositive ? `activated killers followed on ${onDay(others)}` : `activated killers had done so already, on ${onDay(others)}`;
-    text += ` They turned pSTAT5-positive on ${onDay(f.tregFirstPositive)}, when IL-2 averaged ${mean < 20 ? "only " : ""}${fmt(mean)} pM; ${killers}.`;
+    text += ` They turned pSTAT5-positive on ${onDay(f.tregFirstPositive)}, when IL-2 averaged ${mean < 20 ? "only " : ""}${fmtPm(mean)}; ${killers}.`;
   } else {
     text += ` Even so, IL-2 stayed too low for most of them to turn pSTAT5-positive.`;
   }
@@ -63,11 +63,11 @@ function tregs(world: World, f: RunFacts): string {
 function nkCells(f: RunFacts): string {
   const nk = f.nkPositivePeak;
   if (nk.value < POSITIVE_SHARE) {
-    return `Most NK cells (the CD56dim kind) carry the intermediate receptor, CD122 with almost no CD25, and need IL-2 near 1 nM; the few CD56bright NK cells carry CD25 too and hear lower levels. IL-2 peaked at ${fmt(f.il2Max.value)} pM, so ${pct(nk.value) !== pct(0) ? `at most ${pct(nk.value)} of them were` : "none of them was"} pSTAT5-positive.${f.noThreat ? "" : ` They killed ${f.killsByNk} cells without IL-2's boost.`}`;
+    return `Most NK cells (the CD56dim kind) carry the intermediate receptor, CD122 with almost no CD25, and need IL-2 near 1 nM; the few CD56bright NK cells carry CD25 too and hear lower levels. IL-2 peaked at ${fmtPm(f.il2Max.value)}, so ${pct(nk.value) !== pct(0) ? `at most ${pct(nk.value)} of them were` : "none of them was"} pSTAT5-positive.${f.noThreat ? "" : ` They killed ${fmt(f.killsByNk)} cells without IL-2's boost.`}`;
   }
   const highDose = f.firstDoseDay.highDose;
   const after = highDose !== undefined && highDose <= nk.day ? " after high-dose IL-2" : "";
-  return `NK cells lit up only when IL-2 was plentiful: ${pct(nk.value)} were pSTAT5-positive on ${onDay(nk.day)}${after}. With IL-2 they divided ${f.nkDivisions} times${f.noThreat ? "" : ` and killed ${f.killsByNk} cells`}.`;
+  return `NK cells lit up only when IL-2 was plentiful: ${pct(nk.value)} were pSTAT5-positive on ${onDay(nk.day)}${after}. With IL-2 they divided ${fmt(f.nkDivisions)} times${f.noThreat ? "" : ` and killed ${fmt(f.killsByNk)} cells`}.`;
 }
 
 /** Objective 5: what the therapy did and what it cost. */
@@ -98,16 +98,16 @@ function patientTumour(world: World, f: RunFacts): string | null {
   const reach = world.patient.tumourInfiltration;
   const killed = f.killsByKillers + f.killsByNk;
   if (reach >= 1) {
-    return `This patient's tumour was "hot": it let killer T cells and NK cells in among its cells, and they killed ${killed} cells. Only about one patient in three has a tumour like this, the kind immune therapies such as IL-2 work best on.`;
+    return `This patient's tumour was "hot": it let killer T cells and NK cells in among its cells, and they killed ${fmt(killed)} cells. Only about one patient in three has a tumour like this, the kind immune therapies such as IL-2 work best on.`;
   }
-  return `This patient's tumour was "cold": it kept killer T cells and NK cells at its edge, so they touched its cells only ${pct(reach)} of the time and killed ${killed} cells. Most patients' tumours are like this, one reason high-dose IL-2 helps only about one patient in six.`;
+  return `This patient's tumour was "cold": it kept killer T cells and NK cells at its edge, so they touched its cells only ${pct(reach)} of the time and killed ${fmt(killed)} cells. Most patients' tumours are like this, one reason high-dose IL-2 helps only about one patient in six.`;
 }
 
 /** Contraction: once the threat is gone, IL-2 vanishes and most effectors die. */
 function contraction(world: World, f: RunFacts): string | null {
   const { noun } = threatWords(world);
   if (world.outcome === "cleared" && f.killers.value > f.killersEnd * 1.2) {
-    return `After the ${noun} was cleared on ${onDay(f.outcomeDay)}, IL-2 fell to ${fmt(f.il2MeanEnd)} pM on average and killer T cells shrank from ${fmt(f.killers.value)} to ${fmt(f.killersEnd)}: without IL-2 most effector cells die, and a few stay on as memory.`;
+    return `After the ${noun} was cleared on ${onDay(f.outcomeDay)}, IL-2 fell to ${fmtPm(f.il2MeanEnd)} on average and killer T cells shrank from ${fmt(f.killers.value)} to ${fmt(f.killersEnd)}: without IL-2 most effector cells die, and a few stay on as memory.`;
   }
   if (f.starved > 0) {
     return `${f.starved} immune cells died because they caught too little IL-2 for too long: IL-2 is a survival signal as well as a signal to divide.`;
@@ -118,7 +118,7 @@ function contraction(world: World, f: RunFacts): string | null {
 /** Objective 6, as a filler: killers divide on IL-2 signal banked through pSTAT5. */
 function killers(f: RunFacts): string {
   const lit = f.cd8FirstPositive >= 0 ? `activated killers turned pSTAT5-positive from ${onDay(f.cd8FirstPositive)}` : "activated killers never turned pSTAT5-positive";
-  return `Killer T cells divided ${f.killerDivisions} times${f.noThreat ? "" : ` and killed ${f.killsByKillers} cells`}; ${lit}. After a few divisions driven by antigen alone, each further one needs IL-2 from helpers, read out inside the cell as pSTAT5.`;
+  return `Killer T cells divided ${fmt(f.killerDivisions)} times${f.noThreat ? "" : ` and killed ${fmt(f.killsByKillers)} cells`}; ${lit}. After a few divisions driven by antigen alone, each further one needs IL-2 from helpers, read out inside the cell as pSTAT5.`;
 }
 
 export function learningPoints(world: World, facts: RunFacts, ledger: RoleLedger): string[] {

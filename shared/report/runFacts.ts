@@ -48,6 +48,11 @@ export function countEvents(world: World, match: (e: SimEvent) => boolean): numb
 }
 
 /** A number as players read it: whole numbers from 10 up, two significant figures below. */
+/** An IL-2 concentration in the unit that keeps it short, as the top bar shows it: "42 pM", "2.3 nM", "12 nM" (never "11,710 pM"). */
+export function fmtPm(pm: number): string {
+  return Number.isFinite(pm) && Math.abs(pm) >= 1000 ? `${fmt(pm / 1000)} nM` : `${fmt(pm)} pM`;
+}
+
 export function fmt(x: number): string {
   if (!Number.isFinite(x)) return "0";
   const a = Math.abs(x);

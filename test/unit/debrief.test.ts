@@ -7,6 +7,8 @@ import { createWorld, makeParams, queueTherapy, step, zeroValues, type MetricSam
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { buildDebrief, downsample, MAX_DEBRIEF_POINTS, type Seat } from "../../shared/report/debrief.ts";
 import { RoleLedger } from "../../shared/report/roleLedger.ts";
+import { fmtPm, runFacts } from "../../shared/report/runFacts.ts";
+import { learningPoints } from "../../shared/report/learningPoints.ts";
 
 /** Five-minute ticks and the earliest first division, so a short run gets to divisions. */
 const FAST = { tickSeconds: 300, firstDivisionHours: 24 };
@@ -86,13 +88,36 @@ describe("learning points follow the run", () => {
     expect(point).toMatch(/[Vv]ascular leak peaked at \d/);
     expect(none.learning.some((p) => p.startsWith("High-dose IL-2"))).toBe(false);
     expect(d.moments.some((m) => m.text.startsWith("First dose of high-dose IL-2"))).toBe(true);
+    // IL-2 in the unit the top bar uses: nanomolar past 1,000 pM (a 14-year-old compares the two), never "11,710 pM".
+    const words = [...d.learning, ...d.moments.map((m) => m.text)];
+    expect(words.filter((t) => /\d,\d{3}(\.\d+)? pM/.test(t))).toEqual([]);
+    expect(words.some((t) => /IL-2 peaked at \d+(\.\d)? nM/.test(t)), words.join(" | ")).toBe(true);
+  });
+
+  test("counts in the learning points have thousands separators, as everywhere else ('2,165 times', never '2165')", () => {
+    const w = createWorld(SCENARIOS.sandbox, makeParams({ ...FAST }), 3);
+    const ledger = new RoleLedger();
+    for (let k = 0; k < 150; k++) ledger.record(w, step(w));
+    // A long round's counts, on this run's facts.
+    const facts = { ...runFacts(w, ledger), helperDivisions: 2165, killerDivisions: 1338, nkDivisions: 1200, killsByKillers: 4070, killsByNk: 1093 };
+    const text = learningPoints(w, facts, ledger).join(" ");
+    expect(text).toMatch(/divided 2,165 times/);
+    expect(text.replace(/\d{1,2}:\d{2}/g, "").match(/\d{4,}/g), "counts written without separators").toBeNull();
+  });
+
+  test("fmtPm writes IL-2 in pM below 1,000 pM and in nM from there", () => {
+    expect(fmtPm(42.4)).toBe("42 pM");
+    expect(fmtPm(0.35)).toBe("0.35 pM");
+    expect(fmtPm(11_710)).toBe("12 nM"); // as the top bar rounds it
+    expect(fmtPm(2_345)).toBe("2.3 nM");
+    expect(fmtPm(1000)).toBe("1 nM");
   });
 
   test("a tumour round says whether this patient's tumour let the killers in, with the kills it allowed", () => {
     const hot = debriefOf(SCENARIOS.melanoma, 120, { tumourInflamedShare: 1 }).d;
     const cold = debriefOf(SCENARIOS.melanoma, 120, { tumourInflamedShare: 0, tumourExcludedContact: 0.2 }).d;
     expect(hot.learning.some((p) => p.includes('tumour was "hot"'))).toBe(true);
-    expect(cold.learning.find((p) => p.includes('tumour was "cold"'))).toMatch(/only 20% of the time and killed \d+ cells/);
+    expect(cold.learning.find((p) => p.includes('tumour was "cold"'))).toMatch(/only 20% of the time and killed [\d,]+ cells/);
     expect(none.learning.some((p) => /tumour was "(hot|cold)"/.test(p))).toBe(false);
   });
 

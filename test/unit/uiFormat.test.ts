@@ -1,7 +1,7 @@
 // The HUD's number and clock formatting (client/src/ui/format.ts) and the screen-reader situation text (situation.ts).
 
 import { describe, expect, it } from "vitest";
-import { formatClock, formatCooldown, formatCount, formatPm, formatShare, trim } from "../../client/src/ui/format.ts";
+import { formatClock, formatCooldown, formatCount, formatPm, formatPmPair, formatShare, trim } from "../../client/src/ui/format.ts";
 import { describeSituation, hasFirstFigures, trend, type SituationFigures } from "../../client/src/ui/situation.ts";
 
 describe("formatClock", () => {
@@ -28,6 +28,18 @@ describe("formatPm and trim", () => {
     expect(formatPm(100000)).toBe("100 nM");
     expect(formatPm(0)).toBe("0 pM");
     expect(formatPm(Number.NaN)).toBe("0 pM");
+  });
+  it("shows traces as \"<0.01 pM\", never in exponent notation", () => {
+    expect(formatPm(0.01)).toBe("0.01 pM");
+    expect(formatPm(0.0099)).toBe("<0.01 pM");
+    expect(formatPm(1.2e-7)).toBe("<0.01 pM");
+  });
+  it("formatPmPair says the unit once when mean and peak share it", () => {
+    expect(formatPmPair(0.3, 5)).toBe("0.3 / 5 pM");
+    expect(formatPmPair(0.004, 0.53)).toBe("<0.01 / 0.53 pM");
+    expect(formatPmPair(820, 1500)).toBe("820 pM / 1.5 nM");
+    expect(formatPmPair(2000, 12_000)).toBe("2 / 12 nM");
+    expect(formatPmPair(0, 0)).toBe("0 / 0 pM");
   });
   it("trims float noise", () => {
     expect(trim(0.30000000000000004)).toBe("0.3");

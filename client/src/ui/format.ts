@@ -4,11 +4,22 @@
 /** The clock ("Day 1, 00:00" at the start): one day count everywhere, defined in shared/net/dayClock.ts. */
 export { formatClock } from "../../../shared/net/dayClock.ts";
 
-/** IL-2 concentration, picking pM or nM so the number stays short: "0.3 pM", "42 pM", "1.5 nM". */
+/**
+ * IL-2 concentration, picking pM or nM so the number stays short: "0.3 pM", "42 pM", "1.5 nM"; traces below
+ * 0.01 pM read "<0.01 pM" (never "1.2e-7 pM", and the phone's top bar keeps its width).
+ */
 export function formatPm(pm: number): string {
   if (!Number.isFinite(pm) || pm <= 0) return "0 pM";
+  if (pm < 0.01) return "<0.01 pM";
   if (pm >= 1000) return `${trim(pm / 1000)} nM`;
   return `${trim(pm)} pM`;
+}
+
+/** Mean and peak IL-2 for the top bar, the unit said once when both share it: "0.3 / 5 pM", "0.8 pM / 1.5 nM". */
+export function formatPmPair(meanPm: number, peakPm: number): string {
+  const a = formatPm(meanPm), b = formatPm(peakPm);
+  const unit = (t: string) => t.slice(-2);
+  return unit(a) === unit(b) ? `${a.slice(0, -3)} / ${b}` : `${a} / ${b}`;
 }
 
 /** Two significant figures below 10, whole numbers above. */

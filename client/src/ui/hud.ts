@@ -9,7 +9,7 @@ import { outcomeWords } from "../../../shared/net/outcomeWords.ts";
 import { SCENARIOS } from "../../../shared/scenarios/index.ts";
 import { learnButton, termButton } from "../learn/termLink.ts";
 import { cellIcon, el, setText } from "./dom.ts";
-import { formatClock, formatCount, formatPm, formatShare } from "./format.ts";
+import { formatClock, formatCount, formatPmPair, formatShare } from "./format.ts";
 import type { UiSession } from "./session.ts";
 import { threatFigure } from "./threatFigure.ts";
 import { mountRoundMenu } from "./roundMenu.ts";
@@ -70,9 +70,9 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   root.replaceChildren(
     el(doc, "div", { class: "hud-group hud-time" }, clock, length),
     el(doc, "ul", { class: "hud-group hud-pops", "aria-label": "Immune cells" }, helpers.item, killers.item, tregs.item, nk.item),
-    el(doc, "div", { class: "hud-group hud-fig" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "il2", "IL-2"), " mean / peak"), il2),
+    el(doc, "div", { class: "hud-group hud-fig hud-il2" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "il2", "IL-2"), " mean / peak"), il2),
     el(doc, "div", { class: "hud-group hud-fig hud-threat" }, el(doc, "span", { class: "hud-sub" }, threatLabel), threat),
-    el(doc, "div", { class: "hud-group hud-fig" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "tissueLost", "Tissue lost")), damage),
+    el(doc, "div", { class: "hud-group hud-fig hud-lost" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "tissueLost", "Tissue lost")), damage),
     el(doc, "div", { class: "hud-group hud-fig hud-leak" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "leak", "Toxicity (leak)")), el(doc, "span", { class: "leak-row" }, leakBar, leakText)),
     outcome,
     el(doc, "span", { class: "hud-break", "aria-hidden": "true" }),
@@ -93,7 +93,7 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
       setText(killers.value, formatCount(hud.cd8));
       setText(tregs.value, formatCount(hud.treg));
       setText(nk.value, formatCount(hud.nk));
-      setText(il2, `${formatPm(hud.il2MeanPm)} / ${formatPm(hud.il2MaxPm)}`);
+      setText(il2, formatPmPair(hud.il2MeanPm, hud.il2MaxPm));
       const t = threatFigure(st);
       setText(threatLabel, t.label);
       setText(threat, formatCount(t.value));
