@@ -92,6 +92,12 @@ describe("the screen machine", () => {
     expect(m.send({ type: "left" })).toMatchObject({ roundLeft: true, to: INITIAL });
   });
 
+  test("a class closed while its page waits for the room's state: the farewell", () => {
+    const m = new ScreenMachine();
+    m.send({ type: "chooseMode", mode: MODES.classStudent });
+    expect(m.send({ type: "closed" })).toMatchObject({ roundLeft: false, to: { screen: "farewell" } });
+  });
+
   test("removed or the server gone: the farewell, then the menu or a new class", () => {
     for (const type of ["removed", "serverGone", "closed"] as const) {
       const m = new ScreenMachine();

@@ -87,7 +87,8 @@ const phase: Rule<Extract<ScreenEvent, { type: "phaseChanged" }>> = (s, e) => {
 /** The transitions as data: for each screen, the events it answers; every other event is ignored there. */
 export const TRANSITIONS: Readonly<Record<Screen, Rules>> = {
   menu: { chooseMode: choose, joined },
-  setup: { chooseMode: choose, joined, left: menu },
+  // Setup: the forms, and a room joined but whose state has not come yet; a class may close in between.
+  setup: { chooseMode: choose, joined, left: menu, closed: farewell, removed: farewell, serverGone: farewell },
   lobby: { phaseChanged: phase, left: menu, closed: farewell, removed: farewell, serverGone: farewell },
   playing: {
     phaseChanged: phase, debriefArrived: to("debrief"), left: menu,
