@@ -30,11 +30,11 @@ const need = (): Phaser.Game => {
 };
 const game = { get scene() { return need().scene; }, get scale() { return need().scale; } } as unknown as Phaser.Game;
 
-setUpPlayUi(document, bus, game);
+const classroom = setUpClassroom(document, bus);
+setUpPlayUi(document, bus, game, classroom.playMode); // a class's panels and debrief come with its play mode
 setUpSoloQuiz(document, bus);
 mountServerGone(document, bus); // a solo round's server that stops or goes away: said at once, the menu one tap away
 
-const classroom = setUpClassroom(document, bus);
 setUpLessonUi(document, bus); // predictions, the lesson plan, the sandbox controls (after playUi and classroomUi)
 
 // A reloaded tab takes its seat back if the room still holds it (within RESUME_WINDOW_SECONDS, shared/net/resumeWindow.ts); a teacher's

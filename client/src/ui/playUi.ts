@@ -5,7 +5,8 @@
 import type Phaser from "phaser";
 import type { Bus } from "../bus.ts";
 import type { Debrief } from "../../../shared/net/messages.ts";
-import { showDebrief, type DebriefActions } from "./debriefView.ts";
+import { showDebrief } from "./debriefView.ts";
+import { SOLO_PLAY, type PlayMode } from "./playMode.ts";
 import { mountContrasts } from "./contrastView.ts";
 import { el } from "./dom.ts";
 import { mountHud } from "./hud.ts";
@@ -22,15 +23,8 @@ import { mountNotesPanel } from "../learn/teacherNotes.ts";
 import { mountIl2Tug } from "./il2TugBar.ts";
 import { mountSquadTug } from "./il2SquadTugView.ts";
 
-/** Where a classroom adds its panels and debrief parts (client/src/classroom/classroomUi.ts); solo leaves them unset. */
-export const playUiHooks: {
-  /** After the side panel is built: add panels; returns their unmount, or null when the round is not a class's. */
-  mountSide?: (session: GameSession, side: HTMLElement, bus: Bus) => (() => void) | null;
-  /** The debrief's actions and extra content for a class's round; null for solo. */
-  debrief?: (session: GameSession) => { actions: DebriefActions; after: (root: HTMLElement) => () => void } | null;
-} = {};
-
-export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
+/** `mode`: what a class adds to the round and its debrief (classroom/classroomPlay.ts); solo adds nothing. */
+export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game, mode: PlayMode = SOLO_PLAY): void {
   const get = (id: string) => {
     const e = doc.getElementById(id);
     if (!e) throw new Error(`index.html is missing #${id}`);
@@ -93,7 +87,7 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
     unmount.push(mountLiveRegion(live, toast, s, bus));
     if (roundPrefs.tutorial) unmount.push(mountTutorialWhenSeated(tutorial, s, bus));
     roundPrefs.tutorial = false; // a restart or "Play again" does not repeat it
-    const offSide = playUiHooks.mountSide?.(s, side, bus);
+    const offSide = mode.mountSide?.(s, side, bus);
     if (offSide) unmount.push(offSide);
 
     unmount.push(s.onDebrief((d) => bus.emit("round-end", d)));
@@ -117,7 +111,7 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game): void {
     playUi.hidden = true;
     doc.body.classList.remove("playing");
     scenes(["Play"], "Debrief");
-    const hook = playUiHooks.debrief?.(s) ?? null;
+    const hook = mode.debrief?.(s) ?? null;
     const withContrasts = (close: () => void) => { const off = mountContrasts(debriefRoot, s.contrasts, s.state?.round); return () => { off(); close(); }; };
     if (hook) {
       const close = withContrasts(showDebrief(debriefRoot, d, hook.actions));

@@ -1,0 +1,35 @@
+// The room's phase and round number as events: calls back when either changes in the state's patches (and once
+// now, if the state has come), re-binding to the new room a reconnection brings. Feeds the screen machine
+// (screenMachine.ts). Used by classroom/classroomUi.ts.
+// Beware the SDK's onStateChange signal (0.18.4): a listener that removes itself while the signal runs makes it skip
+// the next listener for that state (its remove() swaps the last one into the freed place), and removing a listener
+// it does not hold drops its last one. Remove listeners after the signal has run (queueMicrotask), never twice.
+
+import type { GameSession } from "../net/GameSession.ts";
+import type { Phase } from "./screenMachine.ts";
+
+const isPhase = (p: string): p is Phase => p === "lobby" || p === "playing" || p === "ended";
+
+/**
+ * `ready` says when the state is the room's rather than its defaults (a class's state always has its code; before
+ * the first patch the defaults say phase "playing"). Returns the unbinding.
+ */
+export function watchPhase(session: GameSession, ready: () => boolean, cb: (phase: Phase, round: number) => void): () => void {
+  let phase = "", round = -1;
+  const look = () => {
+    const st = session.state;
+    if (!st || !ready() || !isPhase(st.phase)) return;
+    if (st.phase === phase && st.round === round) return;
+    phase = st.phase; round = st.round;
+    cb(st.phase, st.round);
+  };
+  const bind = () => {
+    const room = session.room;
+    room.onStateChange(look);
+    return () => { if (session.room === room) room.onStateChange.remove(look); }; // a left room has no listeners left
+  };
+  let unbind = bind();
+  const offReconnect = session.onReconnect(() => { unbind(); unbind = bind(); look(); });
+  look();
+  return () => { unbind(); offReconnect(); };
+}
