@@ -13,9 +13,11 @@ const VIEW = { width: 1280, height: 720 };
 const UI = { timeout: 30_000, interval: 250 };
 let server: ServerProcess;
 let kiosk: FencedPage;
+let browser: TestBrowser;
 
 useRig("kiosk-view", VIEW, async (s, tb: TestBrowser) => {
   server = s;
+  browser = tb;
   kiosk = await tb.newPage(VIEW, { touch: true });
 });
 
@@ -68,5 +70,23 @@ describe("zooming the kiosk's tissue", () => {
     await kiosk.shot("kiosk-view-whole");
     expect(kiosk.errors).toEqual([]);
     expect(kiosk.blocked).toEqual([]);
+  }, 120_000);
+
+  test("a gallery's portrait screen (1080×1920): the tissue spans the width above the controls, which sit below it", async () => {
+    const tall = await browser.newPage({ width: 1080, height: 1920 }, { touch: true });
+    const p = tall.page;
+    await p.goto(`${server.baseUrl}/kiosk.html`, { waitUntil: "load" });
+    await p.waitForFunction(() => (window as any).kiosk?.mode() === "attract" && (window as any).kiosk.sessions().watch, null, { timeout: 60_000 });
+    await p.touchscreen.tap(540, 700);
+    await p.waitForFunction(() => (window as any).kiosk.mode() === "round", null, { timeout: 30_000 });
+    const fit = await p.evaluate(() => (window as any).kiosk.game.scene.getScene("Play").fitNow as { x: number; y: number; width: number; height: number });
+    const side = await p.locator("#k-side").boundingBox();
+    expect(fit.width).toBeGreaterThan(0.95 * 1080);
+    expect(side).not.toBeNull();
+    expect(side!.width).toBeGreaterThan(0.95 * 1080); // across the bottom, not a column at the right
+    expect(fit.y + fit.height).toBeLessThanOrEqual(side!.y);
+    await tall.shot("kiosk-view-portrait");
+    expect(tall.errors).toEqual([]);
+    await tall.context.close();
   }, 120_000);
 });

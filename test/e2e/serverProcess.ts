@@ -3,7 +3,8 @@
 // benchmark. Builds the client only when dist/client is missing or older than the sources.
 
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -59,15 +60,20 @@ const RUNNING_LINE = /running at http:\/\/127\.0\.0\.1:(\d+)\//;
 /**
  * Spawns `node server/main.ts` with PORT=0 and HOST=127.0.0.1, reads the port it prints, and waits until /health
  * answers. `env` adds environment variables (for instance NODE_OPTIONS for the benchmark's hooks); `port` asks for a
- * given port instead (the kiosk test restarts the server where the page expects it).
+ * given port instead (the kiosk test restarts the server where the page expects it). Unless `env` names a RESULTS_DB,
+ * the server keeps its classes in a SQLite file of its own in a temporary folder, removed when it exits: never the
+ * checkout's data/results.sqlite, which a developer's own `npm start` holds (one SQLite file serves one process).
  */
 export async function startServerProcess(options: { timeoutMs?: number; env?: Record<string, string>; port?: number } = {}): Promise<ServerProcess> {
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const ownDir = options.env?.RESULTS_DB ? null : mkdtempSync(join(tmpdir(), "cytokine-e2e-"));
+  const resultsDb = options.env?.RESULTS_DB ?? join(ownDir!, "results.sqlite");
   const child: ChildProcess = spawn(NODE, ["server/main.ts"], {
     cwd: REPO_DIR,
-    env: { ...process.env, ...options.env, PORT: String(options.port ?? 0), HOST: "127.0.0.1", NODE_NO_WARNINGS: "1" },
+    env: { ...process.env, ...options.env, RESULTS_DB: resultsDb, PORT: String(options.port ?? 0), HOST: "127.0.0.1", NODE_NO_WARNINGS: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  if (ownDir) child.once("exit", () => rmSync(ownDir, { recursive: true, force: true }));
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));

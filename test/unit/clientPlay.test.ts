@@ -54,6 +54,15 @@ describe("fitting the tissue", () => {
   });
 });
 
+describe("a kiosk's portrait screen", () => {
+  test("a screen taller than wide, wider than a tablet, with no panel measured, gets the tissue across its width", () => {
+    const f = fitWorld(1080, 1920, 128, 96);
+    expect(f.width).toBeGreaterThan(1040);
+    expect(f.y + f.height).toBeLessThanOrEqual(1920 * (1 - BOTTOM_PANEL_SHARE));
+    expect(fitWorld(1920, 1080, 128, 96).width).toBeLessThan(1920 - SIDE_PANEL_PX); // the landscape gallery keeps its side panel
+  });
+});
+
 describe("gliding between patches", () => {
   test("a cell glides to its new position over the interval and then stays", () => {
     const tr = newTrack(10, 10, 0);

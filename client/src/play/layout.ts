@@ -5,7 +5,10 @@
 export const HUD_TOP_PX = 64;
 /** Width of the HTML side panel on the right of wide screens, px. */
 export const SIDE_PANEL_PX = 300;
-/** Screens narrower than this get the side panel below the tissue instead of beside it, px (style.css agrees). */
+/**
+ * Screens narrower than this get the side panel below the tissue instead of beside it, px (style.css agrees); so do
+ * screens taller than wide when no panel is measured (the kiosk's portrait screen: kiosk.css agrees).
+ */
 export const WIDE_SCREEN_PX = 900;
 /** On narrow screens the panel takes up to this share of the height at the bottom (style.css: max-height 38vh). */
 export const BOTTOM_PANEL_SHARE = 0.38;
@@ -35,7 +38,7 @@ export interface PanelInset { right: number; bottom: number; left?: number }
  * panel really covers (hudInset.ts panelInset), else it is assumed from the width.
  */
 export function fitWorld(canvasW: number, canvasH: number, gridW: number, gridH: number, topPx = HUD_TOP_PX, panel?: PanelInset | null): WorldFit {
-  const wide = canvasW >= WIDE_SCREEN_PX;
+  const wide = canvasW >= WIDE_SCREEN_PX && canvasW >= canvasH;
   const right = panel ? panel.right : wide ? SIDE_PANEL_PX : 0;
   const bottom = panel ? panel.bottom : wide ? 0 : Math.round(canvasH * BOTTOM_PANEL_SHARE);
   const left = panel?.left ?? 0;
