@@ -7,6 +7,8 @@ import type { Debrief } from "../../shared/net/messages.ts";
 import type { GameSession } from "./net/GameSession.ts";
 
 export interface BusEvents {
+  /** A solo room was joined (the solo form, "Play again" in a new room, a reloaded tab): screens/soloScreens.ts. */
+  "solo-joined": GameSession;
   /** A solo round was joined; the play scene and the HUD attach to it. */
   "round-start": GameSession;
   /** The round has an outcome and the server sent its report. */

@@ -13,6 +13,8 @@ import { setUpClassroom } from "./classroom/classroomUi.ts";
 import { setUpSoloQuiz } from "./quiz/soloQuiz.ts";
 import { setUpLessonUi } from "./lesson/lessonUi.ts";
 import { mountServerGone } from "./ui/serverGone.ts";
+import { ScreenMachine } from "./screens/screenMachine.ts";
+import { driveSolo } from "./screens/soloScreens.ts";
 
 /** The one event bus between the scenes and the HTML interface. */
 const bus = new Bus();
@@ -30,7 +32,10 @@ const need = (): Phaser.Game => {
 };
 const game = { get scene() { return need().scene; }, get scale() { return need().scale; } } as unknown as Phaser.Game;
 
-const classroom = setUpClassroom(document, bus);
+/** The page's screens, for a class and for solo rounds alike (screens/screenMachine.ts). */
+const screens = new ScreenMachine();
+const classroom = setUpClassroom(document, bus, screens);
+driveSolo(screens, bus);
 setUpPlayUi(document, bus, game, classroom.playMode); // a class's panels and debrief come with its play mode
 setUpSoloQuiz(document, bus);
 mountServerGone(document, bus); // a solo round's server that stops or goes away: said at once, the menu one tap away
@@ -46,7 +51,7 @@ void (async () => {
   }
   if (classroom.joinFromUrl()) return;
   const session = await GameSession.resume();
-  if (session) bus.emit("round-start", session);
+  if (session) bus.emit("solo-joined", session);
 })();
 
 // Exposed for manual checks from the browser console and for browser tests, once Phaser is there.

@@ -121,3 +121,47 @@ describe("the screen machine", () => {
     expect(order).toEqual(["lobby", "farewell", "menu"]);
   });
 });
+
+describe("the screen machine's kiosk and a page shared by solo and a class", () => {
+  /** The kiosk's names for the machine's screens, as client/src/kiosk/Kiosk.ts shows them (farewell keeps the last). */
+  const NAMES = { menu: "attract", setup: "starting", playing: "round", debrief: "result" } as Record<string, string>;
+
+  test("the kiosk: attract, a touch, the round, its result, play again, a lost connection, attract again", () => {
+    const m = new ScreenMachine();
+    const names: string[] = [];
+    m.onTransition((t) => { if (NAMES[t.to.screen]) names.push(NAMES[t.to.screen]!); });
+    expect(m.send({ type: "left" })).toBeNull(); // the first attract: the machine starts on the menu
+    m.send({ type: "chooseMode", mode: MODES.kiosk });
+    expect(m.send({ type: "joined", mode: MODES.kiosk })).toMatchObject({ roundStarted: true, to: { screen: "playing" } });
+    m.send({ type: "phaseChanged", phase: "lobby", round: 1 }); // ignored: no lobby at a kiosk
+    m.send({ type: "debriefArrived" });
+    m.send({ type: "left" }); // "Play again" from the result goes through attract
+    m.send({ type: "chooseMode", mode: MODES.kiosk });
+    m.send({ type: "joined", mode: MODES.kiosk });
+    expect(m.send({ type: "serverGone" })).toMatchObject({ roundLeft: true, to: { screen: "farewell" } });
+    m.send({ type: "left" });
+    expect(names).toEqual(["starting", "round", "result", "attract", "starting", "round", "attract"]);
+  });
+
+  test("a connection lost while the kiosk's round is being made: farewell, then attract", () => {
+    const m = new ScreenMachine();
+    m.send({ type: "chooseMode", mode: MODES.kiosk });
+    expect(m.send({ type: "serverGone" })?.to.screen).toBe("farewell");
+    expect(m.send({ type: "left" })?.to).toEqual(INITIAL);
+  });
+
+  test("one page: a solo round left for the menu, then a class; a solo room joined from the debrief starts anew", () => {
+    const m = new ScreenMachine();
+    m.send({ type: "chooseMode", mode: MODES.solo });
+    m.send({ type: "joined", mode: MODES.solo });
+    m.send({ type: "debriefArrived" });
+    // "Play again" in a new room (soloScreens.ts): leave, choose solo, join.
+    expect(m.send({ type: "left" })).toMatchObject({ roundLeft: true });
+    m.send({ type: "chooseMode", mode: MODES.solo });
+    expect(m.send({ type: "joined", mode: MODES.solo })).toMatchObject({ roundStarted: true, to: { mode: MODES.solo } });
+    m.send({ type: "left" });
+    m.send({ type: "chooseMode", mode: MODES.classStudent });
+    m.send({ type: "joined", mode: MODES.classStudent });
+    expect(m.state).toEqual({ screen: "lobby", mode: MODES.classStudent, round: -1 });
+  });
+});

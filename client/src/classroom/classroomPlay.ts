@@ -5,6 +5,7 @@
 import { ClassroomSession } from "../net/ClassroomSession.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import { el } from "../ui/dom.ts";
+import { onPatch } from "../net/onPatch.ts";
 import type { PlayMode } from "../ui/playMode.ts";
 import { closeClassControl } from "./closeClass.ts";
 import { mountDashboard } from "./dashboardView.ts";
@@ -56,14 +57,6 @@ function mountClassSide(doc: Document, s: ClassroomSession, side: HTMLElement): 
     unmounts.push(mountLiveCharts(body, s, s));
   }
   return () => unmounts.forEach((u) => u());
-}
-
-/** Calls `cb` after each of the room's patches, on the room a reconnection brings too. */
-function onPatch(s: GameSession, cb: () => void): () => void {
-  const bind = () => { const room = s.room; room.onStateChange(cb); return () => room.onStateChange.remove(cb); };
-  let unbind = bind();
-  const off = s.onReconnect(() => { unbind(); unbind = bind(); });
-  return () => { unbind(); off(); };
 }
 
 function classDebrief(doc: Document, s: ClassroomSession, leaveClass: () => void): ReturnType<NonNullable<PlayMode["debrief"]>> {

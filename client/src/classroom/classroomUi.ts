@@ -10,7 +10,7 @@ import { normalizeJoinCode } from "../../../shared/net/classroom.ts";
 import { ClassroomSession, forgetClass } from "../net/ClassroomSession.ts";
 import { el, setText } from "../ui/dom.ts";
 import type { PlayMode } from "../ui/playMode.ts";
-import { MODES, ScreenMachine } from "../screens/screenMachine.ts";
+import { MODES, type Mode, type ScreenMachine } from "../screens/screenMachine.ts";
 import { watchPhase } from "../screens/watchPhase.ts";
 import { classroomPlayMode } from "./classroomPlay.ts";
 import { mountLobby } from "./lobbyView.ts";
@@ -24,6 +24,8 @@ import { mountStudentQuiz } from "../quiz/classQuiz.ts";
 import { mountClassNotices } from "../ui/classVeil.ts";
 import { mountReconnectVeil } from "./reconnectVeil.ts";
 import { seatGoneMessage } from "./seatGone.ts";
+
+const isClass = (m: Mode | null): boolean => m?.kind === "classStudent" || m?.kind === "classTeacher";
 
 export interface ClassroomUi {
   /** Takes over the page for this class (after creating, joining or resuming). */
@@ -39,14 +41,13 @@ export interface ClassroomUi {
  * the debrief, a removal, a close and a lost room are its events, and each transition mounts or unmounts the lobby,
  * hands the round to the play interface (bus "round-start"/"round-leave") or shows the farewell message.
  */
-export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
+export function setUpClassroom(doc: Document, bus: Bus, machine: ScreenMachine): ClassroomUi {
   const get = <T extends HTMLElement>(id: string) => {
     const e = doc.getElementById(id);
     if (!e) throw new Error(`index.html is missing #${id}`);
     return e as T;
   };
   const menu = get("menu"), screen = get("classroom"), joinForm = get<HTMLFormElement>("class-join");
-  const machine = new ScreenMachine();
   let current: ClassroomSession | null = null;
   let offs: (() => void)[] = [];
   let unmountLobby: (() => void) | null = null;
@@ -69,6 +70,7 @@ export function setUpClassroom(doc: Document, bus: Bus): ClassroomUi {
 
   /** Each transition's effects on the page, in one place and one order: out of the old screen, into the new. */
   machine.onTransition((t) => {
+    if (!isClass(t.from.mode) && !isClass(t.to.mode)) return; // solo's are screens/soloScreens.ts's
     const s = current;
     if (t.from.screen === "lobby" && t.to.screen !== "lobby") { unmountLobby?.(); unmountLobby = null; }
     if (t.roundLeft && t.event.type !== "left") {

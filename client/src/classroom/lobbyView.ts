@@ -16,6 +16,7 @@ import { learnButton } from "../learn/termLink.ts";
 import { teacherQuizPanel } from "../quiz/classQuiz.ts";
 import { mountLessonLobby } from "../lesson/lessonUi.ts";
 import { PresenceMemory, presenceMark } from "./seatPresence.ts";
+import { onPatch } from "../net/onPatch.ts";
 import { seatHoldWords } from "../../../shared/net/seatHoldChoice.ts";
 import { fullscreenButton } from "../ui/fullscreenButton.ts";
 import "./lobbyLayout.css";
@@ -29,6 +30,9 @@ export function joinLink(origin: string, session: Pick<ClassroomSession, "joinPa
 export function spacedCode(code: string): string {
   return code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code;
 }
+
+/** How often the away and back marks are looked at while a seat has one, ms ("back" shows for a minute). */
+const PRESENCE_TICK_MS = 1000;
 
 const roleText = (role: string) => (isRole(role) ? ROLE_SHORT[role] : "Choosing…");
 
@@ -86,6 +90,12 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
   let qrFor = "";
   let signature = "";
   const presence = new PresenceMemory(); // away, then back (seatPresence.ts)
+  // The marks "away" and "back" change with time ("back" for a minute): a short timer runs only while a seat has one.
+  let clock: ReturnType<typeof setInterval> | null = null;
+  const tick = (marked: boolean) => {
+    if (marked && clock === null) clock = setInterval(render, PRESENCE_TICK_MS);
+    else if (!marked && clock !== null) { clearInterval(clock); clock = null; }
+  };
   const render = () => {
     const st = session.state;
     if (!st) return;
@@ -118,7 +128,9 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
     st.seats?.forEach((seat, id) => seats.push([id, seat]));
     const students = seats.filter(([, s]) => !s.bot && !s.host);
     const botSeats = seats.filter(([, s]) => s.bot);
-    const sig = JSON.stringify(students.map(([id, s]) => [id, s.name, s.role, s.team, presence.see(id, s.connected), s.squads]));
+    const marks = students.map(([id, s]) => presence.see(id, s.connected));
+    tick(marks.some((p) => p !== "here"));
+    const sig = JSON.stringify(students.map(([id, s], i) => [id, s.name, s.role, s.team, marks[i], s.squads]));
     if (sig !== signature) {
       signature = sig;
       const now = new Set(students.map(([, s]) => s.name));
@@ -130,7 +142,7 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
       firstList = false;
       const focused = (doc.activeElement as HTMLElement | null)?.dataset?.key;
       setText(count, students.length ? `${students.length} student${students.length === 1 ? "" : "s"} here` : "Nobody has joined yet");
-      list.replaceChildren(...students.map(([id, s]) => { const p = presence.see(id, s.connected), mark = presenceMark(doc, p); return el(doc, "li", { class: `seat${id === session.sessionId ? " me" : ""}${p === "here" ? "" : ` ${p}`}` },
+      list.replaceChildren(...students.map(([id, s], i) => { const p = marks[i]!, mark = presenceMark(doc, p); return el(doc, "li", { class: `seat${id === session.sessionId ? " me" : ""}${p === "here" ? "" : ` ${p}`}` },
         el(doc, "span", { class: "seat-name" }, mark.shape, ` ${s.name}${id === session.sessionId ? " (you)" : ""}`, mark.words),
         teacher ? seatControls(doc, session, id, s) : el(doc, "span", { class: "seat-role", text: `${roleText(s.role)}${s.team ? ` · team ${s.team}` : ""}` })); }));
       if (focused) (list.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
@@ -140,8 +152,11 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
   };
   render();
   title.focus();
-  const timer = setInterval(render, 400);
+  // Focus held a control's old value (lobbyControls' refresh leaves a focused select alone): shown once it goes.
+  const onBlur = () => queueMicrotask(render);
+  controls?.root.addEventListener("focusout", onBlur);
   const offs = [
+    onPatch(session, render), // the room's state changes (and a reconnection's new room)
     session.onRounds(renderRounds),
     session.onSession(() => { qrFor = ""; render(); }),
     session.onRefused((r) => { setText(refusal, `Not done: ${r.error}`); }),
@@ -150,5 +165,5 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
   const win = doc.defaultView;
   const onResize = () => drawRounds();
   win?.addEventListener("resize", onResize);
-  return () => { clearInterval(timer); fullscreen?.unmount(); quiz?.unmount(); offs.forEach((o) => o()); offLesson(); win?.removeEventListener("resize", onResize); root.hidden = true; root.replaceChildren(); };
+  return () => { tick(false); fullscreen?.unmount(); quiz?.unmount(); offs.forEach((o) => o()); offLesson(); win?.removeEventListener("resize", onResize); root.hidden = true; root.replaceChildren(); };
 }

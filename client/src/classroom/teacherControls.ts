@@ -1,7 +1,7 @@
 // The teacher's controls as HTML: lobby settings (scenario, round length, lock, late join, auto-balance, start),
 // each student's row (role, new nickname, remove with a confirm), the in-round panel (deal a therapy card, end the
 // round, lock, late join, close the class) and the results download. Every action goes through ClassroomSession.teacher
-// (with the secret).
+// (with the secret). The lobby's controls are refreshed by lobbyView.ts, the in-round panel by the room's state changes.
 
 import { SCENARIOS, SCENARIO_IDS } from "../../../shared/scenarios/index.ts";
 import { ROLES, type Role } from "../../../shared/sim/roles.ts";
@@ -14,6 +14,7 @@ import type { ClassroomSession } from "../net/ClassroomSession.ts";
 import { el, setText } from "../ui/dom.ts";
 import { closeClassControl } from "./closeClass.ts";
 import { downloadResults } from "./resultsDownload.ts";
+import { onPatch } from "../net/onPatch.ts";
 
 /** Short role names for the lobby's selects (the long ones are in ROLE_LABELS). */
 export const ROLE_SHORT: Record<Role, string> = { effector: "Effector T cells", treg: "Tregs", nk: "NK cells", clinician: "Clinician" };
@@ -131,8 +132,8 @@ export function mountPlayControls(root: HTMLElement, session: ClassroomSession):
     late.checked = !!session.state?.lateJoin;
   };
   refresh();
-  const timer = setInterval(refresh, 500);
-  return () => { clearInterval(timer); root.replaceChildren(); };
+  const off = onPatch(session, refresh); // the room's state changes, not a timer
+  return () => { off(); root.replaceChildren(); };
 }
 
 /** A "Download results (CSV)" button: fetches the class's results with the host secret and saves them as a file. */

@@ -1,6 +1,9 @@
 // The kiosk's one object: which screen it shows (attract, starting, round, result), the sessions it holds (the
 // watched bot room, the paused standby room, the visitor's), the visitor's round and idle watch, and the reconnection
 // backoff. Any dropped connection returns to attract and reconnects, forever. Made once by kioskMain.ts.
+// Its screens go through the client's one screen machine (screens/screenMachine.ts, the kiosk mode): attract is the
+// machine's menu, starting its setup, round its playing, result its debrief; a lost connection its farewell (the
+// screen's name stays until attract comes back).
 
 import type { Bus } from "../bus.ts";
 import { GameSession } from "../net/GameSession.ts";
@@ -11,11 +14,18 @@ import { KioskRound } from "./kioskRound.ts";
 import { MarksScene } from "./marksScene.ts";
 import type { ResultScreen } from "./resultScreen.ts";
 import type { KioskStrings } from "./strings.ts";
+import { MODES, ScreenMachine, type Screen } from "../screens/screenMachine.ts";
 
 export type KioskScreen = "loading" | "attract" | "starting" | "round" | "result";
 
+/** The kiosk's name for each of the machine's screens; the farewell (a lost connection) keeps the last name. */
+const KIOSK_NAMES: Readonly<Record<Screen, KioskScreen | null>> = {
+  menu: "attract", setup: "starting", playing: "round", debrief: "result", lobby: null, farewell: null,
+};
+
 export class Kiosk {
   private current: KioskScreen = "loading";
+  private readonly machine = new ScreenMachine();
   private watch: GameSession | null = null;
   private standby: GameSession | null = null;
   private played: GameSession | null = null;
@@ -35,6 +45,7 @@ export class Kiosk {
 
   constructor(doc: Document, bus: Bus, cfg: KioskConfig, strings: KioskStrings, captions: AttractCaptions, result: ResultScreen) {
     this.doc = doc; this.bus = bus; this.cfg = cfg; this.strings = strings; this.captions = captions; this.result = result;
+    this.machine.onTransition((t) => { const name = KIOSK_NAMES[t.to.screen]; if (name) this.setScreen(name); });
   }
 
   get screen(): KioskScreen { return this.current; }
@@ -88,6 +99,7 @@ export class Kiosk {
     this.stopRound();
     this.result.hide();
     this.leaveAll();
+    this.machine.send({ type: "serverGone" });
     this.bus.emit("round-leave", undefined);
     this.doc.getElementById("k-conn")!.hidden = false;
     this.scheduleAttract();
@@ -105,7 +117,7 @@ export class Kiosk {
     this.stopRound();
     this.result.hide();
     this.leaveAll();
-    this.setScreen("attract");
+    if (!this.machine.send({ type: "left" })) this.setScreen("attract"); // the first attract: the machine starts on it
     this.captions.start();
     try {
       await this.strings.load(this.cfg.attemptMs);
@@ -149,7 +161,8 @@ export class Kiosk {
   async startRound(): Promise<void> {
     if (this.current !== "attract" && this.current !== "result") return;
     const myEpoch = this.epoch;
-    this.setScreen("starting");
+    this.machine.send({ type: "left" }); // from the result ("Play again"); ignored on attract
+    this.machine.send({ type: "chooseMode", mode: MODES.kiosk });
     this.captions.stop();
     this.result.hide();
     this.doc.getElementById("k-caption")!.textContent = this.strings.t("status.starting");
@@ -173,7 +186,7 @@ export class Kiosk {
     this.bus.emit("round-leave", undefined);
     this.bus.emit("round-start", s);
     MarksScene.session = s;
-    this.setScreen("round");
+    this.machine.send({ type: "joined", mode: MODES.kiosk });
     this.round = new KioskRound(this.doc, s, this.bus, this.strings, this.cfg.pace);
     this.round.start(() => void this.enterAttract());
     this.idle = new IdleWatch(this.doc, this.strings, this.cfg.idleS, this.cfg.countdownS, () => void this.enterAttract());
@@ -193,7 +206,7 @@ export class Kiosk {
     const helpersEnd = this.played?.state?.hud?.cd4 ?? 0;
     const il2PeakPm = this.round?.il2PeakPm ?? 0;
     this.stopRound();
-    this.setScreen("result");
+    this.machine.send({ type: "debriefArrived" });
     this.result.show({ helpersStart, helpersEnd, il2PeakPm }, this.cfg.resultS, () => void this.enterAttract());
   }
 }

@@ -1,7 +1,9 @@
 // The client's screens as one explicit state machine: menu → setup → lobby → playing → debrief (and farewell, the
 // kind message when a class closes, removes this student or its server is gone), with the mode (solo, class
 // student, class teacher, kiosk) as an object it consults. Pure: no DOM, no timers; the transitions are a table.
-// Driven by classroom/classroomUi.ts from the room's state changes; unit-tested in test/unit/screenMachine.test.ts.
+// Driven from the room's state changes by classroom/classroomUi.ts (a class) and screens/soloScreens.ts (solo rounds),
+// one machine per page (main.ts); the kiosk drives its own (kiosk/Kiosk.ts). Unit-tested in
+// test/unit/screenMachine.test.ts.
 
 export type Screen = "menu" | "setup" | "lobby" | "playing" | "debrief" | "farewell";
 export type ModeKind = "solo" | "classStudent" | "classTeacher" | "kiosk";

@@ -123,8 +123,7 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game, mode: Pl
       playAgain: () => {
         const current = session;
         if (current && current === s && s.isHost()) {
-          s.control({ action: "restart" });
-          bus.emit("round-start", s);
+          s.control({ action: "restart" }); // the new round's number starts it (screens/soloScreens.ts)
           return;
         }
         // No room left (or not the host): a fresh solo round with the same options.

@@ -1,5 +1,5 @@
 // The solo practice form in the main menu: scenario (with its summary), role, bots' skill, round length and the
-// tutorial box; Start creates the room through GameSession.startSolo and emits "round-start". Problems are said in
+// tutorial box; Start creates the room through GameSession.startSolo and emits "solo-joined". Problems are said in
 // plain words (no server, options refused). Called once by menu.ts.
 
 import type { Bus } from "../bus.ts";
@@ -88,10 +88,11 @@ export function setUpSoloSetup(doc: Document, bus: Bus): void {
   });
 }
 
-/** Creates the room and announces the round; throws what went wrong. Also used by the debrief's "Play again". */
+/** Creates the room and announces it (the screen machine starts the round); throws what went wrong. Also used by the
+ * debrief's "Play again". */
 export async function startSolo(options: RoomOptions, bus: Bus): Promise<void> {
   const session = await GameSession.startSolo(options);
-  bus.emit("round-start", session);
+  bus.emit("solo-joined", session);
 }
 
 /** A sentence for the player: the server is not running, or it refused these options (its reason). */
