@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_DIR } from "../e2e/serverProcess.ts";
 import { freePort } from "./redisServer.ts";
+import { watchChild } from "./childWatch.ts";
 import { waitFor } from "./startTestServer.ts";
 
 export interface ClusterProcess {
@@ -62,31 +63,20 @@ export async function startClusterProcess(processes: number, env: Record<string,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // its own process group, as in a terminal of its own (interrupt() is its Ctrl-C)
   });
-  let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-      await exited;
-      clearTimeout(timer);
-    }
-  };
+  const { output, exited, stop } = watchChild(child, 30_000);
   const said = new RegExp(`\\(${processes} processes on ports \\d+-\\d+\\) is running at http://127\\.0\\.0\\.1:${port}/`);
   try {
-    await waitFor("the cluster's address", () => said.test(output) || child.exitCode !== null, timeoutMs);
+    await waitFor("the cluster's address", () => said.test(output()) || child.exitCode !== null, timeoutMs);
   } catch (err) {
     await stop();
-    throw new Error(`${(err as Error).message}:\n${output}`);
+    throw new Error(`${(err as Error).message}:\n${output()}`);
   }
-  if (child.exitCode !== null) throw new Error(`start:cluster exited (code ${child.exitCode}):\n${output}`);
+  if (child.exitCode !== null) throw new Error(`start:cluster exited (code ${child.exitCode}):\n${output()}`);
   return {
     frontUrl: `http://127.0.0.1:${port}`,
     ports: Array.from({ length: processes }, (_, i) => first + i),
     pid: child.pid!,
-    output: () => output,
+    output,
     exited,
     stop,
     interrupt: async () => {

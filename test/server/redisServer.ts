@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { watchChild } from "./childWatch.ts";
 
 export interface RedisServer {
   url: string;
@@ -41,24 +42,16 @@ export async function startRedisServer(timeoutMs = 15_000): Promise<RedisServer>
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "cytokine-redis-"));
   const child: ChildProcess = spawn(REDIS_SERVER, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dir], { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const watched = watchChild(child, 5000);
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await watched.stop();
     rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + timeoutMs;
   while (!(await answers(port))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
-      throw new Error(`redis-server did not start on port ${port}:\n${output}`);
+      throw new Error(`redis-server did not start on port ${port}:\n${watched.output()}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
