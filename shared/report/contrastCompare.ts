@@ -88,6 +88,16 @@ function valueOf(history: readonly MetricSample[], m: CompareMetric): number {
 
 const format = (m: CompareMetric, v: number) => (m.units === "fraction" ? pct(v) : m.units === "cells" ? whole(v) : short(v));
 
+/** `v` rounded as `format` shows it, so that the words' ratio agrees with the two numbers a reader sees. */
+export function asShown(units: string, v: number): number {
+  if (units === "fraction") return v < 0.001 ? v : v < 0.1 ? Math.round(v * 1000) / 1000 : Math.round(v * 100) / 100;
+  if (units === "cells" || v >= 10) return Math.round(v);
+  return Number(v.toPrecision(2));
+}
+
+/** The ratio's words between the real round's value and the contrast's, as the reader sees the two numbers. */
+const shownRatio = (m: CompareMetric, a: number, b: number) => ratioWords(asShown(m.units, a), asShown(m.units, b), m.many);
+
 /** "2.4× as many", "30% less", "about the same", "none at all", from the real value `a` to the contrast's `b`. */
 export function ratioWords(a: number, b: number, many: boolean): string {
   if (a === 0 && b === 0) return "none in either";
@@ -114,10 +124,10 @@ export function compareRuns(plan: ContrastPlan, scenario: Scenario, real: readon
     real: r.slice(0, n).map((s) => sig3(s.values[m.name] ?? 0)), contrast: c.slice(0, n).map((s) => sig3(s.values[m.name] ?? 0)),
   }));
   // the metrics that moved, in the story's order (one that stayed about the same says little)
-  const moved = shown.filter((m) => ratioWords(valueOf(real, m), valueOf(contrast, m), m.many) !== "about the same");
+  const moved = shown.filter((m) => shownRatio(m, valueOf(real, m), valueOf(contrast, m)) !== "about the same");
   const fragments = moved.slice(0, MAX_FRAGMENTS).map((m) => {
     const a = valueOf(real, m), b = valueOf(contrast, m);
-    return `${m.words(format(m, b))} instead of ${format(m, a)} (${ratioWords(a, b, m.many)})`;
+    return `${m.words(format(m, b))} instead of ${format(m, a)} (${shownRatio(m, a, b)})`;
   });
   const summary = fragments.length ? `${plan.label}: ${fragments.join("; ")}.` : `${plan.label}: about the same as your round (nothing the charts follow changed by 5% or more).`;
   return { ...plan, summary, days: r.slice(0, n).map((s) => Math.round(s.day * 1000) / 1000), series };

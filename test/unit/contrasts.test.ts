@@ -4,7 +4,7 @@
 
 import { describe, expect, test } from "vitest";
 import { CommandRecorder } from "../../shared/report/commandLog.ts";
-import { COMPARED_METRICS, packHistory, ratioWords, unpackHistory } from "../../shared/report/contrastCompare.ts";
+import { asShown, COMPARED_METRICS, packHistory, ratioWords, unpackHistory } from "../../shared/report/contrastCompare.ts";
 import { planContrasts, removeTregs, type ContrastId } from "../../shared/report/contrasts.ts";
 import { replayRound } from "../../shared/report/replay.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
@@ -108,5 +108,15 @@ describe("which contrasts a round offers", () => {
     expect(ratioWords(0, 5, true)).toBe("none in your round");
     expect(ratioWords(1.1, 0, false)).toBe("none at all");
     expect(ratioWords(1.1, 0.0076, false)).toBe("less than 1% as much");
+  });
+
+  test("the ratio is taken between the numbers as shown: 2.7% against 2.6% is about the same, not \"6% less\"", () => {
+    expect(ratioWords(0.0274, 0.0258, false)).toBe("6% less");
+    expect(asShown("fraction", 0.0274)).toBe(0.027);
+    expect(ratioWords(asShown("fraction", 0.0274), asShown("fraction", 0.0258), false)).toBe("about the same");
+    expect(asShown("fraction", 0.456)).toBe(0.46);
+    expect(asShown("cells", 412.4)).toBe(412);
+    expect(asShown("pM", 3.456)).toBe(3.5);
+    expect(asShown("pM", 12.6)).toBe(13);
   });
 });
