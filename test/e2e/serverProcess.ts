@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { watchChild } from "../server/childWatch.ts";
 
 export const REPO_DIR = fileURLToPath(new URL("../../", import.meta.url));
 const NODE = join(REPO_DIR, "node_modules/.bin/node");
@@ -74,28 +75,17 @@ export async function startServerProcess(options: { timeoutMs?: number; env?: Re
     stdio: ["ignore", "pipe", "pipe"],
   });
   if (ownDir) child.once("exit", () => rmSync(ownDir, { recursive: true, force: true }));
-  let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const { output, exited, stop } = watchChild(child, 5000);
 
   const deadline = Date.now() + timeoutMs;
   let port = 0;
   while (!port) {
-    const m = RUNNING_LINE.exec(output);
+    const m = RUNNING_LINE.exec(output());
     if (m) port = Number(m[1]);
-    else if (child.exitCode !== null) throw new Error(`the game server exited (code ${child.exitCode}) before listening:\n${output}`);
+    else if (child.exitCode !== null) throw new Error(`the game server exited (code ${child.exitCode}) before listening:\n${output()}`);
     else if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the game server did not say where it listens within ${timeoutMs} ms:\n${output}`);
+      throw new Error(`the game server did not say where it listens within ${timeoutMs} ms:\n${output()}`);
     } else await sleep(50);
   }
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -108,7 +98,7 @@ export async function startServerProcess(options: { timeoutMs?: number; env?: Re
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`/health did not answer within ${timeoutMs} ms:\n${output}`);
+      throw new Error(`/health did not answer within ${timeoutMs} ms:\n${output()}`);
     }
     await sleep(50);
   }
@@ -118,7 +108,7 @@ export async function startServerProcess(options: { timeoutMs?: number; env?: Re
     child.kill(signal);
     await exited;
   };
-  return { baseUrl, port, output: () => output, exited: exitedAs, stop, kill };
+  return { baseUrl, port, output, exited: exitedAs, stop, kill };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,6 @@
-// What the tests' helpers that start a program of their own (redisServer.ts, clusterProcess.ts) keep of it: its
-// printed output, a promise of its exit, and stop(): SIGTERM, then SIGKILL if it has not gone within `killAfterMs`.
+// What the tests' helpers that start a program of their own (redisServer.ts, clusterProcess.ts, e2e/serverProcess.ts)
+// keep of it: its printed output, a promise of its exit, and stop(): SIGTERM, then SIGKILL if it has not gone within
+// `killAfterMs`.
 
 import type { ChildProcess } from "node:child_process";
 
