@@ -99,6 +99,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
    * room makes it from its own world at the next patch (this process steps the model; edits made since the ask).
    */
   private shown: RoundView | null = null;
+  /** The cells of a view the state no longer shows: filled again when the room makes a view itself. */
+  private spareCells: RoundView["cells"] | null = null;
 
   /**
    * The round's world. The model steps it on its own thread (model/modelThread.ts) and the room's copy is written
@@ -168,7 +170,13 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected editWorld(edit: WorldEdit): void {
     applyEdit(this.world, edit);
     this.unsentEdits.push(edit);
-    this.shown = null;
+    this.show(null);
+  }
+
+  /** What the state shows from now on: `view`, or (null) a view the room makes from its world at the next patch. */
+  private show(view: RoundView | null): void {
+    if (this.shown && this.shown !== view) this.spareCells = this.shown.cells;
+    this.shown = view;
   }
 
   /** Ends the round now on the room's world (the thread's steps in flight are dropped); see endRound. */
@@ -178,7 +186,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.model.forget();
     this.unsentEdits = [];
     this.owedTicks = 0;
-    this.shown = null; // the round may end here (Round.endNow): the state shows the room's world
+    this.show(null); // the round may end here (Round.endNow): the state shows the room's world
   }
 
   /**
@@ -200,7 +208,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     // Colyseus starts patching before onCreate; an onCreate still awaiting (a join code claimed in Redis or
     // PostgreSQL) has no world yet.
     if (!this.world) return;
-    const view = (this.shown ??= viewOf(this.world));
+    const view = (this.shown ??= viewOf(this.world, this.spareCells));
+    this.spareCells = null;
     this.cellSync.sync(view.cells, this.state.cells);
     syncFigures(this.state, view.figures, this.roundClock, this.cards);
     const batch = this.eventRelay.drain();
@@ -256,7 +265,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (!answer) return;
     for (const ms of answer.stepMs) this.roundClock.record(ms);
     if (answer.frame) this.broadcastBytes(ServerMessage.field, answer.frame, { afterNextPatch: true });
-    this.shown = answer.view;
+    this.show(answer.view);
     this.eventRelay.add(answer.wire);
     this.afterSteps(answer.events);
   }
@@ -316,7 +325,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.ledger = new RoleLedger();
     this.debrief = null;
     this.eventRelay.clear();
-    this.shown = null;
+    this.show(null);
     this.fieldFrames.restart();
     this.cellSync.reset(this.state.cells);
     this.fieldFrames.next(this.world); // a key frame ready for the first client
@@ -352,7 +361,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.fieldFrames.next(this.world);
     this.model.startRound(this.world, this.fieldFrames.state(), { ticks: so.ticks, tick: so.tick });
     for (const edit of so.unsentEdits) this.editWorld(edit);
-    this.shown = null;
+    this.show(null);
     this.cellSync.reset(this.state.cells);
     this.onBeforePatch();
     return this.world.tick;

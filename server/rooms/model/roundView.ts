@@ -71,12 +71,15 @@ export function figuresOf(world: World): RoundFigures {
   };
 }
 
-/** The view of `world` now (new arrays: they may be handed to another thread). */
-export function viewOf(world: World): RoundView {
-  const c = world.cells, living = c.count; // dead cells not yet compacted leave some room unused
-  const cells: CellsView = {
-    count: 0, id: new Uint32Array(living), type: new Uint8Array(living), squad: new Uint16Array(living), status: new Uint8Array(living),
-    x: new Uint16Array(living), y: new Uint16Array(living),
+/**
+ * The view of `world` now: in the arrays of `spare` (a view the room has finished with) when they are long enough, else
+ * in new ones (a view to hand to another thread is made without `spare`).
+ */
+export function viewOf(world: World, spare?: CellsView | null): RoundView {
+  const c = world.cells, n0 = c.count; // dead cells not yet compacted leave some room unused
+  const cells: CellsView = spare && spare.id.length >= n0 ? spare : {
+    count: 0, id: new Uint32Array(n0), type: new Uint8Array(n0), squad: new Uint16Array(n0), status: new Uint8Array(n0),
+    x: new Uint16Array(n0), y: new Uint16Array(n0),
   };
   let n = 0;
   for (let i = 0; i < c.count; i++) {
