@@ -34,7 +34,8 @@ import { ModelThread } from "./model/modelThread.ts";
 import { applyEdit, type WorldEdit } from "./model/worldEdits.ts";
 import { replayTo, type ReplayTo } from "./model/replayLog.ts";
 import { BASE_TICKS_PER_SECOND, RoundClock } from "./roundClock.ts";
-import { syncRound } from "./roundSync.ts";
+import { syncFigures } from "./roundSync.ts";
+import { viewOf, type RoundView } from "./model/roundView.ts";
 import { Seats, type Seat } from "./seats.ts";
 
 /** Milliseconds between state patches (and event batches). Tuned with the bandwidth test (test/server). */
@@ -93,6 +94,13 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   private frameOwed = false;
   /** Edits made since the last ask (already made on the room's world): sent with the next one, made again on each answer that predates them. */
   private unsentEdits: WorldEdit[] = [];
+  /**
+   * What the state shows of the round (model/roundView.ts): the thread's view from its last answer, or null when the
+   * room makes it from its own world at the next patch (this process steps the model; edits made since the ask).
+   */
+  private shown: RoundView | null = null;
+  /** The cells of a view the state no longer shows: filled again when the room makes a view itself. */
+  private spareCells: RoundView["cells"] | null = null;
 
   /**
    * The round's world. The model steps it on its own thread (model/modelThread.ts) and the room's copy is written
@@ -162,6 +170,13 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected editWorld(edit: WorldEdit): void {
     applyEdit(this.world, edit);
     this.unsentEdits.push(edit);
+    this.show(null);
+  }
+
+  /** What the state shows from now on: `view`, or (null) a view the room makes from its world at the next patch. */
+  private show(view: RoundView | null): void {
+    if (this.shown && this.shown !== view) this.spareCells = this.shown.cells;
+    this.shown = view;
   }
 
   /** Ends the round now on the room's world (the thread's steps in flight are dropped); see endRound. */
@@ -171,6 +186,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.model.forget();
     this.unsentEdits = [];
     this.owedTicks = 0;
+    this.show(null); // the round may end here (Round.endNow): the state shows the room's world
   }
 
   /**
@@ -192,8 +208,10 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     // Colyseus starts patching before onCreate; an onCreate still awaiting (a join code claimed in Redis or
     // PostgreSQL) has no world yet.
     if (!this.world) return;
-    this.cellSync.sync(this.world, this.state.cells);
-    syncRound(this.state, this.world, this.roundClock, this.cards);
+    const view = (this.shown ??= viewOf(this.world, this.spareCells));
+    this.spareCells = null;
+    this.cellSync.sync(view.cells, this.state.cells);
+    syncFigures(this.state, view.figures, this.roundClock, this.cards);
     const batch = this.eventRelay.drain();
     if (batch) this.broadcast(ServerMessage.events, batch, { afterNextPatch: true });
   }
@@ -247,6 +265,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (!answer) return;
     for (const ms of answer.stepMs) this.roundClock.record(ms);
     if (answer.frame) this.broadcastBytes(ServerMessage.field, answer.frame, { afterNextPatch: true });
+    this.show(answer.view);
+    this.eventRelay.add(answer.wire);
     this.afterSteps(answer.events);
   }
 
@@ -282,7 +302,6 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
 
   private afterSteps(events: readonly SimEvent[]): void {
     this.ledger.record(this.world, events);
-    this.eventRelay.collect(this.world, events);
     if (this.world.outcome !== "ongoing") this.endRound();
   }
 
@@ -306,6 +325,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.ledger = new RoleLedger();
     this.debrief = null;
     this.eventRelay.clear();
+    this.show(null);
     this.fieldFrames.restart();
     this.cellSync.reset(this.state.cells);
     this.fieldFrames.next(this.world); // a key frame ready for the first client
@@ -341,6 +361,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.fieldFrames.next(this.world);
     this.model.startRound(this.world, this.fieldFrames.state(), { ticks: so.ticks, tick: so.tick });
     for (const edit of so.unsentEdits) this.editWorld(edit);
+    this.show(null);
     this.cellSync.reset(this.state.cells);
     this.onBeforePatch();
     return this.world.tick;

@@ -1,31 +1,18 @@
-// Copies the model's cells into state.cells under a byte budget: births are added and deaths removed at once, type,
-// squad and status bits follow the model, but positions (quarter voxels) are written for at most `positionsPerPatch`
-// cells each patch, those furthest from where clients last saw them first (commanded cells count double). Called by
-// TissueRoom before every patch; bandwidth then stays bounded however many cells move.
+// Copies the round's living cells (its view: model/roundView.ts, made where the world is) into state.cells under a
+// byte budget: births are added and deaths removed at once, type, squad and status bits follow the model, but positions
+// (quarter voxels) are written for at most `positionsPerPatch` cells each patch, those furthest from where clients last
+// saw them first (commanded cells count double). Called by TissueRoomBase before every patch; bandwidth then stays
+// bounded however many cells move.
 
 import type { MapSchema } from "@colyseus/schema";
-import { CellState, CellStatus, POSITION_STEPS_PER_VOXEL } from "../../shared/net/TissueState.ts";
-import { CellFlag, Mode, type World } from "../../shared/sim/index.ts";
+import { CellState, CellStatus } from "../../shared/net/TissueState.ts";
+import type { CellsView } from "./model/roundView.ts";
+
+export { cellStatus } from "./model/roundView.ts";
 
 interface Entry { state: CellState; gen: number; type: number; squad: number; status: number; x: number; y: number }
 
 export interface SyncCounts { added: number; removed: number; moved: number; waiting: number }
-
-const quantize = (v: number): number => {
-  const q = Math.round(v * POSITION_STEPS_PER_VOXEL);
-  return q < 0 ? 0 : q > 0xffff ? 0xffff : q;
-};
-
-export function cellStatus(world: World, i: number): number {
-  const c = world.cells, f = c.flags[i];
-  let s = 0;
-  if (f & CellFlag.activated) s |= CellStatus.activated;
-  if (f & CellFlag.producing) s |= CellStatus.producing;
-  if (f & CellFlag.memory) s |= CellStatus.memory;
-  if (c.pstat5[i] > world.params.pstat5PositiveLevel) s |= CellStatus.pstat5Positive;
-  if (c.mode[i] !== Mode.free) s |= CellStatus.commanded;
-  return s;
-}
 
 export class CellSync {
   /** Most cells whose position is written in one patch. */
@@ -49,14 +36,13 @@ export class CellSync {
     cells.clear();
   }
 
-  sync(world: World, cells: MapSchema<CellState>): SyncCounts {
-    const c = world.cells, gen = ++this.gen;
+  sync(c: CellsView, cells: MapSchema<CellState>): SyncCounts {
+    const gen = ++this.gen;
     const counts: SyncCounts = { added: 0, removed: 0, moved: 0, waiting: 0 };
     this.candEntry.length = this.candX.length = this.candY.length = this.candPriority.length = 0;
     for (let i = 0; i < c.count; i++) {
-      if (c.flags[i] & CellFlag.dead) continue;
-      const id = c.id[i], type = c.type[i], squad = c.squad[i], status = cellStatus(world, i);
-      const qx = quantize(c.x[i]), qy = quantize(c.y[i]);
+      const id = c.id[i], type = c.type[i], squad = c.squad[i], status = c.status[i];
+      const qx = c.x[i], qy = c.y[i];
       let e = this.entries.get(id);
       if (!e) {
         const state = new CellState();

@@ -1,28 +1,34 @@
 // Copies the round's figures into the synced state: clock, outcome, pause and speed, cell count, grid, the HUD (from
-// the model's latest metrics sample, plus the live leak) and the therapy cards. Cheap: no pass over the cells.
-// Called by TissueRoom before every patch.
+// the model's latest metrics sample, the IL-2 tug's shares and the live leak) and the therapy cards. Cheap: no pass
+// over the cells. The figures come with the round's view (model/roundView.ts); syncRound makes them from a world.
+// Called by TissueRoomBase before every patch, and by the rooms after a host's or teacher's action.
 
 import { CardState, type TissueState } from "../../shared/net/TissueState.ts";
-import { dayOf, THERAPY_NAMES, type World } from "../../shared/sim/index.ts";
+import { THERAPY_NAMES, type World } from "../../shared/sim/index.ts";
 import type { CardClock } from "../../shared/round/index.ts";
 import type { RoundClock } from "./roundClock.ts";
 import { syncIl2Tug } from "./il2TugSync.ts";
+import { figuresOf, type RoundFigures } from "./model/roundView.ts";
 
+/** The figures of `world` into the state (a room that has its world at hand). */
 export function syncRound(state: TissueState, world: World, clock: RoundClock, cards: CardClock): void {
-  state.tick = world.tick;
-  state.day = dayOf(world);
-  state.days = world.scenario.days;
-  state.outcome = world.outcome;
+  syncFigures(state, figuresOf(world), clock, cards);
+}
+
+export function syncFigures(state: TissueState, f: RoundFigures, clock: RoundClock, cards: CardClock): void {
+  state.tick = f.tick;
+  state.day = f.day;
+  state.days = f.days;
+  state.outcome = f.outcome;
   state.paused = clock.paused;
   state.speed = clock.speed;
-  state.cellCount = world.cells.count - world.deadCount;
-  state.gridWidth = world.field.width;
-  state.gridHeight = world.field.height;
+  state.cellCount = f.cellCount;
+  state.gridWidth = f.gridWidth;
+  state.gridHeight = f.gridHeight;
 
   const hud = state.hud;
-  const m = world.history[world.history.length - 1];
-  if (m) {
-    const v = m.values;
+  if (f.sample) {
+    const v = f.sample.values;
     hud.il2MeanPm = v["il2.meanPm"];
     hud.il2MaxPm = v["il2.maxPm"];
     hud.cd4 = v["count.cd4"];
@@ -32,8 +38,8 @@ export function syncRound(state: TissueState, world: World, clock: RoundClock, c
     hud.threat = v["threat.burden"];
     hud.damage = v["tissue.damage"];
   }
-  syncIl2Tug(hud, world.history);
-  hud.leak = world.therapy.leak;
+  syncIl2Tug(hud, f.tug);
+  hud.leak = f.leak;
 
   for (const therapy of THERAPY_NAMES) {
     let card = state.cards.get(therapy);
@@ -42,6 +48,6 @@ export function syncRound(state: TissueState, world: World, clock: RoundClock, c
       state.cards.set(therapy, card);
     }
     card.readyTick = cards.get(therapy) ?? 0;
-    card.doses = world.therapy.dosesGiven[therapy] ?? 0;
+    card.doses = f.doses[therapy] ?? 0;
   }
 }

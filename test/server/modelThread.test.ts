@@ -1,7 +1,8 @@
 // The model on its own thread: a room that steps it there plays exactly the round a room stepping it itself plays
 // (bots decide at the same ticks, whatever the speed); a classroom's squad split and fold-back reach the thread; a
 // thread that dies is replaced by one that replays the round's log, and the round ends as if nothing happened;
-// closing the room stops the thread; questions (the microscope, a look at the hash) go to the thread's own world.
+// the state shows the view the thread sends; closing the room stops the thread; questions (the microscope, a look
+// at the hash) go to the thread's own world.
 // Real timers, 127.0.0.1.
 
 import { inflateRawSync } from "node:zlib";
@@ -15,6 +16,7 @@ import { inspectCell } from "../../shared/report/inspect.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { createWorld, makeParams, stateHash, step } from "../../shared/sim/index.ts";
 import { MAX_THREADS_REPLACED } from "../../server/rooms/TissueRoomBase.ts";
+import { viewOf, type RoundView } from "../../server/rooms/model/roundView.ts";
 import { openClass, joinStudent } from "./classDevices.ts";
 import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
@@ -51,6 +53,27 @@ describe("the model's own thread", () => {
     await threaded.disconnect();
     await here.disconnect();
     expect(threadOf(threaded).worker).toBe(null);
+  });
+
+  test("the state shows the view the thread made with its answer: the cells and figures of the stepped world", async () => {
+    const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { watch: true, seed: 9, days: 1 });
+    room.autoDispose = false;
+    const client = await ts.colyseus.sdk.joinById(room.roomId);
+    client.onMessage("*", () => {});
+    room.control({ action: "speed", speed: 4 });
+    await waitFor("the thread at work", () => room.world.tick > 40, 20_000);
+    room.control({ action: "pause" });
+    await new Promise((r) => setTimeout(r, 400)); // the answer in flight is taken
+    expect(room.modelOnThread).toBe(true);
+    const shown = (room as unknown as { shown: RoundView | null }).shown;
+    expect(shown).not.toBe(null); // made on the thread, not by the room
+    expect(shown).toEqual(viewOf(room.world)); // the room's copy is the thread's world as of that answer
+    room.broadcastPatch();
+    await waitFor("the client's tick", () => client.state.tick === room.world.tick);
+    expect(client.state.cells.size).toBe(shown!.cells.count);
+    expect(client.state.cellCount).toBe(shown!.figures.cellCount);
+    await client.leave();
+    await room.disconnect();
   });
 
   test("field frames made on the thread follow on from the join's key frame, and a joiner's key frame is what the others hold", async () => {

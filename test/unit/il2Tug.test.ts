@@ -81,7 +81,7 @@ describe("IL-2 tug-of-war on the wire", () => {
       for (let k = 0; k < ticksPerPatch && world.outcome === "ongoing"; k++) {
         round.tick(); // the bots' turn, then the step, as the room plays it
       }
-      syncIl2Tug(state.hud, world.history);
+      syncIl2Tug(state.hud, latestShares(world.history) ?? null);
       const patch = encoder.encode();
       bytes += patch.byteLength;
       if (patch.byteLength) nonEmpty++;

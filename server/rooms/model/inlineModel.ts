@@ -3,6 +3,7 @@
 // the step. Ticks; milliseconds from performance.now (the server's clock, never the model's). Used by TissueRoomBase.
 
 import { step, type SimEvent, type World } from "../../../shared/sim/index.ts";
+import { wireEvents } from "../eventRelay.ts";
 import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
 import { answer, type Answer, type Ask, type ModelHost, type Question, type Reply } from "./modelHost.ts";
 
@@ -40,7 +41,8 @@ export class InlineModel implements ModelHost {
       stepMs.push(performance.now() - t0);
     }
     if (ask.frame) this.frames.deadband = ask.frame.deadband;
-    this.answer = { events, stepMs, frame: ask.frame ? this.frames.next(world) : null };
+    // The view is made from the room's world when the room patches (it is this world): not after every tick.
+    this.answer = { events, wire: wireEvents(world, events), stepMs, frame: ask.frame ? this.frames.next(world) : null, view: null };
   }
 
   take(): Answer | null {

@@ -7,7 +7,9 @@
 import type { InspectResult } from "../../../shared/net/messages.ts";
 import { inspectCell } from "../../../shared/report/inspect.ts";
 import { stateHash, type Command, type SimEvent, type World } from "../../../shared/sim/index.ts";
+import type { WireEvents } from "../eventRelay.ts";
 import type { FieldFramesState } from "../fieldBroadcast.ts";
+import type { RoundView } from "./roundView.ts";
 import type { ReplayTo } from "./replayLog.ts";
 import type { WorldEdit } from "./worldEdits.ts";
 
@@ -17,8 +19,12 @@ export interface FrameAsk { deadband: number }
 /** Steps to take: `commands` go in at the first of them, after `edits` (both already made on the room's world). */
 export interface Ask { ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null }
 
-/** What the steps gave: their events, each step's time, the field frame to send (the room's frames follow on from it). */
-export interface Answer { events: SimEvent[]; stepMs: number[]; frame: Uint8Array | null }
+/**
+ * What the steps gave: their events (for the room's copy of the world: its ledger) and as the wire carries them, each
+ * step's time, the field frame to send (the room's frames follow on from it), and the view of the stepped round (what
+ * the state shows: roundView.ts), or null when the room makes it from its own world at the patch (this process).
+ */
+export interface Answer { events: SimEvent[]; wire: WireEvents; stepMs: number[]; frame: Uint8Array | null; view: RoundView | null }
 
 /** A look at the host's own world (the thread's, not the room's copy): its tick and state hash. */
 export interface WorldLook { tick: number; hash: string }

@@ -9,6 +9,8 @@ import type { Command, Scenario, World } from "../../../shared/sim/index.ts";
 import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
 import type { Answer, Ask, FrameAsk, ModelHost, Question, Reply } from "./modelHost.ts";
 import type { ReplayTo } from "./replayLog.ts";
+import type { WireEvents } from "../eventRelay.ts";
+import type { RoundView } from "./roundView.ts";
 import { applyEdit, type WorldEdit } from "./worldEdits.ts";
 import { applySnapshot, arraysOf, snapshotBuffers, type SnapshotArrays, type WorldSnapshot } from "./worldSnapshot.ts";
 
@@ -18,14 +20,14 @@ export type ToModelThread =
   | { kind: "question"; round: number; id: number; question: Question };
 
 export type FromModelThread =
-  | { kind: "stepped"; round: number; snapshot: WorldSnapshot; stepMs: number[]; frame: MadeFrame | null }
+  | { kind: "stepped"; round: number; snapshot: WorldSnapshot; wire: WireEvents; view: RoundView; stepMs: number[]; frame: MadeFrame | null }
   | { kind: "failed"; round: number; error: string }
   | { kind: "answer"; round: number; id: number; reply: Reply<Question> | null };
 
 /** A field frame made on the thread, and the frames' state after it (for the room's key frames for joiners). */
 export interface MadeFrame { bytes: Uint8Array; state: FieldFramesState }
 
-export interface Stepped { snapshot: WorldSnapshot; stepMs: number[]; frame: MadeFrame | null }
+export interface Stepped { snapshot: WorldSnapshot; wire: WireEvents; view: RoundView; stepMs: number[]; frame: MadeFrame | null }
 
 export class ModelThread implements ModelHost {
   readonly onThread = true;
@@ -114,7 +116,8 @@ export class ModelThread implements ModelHost {
     this.spare = arraysOf(a.snapshot);
     for (const edit of later) applyEdit(this.world, edit);
     if (a.frame) this.frames.adopt(a.frame.state);
-    return { events: a.snapshot.events, stepMs: a.stepMs, frame: a.frame?.bytes ?? null };
+    // Edits made since the ask are not in the thread's view: the room makes its view from its own world then.
+    return { events: a.snapshot.events, wire: a.wire, stepMs: a.stepMs, frame: a.frame?.bytes ?? null, view: later.length ? null : a.view };
   }
 
   close(): void {
@@ -137,7 +140,7 @@ export class ModelThread implements ModelHost {
         this.questions.delete(m.id);
       } else if (m.kind === "failed") this.fail(m.error);
       else {
-        this.answer = { snapshot: m.snapshot, stepMs: m.stepMs, frame: m.frame };
+        this.answer = { snapshot: m.snapshot, wire: m.wire, view: m.view, stepMs: m.stepMs, frame: m.frame };
         this.asked = null;
       }
     });

@@ -1,5 +1,6 @@
 // The model's own thread: it keeps one room's world, makes the room's edits, queues its commands and steps it, then
-// sends back a snapshot of the stepped world, how long each step took (ms) and, when asked, the next field frame
+// sends back a snapshot of the stepped world, the round's view (roundView.ts: what the room's state shows), the steps'
+// wire events, how long each step took (ms) and, when asked, the next field frame
 // (made here: encoding and compressing the field is the room tick's largest piece). Messages are in modelThread.ts.
 // Started by ModelThread with `new Worker`; nothing else runs here.
 
@@ -11,6 +12,8 @@ import { answer } from "./modelHost.ts";
 import { applyEdit } from "./worldEdits.ts";
 import { replayTo } from "./replayLog.ts";
 import { snapshotBuffers, takeSnapshot } from "./worldSnapshot.ts";
+import { viewBuffers, viewOf } from "./roundView.ts";
+import { wireEvents } from "../eventRelay.ts";
 
 const port = parentPort!;
 let world: World | null = null;
@@ -54,9 +57,10 @@ port.on("message", (m: ToModelThread) => {
       const bytes = frames.next(world);
       if (bytes) frame = { bytes, state: frames.state() };
     }
+    const view = viewOf(world);
     const snapshot = takeSnapshot(world, events, sent, m.spare ?? undefined);
     sent = world.history.length;
-    reply({ kind: "stepped", round, snapshot, stepMs, frame }, snapshotBuffers(snapshot));
+    reply({ kind: "stepped", round, snapshot, wire: wireEvents(world, events), view, stepMs, frame }, [...snapshotBuffers(snapshot), ...viewBuffers(view)]);
   } catch (error) {
     world = null; // half stepped: the room carries on from its own copy
     reply({ kind: "failed", round, error: error instanceof Error ? error.stack ?? error.message : String(error) });
