@@ -130,7 +130,7 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
     const botSeats = seats.filter(([, s]) => s.bot);
     const marks = students.map(([id, s]) => presence.see(id, s.connected));
     tick(marks.some((p) => p !== "here"));
-    const sig = JSON.stringify(students.map(([id, s], i) => [id, s.name, s.role, s.team, marks[i], s.squads]));
+    const sig = JSON.stringify(students.map(([id, s], i) => [id, s.name, s.role, s.team, marks[i], [...s.squads]]));
     if (sig !== signature) {
       signature = sig;
       const now = new Set(students.map(([, s]) => s.name));

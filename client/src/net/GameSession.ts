@@ -159,8 +159,7 @@ export class GameSession {
   myRole(): Role | null { return this.mySeat()?.role || null; }
   isHost(): boolean { return this.mySeat()?.host === true; }
   mySquads(): number[] {
-    const s = this.mySeat()?.squads ?? "";
-    return s.split(",").filter((p) => p.trim() !== "").map(Number).filter((n) => Number.isInteger(n) && n >= 0);
+    return [...(this.mySeat()?.squads ?? [])];
   }
 
   // --- subscriptions (each returns its remover) ---

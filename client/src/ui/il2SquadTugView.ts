@@ -30,7 +30,7 @@ export function mountSquadTug(panel: HTMLElement, session: SquadTugSource): () =
     const shares = new Map<number, number>();
     st?.hud?.il2Squads?.forEach((v, k) => shares.set(Number(k), v / 1000));
     const seats: SquadSeat[] = [];
-    st?.seats?.forEach((s) => seats.push({ name: s.name, role: s.role, squads: s.squads, team: s.team, bot: s.bot }));
+    st?.seats?.forEach((s) => seats.push({ name: s.name, role: s.role, squads: [...s.squads], team: s.team, bot: s.bot }));
     const rows = shares.size ? squadTugRows(shares, seats, session.mySquads()) : [];
     box.hidden = rows.length === 0;
     const key = JSON.stringify(rows);
