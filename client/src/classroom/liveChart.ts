@@ -1,5 +1,6 @@
-// The class's live charts during a round: the HUD figures (the threat, killer T cells, tissue lost) sampled once a
-// second of wall time into a rolling record by simulated day, drawn as two small line charts. A page that (re)joins
+// The class's live charts during a round: the HUD figures (the threat, killer T cells, tissue lost) sampled from the
+// room's state changes, one sample per step of simulated time (the round's length over the samples kept, so any speed
+// fills the charts alike), into a rolling record by simulated day, drawn as two small line charts. A page that (re)joins
 // mid-round starts from the round's history (HistorySource, the server's "history" message), so its charts are full at
 // once. On the projector's side panel and, behind a toggle, on every student's device. Created by classroomUi.ts per round.
 
@@ -10,9 +11,12 @@ import type { UiSession } from "../ui/session.ts";
 import type { HistorySource } from "../net/ClassroomSession.ts";
 import { threatFigure } from "../ui/threatFigure.ts";
 
-/** Samples kept (about 10 minutes at one a second, as many as the server's history holds); older ones are thinned by
- * half when full. */
+/** Samples kept (as many as the server's history holds); older ones are thinned by half when full. */
 const MAX_SAMPLES = HISTORY_MAX_POINTS;
+/** The simulated days between two samples: the round spread over the samples kept (a round of unknown length: 1/100 day). */
+export function sampleStepDays(roundDays: number): number {
+  return roundDays > 0 ? roundDays / MAX_SAMPLES : 0.01;
+}
 
 export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: HistorySource): () => void {
   const doc = root.ownerDocument;
@@ -30,7 +34,7 @@ export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: 
     const hud = st?.hud;
     if (!hud || !(st.day > 0)) return; // nothing measured yet
     if (st.round !== round || (days.length && st.day < days[days.length - 1])) { for (const a of series) a.length = 0; round = st.round; } // a new round
-    if (days.length && st.day === days[days.length - 1]) return; // paused
+    if (days.length && st.day - days[days.length - 1] < sampleStepDays(st.days)) return; // paused, or too soon in simulated time
     days.push(st.day); threat.push(threatFigure(st).value); killers.push(hud.cd8); lost.push(hud.damage * 100);
     thin();
     if (root.offsetParent === null) return; // hidden: record, do not draw
@@ -64,6 +68,6 @@ export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: 
   if (source?.history) seed(source.history);
   const off = source?.onHistory(seed);
   sample();
-  const timer = setInterval(sample, 1000);
-  return () => { clearInterval(timer); off?.(); root.replaceChildren(); };
+  const offState = session.onStateChange(sample);
+  return () => { offState(); off?.(); root.replaceChildren(); };
 }

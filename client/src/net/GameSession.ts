@@ -14,6 +14,7 @@ import { checkServerNotice, type ServerNotice } from "../../../shared/net/server
 import type { Role } from "../../../shared/sim/roles.ts";
 import { attachLessonInbox } from "../lesson/lessonInbox.ts";
 import { ContrastBoard } from "./contrastBoard.ts";
+import { onPatch } from "./onPatch.ts";
 import { returnToSeat } from "./seatReturn.ts";
 import { RESUME_WINDOW_SECONDS } from "../../../shared/net/resumeWindow.ts";
 import { readKept, readText, tabStore, writeKept, writeText } from "../storage.ts";
@@ -165,6 +166,8 @@ export class GameSession {
   // --- subscriptions (each returns its remover) ---
   /** The field's level bytes (one per voxel, row-major), after each frame applies. The array is reused. */
   onField(cb: (levels: Uint8Array, width: number, height: number) => void): () => void { return this.fieldL.add(cb); }
+  /** After each of the room's state patches (and on the room a reconnection brings): the views refresh from it. */
+  onStateChange(cb: () => void): () => void { return onPatch(this, cb); }
   onEvents(cb: (events: WireEvent[]) => void): () => void { return this.eventsL.add(cb); }
   onInspect(cb: (result: InspectResult) => void): () => void { return this.inspectL.add(cb); }
   onDebrief(cb: (debrief: Debrief) => void): () => void { return this.debriefL.add(cb); }

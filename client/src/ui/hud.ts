@@ -1,7 +1,7 @@
 // The top bar during a round (HTML, ~64 px): simulated clock, populations, IL-2, threat, tissue damage, the
 // toxicity (vascular leak) meter with its dose-limiting line, the outcome, Learn (glossary and model card, without
 // leaving the round) and the host's controls (pause, speed, restart, leave; behind a Menu button below 900 px,
-// roundMenu.ts). The figures' labels open their glossary entries. Reads the synced room state four times a second. Created by playUi.ts for each round.
+// roundMenu.ts). The figures' labels open their glossary entries. Refreshed by the room's state changes. Created by playUi.ts for each round.
 
 import type { Bus } from "../bus.ts";
 import { SPEEDS, type Speed } from "../../../shared/net/messages.ts";
@@ -80,7 +80,7 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     controls,
   );
   const offMenu = mountRoundMenu(root, controls);
-  const offLayout = mountPlayLayout(doc, () => ({ w: session.state?.gridWidth ?? 0, h: session.state?.gridHeight ?? 0 }));
+  const offLayout = mountPlayLayout(doc, () => ({ w: session.state?.gridWidth ?? 0, h: session.state?.gridHeight ?? 0 }), (cb) => session.onStateChange(cb));
 
   const refresh = () => {
     const st = session.state;
@@ -114,6 +114,6 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     if (doc.activeElement !== speed && speed.value !== String(st.speed)) speed.value = String(st.speed);
   };
   refresh();
-  const timer = setInterval(refresh, 250);
-  return () => { clearInterval(timer); offMenu(); offLayout(); fullscreen.unmount(); };
+  const offState = session.onStateChange(refresh);
+  return () => { offState(); offMenu(); offLayout(); fullscreen.unmount(); };
 }

@@ -76,7 +76,7 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game, mode: Pl
     const tug = el(doc, "section", { class: "panel tug-panel" });
     side.replaceChildren(tutorial, tug, squads, inspect, notes, legend);
     const tugBar = mountIl2Tug(tug, () => s.state?.hud);
-    unmount.push(mountSquadTug(tug, s), tugBar.unmount);
+    unmount.push(mountSquadTug(tug, s), tugBar.unmount, s.onStateChange(tugBar.refresh));
 
     unmount.push(mountHud(hudRoot, s, bus, leave));
     unmount.push(mountSquadBar(squads, s, bus));
