@@ -23,8 +23,8 @@ export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: 
   const counts = el(doc, "canvas", { class: "chart" });
   const damage = el(doc, "canvas", { class: "chart" });
   root.append(counts, damage);
-  const days: number[] = [], threat: number[] = [], killers: number[] = [], lost: number[] = [];
-  const series = [days, threat, killers, lost];
+  const days: number[] = [], threat: number[] = [], cd8: number[] = [], lost: number[] = [];
+  const series = [days, threat, cd8, lost];
   let round = -1;
   const thin = () => {
     while (days.length > MAX_SAMPLES) for (const a of series) { const keep = a.filter((_, i) => i % 2 === 0); a.length = 0; a.push(...keep); }
@@ -35,7 +35,7 @@ export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: 
     if (!hud || !(st.day > 0)) return; // nothing measured yet
     if (st.round !== round || (days.length && st.day < days[days.length - 1])) { for (const a of series) a.length = 0; round = st.round; } // a new round
     if (days.length && st.day - days[days.length - 1] < sampleStepDays(st.days)) return; // paused, or too soon in simulated time
-    days.push(st.day); threat.push(threatFigure(st).value); killers.push(hud.cd8); lost.push(hud.damage * 100);
+    days.push(st.day); threat.push(threatFigure(st).value); cd8.push(hud.cd8); lost.push(hud.damage * 100);
     thin();
     if (root.offsetParent === null) return; // hidden: record, do not draw
     draw();
@@ -49,7 +49,7 @@ export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: 
     const merged = [
       [...h.days, ...after.map((i) => days[i])],
       [...h.threat, ...after.map((i) => threat[i])],
-      [...h.cd8, ...after.map((i) => killers[i])],
+      [...h.cd8, ...after.map((i) => cd8[i])],
       [...h.damage.map((d) => d * 100), ...after.map((i) => lost[i])],
     ];
     series.forEach((a, k) => { a.length = 0; a.push(...merged[k]); });
@@ -59,9 +59,9 @@ export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: 
   };
   const draw = () => {
     if (days.length < 2) return;
-    drawLineChart(counts, "Threat and killers (cells)", days, [
+    drawLineChart(counts, "Threat and killer T cells (cells)", days, [
       { label: session.state ? threatFigure({ scenarioId: session.state.scenarioId }).label : "Threat cells", units: "cells", values: threat, colour: "#e69f00" },
-      { label: "Killer T cells", units: "cells", values: killers, colour: "#56b4e9", dash: [6, 4] },
+      { label: "Killer T cells", units: "cells", values: cd8, colour: "#56b4e9", dash: [6, 4] },
     ], 170);
     drawLineChart(damage, "Tissue lost (%)", days, [{ label: "Tissue lost", units: "%", values: lost, colour: "#d55e00" }], 140);
   };

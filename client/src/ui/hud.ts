@@ -31,7 +31,7 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     const item = el(doc, "li", { title: label }, cellIcon(doc, type), el(doc, "span", { class: "visually-hidden", text: `${label}: ` }), value);
     return { item, value };
   };
-  const helpers = pop("cd4", "Helper T cells"), killers = pop("cd8", "Killer T cells"), tregs = pop("treg", "Tregs"), nk = pop("nkDim", "NK cells");
+  const cd4 = pop("cd4", "Helper T cells"), cd8 = pop("cd8", "Killer T cells"), treg = pop("treg", "Tregs"), nk = pop("nkDim", "NK cells");
   const il2 = el(doc, "strong"), threat = el(doc, "strong"), damage = el(doc, "strong");
   const firstThreat = threatFigure(session.state ?? { scenarioId: scenario?.id ?? "" });
   const threatLabel = termButton(doc, firstThreat.term, firstThreat.label);
@@ -69,7 +69,7 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   const controls = el(doc, "div", { class: "hud-group hud-controls", role: "group", "aria-label": "Round controls" }, pause, speed, restart, leave);
   root.replaceChildren(
     el(doc, "div", { class: "hud-group hud-time" }, clock, length),
-    el(doc, "ul", { class: "hud-group hud-pops", "aria-label": "Immune cells" }, helpers.item, killers.item, tregs.item, nk.item),
+    el(doc, "ul", { class: "hud-group hud-pops", "aria-label": "Immune cells" }, cd4.item, cd8.item, treg.item, nk.item),
     el(doc, "div", { class: "hud-group hud-fig hud-il2" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "il2", "IL-2"), " mean / peak"), il2),
     el(doc, "div", { class: "hud-group hud-fig hud-threat" }, el(doc, "span", { class: "hud-sub" }, threatLabel), threat),
     el(doc, "div", { class: "hud-group hud-fig hud-lost" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "tissueLost", "Tissue lost")), damage),
@@ -89,9 +89,9 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     setText(clock, formatClock(st.day));
     setText(length, `${scenario?.name ?? st.scenarioId}, ${Math.round(st.days || scenario?.days || 0)}-day round${st.paused ? " · paused" : ""}`);
     if (hud) {
-      setText(helpers.value, formatCount(hud.cd4));
-      setText(killers.value, formatCount(hud.cd8));
-      setText(tregs.value, formatCount(hud.treg));
+      setText(cd4.value, formatCount(hud.cd4));
+      setText(cd8.value, formatCount(hud.cd8));
+      setText(treg.value, formatCount(hud.treg));
       setText(nk.value, formatCount(hud.nk));
       setText(il2, formatPmPair(hud.il2MeanPm, hud.il2MaxPm));
       const t = threatFigure(st);
