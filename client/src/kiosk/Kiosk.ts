@@ -11,7 +11,6 @@ import type { AttractCaptions } from "./attract.ts";
 import type { KioskConfig } from "./config.ts";
 import { IdleWatch } from "./idle.ts";
 import { KioskRound } from "./kioskRound.ts";
-import { MarksScene } from "./marksScene.ts";
 import type { ResultScreen } from "./resultScreen.ts";
 import type { KioskStrings } from "./strings.ts";
 import { MODES, ScreenMachine, type Screen } from "../screens/screenMachine.ts";
@@ -91,7 +90,6 @@ export class Kiosk {
     const held = [this.watch, this.standby, this.played];
     this.watch = this.standby = this.played = null;
     for (const s of held) if (s) void s.leave().catch(() => {});
-    MarksScene.session = null;
   }
 
   private connectionLost(): void {
@@ -185,7 +183,6 @@ export class Kiosk {
     for (const o of old) if (o) void o.leave().catch(() => {});
     this.bus.emit("round-leave", undefined);
     this.bus.emit("round-start", s);
-    MarksScene.session = s;
     this.machine.send({ type: "joined", mode: MODES.kiosk });
     this.round = new KioskRound(this.doc, s, this.bus, this.strings, this.cfg.pace);
     this.round.start(() => void this.enterAttract());

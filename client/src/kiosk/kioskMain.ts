@@ -32,7 +32,7 @@ const game = new Phaser.Game({
   input: { activePointers: 4, keyboard: false },
   disableContextMenu: true,
   banner: false,
-  scene: [MarksScene, PlayScene],
+  scene: [new MarksScene(bus), PlayScene],
 });
 wirePlayScene(game, bus);
 

@@ -118,6 +118,8 @@ export class GameSession {
   lastDebrief: Debrief | null = null;
   /** The last round's contrasts (the debrief shows them as they arrive). */
   readonly contrasts = new ContrastBoard();
+  /** Whether this room's next round shows the first-play tutorial (the solo form's box); cleared once it is shown. */
+  tutorial = false;
   /** True for a classroom's projector: the tissue is watched, never commanded (CommandInput ignores input). */
   spectator = false;
 

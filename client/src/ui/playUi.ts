@@ -14,7 +14,6 @@ import { mountInspectPanel } from "./inspectPanel.ts";
 import { floatMicroscope } from "./microscopeFloat.ts";
 import { mountLegend } from "./legend.ts";
 import { mountLiveRegion } from "./liveRegion.ts";
-import { roundPrefs } from "./prefs.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import { startSolo } from "./soloSetup.ts";
 import { mountSquadBar } from "./squadBar.ts";
@@ -85,8 +84,8 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game, mode: Pl
     mountLegend(legend);
     unmount.push(mountNotesPanel(notes, () => s.state?.scenarioId || s.options.scenarioId));
     unmount.push(mountLiveRegion(live, toast, s, bus));
-    if (roundPrefs.tutorial) unmount.push(mountTutorialWhenSeated(tutorial, s, bus));
-    roundPrefs.tutorial = false; // a restart or "Play again" does not repeat it
+    if (s.tutorial) unmount.push(mountTutorialWhenSeated(tutorial, s, bus));
+    s.tutorial = false; // a restart or "Play again" does not repeat it
     const offSide = mode.mountSide?.(s, side, bus);
     if (offSide) unmount.push(offSide);
 
