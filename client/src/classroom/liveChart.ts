@@ -18,6 +18,11 @@ export function sampleStepDays(roundDays: number): number {
   return roundDays > 0 ? roundDays / MAX_SAMPLES : 0.01;
 }
 
+/** Whether the state at simulated `day` is a new sample after the last one (none yet: -1); paused rounds add none. */
+export function sampleDue(lastDay: number, day: number, roundDays: number): boolean {
+  return lastDay < 0 || day - lastDay >= sampleStepDays(roundDays);
+}
+
 export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: HistorySource): () => void {
   const doc = root.ownerDocument;
   const counts = el(doc, "canvas", { class: "chart" });
@@ -34,7 +39,7 @@ export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: 
     const hud = st?.hud;
     if (!hud || !(st.day > 0)) return; // nothing measured yet
     if (st.round !== round || (days.length && st.day < days[days.length - 1])) { for (const a of series) a.length = 0; round = st.round; } // a new round
-    if (days.length && st.day - days[days.length - 1] < sampleStepDays(st.days)) return; // paused, or too soon in simulated time
+    if (!sampleDue(days.length ? days[days.length - 1] : -1, st.day, st.days)) return; // paused, or too soon in simulated time
     days.push(st.day); threat.push(threatFigure(st).value); cd8.push(hud.cd8); lost.push(hud.damage * 100);
     thin();
     if (root.offsetParent === null) return; // hidden: record, do not draw

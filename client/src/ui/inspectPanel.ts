@@ -1,5 +1,5 @@
 // The microscope: on "inspect-cell" it asks the room about that cell, and again as the room's state moves on (at most
-// once a second, one question at a time; a paused round asks nothing), and shows its type,
+// once a second, one question at a time, a paused round asks nothing: microscopeAsk.ts), and shows its type,
 // receptor chains (CD25, CD122, CD132), IL-2 bound, pSTAT5 as a bar, divisions left and why it does what it does;
 // each label opens its glossary entry. When the cell dies it says so in words (and aloud), as soon as the cell leaves
 // the drawn tissue (cellLocator, looked at on each state change) or the room answers that it is gone, whichever comes first.
@@ -14,11 +14,8 @@ import { formatCount } from "./format.ts";
 import type { UiSession } from "./session.ts";
 import { cellLocator } from "../play/cellLocator.ts";
 import { goneWords } from "./microscopeFollow.ts";
+import { askAgain, type Asked } from "./microscopeAsk.ts";
 
-/** The shortest wait between two questions about the open cell, ms: a person reads the numbers, the room answers each. */
-const ASK_EVERY_MS = 1000;
-/** A question unanswered this long, ms, was lost (a dropped connection): asked again. */
-const UNANSWERED_MS = 5000;
 /** State changes in a row without the cell in the drawn tissue before it counts as gone. */
 const GONE_AFTER_MISSES = 2;
 
@@ -67,7 +64,7 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
     body.replaceChildren(el(doc, "p", { class: "note", text: "Focusing…" }));
     stop();
     label = undefined;
-    let asked = { tick: session.state?.tick ?? -1, at: performance.now() };
+    let asked: Asked = { tick: session.state?.tick ?? -1, at: performance.now() };
     answered = false;
     session.inspect(id);
     let misses = 0;
@@ -78,7 +75,7 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
         if (misses >= GONE_AFTER_MISSES) { gone(); return; }
       }
       const tick = session.state?.tick ?? -1, at = performance.now();
-      if (tick !== asked.tick && at - asked.at >= (answered ? ASK_EVERY_MS : UNANSWERED_MS)) {
+      if (askAgain(asked, answered, tick, at)) {
         asked = { tick, at };
         answered = false;
         session.inspect(current);
