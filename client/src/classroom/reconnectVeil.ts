@@ -34,6 +34,7 @@ export function mountReconnectVeil(doc: Document, s: ClassroomSession, toMenu?: 
   const card = el(doc, "div", { class: "reconnect-card" }, said, tries);
   const veil = el(doc, "div", { id: "reconnect-veil", class: "reconnect-veil" }, card);
   doc.body.append(veil);
+  // Wall time while the connection is down (no state changes come): how long "back" shows, when "not answering" is said.
   let hideTimer: ReturnType<typeof setTimeout> | null = null;
   let silentTimer: ReturnType<typeof setTimeout> | null = null;
   const stopSilent = () => { if (silentTimer !== null) clearTimeout(silentTimer); silentTimer = null; };

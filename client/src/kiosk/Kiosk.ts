@@ -71,7 +71,7 @@ export class Kiosk {
   private async bounded(make: () => Promise<GameSession>): Promise<GameSession> {
     let late = false;
     const attempt = make().then((s) => { if (late) void s.leave(); return s; });
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined; // a bound on the attempt's wall time
     const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => { late = true; reject(new Error("timed out")); }, this.cfg.attemptMs); });
     try { return await Promise.race([attempt, timeout]); } finally { clearTimeout(timer); }
   }
@@ -106,7 +106,7 @@ export class Kiosk {
   private scheduleAttract(): void {
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     const wait = this.failures === 0 ? 0 : Math.min(this.cfg.maxBackoffMs, 500 * 2 ** (this.failures - 1));
-    this.retryTimer = setTimeout(() => { this.retryTimer = null; void this.enterAttract(); }, wait);
+    this.retryTimer = setTimeout(() => { this.retryTimer = null; void this.enterAttract(); }, wait); // reconnection backoff
   }
 
   /** Attract: watch an all-bot room with captions; a paused room waits for the next visitor. */
@@ -126,7 +126,7 @@ export class Kiosk {
       s.spectator = true;
       this.watch = s;
       this.guard(s, myEpoch);
-      // The loop never ends: a finished bot round restarts a few seconds later.
+      // The loop never ends: a finished bot round restarts a few seconds later (wall time: the passers-by see the end).
       s.onDebrief(() => setTimeout(() => { if (this.watch === s) s.control({ action: "restart" }); }, 4000));
       this.bus.emit("round-start", s);
       this.failures = 0;

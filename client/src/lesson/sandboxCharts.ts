@@ -1,10 +1,11 @@
 // The sandbox's live charts, under its sliders: the tissue's average IL-2 and the number of each immune cell, sampled
-// from the top bar's figures once a second by simulated day, so a slider's effect shows as it happens. Restarted with
-// each new round. Mounted by sandboxPanel.ts.
+// from the room's state changes by simulated day (one sample per step of the round's length, classroom/liveChart.ts),
+// so a slider's effect shows as it happens. Restarted with each new round. Mounted by sandboxPanel.ts.
 
 import { drawLineChart } from "../ui/charts.ts";
 import { el } from "../ui/dom.ts";
 import type { GameSession } from "../net/GameSession.ts";
+import { sampleDue } from "../classroom/liveChart.ts";
 
 const MAX_SAMPLES = 600;
 
@@ -20,7 +21,7 @@ export function mountSandboxCharts(root: HTMLElement, session: GameSession): () 
     const st = session.state, hud = st?.hud;
     if (!st || !hud || !(st.day > 0) || hud.cd4 + hud.cd8 + hud.treg + hud.nk === 0) return; // nothing measured yet
     if (st.round !== round || (days.length && st.day < days[days.length - 1])) { all.forEach((a) => { a.length = 0; }); round = st.round; }
-    if (days.length && st.day === days[days.length - 1]) return; // paused
+    if (!sampleDue(days.length ? days[days.length - 1] : -1, st.day, st.days)) return; // paused, or too soon in simulated time
     days.push(st.day); mean.push(hud.il2MeanPm); cd4.push(hud.cd4); cd8.push(hud.cd8); treg.push(hud.treg); nk.push(hud.nk);
     if (days.length > MAX_SAMPLES) all.forEach((a) => { const keep = a.filter((_, i) => i % 2 === 0); a.length = 0; a.push(...keep); });
     if (days.length < 2 || root.offsetParent === null) return;
@@ -32,6 +33,6 @@ export function mountSandboxCharts(root: HTMLElement, session: GameSession): () 
       { label: "NK cells", units: "cells", values: nk, colour: "#cc79a7", dash: [10, 3, 2, 3] },
     ], 190);
   };
-  const timer = setInterval(sample, 1000);
-  return () => { clearInterval(timer); root.replaceChildren(); };
+  const off = session.onStateChange(sample);
+  return () => { off(); root.replaceChildren(); };
 }

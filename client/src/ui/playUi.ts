@@ -82,7 +82,7 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game, mode: Pl
     unmount.push(mountInspectPanel(inspect, s, bus));
     unmount.push(floatMicroscope(inspect, bus)); // beside the cell, or a bottom sheet on phones
     mountLegend(legend);
-    unmount.push(mountNotesPanel(notes, () => s.state?.scenarioId || s.options.scenarioId));
+    unmount.push(mountNotesPanel(notes, () => s.state?.scenarioId || s.options.scenarioId, (cb) => s.onStateChange(cb)));
     unmount.push(mountLiveRegion(live, toast, s, bus));
     if (s.tutorial) unmount.push(mountTutorialWhenSeated(tutorial, s, bus));
     s.tutorial = false; // a restart or "Play again" does not repeat it
