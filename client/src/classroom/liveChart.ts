@@ -37,7 +37,7 @@ export function mountLiveCharts(root: HTMLElement, session: UiSession, source?: 
   const sample = () => {
     const st = session.state;
     const hud = st?.hud;
-    if (!hud || !(st.day > 0)) return; // nothing measured yet
+    if (!hud || !(st.day > 0) || hud.cd4 + hud.cd8 + hud.treg + hud.nk === 0) return; // nothing measured yet
     if (st.round !== round || (days.length && st.day < days[days.length - 1])) { for (const a of series) a.length = 0; round = st.round; } // a new round
     if (!sampleDue(days.length ? days[days.length - 1] : -1, st.day, st.days)) return; // paused, or too soon in simulated time
     days.push(st.day); threat.push(threatFigure(st).value); cd8.push(hud.cd8); lost.push(hud.damage * 100);
