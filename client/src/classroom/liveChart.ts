@@ -13,7 +13,7 @@ import { threatFigure } from "../ui/threatFigure.ts";
 
 /** Samples kept (as many as the server's history holds); older ones are thinned by half when full. */
 const MAX_SAMPLES = HISTORY_MAX_POINTS;
-/** The simulated days between two samples: the round spread over the samples kept (a round of unknown length: 1/100 day). */
+/** The simulated days between two samples: the round spread over the samples kept (unknown length: 1/100 day). */
 export function sampleStepDays(roundDays: number): number {
   return roundDays > 0 ? roundDays / MAX_SAMPLES : 0.01;
 }

@@ -25,7 +25,9 @@ export function teacherNotes(doc: Document, scenarioId: string, opts: { open?: b
  * The side panel's notes during a round, collapsed: filled once the round's scenario is known (a resumed page learns it
  * from the first state patch: `changes` subscribes to the room's state changes). Returns its unmount.
  */
-export function mountNotesPanel(root: HTMLElement, scenarioOf: () => string | undefined, changes: (cb: () => void) => () => void): () => void {
+export function mountNotesPanel(
+  root: HTMLElement, scenarioOf: () => string | undefined, changes: (cb: () => void) => () => void,
+): () => void {
   const fill = () => {
     const id = scenarioOf();
     const block = id ? teacherNotes(root.ownerDocument, id) : null;

@@ -75,6 +75,7 @@ export function mountPredictionPanel(root: HTMLElement, session: GameSession): (
   };
   render();
   // The questions open and close with the state (the round, its day, its outcome): re-read on each of its changes.
-  const offs = [box.onChange(render), session.onStateChange(render), session.onRefused((r) => { if (r.message === PREDICT_MESSAGE) setText(status, `Not taken: ${r.error}`); })];
+  const offs = [box.onChange(render), session.onStateChange(render),
+    session.onRefused((r) => { if (r.message === PREDICT_MESSAGE) setText(status, `Not taken: ${r.error}`); })];
   return () => { offs.forEach((o) => o()); root.replaceChildren(); };
 }

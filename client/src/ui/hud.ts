@@ -1,7 +1,8 @@
 // The top bar during a round (HTML, ~64 px): simulated clock, populations, IL-2, threat, tissue damage, the
 // toxicity (vascular leak) meter with its dose-limiting line, the outcome, Learn (glossary and model card, without
 // leaving the round) and the host's controls (pause, speed, restart, leave; behind a Menu button below 900 px,
-// roundMenu.ts). The figures' labels open their glossary entries. Refreshed by the room's state changes. Created by playUi.ts for each round.
+// roundMenu.ts). The figures' labels open their glossary entries. Refreshed by the room's state changes. Created by
+// playUi.ts for each round.
 
 import type { Bus } from "../bus.ts";
 import { SPEEDS, type Speed } from "../../../shared/net/messages.ts";
@@ -31,7 +32,8 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     const item = el(doc, "li", { title: label }, cellIcon(doc, type), el(doc, "span", { class: "visually-hidden", text: `${label}: ` }), value);
     return { item, value };
   };
-  const cd4 = pop("cd4", "Helper T cells"), cd8 = pop("cd8", "Killer T cells"), treg = pop("treg", "Tregs"), nk = pop("nkDim", "NK cells");
+  const cd4 = pop("cd4", "Helper T cells"), cd8 = pop("cd8", "Killer T cells");
+  const treg = pop("treg", "Tregs"), nk = pop("nkDim", "NK cells");
   const il2 = el(doc, "strong"), threat = el(doc, "strong"), damage = el(doc, "strong");
   const firstThreat = threatFigure(session.state ?? { scenarioId: scenario?.id ?? "" });
   const threatLabel = termButton(doc, firstThreat.term, firstThreat.label);
@@ -80,7 +82,8 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     controls,
   );
   const offMenu = mountRoundMenu(root, controls);
-  const offLayout = mountPlayLayout(doc, () => ({ w: session.state?.gridWidth ?? 0, h: session.state?.gridHeight ?? 0 }), (cb) => session.onStateChange(cb));
+  const grid = () => ({ w: session.state?.gridWidth ?? 0, h: session.state?.gridHeight ?? 0 });
+  const offLayout = mountPlayLayout(doc, grid, (cb) => session.onStateChange(cb));
 
   const refresh = () => {
     const st = session.state;

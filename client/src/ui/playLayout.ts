@@ -18,7 +18,9 @@ const VARS = ["--hud-bottom", "--panel-w", "--panel-top", "--panel-h"];
  * `grid` gives the tissue's size in voxels (0 × 0 until the room's first state arrives); `changes` subscribes to the
  * room's state changes (GameSession.onStateChange), after which the grid is read again.
  */
-export function mountPlayLayout(doc: Document, grid: () => { w: number; h: number }, changes: (cb: () => void) => () => void): () => void {
+export function mountPlayLayout(
+  doc: Document, grid: () => { w: number; h: number }, changes: (cb: () => void) => () => void,
+): () => void {
   const win = doc.defaultView;
   const body = doc.body;
   if (!win) return () => {};

@@ -1,6 +1,6 @@
 // The first-play tutorial panel: shows one step at a time (tutorialSteps.ts), gathers what the player does (bus)
-// and what the tissue does (events, and the HUD on each state change), advances when a step is done, and remembers completion or skipping in
-// localStorage. Created by playUi.ts when the setup form's tutorial box was ticked.
+// and what the tissue does (events, and the HUD on each state change), advances when a step is done, and remembers
+// completion or skipping in localStorage. Created by playUi.ts when the setup form's tutorial box was ticked.
 
 import type { Bus } from "../bus.ts";
 import type { Role } from "../../../shared/sim/roles.ts";
