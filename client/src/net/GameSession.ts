@@ -224,6 +224,7 @@ export class GameSession {
   protected attach(room: Room<any, TissueState>): void {
     storeToken(room.reconnectionToken);
     if (this.tokenTimer === null) {
+      // wall time: the stored token's age says how long ago the page was last alive
       this.tokenTimer = setInterval(() => { if (!this.leaving) storeToken(this.room.reconnectionToken); }, TOKEN_REFRESH_MS);
       addEventListener("pagehide", () => { if (!this.leaving) storeToken(this.room.reconnectionToken); });
     }
