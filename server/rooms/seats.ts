@@ -2,7 +2,7 @@
 // commands, mirrored into state.seats. Solo: one person, bots in every other role. Classroom: many people per role,
 // each with their own squads. Called by TissueRoom and ClassroomRoom.
 
-import { MapSchema } from "@colyseus/schema";
+import type { ArraySchema, MapSchema } from "@colyseus/schema";
 import { SeatState } from "../../shared/net/TissueState.ts";
 import { ROLES, ROLE_SQUADS, type Difficulty, type Role } from "../../shared/sim/index.ts";
 
@@ -84,7 +84,7 @@ export class Seats {
     const seat = this.byId.get(id), s = this.states.get(id);
     if (!seat || !s) return;
     seat.squads = squads;
-    s.squads = squads.join(",");
+    writeSquads(s.squads, squads);
   }
 
   setName(id: string, name: string): void {
@@ -123,7 +123,7 @@ export class Seats {
     this.byId.set(seat.id, seat);
     const s = new SeatState();
     s.role = seat.role;
-    s.squads = seat.squads.join(",");
+    writeSquads(s.squads, seat.squads);
     s.name = name;
     s.bot = seat.bot ?? "";
     s.connected = true;
@@ -136,4 +136,11 @@ export class Seats {
     this.byId.delete(id);
     this.states.delete(id);
   }
+}
+
+/** Writes the seat's squad numbers into its synced array, touching it only when they changed (no needless patch). */
+function writeSquads(synced: ArraySchema<number>, squads: readonly number[]): void {
+  if (synced.length === squads.length && squads.every((n, i) => synced.at(i) === n)) return;
+  synced.clear();
+  synced.push(...squads);
 }

@@ -35,7 +35,7 @@ export type CellState = SchemaType<typeof CellState>;
 /** One player's place in the room: a person or a bot, with a role and the squads it commands. */
 export const SeatState = schema({
   role: t.string<Role | "">().default(""), // a Role ("" only before the room seats it)
-  squads: t.string().default(""), // squad numbers, comma-separated ("1,2"); empty for the clinician
+  squads: t.array("uint8"), // the squad numbers it commands (shared/sim ROLE_SQUADS, or a class's split); none for the clinician
   name: t.string().default(""), // shown to everyone: a nickname, or "Bot (hard)"
   bot: t.string().default(""), // the bot's difficulty, or "" for a person
   connected: t.boolean().default(true),

@@ -56,7 +56,8 @@ export interface DashboardRow {
   seatId: string;
   name: string;
   role: Role;
-  squads: string;
+  /** The squad numbers the seat commands (none for the clinician). */
+  squads: number[];
   connected: boolean;
   bot: string;
   /** What the player did last, in plain words ("sent the killers to 40, 66"), and when (simulated day). */

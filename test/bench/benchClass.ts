@@ -8,7 +8,7 @@ import { receivedBy, sleep, type Counter } from "./benchServer.ts";
 
 type SdkModule = typeof import("@colyseus/sdk");
 type AnyRoom = Awaited<ReturnType<InstanceType<SdkModule["Client"]>["create"]>>;
-interface State { phase: string; outcome: string; gridWidth: number; gridHeight: number; seats: Map<string, { squads: string }> }
+interface State { phase: string; outcome: string; gridWidth: number; gridHeight: number; seats: Map<string, { squads: Iterable<number> }> }
 
 export interface BenchClass {
   code: string;
@@ -97,7 +97,7 @@ export async function openBenchClass(
       students.forEach((room, k) => {
         if (now < nextAt[k]) return;
         nextAt[k] += opts.everyMs;
-        const squads = (stateOf(room).seats.get(room.sessionId)?.squads ?? "").split(",").filter(Boolean).map(Number);
+        const squads = [...(stateOf(room).seats.get(room.sessionId)?.squads ?? [])];
         if (!squads.length) return; // a clinician plays cards, not squads
         const st = stateOf(room);
         room.send(ClientMessage.command, { kind: "target", squad: squads[Math.floor(rng() * squads.length)], x: Math.floor(rng() * st.gridWidth), y: Math.floor(rng() * st.gridHeight) });

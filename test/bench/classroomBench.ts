@@ -55,7 +55,7 @@ export async function benchClassroom(log: (line: string) => void, options: Class
   type AnyRoom = Awaited<ReturnType<InstanceType<typeof Client>["create"]>>;
   const all: AnyRoom[] = [];
   try {
-    type State = { phase: string; outcome: string; tick: number; day: number; gridWidth: number; gridHeight: number; seats: Map<string, { squads: string; role: string }>; cells?: { size: number } };
+    type State = { phase: string; outcome: string; tick: number; day: number; gridWidth: number; gridHeight: number; seats: Map<string, { squads: Iterable<number>; role: string }>; cells?: { size: number } };
     const stateOf = (room: AnyRoom) => room.state as unknown as State;
     let refusals = 0;
     let firstRefusal = "";
@@ -103,7 +103,7 @@ export async function benchClassroom(log: (line: string) => void, options: Class
     const tick0 = stateOf(teacher).tick;
 
     // Each student's squads (after the start the room has split each role's squads among its students).
-    const squadsOf = (room: AnyRoom) => (stateOf(room).seats.get(room.sessionId)?.squads ?? "").split(",").filter(Boolean).map(Number);
+    const squadsOf = (room: AnyRoom) => [...(stateOf(room).seats.get(room.sessionId)?.squads ?? [])];
     const rng = random(1);
     const periodMs = options.commandEverySeconds * 1000;
     const nextAt = students.map((_, k) => start + (k / students.length) * periodMs);

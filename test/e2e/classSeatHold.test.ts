@@ -42,7 +42,7 @@ async function openApp(page: Page, path = "/"): Promise<void> {
   await page.evaluate(HOOKS);
 }
 
-interface Seen { sessionId: string; tick: number; name: string; role: string; squads: string; connected: boolean }
+interface Seen { sessionId: string; tick: number; name: string; role: string; squads: number[]; connected: boolean }
 
 /** This page's seat as its session sees it now (null before the round has been handed to the play interface). */
 async function seen(page: Page): Promise<Seen | null> {
@@ -51,7 +51,7 @@ async function seen(page: Page): Promise<Seen | null> {
     if (!s) return null;
     const st = s.room.state;
     const seat = st.seats?.get(s.room.sessionId);
-    return { sessionId: s.room.sessionId, tick: st.tick, name: seat?.name ?? "", role: seat?.role ?? "", squads: seat?.squads ?? "", connected: seat?.connected ?? false };
+    return { sessionId: s.room.sessionId, tick: st.tick, name: seat?.name ?? "", role: seat?.role ?? "", squads: [...(seat?.squads ?? [])], connected: seat?.connected ?? false };
   });
 }
 
@@ -91,7 +91,7 @@ describe("a student's device offline mid-round", () => {
     await expect.poll(async () => (await seen(sp))?.connected, UI).toBe(true);
     const before = (await seen(sp))!;
     expect(before.name).not.toBe("");
-    expect(before.squads).not.toBe("");
+    expect(before.squads).not.toEqual([]);
 
     await student.context.setOffline(true);
     const veil = sp.locator("#reconnect-veil");

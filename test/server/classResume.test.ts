@@ -37,7 +37,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface SeatSeen { name: string; role: string; bot: string; connected: boolean; squads: string }
+interface SeatSeen { name: string; role: string; bot: string; connected: boolean; squads: number[] }
 const seatOf = (device: ClassDevice, id: string) => device.client.state.seats.get(id) as SeatSeen | undefined;
 /** Model ticks in one checkpoint interval at speed 1 (20 a second), with the catch-up one late tick may ask. */
 const TICKS_PER_CHECKPOINT = (CHECKPOINT_EVERY_MS / 1000) * 20 + 16;
@@ -145,7 +145,7 @@ describe("a live class and a crash of the server", () => {
 
     // A student commands their own squad again, and only their own.
     const student = back.get(students[0].client.sessionId)!;
-    const squadsOf = (id: string) => (seatOf(teacherBack, id)?.squads ?? "").split(",").filter(Boolean).map(Number);
+    const squadsOf = (id: string) => [...(seatOf(teacherBack, id)?.squads ?? [])];
     const mine = squadsOf(student.client.sessionId);
     const others: number[] = [];
     state.seats.forEach((_: unknown, id: string) => { if (id !== student.client.sessionId) others.push(...squadsOf(id).filter((q) => !mine.includes(q))); });

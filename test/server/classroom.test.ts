@@ -19,7 +19,7 @@ const ts = testServerPerFile();
 function snapshot(room: ClassroomRoom) {
   const s = room.state;
   const seats: Record<string, unknown> = {};
-  s.seats.forEach((seat, id) => (seats[id] = { role: seat.role, team: seat.team, squads: seat.squads, name: seat.name, bot: seat.bot }));
+  s.seats.forEach((seat, id) => (seats[id] = { role: seat.role, team: seat.team, squads: [...seat.squads], name: seat.name, bot: seat.bot }));
   return {
     phase: s.phase, locked: s.locked, lateJoin: s.lateJoin, round: s.round, tick: room.world.tick, speed: room.roundClock.speed,
     paused: room.roundClock.paused, scenarioId: s.scenarioId, outcome: room.world.outcome, seats, clients: room.clients.length,
@@ -71,8 +71,8 @@ describe("a class of 30", () => {
     const owners = new Map<number, number>();
     room.state.seats.forEach((s) => {
       expect(s.bot).toBe("");
-      if (s.role === "clinician") return expect(s.squads).toBe("");
-      for (const n of s.squads.split(",").map(Number)) owners.set(n, (owners.get(n) ?? 0) + 1);
+      if (s.role === "clinician") return expect([...s.squads]).toEqual([]);
+      for (const n of s.squads) owners.set(n, (owners.get(n) ?? 0) + 1);
     });
     expect([...owners.values()].every((n) => n === 1)).toBe(true);
     expect(Math.max(...owners.keys())).toBeLessThanOrEqual(64);
@@ -82,7 +82,7 @@ describe("a class of 30", () => {
 
     // A student commands their own squad; a classmate's is refused.
     const eff = students.map((s) => ({ ...s, seat: room.state.seats.get(s.client.sessionId)! })).filter((s) => s.seat.role === "effector");
-    const mine = Number(eff[0].seat.squads.split(",")[0]), theirs = Number(eff[1].seat.squads.split(",")[0]);
+    const mine = eff[0].seat.squads.at(0)!, theirs = eff[1].seat.squads.at(0)!;
     eff[0].client.send(ClientMessage.command, { kind: "target", squad: mine, x: 20, y: 20 });
     eff[0].client.send(ClientMessage.command, { kind: "target", squad: theirs, x: 20, y: 20 });
     await waitFor("the refusal", () => eff[0].refusals.length === 1);
@@ -268,7 +268,7 @@ describe("joining rules", () => {
     const late = await joinStudent(ts, session.code);
     const lateSeat = room.state.seats.get(late.client.sessionId)!;
     expect(lateSeat.role).not.toBe("clinician"); // three students: effector, treg, nk
-    expect(lateSeat.squads).not.toBe("");
+    expect(lateSeat.squads.length).toBeGreaterThan(0);
     expect(room.seats.people()).toHaveLength(3);
     await Promise.all([first.client.leave(), second.client.leave(), late.client.leave(), teacher2.leave(), teacher.leave()]);
   });
@@ -310,7 +310,7 @@ describe("kick", () => {
     act({ action: "assign", seatId: b.client.sessionId, role: "effector" });
     act({ action: "start" });
     await waitFor("playing", () => teacher.state.phase === "playing");
-    const aSquads = room.state.seats.get(a.client.sessionId)!.squads.split(",").map(Number);
+    const aSquads = [...room.state.seats.get(a.client.sessionId)!.squads];
     const token = a.client.reconnectionToken;
     a.client.reconnection.enabled = false;
     let closed = false;
@@ -318,7 +318,7 @@ describe("kick", () => {
     act({ action: "kick", seatId: a.client.sessionId });
     await waitFor("the removal message and the close", () => a.removed.length === 1 && closed);
     expect(room.state.seats.has(a.client.sessionId)).toBe(false);
-    const heir = room.state.seats.get(b.client.sessionId)!.squads.split(",").map(Number);
+    const heir = [...room.state.seats.get(b.client.sessionId)!.squads];
     for (const sq of aSquads) expect(heir).toContain(sq);
     await expect(ts.colyseus.sdk.reconnect(token)).rejects.toThrow();
     expect(room.seats.people()).toHaveLength(1);

@@ -37,13 +37,12 @@ describe("teams", () => {
 
     act({ action: "start" });
     await waitFor("the round", () => room.state.phase === "playing");
-    const squads = (id: string) => room.state.seats.get(id)!.squads;
-    expect(squads(a)).toBe(squads(c));
-    expect(squads(b)).not.toBe(squads(a));
-    expect(squads(a).split(",").some((n) => squads(b).split(",").includes(n))).toBe(false);
+    const squads = (id: string) => [...room.state.seats.get(id)!.squads];
+    expect(squads(a)).toEqual(squads(c));
+    expect(squads(b)).not.toEqual(squads(a));
+    expect(squads(a).some((n) => squads(b).includes(n))).toBe(false);
     // Both clones have cells in the world.
-    const cells = (list: string) => {
-      const mine = list.split(",").map(Number);
+    const cells = (mine: number[]) => {
       let n = 0;
       for (let i = 0; i < room.world.cells.count; i++) if (mine.includes(room.world.cells.squad[i])) n++;
       return n;

@@ -24,7 +24,7 @@ test("a class's devices receive each squad's share of the IL-2; a new round clea
   room.advance(360); // 6 simulated hours
   room.broadcastPatch();
   await waitFor("the devices to catch up", () => [a, b].every((s) => s.client.state.tick === room.world.tick));
-  const mine = (s: typeof a) => room.state.seats.get(s.client.sessionId)!.squads.split(",").map(Number);
+  const mine = (s: typeof a) => [...room.state.seats.get(s.client.sessionId)!.squads];
   const got = a.client.state.hud.il2Squads as unknown as MapLike;
   const squads = entries(got);
   // the two students' helper and killer clones are all there, and the helpers caught some

@@ -125,7 +125,7 @@ describe("the model's own thread", () => {
     act({ action: "speed", speed: 4 });
     await waitFor("the round to run", () => room.world.tick > 40, 20_000);
     expect(room.modelOnThread).toBe(true);
-    const squadsOf = (d: typeof a) => room.state.seats.get(d.client.sessionId)!.squads.split(",").map(Number);
+    const squadsOf = (d: typeof a) => [...room.state.seats.get(d.client.sessionId)!.squads];
     const split = squadsOf(b).filter((n) => !squadsOf(a).includes(n));
     expect(split.length).toBeGreaterThan(0);
     const cellsIn = (squads: number[]) => {

@@ -52,7 +52,7 @@ describe("seats and roles", () => {
     await synced(room, client);
     const mine = client.state.seats.get(client.sessionId)!;
     expect(mine.role).toBe("treg");
-    expect(mine.squads).toBe("4");
+    expect([...mine.squads]).toEqual([4]);
     expect(mine.host).toBe(true);
     expect(mine.bot).toBe("");
     for (const role of ["effector", "nk", "clinician"]) {
@@ -61,7 +61,7 @@ describe("seats and roles", () => {
       expect(seat.bot).toBe("hard");
       expect(seat.host).toBe(false);
     }
-    expect(client.state.seats.get("bot:effector")!.squads).toBe("1,2");
+    expect([...client.state.seats.get("bot:effector")!.squads]).toEqual([1, 2]);
     expect(client.state.seats.size).toBe(4);
     expect(client.state.gridWidth).toBe(128);
     expect(client.state.cellCount).toBe(client.state.cells.size);
@@ -348,6 +348,9 @@ describe("a round to its end", () => {
     expect(debrief.outcome).toBe(room.world.outcome);
     expect(debrief.roles.map((r) => r.role)).toEqual(["effector", "treg", "nk", "clinician"]);
     await waitFor("the outcome in the state", () => late.state.outcome === room.world.outcome);
+    // Every seat's squad numbers reach the late joiner as the room holds them (the bots' were written at creation).
+    expect(room.seats.byId.size).toBe(4);
+    for (const seat of room.seats.byId.values()) expect([...(late.state.seats.get(seat.id)?.squads ?? [])]).toEqual(seat.squads);
     await late.leave();
     await room.disconnect();
   });

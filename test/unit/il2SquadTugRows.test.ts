@@ -4,13 +4,13 @@
 import { describe, expect, test } from "vitest";
 import { squadOwners, squadTugRows, type SquadSeat } from "../../client/src/ui/il2SquadTugRows.ts";
 
-const seat = (name: string, role: string, squads: string, team = 0, bot = ""): SquadSeat => ({ name, role, squads, team, bot });
+const seat = (name: string, role: string, squads: number[], team = 0, bot = ""): SquadSeat => ({ name, role, squads, team, bot });
 const SEATS = [
-  seat("Swift Dendrite", "effector", "1,2"),
-  seat("Calm Cytokine", "effector", "5,6"),
-  seat("Bright Receptor", "treg", "4", 2), seat("Quiet Clone", "treg", "4", 2),
-  seat("Bot (hard)", "nk", "3", 0, "hard"),
-  seat("Teacher", "clinician", ""),
+  seat("Swift Dendrite", "effector", [1, 2]),
+  seat("Calm Cytokine", "effector", [5, 6]),
+  seat("Bright Receptor", "treg", [4], 2), seat("Quiet Clone", "treg", [4], 2),
+  seat("Bot (hard)", "nk", [3], 0, "hard"),
+  seat("Teacher", "clinician", []),
 ];
 
 describe("squad owners", () => {

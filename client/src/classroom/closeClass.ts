@@ -46,7 +46,7 @@ export function closeClassControl(doc: Document, session: ClassroomSession): HTM
       yes.removeAttribute("aria-disabled");
       setText(status, `The class did not close: ${r.error}`);
     });
-    setTimeout(off, 10_000);
+    setTimeout(off, 10_000); // a refusal after this long is not this click's (wall time)
     session.teacher({ action: "close" });
   });
   return el(doc, "div", { class: "close-class" }, open, box);

@@ -29,11 +29,16 @@ export function mountDashboard(root: HTMLElement, session: ClassroomSession): ()
       el(doc, "thead", {}, el(doc, "tr", {}, ...["Student", "Role", "Doing"].map((t) => el(doc, "th", { scope: "col", text: t })))),
       el(doc, "tbody", {}, ...rows.map((r) => { const p = presence.see(r.seatId, r.connected), mark = presenceMark(doc, p); return el(doc, "tr", { class: p === "here" ? "" : p },
         el(doc, "th", { scope: "row" }, mark.shape, ` ${r.name}`, mark.words, ...(p === "away" && session.isTeacher() ? [" ", removeAwayButton(doc, session, r.seatId, r.name)] : [])),
-        el(doc, "td", { text: `${roleWords(r.role)}${r.squads ? ` · squads ${r.squads}` : ""}` }),
+        el(doc, "td", { text: `${roleWords(r.role)}${squadsWords(r.squads)}` }),
         el(doc, "td", { text: r.lastAction ? `${r.lastAction} (${formatClock(r.lastActionDay)}) · ${r.commands} cmd` : r.connected ? "Nothing yet" : "Away" })); }))));
     if (focused) (body.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus(); // kept across the refresh
   };
   render(session.dashboard);
   const off = session.onDashboard(render);
   return () => { off(); root.replaceChildren(); };
+}
+
+/** " · squads 1, 2" after the role (" · squad 4" for one), nothing for a seat without squads (the clinician). */
+function squadsWords(squads: readonly number[]): string {
+  return squads.length ? ` · squad${squads.length === 1 ? "" : "s"} ${squads.join(", ")}` : "";
 }

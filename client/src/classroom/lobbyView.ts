@@ -90,7 +90,8 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
   let qrFor = "";
   let signature = "";
   const presence = new PresenceMemory(); // away, then back (seatPresence.ts)
-  // The marks "away" and "back" change with time ("back" for a minute): a short timer runs only while a seat has one.
+  // The marks "away" and "back" change with wall time ("back" for a minute, with no state change to say it ended): a
+  // short timer runs only while a seat has one; everything else is drawn on the room's state changes (onPatch below).
   let clock: ReturnType<typeof setInterval> | null = null;
   const tick = (marked: boolean) => {
     if (marked && clock === null) clock = setInterval(render, PRESENCE_TICK_MS);
@@ -130,7 +131,7 @@ export function mountLobby(root: HTMLElement, session: ClassroomSession, onLeave
     const botSeats = seats.filter(([, s]) => s.bot);
     const marks = students.map(([id, s]) => presence.see(id, s.connected));
     tick(marks.some((p) => p !== "here"));
-    const sig = JSON.stringify(students.map(([id, s], i) => [id, s.name, s.role, s.team, marks[i], s.squads]));
+    const sig = JSON.stringify(students.map(([id, s], i) => [id, s.name, s.role, s.team, marks[i], [...s.squads]]));
     if (sig !== signature) {
       signature = sig;
       const now = new Set(students.map(([, s]) => s.name));

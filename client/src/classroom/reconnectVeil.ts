@@ -34,6 +34,7 @@ export function mountReconnectVeil(doc: Document, s: ClassroomSession, toMenu?: 
   const card = el(doc, "div", { class: "reconnect-card" }, said, tries);
   const veil = el(doc, "div", { id: "reconnect-veil", class: "reconnect-veil" }, card);
   doc.body.append(veil);
+  // Wall time while the connection is down (no state changes come): how long "back" shows, when "not answering" is said.
   let hideTimer: ReturnType<typeof setTimeout> | null = null;
   let silentTimer: ReturnType<typeof setTimeout> | null = null;
   const stopSilent = () => { if (silentTimer !== null) clearTimeout(silentTimer); silentTimer = null; };
@@ -92,7 +93,7 @@ export function mountReconnectVeil(doc: Document, s: ClassroomSession, toMenu?: 
     title.textContent = RECONNECT_TITLE;
     text.textContent = reconnectText(s.code, s.isTeacher(), s.state?.phase ?? "", s.state?.seatHoldMinutes ?? 0);
     stopSilent();
-    silentTimer = setTimeout(() => {
+    silentTimer = setTimeout(() => { // wall time: no state comes while the connection is down
       silentTimer = null;
       if (doc.defaultView?.navigator.onLine === false) return; // this device is offline: "check the Wi-Fi" stays true
       veil.classList.add("gone");
@@ -122,7 +123,7 @@ export function mountReconnectVeil(doc: Document, s: ClassroomSession, toMenu?: 
     text.textContent = s.isTeacher() ? "" : `${name ? `You are ${name}, ` : ""}with the same role and the same cells.`;
     tries.textContent = "";
     dropButtons();
-    hideTimer = setTimeout(hide, BACK_NOTE_MS);
+    hideTimer = setTimeout(hide, BACK_NOTE_MS); // "back" shows a few seconds of wall time
   };
   const progress = s.onReturnProgress((p) => {
     if (!veil.classList.contains("shown") || veil.classList.contains("back")) return;

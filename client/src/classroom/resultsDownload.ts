@@ -26,6 +26,6 @@ export async function downloadResults(doc: Document, code: string, secret: strin
   doc.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000); // the browser has taken the file by then
   return { ok: true };
 }

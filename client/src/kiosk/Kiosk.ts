@@ -11,7 +11,6 @@ import type { AttractCaptions } from "./attract.ts";
 import type { KioskConfig } from "./config.ts";
 import { IdleWatch } from "./idle.ts";
 import { KioskRound } from "./kioskRound.ts";
-import { MarksScene } from "./marksScene.ts";
 import type { ResultScreen } from "./resultScreen.ts";
 import type { KioskStrings } from "./strings.ts";
 import { MODES, ScreenMachine, type Screen } from "../screens/screenMachine.ts";
@@ -72,7 +71,7 @@ export class Kiosk {
   private async bounded(make: () => Promise<GameSession>): Promise<GameSession> {
     let late = false;
     const attempt = make().then((s) => { if (late) void s.leave(); return s; });
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined; // a bound on the attempt's wall time
     const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => { late = true; reject(new Error("timed out")); }, this.cfg.attemptMs); });
     try { return await Promise.race([attempt, timeout]); } finally { clearTimeout(timer); }
   }
@@ -91,7 +90,6 @@ export class Kiosk {
     const held = [this.watch, this.standby, this.played];
     this.watch = this.standby = this.played = null;
     for (const s of held) if (s) void s.leave().catch(() => {});
-    MarksScene.session = null;
   }
 
   private connectionLost(): void {
@@ -108,7 +106,7 @@ export class Kiosk {
   private scheduleAttract(): void {
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     const wait = this.failures === 0 ? 0 : Math.min(this.cfg.maxBackoffMs, 500 * 2 ** (this.failures - 1));
-    this.retryTimer = setTimeout(() => { this.retryTimer = null; void this.enterAttract(); }, wait);
+    this.retryTimer = setTimeout(() => { this.retryTimer = null; void this.enterAttract(); }, wait); // reconnection backoff
   }
 
   /** Attract: watch an all-bot room with captions; a paused room waits for the next visitor. */
@@ -128,7 +126,7 @@ export class Kiosk {
       s.spectator = true;
       this.watch = s;
       this.guard(s, myEpoch);
-      // The loop never ends: a finished bot round restarts a few seconds later.
+      // The loop never ends: a finished bot round restarts a few seconds later (wall time: the passers-by see the end).
       s.onDebrief(() => setTimeout(() => { if (this.watch === s) s.control({ action: "restart" }); }, 4000));
       this.bus.emit("round-start", s);
       this.failures = 0;
@@ -185,7 +183,6 @@ export class Kiosk {
     for (const o of old) if (o) void o.leave().catch(() => {});
     this.bus.emit("round-leave", undefined);
     this.bus.emit("round-start", s);
-    MarksScene.session = s;
     this.machine.send({ type: "joined", mode: MODES.kiosk });
     this.round = new KioskRound(this.doc, s, this.bus, this.strings, this.cfg.pace);
     this.round.start(() => void this.enterAttract());

@@ -22,7 +22,7 @@ export class AttractCaptions {
     this.stop();
     this.doc.getElementById("k-attract")!.hidden = false;
     this.show();
-    this.timer = setInterval(() => { this.index++; this.show(); }, this.captionS * 1000);
+    this.timer = setInterval(() => { this.index++; this.show(); }, this.captionS * 1000); // a caption's reading time, wall clock
     this.offLang = this.strings.onChange(() => this.show());
   }
 

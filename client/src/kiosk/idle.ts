@@ -30,7 +30,7 @@ export class IdleWatch {
     this.lastTouch = performance.now();
     this.doc.addEventListener("pointerdown", this.onTouch, { capture: true });
     this.doc.addEventListener("keydown", this.onTouch, { capture: true });
-    this.timer = setInterval(() => this.check(), 250);
+    this.timer = setInterval(() => this.check(), 250); // the kiosk's idle timer: wall time since the last touch
     this.offLang = this.strings.onChange(() => this.check());
   }
 

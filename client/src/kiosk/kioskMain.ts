@@ -32,14 +32,14 @@ const game = new Phaser.Game({
   input: { activePointers: 4, keyboard: false },
   disableContextMenu: true,
   banner: false,
-  scene: [MarksScene, PlayScene],
+  scene: [new MarksScene(bus), PlayScene],
 });
 wirePlayScene(game, bus);
 
 const kiosk = new Kiosk(doc, bus, cfg, strings, new AttractCaptions(doc, strings, cfg.captionS), new ResultScreen(doc, strings));
 
 // The IL-2 tug-of-war of the room on screen: the bots' during attract, the visitor's from a touch on.
-mountKioskTug(doc.getElementById("k-tug")!, strings, () => kiosk.onScreen());
+mountKioskTug(doc.getElementById("k-tug")!, strings, bus, () => kiosk.onScreen());
 
 // A touch anywhere on the attract screen starts a round (the language button excepted).
 doc.addEventListener("pointerdown", (e) => {

@@ -1,6 +1,8 @@
 // A visitor's round on the kiosk: the big squad and ability buttons (helpers picked from the start, so the first tap
 // on the tissue sends them), the caption bar with the goal for the first 30 s and then tips, the time left and the
-// helper and Treg counts, and "Whole tissue" while the tissue is zoomed in (two fingers: play/ViewControl.ts). Wall-clock seconds. Created by kioskMain.ts for each round; stop() undoes everything.
+// helper and Treg counts, and "Whole tissue" while the tissue is zoomed in (two fingers: play/ViewControl.ts). The figures
+// follow the room's state changes; the caption turns with wall-clock seconds. Created by Kiosk.ts for each round; stop()
+// undoes everything.
 
 import { captionKey } from "./captionKey.ts";
 import type { Bus } from "../bus.ts";
@@ -22,6 +24,8 @@ export class KioskRound {
   private readonly strings: KioskStrings;
   private readonly pace: KioskPace;
   private squad = 1;
+  /** The speed last asked of the room while the state does not show it yet, or 0. */
+  private askedSpeed = 0;
   private readonly started = performance.now();
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly offs: (() => void)[] = [];
@@ -60,7 +64,8 @@ export class KioskRound {
     const keep = () => this.bus.emit("squad-selected", this.squad);
     d.addEventListener("pointerdown", keep, { capture: true });
     this.offs.push(() => d.removeEventListener("pointerdown", keep, { capture: true }));
-    this.offs.push(this.strings.onChange(() => this.tick()));
+    this.offs.push(this.strings.onChange(() => { this.caption(); this.follow(); }));
+    this.offs.push(this.session.onStateChange(() => this.follow()));
     // "Whole tissue" shows over the tissue's corner while the visitor has zoomed in (two fingers): the way back.
     const whole = d.getElementById("k-whole");
     if (whole) {
@@ -71,8 +76,10 @@ export class KioskRound {
       this.offs.push(viewHandle.onZoom(zoomed), () => { whole.removeEventListener("click", onWhole); whole.hidden = true; });
     }
     this.pick(1);
-    this.tick();
-    this.timer = setInterval(() => this.tick(), 500);
+    this.caption();
+    this.follow();
+    // The caption is about the visitor's time (the goal for 30 s, then a tip every 10 s), not the round's: a timer.
+    this.timer = setInterval(() => this.caption(), 500);
   }
 
   stop(): void {
@@ -94,19 +101,28 @@ export class KioskRound {
     this.bus.emit("command-sent", payload);
   }
 
-  private tick(): void {
-    const d = this.doc, st = this.session.state;
+  private caption(): void {
     const elapsed = (performance.now() - this.started) / 1000;
-    const caption = d.getElementById("k-caption")!;
+    const caption = this.doc.getElementById("k-caption")!;
     const key = elapsed < GOAL_S ? "round.goal" : captionKey(this.strings.keys("round.tip."), Math.floor((elapsed - GOAL_S) / TIP_S)) ?? "round.goal";
+    if (caption.dataset.k === key && caption.textContent === this.strings.t(key)) return;
     caption.dataset.k = key;
     caption.textContent = this.strings.t(key);
+  }
+
+  /** The round's figures from the state: the helper count at the start, the IL-2 peak, the pace, the time left. */
+  private follow(): void {
+    const d = this.doc, st = this.session.state;
     if (!st) return;
     if (this.helpersStart === 0) this.helpersStart = st.hud?.cd4 ?? 0;
     this.il2PeakPm = Math.max(this.il2PeakPm, st.hud?.il2MaxPm ?? 0);
     // the quiet first day runs faster, then speed 1 (kioskClock.ts)
     const speed = speedAt(st.day, this.pace);
-    if (!st.paused && st.outcome === "ongoing" && st.speed !== speed) this.session.control({ action: "speed", speed: speed as 1 | 2 | 4 | 8 });
+    if (st.speed === speed) this.askedSpeed = 0;
+    else if (!st.paused && st.outcome === "ongoing" && this.askedSpeed !== speed) { // asked once, not on every patch until it shows
+      this.askedSpeed = speed;
+      this.session.control({ action: "speed", speed: speed as 1 | 2 | 4 | 8 });
+    }
     const leftS = wallSecondsLeft(st.day, st.days, this.pace);
     const m = Math.floor(leftS / 60), s = Math.floor(leftS % 60);
     d.getElementById("k-time")!.textContent = `${m}:${String(s).padStart(2, "0")}`;

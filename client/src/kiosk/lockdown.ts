@@ -32,7 +32,7 @@ function keepAwake(doc: Document): void {
     if (held || doc.visibilityState !== "visible") return;
     held = true;
     wl.request("screen").then((lock) => {
-      lock.addEventListener("release", () => { held = false; setTimeout(ask, 1000); });
+      lock.addEventListener("release", () => { held = false; setTimeout(ask, 1000); }); // ask again a moment later, not in a loop
     }).catch(() => { held = false; });
   };
   ask();

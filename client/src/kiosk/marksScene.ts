@@ -1,21 +1,28 @@
 // Draws a pulsing yellow ring round every dendritic cell during a visitor's round: the target of the first thing to
 // do ("tap the glowing dendritic cells"). Sits above PlayScene with the same world fit (play/layout.ts). Started by
-// kioskMain.ts; reads the session it is given with setSession().
+// kioskMain.ts with the page's bus: it follows the round the bus puts on screen when a visitor plays it (not the
+// bots' attract room, whose session is a spectator's).
 
 import Phaser from "phaser";
+import type { Bus } from "../bus.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import { fitWorld } from "../play/layout.ts";
 import { CellType } from "../../../shared/sim/cellTypes.ts";
 import { POSITION_STEPS_PER_VOXEL } from "../../../shared/net/TissueState.ts";
 
 export class MarksScene extends Phaser.Scene {
-  /** The round whose dendritic cells glow (null: none). Set by kioskMain.ts; read every frame. */
-  static session: GameSession | null = null;
+  /** The visitor's round whose dendritic cells glow (null: none); read every frame. */
+  private session: GameSession | null = null;
   private gfx!: Phaser.GameObjects.Graphics;
 
-  constructor() {
+  constructor(bus: Bus) {
     // First in the scene list, so Phaser starts it (not PlayScene, which needs a session); drawn on top (create()).
     super({ key: "KioskMarks", active: true });
+    bus.on("round-start", (s) => {
+      this.session = s.spectator ? null : s;
+      s.onLeave(() => { if (this.session === s) this.session = null; }); // the kiosk let the visitor's room go
+    });
+    bus.on("round-leave", () => { this.session = null; });
   }
 
   create(): void {
@@ -26,7 +33,7 @@ export class MarksScene extends Phaser.Scene {
   override update(time: number): void {
     const g = this.gfx;
     g.clear();
-    const st = MarksScene.session?.state;
+    const st = this.session?.state;
     if (!st?.cells || !st.gridWidth) return;
     const fit = fitWorld(this.scale.width, this.scale.height, st.gridWidth, st.gridHeight);
     const cam = this.cameras.main;

@@ -63,7 +63,7 @@ export class ResultScreen {
     this.question.show(() => { until = Math.max(until, performance.now() + READ_ANSWER_S * 1000); render(); });
     render();
     this.offLang = this.strings.onChange(render);
-    this.timer = setInterval(() => { if (render() <= 0) { this.hide(); onDone(); } }, 250);
+    this.timer = setInterval(() => { if (render() <= 0) { this.hide(); onDone(); } }, 250); // a countdown shown to the visitor
   }
 
   hide(): void {

@@ -23,9 +23,11 @@ export function teacherNotes(doc: Document, scenarioId: string, opts: { open?: b
 
 /**
  * The side panel's notes during a round, collapsed: filled once the round's scenario is known (a resumed page learns it
- * from the first state patch). Returns its unmount.
+ * from the first state patch: `changes` subscribes to the room's state changes). Returns its unmount.
  */
-export function mountNotesPanel(root: HTMLElement, scenarioOf: () => string | undefined): () => void {
+export function mountNotesPanel(
+  root: HTMLElement, scenarioOf: () => string | undefined, changes: (cb: () => void) => () => void,
+): () => void {
   const fill = () => {
     const id = scenarioOf();
     const block = id ? teacherNotes(root.ownerDocument, id) : null;
@@ -34,6 +36,6 @@ export function mountNotesPanel(root: HTMLElement, scenarioOf: () => string | un
     return block !== null;
   };
   if (fill()) return () => {};
-  const timer = setInterval(() => { if (fill()) clearInterval(timer); }, 500);
-  return () => clearInterval(timer);
+  let off: (() => void) | null = changes(() => { if (fill()) { off?.(); off = null; } });
+  return () => { off?.(); off = null; };
 }

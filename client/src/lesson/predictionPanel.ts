@@ -74,7 +74,8 @@ export function mountPredictionPanel(root: HTMLElement, session: GameSession): (
     return form;
   };
   render();
-  const timer = setInterval(render, 700);
-  const offs = [box.onChange(render), session.onRefused((r) => { if (r.message === PREDICT_MESSAGE) setText(status, `Not taken: ${r.error}`); })];
-  return () => { clearInterval(timer); offs.forEach((o) => o()); root.replaceChildren(); };
+  // The questions open and close with the state (the round, its day, its outcome): re-read on each of its changes.
+  const offs = [box.onChange(render), session.onStateChange(render),
+    session.onRefused((r) => { if (r.message === PREDICT_MESSAGE) setText(status, `Not taken: ${r.error}`); })];
+  return () => { offs.forEach((o) => o()); root.replaceChildren(); };
 }

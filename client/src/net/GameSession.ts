@@ -14,6 +14,7 @@ import { checkServerNotice, type ServerNotice } from "../../../shared/net/server
 import type { Role } from "../../../shared/sim/roles.ts";
 import { attachLessonInbox } from "../lesson/lessonInbox.ts";
 import { ContrastBoard } from "./contrastBoard.ts";
+import { onPatch } from "./onPatch.ts";
 import { returnToSeat } from "./seatReturn.ts";
 import { RESUME_WINDOW_SECONDS } from "../../../shared/net/resumeWindow.ts";
 import { readKept, readText, tabStore, writeKept, writeText } from "../storage.ts";
@@ -117,6 +118,8 @@ export class GameSession {
   lastDebrief: Debrief | null = null;
   /** The last round's contrasts (the debrief shows them as they arrive). */
   readonly contrasts = new ContrastBoard();
+  /** Whether this room's next round shows the first-play tutorial (the solo form's box); cleared once it is shown. */
+  tutorial = false;
   /** True for a classroom's projector: the tissue is watched, never commanded (CommandInput ignores input). */
   spectator = false;
 
@@ -159,13 +162,14 @@ export class GameSession {
   myRole(): Role | null { return this.mySeat()?.role || null; }
   isHost(): boolean { return this.mySeat()?.host === true; }
   mySquads(): number[] {
-    const s = this.mySeat()?.squads ?? "";
-    return s.split(",").filter((p) => p.trim() !== "").map(Number).filter((n) => Number.isInteger(n) && n >= 0);
+    return [...(this.mySeat()?.squads ?? [])];
   }
 
   // --- subscriptions (each returns its remover) ---
   /** The field's level bytes (one per voxel, row-major), after each frame applies. The array is reused. */
   onField(cb: (levels: Uint8Array, width: number, height: number) => void): () => void { return this.fieldL.add(cb); }
+  /** After each of the room's state patches (and on the room a reconnection brings): the views refresh from it. */
+  onStateChange(cb: () => void): () => void { return onPatch(this, cb); }
   onEvents(cb: (events: WireEvent[]) => void): () => void { return this.eventsL.add(cb); }
   onInspect(cb: (result: InspectResult) => void): () => void { return this.inspectL.add(cb); }
   onDebrief(cb: (debrief: Debrief) => void): () => void { return this.debriefL.add(cb); }
@@ -220,6 +224,7 @@ export class GameSession {
   protected attach(room: Room<any, TissueState>): void {
     storeToken(room.reconnectionToken);
     if (this.tokenTimer === null) {
+      // wall time: the stored token's age says how long ago the page was last alive
       this.tokenTimer = setInterval(() => { if (!this.leaving) storeToken(this.room.reconnectionToken); }, TOKEN_REFRESH_MS);
       addEventListener("pagehide", () => { if (!this.leaving) storeToken(this.room.reconnectionToken); });
     }

@@ -60,6 +60,7 @@ export function backoffMs(n: number, untilRefused: boolean): number {
   return Math.min(1000 * 2 ** (n - 1), untilRefused ? HELD_MAX_DELAY_MS : FEW_MAX_DELAY_MS);
 }
 
+// wall time: the backoff between two attempts to get the seat back
 const defaultSleep = (ms: number, woken: Promise<void>) => Promise.race([new Promise<void>((r) => setTimeout(r, ms)), woken]);
 
 /** Tries the plan's attempts with backoff; the new room, or null once refused, stopped or out of attempts. */

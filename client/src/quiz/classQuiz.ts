@@ -98,9 +98,10 @@ export function teacherQuizPanel(doc: Document, session: ClassroomSession): { ro
     session.quiz.onGains(render),
     session.quiz.onStatus(render),
     session.onRefused((r) => { if (r.message === QuizClientMessage.teacher) setText(refusal, `Not done: ${r.error}`); }),
+    session.onRounds(render), // a first round played: the quiz after play can be given
+    session.onStateChange(render), // the phase: the quiz before play only from the lobby
   ];
-  const timer = setInterval(render, 1000);
   session.quiz.teacher({ action: "gains" });
   render();
-  return { root, unmount: () => { offs.forEach((o) => o()); clearInterval(timer); root.remove(); } };
+  return { root, unmount: () => { offs.forEach((o) => o()); root.remove(); } };
 }

@@ -1,19 +1,21 @@
 // Draws the menu's textures in code (no image files yet): one per cell type, each a different shape so colour is
-// never the only cue, plus an IL-2 dot. Sizes in pixels. First scene; starts LoadingScene.
+// never the only cue, plus an IL-2 dot. Kinds are the glossary's cell groups (docs/model.md: cd4, cd8, treg, nk).
+// Sizes in pixels. First scene; starts LoadingScene.
 
 import Phaser from "phaser";
 
 /** Okabe-Ito colours, distinguishable with the common colour-vision deficiencies. */
 export const COLOURS = {
-  helper: 0x0072b2, // CD4 helper T cell: circle
-  killer: 0xd55e00, // CD8 killer T cell: diamond
+  cd4: 0x0072b2, // CD4 helper T cell: circle
+  cd8: 0xd55e00, // CD8 killer T cell: diamond
   treg: 0x009e73, // regulatory T cell: rounded square
   nk: 0xcc79a7, // natural killer cell: triangle
   il2: 0xf0e442,
   rim: 0xf4f1ea,
 } as const;
 
-export type CellKind = "helper" | "killer" | "treg" | "nk";
+/** The menu's cell kinds: glossary words for cell groups (docs/model.md, section 5). */
+export type CellKind = "cd4" | "cd8" | "treg" | "nk";
 
 export const CELL_SIZE = 56;
 const IL2_SIZE = 8;
@@ -27,8 +29,8 @@ export class BootScene extends Phaser.Scene {
     const g = this.add.graphics();
     const s = CELL_SIZE, h = s / 2, r = h - 3;
 
-    this.drawCell(g, "helper", () => g.fillCircle(h, h, r), () => g.strokeCircle(h, h, r));
-    this.drawCell(g, "killer", () => g.fillPoints(diamond(h, r), true), () => g.strokePoints(diamond(h, r), true));
+    this.drawCell(g, "cd4", () => g.fillCircle(h, h, r), () => g.strokeCircle(h, h, r));
+    this.drawCell(g, "cd8", () => g.fillPoints(diamond(h, r), true), () => g.strokePoints(diamond(h, r), true));
     this.drawCell(g, "treg", () => g.fillRoundedRect(4, 4, s - 8, s - 8, 10), () => g.strokeRoundedRect(4, 4, s - 8, s - 8, 10));
     this.drawCell(g, "nk", () => g.fillTriangle(h, 3, s - 3, s - 5, 3, s - 5), () => g.strokeTriangle(h, 3, s - 3, s - 5, 3, s - 5));
 

@@ -1,4 +1,4 @@
-// The living backdrop behind the main menu: a helper T cell releases IL-2 dots that wander until a cell catches
+// The living backdrop behind the main menu: a helper T cell (cd4) releases IL-2 dots that wander until a cell catches
 // them. The regulatory T cell catches from farther away, as its high-affinity receptor does. Purely decorative;
 // the real model is in shared/sim. Pixels and seconds. Started by BootScene.
 
@@ -15,7 +15,8 @@ const WANDER_PX_PER_S = 70;
 const VELOCITY_MEMORY_S = 0.4;
 
 export class MenuScene extends Phaser.Scene {
-  private helper!: Phaser.GameObjects.Image;
+  /** The CD4 helper T cell: the only cell that makes IL-2. */
+  private cd4!: Phaser.GameObjects.Image;
   private catchers: Catcher[] = [];
   private dots: Dot[] = [];
   private sinceRelease = 0;
@@ -27,10 +28,10 @@ export class MenuScene extends Phaser.Scene {
 
   create(): void {
     this.reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    this.helper = this.add.image(0, 0, menuCellKey("helper"));
+    this.cd4 = this.add.image(0, 0, menuCellKey("cd4"));
     const catchers: { kind: CellKind; captureRadius: number }[] = [
       { kind: "treg", captureRadius: CELL_SIZE * 1.1 },
-      { kind: "killer", captureRadius: CELL_SIZE * 0.6 },
+      { kind: "cd8", captureRadius: CELL_SIZE * 0.6 },
       { kind: "nk", captureRadius: CELL_SIZE * 0.45 },
     ];
     this.catchers = catchers.map((c) => ({ ...c, image: this.add.image(0, 0, menuCellKey(c.kind)), home: new Phaser.Math.Vector2() }));
@@ -40,10 +41,10 @@ export class MenuScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.scale.off(Phaser.Scale.Events.RESIZE, this.layout, this));
 
     if (this.reducedMotion) {
-      // One still picture: a few dots on their way out from the helper, no motion.
+      // One still picture: a few dots on their way out from the helper T cell, no motion.
       for (let i = 0; i < 24; i++) {
         const angle = (i / 24) * Math.PI * 2, dist = CELL_SIZE * (0.9 + (i % 4) * 0.5);
-        this.add.image(this.helper.x + Math.cos(angle) * dist, this.helper.y + Math.sin(angle) * dist, "il2");
+        this.add.image(this.cd4.x + Math.cos(angle) * dist, this.cd4.y + Math.sin(angle) * dist, "il2");
       }
     }
   }
@@ -53,7 +54,7 @@ export class MenuScene extends Phaser.Scene {
     const w = size.width, h = size.height;
     const cx = w > 900 ? w * 0.7 : w * 0.5, cy = h * 0.5;
     const spread = Math.min(w, h) * 0.28;
-    this.helper.setPosition(cx, cy);
+    this.cd4.setPosition(cx, cy);
     const angles = [-0.6, 1.6, 3.6];
     this.catchers.forEach((c, i) => {
       c.home.set(cx + Math.cos(angles[i]) * spread, cy + Math.sin(angles[i]) * spread);
@@ -99,7 +100,7 @@ export class MenuScene extends Phaser.Scene {
 
   private release(): void {
     const angle = Math.random() * Math.PI * 2;
-    const x = this.helper.x + Math.cos(angle) * CELL_SIZE * 0.5, y = this.helper.y + Math.sin(angle) * CELL_SIZE * 0.5;
+    const x = this.cd4.x + Math.cos(angle) * CELL_SIZE * 0.5, y = this.cd4.y + Math.sin(angle) * CELL_SIZE * 0.5;
     this.dots.push({ image: this.add.image(x, y, "il2"), vx: Math.cos(angle) * WANDER_PX_PER_S, vy: Math.sin(angle) * WANDER_PX_PER_S, age: 0 });
   }
 

@@ -3,9 +3,10 @@
 // (screenMachine.ts). Used by classroom/classroomUi.ts.
 // Beware the SDK's onStateChange signal (0.18.4): a listener that removes itself while the signal runs makes it skip
 // the next listener for that state (its remove() swaps the last one into the freed place), and removing a listener
-// it does not hold drops its last one. Remove listeners after the signal has run (queueMicrotask), never twice.
+// it does not hold drops its last one. Hence net/onPatch.ts, which removes listeners after the signal has run, once.
 
 import type { GameSession } from "../net/GameSession.ts";
+import { onPatch } from "../net/onPatch.ts";
 import type { Phase } from "./screenMachine.ts";
 
 const isPhase = (p: string): p is Phase => p === "lobby" || p === "playing" || p === "ended";
@@ -23,13 +24,7 @@ export function watchPhase(session: GameSession, ready: () => boolean, cb: (phas
     phase = st.phase; round = st.round;
     cb(st.phase, st.round);
   };
-  const bind = () => {
-    const room = session.room;
-    room.onStateChange(look);
-    return () => { if (session.room === room) room.onStateChange.remove(look); }; // a left room has no listeners left
-  };
-  let unbind = bind();
-  const offReconnect = session.onReconnect(() => { unbind(); unbind = bind(); look(); });
+  const off = onPatch(session, look); // safe to undo from inside a patch, follows a reconnection's room
   look();
-  return () => { unbind(); offReconnect(); };
+  return off;
 }

@@ -1,15 +1,14 @@
 // A class round's notices on the page: the "Paused by your teacher" veil over a student's tissue while the teacher
 // has paused the round (a status region, so screen readers say it; it lets clicks through, so Learn and the panels
 // still work), and each line from classNotices.ts as a toast and in the live log (bus "announce").
-// Mounted by classroomUi.ts for each class this tab joins; reads the room's state four times a second.
+// Mounted by classroomUi.ts for each class this tab joins; reads the room's state on each of its changes (net/onPatch.ts).
 
 import type { Bus } from "../bus.ts";
 import type { ClassroomSession } from "../net/ClassroomSession.ts";
 import { el } from "./dom.ts";
+import { onPatch } from "../net/onPatch.ts";
 import "./classVeil.css";
 import { classNotices, showsVeil, VEIL_TEXT, VEIL_TITLE, type ClassReading } from "./classNotices.ts";
-
-const READ_EVERY_MS = 250;
 
 export function readClass(s: ClassroomSession): ClassReading | null {
   const st = s.state;
@@ -45,6 +44,6 @@ export function mountClassNotices(doc: Document, s: ClassroomSession, bus: Bus):
     before = now;
   };
   read();
-  const timer = setInterval(read, READ_EVERY_MS);
-  return () => { clearInterval(timer); veil.remove(); };
+  const off = onPatch(s, read);
+  return () => { off(); veil.remove(); };
 }

@@ -1,7 +1,8 @@
 // The top bar during a round (HTML, ~64 px): simulated clock, populations, IL-2, threat, tissue damage, the
 // toxicity (vascular leak) meter with its dose-limiting line, the outcome, Learn (glossary and model card, without
 // leaving the round) and the host's controls (pause, speed, restart, leave; behind a Menu button below 900 px,
-// roundMenu.ts). The figures' labels open their glossary entries. Reads the synced room state four times a second. Created by playUi.ts for each round.
+// roundMenu.ts). The figures' labels open their glossary entries. Refreshed by the room's state changes. Created by
+// playUi.ts for each round.
 
 import type { Bus } from "../bus.ts";
 import { SPEEDS, type Speed } from "../../../shared/net/messages.ts";
@@ -31,7 +32,8 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     const item = el(doc, "li", { title: label }, cellIcon(doc, type), el(doc, "span", { class: "visually-hidden", text: `${label}: ` }), value);
     return { item, value };
   };
-  const helpers = pop("cd4", "Helper T cells"), killers = pop("cd8", "Killer T cells"), tregs = pop("treg", "Tregs"), nk = pop("nkDim", "NK cells");
+  const cd4 = pop("cd4", "Helper T cells"), cd8 = pop("cd8", "Killer T cells");
+  const treg = pop("treg", "Tregs"), nk = pop("nkDim", "NK cells");
   const il2 = el(doc, "strong"), threat = el(doc, "strong"), damage = el(doc, "strong");
   const firstThreat = threatFigure(session.state ?? { scenarioId: scenario?.id ?? "" });
   const threatLabel = termButton(doc, firstThreat.term, firstThreat.label);
@@ -69,7 +71,7 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
   const controls = el(doc, "div", { class: "hud-group hud-controls", role: "group", "aria-label": "Round controls" }, pause, speed, restart, leave);
   root.replaceChildren(
     el(doc, "div", { class: "hud-group hud-time" }, clock, length),
-    el(doc, "ul", { class: "hud-group hud-pops", "aria-label": "Immune cells" }, helpers.item, killers.item, tregs.item, nk.item),
+    el(doc, "ul", { class: "hud-group hud-pops", "aria-label": "Immune cells" }, cd4.item, cd8.item, treg.item, nk.item),
     el(doc, "div", { class: "hud-group hud-fig hud-il2" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "il2", "IL-2"), " mean / peak"), il2),
     el(doc, "div", { class: "hud-group hud-fig hud-threat" }, el(doc, "span", { class: "hud-sub" }, threatLabel), threat),
     el(doc, "div", { class: "hud-group hud-fig hud-lost" }, el(doc, "span", { class: "hud-sub" }, termButton(doc, "tissueLost", "Tissue lost")), damage),
@@ -80,7 +82,8 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     controls,
   );
   const offMenu = mountRoundMenu(root, controls);
-  const offLayout = mountPlayLayout(doc, () => ({ w: session.state?.gridWidth ?? 0, h: session.state?.gridHeight ?? 0 }));
+  const grid = () => ({ w: session.state?.gridWidth ?? 0, h: session.state?.gridHeight ?? 0 });
+  const offLayout = mountPlayLayout(doc, grid, (cb) => session.onStateChange(cb));
 
   const refresh = () => {
     const st = session.state;
@@ -89,9 +92,9 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     setText(clock, formatClock(st.day));
     setText(length, `${scenario?.name ?? st.scenarioId}, ${Math.round(st.days || scenario?.days || 0)}-day round${st.paused ? " · paused" : ""}`);
     if (hud) {
-      setText(helpers.value, formatCount(hud.cd4));
-      setText(killers.value, formatCount(hud.cd8));
-      setText(tregs.value, formatCount(hud.treg));
+      setText(cd4.value, formatCount(hud.cd4));
+      setText(cd8.value, formatCount(hud.cd8));
+      setText(treg.value, formatCount(hud.treg));
       setText(nk.value, formatCount(hud.nk));
       setText(il2, formatPmPair(hud.il2MeanPm, hud.il2MaxPm));
       const t = threatFigure(st);
@@ -114,6 +117,6 @@ export function mountHud(root: HTMLElement, session: UiSession, bus: Bus, onLeav
     if (doc.activeElement !== speed && speed.value !== String(st.speed)) speed.value = String(st.speed);
   };
   refresh();
-  const timer = setInterval(refresh, 250);
-  return () => { clearInterval(timer); offMenu(); offLayout(); fullscreen.unmount(); };
+  const offState = session.onStateChange(refresh);
+  return () => { offState(); offMenu(); offLayout(); fullscreen.unmount(); };
 }

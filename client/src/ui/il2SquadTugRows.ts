@@ -8,7 +8,7 @@ import type { TugGroup } from "../../../shared/net/il2Tug.ts";
 import { ROLE_SQUADS } from "../../../shared/sim/roles.ts";
 
 /** What a seat tells about its squads (the synced SeatState's fields). */
-export interface SquadSeat { name: string; role: string; squads: string; team: number; bot: string }
+export interface SquadSeat { name: string; role: string; squads: readonly number[]; team: number; bot: string }
 
 export interface SquadTugRow {
   /** The squad, or null for the row that sums the rest. */
@@ -28,9 +28,8 @@ const GROUP_OF_BASE: Readonly<Record<number, TugGroup>> = { 1: "cd4", 2: "cd8", 
 export function squadOwners(seats: Iterable<SquadSeat>): Map<number, { who: string; group: TugGroup | null }> {
   const owners = new Map<number, { names: string[]; team: number; group: TugGroup | null }>();
   for (const seat of seats) {
-    const list = seat.squads.split(",").filter(Boolean).map(Number);
     const bases = ROLE_SQUADS[seat.role as keyof typeof ROLE_SQUADS] ?? [];
-    list.forEach((sq, k) => {
+    seat.squads.forEach((sq, k) => {
       const o = owners.get(sq) ?? { names: [], team: seat.team, group: GROUP_OF_BASE[bases[k]] ?? null };
       if (!o.names.includes(seat.name)) o.names.push(seat.name);
       owners.set(sq, o);

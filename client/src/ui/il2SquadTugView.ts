@@ -1,7 +1,7 @@
 // The per-squad IL-2 tug-of-war under the cell-type bar, in a class (HudState.il2Squads; hidden in solo rounds, which
 // have none): one row per squad, largest first, each with who commands it, its cells' shape, a bar and its share; the
 // viewer's own squads marked "You" and outlined (not by colour alone), on the projector everyone's. Also the panel's
-// link to the glossary's "IL-2 tug-of-war". Reads the synced state twice a second. Mounted by playUi.ts in the tug panel.
+// link to the glossary's "IL-2 tug-of-war". Refreshed by the room's state changes. Mounted by playUi.ts in the tug panel.
 
 import "./il2SquadTug.css";
 import { termButton } from "../learn/termLink.ts";
@@ -13,6 +13,7 @@ import { sharePercent, TUG_ICON, TUG_WORDS_EN } from "./il2TugWords.ts";
 export interface SquadTugSource {
   state?: { hud?: { il2Squads?: { forEach(cb: (value: number, key: string) => void): void } }; seats?: { forEach(cb: (seat: SquadSeat) => void): void } };
   mySquads(): number[];
+  onStateChange(cb: () => void): () => void;
 }
 
 export function mountSquadTug(panel: HTMLElement, session: SquadTugSource): () => void {
@@ -30,7 +31,7 @@ export function mountSquadTug(panel: HTMLElement, session: SquadTugSource): () =
     const shares = new Map<number, number>();
     st?.hud?.il2Squads?.forEach((v, k) => shares.set(Number(k), v / 1000));
     const seats: SquadSeat[] = [];
-    st?.seats?.forEach((s) => seats.push({ name: s.name, role: s.role, squads: s.squads, team: s.team, bot: s.bot }));
+    st?.seats?.forEach((s) => seats.push({ name: s.name, role: s.role, squads: [...s.squads], team: s.team, bot: s.bot }));
     const rows = shares.size ? squadTugRows(shares, seats, session.mySquads()) : [];
     box.hidden = rows.length === 0;
     const key = JSON.stringify(rows);
@@ -39,8 +40,8 @@ export function mountSquadTug(panel: HTMLElement, session: SquadTugSource): () =
     list.replaceChildren(...rows.map((r) => row(doc, r)));
   };
   refresh();
-  const timer = setInterval(refresh, 500);
-  return () => { clearInterval(timer); box.remove(); help.remove(); };
+  const off = session.onStateChange(refresh);
+  return () => { off(); box.remove(); help.remove(); };
 }
 
 function row(doc: Document, r: SquadTugRow): HTMLElement {

@@ -1,7 +1,7 @@
 // The IL-2 tug-of-war bar: one horizontal bar split by who caught the IL-2 lately (helpers, killers, Tregs, NK cells),
 // each part in its cell type's colour and its own pattern, with the cell's shape and the percentage as text beside it,
-// and a summary sentence for screen readers. Reads the synced HUD twice a second. Mounted by the play screen
-// (playUi.ts: solo and every classroom device, so the projector too) and by the kiosk (kioskTug.ts).
+// and a summary sentence for screen readers. Its mounter calls refresh() on the room's state changes. Mounted by the play
+// screen (playUi.ts: solo and every classroom device, so the projector too) and by the kiosk (kioskTug.ts).
 
 import "./il2Tug.css";
 import { TUG_GROUPS, type TugGroup } from "../../../shared/net/il2Tug.ts";
@@ -9,7 +9,7 @@ import { cellIcon, el, setText } from "./dom.ts";
 import { sharePercent, sharesFromHud, tugSummary, TUG_ICON, TUG_WORDS_EN, type HudShares, type TugWords } from "./il2TugWords.ts";
 
 export interface TugBar {
-  /** Re-reads the HUD (and the words, which may have changed language). */
+  /** Re-reads the HUD (and the words, which may have changed language): on each of the room's state changes. */
   refresh(): void;
   unmount(): void;
 }
@@ -53,6 +53,5 @@ export function mountIl2Tug(root: HTMLElement, hud: () => HudShares | undefined 
     setText(summary, tugSummary(shares, w));
   };
   refresh();
-  const timer = setInterval(refresh, 500);
-  return { refresh, unmount: () => { clearInterval(timer); root.replaceChildren(); } };
+  return { refresh, unmount: () => { root.replaceChildren(); } };
 }

@@ -1,7 +1,8 @@
-// The microscope: on "inspect-cell" it asks the room about that cell once a second while open and shows its type,
+// The microscope: on "inspect-cell" it asks the room about that cell, and again as the room's state moves on (at most
+// once a second, one question at a time, a paused round asks nothing: microscopeAsk.ts), and shows its type,
 // receptor chains (CD25, CD122, CD132), IL-2 bound, pSTAT5 as a bar, divisions left and why it does what it does;
 // each label opens its glossary entry. When the cell dies it says so in words (and aloud), as soon as the cell leaves
-// the drawn tissue (cellLocator) or the room answers that it is gone, whichever comes first.
+// the drawn tissue (cellLocator, looked at on each state change) or the room answers that it is gone, whichever comes first.
 // Closes with its button or Escape (emitting "inspect-cell" null). Created by playUi.ts for each round.
 
 import type { Bus } from "../bus.ts";
@@ -13,10 +14,10 @@ import { formatCount } from "./format.ts";
 import type { UiSession } from "./session.ts";
 import { cellLocator } from "../play/cellLocator.ts";
 import { goneWords } from "./microscopeFollow.ts";
+import { askAgain, type Asked } from "./microscopeAsk.ts";
 
-const ASK_EVERY_MS = 1000;
-/** How often the drawn tissue is checked for the cell (it is gone after two checks without it), ms. */
-const LOOK_EVERY_MS = 250;
+/** State changes in a row without the cell in the drawn tissue before it counts as gone. */
+const GONE_AFTER_MISSES = 2;
 
 /** Which IL-2 receptor the chains make, in plain words. */
 /** The model treats CD132 as never limiting (InspectResult.cd132 is absent), so the words turn on CD25 and CD122. */
@@ -38,19 +39,20 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
   root.hidden = true;
 
   let current: number | null = null;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let look: ReturnType<typeof setInterval> | undefined;
+  /** Following the open cell through the room's state changes, or null while shut or once it is gone. */
+  let offState: (() => void) | null = null;
   /** The cell's type in words, from the room's last answer about it (for the words when it dies). */
   let label: string | undefined;
   // The panel is rebuilt only when its rows change (another cell, another kind of cell); otherwise its numbers are
   // updated in place, so a glossary word that has keyboard focus keeps it through the once-a-second refresh.
   let shape = "";
+  /** Whether the room has answered the last question (the next waits for it). */
+  let answered = false;
   let fill = (_r: InspectResult) => {};
 
   const stop = () => {
-    if (timer !== undefined) clearInterval(timer);
-    if (look !== undefined) clearInterval(look);
-    timer = look = undefined;
+    offState?.();
+    offState = null;
   };
   const open = (id: number) => {
     current = id;
@@ -62,14 +64,23 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
     body.replaceChildren(el(doc, "p", { class: "note", text: "Focusing…" }));
     stop();
     label = undefined;
+    let asked: Asked = { tick: session.state?.tick ?? -1, at: performance.now() };
+    answered = false;
     session.inspect(id);
-    timer = setInterval(() => { if (current !== null) session.inspect(current); }, ASK_EVERY_MS);
     let misses = 0;
-    look = setInterval(() => {
-      if (current === null || !cellLocator.find) return;
-      misses = cellLocator.find(current) ? 0 : misses + 1;
-      if (misses >= 2) gone();
-    }, LOOK_EVERY_MS);
+    offState = session.onStateChange(() => {
+      if (current === null) return;
+      if (cellLocator.find) {
+        misses = cellLocator.find(current) ? 0 : misses + 1;
+        if (misses >= GONE_AFTER_MISSES) { gone(); return; }
+      }
+      const tick = session.state?.tick ?? -1, at = performance.now();
+      if (askAgain(asked, answered, tick, at)) {
+        asked = { tick, at };
+        answered = false;
+        session.inspect(current);
+      }
+    });
   };
   const gone = () => {
     if (shape === "gone") return;
@@ -89,7 +100,11 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
   doc.addEventListener("keydown", onKey);
 
   const offBus = bus.on("inspect-cell", (id) => (id === null ? shut() : open(id)));
-  const offInspect = session.onInspect((r) => { if (r.cellId === current && shape !== "gone") render(r); });
+  const offInspect = session.onInspect((r) => {
+    if (r.cellId !== current) return;
+    answered = true;
+    if (shape !== "gone") render(r);
+  });
 
   const render = (r: InspectResult) => {
     if (!r.found) { gone(); return; }

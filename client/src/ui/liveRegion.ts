@@ -1,5 +1,6 @@
 // The screen-reader voice of a round: every "announce" line from the bus, and every few seconds a short description
-// of the situation (situation.ts) when it has changed, from the round's first real figures on. Lines also show briefly as a toast. Created by playUi.ts.
+// of the situation (situation.ts) when it has changed, from the round's first real figures on (the first as soon as a
+// state change brings them). Lines also show briefly as a toast. Created by playUi.ts.
 
 import type { Bus } from "../bus.ts";
 import { describeSituation, hasFirstFigures, type SituationFigures } from "./situation.ts";
@@ -23,6 +24,7 @@ export function mountLiveRegion(live: HTMLElement, toast: HTMLElement, session: 
       toast.textContent = text;
       toast.classList.add("shown");
       clearTimeout(toastTimer);
+      // a toast is read by a person: it stays a few seconds of wall time
       toastTimer = setTimeout(() => toast.classList.remove("shown"), TOAST_MS);
     }
   };
@@ -49,9 +51,13 @@ export function mountLiveRegion(live: HTMLElement, toast: HTMLElement, session: 
     lastText = gist;
     before = now;
   };
+  // A screen reader's pace, not the round's: one description at most every few seconds, however often the state changes.
   const timer = setInterval(describe, DESCRIBE_EVERY_MS);
-  // The first description as soon as the first figures are in (checked every second until then).
-  const first = setInterval(() => { describe(); if (before) clearInterval(first); }, 1000);
+  // The first description as soon as a state change brings the first figures; then the timer alone.
+  let offFirst: (() => void) | null = session.onStateChange(() => {
+    describe();
+    if (before) { offFirst?.(); offFirst = null; }
+  });
 
-  return () => { off(); clearInterval(timer); clearInterval(first); clearTimeout(toastTimer); toast.classList.remove("shown"); live.replaceChildren(); };
+  return () => { off(); offFirst?.(); clearInterval(timer); clearTimeout(toastTimer); toast.classList.remove("shown"); live.replaceChildren(); };
 }

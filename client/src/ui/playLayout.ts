@@ -1,7 +1,8 @@
 // Applies the round's layout to the page: puts the side panel beside or below the tissue (play/panelPlace.ts) by
 // setting `layout-side` or `layout-bottom` (and `layout-compact` below 900 px) on <body>, with the sizes as CSS
 // variables (--hud-bottom, --panel-w, --panel-top, --panel-h) read by playLayout.css; the tissue is then fitted
-// around the panel's real box (PlayScene reads it). Re-applied when the window or the top bar changes size.
+// around the panel's real box (PlayScene reads it). Re-applied when the window or the top bar changes size, and when
+// the tissue's size in the state changes (it comes with the room's first patch).
 // Mounted by hud.ts for each round.
 
 import "./playLayout.css";
@@ -13,8 +14,13 @@ import { VIEW_PLACE_CLASSES, viewButtonsPlace } from "../play/viewButtonsPlace.t
 const CLASSES = ["layout-side", "layout-bottom", "layout-compact", ...Object.values(VIEW_PLACE_CLASSES)];
 const VARS = ["--hud-bottom", "--panel-w", "--panel-top", "--panel-h"];
 
-/** `grid` gives the tissue's size in voxels (0 × 0 until the room's first state arrives). */
-export function mountPlayLayout(doc: Document, grid: () => { w: number; h: number }): () => void {
+/**
+ * `grid` gives the tissue's size in voxels (0 × 0 until the room's first state arrives); `changes` subscribes to the
+ * room's state changes (GameSession.onStateChange), after which the grid is read again.
+ */
+export function mountPlayLayout(
+  doc: Document, grid: () => { w: number; h: number }, changes: (cb: () => void) => () => void,
+): () => void {
   const win = doc.defaultView;
   const body = doc.body;
   if (!win) return () => {};
@@ -47,11 +53,15 @@ export function mountPlayLayout(doc: Document, grid: () => { w: number; h: numbe
   const hud = doc.getElementById("hud");
   const observer = hud && "ResizeObserver" in win ? new ResizeObserver(apply) : null;
   if (hud) observer?.observe(hud);
-  const timer = setInterval(apply, 500); // the grid's size comes with the first state; cheap when nothing changed
+  let gridKey = "";
+  const offState = changes(() => {
+    const g = grid(), key = `${g.w}x${g.h}`;
+    if (key !== gridKey) { gridKey = key; apply(); } // the layout reads the page's boxes: only when the tissue's size changed
+  });
   return () => {
     win.removeEventListener("resize", apply);
     observer?.disconnect();
-    clearInterval(timer);
+    offState();
     body.classList.remove(...CLASSES);
     for (const v of VARS) body.style.removeProperty(v);
   };

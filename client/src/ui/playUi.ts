@@ -14,7 +14,6 @@ import { mountInspectPanel } from "./inspectPanel.ts";
 import { floatMicroscope } from "./microscopeFloat.ts";
 import { mountLegend } from "./legend.ts";
 import { mountLiveRegion } from "./liveRegion.ts";
-import { roundPrefs } from "./prefs.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import { startSolo } from "./soloSetup.ts";
 import { mountSquadBar } from "./squadBar.ts";
@@ -76,17 +75,17 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game, mode: Pl
     const tug = el(doc, "section", { class: "panel tug-panel" });
     side.replaceChildren(tutorial, tug, squads, inspect, notes, legend);
     const tugBar = mountIl2Tug(tug, () => s.state?.hud);
-    unmount.push(mountSquadTug(tug, s), tugBar.unmount);
+    unmount.push(mountSquadTug(tug, s), tugBar.unmount, s.onStateChange(tugBar.refresh));
 
     unmount.push(mountHud(hudRoot, s, bus, leave));
     unmount.push(mountSquadBar(squads, s, bus));
     unmount.push(mountInspectPanel(inspect, s, bus));
     unmount.push(floatMicroscope(inspect, bus)); // beside the cell, or a bottom sheet on phones
     mountLegend(legend, s.state?.scenarioId || s.options.scenarioId || "");
-    unmount.push(mountNotesPanel(notes, () => s.state?.scenarioId || s.options.scenarioId));
+    unmount.push(mountNotesPanel(notes, () => s.state?.scenarioId || s.options.scenarioId, (cb) => s.onStateChange(cb)));
     unmount.push(mountLiveRegion(live, toast, s, bus));
-    if (roundPrefs.tutorial) unmount.push(mountTutorialWhenSeated(tutorial, s, bus));
-    roundPrefs.tutorial = false; // a restart or "Play again" does not repeat it
+    if (s.tutorial) unmount.push(mountTutorialWhenSeated(tutorial, s, bus));
+    s.tutorial = false; // a restart or "Play again" does not repeat it
     const offSide = mode.mountSide?.(s, side, bus);
     if (offSide) unmount.push(offSide);
 

@@ -23,6 +23,3 @@ export function lastSetup(): RoomOptions {
 export function saveSetup(options: RoomOptions): void {
   writeKept(browserStore(), LAST_SETUP, options);
 }
-
-/** Whether the round being started wants the tutorial (set by the setup form, read when the round starts). */
-export const roundPrefs = { tutorial: false };

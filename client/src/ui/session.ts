@@ -13,6 +13,8 @@ export interface UiSession {
   myRole(): Role | null;
   mySquads(): number[];
   isHost(): boolean;
+  /** Calls back after each of the room's state patches (views refresh from it, not on timers); returns the remover. */
+  onStateChange(cb: () => void): () => void;
   onEvents(cb: (events: WireEvent[]) => void): () => void;
   onInspect(cb: (result: InspectResult) => void): () => void;
   onDebrief(cb: (debrief: Debrief) => void): () => void;

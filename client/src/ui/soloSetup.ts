@@ -7,7 +7,7 @@ import { GameSession } from "../net/GameSession.ts";
 import { SCENARIOS, SCENARIO_IDS, DEFAULT_SCENARIO_ID } from "../../../shared/scenarios/index.ts";
 import { DIFFICULTIES, ROLES, ROLE_LABELS, isDifficulty, isRole, type Difficulty, type Role } from "../../../shared/sim/roles.ts";
 import type { RoomOptions } from "../../../shared/net/roomOptions.ts";
-import { lastSetup, roundPrefs, saveSetup, tutorialDone } from "./prefs.ts";
+import { lastSetup, saveSetup, tutorialDone } from "./prefs.ts";
 import { teacherNotes } from "../learn/teacherNotes.ts";
 import { SOLO_SHORT_DAYS, shortLengths } from "../../../shared/net/roundLengths.ts";
 import { WALL_SECONDS_PER_DAY } from "../../../shared/net/roundPace.ts";
@@ -77,11 +77,10 @@ export function setUpSoloSetup(doc: Document, bus: Bus): void {
     };
     if (days.value !== "full") options.days = Number(days.value);
     saveSetup(options);
-    roundPrefs.tutorial = tutorial.checked;
     busy = true;
     start.setAttribute("aria-disabled", "true");
     status.textContent = "Preparing the tissue…";
-    void startSolo(options, bus).then(
+    void startSolo(options, bus, tutorial.checked).then(
       () => { status.textContent = ""; },
       (err: unknown) => { status.textContent = explainFailure(err); },
     ).finally(() => { busy = false; start.removeAttribute("aria-disabled"); });
@@ -89,9 +88,10 @@ export function setUpSoloSetup(doc: Document, bus: Bus): void {
 }
 
 /** Creates the room and announces it (the screen machine starts the round); throws what went wrong. Also used by the
- * debrief's "Play again". */
-export async function startSolo(options: RoomOptions, bus: Bus): Promise<void> {
+ * debrief's "Play again" (no tutorial then). */
+export async function startSolo(options: RoomOptions, bus: Bus, tutorial = false): Promise<void> {
   const session = await GameSession.startSolo(options);
+  session.tutorial = tutorial;
   bus.emit("solo-joined", session);
 }
 

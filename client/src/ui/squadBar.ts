@@ -1,6 +1,7 @@
 // "Your cells" in the side panel: a button per squad the player commands (emits "squad-selected"; keys are PlayScene's),
 // abilities for the selected squad, the clinician's therapy cards with cooldowns and a leak warning. Commands go through
-// GameSession.command and are echoed on the bus as "command-sent". Created by playUi.ts for each round.
+// GameSession.command and are echoed on the bus as "command-sent". Refreshed by the room's state changes (the card clock
+// moves with the state's tick). Created by playUi.ts for each round.
 
 import type { Bus } from "../bus.ts";
 import type { Command } from "../../../shared/net/commandMessage.ts";
@@ -135,8 +136,8 @@ export function mountSquadBar(root: HTMLElement, session: UiSession, bus: Bus): 
     }
   };
   refresh();
-  const timer = setInterval(refresh, 500);
-  return () => { clearInterval(timer); offs.forEach((o) => o()); };
+  offs.push(session.onStateChange(refresh));
+  return () => { offs.forEach((o) => o()); };
 }
 
 function capitalise(s: string): string {

@@ -1,6 +1,6 @@
 // The first-play tutorial panel: shows one step at a time (tutorialSteps.ts), gathers what the player does (bus)
-// and what the tissue does (events, HUD), advances when a step is done, and remembers completion or skipping in
-// localStorage. Created by playUi.ts when the setup form's tutorial box was ticked.
+// and what the tissue does (events, and the HUD on each state change), advances when a step is done, and remembers
+// completion or skipping in localStorage. Created by playUi.ts when the setup form's tutorial box was ticked.
 
 import type { Bus } from "../bus.ts";
 import type { Role } from "../../../shared/sim/roles.ts";
@@ -10,16 +10,20 @@ import type { UiSession } from "./session.ts";
 import { advance, emptyFacts, tutorialSteps } from "./tutorialSteps.ts";
 import { inputKind } from "./inputWords.ts";
 
-/** Waits for the player's seat (the role arrives with the first state patch), then mounts the tutorial. */
+/** Waits for the player's seat (the role arrives with a state patch, usually the first), then mounts the tutorial. */
 export function mountTutorialWhenSeated(root: HTMLElement, session: UiSession, bus: Bus): () => void {
   let unmount: (() => void) | null = null;
-  let tries = 0;
-  const timer = setInterval(() => {
+  let offState: (() => void) | null = null;
+  const seated = () => {
     const role = session.myRole();
-    if (role || ++tries > 40) clearInterval(timer);
-    if (role) unmount = mountTutorial(root, session, bus, role);
-  }, 250);
-  return () => { clearInterval(timer); unmount?.(); };
+    if (!role || unmount) return;
+    offState?.();
+    offState = null;
+    unmount = mountTutorial(root, session, bus, role);
+  };
+  offState = session.onStateChange(seated);
+  seated(); // already seated (the state came before the round's panels)
+  return () => { offState?.(); unmount?.(); };
 }
 
 export function mountTutorial(root: HTMLElement, session: UiSession, bus: Bus, role: Role): () => void {
@@ -101,17 +105,16 @@ export function mountTutorial(root: HTMLElement, session: UiSession, bus: Bus, r
     }
     update();
   }));
-  const timer = setInterval(() => {
+  offs.push(session.onStateChange(() => {
     const hud = session.state?.hud;
     if (!hud) return;
     facts.day = session.state.day;
     if (facts.il2StartPm === null) facts.il2StartPm = hud.il2MaxPm;
     facts.il2MaxPm = Math.max(facts.il2MaxPm, hud.il2MaxPm);
     update();
-  }, 500);
+  }));
 
   function stopAll() {
-    clearInterval(timer);
     offs.splice(0).forEach((o) => o());
   }
 

@@ -31,7 +31,7 @@ export function buildDashboard(
   const rows: DashboardRow[] = seats.map((s) => {
     const a = activity.get(s.id) ?? newActivity();
     return {
-      seatId: s.id, name: s.name, role: s.role, squads: s.squads.join(","), connected: s.connected, bot: s.bot,
+      seatId: s.id, name: s.name, role: s.role, squads: [...s.squads], connected: s.connected, bot: s.bot,
       lastAction: a.lastAction, lastActionDay: Math.round(a.lastActionDay * 100) / 100, commands: a.commands,
     };
   });
