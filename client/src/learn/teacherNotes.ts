@@ -3,6 +3,7 @@
 
 import { SCENARIOS } from "../../../shared/scenarios/index.ts";
 import { el } from "../ui/dom.ts";
+import { fillWhenKnown } from "../ui/fillWhenKnown.ts";
 
 export const TEACHER_NOTES_TITLE = "What to notice, what to try";
 
@@ -35,7 +36,5 @@ export function mountNotesPanel(
     root.hidden = !block;
     return block !== null;
   };
-  if (fill()) return () => {};
-  let off: (() => void) | null = changes(() => { if (fill()) { off?.(); off = null; } });
-  return () => { off?.(); off = null; };
+  return fillWhenKnown(fill, changes);
 }

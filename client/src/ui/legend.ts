@@ -12,6 +12,7 @@ import { CONTROLS } from "../play/controls.ts";
 import type { TermId } from "../learn/learnText.ts";
 import { termButton } from "../learn/termLink.ts";
 import { cellIcon, el } from "./dom.ts";
+import { fillWhenKnown } from "./fillWhenKnown.ts";
 import { formatPm } from "./format.ts";
 
 /** Labelled concentrations on the colour bar, pM. */
@@ -47,13 +48,21 @@ export function heatmapGradient(): string {
   return `linear-gradient(to right, ${stops.join(", ")})`;
 }
 
-/** `scenarioId` names the round's scenario ("" or an unknown id: every shape is listed). */
-export function mountLegend(root: HTMLElement, scenarioId: string): void {
+/**
+ * `scenarioOf` names the round's scenario; until it is known (a resumed page learns it from the first state patch,
+ * heard through `changes`) every shape is listed. Returns its unmount.
+ */
+export function mountLegend(root: HTMLElement, scenarioOf: () => string | undefined, changes: (cb: () => void) => () => void): () => void {
   const doc = root.ownerDocument;
+  const shapes = el(doc, "ul", { class: "shape-list" });
+  const fill = () => {
+    const scenario = SCENARIOS[scenarioOf() ?? ""];
+    shapes.replaceChildren(...legendTypes(scenario).map((t) => el(doc, "li", {}, cellIcon(doc, t, 20), el(doc, "span", {}, termButton(doc, LEGEND_TERMS[t], CELL_TYPE_LABELS[t])))));
+    return scenario !== undefined;
+  };
   const bar = el(doc, "div", { class: "heat-bar", style: `background:${heatmapGradient()}` });
   const ticks = el(doc, "div", { class: "heat-ticks" }, ...LEGEND_TICKS_PM.map((pm) =>
     el(doc, "span", { style: `left:${((encodeLevel(pm * 1.0001) / 255) * 100).toFixed(1)}%`, text: formatPm(pm).replace(" ", "\u00a0") })));
-  const shapes = el(doc, "ul", { class: "shape-list" }, ...legendTypes(SCENARIOS[scenarioId]).map((t) => el(doc, "li", {}, cellIcon(doc, t, 20), el(doc, "span", {}, termButton(doc, LEGEND_TERMS[t], CELL_TYPE_LABELS[t])))));
   root.replaceChildren(el(doc, "details", { open: "" },
     el(doc, "summary", { text: "Legend: IL-2 colours and cell shapes" }),
     el(doc, "p", { class: "note" }, termButton(doc, "heatmap", "IL-2 concentration"), " (log scale, in ", termButton(doc, "pm", "pM"), "). Dark: none; yellow: most."),
@@ -62,4 +71,5 @@ export function mountLegend(root: HTMLElement, scenarioId: string): void {
   el(doc, "details", { class: "controls-help" },
     el(doc, "summary", { text: "How to command" }),
     el(doc, "dl", { class: "controls-list" }, ...CONTROLS.flatMap((c) => [el(doc, "dt", { text: c.input }), el(doc, "dd", { text: c.action })]))));
+  return fillWhenKnown(fill, changes);
 }

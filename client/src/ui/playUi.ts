@@ -81,7 +81,7 @@ export function setUpPlayUi(doc: Document, bus: Bus, game: Phaser.Game, mode: Pl
     unmount.push(mountSquadBar(squads, s, bus));
     unmount.push(mountInspectPanel(inspect, s, bus));
     unmount.push(floatMicroscope(inspect, bus)); // beside the cell, or a bottom sheet on phones
-    mountLegend(legend, s.state?.scenarioId || s.options.scenarioId || "");
+    unmount.push(mountLegend(legend, () => s.state?.scenarioId || s.options.scenarioId, (cb) => s.onStateChange(cb)));
     unmount.push(mountNotesPanel(notes, () => s.state?.scenarioId || s.options.scenarioId, (cb) => s.onStateChange(cb)));
     unmount.push(mountLiveRegion(live, toast, s, bus));
     if (s.tutorial) unmount.push(mountTutorialWhenSeated(tutorial, s, bus));
