@@ -29,7 +29,7 @@ import { roundRecord, roundSummary } from "./classroom/roundResults.ts";
 import { checkClassroomOptions } from "./classroom/sessionOptions.ts";
 import { SessionRecord } from "./classroom/sessionRecord.ts";
 import { WorldRebuilds } from "./worldRebuilds.ts";
-import { autoBalance } from "./classroom/squadSplit.ts";
+import { autoBalance } from "../../shared/round/index.ts";
 import { syncRound } from "./roundSync.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
 import { CHECKPOINT_EVERY_MS, ClassCheckpointer, type ClassInternals } from "./classroom/classCheckpointer.ts";
