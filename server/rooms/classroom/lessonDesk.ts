@@ -22,6 +22,11 @@ export class LessonDesk {
     return { plan: p ? { id: p.id, name: p.name } : null, index: this.index, total: p?.rounds.length ?? 0, round: p?.rounds[this.index] ?? null };
   }
 
+  /** Whether this action makes a new world now (budgeted per class and per address: worldRebuilds.ts). */
+  rebuilds(a: LessonAction): boolean {
+    return a.action === "use" || (a.action === "next" && this.plan !== null && this.index + 1 < this.plan.rounds.length);
+  }
+
   /** Carries out one action; a sentence when it cannot be done now (and then nothing changed). */
   act(a: LessonAction, room: LessonRoom): string | null {
     switch (a.action) {
