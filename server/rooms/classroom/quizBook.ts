@@ -155,8 +155,8 @@ export function classQuizPort(c: ClassParts): QuizRoomPort {
     studentName: (id) => (c.roster.isStudent(id) ? c.seats.nameOf(id) : null),
     studentIds: () => c.roster.order,
     teacherIds: () => c.teachers,
-    allow: (id) => c.allow(id),
-    refuse: (client, message, error) => c.refuse(client, message, error),
+    allow: (id) => c.base.allow(id),
+    refuse: (client, message, error) => c.base.refuse(client, message, error),
     send: (id, type, payload) => c.client(id)?.send(type, payload),
     store: () => (c.record.keep(), getResultsStore()), // only saveQuizAnswer: an answer is a result
   };

@@ -95,7 +95,7 @@ export function sandboxRoom(c: ClassParts): SandboxRoom {
     get world() { return c.world; },
     get variant() { return c.roundSetup.variant; },
     set variant(v) { c.roundSetup = { ...c.roundSetup, variant: v }; },
-    edit: (e) => c.editWorld(e),
+    edit: (e) => c.base.editWorld(e),
     giveTherapy: (therapy) => (c.phase === "playing" ? actAsTeacher(c, { action: "deal", therapy }) : "therapies are given while the round runs"),
   };
 }
@@ -110,9 +110,9 @@ function startPlaying(c: ClassParts): void {
 
 /** Ends the running round now: the model's steps in flight dropped, the outcome judged at this tick (Round.endNow), the debrief. */
 function endByTeacher(c: ClassParts): void {
-  c.stopModel();
+  c.base.stopModel();
   c.round.endNow();
-  c.endRound();
+  c.base.endRound();
 }
 
 /**
@@ -125,13 +125,13 @@ function closeClass(c: ClassParts): void {
   c.closed = true;
   const notice: ClassClosed = { reason: CLASS_CLOSED_TEXT };
   c.broadcast(ClassroomServerMessage.closed, notice);
-  c.disconnect();
+  void c.room.disconnect();
 }
 
 /** A fresh world with the same students, back in the lobby (bots leave until the next start). */
 function backToLobby(c: ClassParts): void {
   c.roster.toLobby();
-  c.restartWorld();
+  c.base.restartWorld();
   c.setPaused(false);
   c.state.phase = "lobby";
 }
