@@ -94,9 +94,7 @@ export class ClassroomRoom extends TissueRoomBase {
   }
 
   /** Whether `secret` is this class's host secret (for the HTTP door before the class has a results row). */
-  hostSecretMatches(secret: unknown): boolean {
-    return this.c.isHostSecret(secret);
-  }
+  hostSecretMatches(secret: unknown): boolean { return this.c.isHostSecret(secret); }
 
   /** The per-squad IL-2 tug-of-war, written with the rest of the HUD before each patch (il2SquadTugSync.ts). */
   override onBeforePatch(): void {
@@ -106,13 +104,9 @@ export class ClassroomRoom extends TissueRoomBase {
   }
 
   /** Why a seat reservation with these join options would be refused now, or null (see classroom/seatDoor.ts). */
-  seatRefusal(options: unknown): string | null {
-    return this.door.refusal(options);
-  }
+  seatRefusal(options: unknown): string | null { return this.door.refusal(options); }
 
-  override onAuth(client: Client, options: unknown): boolean {
-    return this.auth.admit(client.sessionId, options);
-  }
+  override onAuth(client: Client, options: unknown): boolean { return this.auth.admit(client.sessionId, options); }
 
   override onJoin(client: Client, options?: ClassroomJoinOptions): void {
     const id = client.sessionId, kind = this.auth.take(id), { roster, seats } = this.c;
@@ -173,9 +167,7 @@ export class ClassroomRoom extends TissueRoomBase {
     classCatchUp(this.c, client);
   }
 
-  protected override running(): boolean {
-    return this.phase === "playing";
-  }
+  protected override running(): boolean { return this.phase === "playing"; }
 
   protected override commandBlocked(): string | null {
     return this.phase === "lobby" ? "the round has not started yet: wait for your teacher" : null;
@@ -185,9 +177,7 @@ export class ClassroomRoom extends TissueRoomBase {
     noteCommand(this.c.roster.activity.get(client.sessionId), command, this.world);
   }
 
-  protected override onRoundEnd(debrief: Debrief): void {
-    classRoundEnded(this.c, debrief);
-  }
+  protected override onRoundEnd(debrief: Debrief): void { classRoundEnded(this.c, debrief); }
 
   /** Saves the class's checkpoint now (the server draining keeps an ended round: classroom/drainRound.ts). */
   keepCheckpoint(): void {
@@ -196,14 +186,10 @@ export class ClassroomRoom extends TissueRoomBase {
   }
 
   /** Carries out one teacher action (classroom/teacherDesk.ts); a sentence when it cannot be done now. */
-  act(a: TeacherAction): string | null {
-    return actAsTeacher(this.c, a);
-  }
+  act(a: TeacherAction): string | null { return actAsTeacher(this.c, a); }
 
   /** The dashboard, to the teacher's connections only. */
-  sendDashboard(): void {
-    this.c.sendDashboard();
-  }
+  sendDashboard(): void { this.c.sendDashboard(); }
 
   /** TissueRoomBase's protected parts, for the class's desks (classroom/classParts.ts). */
   private moves(): BaseMoves {
