@@ -1,5 +1,5 @@
 // Who commands what in a class, pure and deterministic: the role a newcomer gets, the squads of a student who arrives
-// in a running round, and where a leaving student's squads go. Decisions over plain seat records; the class's roster
+// in a running round, where a leaving student's squads go, and which roles bots play. Decisions over plain seat records; the class's roster
 // (server/rooms/classroom/classRoster.ts) applies them to its seats, bots and world. Squad numbers, no units.
 
 import { ROLES, ROLE_SQUADS, type Role } from "../sim/index.ts";
@@ -16,27 +16,51 @@ export function newcomerRole(students: readonly { role: Role }[], classSize = st
 }
 
 /**
- * The squads of a student who arrives in a running round in `role` where no bot holds it: a copy of those of the
- * classmate whose squads the fewest others share, or the role's whole squads for the first of the role.
+ * The squads of a student who arrives in a running round in `role` (a late join, a new role): a bot's seat if the role
+ * has one (the bot leaves, the student takes the role's whole squads), else a copy of the squads of the classmate whose
+ * squads the fewest others share, or the role's whole squads for the first of the role.
  */
-export function squadsInPlay(role: Role, mates: readonly ClassSeat[]): number[] {
+export function squadsInPlay(role: Role, mates: readonly ClassSeat[], botSeated = false): { squads: number[]; unseatBot: boolean } {
+  if (botSeated) return { squads: [...ROLE_SQUADS[role]], unseatBot: true };
+  return { squads: copyLeastShared(role, mates), unseatBot: false };
+}
+
+function copyLeastShared(role: Role, mates: readonly ClassSeat[]): number[] {
   if (mates.length === 0) return [...ROLE_SQUADS[role]];
   const sharing = (squads: readonly number[]): number => mates.filter((m) => m.squads.join() === squads.join()).length;
   const least = mates.reduce((best, m) => (sharing(m.squads) < sharing(best.squads) ? m : best), mates[0]);
   return [...least.squads];
 }
 
-/** Where a leaving student's squads go: the squads no classmate also commands, and the classmate who takes them. */
+/** Where a leaving (or re-roled) student's squads go mid-round. */
 export interface HandOver {
   /** Squads only the leaving student commanded. */
   orphans: number[];
-  /** The classmate of the same role with fewest squads, or null: the orphans fold back into their base squads. */
+  /** The classmate of the same role with fewest squads, who takes the orphans; null when the role has nobody left. */
   heir: ClassSeat | null;
+  /** With no heir: each orphan split off a base squad folds back into it (from, to). */
+  folds: [number, number][];
+  /** With no heir, while the round runs and the role has no bot: a bot takes the role. */
+  seatBot: boolean;
 }
 
-/** Plans a hand-over from `seat` to its `mates` (the other students of its role, in joining order). */
-export function handOver(seat: ClassSeat, mates: readonly ClassSeat[]): HandOver {
+/**
+ * Plans a hand-over from `seat` to its `mates` (the other students of its role, in joining order); `origin` maps this
+ * round's split squads to their base squads (planSquads).
+ */
+export function handOver(
+  seat: ClassSeat, mates: readonly ClassSeat[], origin: ReadonlyMap<number, number>, room: { playing: boolean; botSeated: boolean },
+): HandOver {
   const orphans = seat.squads.filter((sq) => !mates.some((m) => m.squads.includes(sq)));
-  if (mates.length === 0) return { orphans, heir: null };
-  return { orphans, heir: mates.reduce((best, m) => (m.squads.length < best.squads.length ? m : best), mates[0]) };
+  if (mates.length > 0) {
+    const heir = mates.reduce((best, m) => (m.squads.length < best.squads.length ? m : best), mates[0]);
+    return { orphans, heir, folds: [], seatBot: false };
+  }
+  const folds = orphans.flatMap((sq): [number, number][] => (origin.has(sq) ? [[sq, origin.get(sq)!]] : []));
+  return { orphans, heir: null, folds, seatBot: room.playing && !room.botSeated };
+}
+
+/** The roles that get a bot when a round starts: those no student plays. */
+export function rolesForBots(students: readonly { role: Role }[]): Role[] {
+  return ROLES.filter((r) => !students.some((s) => s.role === r));
 }

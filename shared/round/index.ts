@@ -6,5 +6,5 @@ export { admitCommand, type Admission, type CardClock, type Sender } from "./adm
 export { BotSeats } from "./botSeats.ts";
 export { outcomeEndedNow } from "./endNow.ts";
 export { autoBalance, balancedRoleCounts, planSquads, type SquadPlan } from "./squadSplit.ts";
-export { handOver, newcomerRole, squadsInPlay, type ClassSeat, type HandOver } from "./classSeating.ts";
+export { handOver, newcomerRole, rolesForBots, squadsInPlay, type ClassSeat, type HandOver } from "./classSeating.ts";
 export { newRoundDropsRound, teacherRefusal, type ClassFacts, type ClassPhase, type TeacherVerb } from "./teacherActions.ts";

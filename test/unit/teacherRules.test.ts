@@ -3,9 +3,9 @@
 
 import { describe, expect, test } from "vitest";
 import {
-  handOver, newRoundDropsRound, newcomerRole, squadsInPlay, teacherRefusal, type ClassFacts, type ClassPhase,
+  handOver, newRoundDropsRound, newcomerRole, rolesForBots, squadsInPlay, teacherRefusal, type ClassFacts, type ClassPhase,
 } from "../../shared/round/index.ts";
-import { ROLE_SQUADS, type Role } from "../../shared/sim/index.ts";
+import { ROLES, ROLE_SQUADS, type Role } from "../../shared/sim/index.ts";
 
 const facts = (phase: ClassPhase, students: Record<string, Role> = {}): ClassFacts => ({
   phase,
@@ -65,26 +65,36 @@ describe("classSeating", () => {
     expect(newcomerRole([{ role: "effector" }, { role: "effector" }])).not.toBe("effector");
   });
 
-  test("a late student copies the squads the fewest classmates share, or takes the role's own", () => {
-    expect(squadsInPlay("treg", [])).toEqual([...ROLE_SQUADS.treg]);
+  test("a late student takes a bot's seat, else copies the squads the fewest classmates share, or takes the role's own", () => {
+    expect(squadsInPlay("treg", [])).toEqual({ squads: [...ROLE_SQUADS.treg], unseatBot: false });
     const mates = [
       { id: "a", role: "effector" as Role, squads: [1, 2] },
       { id: "b", role: "effector" as Role, squads: [1, 2] },
       { id: "c", role: "effector" as Role, squads: [9, 10] },
     ];
     const got = squadsInPlay("effector", mates);
-    expect(got).toEqual([9, 10]);
-    got.push(99); // a copy: the classmate's squads are untouched
+    expect(got).toEqual({ squads: [9, 10], unseatBot: false });
+    got.squads.push(99); // a copy: the classmate's squads are untouched
     expect(mates[2].squads).toEqual([9, 10]);
+    expect(squadsInPlay("effector", mates, true)).toEqual({ squads: [1, 2], unseatBot: true });
   });
 
-  test("a leaving student's own squads go to the classmate with fewest, or fold back with none", () => {
+  test("a leaving student's own squads go to the classmate with fewest, or fold back (and a bot comes while playing)", () => {
     const leaving = { id: "x", role: "effector" as Role, squads: [1, 2, 9] };
     const mates = [
       { id: "a", role: "effector" as Role, squads: [1, 2, 11, 12] },
       { id: "b", role: "effector" as Role, squads: [13] },
     ];
-    expect(handOver(leaving, mates)).toEqual({ orphans: [9], heir: mates[1] });
-    expect(handOver(leaving, [])).toEqual({ orphans: [1, 2, 9], heir: null });
+    const origin = new Map([[9, 1], [11, 1], [12, 2], [13, 1]]);
+    expect(handOver(leaving, mates, origin, { playing: true, botSeated: false })).toEqual({ orphans: [9], heir: mates[1], folds: [], seatBot: false });
+    const alone = handOver(leaving, [], origin, { playing: true, botSeated: false });
+    expect(alone).toEqual({ orphans: [1, 2, 9], heir: null, folds: [[9, 1]], seatBot: true });
+    expect(handOver(leaving, [], origin, { playing: false, botSeated: false }).seatBot).toBe(false); // the debrief: no bot
+    expect(handOver(leaving, [], origin, { playing: true, botSeated: true }).seatBot).toBe(false); // one is there already
+  });
+
+  test("bots play the roles no student plays", () => {
+    expect(rolesForBots([])).toEqual([...ROLES]);
+    expect(rolesForBots([{ role: "effector" }, { role: "nk" }, { role: "effector" }]).sort()).toEqual(["clinician", "treg"]);
   });
 });

@@ -3,10 +3,10 @@
 // student's squads handed over mid-round. The rules (which role, which squads, who inherits) are shared/round's
 // (classSeating.ts, squadSplit.ts). Called by ClassroomRoom and its desks (classroom/teacherDesk.ts).
 
-import { ROLES, ROLE_SQUADS, type Difficulty, type Role, type World } from "../../../shared/sim/index.ts";
-import { handOver, newcomerRole, planSquads, squadsInPlay, type BotSeats } from "../../../shared/round/index.ts";
+import { ROLE_SQUADS, type Difficulty, type Role, type World } from "../../../shared/sim/index.ts";
+import { handOver, newcomerRole, planSquads, rolesForBots, squadsInPlay, type BotSeats } from "../../../shared/round/index.ts";
 import type { WorldEdit } from "../model/worldEdits.ts";
-import type { Seats } from "../seats.ts";
+import { botSeatId, type Seats } from "../seats.ts";
 import { newActivity, type Activity } from "./dashboard.ts";
 import { newNickname } from "./nicknames.ts";
 
@@ -61,7 +61,7 @@ export class ClassRoster {
     for (const [base, parts] of plan.splits) this.edit({ kind: "split", squad: base, into: parts });
     for (const [id, squads] of plan.bySeat) this.seats.setSquads(id, squads);
     this.origin = plan.origin;
-    for (const role of ROLES) if (this.countRole(role) === 0) this.seatBot(role, world);
+    for (const role of rolesForBots(this.students())) this.seatBot(role, world);
   }
 
   /** Back to the lobby: bots leave until the next start, every student holds their role's whole squads again. */
@@ -76,13 +76,13 @@ export class ClassRoster {
 
   /** A student who arrives in a running round (late join, or a new role): a bot's seat if the role has one, else a classmate's squads. */
   seatInPlay(id: string): void {
-    const seat = this.seats.byId.get(id)!;
-    if (this.seats.removeBot(seat.role)) {
-      this.bots.unseat(seat.role);
-      this.seats.setSquads(id, [...ROLE_SQUADS[seat.role]]);
-      return;
+    const role = this.seats.byId.get(id)!.role;
+    const arrival = squadsInPlay(role, this.matesOf(id), this.seats.byId.has(botSeatId(role)));
+    if (arrival.unseatBot) {
+      this.seats.removeBot(role);
+      this.bots.unseat(role);
     }
-    this.seats.setSquads(id, squadsInPlay(seat.role, this.matesOf(id)));
+    this.seats.setSquads(id, arrival.squads);
   }
 
   /** Removes a student's seat; mid-round (`phase` not the lobby) their squads go on under a classmate or a bot. */
@@ -100,16 +100,10 @@ export class ClassRoster {
    */
   handOver(id: string, world: World, playing: boolean): void {
     const seat = this.seats.byId.get(id)!;
-    const { orphans, heir } = handOver(seat, this.matesOf(id));
-    if (heir) {
-      if (orphans.length) this.seats.setSquads(heir.id, [...heir.squads, ...orphans]);
-      return;
-    }
-    for (const sq of orphans) {
-      const base = this.origin.get(sq);
-      if (base !== undefined) this.edit({ kind: "merge", from: sq, to: base });
-    }
-    if (playing && !this.seats.byId.has(`bot:${seat.role}`)) this.seatBot(seat.role, world);
+    const plan = handOver(seat, this.matesOf(id), this.origin, { playing, botSeated: this.seats.byId.has(botSeatId(seat.role)) });
+    if (plan.heir && plan.orphans.length) this.seats.setSquads(plan.heir.id, [...plan.heir.squads, ...plan.orphans]);
+    for (const [from, to] of plan.folds) this.edit({ kind: "merge", from, to });
+    if (plan.seatBot) this.seatBot(seat.role, world);
   }
 
   /** This round's split squads and the base squad each came from (a class's checkpoint). */
