@@ -1,6 +1,6 @@
 // The lesson plan a class follows: which plan, which of its rounds is set up; "use" sets up its first round in the
 // lobby, "next" (after a debrief, or in the lobby to skip one) sets up the following one with its scenario, length,
-// variant and speed. Called by ClassroomRoom for the teacher's checked "lesson" messages.
+// variant and speed. Called by teacherDoor.ts for the teacher's checked "lesson" messages.
 
 import { planById, type LessonAction, type LessonPlan, type LessonStatus, type PlanRound } from "../../../shared/net/lessonPlans.ts";
 
