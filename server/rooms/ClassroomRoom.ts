@@ -6,7 +6,9 @@
 // shared/round's; its data and the desks that carry the rules out are in classroom/ (classParts.ts, teacherDesk.ts).
 
 import type { Client } from "@colyseus/core";
-import { ClassroomClientMessage, MAX_STUDENTS, type ClassroomJoinOptions, type RoundSummary, type TeacherAction } from "../../shared/net/classroom.ts";
+import {
+  ClassroomClientMessage, MAX_STUDENTS, type ClassroomJoinOptions, type RoundSummary, type TeacherAction,
+} from "../../shared/net/classroom.ts";
 import { ClientMessage, type Debrief } from "../../shared/net/messages.ts";
 import { QuizClientMessage } from "../../shared/net/quiz.ts";
 import { LESSON_MESSAGE } from "../../shared/net/lessonPlans.ts";
@@ -84,7 +86,10 @@ export class ClassroomRoom extends TissueRoomBase {
     this.onMessage(QuizClientMessage.teacher, (client, payload) => quiz.teacher(client, payload));
     this.onMessage(LESSON_MESSAGE, (client, payload) => lessonMessage(this.c, client, payload));
     this.onMessage(SANDBOX_MESSAGE, (client, payload) => sandboxMessage(this.c, client, payload));
-    this.setUpRoom([ClientMessage.command, ClientMessage.inspect, ClassroomClientMessage.teacher, QuizClientMessage.answer, QuizClientMessage.teacher, LESSON_MESSAGE, PREDICT_MESSAGE, SANDBOX_MESSAGE]);
+    this.setUpRoom([
+      ClientMessage.command, ClientMessage.inspect, ClassroomClientMessage.teacher, QuizClientMessage.answer,
+      QuizClientMessage.teacher, LESSON_MESSAGE, PREDICT_MESSAGE, SANDBOX_MESSAGE,
+    ]);
     this.c.roster = new ClassRoster(this.seats, this.bots, this.difficulty, (edit) => this.editWorld(edit));
     this.startRound(Math.floor(Math.random() * 0x1_0000_0000));
     this.clock.setInterval(() => this.sendDashboard(), DASHBOARD_EVERY_MS);

@@ -1,6 +1,6 @@
 // Who commands what in a class, pure and deterministic: the role a newcomer gets, the squads of a student who arrives
-// in a running round, where a leaving student's squads go, and which roles bots play. Decisions over plain seat records; the class's roster
-// (server/rooms/classroom/classRoster.ts) applies them to its seats, bots and world. Squad numbers, no units.
+// in a running round, where a leaving student's squads go, and which roles bots play. Decisions over plain seat
+// records; the class's roster (server/rooms/classroom/classRoster.ts) applies them to its seats, bots and world.
 
 import { ROLES, ROLE_SQUADS, type Role } from "../sim/index.ts";
 import { balancedRoleCounts } from "./squadSplit.ts";
@@ -20,7 +20,9 @@ export function newcomerRole(students: readonly { role: Role }[], classSize = st
  * has one (the bot leaves, the student takes the role's whole squads), else a copy of the squads of the classmate whose
  * squads the fewest others share, or the role's whole squads for the first of the role.
  */
-export function squadsInPlay(role: Role, mates: readonly ClassSeat[], botSeated = false): { squads: number[]; unseatBot: boolean } {
+export function squadsInPlay(
+  role: Role, mates: readonly ClassSeat[], botSeated = false,
+): { squads: number[]; unseatBot: boolean } {
   if (botSeated) return { squads: [...ROLE_SQUADS[role]], unseatBot: true };
   return { squads: copyLeastShared(role, mates), unseatBot: false };
 }
@@ -49,7 +51,8 @@ export interface HandOver {
  * round's split squads to their base squads (planSquads).
  */
 export function handOver(
-  seat: ClassSeat, mates: readonly ClassSeat[], origin: ReadonlyMap<number, number>, room: { playing: boolean; botSeated: boolean },
+  seat: ClassSeat, mates: readonly ClassSeat[], origin: ReadonlyMap<number, number>,
+  room: { playing: boolean; botSeated: boolean },
 ): HandOver {
   const orphans = seat.squads.filter((sq) => !mates.some((m) => m.squads.includes(sq)));
   if (mates.length > 0) {

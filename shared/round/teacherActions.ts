@@ -37,7 +37,9 @@ export function teacherRefusal(a: TeacherVerb, facts: ClassFacts): string | null
   if (a.seatId !== undefined && role === null) return "there is no student in that seat"; // assign, team, rename, kick
   const when = WHEN[a.action];
   if (when && !when.phases.includes(facts.phase)) return when.otherwise;
-  if (a.action === "team" && role === "clinician" && a.team !== 0) return "clinicians play their cards for the whole class: they have no team";
+  if (a.action === "team" && role === "clinician" && a.team !== 0) {
+    return "clinicians play their cards for the whole class: they have no team";
+  }
   return null;
 }
 

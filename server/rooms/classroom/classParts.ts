@@ -98,7 +98,9 @@ export class ClassParts implements ClassInternals {
   /** New rounds, scenarios and lesson steps, budgeted per class and per address (worldRebuilds.ts). */
   readonly rebuilds = new WorldRebuilds();
   /** The class's results row, written with its first result (sessionRecord.ts). */
-  readonly record = new SessionRecord(() => ({ code: this.code, hostSecret: this.secret.raw, scenarioId: this.room.state.scenarioId }));
+  readonly record = new SessionRecord(() => ({
+    code: this.code, hostSecret: this.secret.raw, scenarioId: this.room.state.scenarioId,
+  }));
   readonly room: ClassRoomSide;
   readonly base: BaseMoves;
 

@@ -74,7 +74,7 @@ export class ClassRoster {
     this.origin = new Map();
   }
 
-  /** A student who arrives in a running round (late join, or a new role): a bot's seat if the role has one, else a classmate's squads. */
+  /** A student who arrives in a running round (late join, a new role): a bot's seat, else squads (classSeating.ts). */
   seatInPlay(id: string): void {
     const role = this.seats.byId.get(id)!.role;
     const arrival = squadsInPlay(role, this.matesOf(id), this.seats.byId.has(botSeatId(role)));

@@ -52,7 +52,8 @@ export function classDashboard(c: Pick<ClassParts, "roster" | "seats" | "state">
   const seats = [...c.roster.order, ...c.seats.bots().map((b) => b.id)].map((id) => {
     const seat = c.seats.byId.get(id)!;
     const s = c.state.seats.get(id);
-    return { id, name: s?.name ?? "", role: seat.role, squads: seat.squads, connected: s?.connected ?? false, bot: seat.bot ?? "" };
+    const connected = s?.connected ?? false;
+    return { id, name: s?.name ?? "", role: seat.role, squads: seat.squads, connected, bot: seat.bot ?? "" };
   });
   return buildDashboard(seats, c.roster.activity);
 }

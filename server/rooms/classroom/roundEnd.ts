@@ -23,7 +23,8 @@ export function classRoundEnded(c: ClassParts, debrief: Debrief): void {
     const record = roundRecord(c.code, summary, c.world, c.ledger, c.roundStartedAt, new Date().toISOString(), students);
     record.players.forEach((p, i) => p.measures.push(...c.predictions.measures(c.roster.order[i])));
     c.record.keep();
-    getResultsStore().saveRound(record).catch((err: unknown) => console.error(`[classroom ${c.code}] could not save round ${summary.round}:`, err));
+    const failed = (err: unknown): void => console.error(`[classroom ${c.code}] could not save round ${summary.round}:`, err);
+    getResultsStore().saveRound(record).catch(failed);
   } catch (err) {
     console.error(`[classroom ${c.code}] could not save round ${summary.round}:`, err);
   }

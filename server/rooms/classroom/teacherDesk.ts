@@ -3,8 +3,11 @@
 // on the room's roster, seats, clock and state. Also the lesson plan's and the sandbox's view of the class, whose
 // actions end in the same moves. Called by ClassroomRoom (teacher, lesson and sandbox messages; server drain's "end").
 
-import { CLASS_CLOSED_TEXT, ClassroomServerMessage, REMOVED_TEXT, type ClassClosed, type TeacherAction } from "../../../shared/net/classroom.ts";
+import {
+  CLASS_CLOSED_TEXT, ClassroomServerMessage, REMOVED_TEXT, type ClassClosed, type TeacherAction,
+} from "../../../shared/net/classroom.ts";
 import { autoBalance, newRoundDropsRound, teacherRefusal } from "../../../shared/round/index.ts";
+import type { Role } from "../../../shared/sim/index.ts";
 import type { SandboxRoom } from "../sandboxDesk.ts";
 import type { ClassParts } from "./classParts.ts";
 import type { LessonRoom } from "./lessonDesk.ts";
@@ -12,7 +15,8 @@ import { SEAT_RELEASED_TEXT } from "./seatHold.ts";
 
 /** Carries out one teacher action; a sentence when it cannot be done now (and then nothing changed). */
 export function actAsTeacher(c: ClassParts, a: TeacherAction): string | null {
-  const refused = teacherRefusal(a, { phase: c.phase, studentRole: (id) => (c.roster.isStudent(id) ? c.seats.byId.get(id)!.role : null) });
+  const studentRole = (id: string): Role | null => (c.roster.isStudent(id) ? c.seats.byId.get(id)!.role : null);
+  const refused = teacherRefusal(a, { phase: c.phase, studentRole });
   if (refused) return refused;
   switch (a.action) {
     case "start":
@@ -37,7 +41,9 @@ export function actAsTeacher(c: ClassParts, a: TeacherAction): string | null {
       backToLobby(c);
       return null;
     case "autoBalance":
-      for (const [id, role] of autoBalance(c.roster.students())) if (c.seats.byId.get(id)!.role !== role) c.seats.setRole(id, role);
+      for (const [id, role] of autoBalance(c.roster.students())) {
+        if (c.seats.byId.get(id)!.role !== role) c.seats.setRole(id, role);
+      }
       return null;
     case "assign": {
       if (c.seats.byId.get(a.seatId)!.role === a.role) return null;
@@ -96,7 +102,8 @@ export function sandboxRoom(c: ClassParts): SandboxRoom {
     get variant() { return c.roundSetup.variant; },
     set variant(v) { c.roundSetup = { ...c.roundSetup, variant: v }; },
     edit: (e) => c.base.editWorld(e),
-    giveTherapy: (therapy) => (c.phase === "playing" ? actAsTeacher(c, { action: "deal", therapy }) : "therapies are given while the round runs"),
+    giveTherapy: (therapy) =>
+      (c.phase === "playing" ? actAsTeacher(c, { action: "deal", therapy }) : "therapies are given while the round runs"),
   };
 }
 
@@ -108,7 +115,8 @@ function startPlaying(c: ClassParts): void {
   c.state.phase = "playing";
 }
 
-/** Ends the running round now: the model's steps in flight dropped, the outcome judged at this tick (Round.endNow), the debrief. */
+/** Ends the running round now: the model's steps in flight dropped, the outcome judged at this tick (Round.endNow),
+ * then the debrief (TissueRoomBase.endRound). */
 function endByTeacher(c: ClassParts): void {
   c.base.stopModel();
   c.round.endNow();
