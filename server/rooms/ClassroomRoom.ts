@@ -14,7 +14,7 @@ import { QuizClientMessage } from "../../shared/net/quiz.ts";
 import { LESSON_MESSAGE } from "../../shared/net/lessonPlans.ts";
 import { PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { SANDBOX_MESSAGE } from "../../shared/net/sandboxControls.ts";
-import type { ClassPhase } from "../../shared/round/index.ts";
+import { classCommandRefusal, roundRuns, type ClassPhase } from "../../shared/round/index.ts";
 import type { Command, Difficulty } from "../../shared/sim/index.ts";
 import { getResultsStore } from "../results/activeStore.ts";
 import { ClassAuth, classAtTheDoor } from "./classroom/classAuth.ts";
@@ -172,11 +172,9 @@ export class ClassroomRoom extends TissueRoomBase {
     classCatchUp(this.c, client);
   }
 
-  protected override running(): boolean { return this.phase === "playing"; }
+  protected override running(): boolean { return roundRuns(this.phase); }
 
-  protected override commandBlocked(): string | null {
-    return this.phase === "lobby" ? "the round has not started yet: wait for your teacher" : null;
-  }
+  protected override commandBlocked(): string | null { return classCommandRefusal(this.phase); }
 
   protected override onCommandAccepted(client: Client, command: Command): void {
     noteCommand(this.c.roster.activity.get(client.sessionId), command, this.world);

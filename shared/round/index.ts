@@ -7,4 +7,6 @@ export { BotSeats } from "./botSeats.ts";
 export { outcomeEndedNow } from "./endNow.ts";
 export { autoBalance, balancedRoleCounts, planSquads, type SquadPlan } from "./squadSplit.ts";
 export { handOver, newcomerRole, rolesForBots, squadsInPlay, type ClassSeat, type HandOver } from "./classSeating.ts";
-export { newRoundDropsRound, teacherRefusal, type ClassFacts, type ClassPhase, type TeacherVerb } from "./teacherActions.ts";
+export {
+  classCommandRefusal, newRoundDropsRound, roundRuns, teacherRefusal, type ClassFacts, type ClassPhase, type TeacherVerb,
+} from "./teacherActions.ts";

@@ -1,5 +1,6 @@
 // The rules of a class's round for the teacher's actions, pure: in which phase each action may be taken, who it may
-// name, and the sentence a teacher reads when it may not. The room's teacher desk
+// name, and the sentence a teacher reads when it may not; and what each phase allows the round (the model runs and
+// students command only while playing). The room's teacher desk
 // (server/rooms/classroom/teacherDesk.ts) asks here first and only then acts; dealing and ending now are Round's
 // verbs (Round.deal, Round.endNow), squad splits planSquads and autoBalance (squadSplit.ts).
 
@@ -41,6 +42,16 @@ export function teacherRefusal(a: TeacherVerb, facts: ClassFacts): string | null
     return "clinicians play their cards for the whole class: they have no team";
   }
   return null;
+}
+
+/** Whether the model runs in this phase: only while playing (the lobby holds it; the debrief shows a finished round). */
+export function roundRuns(phase: ClassPhase): boolean {
+  return phase === "playing";
+}
+
+/** Why a student's command is refused in this phase, or null (after the round, Round.admit refuses it itself). */
+export function classCommandRefusal(phase: ClassPhase): string | null {
+  return phase === "lobby" ? "the round has not started yet: wait for your teacher" : null;
 }
 
 /** A new round started while one runs ends that round here, with no debrief: its away students' seats are let go. */

@@ -3,7 +3,8 @@
 
 import { describe, expect, test } from "vitest";
 import {
-  handOver, newRoundDropsRound, newcomerRole, rolesForBots, squadsInPlay, teacherRefusal, type ClassFacts, type ClassPhase,
+  classCommandRefusal, handOver, newRoundDropsRound, newcomerRole, roundRuns, rolesForBots, squadsInPlay, teacherRefusal,
+  type ClassFacts, type ClassPhase,
 } from "../../shared/round/index.ts";
 import { ROLES, ROLE_SQUADS, type Role } from "../../shared/sim/index.ts";
 
@@ -51,6 +52,13 @@ describe("teacherRefusal", () => {
 
   test("a new round drops the round only while it runs", () => {
     expect(PHASES.filter(newRoundDropsRound)).toEqual(["playing"]);
+  });
+
+  test("the model runs only while playing; students' commands wait in the lobby with a sentence", () => {
+    expect(PHASES.filter(roundRuns)).toEqual(["playing"]);
+    expect(classCommandRefusal("lobby")).toMatch(/has not started yet: wait for your teacher/);
+    expect(classCommandRefusal("playing")).toBeNull();
+    expect(classCommandRefusal("ended")).toBeNull(); // the round itself refuses: "the round is over"
   });
 });
 
