@@ -74,7 +74,7 @@ export interface BaseMoves {
 
 export class ClassParts implements ClassInternals {
   code = "";
-  /** The teacher's proof (hostSecret.ts); made in open(). */
+  /** The teacher's proof (hostSecret.ts); made anew in the room's onCreate. */
   secret = new HostSecret(true);
   readonly teachers = new Set<string>();
   /** Seats the teacher removed: a device that names one as its former seat is told so instead of let in anew. */
