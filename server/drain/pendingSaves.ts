@@ -4,7 +4,7 @@
 
 import type { ResultsStore } from "../results/resultsStore.ts";
 
-/** The writes a class makes when its round ends or a student answers (see ClassroomRoom.onRoundEnd). */
+/** The writes a class makes when its round ends or a student answers (see server/rooms/classroom/roundEnd.ts). */
 const WRITES = new Set<string | symbol>(["saveSession", "saveRound", "saveQuizAnswer"]);
 
 export type SaveOutcome = "saved" | "failed" | "pending";

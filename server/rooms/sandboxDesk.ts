@@ -1,7 +1,7 @@
 // The solo sandbox's controls on the server: a checked sandbox message (shared/net/sandboxControls.ts) changes a live
 // parameter on the world now (a world edit, so the model's thread makes it too) and keeps it for the next tissue, or
 // keeps a between-rounds setting for the next restart, or gives a therapy as the clinician would. All checked before
-// anything changes. Called by TissueRoom for the host of a sandbox round, and by ClassroomRoom for the teacher (whose
+// anything changes. Called by TissueRoom for the host of a sandbox round, and by classroom/teacherDoor.ts for the teacher (whose
 // message also carries the host secret, taken off here before the check).
 
 import {

@@ -1,4 +1,5 @@
-// The rules of a round (pure, deterministic): Round and what its callers name. Imports shared/sim and shared/bots only.
+// The rules of a round (pure, deterministic): Round, a class's seating and teacher rules, and what their callers
+// name. Imports shared/sim and shared/bots only.
 
 export { Round } from "./Round.ts";
 export { admitCommand, type Admission, type CardClock, type Sender } from "./admitCommand.ts";
@@ -6,3 +7,8 @@ export { BotSeats } from "./botSeats.ts";
 export { outcomeEndedNow } from "./endNow.ts";
 export { RoundInputs, replayInputs, makeInput, changed, type RoundInput, type LoggedInput, type InputAnswer } from "./roundInputs.ts";
 export { applyEdit, type WorldEdit } from "./worldEdit.ts";
+export { autoBalance, balancedRoleCounts, planSquads, type SquadPlan } from "./squadSplit.ts";
+export { handOver, newcomerRole, rolesForBots, squadsInPlay, type ClassSeat, type HandOver } from "./classSeating.ts";
+export {
+  classCommandRefusal, newRoundDropsRound, roundRuns, teacherRefusal, type ClassFacts, type ClassPhase, type TeacherVerb,
+} from "./teacherActions.ts";

@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { MAX_SQUAD } from "../../shared/net/commandMessage.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { CellFlag, createWorld, makeParams, mergeSquad, ROLE_SQUADS, splitSquad, type Role } from "../../shared/sim/index.ts";
-import { autoBalance, balancedRoleCounts, planSquads } from "../../server/rooms/classroom/squadSplit.ts";
+import { autoBalance, balancedRoleCounts, planSquads } from "../../shared/round/squadSplit.ts";
 import { NICKNAME_COUNT, newNickname } from "../../server/rooms/classroom/nicknames.ts";
 
 const world = () => {

@@ -22,7 +22,7 @@ import type { SeatHolds } from "./seatHold.ts";
 /** Milliseconds between two checkpoints of a running round (a resumed round starts at most this far back). */
 export const CHECKPOINT_EVERY_MS = 2000;
 
-/** What a checkpoint reads from a class and what a resume writes back (ClassroomRoom.internals()). */
+/** What a checkpoint reads from a class and what a resume writes back (classroom/classParts.ts ClassParts is one). */
 export interface ClassInternals {
   readonly code: string;
   readonly state: TissueState;

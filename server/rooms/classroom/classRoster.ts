@@ -1,15 +1,14 @@
-// The students of a class and the squads they command: joining order, a balanced role for each newcomer, each one's
-// activity for the dashboard, the squads split at the start of a round, and where a student's squads go when they
-// leave or change role mid-round (a classmate of the same role, or a bot). Seats and bots are the room's. Called by
-// ClassroomRoom.
+// The students of a class and the squads they command, applied to the room's seats, bots and world: joining order,
+// each one's activity for the dashboard, the squads split at the start of a round, and a leaving or re-roled
+// student's squads handed over mid-round. The rules (which role, which squads, who inherits) are shared/round's
+// (classSeating.ts, squadSplit.ts). Called by ClassroomRoom and its desks (classroom/teacherDesk.ts).
 
-import { ROLES, ROLE_SQUADS, type Difficulty, type Role, type World } from "../../../shared/sim/index.ts";
-import type { BotSeats } from "../../../shared/round/index.ts";
+import { ROLE_SQUADS, type Difficulty, type Role, type World } from "../../../shared/sim/index.ts";
+import { handOver, newcomerRole, planSquads, rolesForBots, squadsInPlay, type BotSeats } from "../../../shared/round/index.ts";
 import type { WorldEdit } from "../model/worldEdits.ts";
-import type { Seats } from "../seats.ts";
+import { botSeatId, type Seats } from "../seats.ts";
 import { newActivity, type Activity } from "./dashboard.ts";
 import { newNickname } from "./nicknames.ts";
-import { balancedRoleCounts, planSquads } from "./squadSplit.ts";
 
 export interface Student { id: string; role: Role; squads: number[] }
 
@@ -51,9 +50,7 @@ export class ClassRoster {
 
   /** A new student: the role the class has fewest of against a balanced class one bigger, and a fresh nickname (or `name`: a returning student's own). */
   admit(id: string, name = this.freshNickname()): void {
-    const counts = balancedRoleCounts(this.order.length + 1);
-    const role = ROLES.reduce((best, r) => (counts[r] - this.countRole(r) > counts[best] - this.countRole(best) ? r : best), ROLES[0]);
-    this.seats.addPerson(id, role, false, name);
+    this.seats.addPerson(id, newcomerRole(this.students(), this.order.length), false, name);
     this.order.push(id);
     this.activity.set(id, newActivity());
   }
@@ -64,7 +61,7 @@ export class ClassRoster {
     for (const [base, parts] of plan.splits) this.edit({ kind: "split", squad: base, into: parts });
     for (const [id, squads] of plan.bySeat) this.seats.setSquads(id, squads);
     this.origin = plan.origin;
-    for (const role of ROLES) if (this.countRole(role) === 0) this.seatBot(role, world);
+    for (const role of rolesForBots(this.students())) this.seatBot(role, world);
   }
 
   /** Back to the lobby: bots leave until the next start, every student holds their role's whole squads again. */
@@ -77,19 +74,15 @@ export class ClassRoster {
     this.origin = new Map();
   }
 
-  /** A student who arrives in a running round (late join, or a new role): a bot's seat if the role has one, else a classmate's squads. */
+  /** A student who arrives in a running round (late join, a new role): a bot's seat, else squads (classSeating.ts). */
   seatInPlay(id: string): void {
-    const seat = this.seats.byId.get(id)!;
-    if (this.seats.removeBot(seat.role)) {
-      this.bots.unseat(seat.role);
-      this.seats.setSquads(id, [...ROLE_SQUADS[seat.role]]);
-      return;
+    const role = this.seats.byId.get(id)!.role;
+    const arrival = squadsInPlay(role, this.matesOf(id), this.seats.byId.has(botSeatId(role)));
+    if (arrival.unseatBot) {
+      this.seats.removeBot(role);
+      this.bots.unseat(role);
     }
-    const mates = this.students().filter((s) => s.id !== id && s.role === seat.role);
-    if (mates.length === 0) return this.seats.setSquads(id, [...ROLE_SQUADS[seat.role]]);
-    const sharing = (squads: number[]) => mates.filter((m) => m.squads.join() === squads.join()).length;
-    const least = mates.reduce((best, m) => (sharing(m.squads) < sharing(best.squads) ? m : best), mates[0]);
-    this.seats.setSquads(id, [...least.squads]);
+    this.seats.setSquads(id, arrival.squads);
   }
 
   /** Removes a student's seat; mid-round (`phase` not the lobby) their squads go on under a classmate or a bot. */
@@ -107,18 +100,10 @@ export class ClassRoster {
    */
   handOver(id: string, world: World, playing: boolean): void {
     const seat = this.seats.byId.get(id)!;
-    const mates = this.students().filter((s) => s.id !== id && s.role === seat.role);
-    const orphans = seat.squads.filter((sq) => !mates.some((m) => m.squads.includes(sq)));
-    if (mates.length > 0) {
-      const heir = mates.reduce((best, m) => (m.squads.length < best.squads.length ? m : best), mates[0]);
-      if (orphans.length) this.seats.setSquads(heir.id, [...heir.squads, ...orphans]);
-      return;
-    }
-    for (const sq of orphans) {
-      const base = this.origin.get(sq);
-      if (base !== undefined) this.edit({ kind: "merge", from: sq, to: base });
-    }
-    if (playing && !this.seats.byId.has(`bot:${seat.role}`)) this.seatBot(seat.role, world);
+    const plan = handOver(seat, this.matesOf(id), this.origin, { playing, botSeated: this.seats.byId.has(botSeatId(seat.role)) });
+    if (plan.heir && plan.orphans.length) this.seats.setSquads(plan.heir.id, [...plan.heir.squads, ...plan.orphans]);
+    for (const [from, to] of plan.folds) this.edit({ kind: "merge", from, to });
+    if (plan.seatBot) this.seatBot(seat.role, world);
   }
 
   /** This round's split squads and the base squad each came from (a class's checkpoint). */
@@ -135,6 +120,12 @@ export class ClassRoster {
   /** A resumed class's split squads (classroom/resume.ts). */
   restoreOrigins(pairs: readonly [number, number][]): void {
     this.origin = new Map(pairs);
+  }
+
+  /** The other students of `id`'s role, in joining order. */
+  private matesOf(id: string): Student[] {
+    const role = this.seats.byId.get(id)!.role;
+    return this.students().filter((s) => s.id !== id && s.role === role);
   }
 
   private seatBot(role: Role, world: World): void {

@@ -2,7 +2,8 @@
 // many commands), plus bots. Plain words for a command come from describeCommand. Called by ClassroomRoom every ~2 s.
 
 import type { Dashboard, DashboardRow } from "../../../shared/net/classroom.ts";
-import { THERAPY_LABELS, type Command, type Role } from "../../../shared/sim/index.ts";
+import { THERAPY_LABELS, dayOf, type Command, type Role, type World } from "../../../shared/sim/index.ts";
+import type { ClassParts } from "./classParts.ts";
 
 const ABILITY_WORDS: Record<string, string> = { rally: "rally", scatter: "scatter", hunt: "hunt", seekIl2: "seek IL-2" };
 
@@ -36,4 +37,23 @@ export function buildDashboard(
     };
   });
   return { rows };
+}
+
+/** A student's command the round admitted, for their dashboard row: its words, the tissue day, one more command. */
+export function noteCommand(activity: Activity | undefined, command: Command, world: World): void {
+  if (!activity) return;
+  activity.lastAction = describeCommand(command);
+  activity.lastActionDay = dayOf(world);
+  activity.commands++;
+}
+
+/** The class's dashboard now: its students in joining order, then its bots. */
+export function classDashboard(c: Pick<ClassParts, "roster" | "seats" | "state">): Dashboard {
+  const seats = [...c.roster.order, ...c.seats.bots().map((b) => b.id)].map((id) => {
+    const seat = c.seats.byId.get(id)!;
+    const s = c.state.seats.get(id);
+    const connected = s?.connected ?? false;
+    return { id, name: s?.name ?? "", role: seat.role, squads: seat.squads, connected, bot: seat.bot ?? "" };
+  });
+  return buildDashboard(seats, c.roster.activity);
 }

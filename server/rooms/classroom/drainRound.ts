@@ -1,5 +1,5 @@
 // A class on a server that is stopping (server/drain/drainServer.ts): a round in progress ends exactly as the
-// teacher's "end the round" ends it (ClassroomRoom.act: the debrief, the results saved), the class's checkpoint
+// teacher's "end the round" ends it (ClassroomRoom.act, teacherDesk.ts: the debrief, the results saved), the checkpoint
 // keeps that end (a restart opens the next round's lobby, never the same round twice), and, once the saves are
 // settled, every device of the class is told in a sentence. Called for each class by drainServer.
 

@@ -1,6 +1,6 @@
 // The lesson plan a class follows: which plan, which of its rounds is set up; "use" sets up its first round in the
 // lobby, "next" (after a debrief, or in the lobby to skip one) sets up the following one with its scenario, length,
-// variant and speed. Called by ClassroomRoom for the teacher's checked "lesson" messages.
+// variant and speed. Called by teacherDoor.ts for the teacher's checked "lesson" messages.
 
 import { planById, type LessonAction, type LessonPlan, type LessonStatus, type PlanRound } from "../../../shared/net/lessonPlans.ts";
 
@@ -20,6 +20,11 @@ export class LessonDesk {
   status(): LessonStatus {
     const p = this.plan;
     return { plan: p ? { id: p.id, name: p.name } : null, index: this.index, total: p?.rounds.length ?? 0, round: p?.rounds[this.index] ?? null };
+  }
+
+  /** Whether this action makes a new world now (budgeted per class and per address: worldRebuilds.ts). */
+  rebuilds(a: LessonAction): boolean {
+    return a.action === "use" || (a.action === "next" && this.plan !== null && this.index + 1 < this.plan.rounds.length);
   }
 
   /** Carries out one action; a sentence when it cannot be done now (and then nothing changed). */

@@ -9,6 +9,8 @@ import { QuizServerMessage, QuizClientMessage, checkQuizAnswer, checkQuizTeacher
 import { quizItem } from "../../../shared/quiz/quizItems.ts";
 import { finished, gainRows, isRight, type QuizPhase, type QuizPick } from "../../../shared/quiz/quizScore.ts";
 import type { ResultsStore } from "../../results/resultsStore.ts";
+import { getResultsStore } from "../../results/activeStore.ts";
+import type { ClassParts } from "./classParts.ts";
 
 /** What the quiz needs of its room. */
 export interface QuizRoomPort {
@@ -141,4 +143,21 @@ export class QuizBook {
     const gains = this.classQuiz();
     for (const id of this.port.teacherIds()) this.port.send(id, QuizServerMessage.gains, gains);
   }
+}
+
+/** The quiz's view of a class: who is a student or a teacher, the secret, the budget, the store. */
+export function classQuizPort(c: ClassParts): QuizRoomPort {
+  return {
+    code: c.code,
+    phase: () => c.phase,
+    roundsPlayed: () => c.summaries.length,
+    secretMatches: (secret) => c.isHostSecret(secret),
+    studentName: (id) => (c.roster.isStudent(id) ? c.seats.nameOf(id) : null),
+    studentIds: () => c.roster.order,
+    teacherIds: () => c.teachers,
+    allow: (id) => c.base.allow(id),
+    refuse: (client, message, error) => c.base.refuse(client, message, error),
+    send: (id, type, payload) => c.client(id)?.send(type, payload),
+    store: () => (c.record.keep(), getResultsStore()), // only saveQuizAnswer: an answer is a result
+  };
 }

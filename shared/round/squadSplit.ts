@@ -1,9 +1,9 @@
 // Which squads each student commands once the round starts: the students of a role share its squads out, each
 // getting their own clone (a share of every squad of the role under new squad numbers), within the squad numbers
-// the wire allows. Pure planning; the room applies the plan to the world with splitSquad. Called by ClassroomRoom.
+// the wire allows; and the roles of a balanced class. Pure planning: the room applies the plan to the world with
+// split edits. Called by server/rooms/classroom/classRoster.ts and classSeating.ts.
 
-import { MAX_SQUAD } from "../../../shared/net/commandMessage.ts";
-import { ROLES, ROLE_SQUADS, type Role } from "../../../shared/sim/index.ts";
+import { MAX_SQUAD, ROLES, ROLE_SQUADS, type Role } from "../sim/index.ts";
 
 export interface SquadPlan {
   /** Squads each student commands, by seat id. */
