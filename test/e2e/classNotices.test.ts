@@ -11,7 +11,7 @@ import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import type { FencedPage, TestBrowser } from "./browser.ts";
 import type { ServerProcess } from "./serverProcess.ts";
-import { useRig } from "./testRig.ts";
+import { openClassSetup, openPage, useRig } from "./testRig.ts";
 
 const SHOTS = "/tmp/devices-shots";
 const UI = { timeout: 30_000, interval: 300 };
@@ -37,10 +37,7 @@ useRig("class-notices", { width: 1366, height: 768 }, async (s, b) => {
   });
 });
 
-async function openApp(page: Page, path = "/"): Promise<void> {
-  await page.goto(server.baseUrl + path, { waitUntil: "load" });
-  await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: 60_000 });
-}
+const openApp = (page: Page, path = "/") => openPage(page, server.baseUrl, { path, timeoutMs: 60_000 });
 
 const shot = (p: FencedPage, name: string) => p.page.screenshot({ path: `${SHOTS}/notices-${name}.png` });
 const toast = (p: FencedPage) => p.page.locator("#toast").textContent();
@@ -65,10 +62,7 @@ describe("a class round's notices on a phone", () => {
   test("the teacher opens a class; a student joins on a phone; the round starts on both", async () => {
     const tp = teacher.page;
     await openApp(tp);
-    await tp.getByRole("button", { name: "Teach a class" }).click();
-    const form = tp.locator("#class-setup");
-    await form.waitFor({ state: "visible" });
-    await form.getByLabel("Scenario").selectOption("viral");
+    const form = await openClassSetup(tp);
     await form.getByLabel(/Round length/).selectOption("4");
     await form.getByRole("button", { name: "Open the class" }).click();
     const title = tp.locator("#classroom h1").first();

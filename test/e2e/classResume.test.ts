@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { ARTIFACTS_DIR, launchBrowser, type FencedPage, type TestBrowser } from "./browser.ts";
 import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
+import { openPage, openClassSetup } from "./testRig.ts";
 
 /** The teacher's laptop and a student's phone. */
 const LAPTOP = { width: 1366, height: 768 };
@@ -45,11 +46,7 @@ const HOOKS = `
   window.cytokine.bus.on("round-start", (s) => { window.__e2e.session = s; });
 `;
 
-async function openApp(page: Page, path = "/"): Promise<void> {
-  await page.goto(server.baseUrl + path, { waitUntil: "load" });
-  await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: 30_000 });
-  await page.evaluate(HOOKS);
-}
+const openApp = (page: Page, path = "/") => openPage(page, server.baseUrl, { path, hooks: HOOKS });
 
 interface Seen { sessionId: string; tick: number; paused: boolean; phase: string; code: string; name: string; role: string; connected: boolean }
 
@@ -70,10 +67,7 @@ describe("a class in a real browser and a crash of the server", () => {
   test("killed mid-round and restarted: both pages come back by themselves, the student to their own seat", async () => {
     const tp = teacher.page, sp = student.page;
     await openApp(tp);
-    await tp.getByRole("button", { name: "Teach a class" }).click();
-    const form = tp.locator("#class-setup");
-    await form.waitFor({ state: "visible" });
-    await form.getByLabel("Scenario").selectOption("viral");
+    const form = await openClassSetup(tp);
     await form.getByLabel(/Round length/).selectOption("4");
     await form.getByRole("button", { name: "Open the class" }).click();
     const title = tp.getByRole("heading", { level: 1, name: /^Class / });

@@ -12,7 +12,7 @@ import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import type { FencedPage, TestBrowser } from "./browser.ts";
 import { sleep, type ServerProcess } from "./serverProcess.ts";
-import { useRig } from "./testRig.ts";
+import { openClassSetup, openPage, useRig } from "./testRig.ts";
 
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -36,11 +36,7 @@ const HOOKS = `
   window.cytokine.bus.on("round-start", (s) => { window.__e2e.session = s; });
 `;
 
-async function openApp(page: Page, path = "/"): Promise<void> {
-  await page.goto(server.baseUrl + path, { waitUntil: "load" });
-  await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: 30_000 });
-  await page.evaluate(HOOKS);
-}
+const openApp = (page: Page, path = "/") => openPage(page, server.baseUrl, { path, hooks: HOOKS });
 
 interface Seen { sessionId: string; tick: number; name: string; role: string; squads: number[]; connected: boolean }
 
@@ -72,10 +68,7 @@ describe("a student's device offline mid-round", () => {
   test("offline for 80 s, the page keeps trying and comes back to its own seat by itself; the teacher sees away, then back", async () => {
     const tp = teacher.page, sp = student.page;
     await openApp(tp);
-    await tp.getByRole("button", { name: "Teach a class" }).click();
-    const form = tp.locator("#class-setup");
-    await form.waitFor({ state: "visible" });
-    await form.getByLabel("Scenario").selectOption("viral");
+    const form = await openClassSetup(tp);
     await form.getByRole("button", { name: "Open the class" }).click();
     const title = tp.getByRole("heading", { level: 1, name: /^Class / });
     await title.waitFor({ state: "visible", timeout: 30_000 });

@@ -12,7 +12,7 @@ import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import type { FencedPage, TestBrowser } from "./browser.ts";
 import type { ServerProcess } from "./serverProcess.ts";
-import { useRig } from "./testRig.ts";
+import { openClassSetup, openPage, useRig } from "./testRig.ts";
 
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 375, height: 667 };
@@ -46,11 +46,7 @@ const HOOKS = `
   });
 `;
 
-async function openApp(page: Page, path = "/"): Promise<void> {
-  await page.goto(server.baseUrl + path, { waitUntil: "load" });
-  await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: 30_000 });
-  await page.evaluate(HOOKS);
-}
+const openApp = (page: Page, path = "/") => openPage(page, server.baseUrl, { path, hooks: HOOKS });
 
 interface Seen { sessionId: string; tick: number; name: string; connected: boolean; hold: number }
 async function seen(page: Page): Promise<Seen | null> {
@@ -85,10 +81,7 @@ describe("the seat hold chosen by the teacher, Try now, and a seat let go", () =
   test("chosen by keyboard, said back; Try now brings the phone back at once; a let-go seat is joined again under the same nickname", async () => {
     const tp = teacher.page, sp = student.page;
     await openApp(tp);
-    await tp.getByRole("button", { name: "Teach a class" }).click();
-    const form = tp.locator("#class-setup");
-    await form.waitFor({ state: "visible" });
-    await form.getByLabel("Scenario").selectOption("viral");
+    const form = await openClassSetup(tp);
     // The choice: a group with a sentence for the teacher, the whole round by default, reached and changed by keyboard.
     const group = tp.getByRole("group", { name: "Keep a student's seat when their device sleeps" });
     await expect(group.textContent()).resolves.toContain("their page comes back by itself");

@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import type { FencedPage, TestBrowser } from "./browser.ts";
 import { distinctColours, shareWhere, type Rect } from "./pixels.ts";
 import type { ServerProcess } from "./serverProcess.ts";
-import { useRig } from "./testRig.ts";
+import { openClassSetup, openPage, useRig } from "./testRig.ts";
 
 const NAME = "classroom";
 /** Small pages: software WebGL draws four of them on two cores (still wide enough for the side panel). */
@@ -38,11 +38,7 @@ const HOOKS = `
   window.cytokine.bus.on("round-start", (s) => { window.__e2e.session = s; });
 `;
 
-async function openApp(page: Page, path = "/"): Promise<void> {
-  await page.goto(server.baseUrl + path, { waitUntil: "load" });
-  await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: 30_000 });
-  await page.evaluate(HOOKS);
-}
+const openApp = (page: Page, path = "/") => openPage(page, server.baseUrl, { path, hooks: HOOKS });
 
 interface View {
   phase: string; outcome: string; speed: number; cells: number; mySquads: number[];
@@ -83,10 +79,7 @@ describe("a class of three in a real browser", () => {
   test("the teacher opens a class with a four-day round and reads its code off the lobby", async () => {
     const { page } = teacher;
     await openApp(page);
-    await page.getByRole("button", { name: "Teach a class" }).click();
-    const form = page.locator("#class-setup");
-    await form.waitFor({ state: "visible" });
-    await form.getByLabel("Scenario").selectOption("viral");
+    const form = await openClassSetup(page);
     // Four days (about 5 min at speed 1): the round outlasts the steps before the teacher ends it.
     await form.getByLabel(/Round length/).selectOption("4");
     await teacher.shot("classroom-1-teach");

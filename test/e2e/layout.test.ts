@@ -13,7 +13,7 @@ import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import type { FencedPage, TestBrowser } from "./browser.ts";
 import type { ServerProcess } from "./serverProcess.ts";
-import { useRig } from "./testRig.ts";
+import { openPage, useRig } from "./testRig.ts";
 
 const UI = { timeout: 30_000, interval: 300 };
 const SIZES = [
@@ -36,10 +36,7 @@ useRig("layout", { width: 1920, height: 1080 }, async (s, b) => {
   for (const p of [teacher, student]) p.page.on("dialog", (d) => void d.accept());
 }, { timeoutMs: 120_000 });
 
-async function openApp(page: Page, path = "/"): Promise<void> {
-  await page.goto(server.baseUrl + path, { waitUntil: "load" });
-  await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: 60_000 });
-}
+const openApp = (page: Page, path = "/") => openPage(page, server.baseUrl, { path, timeoutMs: 60_000 });
 
 interface Placed { name: string; inside: boolean; onTop: boolean }
 /** Each shown control matching `selector`: inside the window, and the element at its centre is it (or inside it). */

@@ -11,7 +11,7 @@ import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import type { FencedPage, TestBrowser } from "./browser.ts";
 import type { ServerProcess } from "./serverProcess.ts";
-import { useRig } from "./testRig.ts";
+import { openPage, useRig } from "./testRig.ts";
 
 const SHOTS = "/tmp/polish-shots";
 const UI = { timeout: 30_000, interval: 300 };
@@ -29,10 +29,7 @@ useRig("phone-fit", { width: 1366, height: 768 }, async (s, b) => {
   phone.page.on("dialog", (d) => void d.accept());
 });
 
-async function openApp(page: Page, path = "/"): Promise<void> {
-  await page.goto(server.baseUrl + path, { waitUntil: "load" });
-  await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: 60_000 });
-}
+const openApp = (page: Page, path = "/") => openPage(page, server.baseUrl, { path, timeoutMs: 60_000 });
 
 type Box = { left: number; top: number; right: number; bottom: number };
 /** px² of `a` lying over `b`. */

@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { QUIZ_ITEMS } from "../../shared/quiz/quizItems.ts";
 import type { FencedPage, TestBrowser } from "./browser.ts";
 import type { ServerProcess } from "./serverProcess.ts";
-import { useRig } from "./testRig.ts";
+import { openPage, useRig } from "./testRig.ts";
 
 const PHONE = { width: 390, height: 844 };
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -28,10 +28,7 @@ useRig("quiz", PROJECTOR, async (s, b) => {
   for (const p of [teacher, student]) p.page.on("dialog", (d) => void d.accept());
 });
 
-async function openApp(page: Page, path = "/"): Promise<void> {
-  await page.goto(server.baseUrl + path, { waitUntil: "load" });
-  await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: 30_000 });
-}
+const openApp = (page: Page, path = "/") => openPage(page, server.baseUrl, { path });
 
 /** The quiz dialog's current step: its progress line ("Question 3 of 8 · part 1 of 2: your answer"). */
 const progress = (page: Page) => page.locator("dialog.quiz .quiz-progress").textContent();

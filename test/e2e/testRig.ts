@@ -5,7 +5,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { ARTIFACTS_DIR, launchBrowser, type TestBrowser } from "./browser.ts";
 import { ensureClientBuilt, startServerProcess, type ServerProcess } from "./serverProcess.ts";
 
@@ -34,11 +34,25 @@ export function useRig(
   });
 }
 
+/** Loads `path` of the game, waits until its script has run, then adds the test's `hooks` script when given. */
+export async function openPage(page: Page, baseUrl: string, opts: { path?: string; hooks?: string; timeoutMs?: number } = {}): Promise<void> {
+  await page.goto(baseUrl + (opts.path ?? "/"), { waitUntil: "load" });
+  await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: opts.timeoutMs ?? 30_000 });
+  if (opts.hooks) await page.evaluate(opts.hooks);
+}
+
+/** From the menu: Teach a class, the setup form shown, the viral scenario chosen; returns the form. */
+export async function openClassSetup(page: Page): Promise<Locator> {
+  await page.getByRole("button", { name: "Teach a class" }).click();
+  const form = page.locator("#class-setup");
+  await form.waitFor({ state: "visible" });
+  await form.getByLabel("Scenario").selectOption("viral");
+  return form;
+}
+
 /** Opens the menu, adds the test's `hooks` script, and starts a solo viral round without the tutorial; waits for the play screen. */
 export async function startSoloRound(page: Page, baseUrl: string, hooks: string): Promise<void> {
-  await page.goto(baseUrl, { waitUntil: "load" });
-  await page.waitForFunction(() => (window as unknown as { cytokine?: unknown }).cytokine !== undefined, null, { timeout: 30_000 });
-  await page.evaluate(hooks);
+  await openPage(page, baseUrl, { hooks });
   await page.click("#solo-toggle");
   await page.selectOption("#solo-scenario", "viral");
   await page.uncheck("#solo-tutorial");
