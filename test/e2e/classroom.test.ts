@@ -42,6 +42,8 @@ const openApp = (page: Page, path = "/") => openPage(page, server.baseUrl, { pat
 
 interface View {
   phase: string; outcome: string; speed: number; cells: number; mySquads: number[];
+  /** The model's tick, and the field frame's cells the page holds (0 before the first frame came). */
+  tick: number; fieldLevels: number;
   squad: { n: number; x: number; y: number; commanded: number };
   fit: { x: number; y: number; width: number; height: number; scale: number } | null;
 }
@@ -64,6 +66,7 @@ async function view(page: Page, squadNo = 0): Promise<View | null> {
     const play = w.game.scene.getScene("Play");
     return {
       phase: st.phase, outcome: st.outcome, speed: st.speed, cells: st.cells.size, mySquads,
+      tick: st.tick, fieldLevels: s.field?.levels?.length ?? 0,
       squad: { n, x: n ? sx / n : 0, y: n ? sy / n : 0, commanded }, fit: play?.fitNow ? { ...play.fitNow } : null,
     };
   }, squadNo);
@@ -156,7 +159,8 @@ describe("a class of three in a real browser", () => {
     await expect.poll(() => page.getByText(/^You are /).first().textContent(), UI).toMatch(/You are [A-Z]/);
     await expect.poll(async () => {
       const v = await view(page);
-      return v && v.fit && v.cells > 100 && v.squad.n > 0 ? "ready" : "waiting";
+      // the model has stepped and its first IL-2 frame has come (a loaded machine can take seconds to start the thread)
+      return v && v.fit && v.cells > 100 && v.squad.n > 0 && v.tick > 0 && v.fieldLevels > 0 ? "ready" : "waiting";
     }, { timeout: 60_000, interval: 1000 }).toBe("ready");
     const before = (await view(page))!;
     const fit = before.fit!;
