@@ -14,11 +14,13 @@ import { ClientMessage, ServerMessage, checkInspect, type Debrief, type Refusal,
 import { checkCommand } from "../../shared/net/commandMessage.ts";
 import { Round, type BotSeats, type CardClock } from "../../shared/round/index.ts";
 import { RoleLedger } from "../../shared/report/roleLedger.ts";
+import { adoptSummary, ledgerSummary } from "../../shared/report/ledgerSummary.ts";
+import { SquadTugWindow } from "./il2SquadTugSync.ts";
 import { scenarioWithVariant, type RoundVariant } from "../../shared/net/roundVariant.ts";
 import { TissueState } from "../../shared/net/TissueState.ts";
 import { RESUME_WINDOW_SECONDS } from "../../shared/net/resumeWindow.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
-import { createWorld, makeParams, type Command, type Difficulty, type SimEvent, type World } from "../../shared/sim/index.ts";
+import { createWorld, makeParams, type Command, type Difficulty, type World } from "../../shared/sim/index.ts";
 import { CellSync } from "./cellSync.ts";
 import { RoundContrasts } from "./contrast/RoundContrasts.ts";
 import { EventRelay } from "./eventRelay.ts";
@@ -77,7 +79,10 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected readonly fieldFrames = new FieldFrames();
   protected readonly eventRelay = new EventRelay();
   protected readonly budget = new MessageBudget();
+  /** The round's ledger: its counts are made where the model steps and come with each answer (model/roundTally.ts). */
   protected ledger = new RoleLedger();
+  /** The squads' IL-2 capture over the tug's window, sampled where the model steps (a class shows it: il2SquadTugSync.ts). */
+  protected readonly squadCapture = new SquadTugWindow();
   protected debrief: Debrief | null = null;
   protected roundSetup: RoundSetup = {};
   /** Each player's predictions for this round (predict, observe, explain). */
@@ -267,7 +272,9 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (answer.frame) this.broadcastBytes(ServerMessage.field, answer.frame, { afterNextPatch: true });
     this.show(answer.view);
     this.eventRelay.add(answer.wire);
-    this.afterSteps(answer.events);
+    adoptSummary(this.ledger, answer.tally.ledger);
+    if (answer.tally.squadSample) this.squadCapture.add(answer.tally.squadSample);
+    this.afterSteps();
   }
 
   /** Leaves the model's thread for good: the model steps in this process from now on (commands in flight are asked again). */
@@ -276,7 +283,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.takeAnswer();
     this.dropThread();
     this.model = new InlineModel(this.fieldFrames);
-    this.model.startRound(this.world, this.fieldFrames.state());
+    this.model.startRound(this.world, this.fieldFrames.state(), undefined, ledgerSummary(this.ledger));
   }
 
   /**
@@ -289,7 +296,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.threadsReplaced++;
     this.model = new ModelThread(this.fieldFrames);
     const w = this.world;
-    this.model.startRound(w, this.fieldFrames.state(), { ticks: this.contrasts.logSoFar(w), tick: w.tick });
+    this.model.startRound(w, this.fieldFrames.state(), { ticks: this.contrasts.logSoFar(w), tick: w.tick }, ledgerSummary(this.ledger));
   }
 
   /** Closes the thread; the commands of its ask in flight go back to wait for the next ask (edits are in the room's world and the log). */
@@ -300,8 +307,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.model.close();
   }
 
-  private afterSteps(events: readonly SimEvent[]): void {
-    this.ledger.record(this.world, events);
+  private afterSteps(): void {
     if (this.world.outcome !== "ongoing") this.endRound();
   }
 
@@ -323,6 +329,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.stopModel();
     this.contrasts.startRound(this.world, this.state.round);
     this.ledger = new RoleLedger();
+    this.squadCapture.clear();
     this.debrief = null;
     this.eventRelay.clear();
     this.show(null);
@@ -359,7 +366,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.world.pending.push(...last, ...so.pending);
     this.fieldFrames.restart();
     this.fieldFrames.next(this.world);
-    this.model.startRound(this.world, this.fieldFrames.state(), { ticks: so.ticks, tick: so.tick });
+    this.model.startRound(this.world, this.fieldFrames.state(), { ticks: so.ticks, tick: so.tick }, ledgerSummary(this.ledger));
     for (const edit of so.unsentEdits) this.editWorld(edit);
     this.show(null);
     this.cellSync.reset(this.state.cells);

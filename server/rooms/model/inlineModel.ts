@@ -5,6 +5,9 @@
 import { step, type SimEvent, type World } from "../../../shared/sim/index.ts";
 import { wireEvents } from "../eventRelay.ts";
 import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
+import { RoundTally } from "./roundTally.ts";
+import type { LedgerSummary } from "../../../shared/report/ledgerSummary.ts";
+import type { ReplayTo } from "./replayLog.ts";
 import { answer, type Answer, type Ask, type ModelHost, type Question, type Reply } from "./modelHost.ts";
 
 export class InlineModel implements ModelHost {
@@ -14,6 +17,7 @@ export class InlineModel implements ModelHost {
   private world: World | null = null;
   private answer: Answer | null = null;
   private readonly frames: FieldFrames;
+  private tally = new RoundTally();
 
   /** `frames` are the room's: frames made here are the room's next ones. */
   constructor(frames: FieldFrames) {
@@ -24,9 +28,12 @@ export class InlineModel implements ModelHost {
     return this.world !== null;
   }
 
-  startRound(world: World, _frames: FieldFramesState): void {
+  /** The room's `world` is already where the round is (a replay made on it): `ledger` is what it counted so far. */
+  startRound(world: World, _frames: FieldFramesState, _replay?: ReplayTo, ledger?: LedgerSummary): void {
     this.world = world;
     this.answer = null;
+    this.tally = new RoundTally();
+    this.tally.goOnFrom(world, ledger);
   }
 
   ask(ask: Ask): void {
@@ -42,7 +49,7 @@ export class InlineModel implements ModelHost {
     }
     if (ask.frame) this.frames.deadband = ask.frame.deadband;
     // The view is made from the room's world when the room patches (it is this world): not after every tick.
-    this.answer = { events, wire: wireEvents(world, events), stepMs, frame: ask.frame ? this.frames.next(world) : null, view: null };
+    this.answer = { events, wire: wireEvents(world, events), stepMs, frame: ask.frame ? this.frames.next(world) : null, view: null, tally: this.tally.after(world, events) };
   }
 
   take(): Answer | null {

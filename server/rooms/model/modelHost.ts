@@ -10,6 +10,8 @@ import { stateHash, type Command, type SimEvent, type World } from "../../../sha
 import type { WireEvents } from "../eventRelay.ts";
 import type { FieldFramesState } from "../fieldBroadcast.ts";
 import type { RoundView } from "./roundView.ts";
+import type { Tally } from "./roundTally.ts";
+import type { LedgerSummary } from "../../../shared/report/ledgerSummary.ts";
 import type { ReplayTo } from "./replayLog.ts";
 import type { WorldEdit } from "./worldEdits.ts";
 
@@ -20,11 +22,12 @@ export interface FrameAsk { deadband: number }
 export interface Ask { ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null }
 
 /**
- * What the steps gave: their events (for the room's copy of the world: its ledger) and as the wire carries them, each
- * step's time, the field frame to send (the room's frames follow on from it), and the view of the stepped round (what
- * the state shows: roundView.ts), or null when the room makes it from its own world at the patch (this process).
+ * What the steps gave: their events and as the wire carries them, each step's time, the field frame to send (the
+ * room's frames follow on from it), the view of the stepped round (what the state shows: roundView.ts), or null when
+ * the room makes it from its own world at the patch (this process), and what was counted where the model stepped
+ * (roundTally.ts: the ledger's counts, the squads' IL-2 capture), so that the room reads no world for them.
  */
-export interface Answer { events: SimEvent[]; wire: WireEvents; stepMs: number[]; frame: Uint8Array | null; view: RoundView | null }
+export interface Answer { events: SimEvent[]; wire: WireEvents; stepMs: number[]; frame: Uint8Array | null; view: RoundView | null; tally: Tally }
 
 /** A look at the host's own world (the thread's, not the room's copy): its tick and state hash. */
 export interface WorldLook { tick: number; hash: string }
@@ -49,9 +52,10 @@ export interface ModelHost {
   readonly asked: Ask | null;
   /**
    * A round on `world` (the room's), its field frames going on from `frames`; with `replay` (a class resumed, a
-   * thread replaced) a thread first brings its own world to the log's tick, as the room's world already is.
+   * thread replaced) a thread first brings its own world to the log's tick, as the room's world already is; with
+   * `ledger`, the round's counts so far (roundTally.ts) go on from the room's.
    */
-  startRound(world: World, frames: FieldFramesState, replay?: ReplayTo): void;
+  startRound(world: World, frames: FieldFramesState, replay?: ReplayTo, ledger?: LedgerSummary): void;
   ask(ask: Ask): void;
   /**
    * The answer that arrived since the last call, or null; the room's world is then the stepped world. `later` are

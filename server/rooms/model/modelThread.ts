@@ -11,23 +11,25 @@ import type { Answer, Ask, FrameAsk, ModelHost, Question, Reply } from "./modelH
 import type { ReplayTo } from "./replayLog.ts";
 import type { WireEvents } from "../eventRelay.ts";
 import type { RoundView } from "./roundView.ts";
+import type { Tally } from "./roundTally.ts";
+import type { LedgerSummary } from "../../../shared/report/ledgerSummary.ts";
 import { applyEdit, type WorldEdit } from "./worldEdits.ts";
 import { applySnapshot, arraysOf, snapshotBuffers, type SnapshotArrays, type WorldSnapshot } from "./worldSnapshot.ts";
 
 export type ToModelThread =
-  | { kind: "start"; round: number; scenario: Scenario; seed: number; frames: FieldFramesState; replay?: ReplayTo }
+  | { kind: "start"; round: number; scenario: Scenario; seed: number; frames: FieldFramesState; replay?: ReplayTo; ledger?: LedgerSummary }
   | { kind: "step"; round: number; ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null; spare: SnapshotArrays | null }
   | { kind: "question"; round: number; id: number; question: Question };
 
 export type FromModelThread =
-  | { kind: "stepped"; round: number; snapshot: WorldSnapshot; wire: WireEvents; view: RoundView; stepMs: number[]; frame: MadeFrame | null }
+  | { kind: "stepped"; round: number; snapshot: WorldSnapshot; wire: WireEvents; view: RoundView; tally: Tally; stepMs: number[]; frame: MadeFrame | null }
   | { kind: "failed"; round: number; error: string }
   | { kind: "answer"; round: number; id: number; reply: Reply<Question> | null };
 
 /** A field frame made on the thread, and the frames' state after it (for the room's key frames for joiners). */
 export interface MadeFrame { bytes: Uint8Array; state: FieldFramesState }
 
-export interface Stepped { snapshot: WorldSnapshot; wire: WireEvents; view: RoundView; stepMs: number[]; frame: MadeFrame | null }
+export interface Stepped { snapshot: WorldSnapshot; wire: WireEvents; view: RoundView; tally: Tally; stepMs: number[]; frame: MadeFrame | null }
 
 export class ModelThread implements ModelHost {
   readonly onThread = true;
@@ -59,11 +61,11 @@ export class ModelThread implements ModelHost {
    * on from `frames` (what clients hold now); earlier answers are dropped. With `replay` (a class resumed after a
    * restart, a thread replaced) the thread brings its world to the log's tick first (model/replayLog.ts).
    */
-  startRound(world: World, frames: FieldFramesState, replay?: ReplayTo): void {
+  startRound(world: World, frames: FieldFramesState, replay?: ReplayTo, ledger?: LedgerSummary): void {
     this.forget();
     this.world = world;
     const scenario: Scenario = world.scenario;
-    this.start = { kind: "start", round: this.round, scenario, seed: world.seed, frames, ...(replay ? { replay } : {}) };
+    this.start = { kind: "start", round: this.round, scenario, seed: world.seed, frames, ...(replay ? { replay } : {}), ...(ledger ? { ledger } : {}) };
     if (this.worker) this.send(this.start);
   }
 
@@ -117,7 +119,7 @@ export class ModelThread implements ModelHost {
     for (const edit of later) applyEdit(this.world, edit);
     if (a.frame) this.frames.adopt(a.frame.state);
     // Edits made since the ask are not in the thread's view: the room makes its view from its own world then.
-    return { events: a.snapshot.events, wire: a.wire, stepMs: a.stepMs, frame: a.frame?.bytes ?? null, view: later.length ? null : a.view };
+    return { events: a.snapshot.events, wire: a.wire, stepMs: a.stepMs, frame: a.frame?.bytes ?? null, view: later.length ? null : a.view, tally: a.tally };
   }
 
   close(): void {
@@ -140,7 +142,7 @@ export class ModelThread implements ModelHost {
         this.questions.delete(m.id);
       } else if (m.kind === "failed") this.fail(m.error);
       else {
-        this.answer = { snapshot: m.snapshot, wire: m.wire, view: m.view, stepMs: m.stepMs, frame: m.frame };
+        this.answer = { snapshot: m.snapshot, wire: m.wire, view: m.view, tally: m.tally, stepMs: m.stepMs, frame: m.frame };
         this.asked = null;
       }
     });

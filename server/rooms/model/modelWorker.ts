@@ -11,6 +11,7 @@ import type { FromModelThread, MadeFrame, ToModelThread } from "./modelThread.ts
 import { answer } from "./modelHost.ts";
 import { applyEdit } from "./worldEdits.ts";
 import { replayTo } from "./replayLog.ts";
+import { RoundTally } from "./roundTally.ts";
 import { snapshotBuffers, takeSnapshot } from "./worldSnapshot.ts";
 import { viewBuffers, viewOf } from "./roundView.ts";
 import { wireEvents } from "../eventRelay.ts";
@@ -21,6 +22,8 @@ let round = -1;
 /** Metric samples already sent. */
 let sent = 0;
 const frames = new FieldFrames();
+/** The round's ledger and squads' capture, counted here after each ask (roundTally.ts). */
+let tally = new RoundTally();
 
 function reply(message: FromModelThread, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
@@ -29,8 +32,11 @@ function reply(message: FromModelThread, transfer: ArrayBuffer[] = []): void {
 port.on("message", (m: ToModelThread) => {
   if (m.kind === "start") {
     round = m.round;
-    world = createWorld(m.scenario, makeParams(m.scenario.params), m.seed);
-    if (m.replay) replayTo(world, m.replay); // a resumed class: its last tick's commands come with the next ask
+    const w = (world = createWorld(m.scenario, makeParams(m.scenario.params), m.seed));
+    tally = new RoundTally();
+    // a resumed class: its last tick's commands come with the next ask; the ledger counts the replay tick by tick
+    if (m.replay) replayTo(w, m.replay, { after: (events) => tally.ledger.record(w, events) });
+    tally.goOnFrom(w, m.ledger); // a replaced thread goes on with the room's counts
     sent = world.history.length; // the room's copy made the same samples
     frames.adopt(m.frames);
     return;
@@ -60,7 +66,7 @@ port.on("message", (m: ToModelThread) => {
     const view = viewOf(world);
     const snapshot = takeSnapshot(world, events, sent, m.spare ?? undefined);
     sent = world.history.length;
-    reply({ kind: "stepped", round, snapshot, wire: wireEvents(world, events), view, stepMs, frame }, [...snapshotBuffers(snapshot), ...viewBuffers(view)]);
+    reply({ kind: "stepped", round, snapshot, wire: wireEvents(world, events), view, tally: tally.after(world, events), stepMs, frame }, [...snapshotBuffers(snapshot), ...viewBuffers(view)]);
   } catch (error) {
     world = null; // half stepped: the room carries on from its own copy
     reply({ kind: "failed", round, error: error instanceof Error ? error.stack ?? error.message : String(error) });
