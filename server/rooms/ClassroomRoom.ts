@@ -405,7 +405,7 @@ export class ClassroomRoom extends TissueRoomBase {
         return null;
       case "deal":
         if (!playing) return "therapy cards are dealt while the round runs";
-        return this.round.deal(a.therapy, this.roster.countRole("clinician") > 0);
+        return this.roundInput({ kind: "deal", therapy: a.therapy, clinicianSeated: this.roster.countRole("clinician") > 0 }, (error) => this.teachers.forEach((id) => { const c = this.clients.getById(id); if (c) this.refuse(c, ClassroomClientMessage.teacher, error); }));
       case "scenario":
         if (this.phase !== "lobby") return "the scenario can be changed in the lobby, before the round starts";
         this.roundSetup = { scenarioId: a.scenarioId, days: a.days };

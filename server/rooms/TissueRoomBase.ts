@@ -4,7 +4,8 @@
 // round's log of what reached the model (for the debrief's contrasts, contrast/RoundContrasts.ts). The model
 // steps on its own thread (or in this process for rooms driven by advance()) through ONE stepping path over a
 // ModelHost (model/modelHost.ts); the room keeps an exact copy of the world, written from each answer, for everything
-// else, and a thread that dies is replaced by one replaying the round's log. Subclasses decide who may join and sit
+// else, and a thread that dies is replaced by one replaying the round's inputs (roundInputDesk.ts: each made when
+// the room's world is the model's, logged at its tick; the ledger's counts come with each answer: model/roundTally.ts). Subclasses decide who may join and sit
 // where, and when the model runs (running()). Extended by TissueRoom and ClassroomRoom.
 
 import { Room, type Client, type RoomException, type RoomMethodName } from "@colyseus/core";
@@ -16,6 +17,8 @@ import { Round, type BotSeats, type CardClock } from "../../shared/round/index.t
 import { RoleLedger } from "../../shared/report/roleLedger.ts";
 import { adoptSummary, ledgerSummary } from "../../shared/report/ledgerSummary.ts";
 import { SquadTugWindow } from "./il2SquadTugSync.ts";
+import { RoundInputDesk } from "./roundInputDesk.ts";
+import type { InputAnswer, RoundInput } from "../../shared/round/index.ts";
 import { scenarioWithVariant, type RoundVariant } from "../../shared/net/roundVariant.ts";
 import { TissueState } from "../../shared/net/TissueState.ts";
 import { RESUME_WINDOW_SECONDS } from "../../shared/net/resumeWindow.ts";
@@ -91,6 +94,11 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected readonly contrasts = new RoundContrasts((u) => this.broadcast(ServerMessage.contrast, u, { afterNextPatch: true }));
   /** Where the model steps: its own thread, or this process once advance() drives the room (model/modelHost.ts). */
   private model: ModelHost = new ModelThread(this.fieldFrames);
+  /**
+   * The round's inputs, made when the room's world is the model's and logged at its tick (roundInputDesk.ts): a
+   * thread that dies is replaced by one replaying them.
+   */
+  protected readonly roundInputs = new RoundInputDesk(this.round, () => this.caughtUp());
   /** Threads that died and were replaced this room's life (tests, logs). */
   threadsReplaced = 0;
   /** Ticks the clock ran while the thread was still busy: asked for with the next ask. */
@@ -151,6 +159,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     // The contrast queue is shared by creator address, as rooms are (contrast/fairShare.ts, http/creationLimits.ts).
     this.contrasts.owner = () => ({ address: creatorOf(this.roomId) ?? this.roomId, shared: this.roomName === "classroom" });
     this.seats = new Seats(this.state.seats);
+    this.bots.watch = (change) => this.roundInputs.made(change); // bots seated and unseated are the round's inputs
     this.onMessage(ClientMessage.command, (client, payload) => this.onCommand(client, payload));
     this.onMessage(ClientMessage.inspect, (client, payload) => this.onInspect(client, payload));
     this.onMessage(PREDICT_MESSAGE, (client, payload) => this.onPredict(client, payload));
@@ -175,7 +184,31 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected editWorld(edit: WorldEdit): void {
     applyEdit(this.world, edit);
     this.unsentEdits.push(edit);
+    this.roundInputs.made({ kind: "edit", edit });
     this.show(null);
+  }
+
+  /**
+   * Whether the room's world is the model's now (an answer that came is taken first): no ask in flight. The round's
+   * inputs are made then (roundInputDesk.ts).
+   */
+  private caughtUp(): boolean {
+    if (this.model.asked !== null) return false;
+    this.takeAnswer();
+    return true;
+  }
+
+  /**
+   * An input to the round from the room (a teacher's card, the sandbox's dose): the verb's sentence now (null: done)
+   * when the room's world is the model's, else null now and, if it is refused once made, the sentence to `refused`.
+   */
+  protected roundInput(input: RoundInput, refused: (error: string) => void): string | null {
+    const told = (answer: InputAnswer): string | null => (typeof answer === "string" ? answer : answer && !answer.ok ? answer.error : null);
+    const now = this.roundInputs.make(input, (answer) => {
+      const error = told(answer);
+      if (error) refused(error);
+    });
+    return now === undefined ? null : told(now);
   }
 
   /** What the state shows from now on: `view`, or (null) a view the room makes from its world at the next patch. */
@@ -191,6 +224,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.model.forget();
     this.unsentEdits = [];
     this.owedTicks = 0;
+    this.roundInputs.catchUp(); // the room's world is the round's now
     this.show(null); // the round may end here (Round.endNow): the state shows the room's world
   }
 
@@ -275,6 +309,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     adoptSummary(this.ledger, answer.tally.ledger);
     if (answer.tally.squadSample) this.squadCapture.add(answer.tally.squadSample);
     this.afterSteps();
+    this.roundInputs.catchUp(); // the room's world is the model's: what waited for it is made now
   }
 
   /** Leaves the model's thread for good: the model steps in this process from now on (commands in flight are asked again). */
@@ -283,20 +318,24 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.takeAnswer();
     this.dropThread();
     this.model = new InlineModel(this.fieldFrames);
-    this.model.startRound(this.world, this.fieldFrames.state(), undefined, ledgerSummary(this.ledger));
+    this.model.startRound(this.world, this.fieldFrames.state(), { ledger: ledgerSummary(this.ledger) });
+    this.roundInputs.catchUp();
   }
 
   /**
-   * A thread that died is replaced by a new one that replays the round's log to the room's tick (the room's world is
-   * the thread's as of its last answer); the ask in flight is asked again. The round goes on where it was.
+   * A thread that died is replaced by a new one that replays the round's inputs (its bots thinking again) to the
+   * room's tick (the room's world is the thread's as of its last answer), or, for a round rebuilt from a checkpoint,
+   * the model's log; the ask in flight is asked again. The round goes on where it was.
    */
   private replaceThread(failure: string): void {
-    console.error(`[${this.roomName} ${this.roomId}] the model's thread failed; a new thread replays the round to tick ${this.world.tick}:`, failure);
+    const w = this.world, byInputs = this.roundInputs.replayable();
+    console.error(`[${this.roomName} ${this.roomId}] the model's thread failed; a new thread replays the round ${byInputs ? "(its inputs)" : "(the model's log)"} to tick ${w.tick}:`, failure);
     this.dropThread();
     this.threadsReplaced++;
     this.model = new ModelThread(this.fieldFrames);
-    const w = this.world;
-    this.model.startRound(w, this.fieldFrames.state(), { ticks: this.contrasts.logSoFar(w), tick: w.tick }, ledgerSummary(this.ledger));
+    const ledger = ledgerSummary(this.ledger);
+    this.model.startRound(w, this.fieldFrames.state(), byInputs ? { inputs: this.roundInputs.to(), ledger } : { replay: { ticks: this.contrasts.logSoFar(w), tick: w.tick }, ledger });
+    this.roundInputs.catchUp();
   }
 
   /** Closes the thread; the commands of its ask in flight go back to wait for the next ask (edits are in the room's world and the log). */
@@ -324,6 +363,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   /** A new world for this round from roundSetup; seats stay. */
   protected startRound(seed: number): void {
     const base = SCENARIOS[this.roundSetup.scenarioId ?? DEFAULT_SCENARIO_ID];
+    this.roundInputs.clear();
     const scenario = scenarioWithVariant(base, this.roundSetup.days, this.roundSetup.variant);
     this.round.start(createWorld(scenario, makeParams(scenario.params), seed >>> 0));
     this.stopModel();
@@ -366,7 +406,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.world.pending.push(...last, ...so.pending);
     this.fieldFrames.restart();
     this.fieldFrames.next(this.world);
-    this.model.startRound(this.world, this.fieldFrames.state(), { ticks: so.ticks, tick: so.tick }, ledgerSummary(this.ledger));
+    this.roundInputs.whole = false; // its inputs before the checkpoint are not known: a replaced thread replays the model's log
+    this.model.startRound(this.world, this.fieldFrames.state(), { replay: { ticks: so.ticks, tick: so.tick }, ledger: ledgerSummary(this.ledger) });
     for (const edit of so.unsentEdits) this.editWorld(edit);
     this.show(null);
     this.cellSync.reset(this.state.cells);
@@ -414,12 +455,16 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     const blocked = this.commandBlocked(client);
     if (blocked) return this.refuse(client, ClientMessage.command, blocked);
     if (this.world.outcome !== "ongoing") return this.refuse(client, ClientMessage.command, "the round is over");
-    if (this.world.pending.length >= MAX_PENDING_COMMANDS) return this.refuse(client, ClientMessage.command, "too many orders are waiting: resume the game first");
+    if (this.world.pending.length + this.roundInputs.waitingCount >= MAX_PENDING_COMMANDS) return this.refuse(client, ClientMessage.command, "too many orders are waiting: resume the game first");
     const checked = checkCommand(payload);
     if (!checked.ok) return this.refuse(client, ClientMessage.command, checked.error);
-    const r = this.round.admit(seat, checked.command);
-    if (!r.ok) this.refuse(client, ClientMessage.command, r.error);
-    else this.onCommandAccepted(client, r.command);
+    // admitted when the room's world is the model's (at once, or when the answer in flight is taken)
+    const admitted = (r: InputAnswer): void => {
+      if (r === null || typeof r === "string" || !r.ok) this.refuse(client, ClientMessage.command, typeof r === "string" ? r : r?.ok === false ? r.error : "not admitted");
+      else this.onCommandAccepted(client, r.command);
+    };
+    const now = this.roundInputs.make({ kind: "admit", sender: { role: seat.role, squads: [...seat.squads] }, command: checked.command }, admitted);
+    if (now !== undefined) admitted(now);
   }
 
   /** A player commits a prediction (budgeted like commands); they get their predictions back, or a refusal. */

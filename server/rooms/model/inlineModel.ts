@@ -6,9 +6,7 @@ import { step, type SimEvent, type World } from "../../../shared/sim/index.ts";
 import { wireEvents } from "../eventRelay.ts";
 import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
 import { RoundTally } from "./roundTally.ts";
-import type { LedgerSummary } from "../../../shared/report/ledgerSummary.ts";
-import type { ReplayTo } from "./replayLog.ts";
-import { answer, type Answer, type Ask, type ModelHost, type Question, type Reply } from "./modelHost.ts";
+import { answer, type GoOnFrom, type Answer, type Ask, type ModelHost, type Question, type Reply } from "./modelHost.ts";
 
 export class InlineModel implements ModelHost {
   readonly onThread = false;
@@ -28,12 +26,12 @@ export class InlineModel implements ModelHost {
     return this.world !== null;
   }
 
-  /** The room's `world` is already where the round is (a replay made on it): `ledger` is what it counted so far. */
-  startRound(world: World, _frames: FieldFramesState, _replay?: ReplayTo, ledger?: LedgerSummary): void {
+  /** The room's `world` is already where the round is (a replay made on it): `from.ledger` is what it counted so far. */
+  startRound(world: World, _frames: FieldFramesState, from?: GoOnFrom): void {
     this.world = world;
     this.answer = null;
     this.tally = new RoundTally();
-    this.tally.goOnFrom(world, ledger);
+    this.tally.goOnFrom(world, from?.ledger);
   }
 
   ask(ask: Ask): void {

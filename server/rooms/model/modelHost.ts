@@ -12,8 +12,15 @@ import type { FieldFramesState } from "../fieldBroadcast.ts";
 import type { RoundView } from "./roundView.ts";
 import type { Tally } from "./roundTally.ts";
 import type { LedgerSummary } from "../../../shared/report/ledgerSummary.ts";
+import type { InputsTo } from "../roundInputDesk.ts";
 import type { ReplayTo } from "./replayLog.ts";
 import type { WorldEdit } from "./worldEdits.ts";
+
+/**
+ * Where a round under way is: the model's log to replay (`replay`, a class resumed after a restart) or the round's
+ * inputs (`inputs`, roundInputDesk.ts: the bots think again), and the counts so far (`ledger`, roundTally.ts).
+ */
+export interface GoOnFrom { replay?: ReplayTo; inputs?: InputsTo; ledger?: LedgerSummary }
 
 /** A field frame to make after the steps, with the dead-band of the game's speed. */
 export interface FrameAsk { deadband: number }
@@ -51,11 +58,10 @@ export interface ModelHost {
   /** The ask in flight, until its answer is taken or dropped. */
   readonly asked: Ask | null;
   /**
-   * A round on `world` (the room's), its field frames going on from `frames`; with `replay` (a class resumed, a
-   * thread replaced) a thread first brings its own world to the log's tick, as the room's world already is; with
-   * `ledger`, the round's counts so far (roundTally.ts) go on from the room's.
+   * A round on `world` (the room's), its field frames going on from `frames`; `from` a round under way (a class
+   * resumed, a thread replaced) a thread first brings its own world to the room's tick, as the room's world already is.
    */
-  startRound(world: World, frames: FieldFramesState, replay?: ReplayTo, ledger?: LedgerSummary): void;
+  startRound(world: World, frames: FieldFramesState, from?: GoOnFrom): void;
   ask(ask: Ask): void;
   /**
    * The answer that arrived since the last call, or null; the room's world is then the stepped world. `later` are

@@ -7,17 +7,15 @@
 import { Worker } from "node:worker_threads";
 import type { Command, Scenario, World } from "../../../shared/sim/index.ts";
 import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
-import type { Answer, Ask, FrameAsk, ModelHost, Question, Reply } from "./modelHost.ts";
-import type { ReplayTo } from "./replayLog.ts";
+import type { Answer, Ask, FrameAsk, GoOnFrom, ModelHost, Question, Reply } from "./modelHost.ts";
 import type { WireEvents } from "../eventRelay.ts";
 import type { RoundView } from "./roundView.ts";
 import type { Tally } from "./roundTally.ts";
-import type { LedgerSummary } from "../../../shared/report/ledgerSummary.ts";
 import { applyEdit, type WorldEdit } from "./worldEdits.ts";
 import { applySnapshot, arraysOf, snapshotBuffers, type SnapshotArrays, type WorldSnapshot } from "./worldSnapshot.ts";
 
 export type ToModelThread =
-  | { kind: "start"; round: number; scenario: Scenario; seed: number; frames: FieldFramesState; replay?: ReplayTo; ledger?: LedgerSummary }
+  | { kind: "start"; round: number; scenario: Scenario; seed: number; frames: FieldFramesState } & GoOnFrom
   | { kind: "step"; round: number; ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null; spare: SnapshotArrays | null }
   | { kind: "question"; round: number; id: number; question: Question };
 
@@ -58,14 +56,15 @@ export class ModelThread implements ModelHost {
 
   /**
    * A new round's world, made there from the same scenario and seed as the room's `world`, and the field frames going
-   * on from `frames` (what clients hold now); earlier answers are dropped. With `replay` (a class resumed after a
-   * restart, a thread replaced) the thread brings its world to the log's tick first (model/replayLog.ts).
+   * on from `frames` (what clients hold now); earlier answers are dropped. `from` a round under way, the thread brings
+   * its world to the room's tick first: replaying the model's log (`replay`, a class resumed after a restart:
+   * model/replayLog.ts) or the round's inputs (`inputs`, a thread replaced: roundInputDesk.ts).
    */
-  startRound(world: World, frames: FieldFramesState, replay?: ReplayTo, ledger?: LedgerSummary): void {
+  startRound(world: World, frames: FieldFramesState, from: GoOnFrom = {}): void {
     this.forget();
     this.world = world;
     const scenario: Scenario = world.scenario;
-    this.start = { kind: "start", round: this.round, scenario, seed: world.seed, frames, ...(replay ? { replay } : {}), ...(ledger ? { ledger } : {}) };
+    this.start = { kind: "start", round: this.round, scenario, seed: world.seed, frames, ...from };
     if (this.worker) this.send(this.start);
   }
 

@@ -11,6 +11,7 @@ import type { FromModelThread, MadeFrame, ToModelThread } from "./modelThread.ts
 import { answer } from "./modelHost.ts";
 import { applyEdit } from "./worldEdits.ts";
 import { replayTo } from "./replayLog.ts";
+import { replayInputs } from "../../../shared/round/roundInputs.ts";
 import { RoundTally } from "./roundTally.ts";
 import { snapshotBuffers, takeSnapshot } from "./worldSnapshot.ts";
 import { viewBuffers, viewOf } from "./roundView.ts";
@@ -34,8 +35,14 @@ port.on("message", (m: ToModelThread) => {
     round = m.round;
     const w = (world = createWorld(m.scenario, makeParams(m.scenario.params), m.seed));
     tally = new RoundTally();
-    // a resumed class: its last tick's commands come with the next ask; the ledger counts the replay tick by tick
-    if (m.replay) replayTo(w, m.replay, { after: (events) => tally.ledger.record(w, events) });
+    // the ledger counts a replay tick by tick. A resumed class: its last tick's commands come with the next ask. A
+    // replaced thread: the round's inputs, bots thinking again; the commands waiting at the last tick come again too.
+    const count = (events: readonly SimEvent[]) => tally.ledger.record(w, events);
+    if (m.replay) replayTo(w, m.replay, { after: count });
+    else if (m.inputs) {
+      replayInputs(w, m.inputs.logged, m.inputs.tick, count);
+      w.pending.length = 0;
+    }
     tally.goOnFrom(w, m.ledger); // a replaced thread goes on with the room's counts
     sent = world.history.length; // the room's copy made the same samples
     frames.adopt(m.frames);
