@@ -3,9 +3,10 @@
 // forwarded to the round, the microscope, refusals and bug logging, and the
 // round's log of what reached the model (for the debrief's contrasts, contrast/RoundContrasts.ts). The model
 // steps on its own thread (or in this process for rooms driven by advance()) through ONE stepping path over a
-// ModelHost (model/modelHost.ts); the room keeps an exact copy of the world, written from each answer, for everything
-// else, and a thread that dies is replaced by one replaying the round's inputs (roundInputDesk.ts: each made when
-// the room's world is the model's, logged at its tick; the ledger's counts come with each answer: model/roundTally.ts). Subclasses decide who may join and sit
+// ModelHost (model/modelHost.ts). On the thread the round's Round is there: the room sends the round's inputs with
+// its asks (roundInputDesk.ts) and the answers come back with the card clock and the ledger's counts
+// (model/roundTally.ts). The room keeps an exact copy of the world, written from each answer, for everything else,
+// and a thread that dies is replaced by one replaying the round's inputs. Subclasses decide who may join and sit
 // where, and when the model runs (running()). Extended by TissueRoom and ClassroomRoom.
 
 import { Room, type Client, type RoomException, type RoomMethodName } from "@colyseus/core";
@@ -34,7 +35,7 @@ import { MessageBudget } from "./messageBudget.ts";
 import { PredictionDesk } from "./predictionDesk.ts";
 import { MY_PREDICTIONS_MESSAGE, PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { InlineModel } from "./model/inlineModel.ts";
-import type { Answer, ModelHost, WorldLook } from "./model/modelHost.ts";
+import type { Answer, ModelHost, RoundNews, WorldLook } from "./model/modelHost.ts";
 import { ModelThread } from "./model/modelThread.ts";
 import { applyEdit, type WorldEdit } from "./model/worldEdits.ts";
 import { replayTo, type ReplayTo } from "./model/replayLog.ts";
@@ -98,7 +99,12 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
    * The round's inputs, made when the room's world is the model's and logged at its tick (roundInputDesk.ts): a
    * thread that dies is replaced by one replaying them.
    */
-  protected readonly roundInputs = new RoundInputDesk(this.round, () => this.caughtUp());
+  // (a room driven by advance() makes them on its own Round at once: it leaves the thread at its first advance)
+  protected readonly roundInputs = new RoundInputDesk(this.round, () => this.caughtUp(), () => this.model.holdsRound && !this.manual);
+  /** Commands the thread's Round admitted and has not stepped yet (a paused room's): a checkpoint keeps them. */
+  private modelPending: Command[] = [];
+  /** The card clock was set by the room (a class resumed): it goes to the thread's Round with the next ask. */
+  private cardsSet = false;
   /** Threads that died and were replaced this room's life (tests, logs). */
   threadsReplaced = 0;
   /** Ticks the clock ran while the thread was still busy: asked for with the next ask. */
@@ -135,6 +141,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
 
   protected set cards(cards: CardClock) {
     this.round.cards = cards;
+    this.cardsSet = true;
   }
 
   /** The bots' skill. */
@@ -159,7 +166,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     // The contrast queue is shared by creator address, as rooms are (contrast/fairShare.ts, http/creationLimits.ts).
     this.contrasts.owner = () => ({ address: creatorOf(this.roomId) ?? this.roomId, shared: this.roomName === "classroom" });
     this.seats = new Seats(this.state.seats);
-    this.bots.watch = (change) => this.roundInputs.made(change); // bots seated and unseated are the round's inputs
+    this.bots.watch = (change) => this.roundInputs.seatChanged(change); // bots seated and unseated are the round's inputs
     this.onMessage(ClientMessage.command, (client, payload) => this.onCommand(client, payload));
     this.onMessage(ClientMessage.inspect, (client, payload) => this.onInspect(client, payload));
     this.onMessage(PREDICT_MESSAGE, (client, payload) => this.onPredict(client, payload));
@@ -184,7 +191,6 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected editWorld(edit: WorldEdit): void {
     applyEdit(this.world, edit);
     this.unsentEdits.push(edit);
-    this.roundInputs.made({ kind: "edit", edit });
     this.show(null);
   }
 
@@ -222,9 +228,10 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.contrasts.forgetCommandsFrom(this.world.tick); // the ask in flight is dropped; its edits are in the room's world
     this.contrasts.edits(this.world.tick, this.unsentEdits);
     this.model.forget();
+    this.modelPending = [];
     this.unsentEdits = [];
     this.owedTicks = 0;
-    this.roundInputs.catchUp(); // the room's world is the round's now
+    this.roundInputs.stop(); // what had not reached the model: the round is over, or another begins
     this.show(null); // the round may end here (Round.endNow): the state shows the room's world
   }
 
@@ -270,6 +277,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (ticks === 0 || !this.running() || this.world.outcome !== "ongoing") {
       this.owedTicks = 0; // paused, held in the lobby or over: nothing is owed
       this.frameOwed = false;
+      // the thread's Round still answers the inputs that came (a paused class's orders, a card dealt): no steps
+      if (this.model.holdsRound && this.roundInputs.waitingCount > 0 && this.model.ready) this.askModel(0, false);
       return;
     }
     this.owedTicks = Math.min(this.owedTicks + ticks, MAX_TICKS_PER_ASK);
@@ -288,12 +297,16 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
    * when the model has moved). Returns the steps asked.
    */
   private askModel(ticks: number, frame: boolean): number {
-    this.round.think();
+    const onThread = this.model.holdsRound; // the thread's Round thinks and logs what reached the model (its answer)
+    if (!onThread) this.round.think();
     const steps = Math.min(ticks, this.round.ticksToNextTurn());
     const commands = this.world.pending.splice(0), edits = this.unsentEdits.splice(0);
     this.contrasts.edits(this.world.tick, edits);
-    this.contrasts.commands(this.world.tick, commands);
-    this.model.ask({ ticks: steps, commands, edits, frame: frame ? { deadband: this.fieldFrames.deadband } : null });
+    if (!onThread) this.contrasts.commands(this.world.tick, commands);
+    const inputs = this.roundInputs.send(edits);
+    const cards = onThread && this.cardsSet ? [...this.cards] : null;
+    if (onThread) this.cardsSet = false;
+    this.model.ask({ ticks: steps, commands, edits, inputs, cards, frame: frame ? { deadband: this.fieldFrames.deadband } : null });
     if (frame) this.frameOwed = false;
     return steps;
   }
@@ -308,8 +321,18 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.eventRelay.add(answer.wire);
     adoptSummary(this.ledger, answer.tally.ledger);
     if (answer.tally.squadSample) this.squadCapture.add(answer.tally.squadSample);
+    if (answer.round) this.takeRoundNews(answer.round);
     this.afterSteps();
     this.roundInputs.catchUp(); // the room's world is the model's: what waited for it is made now
+  }
+
+  /** What the thread's Round did: its answers to the inputs sent, its card clock and bots' counts, what reached the model. */
+  private takeRoundNews(news: RoundNews): void {
+    this.round.cards = new Map(news.cards);
+    Object.assign(this.bots, news.bots);
+    for (const t of news.reached) this.contrasts.commands(t.tick, t.commands ?? []);
+    this.modelPending = news.waiting;
+    this.roundInputs.answered(news.made);
   }
 
   /** Leaves the model's thread for good: the model steps in this process from now on (commands in flight are asked again). */
@@ -317,6 +340,9 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (!this.model.onThread) return;
     this.takeAnswer();
     this.dropThread();
+    this.world.pending.unshift(...this.modelPending.splice(0)); // admitted on the thread, not yet stepped
+    // The room's Round goes on (cards as the thread's last answer left them; its bots from their seats, their
+    // memories on the thread lost), making what waited for the thread.
     this.model = new InlineModel(this.fieldFrames);
     this.model.startRound(this.world, this.fieldFrames.state(), { ledger: ledgerSummary(this.ledger) });
     this.roundInputs.catchUp();
@@ -342,6 +368,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   private dropThread(): void {
     const asked = this.model.asked;
     if (asked) this.world.pending.unshift(...asked.commands);
+    this.roundInputs.resend(); // the inputs sent with it too
     this.contrasts.forgetCommandsFrom(this.world.tick); // logged again when asked again
     this.model.close();
   }
@@ -385,7 +412,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   /** The round so far, for a checkpoint: the room's copy's tick, the log up to it, the orders and edits still on their way. */
   protected roundSoFar(): RoundSoFar {
     const w = this.world;
-    return { seed: w.seed, tick: w.tick, ticks: this.contrasts.logSoFar(w), pending: [...w.pending], unsentEdits: [...this.unsentEdits] };
+    return { seed: w.seed, tick: w.tick, ticks: this.contrasts.logSoFar(w), pending: [...this.modelPending, ...w.pending], unsentEdits: [...this.unsentEdits] };
   }
 
   /**

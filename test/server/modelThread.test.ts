@@ -231,6 +231,31 @@ describe("the model's own thread", () => {
     await room.disconnect();
   });
 
+  test("a person's orders are admitted by the round on the thread, paused or not: the card clock comes back, refusals read the same", async () => {
+    const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { seed: 12, days: 1, role: "clinician" });
+    room.autoDispose = false;
+    const player = await ts.colyseus.sdk.joinById(room.roomId);
+    const refusals: { error: string }[] = [];
+    player.onMessage("*", (type, message) => void (type === ServerMessage.refused && refusals.push(message as { error: string })));
+    await player.waitForInitialState();
+    await waitFor("the thread at work", () => room.world.tick > 10, 20_000);
+    const cards = () => (room as unknown as { cards: Map<string, number> }).cards;
+    player.send("command", { kind: "therapy", therapy: "lowDose", course: true });
+    await waitFor("the card cooling down, from the thread's round", () => (cards().get("lowDose") ?? -1) > room.world.tick + 60, 10_000);
+    expect(room.world.pending).toEqual([]); // admitted there, not on the room's copy
+    expect(room.modelOnThread).toBe(true);
+    room.control({ action: "pause" });
+    const tick = room.world.tick;
+    await new Promise((r) => setTimeout(r, 200)); // an answer in flight comes in
+    player.send("command", { kind: "therapy", therapy: "lowDose", course: false });
+    await waitFor("the refusal while paused", () => refusals.length === 1, 10_000);
+    expect(refusals[0].error).toMatch(/still in use/);
+    expect(room.world.tick).toBeLessThanOrEqual(tick + 16); // no steps for it
+    expect(await room.lookAtModel()).toEqual({ tick: room.world.tick, hash: stateHash(room.world) });
+    await player.leave();
+    await room.disconnect();
+  });
+
   test("a room whose threads keep dying steps the model itself after MAX_THREADS_REPLACED, from where it was", async () => {
     const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { watch: true, seed: 6, days: 1 });
     room.autoDispose = false;
@@ -261,7 +286,7 @@ describe("the model's own thread", () => {
     const thread = new ModelThread(frames);
     try {
       thread.startRound(copy, frames.state());
-      thread.ask({ ticks: 60, commands: [], edits: [], frame: null });
+      thread.ask({ ticks: 60, commands: [], edits: [], inputs: [], cards: null, frame: null });
       for (let k = 0; k < 60; k++) step(reference);
       const id = reference.cells.id[reference.cells.count - 1]; // the newest cell: perhaps born in these steps
       const seen = await thread.question({ what: "inspect", cellId: id });

@@ -10,6 +10,8 @@ import { answer, type GoOnFrom, type Answer, type Ask, type ModelHost, type Ques
 
 export class InlineModel implements ModelHost {
   readonly onThread = false;
+  /** The room's own Round makes the inputs, on this world. */
+  readonly holdsRound = false;
   readonly failure = null;
   readonly asked = null;
   private world: World | null = null;
@@ -47,7 +49,7 @@ export class InlineModel implements ModelHost {
     }
     if (ask.frame) this.frames.deadband = ask.frame.deadband;
     // The view is made from the room's world when the room patches (it is this world): not after every tick.
-    this.answer = { events, wire: wireEvents(world, events), stepMs, frame: ask.frame ? this.frames.next(world) : null, view: null, tally: this.tally.after(world, events) };
+    this.answer = { events, wire: wireEvents(world, events), stepMs, frame: ask.frame ? this.frames.next(world) : null, view: null, tally: this.tally.after(world, events), round: null };
   }
 
   take(): Answer | null {
