@@ -482,7 +482,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     const blocked = this.commandBlocked(client);
     if (blocked) return this.refuse(client, ClientMessage.command, blocked);
     if (this.world.outcome !== "ongoing") return this.refuse(client, ClientMessage.command, "the round is over");
-    if (this.world.pending.length + this.roundInputs.waitingCount >= MAX_PENDING_COMMANDS) return this.refuse(client, ClientMessage.command, "too many orders are waiting: resume the game first");
+    // orders waiting: admitted on the thread and not yet stepped (a paused room's), on their way there, or here
+    if (this.modelPending.length + this.world.pending.length + this.roundInputs.waitingCount >= MAX_PENDING_COMMANDS) return this.refuse(client, ClientMessage.command, "too many orders are waiting: resume the game first");
     const checked = checkCommand(payload);
     if (!checked.ok) return this.refuse(client, ClientMessage.command, checked.error);
     // admitted when the room's world is the model's (at once, or when the answer in flight is taken)
