@@ -3,7 +3,8 @@
 // thread that dies is replaced by one that replays the round's inputs (bots thinking again), and the round ends as if
 // nothing happened, the log alone making it again (a person's orders, a bot seated mid-round);
 // the state shows the view the thread sends; closing the room stops the thread; questions (the microscope, a look
-// at the hash) go to the thread's own world.
+// at the hash) go to the thread's own world; people's orders are admitted by the round on the thread, paused or not,
+// with the same refusals, and a paused class's admitted order is in its checkpoint.
 // Real timers, 127.0.0.1.
 
 import { inflateRawSync } from "node:zlib";
@@ -254,6 +255,28 @@ describe("the model's own thread", () => {
     expect(await room.lookAtModel()).toEqual({ tick: room.world.tick, hash: stateHash(room.world) });
     await player.leave();
     await room.disconnect();
+  });
+
+  test("a paused class's order, admitted by the round on the thread and not yet stepped, is in the class's checkpoint", async () => {
+    const { room, act } = await openClass(ts, { days: 1 });
+    room.manual = false;
+    const s = await joinStudent(ts, room.roomId);
+    act({ action: "assign", seatId: s.client.sessionId, role: "effector" });
+    await waitFor("the effector student", () => room.state.seats.get(s.client.sessionId)?.role === "effector");
+    act({ action: "start" });
+    await waitFor("the round to run", () => room.world.tick > 20, 20_000);
+    act({ action: "pause" });
+    await waitFor("paused", () => room.state.paused, 10_000);
+    await new Promise((r) => setTimeout(r, 200)); // an answer in flight comes in
+    const tick = room.world.tick;
+    const squad = [...room.state.seats.get(s.client.sessionId)!.squads][0];
+    s.client.send("command", { kind: "target", squad, x: 33, y: 44 });
+    const take = () => (room as unknown as { checkpoints: { take(): { world: { pending: unknown[]; tick: number } } } }).checkpoints.take().world;
+    await waitFor("the order in the checkpoint", () => take().pending.length === 1, 10_000);
+    expect(take().pending[0]).toEqual({ kind: "target", squad, x: 33, y: 44 });
+    expect(room.world.pending).toEqual([]); // admitted on the thread, not on the room's copy
+    expect(room.world.tick).toBe(tick); // and not stepped
+    act({ action: "close" });
   });
 
   test("a room whose threads keep dying steps the model itself after MAX_THREADS_REPLACED, from where it was", async () => {
