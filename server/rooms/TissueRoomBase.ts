@@ -96,10 +96,10 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   /** Where the model steps: its own thread, or this process once advance() drives the room (model/modelHost.ts). */
   private model: ModelHost = new ModelThread(this.fieldFrames);
   /**
-   * The round's inputs, made when the room's world is the model's and logged at its tick (roundInputDesk.ts): a
-   * thread that dies is replaced by one replaying them.
+   * The round's inputs (roundInputDesk.ts): sent with the asks to the Round on the model's thread, or made by the
+   * room's own Round at once (a room driven by advance(), which leaves the thread at its first advance); logged at
+   * the model's tick, so that a thread that dies is replaced by one replaying them.
    */
-  // (a room driven by advance() makes them on its own Round at once: it leaves the thread at its first advance)
   protected readonly roundInputs = new RoundInputDesk(this.round, () => this.caughtUp(), () => this.model.holdsRound && !this.manual);
   /** Commands the thread's Round admitted and has not stepped yet (a paused room's): a checkpoint keeps them. */
   private modelPending: Command[] = [];
@@ -206,7 +206,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
 
   /**
    * An input to the round from the room (a teacher's card, the sandbox's dose): the verb's sentence now (null: done)
-   * when the room's world is the model's, else null now and, if it is refused once made, the sentence to `refused`.
+   * when the room's own Round makes it, else null now and, if the thread's Round refuses it, the sentence to `refused`.
    */
   protected roundInput(input: RoundInput, refused: (error: string) => void): string | null {
     const told = (answer: InputAnswer): string | null => (typeof answer === "string" ? answer : answer && !answer.ok ? answer.error : null);
@@ -277,8 +277,11 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (ticks === 0 || !this.running() || this.world.outcome !== "ongoing") {
       this.owedTicks = 0; // paused, held in the lobby or over: nothing is owed
       this.frameOwed = false;
-      // the thread's Round still answers the inputs that came (a paused class's orders, a card dealt): no steps
-      if (this.model.holdsRound && this.roundInputs.waitingCount > 0 && this.model.ready) this.askModel(0, false);
+      // the thread's Round still answers the inputs that came (a paused room's orders, a card dealt; an order that
+      // came as the round ended is refused there): no steps. A class's lobby sends none: its seats go with the first
+      // steps, and no thread starts before them.
+      const answerable = this.running() || this.world.outcome !== "ongoing";
+      if (this.model.holdsRound && answerable && this.roundInputs.waitingCount > 0 && this.model.ready) this.askModel(0, false);
       return;
     }
     this.owedTicks = Math.min(this.owedTicks + ticks, MAX_TICKS_PER_ASK);
@@ -486,7 +489,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (this.modelPending.length + this.world.pending.length + this.roundInputs.waitingCount >= MAX_PENDING_COMMANDS) return this.refuse(client, ClientMessage.command, "too many orders are waiting: resume the game first");
     const checked = checkCommand(payload);
     if (!checked.ok) return this.refuse(client, ClientMessage.command, checked.error);
-    // admitted when the room's world is the model's (at once, or when the answer in flight is taken)
+    // admitted where the round's Round is: on the thread (answered with a later answer), or here at once
     const admitted = (r: InputAnswer): void => {
       if (r === null || typeof r === "string" || !r.ok) this.refuse(client, ClientMessage.command, typeof r === "string" ? r : r?.ok === false ? r.error : "not admitted");
       else this.onCommandAccepted(client, r.command);
