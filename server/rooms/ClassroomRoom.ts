@@ -105,7 +105,7 @@ export class ClassroomRoom extends TissueRoomBase {
   override onBeforePatch(): void {
     if (!this.world) return; // onCreate still awaiting its join code (see TissueRoomBase.onBeforePatch)
     super.onBeforePatch();
-    this.squadTug.sync(this.state.hud, this.world, this.ledger);
+    this.squadTug.sync(this.state.hud, this.squadCapture);
   }
 
   /** Why a seat reservation with these join options would be refused now, or null (see classroom/seatDoor.ts). */
@@ -213,6 +213,7 @@ export class ClassroomRoom extends TissueRoomBase {
       stopModel: () => this.stopModel(),
       endRound: () => this.endRound(),
       syncRound: () => syncRound(this.state, this.world, this.roundClock, this.cards),
+      roundInput: (input, refused) => this.roundInput(input, refused),
     };
   }
 }

@@ -145,7 +145,7 @@ export class TissueRoom extends TissueRoomBase {
       get variant() { return room.roundSetup.variant; },
       set variant(v) { room.roundSetup = { ...room.roundSetup, variant: v }; },
       edit: (e: Parameters<TissueRoom["editWorld"]>[0]) => this.editWorld(e),
-      giveTherapy: (therapy: TherapyName) => this.round.give(therapy),
+      giveTherapy: (therapy: TherapyName) => this.roundInput({ kind: "give", therapy }, (error) => this.refuse(client, SANDBOX_MESSAGE, error)),
     };
     const r = sandboxChange(desk, payload);
     if (!r.ok) return this.refuse(client, SANDBOX_MESSAGE, r.error);

@@ -3,8 +3,10 @@
 // forwarded to the round, the microscope, refusals and bug logging, and the
 // round's log of what reached the model (for the debrief's contrasts, contrast/RoundContrasts.ts). The model
 // steps on its own thread (or in this process for rooms driven by advance()) through ONE stepping path over a
-// ModelHost (model/modelHost.ts); the room keeps an exact copy of the world, written from each answer, for everything
-// else, and a thread that dies is replaced by one replaying the round's log. Subclasses decide who may join and sit
+// ModelHost (model/modelHost.ts). On the thread the round's Round is there: the room sends the round's inputs with
+// its asks (roundInputDesk.ts) and the answers come back with the card clock and the ledger's counts
+// (model/roundTally.ts). The room keeps an exact copy of the world, written from each answer, for everything else,
+// and a thread that dies is replaced by one replaying the round's inputs. Subclasses decide who may join and sit
 // where, and when the model runs (running()). Extended by TissueRoom and ClassroomRoom.
 
 import { Room, type Client, type RoomException, type RoomMethodName } from "@colyseus/core";
@@ -14,11 +16,15 @@ import { ClientMessage, ServerMessage, checkInspect, type Debrief, type Refusal,
 import { checkCommand } from "../../shared/net/commandMessage.ts";
 import { Round, type BotSeats, type CardClock } from "../../shared/round/index.ts";
 import { RoleLedger } from "../../shared/report/roleLedger.ts";
+import { adoptSummary, ledgerSummary } from "../../shared/report/ledgerSummary.ts";
+import { SquadTugWindow } from "./il2SquadTugSync.ts";
+import { RoundInputDesk } from "./roundInputDesk.ts";
+import type { InputAnswer, RoundInput } from "../../shared/round/index.ts";
 import { scenarioWithVariant, type RoundVariant } from "../../shared/net/roundVariant.ts";
 import { TissueState } from "../../shared/net/TissueState.ts";
 import { RESUME_WINDOW_SECONDS } from "../../shared/net/resumeWindow.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
-import { createWorld, makeParams, type Command, type Difficulty, type SimEvent, type World } from "../../shared/sim/index.ts";
+import { createWorld, makeParams, type Command, type Difficulty, type World } from "../../shared/sim/index.ts";
 import { CellSync } from "./cellSync.ts";
 import { RoundContrasts } from "./contrast/RoundContrasts.ts";
 import { EventRelay } from "./eventRelay.ts";
@@ -29,7 +35,7 @@ import { MessageBudget } from "./messageBudget.ts";
 import { PredictionDesk } from "./predictionDesk.ts";
 import { MY_PREDICTIONS_MESSAGE, PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { InlineModel } from "./model/inlineModel.ts";
-import type { Answer, ModelHost, WorldLook } from "./model/modelHost.ts";
+import type { Answer, ModelHost, RoundNews, WorldLook } from "./model/modelHost.ts";
 import { ModelThread } from "./model/modelThread.ts";
 import { applyEdit, type WorldEdit } from "./model/worldEdits.ts";
 import { replayTo, type ReplayTo } from "./model/replayLog.ts";
@@ -77,7 +83,10 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected readonly fieldFrames = new FieldFrames();
   protected readonly eventRelay = new EventRelay();
   protected readonly budget = new MessageBudget();
+  /** The round's ledger: its counts are made where the model steps and come with each answer (model/roundTally.ts). */
   protected ledger = new RoleLedger();
+  /** The squads' IL-2 capture over the tug's window, sampled where the model steps (a class shows it: il2SquadTugSync.ts). */
+  protected readonly squadCapture = new SquadTugWindow();
   protected debrief: Debrief | null = null;
   protected roundSetup: RoundSetup = {};
   /** Each player's predictions for this round (predict, observe, explain). */
@@ -86,6 +95,16 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected readonly contrasts = new RoundContrasts((u) => this.broadcast(ServerMessage.contrast, u, { afterNextPatch: true }));
   /** Where the model steps: its own thread, or this process once advance() drives the room (model/modelHost.ts). */
   private model: ModelHost = new ModelThread(this.fieldFrames);
+  /**
+   * The round's inputs (roundInputDesk.ts): sent with the asks to the Round on the model's thread, or made by the
+   * room's own Round at once (a room driven by advance(), which leaves the thread at its first advance); logged at
+   * the model's tick, so that a thread that dies is replaced by one replaying them.
+   */
+  protected readonly roundInputs = new RoundInputDesk(this.round, () => this.caughtUp(), () => this.model.holdsRound && !this.manual);
+  /** Commands the thread's Round admitted and has not stepped yet (a paused room's): a checkpoint keeps them. */
+  private modelPending: Command[] = [];
+  /** The card clock was set by the room (a class resumed): it goes to the thread's Round with the next ask. */
+  private cardsSet = false;
   /** Threads that died and were replaced this room's life (tests, logs). */
   threadsReplaced = 0;
   /** Ticks the clock ran while the thread was still busy: asked for with the next ask. */
@@ -122,6 +141,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
 
   protected set cards(cards: CardClock) {
     this.round.cards = cards;
+    this.cardsSet = true;
   }
 
   /** The bots' skill. */
@@ -146,6 +166,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     // The contrast queue is shared by creator address, as rooms are (contrast/fairShare.ts, http/creationLimits.ts).
     this.contrasts.owner = () => ({ address: creatorOf(this.roomId) ?? this.roomId, shared: this.roomName === "classroom" });
     this.seats = new Seats(this.state.seats);
+    this.bots.watch = (change) => this.roundInputs.seatChanged(change); // bots seated and unseated are the round's inputs
     this.onMessage(ClientMessage.command, (client, payload) => this.onCommand(client, payload));
     this.onMessage(ClientMessage.inspect, (client, payload) => this.onInspect(client, payload));
     this.onMessage(PREDICT_MESSAGE, (client, payload) => this.onPredict(client, payload));
@@ -173,6 +194,29 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.show(null);
   }
 
+  /**
+   * Whether the room's world is the model's now (an answer that came is taken first): no ask in flight. The round's
+   * inputs are made then (roundInputDesk.ts).
+   */
+  private caughtUp(): boolean {
+    if (this.model.asked !== null) return false;
+    this.takeAnswer();
+    return true;
+  }
+
+  /**
+   * An input to the round from the room (a teacher's card, the sandbox's dose): the verb's sentence now (null: done)
+   * when the room's own Round makes it, else null now and, if the thread's Round refuses it, the sentence to `refused`.
+   */
+  protected roundInput(input: RoundInput, refused: (error: string) => void): string | null {
+    const told = (answer: InputAnswer): string | null => (typeof answer === "string" ? answer : answer && !answer.ok ? answer.error : null);
+    const now = this.roundInputs.make(input, (answer) => {
+      const error = told(answer);
+      if (error) refused(error);
+    });
+    return now === undefined ? null : told(now);
+  }
+
   /** What the state shows from now on: `view`, or (null) a view the room makes from its world at the next patch. */
   private show(view: RoundView | null): void {
     if (this.shown && this.shown !== view) this.spareCells = this.shown.cells;
@@ -184,8 +228,10 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.contrasts.forgetCommandsFrom(this.world.tick); // the ask in flight is dropped; its edits are in the room's world
     this.contrasts.edits(this.world.tick, this.unsentEdits);
     this.model.forget();
+    this.modelPending = [];
     this.unsentEdits = [];
     this.owedTicks = 0;
+    this.roundInputs.stop(); // what had not reached the model: the round is over, or another begins
     this.show(null); // the round may end here (Round.endNow): the state shows the room's world
   }
 
@@ -231,6 +277,11 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (ticks === 0 || !this.running() || this.world.outcome !== "ongoing") {
       this.owedTicks = 0; // paused, held in the lobby or over: nothing is owed
       this.frameOwed = false;
+      // the thread's Round still answers the inputs that came (a paused room's orders, a card dealt; an order that
+      // came as the round ended is refused there): no steps. A class's lobby sends none: its seats go with the first
+      // steps, and no thread starts before them.
+      const answerable = this.running() || this.world.outcome !== "ongoing";
+      if (this.model.holdsRound && answerable && this.roundInputs.waitingCount > 0 && this.model.ready) this.askModel(0, false);
       return;
     }
     this.owedTicks = Math.min(this.owedTicks + ticks, MAX_TICKS_PER_ASK);
@@ -249,12 +300,16 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
    * when the model has moved). Returns the steps asked.
    */
   private askModel(ticks: number, frame: boolean): number {
-    this.round.think();
+    const onThread = this.model.holdsRound; // the thread's Round thinks and logs what reached the model (its answer)
+    if (!onThread) this.round.think();
     const steps = Math.min(ticks, this.round.ticksToNextTurn());
     const commands = this.world.pending.splice(0), edits = this.unsentEdits.splice(0);
     this.contrasts.edits(this.world.tick, edits);
-    this.contrasts.commands(this.world.tick, commands);
-    this.model.ask({ ticks: steps, commands, edits, frame: frame ? { deadband: this.fieldFrames.deadband } : null });
+    if (!onThread) this.contrasts.commands(this.world.tick, commands);
+    const inputs = this.roundInputs.send(edits);
+    const cards = onThread && this.cardsSet ? [...this.cards] : null;
+    if (onThread) this.cardsSet = false;
+    this.model.ask({ ticks: steps, commands, edits, inputs, cards, frame: frame ? { deadband: this.fieldFrames.deadband } : null });
     if (frame) this.frameOwed = false;
     return steps;
   }
@@ -267,7 +322,20 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (answer.frame) this.broadcastBytes(ServerMessage.field, answer.frame, { afterNextPatch: true });
     this.show(answer.view);
     this.eventRelay.add(answer.wire);
-    this.afterSteps(answer.events);
+    adoptSummary(this.ledger, answer.tally.ledger);
+    if (answer.tally.squadSample) this.squadCapture.add(answer.tally.squadSample);
+    if (answer.round) this.takeRoundNews(answer.round);
+    this.afterSteps();
+    this.roundInputs.catchUp(); // the room's world is the model's: what waited for it is made now
+  }
+
+  /** What the thread's Round did: its answers to the inputs sent, its card clock and bots' counts, what reached the model. */
+  private takeRoundNews(news: RoundNews): void {
+    this.round.cards = new Map(news.cards);
+    Object.assign(this.bots, news.bots);
+    for (const t of news.reached) this.contrasts.commands(t.tick, t.commands ?? []);
+    this.modelPending = news.waiting;
+    this.roundInputs.answered(news.made);
   }
 
   /** Leaves the model's thread for good: the model steps in this process from now on (commands in flight are asked again). */
@@ -275,33 +343,40 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (!this.model.onThread) return;
     this.takeAnswer();
     this.dropThread();
+    this.world.pending.unshift(...this.modelPending.splice(0)); // admitted on the thread, not yet stepped
+    // The room's Round goes on (cards as the thread's last answer left them; its bots from their seats, their
+    // memories on the thread lost), making what waited for the thread.
     this.model = new InlineModel(this.fieldFrames);
-    this.model.startRound(this.world, this.fieldFrames.state());
+    this.model.startRound(this.world, this.fieldFrames.state(), { ledger: ledgerSummary(this.ledger) });
+    this.roundInputs.catchUp();
   }
 
   /**
-   * A thread that died is replaced by a new one that replays the round's log to the room's tick (the room's world is
-   * the thread's as of its last answer); the ask in flight is asked again. The round goes on where it was.
+   * A thread that died is replaced by a new one that replays the round's inputs (its bots thinking again) to the
+   * room's tick (the room's world is the thread's as of its last answer), or, for a round rebuilt from a checkpoint,
+   * the model's log; the ask in flight is asked again. The round goes on where it was.
    */
   private replaceThread(failure: string): void {
-    console.error(`[${this.roomName} ${this.roomId}] the model's thread failed; a new thread replays the round to tick ${this.world.tick}:`, failure);
+    const w = this.world, byInputs = this.roundInputs.replayable();
+    console.error(`[${this.roomName} ${this.roomId}] the model's thread failed; a new thread replays the round ${byInputs ? "(its inputs)" : "(the model's log)"} to tick ${w.tick}:`, failure);
     this.dropThread();
     this.threadsReplaced++;
     this.model = new ModelThread(this.fieldFrames);
-    const w = this.world;
-    this.model.startRound(w, this.fieldFrames.state(), { ticks: this.contrasts.logSoFar(w), tick: w.tick });
+    const ledger = ledgerSummary(this.ledger);
+    this.model.startRound(w, this.fieldFrames.state(), byInputs ? { inputs: this.roundInputs.to(), ledger } : { replay: { ticks: this.contrasts.logSoFar(w), tick: w.tick }, ledger });
+    this.roundInputs.catchUp();
   }
 
   /** Closes the thread; the commands of its ask in flight go back to wait for the next ask (edits are in the room's world and the log). */
   private dropThread(): void {
     const asked = this.model.asked;
     if (asked) this.world.pending.unshift(...asked.commands);
+    this.roundInputs.resend(); // the inputs sent with it too
     this.contrasts.forgetCommandsFrom(this.world.tick); // logged again when asked again
     this.model.close();
   }
 
-  private afterSteps(events: readonly SimEvent[]): void {
-    this.ledger.record(this.world, events);
+  private afterSteps(): void {
     if (this.world.outcome !== "ongoing") this.endRound();
   }
 
@@ -318,11 +393,13 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   /** A new world for this round from roundSetup; seats stay. */
   protected startRound(seed: number): void {
     const base = SCENARIOS[this.roundSetup.scenarioId ?? DEFAULT_SCENARIO_ID];
+    this.roundInputs.clear();
     const scenario = scenarioWithVariant(base, this.roundSetup.days, this.roundSetup.variant);
     this.round.start(createWorld(scenario, makeParams(scenario.params), seed >>> 0));
     this.stopModel();
     this.contrasts.startRound(this.world, this.state.round);
     this.ledger = new RoleLedger();
+    this.squadCapture.clear();
     this.debrief = null;
     this.eventRelay.clear();
     this.show(null);
@@ -338,7 +415,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   /** The round so far, for a checkpoint: the room's copy's tick, the log up to it, the orders and edits still on their way. */
   protected roundSoFar(): RoundSoFar {
     const w = this.world;
-    return { seed: w.seed, tick: w.tick, ticks: this.contrasts.logSoFar(w), pending: [...w.pending], unsentEdits: [...this.unsentEdits] };
+    return { seed: w.seed, tick: w.tick, ticks: this.contrasts.logSoFar(w), pending: [...this.modelPending, ...w.pending], unsentEdits: [...this.unsentEdits] };
   }
 
   /**
@@ -359,7 +436,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.world.pending.push(...last, ...so.pending);
     this.fieldFrames.restart();
     this.fieldFrames.next(this.world);
-    this.model.startRound(this.world, this.fieldFrames.state(), { ticks: so.ticks, tick: so.tick });
+    this.roundInputs.whole = false; // its inputs before the checkpoint are not known: a replaced thread replays the model's log
+    this.model.startRound(this.world, this.fieldFrames.state(), { replay: { ticks: so.ticks, tick: so.tick }, ledger: ledgerSummary(this.ledger) });
     for (const edit of so.unsentEdits) this.editWorld(edit);
     this.show(null);
     this.cellSync.reset(this.state.cells);
@@ -407,12 +485,17 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     const blocked = this.commandBlocked(client);
     if (blocked) return this.refuse(client, ClientMessage.command, blocked);
     if (this.world.outcome !== "ongoing") return this.refuse(client, ClientMessage.command, "the round is over");
-    if (this.world.pending.length >= MAX_PENDING_COMMANDS) return this.refuse(client, ClientMessage.command, "too many orders are waiting: resume the game first");
+    // orders waiting: admitted on the thread and not yet stepped (a paused room's), on their way there, or here
+    if (this.modelPending.length + this.world.pending.length + this.roundInputs.waitingCount >= MAX_PENDING_COMMANDS) return this.refuse(client, ClientMessage.command, "too many orders are waiting: resume the game first");
     const checked = checkCommand(payload);
     if (!checked.ok) return this.refuse(client, ClientMessage.command, checked.error);
-    const r = this.round.admit(seat, checked.command);
-    if (!r.ok) this.refuse(client, ClientMessage.command, r.error);
-    else this.onCommandAccepted(client, r.command);
+    // admitted where the round's Round is: on the thread (answered with a later answer), or here at once
+    const admitted = (r: InputAnswer): void => {
+      if (r === null || typeof r === "string" || !r.ok) this.refuse(client, ClientMessage.command, typeof r === "string" ? r : r?.ok === false ? r.error : "not admitted");
+      else this.onCommandAccepted(client, r.command);
+    };
+    const now = this.roundInputs.make({ kind: "admit", sender: { role: seat.role, squads: [...seat.squads] }, command: checked.command }, admitted);
+    if (now !== undefined) admitted(now);
   }
 
   /** A player commits a prediction (budgeted like commands); they get their predictions back, or a refusal. */

@@ -163,16 +163,7 @@ export class RoleLedger {
   /** One pass over the cells: living cells per squad (for the peak), Treg contact time, and the copy for next step. */
   scan(world: World): void {
     const c = world.cells, n = c.count;
-    if (this.prevId.length < n) {
-      const cap = Math.max(64, c.capacity);
-      this.prevId = new Uint32Array(cap);
-      this.prevSquad = new Uint16Array(cap);
-      this.prevCaptured = new Float32Array(cap);
-    }
-    this.prevId.set(c.id.subarray(0, n));
-    this.prevSquad.set(c.squad.subarray(0, n));
-    this.prevCaptured.set(c.captured.subarray(0, n));
-    this.prevCount = n;
+    this.remember(world);
     let counts = this.counts, suppressing = this.suppressing, types = this.types;
     counts.fill(0);
     suppressing.fill(0);
@@ -203,6 +194,21 @@ export class RoleLedger {
         t.peakDay = day;
       }
     }
+  }
+
+  /** Keeps the cells' ids, squads and IL-2 taken in, for a cell that dies and is compacted away in the next step. */
+  remember(world: World): void {
+    const c = world.cells, n = c.count;
+    if (this.prevId.length < n) {
+      const cap = Math.max(64, c.capacity);
+      this.prevId = new Uint32Array(cap);
+      this.prevSquad = new Uint16Array(cap);
+      this.prevCaptured = new Float32Array(cap);
+    }
+    this.prevId.set(c.id.subarray(0, n));
+    this.prevSquad.set(c.squad.subarray(0, n));
+    this.prevCaptured.set(c.captured.subarray(0, n));
+    this.prevCount = n;
   }
 
   /** IL-2 molecules the squad has taken in, all time: its dead cells' share plus what its living cells hold now. */

@@ -9,6 +9,9 @@ import { admitCommand, type CardClock } from "./admitCommand.ts";
 /** Most commands one decision may queue (a bot gone wrong must not flood the model). */
 const MAX_PER_DECISION = 32;
 
+/** A bot seated (its seed derived from the world's) or unseated: the round's inputs of those kinds. */
+export type BotSeatChange = { kind: "seat"; role: Role; difficulty: Difficulty } | { kind: "unseat"; role: Role };
+
 /** The first multiple of `every` after `tick`: a bot's next turn. */
 const nextTurn = (tick: number, every: number): number => (Math.floor(tick / every) + 1) * every;
 
@@ -21,11 +24,14 @@ export class BotSeats {
   refused = 0;
   /** The last refusal, for tests and logs. */
   lastRefusal = "";
+  /** Told of each bot seated by `seat` or unseated (the room logs them as the round's inputs: roundInputs.ts). */
+  watch: ((change: BotSeatChange) => void) | null = null;
 
   /** Seats a bot in `role` (replacing any bot there); its seed is derived from the round's seed and the role. */
   seat(role: Role, difficulty: Difficulty, worldSeed: number, tickSeconds: number): void {
     const roleSalt = ROLES.indexOf(role) + 1;
     this.seatBot(createBot(role, difficulty, (worldSeed ^ (roleSalt * 0x9e3779b1)) >>> 0, tickSeconds));
+    this.watch?.({ kind: "seat", role, difficulty });
   }
 
   /** Seats a bot made elsewhere (a test's own seed) in its role, replacing any bot there. */
@@ -37,6 +43,7 @@ export class BotSeats {
   unseat(role: Role): void {
     this.bots.delete(role);
     this.due.delete(role);
+    this.watch?.({ kind: "unseat", role });
   }
 
   roles(): Role[] {

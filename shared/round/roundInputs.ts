@@ -3,9 +3,10 @@
 // cannot do once the bots live beside the world (their commands come again from their own decisions). Issue 15: the
 // piece a model's thread that holds the Round needs to be replaced from the log without losing the round.
 // Inputs between two steps are made in order, then the bots whose turn it is think, then the step (Round.tick), as the
-// rooms do. Ticks. Pure; called by tests now, by the room's model host next.
+// rooms do. Ticks. Pure; the room logs its round's inputs (server/rooms/roundInputDesk.ts) and a thread that replaces
+// a dead one replays them (server/rooms/model/modelWorker.ts); tests.
 
-import { ROLES, type Command, type Difficulty, type Role, type TherapyName, type World } from "../sim/index.ts";
+import { ROLES, type Command, type Difficulty, type Role, type SimEvent, type TherapyName, type World } from "../sim/index.ts";
 import type { Admission, Sender } from "./admitCommand.ts";
 import { Round } from "./Round.ts";
 import { applyEdit, type WorldEdit } from "./worldEdit.ts";
@@ -69,8 +70,9 @@ export class RoundInputs {
  * A round on `world` (fresh: tick 0, made from the same scenario and seed) brought to `tick`: at each tick the inputs
  * logged there are made again in order, then the round ticks (its bots think, then the step). Inputs logged at `tick`
  * itself are made too (they wait for its step). The round's world, cards and bots are then those the logged round had.
+ * `after` is told each step's events.
  */
-export function replayInputs(world: World, logged: readonly LoggedInput[], tick: number): Round {
+export function replayInputs(world: World, logged: readonly LoggedInput[], tick: number, after?: (events: readonly SimEvent[]) => void): Round {
   if (world.tick !== 0) throw new Error("a replay starts from a fresh world");
   const round = new Round(world);
   let k = 0;
@@ -79,7 +81,8 @@ export function replayInputs(world: World, logged: readonly LoggedInput[], tick:
     if (k < logged.length && logged[k].tick < t) throw new Error(`the log is not in tick order at input ${k}`);
     if (t === tick) break;
     if (world.outcome !== "ongoing") throw new Error(`the round ended at tick ${t}, before the replay's tick ${tick}`);
-    round.tick();
+    const events = round.tick();
+    after?.(events);
   }
   return round;
 }

@@ -174,7 +174,8 @@ describe("teacher powers", () => {
     await waitFor("speed 4", () => teacher.state.speed === 4);
     const therapy = THERAPY_NAMES[0];
     act({ action: "deal", therapy }); // nobody plays clinician: the teacher's card is played at once
-    await waitFor("the dose queued", () => room.world.pending.some((c) => c.kind === "therapy" && c.therapy === therapy));
+    // made by the round on the model's thread: its card clock comes back with the answer
+    await waitFor("the dose given: its card cooling down", () => (room["cards"].get(therapy) ?? -1) > room.world.tick);
     room.advance(1);
     expect(room["cards"].get(therapy)).toBeGreaterThan(room.world.tick);
 

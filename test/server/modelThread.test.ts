@@ -1,8 +1,10 @@
 // The model on its own thread: a room that steps it there plays exactly the round a room stepping it itself plays
 // (bots decide at the same ticks, whatever the speed); a classroom's squad split and fold-back reach the thread; a
-// thread that dies is replaced by one that replays the round's log, and the round ends as if nothing happened;
+// thread that dies is replaced by one that replays the round's inputs (bots thinking again), and the round ends as if
+// nothing happened, the log alone making it again (a person's orders, a bot seated mid-round);
 // the state shows the view the thread sends; closing the room stops the thread; questions (the microscope, a look
-// at the hash) go to the thread's own world.
+// at the hash) go to the thread's own world; people's orders are admitted by the round on the thread, paused or not,
+// with the same refusals, and a paused class's admitted order is in its checkpoint.
 // Real timers, 127.0.0.1.
 
 import { inflateRawSync } from "node:zlib";
@@ -18,6 +20,7 @@ import { createWorld, makeParams, stateHash, step } from "../../shared/sim/index
 import { MAX_THREADS_REPLACED } from "../../server/rooms/TissueRoomBase.ts";
 import { viewOf, type RoundView } from "../../server/rooms/model/roundView.ts";
 import { openClass, joinStudent } from "./classDevices.ts";
+import { replayInputs, type LoggedInput } from "../../shared/round/index.ts";
 import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
 const ts = testServerPerFile();
@@ -174,7 +177,7 @@ describe("the model's own thread", () => {
     } finally {
       console.error = log;
     }
-    expect(String(errors[0]?.[0])).toMatch(/model's thread failed; a new thread replays the round/);
+    expect(String(errors[0]?.[0])).toMatch(/model's thread failed; a new thread replays the round \(its inputs\)/);
     await waitFor("the round's end on the new thread", () => room.world.outcome !== "ongoing", 30_000);
     expect(room.modelOnThread).toBe(true);
     expect(threadOf(room).worker).not.toBe(dead);
@@ -186,6 +189,94 @@ describe("the model's own thread", () => {
     expect(await room.lookAtModel()).toEqual({ tick: here.world.tick, hash: stateHash(here.world) }); // the new thread's world
     await room.disconnect();
     await here.disconnect();
+  });
+
+  test("a thread that dies after a person's orders and a bot seated mid-round is replaced from the round's inputs, bots thinking again", async () => {
+    const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { seed: 8, days: 0.25, role: "effector", difficulty: "hard" });
+    room.autoDispose = false;
+    const player = await ts.colyseus.sdk.joinById(room.roomId);
+    const refusals: unknown[] = [];
+    player.onMessage("*", (type, message) => void (type === ServerMessage.refused && refusals.push(message)));
+    await player.waitForInitialState();
+    room.control({ action: "speed", speed: 4 });
+    await waitFor("the thread at work", () => room.world.tick > 30, 20_000);
+    const desk = (room as unknown as { roundInputs: { inputs: { logged: LoggedInput[] } } }).roundInputs;
+    player.send("command", { kind: "target", squad: 1, x: 30, y: 30 });
+    player.send("command", { kind: "release", squad: 4 }); // not the player's squad: refused, not logged
+    player.send("command", { kind: "target", squad: 2, x: 20, y: 40 });
+    await waitFor("the orders made on the round", () => desk.inputs.logged.filter((l) => l.input.kind === "admit").length === 2, 10_000);
+    await waitFor("the refusal", () => refusals.length === 1, 10_000);
+    await player.leave(); // the effector's seat goes to a bot mid-round
+    await waitFor("a bot in the effector seat", () => room.bots.roles().includes("effector"), 10_000);
+    await waitFor("a few more steps", () => room.world.tick > 120, 20_000);
+    const errors: unknown[][] = [];
+    const log = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      await (threadOf(room).worker as { terminate(): Promise<number> }).terminate();
+      await waitFor("a new thread", () => room.threadsReplaced === 1, 10_000);
+    } finally {
+      console.error = log;
+    }
+    expect(String(errors[0]?.[0])).toMatch(/replays the round \(its inputs\)/);
+    await waitFor("the round's end on the new thread", () => room.world.outcome !== "ongoing", 60_000);
+    const logged = desk.inputs.logged;
+    const effectorBot = logged.find((l) => l.input.kind === "seat" && l.input.role === "effector");
+    expect(effectorBot!.tick).toBeGreaterThan(30);
+    // The log alone makes the round again, to the same world and bots: what the new thread did at the replacement.
+    const w = room.world, replayed = replayInputs(createWorld(w.scenario, makeParams(w.scenario.params), w.seed), logged, w.tick);
+    expect(stateHash(replayed.world)).toBe(stateHash(w));
+    expect(replayed.world.outcome).toBe(w.outcome);
+    expect(replayed.bots.accepted).toBe(room.bots.accepted);
+    expect(await room.lookAtModel()).toEqual({ tick: w.tick, hash: stateHash(w) });
+    await room.disconnect();
+  });
+
+  test("a person's orders are admitted by the round on the thread, paused or not: the card clock comes back, refusals read the same", async () => {
+    const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { seed: 12, days: 1, role: "clinician" });
+    room.autoDispose = false;
+    const player = await ts.colyseus.sdk.joinById(room.roomId);
+    const refusals: { error: string }[] = [];
+    player.onMessage("*", (type, message) => void (type === ServerMessage.refused && refusals.push(message as { error: string })));
+    await player.waitForInitialState();
+    await waitFor("the thread at work", () => room.world.tick > 10, 20_000);
+    const cards = () => (room as unknown as { cards: Map<string, number> }).cards;
+    player.send("command", { kind: "therapy", therapy: "lowDose", course: true });
+    await waitFor("the card cooling down, from the thread's round", () => (cards().get("lowDose") ?? -1) > room.world.tick + 60, 10_000);
+    expect(room.world.pending).toEqual([]); // admitted there, not on the room's copy
+    expect(room.modelOnThread).toBe(true);
+    room.control({ action: "pause" });
+    const tick = room.world.tick;
+    await new Promise((r) => setTimeout(r, 200)); // an answer in flight comes in
+    player.send("command", { kind: "therapy", therapy: "lowDose", course: false });
+    await waitFor("the refusal while paused", () => refusals.length === 1, 10_000);
+    expect(refusals[0].error).toMatch(/still in use/);
+    expect(room.world.tick).toBeLessThanOrEqual(tick + 16); // no steps for it
+    expect(await room.lookAtModel()).toEqual({ tick: room.world.tick, hash: stateHash(room.world) });
+    await player.leave();
+    await room.disconnect();
+  });
+
+  test("a paused class's order, admitted by the round on the thread and not yet stepped, is in the class's checkpoint", async () => {
+    const { room, act } = await openClass(ts, { days: 1 });
+    room.manual = false;
+    const s = await joinStudent(ts, room.roomId);
+    act({ action: "assign", seatId: s.client.sessionId, role: "effector" });
+    await waitFor("the effector student", () => room.state.seats.get(s.client.sessionId)?.role === "effector");
+    act({ action: "start" });
+    await waitFor("the round to run", () => room.world.tick > 20, 20_000);
+    act({ action: "pause" });
+    await waitFor("paused", () => room.state.paused, 10_000);
+    await new Promise((r) => setTimeout(r, 200)); // an answer in flight comes in
+    const tick = room.world.tick;
+    const squad = [...room.state.seats.get(s.client.sessionId)!.squads][0];
+    s.client.send("command", { kind: "target", squad, x: 33, y: 44 });
+    const take = () => (room as unknown as { checkpoints: { take(): { world: { pending: unknown[]; tick: number } } } }).checkpoints.take().world;
+    await waitFor("the order in the checkpoint", () => take().pending.length === 1, 10_000);
+    expect(take().pending[0]).toEqual({ kind: "target", squad, x: 33, y: 44 });
+    expect(room.world.pending).toEqual([]); // admitted on the thread, not on the room's copy
+    expect(room.world.tick).toBe(tick); // and not stepped
+    act({ action: "close" });
   });
 
   test("a room whose threads keep dying steps the model itself after MAX_THREADS_REPLACED, from where it was", async () => {
@@ -218,7 +309,7 @@ describe("the model's own thread", () => {
     const thread = new ModelThread(frames);
     try {
       thread.startRound(copy, frames.state());
-      thread.ask({ ticks: 60, commands: [], edits: [], frame: null });
+      thread.ask({ ticks: 60, commands: [], edits: [], inputs: [], cards: null, frame: null });
       for (let k = 0; k < 60; k++) step(reference);
       const id = reference.cells.id[reference.cells.count - 1]; // the newest cell: perhaps born in these steps
       const seen = await thread.question({ what: "inspect", cellId: id });

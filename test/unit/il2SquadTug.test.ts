@@ -1,4 +1,4 @@
-// The per-squad IL-2 tug-of-war (shared/net/il2SquadTug.ts, server/rooms/il2SquadTugSync.ts): the window's shares
+// The per-squad IL-2 tug-of-war (shared/net/il2SquadTug.ts, server/rooms/il2SquadTugSync.ts, sampled as server/rooms/model/roundTally.ts does): the window's shares
 // from cumulative per-squad captures, and a class-sized viral round (squads split as for 6 effector, 3 Treg and 2 NK
 // students) synced into a HUD alone, so every encoded byte is the per-squad tug's: the shares follow the RoleLedger's
 // own per-squad counts, the helper squads together never beat the helpers' share of the cell-type bar, and the cost
@@ -12,9 +12,9 @@ import { checkCommand } from "../../shared/net/commandMessage.ts";
 import { createBot, observe } from "../../shared/bots/index.ts";
 import { latestShares, TUG_STEP_PERMILLE, TUG_WINDOW_HOURS, windowOf } from "../../shared/net/il2Tug.ts";
 import { nextSquadPermille, SQUAD_TUG_STEP_PERMILLE, squadShares, trimSamples, type SquadCaptureSample } from "../../shared/net/il2SquadTug.ts";
-import { RoleLedger } from "../../shared/report/roleLedger.ts";
+import { RoundTally } from "../../server/rooms/model/roundTally.ts";
 import { HudState, TissueState } from "../../shared/net/TissueState.ts";
-import { Il2SquadTugSync } from "../../server/rooms/il2SquadTugSync.ts";
+import { Il2SquadTugSync, SquadTugWindow } from "../../server/rooms/il2SquadTugSync.ts";
 
 const sample = (day: number, values: Record<string, number>): SquadCaptureSample => ({ tick: Math.round(day * 1440), day, values });
 
@@ -68,7 +68,8 @@ describe("per-squad tug-of-war on the wire, in a class-sized round", () => {
     const squads = Array.from({ length: next - 1 }, (_, k) => k + 1);
 
     const bots = ROLES.map((r) => createBot(r, "hard", 2));
-    const ledger = new RoleLedger();
+    // counted as where the model steps (model/roundTally.ts), the squads' capture sampled there and windowed in the room
+    const tally = new RoundTally(), ledger = tally.ledger, tugWindow = new SquadTugWindow();
     const state = new TissueState();
     state.hud = new HudState();
     const encoder = new Encoder(state);
@@ -88,7 +89,8 @@ describe("per-squad tug-of-war on the wire, in a class-sized round", () => {
             if (r.ok) world.pending.push(r.command);
           }
         }
-        ledger.record(world, step(world));
+        const counted = tally.after(world, step(world));
+        if (counted.squadSample) tugWindow.add(counted.squadSample);
         if (world.history.length !== seen) {
           seen = world.history.length;
           const values: Record<string, number> = {};
@@ -96,7 +98,7 @@ describe("per-squad tug-of-war on the wire, in a class-sized round", () => {
           ledgerSamples.push({ tick: world.tick, day: world.history[seen - 1].day, values });
         }
       }
-      sync.sync(state.hud, world, ledger);
+      sync.sync(state.hud, tugWindow);
       const patch = encoder.encode();
       bytes += patch.byteLength;
       if (patch.byteLength) nonEmpty++;

@@ -26,6 +26,7 @@ import type { QuizBook } from "./quizBook.ts";
 import { SeatHolds, type AllowReconnection } from "./seatHold.ts";
 import { SessionRecord } from "./sessionRecord.ts";
 import { WorldRebuilds } from "../worldRebuilds.ts";
+import type { RoundInput } from "../../../shared/round/index.ts";
 
 /** The room's public side, as Colyseus and TissueRoomBase give it (ClassroomRoom is one). */
 export interface ClassRoomSide {
@@ -70,6 +71,11 @@ export interface BaseMoves {
   endRound(): void;
   /** The round's numbers copied into the state now (roundSync.ts). */
   syncRound(): void;
+  /**
+   * Something done to the Round outside a person's command (a dealt card): made where the Round lives (the model's
+   * thread, TissueRoomBase.roundInput); a sentence now if refused at once, `refused` when the thread refuses it later.
+   */
+  roundInput(input: RoundInput, refused: (error: string) => void): string | null;
 }
 
 export class ClassParts implements ClassInternals {

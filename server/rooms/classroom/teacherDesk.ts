@@ -4,7 +4,7 @@
 // actions end in the same moves. Called by ClassroomRoom (teacher, lesson and sandbox messages; server drain's "end").
 
 import {
-  CLASS_CLOSED_TEXT, ClassroomServerMessage, REMOVED_TEXT, type ClassClosed, type TeacherAction,
+  CLASS_CLOSED_TEXT, ClassroomClientMessage, ClassroomServerMessage, REMOVED_TEXT, type ClassClosed, type TeacherAction,
 } from "../../../shared/net/classroom.ts";
 import { autoBalance, newRoundDropsRound, teacherRefusal } from "../../../shared/round/index.ts";
 import type { Role } from "../../../shared/sim/index.ts";
@@ -69,7 +69,12 @@ export function actAsTeacher(c: ClassParts, a: TeacherAction): string | null {
       c.state.lateJoin = a.on;
       return null;
     case "deal":
-      return c.round.deal(a.therapy, c.roster.countRole("clinician") > 0);
+      return c.base.roundInput({ kind: "deal", therapy: a.therapy, clinicianSeated: c.roster.countRole("clinician") > 0 }, (error) => {
+        for (const id of c.teachers) {
+          const client = c.client(id);
+          if (client) c.base.refuse(client, ClassroomClientMessage.teacher, error);
+        }
+      });
     case "scenario":
       c.roundSetup = { scenarioId: a.scenarioId, days: a.days };
       c.startRound(c.world.seed);

@@ -5,15 +5,19 @@
 import { step, type SimEvent, type World } from "../../../shared/sim/index.ts";
 import { wireEvents } from "../eventRelay.ts";
 import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
-import { answer, type Answer, type Ask, type ModelHost, type Question, type Reply } from "./modelHost.ts";
+import { RoundTally } from "./roundTally.ts";
+import { answer, type GoOnFrom, type Answer, type Ask, type ModelHost, type Question, type Reply } from "./modelHost.ts";
 
 export class InlineModel implements ModelHost {
   readonly onThread = false;
+  /** The room's own Round makes the inputs, on this world. */
+  readonly holdsRound = false;
   readonly failure = null;
   readonly asked = null;
   private world: World | null = null;
   private answer: Answer | null = null;
   private readonly frames: FieldFrames;
+  private tally = new RoundTally();
 
   /** `frames` are the room's: frames made here are the room's next ones. */
   constructor(frames: FieldFrames) {
@@ -24,9 +28,12 @@ export class InlineModel implements ModelHost {
     return this.world !== null;
   }
 
-  startRound(world: World, _frames: FieldFramesState): void {
+  /** The room's `world` is already where the round is (a replay made on it): `from.ledger` is what it counted so far. */
+  startRound(world: World, _frames: FieldFramesState, from?: GoOnFrom): void {
     this.world = world;
     this.answer = null;
+    this.tally = new RoundTally();
+    this.tally.goOnFrom(world, from?.ledger);
   }
 
   ask(ask: Ask): void {
@@ -42,7 +49,7 @@ export class InlineModel implements ModelHost {
     }
     if (ask.frame) this.frames.deadband = ask.frame.deadband;
     // The view is made from the room's world when the room patches (it is this world): not after every tick.
-    this.answer = { events, wire: wireEvents(world, events), stepMs, frame: ask.frame ? this.frames.next(world) : null, view: null };
+    this.answer = { events, wire: wireEvents(world, events), stepMs, frame: ask.frame ? this.frames.next(world) : null, view: null, tally: this.tally.after(world, events), round: null };
   }
 
   take(): Answer | null {

@@ -6,25 +6,51 @@
 
 import type { InspectResult } from "../../../shared/net/messages.ts";
 import { inspectCell } from "../../../shared/report/inspect.ts";
-import { stateHash, type Command, type SimEvent, type World } from "../../../shared/sim/index.ts";
+import { stateHash, type Command, type SimEvent, type TherapyName, type World } from "../../../shared/sim/index.ts";
+import type { InputAnswer, RoundInput } from "../../../shared/round/roundInputs.ts";
+import type { LogTick } from "../../../shared/report/commandLog.ts";
 import type { WireEvents } from "../eventRelay.ts";
 import type { FieldFramesState } from "../fieldBroadcast.ts";
 import type { RoundView } from "./roundView.ts";
+import type { Tally } from "./roundTally.ts";
+import type { LedgerSummary } from "../../../shared/report/ledgerSummary.ts";
+import type { InputsTo } from "../roundInputDesk.ts";
 import type { ReplayTo } from "./replayLog.ts";
 import type { WorldEdit } from "./worldEdits.ts";
+
+/**
+ * Where a round under way is: the model's log to replay (`replay`, a class resumed after a restart) or the round's
+ * inputs (`inputs`, roundInputDesk.ts: the bots think again), and the counts so far (`ledger`, roundTally.ts).
+ */
+export interface GoOnFrom { replay?: ReplayTo; inputs?: InputsTo; ledger?: LedgerSummary }
 
 /** A field frame to make after the steps, with the dead-band of the game's speed. */
 export interface FrameAsk { deadband: number }
 
-/** Steps to take: `commands` go in at the first of them, after `edits` (both already made on the room's world). */
-export interface Ask { ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null }
+/**
+ * Steps to take: `commands` go in at the first of them, after `edits` (both already made on the room's world); a host
+ * that holds the round's Round (the thread) makes `inputs` after the edits (roundInputDesk.ts), with the card clock
+ * `cards` when the room set it (a class resumed). Zero ticks: the inputs alone (the room is paused).
+ */
+export interface Ask { ticks: number; commands: Command[]; edits: WorldEdit[]; inputs: RoundInput[]; cards: [TherapyName, number][] | null; frame: FrameAsk | null }
 
 /**
- * What the steps gave: their events (for the room's copy of the world: its ledger) and as the wire carries them, each
- * step's time, the field frame to send (the room's frames follow on from it), and the view of the stepped round (what
- * the state shows: roundView.ts), or null when the room makes it from its own world at the patch (this process).
+ * What the Round did where the model steps (a thread holding it): each input's answer, in order, the card clock and
+ * the bots' counts after the steps, the commands that reached the model at each tick (for the round's log), and those
+ * admitted but not yet stepped (a paused room's: a checkpoint keeps them).
  */
-export interface Answer { events: SimEvent[]; wire: WireEvents; stepMs: number[]; frame: Uint8Array | null; view: RoundView | null }
+export interface RoundNews { made: InputAnswer[]; cards: [TherapyName, number][]; bots: BotCounts; reached: LogTick[]; waiting: Command[] }
+
+/** A round's bots' counts of their commands (BotSeats). */
+export interface BotCounts { accepted: number; refused: number; lastRefusal: string }
+
+/**
+ * What the steps gave: their events and as the wire carries them, each step's time, the field frame to send (the
+ * room's frames follow on from it), the view of the stepped round (what the state shows: roundView.ts), or null when
+ * the room makes it from its own world at the patch (this process), and what was counted where the model stepped
+ * (roundTally.ts: the ledger's counts, the squads' IL-2 capture), so that the room reads no world for them.
+ */
+export interface Answer { events: SimEvent[]; wire: WireEvents; stepMs: number[]; frame: Uint8Array | null; view: RoundView | null; tally: Tally; round: RoundNews | null }
 
 /** A look at the host's own world (the thread's, not the room's copy): its tick and state hash. */
 export interface WorldLook { tick: number; hash: string }
@@ -41,6 +67,8 @@ export function answer<Q extends Question>(world: World, q: Q): Reply<Q> {
 export interface ModelHost {
   /** Whether the steps run on another thread. */
   readonly onThread: boolean;
+  /** Whether the round's Round (its inputs, cards and bots) is the host's: the room sends inputs with its asks. */
+  readonly holdsRound: boolean;
   /** Whether an ask may be sent now (a round started, no ask in flight, no failure). */
   readonly ready: boolean;
   /** Why this host can no longer step (its thread died), or null. */
@@ -48,10 +76,10 @@ export interface ModelHost {
   /** The ask in flight, until its answer is taken or dropped. */
   readonly asked: Ask | null;
   /**
-   * A round on `world` (the room's), its field frames going on from `frames`; with `replay` (a class resumed, a
-   * thread replaced) a thread first brings its own world to the log's tick, as the room's world already is.
+   * A round on `world` (the room's), its field frames going on from `frames`; `from` a round under way (a class
+   * resumed, a thread replaced) a thread first brings its own world to the room's tick, as the room's world already is.
    */
-  startRound(world: World, frames: FieldFramesState, replay?: ReplayTo): void;
+  startRound(world: World, frames: FieldFramesState, from?: GoOnFrom): void;
   ask(ask: Ask): void;
   /**
    * The answer that arrived since the last call, or null; the room's world is then the stepped world. `later` are

@@ -1,36 +1,38 @@
-// The room's side of the model's own thread (modelWorker.ts), a ModelHost: starts a round's world there, asks for
-// steps with the commands and edits made since the last ask, and holds the answer until the room's next tick takes it,
+// The room's side of the model's own thread (modelWorker.ts), a ModelHost that holds the round's Round: starts a
+// round there, asks for steps with the edits and the round's inputs made since the last ask (people's commands, cards,
+// bots' seats: the thread admits them and its bots think), and holds the answer until the room's next tick takes it,
 // writing it into the room's world (worldSnapshot.ts). One ask at a time. The thread starts at the first ask, so a room
 // driven by advance() alone never starts one. A thread that dies sets `failure`; the room then starts another from the
-// round's log. Used by TissueRoomBase.
+// round's inputs. Used by TissueRoomBase.
 
 import { Worker } from "node:worker_threads";
 import type { Command, Scenario, World } from "../../../shared/sim/index.ts";
 import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
-import type { Answer, Ask, FrameAsk, ModelHost, Question, Reply } from "./modelHost.ts";
-import type { ReplayTo } from "./replayLog.ts";
+import type { Answer, Ask, GoOnFrom, ModelHost, RoundNews, Question, Reply } from "./modelHost.ts";
 import type { WireEvents } from "../eventRelay.ts";
 import type { RoundView } from "./roundView.ts";
+import type { Tally } from "./roundTally.ts";
 import { applyEdit, type WorldEdit } from "./worldEdits.ts";
 import { applySnapshot, arraysOf, snapshotBuffers, type SnapshotArrays, type WorldSnapshot } from "./worldSnapshot.ts";
 
 export type ToModelThread =
-  | { kind: "start"; round: number; scenario: Scenario; seed: number; frames: FieldFramesState; replay?: ReplayTo }
-  | { kind: "step"; round: number; ticks: number; commands: Command[]; edits: WorldEdit[]; frame: FrameAsk | null; spare: SnapshotArrays | null }
+  | { kind: "start"; round: number; scenario: Scenario; seed: number; frames: FieldFramesState } & GoOnFrom
+  | ({ kind: "step"; round: number; spare: SnapshotArrays | null } & Ask)
   | { kind: "question"; round: number; id: number; question: Question };
 
 export type FromModelThread =
-  | { kind: "stepped"; round: number; snapshot: WorldSnapshot; wire: WireEvents; view: RoundView; stepMs: number[]; frame: MadeFrame | null }
+  | { kind: "stepped"; round: number; snapshot: WorldSnapshot; wire: WireEvents; view: RoundView; tally: Tally; news: RoundNews; stepMs: number[]; frame: MadeFrame | null }
   | { kind: "failed"; round: number; error: string }
   | { kind: "answer"; round: number; id: number; reply: Reply<Question> | null };
 
 /** A field frame made on the thread, and the frames' state after it (for the room's key frames for joiners). */
 export interface MadeFrame { bytes: Uint8Array; state: FieldFramesState }
 
-export interface Stepped { snapshot: WorldSnapshot; wire: WireEvents; view: RoundView; stepMs: number[]; frame: MadeFrame | null }
+export interface Stepped { snapshot: WorldSnapshot; wire: WireEvents; view: RoundView; tally: Tally; news: RoundNews; stepMs: number[]; frame: MadeFrame | null }
 
 export class ModelThread implements ModelHost {
   readonly onThread = true;
+  readonly holdsRound = true;
   private worker: Worker | null = null;
   /** The room's world, written from each answer. */
   private world: World | null = null;
@@ -56,14 +58,15 @@ export class ModelThread implements ModelHost {
 
   /**
    * A new round's world, made there from the same scenario and seed as the room's `world`, and the field frames going
-   * on from `frames` (what clients hold now); earlier answers are dropped. With `replay` (a class resumed after a
-   * restart, a thread replaced) the thread brings its world to the log's tick first (model/replayLog.ts).
+   * on from `frames` (what clients hold now); earlier answers are dropped. `from` a round under way, the thread brings
+   * its world to the room's tick first: replaying the model's log (`replay`, a class resumed after a restart:
+   * model/replayLog.ts) or the round's inputs (`inputs`, a thread replaced: roundInputDesk.ts).
    */
-  startRound(world: World, frames: FieldFramesState, replay?: ReplayTo): void {
+  startRound(world: World, frames: FieldFramesState, from: GoOnFrom = {}): void {
     this.forget();
     this.world = world;
     const scenario: Scenario = world.scenario;
-    this.start = { kind: "start", round: this.round, scenario, seed: world.seed, frames, ...(replay ? { replay } : {}) };
+    this.start = { kind: "start", round: this.round, scenario, seed: world.seed, frames, ...from };
     if (this.worker) this.send(this.start);
   }
 
@@ -117,7 +120,7 @@ export class ModelThread implements ModelHost {
     for (const edit of later) applyEdit(this.world, edit);
     if (a.frame) this.frames.adopt(a.frame.state);
     // Edits made since the ask are not in the thread's view: the room makes its view from its own world then.
-    return { events: a.snapshot.events, wire: a.wire, stepMs: a.stepMs, frame: a.frame?.bytes ?? null, view: later.length ? null : a.view };
+    return { events: a.snapshot.events, wire: a.wire, stepMs: a.stepMs, frame: a.frame?.bytes ?? null, view: later.length ? null : a.view, tally: a.tally, round: a.news };
   }
 
   close(): void {
@@ -140,7 +143,7 @@ export class ModelThread implements ModelHost {
         this.questions.delete(m.id);
       } else if (m.kind === "failed") this.fail(m.error);
       else {
-        this.answer = { snapshot: m.snapshot, wire: m.wire, view: m.view, stepMs: m.stepMs, frame: m.frame };
+        this.answer = { snapshot: m.snapshot, wire: m.wire, view: m.view, tally: m.tally, news: m.news, stepMs: m.stepMs, frame: m.frame };
         this.asked = null;
       }
     });

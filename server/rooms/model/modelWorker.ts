@@ -1,5 +1,7 @@
-// The model's own thread: it keeps one room's world, makes the room's edits, queues its commands and steps it, then
-// sends back a snapshot of the stepped world, the round's view (roundView.ts: what the room's state shows), the steps'
+// The model's own thread: it keeps one room's round (its Round: world, card clock, bots), makes the room's edits and
+// the round's inputs (people's commands admitted here, a teacher's card, bots seated: roundInputDesk.ts), lets its
+// bots think before each step and steps it, then sends back each input's answer, the card clock, the bots' counts
+// and the commands that reached the model, a snapshot of the stepped world, the round's view (roundView.ts: what the room's state shows), the steps'
 // wire events, how long each step took (ms) and, when asked, the next field frame
 // (made here: encoding and compressing the field is the room tick's largest piece). Messages are in modelThread.ts.
 // Started by ModelThread with `new Worker`; nothing else runs here.
@@ -8,19 +10,27 @@ import { parentPort } from "node:worker_threads";
 import { createWorld, makeParams, step, type SimEvent, type World } from "../../../shared/sim/index.ts";
 import { FieldFrames } from "../fieldBroadcast.ts";
 import type { FromModelThread, MadeFrame, ToModelThread } from "./modelThread.ts";
-import { answer } from "./modelHost.ts";
+import { answer, type RoundNews } from "./modelHost.ts";
 import { applyEdit } from "./worldEdits.ts";
 import { replayTo } from "./replayLog.ts";
+import { makeInput, replayInputs } from "../../../shared/round/roundInputs.ts";
+import { Round } from "../../../shared/round/Round.ts";
+import type { LogTick } from "../../../shared/report/commandLog.ts";
+import { RoundTally } from "./roundTally.ts";
 import { snapshotBuffers, takeSnapshot } from "./worldSnapshot.ts";
 import { viewBuffers, viewOf } from "./roundView.ts";
 import { wireEvents } from "../eventRelay.ts";
 
 const port = parentPort!;
 let world: World | null = null;
+/** The round's rules on `world`: its card clock and bots. */
+let game: Round | null = null;
 let round = -1;
 /** Metric samples already sent. */
 let sent = 0;
 const frames = new FieldFrames();
+/** The round's ledger and squads' capture, counted here after each ask (roundTally.ts). */
+let tally = new RoundTally();
 
 function reply(message: FromModelThread, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
@@ -29,8 +39,17 @@ function reply(message: FromModelThread, transfer: ArrayBuffer[] = []): void {
 port.on("message", (m: ToModelThread) => {
   if (m.kind === "start") {
     round = m.round;
-    world = createWorld(m.scenario, makeParams(m.scenario.params), m.seed);
-    if (m.replay) replayTo(world, m.replay); // a resumed class: its last tick's commands come with the next ask
+    const w = (world = createWorld(m.scenario, makeParams(m.scenario.params), m.seed));
+    tally = new RoundTally();
+    // the ledger counts a replay tick by tick. A resumed class: its last tick's commands come with the next ask. A
+    // replaced thread: the round's inputs, bots thinking again (inputs the dead thread had not answered come again).
+    const count = (events: readonly SimEvent[]) => tally.ledger.record(w, events);
+    game = new Round(w);
+    if (m.replay) replayTo(w, m.replay, { after: count });
+    else if (m.inputs) {
+      game = replayInputs(w, m.inputs.logged, m.inputs.tick, count);
+    }
+    tally.goOnFrom(w, m.ledger); // a replaced thread goes on with the room's counts
     sent = world.history.length; // the room's copy made the same samples
     frames.adopt(m.frames);
     return;
@@ -39,13 +58,18 @@ port.on("message", (m: ToModelThread) => {
     reply({ kind: "answer", round: m.round, id: m.id, reply: m.round === round && world ? answer(world, m.question) : null });
     return;
   }
-  if (m.round !== round || !world) return;
+  if (m.round !== round || !world || !game) return;
   try {
     for (const edit of m.edits) applyEdit(world, edit);
     for (const command of m.commands) world.pending.push(command);
+    if (m.cards) game.cards = new Map(m.cards);
+    const made = m.inputs.map((input) => makeInput(game!, input));
     const events: SimEvent[] = [];
     const stepMs: number[] = [];
+    const reached: LogTick[] = [];
     for (let k = 0; k < m.ticks && world.outcome === "ongoing"; k++) {
+      game.think();
+      if (world.pending.length) reached.push({ tick: world.tick, commands: [...world.pending] });
       const t0 = performance.now();
       const stepped = step(world);
       stepMs.push(performance.now() - t0);
@@ -60,9 +84,11 @@ port.on("message", (m: ToModelThread) => {
     const view = viewOf(world);
     const snapshot = takeSnapshot(world, events, sent, m.spare ?? undefined);
     sent = world.history.length;
-    reply({ kind: "stepped", round, snapshot, wire: wireEvents(world, events), view, stepMs, frame }, [...snapshotBuffers(snapshot), ...viewBuffers(view)]);
+    const bots = game.bots, news: RoundNews = { made, cards: [...game.cards], bots: { accepted: bots.accepted, refused: bots.refused, lastRefusal: bots.lastRefusal }, reached, waiting: [...world.pending] };
+    reply({ kind: "stepped", round, snapshot, wire: wireEvents(world, events), view, tally: tally.after(world, events), news, stepMs, frame }, [...snapshotBuffers(snapshot), ...viewBuffers(view)]);
   } catch (error) {
-    world = null; // half stepped: the room carries on from its own copy
+    world = null; // half stepped: the room replaces this thread
+    game = null;
     reply({ kind: "failed", round, error: error instanceof Error ? error.stack ?? error.message : String(error) });
   }
 });
