@@ -27,7 +27,9 @@ describe("the runner's clock", () => {
     expect(p.nkSpeedUmPerMin).toBeCloseTo(game.nkSpeedUmPerMin / Math.sqrt(3), 12);
     // a random walk's spread per unit time, v²·Δt, is the game's
     expect(p.tCellSpeedUmPerMin ** 2 * p.tickSeconds).toBeCloseTo(game.tCellSpeedUmPerMin ** 2 * GAME_TICK_SECONDS, 9);
-    const rest = (q: typeof p) => ({ ...q, tickSeconds: 0, tCellSpeedUmPerMin: 0, nkSpeedUmPerMin: 0 });
+    // the field's sub-steps at most 30 s: 6 of them
+    expect(p.diffusionSubsteps).toBe(6);
+    const rest = (q: typeof p) => ({ ...q, tickSeconds: 0, tCellSpeedUmPerMin: 0, nkSpeedUmPerMin: 0, diffusionSubsteps: 0 });
     expect(rest(p)).toEqual(rest(game));
   });
 
@@ -42,6 +44,9 @@ describe("the runner's clock", () => {
     const p = plan("--scenario melanoma --clock 240 --set tCellSpeedUmPerMin=12").params;
     expect(p.tickSeconds).toBe(240);
     expect(p.tCellSpeedUmPerMin).toBeCloseTo(6, 12);
+    expect(p.diffusionSubsteps).toBe(8);
+    // sub-steps the user asked for are kept when there are more of them
+    expect(plan("--scenario melanoma --clock 240 --set diffusionSubsteps=10").params.diffusionSubsteps).toBe(10);
     expect(plan("--scenario melanoma --set tickSeconds=240").params).toEqual(plan("--scenario melanoma --clock 240").params);
   });
 
