@@ -18,8 +18,9 @@ export interface ExperimentPlan {
   everyHours: number;
   /** Only what --set changed, in the order given. */
   overrides: Record<string, number>;
-  /** Defaults, then the scenario's parameters, then the overrides, on the run's clock (params.tickSeconds: --clock,
-   * or --set tickSeconds, else RUNNER_TICK_SECONDS; crawling speeds scaled for it, clock.ts). */
+  /** Defaults, then the scenario's parameters, then the overrides, on the run's clock (--clock, else
+   * RUNNER_TICK_SECONDS; crawling speeds and field sub-steps adapted to it, clock.ts). With --set tickSeconds, that
+   * parameter alone changes (nothing adapted). */
   params: Params;
   therapies: TherapyCourse[];
   /** Null: min(available cores, seeds), decided by main.ts. */
@@ -239,7 +240,8 @@ export function parseArgs(argv: readonly string[], scenarios: Readonly<Record<st
     if (t.day >= days) problems.push(`--therapy ${t.therapy}@${t.day} starts at or after the end of the run (day ${days}); choose a day from 0 to below ${days}`);
   }
   const made = makeParams({ ...scenario.params, ...overrides });
-  const params = onClock(made, clockGiven ?? (Object.prototype.hasOwnProperty.call(overrides, "tickSeconds") ? made.tickSeconds : RUNNER_TICK_SECONDS));
+  // --set tickSeconds sets that parameter alone (as the validation suite's 2-minute runs do); --clock keeps motility
+  const params = Object.prototype.hasOwnProperty.call(overrides, "tickSeconds") ? made : onClock(made, clockGiven ?? RUNNER_TICK_SECONDS);
   const tickHours = params.tickSeconds / 3600;
   if (everyHours * 3600 < params.tickSeconds * (1 - 1e-9)) {
     problems.push(`--every ${everyHours} hours is shorter than one tick (${params.tickSeconds} s); use at least ${Math.ceil(tickHours * 1e4) / 1e4} hours`);

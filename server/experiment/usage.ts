@@ -21,7 +21,7 @@ Run options:
                            game's); --clock ${GAME_TICK_SECONDS} runs the game's 1-minute clock, tick for tick as played.
                            Off the game's clock crawling speeds are scaled by √(${GAME_TICK_SECONDS}/seconds) to keep the cells'
                            random motility; the ${RUNNER_TICK_SECONDS}-s clock's agreement with the game's: docs/model.md section 6.
-                           --set tickSeconds=<s> does the same as --clock <s>
+                           (--set tickSeconds=<s> changes the tick alone, without adapting speeds or sub-steps)
   --every <hours>          sample the metrics every this many simulated hours (default ${LIMITS.defaultEveryHours}),
                            rounded to whole ticks; day 0 and the last tick are always sampled
   --set <param>=<value>…   override a model parameter (repeat --set, or list several after one --set);
