@@ -17,10 +17,11 @@ Run options:
   --seeds <n>              number of seeds, 1 to ${LIMITS.maxSeeds} (default 1)
   --seed-start <n>         first seed (default 1): seeds are start, start+1, …, start+n-1
   --days <d>               simulated days per seed (default: the scenario's days)
-  --clock <seconds>        simulated seconds per tick (default ${RUNNER_TICK_SECONDS}: ${RUNNER_TICK_SECONDS / 60}-minute ticks, ~3× faster than the
+  --clock <seconds>        simulated seconds per tick (default ${RUNNER_TICK_SECONDS}: ${RUNNER_TICK_SECONDS / 60}-minute ticks, ~2.5× faster than the
                            game's); --clock ${GAME_TICK_SECONDS} runs the game's 1-minute clock, tick for tick as played.
                            Off the game's clock crawling speeds are scaled by √(${GAME_TICK_SECONDS}/seconds) to keep the cells'
-                           random motility; the ${RUNNER_TICK_SECONDS}-s clock's agreement with the game's: docs/model.md section 6.
+                           random motility, and IL-2 field sub-steps kept to 30 s at most; the ${RUNNER_TICK_SECONDS}-s clock's
+                           agreement with the game's (it leans towards killing): docs/model.md section 6.
                            (--set tickSeconds=<s> changes the tick alone, without adapting speeds or sub-steps)
   --every <hours>          sample the metrics every this many simulated hours (default ${LIMITS.defaultEveryHours}),
                            rounded to whole ticks; day 0 and the last tick are always sampled
