@@ -6,6 +6,7 @@ import {
   PARAM_NAMES, PARAM_SPECS, THERAPY_NAMES, checkParamValue, isParamName, isTherapyName, makeParams,
   type Params, type Scenario, type TherapyName,
 } from "../../shared/sim/index.ts";
+import { onClock, RUNNER_TICK_SECONDS } from "./clock.ts";
 import { closeNames } from "./suggest.ts";
 
 export interface TherapyCourse { therapy: TherapyName; day: number }
@@ -17,7 +18,9 @@ export interface ExperimentPlan {
   everyHours: number;
   /** Only what --set changed, in the order given. */
   overrides: Record<string, number>;
-  /** Defaults, then the scenario's parameters, then the overrides. */
+  /** Defaults, then the scenario's parameters, then the overrides, on the run's clock (--clock, else
+   * RUNNER_TICK_SECONDS; crawling speeds and field sub-steps adapted to it, clock.ts). With --set tickSeconds, that
+   * parameter alone changes (nothing adapted). */
   params: Params;
   therapies: TherapyCourse[];
   /** Null: min(available cores, seeds), decided by main.ts. */
@@ -46,6 +49,7 @@ export const FLAGS: Record<string, FlagSpec> = {
   "--seeds": { value: "n", hint: `a whole number of seeds from 1 to ${LIMITS.maxSeeds}` },
   "--seed-start": { value: "n", hint: `the first seed, a whole number from 0 to ${LIMITS.maxSeed}` },
   "--days": { value: "d", hint: `a number of simulated days greater than 0 and at most ${LIMITS.maxDays}` },
+  "--clock": { value: "seconds", hint: `seconds of simulated time per tick, a whole number from ${PARAM_SPECS.tickSeconds.min} to ${PARAM_SPECS.tickSeconds.max} (60: the game's clock; default ${RUNNER_TICK_SECONDS})` },
   "--every": { value: "hours", hint: "a number of simulated hours between samples, greater than 0" },
   "--set": { value: "param=value", repeat: true, hint: "param=value, for example tregShareOfCd4=0.2 (--list-params)" },
   "--therapy": { value: "name@day", repeat: true, hint: `name@day with a therapy from ${THERAPY_NAMES.join(", ")}` },
@@ -214,6 +218,7 @@ export function parseArgs(argv: readonly string[], scenarios: Readonly<Record<st
   if (seedStart + seedCount - 1 > LIMITS.maxSeed) problems.push(`--seed-start ${seedStart} with --seeds ${seedCount} runs past the largest seed ${LIMITS.maxSeed}`);
   const daysGiven = positiveNumber(text("--days"), "--days", "days", LIMITS.maxDays, problems);
   const everyHours = positiveNumber(text("--every"), "--every", "hours", LIMITS.maxDays * 24, problems) ?? LIMITS.defaultEveryHours;
+  const clockGiven = wholeNumber(text("--clock"), "--clock", "seconds per tick", PARAM_SPECS.tickSeconds.min, PARAM_SPECS.tickSeconds.max, problems);
   const workers = wholeNumber(text("--workers"), "--workers", "worker threads", 1, LIMITS.maxWorkers, problems);
   const out = text("--out") ?? null;
   if (out !== null && out.trim() === "") problems.push(`--out needs a file name to start the output files with; got ""`);
@@ -225,13 +230,18 @@ export function parseArgs(argv: readonly string[], scenarios: Readonly<Record<st
     const course = parseTherapy(t, problems);
     if (course) therapies.push(course);
   }
+  if (clockGiven !== null && Object.prototype.hasOwnProperty.call(overrides, "tickSeconds")) {
+    problems.push(`--clock and --set tickSeconds both set the clock; give one (--clock ${clockGiven})`);
+  }
   if (!scenario || problems.length) return { kind: "error", problems };
 
   const days = daysGiven ?? scenario.days;
   for (const t of therapies) {
     if (t.day >= days) problems.push(`--therapy ${t.therapy}@${t.day} starts at or after the end of the run (day ${days}); choose a day from 0 to below ${days}`);
   }
-  const params = makeParams({ ...scenario.params, ...overrides });
+  const made = makeParams({ ...scenario.params, ...overrides });
+  // --set tickSeconds sets that parameter alone (as the validation suite's 2-minute runs do); --clock keeps motility
+  const params = Object.prototype.hasOwnProperty.call(overrides, "tickSeconds") ? made : onClock(made, clockGiven ?? RUNNER_TICK_SECONDS);
   const tickHours = params.tickSeconds / 3600;
   if (everyHours * 3600 < params.tickSeconds * (1 - 1e-9)) {
     problems.push(`--every ${everyHours} hours is shorter than one tick (${params.tickSeconds} s); use at least ${Math.ceil(tickHours * 1e4) / 1e4} hours`);

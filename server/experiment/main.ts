@@ -7,6 +7,7 @@ import { dirname } from "node:path";
 import { METRIC_NAMES } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { parseArgs, type ExperimentPlan } from "./args.ts";
+import { clockText } from "./clock.ts";
 import { listText } from "./lists.ts";
 import { render, summaryText } from "./output.ts";
 import { runPool } from "./pool.ts";
@@ -19,6 +20,7 @@ async function runExperiment(plan: ExperimentPlan): Promise<void> {
   const jobs: SeedJob[] = plan.seeds.map((seed) => ({
     scenario: plan.scenario, params: plan.params, seed, days: plan.days, everyHours: plan.everyHours, therapies: plan.therapies,
   }));
+  if (!plan.quiet) process.stderr.write(`${clockText(plan.params.tickSeconds)}\n`);
   const progress = plan.quiet ? null : new Progress({
     seeds: plan.seeds, days: plan.days, workers,
     write: (t) => process.stderr.write(t), tty: Boolean(process.stderr.isTTY), columns: process.stderr.columns,

@@ -3,6 +3,7 @@
 
 import { METRICS } from "../../shared/sim/index.ts";
 import type { ExperimentPlan } from "./args.ts";
+import { motilityScale } from "./clock.ts";
 import { mediansCsv, perSeedCsv, summaryCsv } from "./csv.ts";
 import { mediansOverSeeds } from "./medians.ts";
 import type { SeedResult } from "./run.ts";
@@ -22,6 +23,7 @@ export function experimentJson(plan: ExperimentPlan, results: readonly SeedResul
     scenario: { id: plan.scenario.id, name: plan.scenario.name, days: plan.scenario.days },
     days: plan.days,
     everyHours: plan.everyHours,
+    clock: { tickSeconds: plan.params.tickSeconds, speedScale: motilityScale(plan.params.tickSeconds) },
     seeds: plan.seeds,
     overrides: plan.overrides,
     params: plan.params,

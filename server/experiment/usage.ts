@@ -3,6 +3,7 @@
 
 import { THERAPY_NAMES } from "../../shared/sim/index.ts";
 import { LIMITS } from "./args.ts";
+import { GAME_TICK_SECONDS, RUNNER_TICK_SECONDS } from "./clock.ts";
 
 export function usage(scenarioIds: readonly string[]): string {
   return `Cytokine Command experiment runner: runs a scenario for many seeds and reports metrics over time.
@@ -16,6 +17,12 @@ Run options:
   --seeds <n>              number of seeds, 1 to ${LIMITS.maxSeeds} (default 1)
   --seed-start <n>         first seed (default 1): seeds are start, start+1, …, start+n-1
   --days <d>               simulated days per seed (default: the scenario's days)
+  --clock <seconds>        simulated seconds per tick (default ${RUNNER_TICK_SECONDS}: ${RUNNER_TICK_SECONDS / 60}-minute ticks, ~2.5× faster than the
+                           game's); --clock ${GAME_TICK_SECONDS} runs the game's 1-minute clock, tick for tick as played.
+                           Off the game's clock crawling speeds are scaled by √(${GAME_TICK_SECONDS}/seconds) to keep the cells'
+                           random motility, and IL-2 field sub-steps kept to 30 s at most; the ${RUNNER_TICK_SECONDS}-s clock's
+                           agreement with the game's (it leans towards killing): docs/model.md section 6.
+                           (--set tickSeconds=<s> changes the tick alone, without adapting speeds or sub-steps)
   --every <hours>          sample the metrics every this many simulated hours (default ${LIMITS.defaultEveryHours}),
                            rounded to whole ticks; day 0 and the last tick are always sampled
   --set <param>=<value>…   override a model parameter (repeat --set, or list several after one --set);
@@ -34,7 +41,7 @@ Output:
     per-seed summary.
   --out <base>             write <base>.per-seed.csv, <base>.medians.csv and <base>.summary.csv
                            (a trailing .csv or .json on <base> is dropped; folders are created)
-  --json                   one JSON document instead: scenario, days, everyHours, seeds, overrides, params,
+  --json                   one JSON document instead: scenario, days, everyHours, clock, seeds, overrides, params,
                            therapies, metrics, perSeed [{seed, outcome, outcomeDay, stateHash, ticks, samples}],
                            medians [{tick, day, values}]; to stdout, or to <base>.json with --out
   --per-seed               with CSV on stdout: print the per-seed table instead of the medians
@@ -44,6 +51,8 @@ Lists:
   --list-params            name, default, range, units, description (source)
   --list-metrics           name, units, description
   --json                   the list as JSON
+
+The run's clock is printed on stderr (unless --quiet) and is params.tickSeconds in the output.
 
 Exit codes: 0 done, 1 a run failed, 2 bad arguments (the message says what is wrong and what is allowed).
 

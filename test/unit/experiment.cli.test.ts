@@ -96,6 +96,7 @@ describe("experiment CLI: runs", () => {
     // samples every 6 h: day 0 and day 0.25
     expect(lines.map((l) => l.split(",")[0])).toEqual(["day", "0", "0.25"]);
     for (const l of lines) expect(l.split(",")).toHaveLength(1 + METRIC_NAMES.length);
+    expect(r.stderr).toMatch(/^clock: 180 s a tick \(3 min; crawling speeds ×0\.577/); // the runner's default clock, said first
     expect(r.stderr).toMatch(/seed \d\/2 day \d\.\d\d\/0\.25/);
     expect(r.stderr).toMatch(/done: 2 seeds × 0\.25 days in \d+\.\d s with 2 workers/);
     const summary = r.stderr.split("\n").filter((l) => /^\d+ +\S+ +\S.* [0-9a-f]{16}$/.test(l));
@@ -103,7 +104,8 @@ describe("experiment CLI: runs", () => {
   });
 
   // three seeds on two workers: seed 3 starts on whichever worker finishes first
-  const small = ["--scenario", ID, "--seeds", "3", "--days", "0.05", "--every", "0.5"];
+  // on the game's clock (--clock 60), so that a worker's run can be compared with makeParams' in-process one
+  const small = ["--scenario", ID, "--seeds", "3", "--days", "0.05", "--every", "0.5", "--clock", "60"];
   let doc: Doc;
 
   it("--json orders seeds by seed, and a worker's result equals an in-process run", { timeout: SLOW_MS }, async () => {

@@ -2,6 +2,7 @@
 // Each case in the model document's behaviour table builds its scenario here and compares medians over ≥ 20 seeds.
 
 import { createWorld, makeParams, step, type MetricName, type Population, type Scenario, type World } from "../../shared/sim/index.ts";
+import { onClock } from "../../server/experiment/clock.ts";
 
 export const SEEDS = 20;
 
@@ -46,6 +47,9 @@ export interface RunOptions {
   params?: Record<string, number>;
   seed: number;
   days: number;
+  /** Seconds a tick, as the runner's --clock (crawling speeds kept to the game's motility, server/experiment/clock.ts);
+   * default: the parameters' tickSeconds (the game's 60, unless params set it). */
+  clock?: number;
   /** Called after every tick with the world (read metrics from world.history or the world itself). */
   each?: (world: World) => void;
   /** Called once when the given day is reached. */
@@ -53,7 +57,8 @@ export interface RunOptions {
 }
 
 export function run(o: RunOptions): World {
-  const params = makeParams({ ...o.scenario.params, ...o.params });
+  const made = makeParams({ ...o.scenario.params, ...o.params });
+  const params = o.clock === undefined ? made : onClock(made, o.clock);
   const world = createWorld(o.scenario, params, o.seed);
   const ticks = Math.round((o.days * 86400) / world.dtS);
   const due = (o.at ?? []).map((a) => ({ tick: Math.round((a.day * 86400) / world.dtS), act: a.act }));

@@ -1,6 +1,7 @@
 // Case "High-dose IL-2 helps few patients" (responseRates.test.ts), its untreated half: without therapy melanoma
 // essentially never clears (aldesleukin label; spontaneous regression of metastatic melanoma is rare, well under 1%),
-// and the typical tumour grows. The same 20 patients (seeds) as the treated half. Patients: responsePatients.ts.
+// and the typical tumour grows. The same 20 patients (seeds) as the treated half, on the experiment runner's 3-minute
+// clock (its verdicts hold there with room to spare: responsePatients.ts). Patients: responsePatients.ts.
 
 import { describe, expect, test } from "vitest";
 import { report, SEEDS } from "./harness.ts";

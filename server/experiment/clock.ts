@@ -1,0 +1,49 @@
+// The runner's clock. The game ticks once a simulated minute (tickSeconds 60); a long experiment may tick more
+// coarsely, which costs proportionally fewer ticks per simulated day. Each tick a cell makes one straight crawl of
+// speed × tick, so on a k-times-longer tick its random walk would spread k times faster (a walk's spread, D = v²·Δt/4,
+// grows with the step's length): at 3 minutes, crowded expansions then outgrow the game's by ~40%. The coarser clock
+// therefore crawls at speed × √(60 s / tick), which keeps D, the cells' random motility, that of the game's clock
+// (directed drift, a part of each step, is √k slower). The IL-2 field keeps sub-steps of at most 30 s (6 at 3 minutes;
+// the game's are 15 s): the steady profile around a secretor then stays within 7% of theory (4 sub-steps of 45 s: 8%).
+// Measured agreement: docs/model.md section 6.
+// Pure. Called by args.ts (the runner), test/bench/runnerBench.ts and the validation suite (test/validation/harness.ts).
+
+import type { Params } from "../../shared/sim/index.ts";
+
+/** The game's clock, seconds per tick: runs on it are the game's, tick for tick. */
+export const GAME_TICK_SECONDS = 60;
+/** The runner's default clock, seconds per tick (`npm run experiment -- --clock 60` asks for the game's). */
+export const RUNNER_TICK_SECONDS = 180;
+/** Longest IL-2 field sub-step off the game's clock, seconds. */
+export const MAX_SUBSTEP_SECONDS = 30;
+
+/** Factor on crawling speeds that keeps the game's random motility on a clock of `tickSeconds` (1 on the game's). */
+export function motilityScale(tickSeconds: number): number {
+  return tickSeconds === GAME_TICK_SECONDS ? 1 : Math.sqrt(GAME_TICK_SECONDS / tickSeconds);
+}
+
+/**
+ * The parameters on a clock of `tickSeconds`: tickSeconds set, crawling speeds scaled by motilityScale, the field's
+ * sub-steps raised to keep each at most MAX_SUBSTEP_SECONDS. On the
+ * game's clock the same values (a copy); the scaled speeds may fall below the sandbox's range, which bounds what a
+ * user sets, not what the clock derives.
+ */
+export function onClock(params: Params, tickSeconds: number): Params {
+  const scale = motilityScale(tickSeconds);
+  const substeps = tickSeconds === GAME_TICK_SECONDS ? params.diffusionSubsteps
+    : Math.max(params.diffusionSubsteps, Math.ceil(tickSeconds / MAX_SUBSTEP_SECONDS));
+  return {
+    ...params,
+    tickSeconds,
+    diffusionSubsteps: substeps,
+    tCellSpeedUmPerMin: params.tCellSpeedUmPerMin * scale,
+    nkSpeedUmPerMin: params.nkSpeedUmPerMin * scale,
+  };
+}
+
+/** One line for people: the clock a run used. */
+export function clockText(tickSeconds: number): string {
+  const minutes = tickSeconds / 60;
+  const what = tickSeconds === GAME_TICK_SECONDS ? "the game's clock" : `crawling speeds ×${motilityScale(tickSeconds).toFixed(3)} to keep the game's random motility`;
+  return `clock: ${tickSeconds} s a tick (${Number.isInteger(minutes) ? minutes : minutes.toFixed(2)} min; ${what})`;
+}
