@@ -1,5 +1,5 @@
-// The runner's clock. The game ticks once a simulated minute (tickSeconds 60); a long experiment may tick more
-// coarsely, which costs proportionally fewer ticks per simulated day. Each tick a cell makes one straight crawl of
+// The runner's clock. The game ticks once a simulated minute (tickSeconds 60), and so does the runner unless asked;
+// a long experiment may tick more coarsely (--clock), which costs proportionally fewer ticks per simulated day. Each tick a cell makes one straight crawl of
 // speed × tick, so on a k-times-longer tick its random walk would spread k times faster (a walk's spread, D = v²·Δt/4,
 // grows with the step's length): at 3 minutes, crowded expansions then outgrow the game's by ~40%. The coarser clock
 // therefore crawls at speed × √(60 s / tick), which keeps D, the cells' random motility, that of the game's clock
@@ -12,8 +12,11 @@ import type { Params } from "../../shared/sim/index.ts";
 
 /** The game's clock, seconds per tick: runs on it are the game's, tick for tick. */
 export const GAME_TICK_SECONDS = 60;
-/** The runner's default clock, seconds per tick (`npm run experiment -- --clock 60` asks for the game's). */
-export const RUNNER_TICK_SECONDS = 180;
+/**
+ * The runner's faster clock, seconds per tick (`npm run experiment -- --clock 180`): ~2.4× the runs per CPU-second,
+ * leaning towards killing (docs/model.md section 6), so it is asked for, never the default: the runner runs the game's.
+ */
+export const FAST_TICK_SECONDS = 180;
 /** Longest IL-2 field sub-step off the game's clock, seconds. */
 export const MAX_SUBSTEP_SECONDS = 30;
 

@@ -1,12 +1,12 @@
-// The experiment runner's clock (server/experiment/clock.ts, issue 11): 3-minute ticks by default with crawling speeds
-// scaled to keep the game's random motility, --clock 60 (or --set tickSeconds=60) exactly the game's parameters, and
+// The experiment runner's clock (server/experiment/clock.ts, issue 11): the game's clock by default; 3-minute ticks when
+// asked (--clock 180) with crawling speeds scaled to keep the game's random motility, --clock 60 (or --set tickSeconds=60) exactly the game's parameters, and
 // the clock named in --help and in the JSON output. Its agreement with the game's clock: test/validation/runnerClock.test.ts.
 
 import { describe, expect, it } from "vitest";
 import { makeParams } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { parseArgs, type ExperimentPlan } from "../../server/experiment/args.ts";
-import { clockText, GAME_TICK_SECONDS, motilityScale, onClock, RUNNER_TICK_SECONDS } from "../../server/experiment/clock.ts";
+import { clockText, GAME_TICK_SECONDS, motilityScale, onClock, FAST_TICK_SECONDS } from "../../server/experiment/clock.ts";
 import { experimentJson } from "../../server/experiment/output.ts";
 import { usage } from "../../server/experiment/usage.ts";
 
@@ -19,9 +19,10 @@ function plan(line: string): ExperimentPlan {
 const game = makeParams(SCENARIOS.melanoma.params);
 
 describe("the runner's clock", () => {
-  it("defaults to 3-minute ticks with crawling speeds × √(1/3), everything else the scenario's", () => {
-    const p = plan("--scenario melanoma").params;
-    expect(RUNNER_TICK_SECONDS).toBe(180);
+  it("runs the game's clock by default; --clock 180 gives 3-minute ticks with crawling speeds × √(1/3), everything else the scenario's", () => {
+    expect(plan("--scenario melanoma").params).toEqual(game);
+    const p = plan("--scenario melanoma --clock 180").params;
+    expect(FAST_TICK_SECONDS).toBe(180);
     expect(p.tickSeconds).toBe(180);
     expect(p.tCellSpeedUmPerMin).toBeCloseTo(game.tCellSpeedUmPerMin / Math.sqrt(3), 12);
     expect(p.nkSpeedUmPerMin).toBeCloseTo(game.nkSpeedUmPerMin / Math.sqrt(3), 12);
@@ -64,11 +65,11 @@ describe("the runner's clock", () => {
 
   it("is named in --help, in the line printed for people and in the JSON output", () => {
     const help = usage(["melanoma"]);
-    expect(help).toMatch(/--clock <seconds> +simulated seconds per tick \(default 180/);
-    expect(help).toMatch(/--clock 60 runs the game's 1-minute clock/);
+    expect(help).toMatch(/--clock <seconds> +simulated seconds per tick \(default 60: the game's 1-minute clock/);
+    expect(help).toMatch(/--clock 180 runs 3-minute ticks/);
     expect(clockText(180)).toBe("clock: 180 s a tick (3 min; crawling speeds ×0.577 to keep the game's random motility)");
     expect(clockText(60)).toBe("clock: 60 s a tick (1 min; the game's clock)");
-    const p = plan("--scenario melanoma --days 1");
-    expect(experimentJson(p, [], []).clock).toEqual({ tickSeconds: 180, speedScale: motilityScale(180) });
+    expect(experimentJson(plan("--scenario melanoma --days 1"), [], []).clock).toEqual({ tickSeconds: 60, speedScale: 1 });
+    expect(experimentJson(plan("--scenario melanoma --days 1 --clock 180"), [], []).clock).toEqual({ tickSeconds: 180, speedScale: motilityScale(180) });
   });
 });

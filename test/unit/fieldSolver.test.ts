@@ -4,7 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { createWorld, makeParams, pmPerMolecule, fieldMolecules, type Scenario } from "../../shared/sim/index.ts";
 import { advanceField, diffuseField } from "../../shared/sim/field.ts";
-import { onClock, RUNNER_TICK_SECONDS } from "../../server/experiment/clock.ts";
+import { onClock, FAST_TICK_SECONDS } from "../../server/experiment/clock.ts";
 
 /** Modified Bessel function K₀ (Abramowitz & Stegun 9.8.5-9.8.6), relative error < 1e-7. */
 function besselI0(x: number): number {
@@ -56,7 +56,7 @@ describe("IL-2 field solver", () => {
   });
 
   test("on the experiment runner's 3-minute clock (sub-steps of at most 30 s) the profile also holds within 8%", () => {
-    for (const row of steadyProfile(4, RUNNER_TICK_SECONDS)) {
+    for (const row of steadyProfile(4, FAST_TICK_SECONDS)) {
       expect(Math.abs(row.model / row.theory - 1), `r=${row.r} voxels: ${row.model} vs ${row.theory}`).toBeLessThan(0.08);
     }
   });

@@ -10,7 +10,7 @@
 
 import { queueTherapy } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { RUNNER_TICK_SECONDS } from "../../server/experiment/clock.ts";
+import { FAST_TICK_SECONDS } from "../../server/experiment/clock.ts";
 import { median, run, SEEDS } from "./harness.ts";
 
 export const DAYS = 6;
@@ -23,7 +23,7 @@ export interface Patient { seed: number; hot: boolean; ratio: number }
 /** One patient's tumour burden on day 6 over its start, and whether the tumour is hot. */
 export function patient(seed: number, treated: boolean): Patient {
   const w = run({
-    scenario: SCENARIOS.melanoma, ...(treated ? { params: CLOCK } : { clock: RUNNER_TICK_SECONDS }), seed, days: DAYS,
+    scenario: SCENARIOS.melanoma, ...(treated ? { params: CLOCK } : { clock: FAST_TICK_SECONDS }), seed, days: DAYS,
     at: treated ? [{ day: START_DAY, act: (world) => queueTherapy(world, "highDose", true) }] : [],
   });
   const start = w.history[0].values["threat.burden"], end = w.history.at(-1)!.values["threat.burden"];

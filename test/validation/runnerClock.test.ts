@@ -14,7 +14,7 @@
 import { describe, expect, test } from "vitest";
 import { queueTherapy, type MetricName } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { GAME_TICK_SECONDS, RUNNER_TICK_SECONDS } from "../../server/experiment/clock.ts";
+import { GAME_TICK_SECONDS, FAST_TICK_SECONDS } from "../../server/experiment/clock.ts";
 import { median, metricAt, metricMax, metricMean, report, run, SEEDS } from "./harness.ts";
 
 const DAYS = 4;
@@ -50,11 +50,11 @@ const summary = (ps: Patient[]) => ({
   ...Object.fromEntries(EXPANDED.map((m) => [`fold.${m}`, median(ps.map((p) => p.fold[m]))])),
 }) as Record<string, number>;
 
-describe(`the runner's ${RUNNER_TICK_SECONDS}-s clock against the game's ${GAME_TICK_SECONDS}-s clock, high-dose melanoma`, () => {
+describe(`the runner's ${FAST_TICK_SECONDS}-s clock against the game's ${GAME_TICK_SECONDS}-s clock, high-dose melanoma`, () => {
   test("the same verdicts; tumour size, IL-2 and counts within the stated tolerances", () => {
-    const runner = seeds.map((s) => patient(s, RUNNER_TICK_SECONDS));
+    const runner = seeds.map((s) => patient(s, FAST_TICK_SECONDS));
     const r = summary(runner);
-    report(`runner clock ${RUNNER_TICK_SECONDS} s, melanoma high dose, day ${DAYS}`, r);
+    report(`runner clock ${FAST_TICK_SECONDS} s, melanoma high dose, day ${DAYS}`, r);
     const game = seeds.map((s) => patient(s, GAME_TICK_SECONDS));
     const g = summary(game);
     report(`game clock ${GAME_TICK_SECONDS} s, melanoma high dose, day ${DAYS}`, g);
