@@ -1,6 +1,6 @@
 // A solo tissue room: one person in the role they chose, bots in the others; the person hosts (pause, speed,
-// restart). The shared machinery (world, clock, gate, field and events) is in TissueRoomBase; rules live in
-// shared/sim. Registered by server/app.ts as "tissue".
+// restart). The shared machinery (world, clock, gate, field and events) is in TissueRoomBase; the seating rules are
+// shared/round/soloSeating.ts, the model's in shared/sim. Registered by server/app.ts as "tissue".
 
 import type { Client } from "@colyseus/core";
 import { ClientMessage, checkControl, type ControlPayload } from "../../shared/net/messages.ts";
@@ -11,6 +11,8 @@ import { SANDBOX_MESSAGE, SANDBOX_SETTINGS_MESSAGE } from "../../shared/net/sand
 import { PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { SANDBOX_SCENARIO_ID, sandboxChange, sandboxSettings } from "./sandboxDesk.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
+import { soloArrival, soloBotRoles, soloLeave, type SoloRoom } from "../../shared/round/soloSeating.ts";
+import { botSeatId } from "../../shared/round/seatRules.ts";
 import { addressRebuildRefusal, addressRebuilt } from "./worldRebuilds.ts";
 
 export {
@@ -32,6 +34,11 @@ export class TissueRoom extends TissueRoomBase {
   private watchHost: string | null = null;
   /** Someone has joined: a room made and never joined (a closed page, a visitor making rooms) never runs its model. */
   private joinedOnce = false;
+
+  /** The room as the solo seating rules read it (shared/round/soloSeating.ts). */
+  private get solo(): SoloRoom {
+    return { role: this.options.role, watched: this.options.watch === true };
+  }
 
   /** Until its first player arrives on the seat reserved at its creation, the room holds its model (issue 13). */
   protected override running(): boolean {
@@ -57,9 +64,10 @@ export class TissueRoom extends TissueRoomBase {
     this.onMessage(SANDBOX_MESSAGE, (client, payload) => this.onSandbox(client, payload));
     this.setUpRoom([...Object.values(ClientMessage), PREDICT_MESSAGE, SANDBOX_MESSAGE]);
     this.startRound(this.options.seed ?? Math.floor(Math.random() * 0x1_0000_0000));
-    if (this.options.watch) this.seats.addBot(this.options.role, this.options.difficulty);
-    this.seats.fillBots(this.options.role, this.options.difficulty);
-    for (const seat of this.seats.bots()) this.bots.seat(seat.role, seat.bot!, this.world.seed, this.world.dtS);
+    for (const role of soloBotRoles(this.solo)) {
+      this.seats.addBot(role, this.options.difficulty);
+      this.bots.seat(role, this.options.difficulty, this.world.seed, this.world.dtS);
+    }
   }
 
   override onAuth(client: Client): boolean {
@@ -86,8 +94,9 @@ export class TissueRoom extends TissueRoomBase {
       return;
     }
     // A person who joins after the last one left takes the role back from its bot.
-    if (this.seats.removeBot(this.options.role)) this.bots.unseat(this.options.role);
-    this.seats.addPerson(client.sessionId, this.options.role, true);
+    const arrival = soloArrival(this.solo, this.seats.byId.has(botSeatId(this.options.role)))!;
+    if (arrival.unseatBot && this.seats.removeBot(arrival.role)) this.bots.unseat(arrival.role);
+    this.seats.addPerson(client.sessionId, arrival.role, arrival.host);
     this.catchUp(client);
   }
 
@@ -110,8 +119,11 @@ export class TissueRoom extends TissueRoomBase {
       if (this.watchHost === client.sessionId) this.watchHost = this.watchers.values().next().value ?? null;
       return;
     }
-    const seat = this.seats.toBot(client.sessionId, this.options.difficulty);
-    if (seat) this.bots.seat(seat.role, this.options.difficulty, this.world.seed, this.world.dtS);
+    const bot = soloLeave(this.solo, this.seats.byId.get(client.sessionId), this.options.difficulty);
+    if (bot) {
+      this.seats.handToBot(client.sessionId, bot);
+      this.bots.seat(bot.role, bot.bot, this.world.seed, this.world.dtS);
+    }
     if (this.claimedBy === client.sessionId) this.claimedBy = null;
   }
 

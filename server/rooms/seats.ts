@@ -1,24 +1,14 @@
 // Who sits where in a tissue room: people (by sessionId) and bots ("bot:<role>"), each with a role and the squads it
-// commands, mirrored into state.seats. Solo: one person, bots in every other role. Classroom: many people per role,
-// each with their own squads. Called by TissueRoom and ClassroomRoom.
+// commands, mirrored into state.seats. The seats' rules (a bot's or a person's seat, a hand-over to a bot) are in
+// shared/round/seatRules.ts; the solo and class decisions in soloSeating.ts and classSeating.ts. Called by TissueRoom
+// and ClassroomRoom.
 
 import type { ArraySchema, MapSchema } from "@colyseus/schema";
 import { SeatState } from "../../shared/net/TissueState.ts";
+import { botSeat, botSeatId, botSeatName, personSeat, personSeatName, type BotSeat, type Seat } from "../../shared/round/seatRules.ts";
 import { ROLES, ROLE_SQUADS, type Difficulty, type Role } from "../../shared/sim/index.ts";
 
-export interface Seat {
-  id: string; // sessionId, or "bot:<role>"
-  role: Role;
-  /** The bot's difficulty, or null for a person. */
-  bot: Difficulty | null;
-  host: boolean;
-  /** Squads this seat commands (the role's squads unless a classroom split them). */
-  squads: number[];
-  /** Classroom: the team within the role whose students share a clone, or 0 (their own). */
-  team?: number;
-}
-
-export const botSeatId = (role: Role): string => `bot:${role}`;
+export { botSeatId, type Seat };
 
 /** The room's seats, kept in step with the synced SeatState map. */
 export class Seats {
@@ -29,25 +19,18 @@ export class Seats {
     this.states = states;
   }
 
-  /** Fills every role but `humanRole` with a bot (solo mode, at creation). */
-  fillBots(humanRole: Role, difficulty: Difficulty): void {
-    for (const role of ROLES) if (role !== humanRole) this.addBot(role, difficulty);
-  }
-
   addBot(role: Role, difficulty: Difficulty): Seat {
-    return this.add({ id: botSeatId(role), role, bot: difficulty, host: false, squads: [...ROLE_SQUADS[role]] }, `Bot (${difficulty})`);
+    return this.add(botSeat(role, difficulty), botSeatName(difficulty));
   }
 
-  addPerson(sessionId: string, role: Role, host: boolean, name = host ? "Player (host)" : "Player"): Seat {
-    return this.add({ id: sessionId, role, bot: null, host, squads: [...ROLE_SQUADS[role]] }, name);
+  addPerson(sessionId: string, role: Role, host: boolean, name = personSeatName(host)): Seat {
+    return this.add(personSeat(sessionId, role, host), name);
   }
 
-  /** A person's seat passes to a bot of `difficulty` (they left, or did not come back in time). */
-  toBot(sessionId: string, difficulty: Difficulty): Seat | null {
-    const seat = this.byId.get(sessionId);
-    if (!seat || seat.bot) return null;
+  /** A person's seat `sessionId` passes to `bot` (decided by seatToBot or soloLeave: they left, or did not come back). */
+  handToBot(sessionId: string, bot: BotSeat): Seat {
     this.remove(sessionId);
-    return this.addBot(seat.role, difficulty);
+    return this.add(bot, botSeatName(bot.bot));
   }
 
   /** Takes a bot out of `role`'s seat; true when there was one. */
