@@ -32,7 +32,7 @@ import { deadbandFor, FieldFrames } from "./fieldBroadcast.ts";
 import { guardFrames } from "./frameGuard.ts";
 import { creatorOf } from "../http/creationLimits.ts";
 import { MessageBudget } from "./messageBudget.ts";
-import { PredictionDesk } from "./predictionDesk.ts";
+import { PredictionDesk } from "../../shared/report/predictionDesk.ts";
 import { MY_PREDICTIONS_MESSAGE, PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { InlineModel } from "./model/inlineModel.ts";
 import type { Answer, ModelHost, RoundNews, WorldLook } from "./model/modelHost.ts";
@@ -41,7 +41,7 @@ import { applyEdit, type WorldEdit } from "./model/worldEdits.ts";
 import { replayTo, type ReplayTo } from "./model/replayLog.ts";
 import { BASE_TICKS_PER_SECOND, RoundClock } from "./roundClock.ts";
 import { syncFigures } from "./roundSync.ts";
-import { viewOf, type RoundView } from "./model/roundView.ts";
+import { figuresOf, viewOf, type RoundView } from "./model/roundView.ts";
 import { Seats, type Seat } from "./seats.ts";
 
 /** Milliseconds between state patches (and event batches). Tuned with the bandwidth test (test/server). */
@@ -384,7 +384,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected endRound(): void {
     this.debrief = buildDebrief(this.world, this.seats.list(), this.ledger);
     this.broadcast(ServerMessage.debrief, this.debrief, { afterNextPatch: true });
-    this.predictions.finish(this.world);
+    this.predictions.finish(this.world.history);
     for (const c of this.clients) if (this.predictions.has(c.sessionId)) c.send(MY_PREDICTIONS_MESSAGE, this.predictions.mine(c.sessionId), { afterNextPatch: true });
     this.contrasts.roundEnded(this.world);
     this.onRoundEnd(this.debrief);
@@ -502,7 +502,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   private onPredict(client: Client, payload: unknown): void {
     if (!this.budget.allow(client.sessionId)) return this.refuse(client, PREDICT_MESSAGE, `too many messages: at most ${MessageBudget.PER_SECOND} a second`);
     if (!this.seats.byId.get(client.sessionId)) return this.refuse(client, PREDICT_MESSAGE, "only players make predictions");
-    const error = this.predictions.commit(client.sessionId, payload, this.world, this.running());
+    const error = this.predictions.commit(client.sessionId, payload, figuresOf(this.world), this.running());
     if (error) return this.refuse(client, PREDICT_MESSAGE, error);
     client.send(MY_PREDICTIONS_MESSAGE, this.predictions.mine(client.sessionId));
   }

@@ -2,7 +2,7 @@
 // each with a few choices the run can judge from its own metrics (predictionJudge.ts), and when each may be answered.
 // Pure; words are the ones players see. Called by the server's prediction desk, the client's prediction panel and tests.
 
-import { dayOf, type Scenario, type World } from "../sim/index.ts";
+import type { Outcome, Scenario } from "../sim/index.ts";
 import { daysLong } from "./dayClock.ts";
 
 export type QuestionId = "clearance" | "islets" | "il2Winner" | "highDoseLeak" | "highDoseKillers" | "lowDoseTregs";
@@ -100,13 +100,17 @@ export function questionsFor(scenario: Pick<Scenario, "threat">, days: number): 
   return out;
 }
 
-/** Null while the question may still be answered in this world; otherwise a sentence saying why not. */
-export function closedBecause(q: PredictionQuestion, world: World, roundDays: number, started: boolean): string | null {
-  if (world.outcome !== "ongoing") return "the round is over";
+/** What the questions' closing reads of a round now: its outcome, its simulated day, the doses given so far by therapy
+ * (the round's figures carry them: server/rooms/model/roundView.ts). */
+export interface RoundNow { readonly outcome: Outcome; readonly day: number; readonly doses: Readonly<Partial<Record<string, number>>> }
+
+/** Null while the question may still be answered in the round as it is `now`; otherwise a sentence saying why not. */
+export function closedBecause(q: PredictionQuestion, now: RoundNow, roundDays: number, started: boolean): string | null {
+  if (now.outcome !== "ongoing") return "the round is over";
   if (q.before === "round") {
-    return started && dayOf(world) >= roundQuestionOpenDays(roundDays) ? "predictions about the round are made before it gets going" : null;
+    return started && now.day >= roundQuestionOpenDays(roundDays) ? "predictions about the round are made before it gets going" : null;
   }
-  const given = (world.therapy.dosesGiven[q.before] ?? 0) > 0;
+  const given = (now.doses[q.before] ?? 0) > 0;
   return given ? `${q.before === "highDose" ? "high" : "low"}-dose IL-2 has already been given: predictions come before the dose` : null;
 }
 

@@ -6,12 +6,12 @@ import { describe, expect, test } from "vitest";
 import { LESSON_PLANS, checkLessonAction, roundMinutes } from "../../shared/net/lessonPlans.ts";
 import { judge, observe } from "../../shared/net/predictionJudge.ts";
 import { checkPredict } from "../../shared/net/predictionWire.ts";
-import { closedBecause, questionsFor, roundQuestionOpenDays, type PredictionQuestion } from "../../shared/net/predictions.ts";
+import { closedBecause, questionsFor, roundQuestionOpenDays, type PredictionQuestion, type RoundNow } from "../../shared/net/predictions.ts";
 import { checkVariant, scenarioWithVariant } from "../../shared/net/roundVariant.ts";
 import { SANDBOX_CONTROLS, checkSandbox, controlOf } from "../../shared/net/sandboxControls.ts";
 import { nearestStep, shownValue } from "../../client/src/lesson/sandboxPanel.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
-import { PARAM_SPECS, createWorld, isParamName, makeParams, zeroValues, type MetricSample, type MetricValues } from "../../shared/sim/index.ts";
+import { PARAM_SPECS, isParamName, zeroValues, type MetricSample, type MetricValues } from "../../shared/sim/index.ts";
 
 const sample = (day: number, values: Partial<MetricValues>): MetricSample => ({ tick: Math.round(day * 1440), day, values: { ...zeroValues(), ...values } });
 const q = (id: string, kind: "virus" | "tumour" | "self" | "none" = "tumour"): PredictionQuestion => questionsFor({ threat: { kind, sites: [] } }, 4).find((x) => x.id === id)!;
@@ -106,15 +106,15 @@ describe("questions and the door", () => {
     expect(roundQuestionOpenDays(2)).toBe(0.5);
     expect(roundQuestionOpenDays(0.5)).toBe(0.25);
     const s = SCENARIOS.melanoma;
-    const world = createWorld(s, makeParams(s.params), 1);
     const [clear] = questionsFor(s, 10), leak = questionsFor(s, 10).find((x) => x.id === "highDoseLeak")!;
-    expect(closedBecause(clear, world, 10, true)).toBeNull();
-    world.tick = 1440; // day 1 of 10: the first tenth is over
-    expect(closedBecause(clear, world, 10, true)).toMatch(/before it gets going/);
-    expect(closedBecause(clear, world, 10, false)).toBeNull(); // a class's lobby holds the round: still before it
-    expect(closedBecause(leak, world, 10, true)).toBeNull();
-    world.therapy.dosesGiven.highDose = 1;
-    expect(closedBecause(leak, world, 10, true)).toMatch(/already been given/);
+    const now = (day: number, doses: Record<string, number> = {}, outcome: RoundNow["outcome"] = "ongoing"): RoundNow => ({ outcome, day, doses });
+    expect(closedBecause(clear, now(0.99), 10, true)).toBeNull();
+    expect(closedBecause(clear, now(1), 10, true)).toMatch(/before it gets going/); // day 1 of 10: the first tenth is over
+    expect(closedBecause(clear, now(1), 10, false)).toBeNull(); // a class's lobby holds the round: still before it
+    expect(closedBecause(leak, now(5), 10, true)).toBeNull();
+    expect(closedBecause(leak, now(5, { lowDose: 2 }), 10, true)).toBeNull(); // another therapy's dose does not close it
+    expect(closedBecause(leak, now(5, { highDose: 1 }), 10, true)).toMatch(/high-dose IL-2 has already been given/);
+    expect(closedBecause(clear, now(0, {}, "cleared"), 10, true)).toBe("the round is over");
   });
 });
 

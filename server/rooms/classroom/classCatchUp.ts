@@ -18,7 +18,7 @@ export function classCatchUp(c: ClassParts, client: Client): void {
   if (teacher && c.state.scenarioId === SANDBOX_SCENARIO_ID) {
     client.send(SANDBOX_SETTINGS_MESSAGE, sandboxSettings({ world: c.world, variant: c.roundSetup.variant }));
   }
-  if (c.phase === "ended" && teacher) client.send(PREDICTION_TALLY_MESSAGE, c.predictions.tally(c.roster.order, c.world));
+  if (c.phase === "ended" && teacher) client.send(PREDICTION_TALLY_MESSAGE, c.predictions.tally(c.roster.order, c.world.history));
   if (c.phase !== "lobby" && c.world.history.length > 0) {
     client.send(ClassroomServerMessage.history, roundHistory(c.state.round, c.world.history, undefined, threatMetricOf(c.world)));
   }

@@ -12,7 +12,7 @@ import type { RoleLedger } from "../../../shared/report/roleLedger.ts";
 import type { BotSeats, CardClock, ClassPhase, Round } from "../../../shared/round/index.ts";
 import type { Difficulty, World } from "../../../shared/sim/index.ts";
 import type { WorldEdit } from "../model/worldEdits.ts";
-import type { PredictionDesk } from "../predictionDesk.ts";
+import type { PredictionDesk } from "../../../shared/report/predictionDesk.ts";
 import type { RoundClock } from "../roundClock.ts";
 import type { Seats } from "../seats.ts";
 import type { RoundSetup, RoundSoFar } from "../TissueRoomBase.ts";

@@ -17,7 +17,7 @@ export function classRoundEnded(c: ClassParts, debrief: Debrief): void {
   c.summaries.push(summary);
   c.broadcast(ClassroomServerMessage.rounds, c.summaries, true);
   const students = c.roster.order.map((id) => ({ name: c.seats.nameOf(id), ...c.seats.byId.get(id)! }));
-  const tally = c.predictions.tally(c.roster.order, c.world);
+  const tally = c.predictions.tally(c.roster.order, c.world.history);
   for (const id of c.teachers) c.client(id)?.send(PREDICTION_TALLY_MESSAGE, tally, { afterNextPatch: true });
   try {
     const record = roundRecord(c.code, summary, c.world, c.ledger, c.roundStartedAt, new Date().toISOString(), students);
