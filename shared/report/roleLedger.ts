@@ -3,10 +3,10 @@
 // every step (or every few steps) with those steps' events; the debrief asks measuresFor(world, role, squads) at the end.
 
 import { CellType } from "../sim/cellTypes.ts";
-import { SQUAD_LABELS, type Role } from "../sim/roles.ts";
-import { THERAPY_LABELS, THERAPY_NAMES } from "../sim/therapyNames.ts";
+import type { Role } from "../sim/roles.ts";
 import { CellFlag, Why, indexOfId, type SimEvent, type World } from "../sim/world.ts";
 import { findCell } from "./inspect.ts";
+import { measureFacts, seatMeasures } from "./seatMeasures.ts";
 
 export interface Measure { label: string; value: number; units: string }
 
@@ -29,9 +29,6 @@ export interface SquadTally {
 const newTally = (): SquadTally => ({
   capturedByDead: 0, divisions: 0, kills: 0, activations: 0, deaths: 0, peakCells: 0, peakDay: 0, suppressingCellHours: 0, types: 0,
 });
-
-const KILLER_TYPES = (1 << CellType.cd8) | (1 << CellType.nkBright) | (1 << CellType.nkDim);
-const PRIMED_TYPES = (1 << CellType.cd4) | (1 << CellType.cd8);
 
 /** The hottest voxel now, and the switched-on helpers and dendritic cells around it. */
 function peakAt(world: World, pm: number, day: number): Il2Peak {
@@ -219,47 +216,8 @@ export class RoleLedger {
     return sum;
   }
 
-  /** What a seat's role did, as labelled numbers. Tissue damage prevented is not attributed to any one role. */
+  /** What a seat's role did, as labelled numbers (seatMeasures.ts, from this ledger and the world's facts now). */
   measuresFor(world: World, role: Role, squads: readonly number[]): Measure[] {
-    const out: Measure[] = [];
-    for (const sq of squads) {
-      const t = this.squads.get(sq) ?? newTally();
-      if (t.types === 0) for (let i = 0; i < world.cells.count; i++) if (world.cells.squad[i] === sq) t.types |= 1 << world.cells.type[i];
-      const name = squadName(t.types) ?? SQUAD_LABELS[sq] ?? `Squad ${sq}`;
-      out.push({ label: `${name}: IL-2 captured`, value: Math.round(this.captured(world, sq)), units: "molecules" });
-      if (t.types & PRIMED_TYPES) out.push({ label: `${name}: switched on by antigen`, value: t.activations, units: "cells" });
-      out.push({ label: `${name}: divisions`, value: t.divisions, units: "divisions" });
-      if (t.types & KILLER_TYPES) out.push({ label: `${name}: target cells killed`, value: t.kills, units: "cells" });
-      out.push({ label: `${name}: most cells at once`, value: t.peakCells, units: "cells" });
-      if (t.types & (1 << CellType.treg)) {
-        out.push({ label: `${name}: time holding back dendritic cells`, value: Math.round(t.suppressingCellHours), units: "cell-hours" });
-      }
-    }
-    if (role === "clinician") {
-      const th = world.therapy;
-      let given = 0;
-      for (const name of THERAPY_NAMES) {
-        const n = th.dosesGiven[name] ?? 0;
-        given += n;
-        if (n > 0) out.push({ label: `Doses: ${THERAPY_LABELS[name].split(":")[0]}`, value: n, units: "doses" });
-      }
-      out.push({ label: "Doses given in all", value: given, units: "doses" });
-      out.push({ label: "Doses held back (leak past the dose-limiting line)", value: this.withheldDoses, units: "doses" });
-      out.push({ label: "Highest vascular leak (1 is the dose-limiting line)", value: Math.round(th.leakPeak * 100) / 100, units: "score" });
-      if (th.leakCrossedTick >= 0) {
-        out.push({ label: "Day the leak crossed the line", value: Math.round(((th.leakCrossedTick * world.dtS) / 86400) * 10) / 10, units: "day" });
-      }
-    }
-    return out;
+    return seatMeasures(this, measureFacts(world), role, squads);
   }
-}
-
-/** A squad named by the cells it holds (classroom squads are split clones with numbers above 4). */
-function squadName(types: number): string | null {
-  const names: string[] = [];
-  if (types & (1 << CellType.cd4)) names.push(SQUAD_LABELS[1]);
-  if (types & (1 << CellType.cd8)) names.push(SQUAD_LABELS[2]);
-  if (types & ((1 << CellType.nkBright) | (1 << CellType.nkDim))) names.push(SQUAD_LABELS[3]);
-  if (types & (1 << CellType.treg)) names.push(SQUAD_LABELS[4]);
-  return names.length ? names.join(" and ") : null;
 }

@@ -20,8 +20,7 @@ export function classRoundEnded(c: ClassParts, debrief: Debrief): void {
   const tally = c.predictions.tally(c.roster.order, c.world.history);
   for (const id of c.teachers) c.client(id)?.send(PREDICTION_TALLY_MESSAGE, tally, { afterNextPatch: true });
   try {
-    const record = roundRecord(c.code, summary, c.world, c.ledger, c.roundStartedAt, new Date().toISOString(), students);
-    record.players.forEach((p, i) => p.measures.push(...c.predictions.measures(c.roster.order[i])));
+    const record = roundRecord(c.code, summary, c.world, c.ledger, c.roundStartedAt, new Date().toISOString(), students, (id) => c.predictions.measures(id));
     c.record.keep();
     const failed = (err: unknown): void => console.error(`[classroom ${c.code}] could not save round ${summary.round}:`, err);
     getResultsStore().saveRound(record).catch(failed);

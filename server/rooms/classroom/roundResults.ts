@@ -1,44 +1,22 @@
-// What a finished classroom round leaves behind: its summary for the comparison chart (a few debrief series) and
-// the record for the results store (one entry per student with their measures). Called by ClassroomRoom at round end.
+// A finished classroom round's record for the results store: the round's facts and its students' results (the rules
+// are pure in shared/report/roundResults.ts and seatMeasures.ts; this file only assembles the store's record).
+// Called by roundEnd.ts at round end.
 
-import type { RoundSeriesName, RoundSummary } from "../../../shared/net/classroom.ts";
-import type { Debrief } from "../../../shared/net/messages.ts";
-import type { RoleLedger } from "../../../shared/report/roleLedger.ts";
-import { dayOf, type MetricName, type Role, type World } from "../../../shared/sim/index.ts";
-import type { PlayerResult, RoundRecord } from "../../results/resultsStore.ts";
+import type { RoundSummary } from "../../../shared/net/classroom.ts";
+import type { Measure, RoleLedger } from "../../../shared/report/roleLedger.ts";
+import { roundDays, studentResults, type StudentAtEnd } from "../../../shared/report/roundResults.ts";
+import { measureFacts } from "../../../shared/report/seatMeasures.ts";
+import { dayOf, type World } from "../../../shared/sim/index.ts";
+import type { RoundRecord } from "../../results/resultsStore.ts";
 
-/** The series compared across rounds (names as in the debrief) and their chart names. */
-const SUMMARY_SERIES: Partial<Record<MetricName, RoundSeriesName>> = {
-  "threat.burden": "threat",
-  "count.cd8Activated": "threat", // the threat in autoimmunity (debrief.ts threatMetricOf)
-  "tissue.damage": "damage",
-  "il2.meanPm": "il2MeanPm",
-  "count.cd8": "cd8",
-  "count.treg": "treg",
-};
-
-export function roundSummary(round: number, debrief: Debrief): RoundSummary {
-  const series: RoundSummary["series"] = {};
-  for (const s of debrief.series) {
-    const name = SUMMARY_SERIES[s.name];
-    if (name) series[name] = s.values;
-  }
-  return { round, scenarioId: debrief.scenarioId, outcome: debrief.outcome, days: debrief.days, series };
-}
-
-export function squadWords(squads: readonly number[]): string {
-  return squads.length ? squads.map((n) => `Squad ${n}`).join(", ") : "therapy cards";
-}
+export { roundSummary, squadWords } from "../../../shared/report/roundResults.ts";
 
 export function roundRecord(
   code: string, summary: RoundSummary, world: World, ledger: RoleLedger, startedAt: string, endedAt: string,
-  students: readonly { name: string; role: Role; squads: number[] }[],
+  students: readonly StudentAtEnd[], predictions: (id: string) => Measure[] = () => [],
 ): RoundRecord {
-  const players: PlayerResult[] = students.map((s) => ({
-    nickname: s.name, role: s.role, squads: squadWords(s.squads), measures: ledger.measuresFor(world, s.role, s.squads),
-  }));
   return {
     code, round: summary.round, scenarioId: summary.scenarioId, outcome: summary.outcome, startedAt, endedAt,
-    days: Math.round(dayOf(world) * 1000) / 1000, summary, players,
+    days: roundDays(dayOf(world)), summary, players: studentResults(students, ledger, measureFacts(world), predictions),
   };
 }
