@@ -15,6 +15,7 @@ import { inspectCell } from "../../shared/report/inspect.ts";
 import { ClientMessage, ServerMessage, checkInspect, type Debrief, type Refusal, type Speed } from "../../shared/net/messages.ts";
 import { checkCommand } from "../../shared/net/commandMessage.ts";
 import { Round, type BotSeats, type CardClock } from "../../shared/round/index.ts";
+import { MAX_PENDING_PER_SEAT, PendingOrders } from "../../shared/round/pendingOrders.ts";
 import { RoleLedger } from "../../shared/report/roleLedger.ts";
 import { adoptSummary, ledgerSummary } from "../../shared/report/ledgerSummary.ts";
 import { SquadTugWindow } from "./il2SquadTugSync.ts";
@@ -50,7 +51,8 @@ export const PATCH_RATE_MS = 100;
 export const POSITIONS_PER_PATCH = 65;
 /** Base ticks between two field frames: 20 / 4 = 5 Hz. */
 export const FIELD_EVERY_BASE_TICKS = 4;
-/** Most commands waiting for the next tick (while paused they pile up; a long pause must not grow them without end). */
+/** Most commands waiting for the next tick in the whole room (while paused they pile up; a long pause must not grow them
+ * without end); each seat may have at most MAX_PENDING_PER_SEAT of them (shared/round/pendingOrders.ts). */
 export const MAX_PENDING_COMMANDS = 200;
 /** Colyseus closes a client that sends more than this many messages in a second (a flood, not a player). */
 export const MAX_MESSAGES_PER_SECOND = 60;
@@ -83,6 +85,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected readonly fieldFrames = new FieldFrames();
   protected readonly eventRelay = new EventRelay();
   protected readonly budget = new MessageBudget();
+  private readonly pendingOrders = new PendingOrders({ perSeat: MAX_PENDING_PER_SEAT, perRoom: MAX_PENDING_COMMANDS });
   /** The round's ledger: its counts are made where the model steps and come with each answer (model/roundTally.ts). */
   protected ledger = new RoleLedger();
   /** The squads' IL-2 capture over the tug's window, sampled where the model steps (a class shows it: il2SquadTugSync.ts). */
@@ -485,10 +488,11 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     const blocked = this.commandBlocked(client);
     if (blocked) return this.refuse(client, ClientMessage.command, blocked);
     if (this.world.outcome !== "ongoing") return this.refuse(client, ClientMessage.command, "the round is over");
-    // orders waiting: admitted on the thread and not yet stepped (a paused room's), on their way there, or here
-    if (this.modelPending.length + this.world.pending.length + this.roundInputs.waitingCount >= MAX_PENDING_COMMANDS) return this.refuse(client, ClientMessage.command, "too many orders are waiting: resume the game first");
     const checked = checkCommand(payload);
     if (!checked.ok) return this.refuse(client, ClientMessage.command, checked.error);
+    // orders waiting: admitted on the thread and not yet stepped (a paused room's), on their way there, or here
+    const full = this.pendingOrders.take(seat.id, this.world.tick, this.modelPending.length + this.world.pending.length + this.roundInputs.waitingCount);
+    if (full) return this.refuse(client, ClientMessage.command, full);
     // admitted where the round's Round is: on the thread (answered with a later answer), or here at once
     const admitted = (r: InputAnswer): void => {
       if (r === null || typeof r === "string" || !r.ok) this.refuse(client, ClientMessage.command, typeof r === "string" ? r : r?.ok === false ? r.error : "not admitted");

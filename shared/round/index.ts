@@ -14,3 +14,4 @@ export { botSeat, botSeatId, personSeat, seatToBot, type BotSeat, type Seat } fr
 export {
   classCommandRefusal, newRoundDropsRound, roundRuns, teacherRefusal, type ClassFacts, type ClassPhase, type TeacherVerb,
 } from "./teacherActions.ts";
+export { MAX_PENDING_PER_SEAT, PendingOrders } from "./pendingOrders.ts";
