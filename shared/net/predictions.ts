@@ -4,6 +4,8 @@
 
 import type { Outcome, Scenario } from "../sim/index.ts";
 import { daysLong } from "./dayClock.ts";
+import { GROUP_WORDS } from "./groupWords.ts";
+import { TUG_GROUPS } from "./il2Tug.ts";
 
 export type QuestionId = "clearance" | "islets" | "il2Winner" | "highDoseLeak" | "highDoseKillers" | "lowDoseTregs";
 
@@ -30,12 +32,7 @@ export const ROUND_QUESTION_MIN_OPEN_DAYS = 0.5;
 export const roundQuestionOpenDays = (roundDays: number): number =>
   Math.min(Math.max(ROUND_QUESTION_OPEN_SHARE * roundDays, ROUND_QUESTION_MIN_OPEN_DAYS), roundDays / 2);
 
-const WINNER: readonly PredictionChoice[] = [
-  { id: "cd4", text: "Helper T cells" },
-  { id: "cd8", text: "Killer T cells" },
-  { id: "treg", text: "Tregs" },
-  { id: "nk", text: "NK cells" },
-];
+const WINNER: readonly PredictionChoice[] = TUG_GROUPS.map((id) => ({ id, text: GROUP_WORDS[id] }));
 
 /** The three choices of a question about a change: more, about the same, fewer (in the question's own words). */
 const moreSameFewer = (more: string, fewer: string): readonly PredictionChoice[] => [

@@ -208,7 +208,7 @@ describe("museum kiosk", () => {
     // The verdict follows the numbers beside it: never "took off" when the helpers did not multiply.
     const il2 = Number(((await page.locator("#k-result-il2").textContent()) ?? "").match(/(\d+) pM/)?.[1]);
     const verdict = (await page.locator("#k-result-verdict").textContent()) ?? "";
-    expect(verdict).toBe(en[verdictKey({ helpersStart: start, helpersEnd: end, il2PeakPm: il2 })]);
+    expect(verdict).toBe(en[verdictKey({ cd4Start: start, cd4End: end, il2PeakPm: il2 })]);
     if (end < start * TOOK_OFF_RATIO) expect(verdict).not.toMatch(/took off/);
     await shot("result");
     await waitFor("attract after the result", attractReady, 60_000);

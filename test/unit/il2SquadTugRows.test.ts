@@ -2,7 +2,7 @@
 // what each holds, the largest first, the viewer's own always shown and marked, the rest summed.
 
 import { describe, expect, test } from "vitest";
-import { squadOwners, squadTugRows, type SquadSeat } from "../../client/src/ui/il2SquadTugRows.ts";
+import { squadOwners, squadTugRows, squadWhat, type SquadSeat } from "../../client/src/ui/il2SquadTugRows.ts";
 
 const seat = (name: string, role: string, squads: number[], team = 0, bot = ""): SquadSeat => ({ name, role, squads, team, bot });
 const SEATS = [
@@ -42,9 +42,19 @@ describe("squad rows", () => {
     expect(rows.find((r) => r.squad === 6)!.who).toBe("Calm Cytokine");
   });
 
+  test("one student's two squads differ: each row names its squad's number and cells in the glossary's words", () => {
+    const rows = squadTugRows(shares, SEATS, [1, 2]);
+    const own = rows.filter((r) => r.who === "Swift Dendrite");
+    expect(own.map((r) => r.what)).toEqual(["Squad 1 · Helper T cells", "Squad 2 · Killer T cells"]);
+    expect(rows.find((r) => r.squad === 4)!.what).toBe("Squad 4 · Tregs");
+    expect(rows.find((r) => r.squad === 3)!.what).toBe("Squad 3 · NK cells");
+    expect(rows.find((r) => r.squad === null)?.what ?? "").toBe("");
+    expect(squadWhat(6, "cd8")).toBe("Squad 6 · Killer T cells");
+  });
+
   test("a squad nobody commands any more (a student left) is named by its number", () => {
     const rows = squadTugRows(new Map([[12, 0.2]]), SEATS, []);
-    expect(rows).toEqual([{ squad: 12, who: "Squad 12", group: null, share: 0.2, mine: false }]);
+    expect(rows).toEqual([{ squad: 12, who: "Squad 12", group: null, what: "Squad 12", share: 0.2, mine: false }]);
     expect(squadTugRows(new Map(), SEATS, [])).toEqual([]);
   });
 });

@@ -54,7 +54,7 @@ describe("IL-2 tug-of-war shares", () => {
     expect(sharePercent(0.003)).toBe("<1%");
     expect(sharePercent(0.624)).toBe("62%");
     const hud = { il2ShareCd4: 620, il2ShareCd8: 200, il2ShareTreg: 90, il2ShareNk: 90 };
-    expect(tugSummary(sharesFromHud(hud), TUG_WORDS_EN)).toBe("IL-2 tug-of-war, last 6 hours: Helpers 62%, Killers 20%, Tregs 9%, NK cells 9%.");
+    expect(tugSummary(sharesFromHud(hud), TUG_WORDS_EN)).toBe("IL-2 tug-of-war, last 6 hours: Helper T cells 62%, Killer T cells 20%, Tregs 9%, NK cells 9%.");
     expect(sharesFromHud({ il2ShareCd4: 0, il2ShareCd8: 0, il2ShareTreg: 0, il2ShareNk: 0 })).toBeUndefined();
     expect(tugSummary(undefined, TUG_WORDS_EN)).toBe(TUG_WORDS_EN.none);
     // the screen-reader description of the situation carries the sentence once IL-2 is caught

@@ -10,20 +10,20 @@ const high = GATHERED_IL2_PM + 50, low = GATHERED_IL2_PM - 30;
 
 describe("the kiosk verdict", () => {
   test("gathered helpers whose number did not grow: they made IL-2, but did not divide in time", () => {
-    expect(verdictKey({ helpersStart: 74, helpersEnd: 74, il2PeakPm: high })).toBe("result.madeIl2");
+    expect(verdictKey({ cd4Start: 74, cd4End: 74, il2PeakPm: high })).toBe("result.madeIl2");
     expect(en["result.madeIl2"]).not.toMatch(/took off/);
   });
 
   test("took off only when the helpers clearly multiplied", () => {
-    expect(verdictKey({ helpersStart: 74, helpersEnd: Math.ceil(74 * TOOK_OFF_RATIO), il2PeakPm: high })).toBe("result.grew");
-    expect(verdictKey({ helpersStart: 74, helpersEnd: 80, il2PeakPm: high })).toBe("result.began");
+    expect(verdictKey({ cd4Start: 74, cd4End: Math.ceil(74 * TOOK_OFF_RATIO), il2PeakPm: high })).toBe("result.grew");
+    expect(verdictKey({ cd4Start: 74, cd4End: 80, il2PeakPm: high })).toBe("result.began");
     expect(en["result.grew"]).toMatch(/took off/);
   });
 
   test("thin IL-2: flat, or grown a little on its own", () => {
-    expect(verdictKey({ helpersStart: 74, helpersEnd: 74, il2PeakPm: low })).toBe("result.flat");
-    expect(verdictKey({ helpersStart: 74, helpersEnd: 60, il2PeakPm: low })).toBe("result.flat");
-    expect(verdictKey({ helpersStart: 74, helpersEnd: 90, il2PeakPm: low })).toBe("result.grewAlone");
+    expect(verdictKey({ cd4Start: 74, cd4End: 74, il2PeakPm: low })).toBe("result.flat");
+    expect(verdictKey({ cd4Start: 74, cd4End: 60, il2PeakPm: low })).toBe("result.flat");
+    expect(verdictKey({ cd4Start: 74, cd4End: 90, il2PeakPm: low })).toBe("result.grewAlone");
   });
 
   test("only the took-off verdict says the clone took off", () => {

@@ -11,15 +11,15 @@ describe("the shortest round a menu offers", () => {
   for (const id of Object.keys(SCENARIOS)) {
     test(`${id}: the shortest round shows divisions and more helpers at its end than at its start`, () => {
       const days = Math.min(SHORTEST_MENU_DAYS, SCENARIOS[id].days);
-      let helpersStart = -1;
+      let cd4Start = -1;
       const w = botRound({
         scenarioId: id, days, seed: 1, difficulty: "normal", roles: ["treg", "nk", "clinician"],
-        each: (world) => { if (helpersStart < 0 && world.history.length) helpersStart = world.history[0].values["count.cd4"]; },
+        each: (world) => { if (cd4Start < 0 && world.history.length) cd4Start = world.history[0].values["count.cd4"]; },
       });
       const end = w.history.at(-1)!.values;
       // the round ran to its end (or its outcome) and expansion happened inside it
       expect(end["events.divisions"], "divisions").toBeGreaterThan(0);
-      expect(end["count.cd4"], "helpers at the end vs the start").toBeGreaterThan(helpersStart);
+      expect(end["count.cd4"], "helpers at the end vs the start").toBeGreaterThan(cd4Start);
     });
   }
 });

@@ -199,11 +199,11 @@ export class Kiosk {
   }
 
   private showResult(): void {
-    const helpersStart = this.round?.helpersStart ?? 0;
-    const helpersEnd = this.played?.state?.hud?.cd4 ?? 0;
+    const cd4Start = this.round?.cd4Start ?? 0;
+    const cd4End = this.played?.state?.hud?.cd4 ?? 0;
     const il2PeakPm = this.round?.il2PeakPm ?? 0;
     this.stopRound();
     this.machine.send({ type: "debriefArrived" });
-    this.result.show({ helpersStart, helpersEnd, il2PeakPm }, this.cfg.resultS, () => void this.enterAttract());
+    this.result.show({ cd4Start, cd4End, il2PeakPm }, this.cfg.resultS, () => void this.enterAttract());
   }
 }

@@ -31,7 +31,7 @@ export class KioskRound {
   private readonly offs: (() => void)[] = [];
   /** Helper T cells when the visitor took over (the result screen compares): the first count the room reports (a
    *  room kept paused since its creation reports 0 until its first step). */
-  helpersStart = 0;
+  cd4Start = 0;
   /** The highest IL-2 (pM) the HUD showed during the visitor's round: what gathering helpers changes most. */
   il2PeakPm = 0;
 
@@ -114,7 +114,7 @@ export class KioskRound {
   private follow(): void {
     const d = this.doc, st = this.session.state;
     if (!st) return;
-    if (this.helpersStart === 0) this.helpersStart = st.hud?.cd4 ?? 0;
+    if (this.cd4Start === 0) this.cd4Start = st.hud?.cd4 ?? 0;
     this.il2PeakPm = Math.max(this.il2PeakPm, st.hud?.il2MaxPm ?? 0);
     // the quiet first day runs faster, then speed 1 (kioskClock.ts)
     const speed = speedAt(st.day, this.pace);

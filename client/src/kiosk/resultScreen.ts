@@ -9,7 +9,7 @@ import type { KioskStrings } from "./strings.ts";
 /** Seconds left on the countdown, at least, once the visitor answers the question (to read why). */
 export const READ_ANSWER_S = 15;
 
-export interface ResultFigures { helpersStart: number; helpersEnd: number; il2PeakPm: number }
+export interface ResultFigures { cd4Start: number; cd4End: number; il2PeakPm: number }
 
 /**
  * IL-2 (pM) above which the helpers clearly made it together. Measured in the model on the kiosk's sandbox over
@@ -28,10 +28,10 @@ export type VerdictKey = "result.grew" | "result.began" | "result.madeIl2" | "re
  */
 export function verdictKey(fig: ResultFigures): VerdictKey {
   const gathered = fig.il2PeakPm >= GATHERED_IL2_PM;
-  const grew = fig.helpersEnd > fig.helpersStart;
+  const grew = fig.cd4End > fig.cd4Start;
   if (!gathered) return grew ? "result.grewAlone" : "result.flat";
   if (!grew) return "result.madeIl2";
-  return fig.helpersEnd >= fig.helpersStart * TOOK_OFF_RATIO ? "result.grew" : "result.began";
+  return fig.cd4End >= fig.cd4Start * TOOK_OFF_RATIO ? "result.grew" : "result.began";
 }
 
 export class ResultScreen {
@@ -53,7 +53,7 @@ export class ResultScreen {
     let until = performance.now() + seconds * 1000;
     const render = () => {
       const left = Math.max(0, Math.ceil((until - performance.now()) / 1000));
-      this.doc.getElementById("k-result-helpers")!.textContent = this.strings.t("result.helpers", { start: fig.helpersStart, end: fig.helpersEnd });
+      this.doc.getElementById("k-result-helpers")!.textContent = this.strings.t("result.helpers", { start: fig.cd4Start, end: fig.cd4End });
       this.doc.getElementById("k-result-il2")!.textContent = this.strings.t("result.il2", { pm: Math.round(fig.il2PeakPm) });
       this.doc.getElementById("k-result-verdict")!.textContent = this.strings.t(verdictKey(fig));
       this.doc.getElementById("k-result-count")!.textContent = this.strings.t("result.countdown", { n: left });

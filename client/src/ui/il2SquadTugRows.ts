@@ -1,9 +1,10 @@
 // The rows of the per-squad IL-2 tug-of-war (a class's squads, shared/net/il2SquadTug.ts): each squad named by who
-// commands it (a student's nickname, a team, or a bot) and what it holds (helpers, killers, Tregs, NK cells, from the
-// seat's role and the squad's place in its list), its share, and whether it is the viewer's. The largest first, at most
+// commands it (a student's nickname, a team, or a bot) and by itself (its number and what it holds: helper or killer
+// T cells, Tregs, NK cells, from the seat's role and the squad's place in its list), its share, and whether it is the viewer's. The largest first, at most
 // `limit` of them plus the viewer's own, the rest summed. Pure (test/unit/il2SquadTugRows.test.ts); drawn by
 // il2SquadTugView.ts.
 
+import { GROUP_WORDS } from "../../../shared/net/groupWords.ts";
 import type { TugGroup } from "../../../shared/net/il2Tug.ts";
 import { ROLE_SQUADS } from "../../../shared/sim/roles.ts";
 
@@ -17,6 +18,8 @@ export interface SquadTugRow {
   who: string;
   /** What cells it holds, or null when not known. */
   group: TugGroup | null;
+  /** The squad itself, so a student's two squads differ: "Squad 1 · Helper T cells" (empty for the summed row). */
+  what: string;
   share: number;
   mine: boolean;
 }
@@ -40,17 +43,22 @@ export function squadOwners(seats: Iterable<SquadSeat>): Map<number, { who: stri
   return out;
 }
 
+/** A squad's number and its cells in the glossary's words: "Squad 5 · Killer T cells", or "Squad 12" when not known. */
+export function squadWhat(squad: number, group: TugGroup | null): string {
+  return group ? `Squad ${squad} · ${GROUP_WORDS[group]}` : `Squad ${squad}`;
+}
+
 /** The rows to show: largest shares first, at most `limit`, then the viewer's own squads, then "Other squads". */
 export function squadTugRows(shares: ReadonlyMap<number, number>, seats: Iterable<SquadSeat>, mine: readonly number[], limit = 6): SquadTugRow[] {
   const owners = squadOwners(seats);
   const all: SquadTugRow[] = [...shares].map(([squad, share]) => ({
     squad, share, mine: mine.includes(squad),
-    who: owners.get(squad)?.who ?? `Squad ${squad}`, group: owners.get(squad)?.group ?? null,
+    who: owners.get(squad)?.who ?? `Squad ${squad}`, group: owners.get(squad)?.group ?? null, what: squadWhat(squad, owners.get(squad)?.group ?? null),
   }));
   all.sort((a, b) => b.share - a.share || (a.squad ?? 0) - (b.squad ?? 0));
   const shown = all.filter((r) => r.share > 0).slice(0, limit);
   for (const r of all) if (r.mine && !shown.includes(r)) shown.push(r);
   const rest = all.filter((r) => !shown.includes(r)).reduce((sum, r) => sum + r.share, 0);
-  if (rest > 0) shown.push({ squad: null, who: "Other squads", group: null, share: rest, mine: false });
+  if (rest > 0) shown.push({ squad: null, who: "Other squads", group: null, what: "", share: rest, mine: false });
   return shown;
 }

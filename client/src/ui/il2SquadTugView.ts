@@ -7,7 +7,7 @@ import "./il2SquadTug.css";
 import { termButton } from "../learn/termLink.ts";
 import { cellIcon, el } from "./dom.ts";
 import { squadTugRows, type SquadSeat, type SquadTugRow } from "./il2SquadTugRows.ts";
-import { sharePercent, TUG_ICON, TUG_WORDS_EN } from "./il2TugWords.ts";
+import { sharePercent, TUG_ICON } from "./il2TugWords.ts";
 
 /** What the view reads from the session. */
 export interface SquadTugSource {
@@ -45,13 +45,13 @@ export function mountSquadTug(panel: HTMLElement, session: SquadTugSource): () =
 }
 
 function row(doc: Document, r: SquadTugRow): HTMLElement {
-  const what = r.group ? TUG_WORDS_EN.groups[r.group] : "";
   const fill = el(doc, "span", { class: `squad-tug-fill ${r.group ? `tug-${r.group}` : "tug-other"}` });
   fill.style.width = `${Math.min(100, r.share * 100).toFixed(1)}%`;
-  // The cells' kind is the icon's shape on screen, and words for screen readers.
+  // Who commands it, then the squad itself (its number and cells, also the icon's shape), so one student's squads differ.
+  const what = r.what && r.what !== r.who ? r.what : "";
   const name = el(doc, "span", { class: "squad-tug-name", title: `${r.who}${what ? `, ${what}` : ""}` },
-    r.mine ? el(doc, "span", { class: "squad-tug-you", text: "You: " }) : "", r.who,
-    what ? el(doc, "span", { class: "visually-hidden", text: `, ${what}` }) : "");
+    el(doc, "span", { class: "squad-tug-who" }, r.mine ? el(doc, "span", { class: "squad-tug-you", text: "You: " }) : "", r.who),
+    what ? el(doc, "span", { class: "squad-tug-what", text: what }) : "");
   return el(doc, "li", { class: `squad-tug-row${r.mine ? " mine" : ""}` },
     r.group ? cellIcon(doc, TUG_ICON[r.group], 16) : el(doc, "span", { class: "squad-tug-noicon", "aria-hidden": "true" }),
     name,

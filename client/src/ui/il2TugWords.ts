@@ -3,6 +3,7 @@
 // reads. Pure, language-neutral: the play screen passes English words, the kiosk its own. Tested by
 // test/unit/il2Tug.test.ts.
 
+import { GROUP_WORDS } from "../../../shared/net/groupWords.ts";
 import { TUG_GROUPS, TUG_WINDOW_HOURS, type TugGroup, type TugShares } from "../../../shared/net/il2Tug.ts";
 
 export interface TugWords {
@@ -12,14 +13,14 @@ export interface TugWords {
   groups: Record<TugGroup, string>;
   /** Said instead of the bar before any IL-2 has been captured. */
   none: string;
-  /** The summary sentence; {list} is replaced by "helpers 62%, killers 20%, …". */
+  /** The summary sentence; {list} is replaced by "Helper T cells 62%, Killer T cells 20%, …". */
   summary: string;
 }
 
 export const TUG_WORDS_EN: TugWords = {
   title: "IL-2 tug-of-war",
   caption: `Who caught the IL-2 in the last ${TUG_WINDOW_HOURS} hours`,
-  groups: { cd4: "Helpers", cd8: "Killers", treg: "Tregs", nk: "NK cells" },
+  groups: GROUP_WORDS,
   none: "No IL-2 caught yet: helpers make it once they switch on at a dendritic cell.",
   summary: `IL-2 tug-of-war, last ${TUG_WINDOW_HOURS} hours: {list}.`,
 };
@@ -43,7 +44,7 @@ export function sharePercent(share: number): string {
   return p < 1 ? "<1%" : `${p}%`;
 }
 
-/** "IL-2 tug-of-war, last 6 hours: helpers 62%, killers 20%, Tregs 9%, NK cells 9%." or the words for none. */
+/** "IL-2 tug-of-war, last 6 hours: Helper T cells 62%, Killer T cells 20%, Tregs 9%, NK cells 9%." or the words for none. */
 export function tugSummary(shares: TugShares | undefined, words: TugWords): string {
   if (!shares) return words.none;
   const list = TUG_GROUPS.map((g) => `${words.groups[g]} ${sharePercent(shares[g])}`).join(", ");

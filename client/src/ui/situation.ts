@@ -43,7 +43,7 @@ export function describeSituation(now: SituationFigures, before?: SituationFigur
   const threatTrend = trend(now.threat, before?.threat);
   parts.push(`${now.threatName ? `${now.threatName}: ${now.threat}` : `Threat ${now.threat} cells`}${threatTrend ? `, ${threatTrend}` : ""}.`);
   const killerTrend = trend(now.cd8, before?.cd8);
-  parts.push(`Killers ${now.cd8}${killerTrend ? ` (${killerTrend})` : ""}, helpers ${now.cd4}, Tregs ${now.treg}, NK ${now.nk}.`);
+  parts.push(`Killer T cells ${now.cd8}${killerTrend ? ` (${killerTrend})` : ""}, helper T cells ${now.cd4}, Tregs ${now.treg}, NK cells ${now.nk}.`);
   parts.push(`IL-2 peak ${formatPm(now.il2MaxPm)}.`);
   if (now.il2Tug) parts.push(now.il2Tug);
   if (now.damage >= 0.01) parts.push(`Tissue lost ${formatShare(now.damage)}.`);
