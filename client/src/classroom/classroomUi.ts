@@ -143,17 +143,16 @@ export function setUpClassroom(doc: Document, bus: Bus, machine: ScreenMachine):
     offs.push(s.onDrop(() => { lastName = s.mySeat()?.name || lastName; droppedAt ||= Date.now(); })); // for "Your seat was let go" (seatGone.ts)
     offs.push(s.onReconnect(() => {
       droppedAt = 0;
-      // Said once the room's state has come (the reconnection is confirmed before it).
-      const room = s.room;
+      // Said at the first state change after it (the reconnection is confirmed before the room's state comes); the
+      // listener undoes itself inside that patch, which net/onPatch.ts makes safe.
       let said = false;
-      const say = () => {
+      const off = s.onStateChange(() => {
         if (said) return;
         said = true;
-        // Removed once the signal has run: removed now, the SDK would skip the next listener (watchPhase.ts).
-        queueMicrotask(() => room.onStateChange.remove(say));
+        off();
         bus.emit("announce", backInClassLine({ code: s.code, teacher: s.isTeacher(), phase: s.state?.phase ?? "", paused: s.state?.paused ?? false }));
-      };
-      room.onStateChange(say);
+      });
+      offs.push(off);
     }));
     offs.push(s.onDebrief(() => { machine.send({ type: "debriefArrived" }); }));
     offs.push(s.onRemoved((text) => {

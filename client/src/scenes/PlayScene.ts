@@ -86,7 +86,6 @@ export class PlayScene extends Phaser.Scene {
     this.offs.push(watchHud(this.game.canvas?.ownerDocument, () => { if (this.built) this.layout(); }));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
     this.bindRoom();
-    this.offs.push(this.session.onReconnect(() => { this.bindRoom(); }));
     this.offs.push(this.session.onField((levels, w, h) => this.field?.setLevels(levels, w, h)));
     this.offs.push(this.session.onEvents((events) => {
       if (!this.built) return;
@@ -99,13 +98,13 @@ export class PlayScene extends Phaser.Scene {
     this.tryBuild();
   }
 
-  /** (Re)attaches to the session's current room: after a reconnect it may be a new object. */
+  /**
+   * Follows the room's state changes through the session (net/onPatch.ts): re-bound to the room a reconnection brings,
+   * and safe to undo during a patch, as the scene's shutdown by a screen change that patch brought does.
+   */
   private bindRoom(): void {
     this.unbindState?.();
-    const room = this.session.room;
-    const onState = () => this.onPatch();
-    room.onStateChange(onState);
-    this.unbindState = () => room.onStateChange.remove(onState);
+    this.unbindState = this.session.onStateChange(() => this.onPatch());
     this.onPatch();
   }
 

@@ -16,9 +16,8 @@ export function driveSolo(machine: ScreenMachine, bus: Bus): void {
   let offs: (() => void)[] = [];
   const stop = () => {
     session = null;
-    // Unbound after the signal has run: a phase listener removed during onStateChange makes the SDK skip the next one.
-    const old = offs.splice(0);
-    queueMicrotask(() => old.forEach((o) => o()));
+    // Safe during a patch: the phase watch (net/onPatch.ts) is silenced at once and leaves the SDK's signal after it.
+    for (const off of offs.splice(0)) off();
   };
 
   machine.onTransition((t) => {
@@ -36,9 +35,10 @@ export function driveSolo(machine: ScreenMachine, bus: Bus): void {
     machine.send({ type: "joined", mode: MODES.solo }); // → playing: the round starts on screen
     // After joining, so the machine learns the round's number without starting it again. The default state says
     // round 1 before the first patch: the room's own state has its scenario.
+    // Sent within the patch, as a class's are (classroomUi.ts): the views the transition unmounts follow the state
+    // through net/onPatch.ts, whose listeners leave the SDK's signal only after it has run.
     offs.push(watchPhase(s, () => !!s.state?.scenarioId, (phase, round) => {
-      // Sent after the signal: the new round's interface removes the old one's state listeners.
-      queueMicrotask(() => { if (session === s) machine.send({ type: "phaseChanged", phase, round }); });
+      if (session === s) machine.send({ type: "phaseChanged", phase, round });
     }));
     offs.push(s.onDebrief(() => { if (session === s) machine.send({ type: "debriefArrived" }); }));
   });
