@@ -47,10 +47,10 @@ describe("the IL-2 tug-of-war in solo play", () => {
     expect(box!.y + box!.height, "the whole panel is in view without scrolling").toBeLessThanOrEqual(viewport.height);
 
     const legend = await tug.locator(".tug-key").allTextContents();
-    expect(legend.map((t) => t.replace(/[\d<%–]+/g, "").trim())).toEqual(["Helpers", "Killers", "Tregs", "NK cells"]);
+    expect(legend.map((t) => t.replace(/[\d<%–]+/g, "").trim())).toEqual(["Helper T cells", "Killer T cells", "Tregs", "NK cells"]);
     for (const line of legend) expect(line).toMatch(/(<1|\d{1,3})%$/);
     const summary = await tug.locator(".tug-summary").textContent();
-    expect(summary).toMatch(/^IL-2 tug-of-war, last \d+ hours: Helpers (<1|\d+)%, Killers (<1|\d+)%, Tregs (<1|\d+)%, NK cells (<1|\d+)%\.$/);
+    expect(summary).toMatch(/^IL-2 tug-of-war, last \d+ hours: Helper T cells (<1|\d+)%, Killer T cells (<1|\d+)%, Tregs (<1|\d+)%, NK cells (<1|\d+)%\.$/);
 
     const img = await tb.shot("il2tug-solo");
     // the bar is drawn: the helpers' blue (#0072b2) fills part of it
@@ -74,11 +74,11 @@ describe("the IL-2 tug-of-war in solo play", () => {
       return bar !== null && !bar.classList.contains("empty");
     }, null, { timeout: 90_000, polling: 500 });
     expect(await tug.locator(".tug-title").textContent()).toBe("IL-2 tug-of-war");
-    expect(await tug.locator(".tug-summary").textContent()).toMatch(/^IL-2 tug-of-war now: Helpers (<1|\d+)%, Killers (<1|\d+)%, Tregs (<1|\d+)%, NK cells (<1|\d+)%\.$/);
+    expect(await tug.locator(".tug-summary").textContent()).toMatch(/^IL-2 tug-of-war now: Helper T cells (<1|\d+)%, Killer T cells (<1|\d+)%, Tregs (<1|\d+)%, NK cells (<1|\d+)%\.$/);
     await page.click("#k-lang");
     await expect.poll(() => tug.locator(".tug-title").textContent(), { timeout: 10_000 }).toBe("Tira y afloja por la IL-2");
     const names = (await tug.locator(".tug-name").allTextContents()).join(", ");
-    expect(names).toBe("Colaboradores, Citotóxicos, Reguladores, Células NK");
+    expect(names).toBe("Linfocitos T colaboradores, Linfocitos T citotóxicos, Reguladores, Células NK");
     expect(await tug.isVisible()).toBe(true);
     await kiosk.shot("il2tug-kiosk-es");
     await kiosk.context.close();
