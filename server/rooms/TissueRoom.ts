@@ -11,7 +11,7 @@ import { SANDBOX_MESSAGE, SANDBOX_SETTINGS_MESSAGE } from "../../shared/net/sand
 import { PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { SANDBOX_SCENARIO_ID, sandboxChange, sandboxSettings } from "./sandboxDesk.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
-import { soloArrival, soloBotRoles, soloLeave, type SoloRoom } from "../../shared/round/soloSeating.ts";
+import { WatchRoster, soloArrival, soloBotRoles, soloLeave, type SoloRoom } from "../../shared/round/soloSeating.ts";
 import { botSeatId } from "../../shared/round/seatRules.ts";
 import { addressRebuildRefusal, addressRebuilt } from "./worldRebuilds.ts";
 
@@ -30,8 +30,7 @@ export class TissueRoom extends TissueRoomBase {
   /** The session that claimed the solo seat (set in onAuth, so two joins at once cannot both get in). */
   private claimedBy: string | null = null;
   /** In a watched room (options.watch): who is watching, and the first of them, who may pause and change speed. */
-  private readonly watchers = new Set<string>();
-  private watchHost: string | null = null;
+  private readonly watchers = new WatchRoster(MAX_WATCHERS);
   /** Someone has joined: a room made and never joined (a closed page, a visitor making rooms) never runs its model. */
   private joinedOnce = false;
 
@@ -72,7 +71,8 @@ export class TissueRoom extends TissueRoomBase {
 
   override onAuth(client: Client): boolean {
     if (this.options.watch) {
-      if (this.watchers.size >= MAX_WATCHERS) throw new Error(`this round already has ${MAX_WATCHERS} watchers`);
+      const full = this.watchers.refusal();
+      if (full) throw new Error(full);
       return true;
     }
     if (this.claimedBy !== null && this.claimedBy !== client.sessionId) {
@@ -89,7 +89,6 @@ export class TissueRoom extends TissueRoomBase {
     }
     if (this.options.watch) {
       this.watchers.add(client.sessionId);
-      this.watchHost ??= client.sessionId;
       this.catchUp(client);
       return;
     }
@@ -115,8 +114,7 @@ export class TissueRoom extends TissueRoomBase {
   override onLeave(client: Client): void {
     this.budget.forget(client.sessionId);
     if (this.options.watch) {
-      this.watchers.delete(client.sessionId);
-      if (this.watchHost === client.sessionId) this.watchHost = this.watchers.values().next().value ?? null;
+      this.watchers.remove(client.sessionId);
       return;
     }
     const bot = soloLeave(this.solo, this.seats.byId.get(client.sessionId), this.options.difficulty);
@@ -131,7 +129,7 @@ export class TissueRoom extends TissueRoomBase {
     if (!this.budget.allow(client.sessionId)) return this.refuse(client, ClientMessage.control, "too many messages: at most 20 a second");
     const checked = checkControl(payload);
     if (!checked.ok) return this.refuse(client, ClientMessage.control, checked.error);
-    const host = this.options.watch ? this.watchHost === client.sessionId : this.seats.byId.get(client.sessionId)?.host;
+    const host = this.options.watch ? this.watchers.host === client.sessionId : this.seats.byId.get(client.sessionId)?.host;
     if (!host) return this.refuse(client, ClientMessage.control, "only the host can pause, change speed or restart");
     if (checked.value.action === "restart") {
       const now = Date.now();

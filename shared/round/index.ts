@@ -9,7 +9,7 @@ export { RoundInputs, replayInputs, makeInput, changed, type RoundInput, type Lo
 export { applyEdit, type WorldEdit } from "./worldEdit.ts";
 export { autoBalance, balancedRoleCounts, planSquads, type SquadPlan } from "./squadSplit.ts";
 export { handOver, newcomerRole, rolesForBots, squadsInPlay, type ClassSeat, type HandOver } from "./classSeating.ts";
-export { soloArrival, soloBotRoles, soloLeave, type SoloArrival, type SoloRoom } from "./soloSeating.ts";
+export { WatchRoster, soloArrival, soloBotRoles, soloLeave, type SoloArrival, type SoloRoom } from "./soloSeating.ts";
 export { botSeat, botSeatId, personSeat, seatToBot, type BotSeat, type Seat } from "./seatRules.ts";
 export {
   classCommandRefusal, newRoundDropsRound, roundRuns, teacherRefusal, type ClassFacts, type ClassPhase, type TeacherVerb,

@@ -34,3 +34,38 @@ export function soloLeave(room: SoloRoom, seat: Pick<Seat, "role" | "bot"> | und
   if (room.watched || !seat) return null;
   return seatToBot(seat, difficulty);
 }
+
+/**
+ * A watched room's watchers (the kiosk's attract loop, a projector): at most `max` of them, in the order they came;
+ * the first is the host (may pause and change speed), and when the host leaves the next one in order is.
+ */
+export class WatchRoster {
+  private readonly ids = new Set<string>();
+  private readonly max: number;
+
+  constructor(max: number) {
+    this.max = max;
+  }
+
+  /** Why one more watcher cannot come, or null when they may. */
+  refusal(): string | null {
+    return this.ids.size >= this.max ? `this round already has ${this.max} watchers` : null;
+  }
+
+  add(id: string): void {
+    this.ids.add(id);
+  }
+
+  remove(id: string): void {
+    this.ids.delete(id);
+  }
+
+  /** The host: the watcher who came first and is still here, or null with none. */
+  get host(): string | null {
+    return this.ids.values().next().value ?? null;
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+}

@@ -3,7 +3,7 @@
 
 import { describe, expect, test } from "vitest";
 import {
-  botSeat, botSeatId, personSeat, seatToBot, soloArrival, soloBotRoles, soloLeave, type SoloRoom,
+  WatchRoster, botSeat, botSeatId, personSeat, seatToBot, soloArrival, soloBotRoles, soloLeave, type SoloRoom,
 } from "../../shared/round/index.ts";
 import { ROLES, ROLE_SQUADS, type Role } from "../../shared/sim/index.ts";
 
@@ -64,5 +64,34 @@ describe("soloLeave and seatToBot", () => {
     for (const role of ROLES) expect(botSeat(role, "normal").host).toBe(false);
     expect(personSeat("a", "clinician", false).host).toBe(false);
     expect(personSeat("a", "clinician", true).squads).toEqual([...ROLE_SQUADS.clinician]);
+  });
+});
+
+describe("WatchRoster", () => {
+  test("the first watcher hosts; when the host leaves, the next who came does; a watcher leaving does not move it", () => {
+    const w = new WatchRoster(5);
+    expect(w.host).toBeNull();
+    for (const id of ["a", "b", "c"]) w.add(id);
+    expect(w.host).toBe("a");
+    w.remove("b");
+    expect(w.host).toBe("a");
+    w.remove("a");
+    expect(w.host).toBe("c");
+    w.add("a"); // back later: behind those already here
+    w.remove("c");
+    expect(w.host).toBe("a");
+    w.remove("a");
+    expect(w.host).toBeNull();
+  });
+
+  test("at most `max` watchers, with a sentence for the next", () => {
+    const w = new WatchRoster(2);
+    expect(w.refusal()).toBeNull();
+    w.add("a");
+    w.add("b");
+    expect(w.refusal()).toBe("this round already has 2 watchers");
+    w.remove("a");
+    expect(w.refusal()).toBeNull();
+    expect(w.size).toBe(1);
   });
 });
