@@ -8,7 +8,7 @@ import type { Debrief } from "../../../shared/net/messages.ts";
 import { PREDICTION_TALLY_MESSAGE } from "../../../shared/net/predictionWire.ts";
 import { getResultsStore } from "../../results/activeStore.ts";
 import type { ClassParts } from "./classParts.ts";
-import { roundRecord, roundSummary } from "./roundResults.ts";
+import { roundEndFacts, roundRecord, roundSummary } from "./roundResults.ts";
 import { SEAT_RELEASED_TEXT } from "./seatHold.ts";
 
 export function classRoundEnded(c: ClassParts, debrief: Debrief): void {
@@ -20,7 +20,7 @@ export function classRoundEnded(c: ClassParts, debrief: Debrief): void {
   const tally = c.predictions.tally(c.roster.order, c.world.history);
   for (const id of c.teachers) c.client(id)?.send(PREDICTION_TALLY_MESSAGE, tally, { afterNextPatch: true });
   try {
-    const record = roundRecord(c.code, summary, c.world, c.ledger, c.roundStartedAt, new Date().toISOString(), students, (id) => c.predictions.measures(id));
+    const record = roundRecord(c.code, summary, roundEndFacts(c.world), c.ledger, c.roundStartedAt, new Date().toISOString(), students, (id) => c.predictions.measures(id));
     c.record.keep();
     const failed = (err: unknown): void => console.error(`[classroom ${c.code}] could not save round ${summary.round}:`, err);
     getResultsStore().saveRound(record).catch(failed);
