@@ -8,7 +8,7 @@ import type { Command } from "../../../shared/net/commandMessage.ts";
 import { MAX_SELECTED_CELLS } from "../../../shared/sim/commands.ts";
 import type { GameSession } from "../net/GameSession.ts";
 import { isImmune } from "../../../shared/sim/cellTypes.ts";
-import { SQUAD_LABELS } from "../../../shared/sim/roles.ts";
+import { squadLabel } from "../../../shared/net/groupWords.ts";
 import { ABILITY_KEYS, CURSOR_STEP_VOXELS, RELEASE_KEY, SQUAD_KEYS } from "./controls.ts";
 import { Depth } from "./cellStyle.ts";
 import { screenToVoxel, type WorldFit } from "./layout.ts";
@@ -141,7 +141,7 @@ export class CommandInput {
       this.send({ kind: "targetCells", cellIds: this.picked.slice(0, MAX_SELECTED_CELLS), x: px, y: py });
     } else if (this.squad !== null) {
       this.send({ kind: "target", squad: this.squad, x: px, y: py });
-      this.bus.emit("announce", `${SQUAD_LABELS[this.squad] ?? "Squad"} sent.`);
+      this.bus.emit("announce", `${this.squadLabel(this.squad)} sent.`);
     } else {
       this.bus.emit("announce", "Pick a squad first: press 1 to 4 or use the squad buttons.");
       return;
@@ -187,7 +187,7 @@ export class CommandInput {
     if (ability || key === RELEASE_KEY) {
       if (this.squad === null) { this.bus.emit("announce", "Pick a squad first: press 1 to 4."); return; }
       this.send(ability ? { kind: "ability", squad: this.squad, ability } : { kind: "release", squad: this.squad });
-      this.bus.emit("announce", `${SQUAD_LABELS[this.squad] ?? "Squad"}: ${ability ? ability.replace("seekIl2", "seek IL-2") : "released"}.`);
+      this.bus.emit("announce", `${this.squadLabel(this.squad)}: ${ability ? ability.replace("seekIl2", "seek IL-2") : "released"}.`);
       e.preventDefault();
     }
   }
@@ -259,9 +259,14 @@ export class CommandInput {
     this.scene.tweens.add({ targets: g, scale: 2.2, alpha: 0, duration: 600, onComplete: () => g.destroy() });
   }
 
+  /** The player's squad in words (a class's split clone as the role's squad it came from: groupWords.ts). */
+  private squadLabel(s: number): string {
+    return squadLabel(this.session.myRole() ?? "", this.session.mySquads(), s);
+  }
+
   private setSquad(s: number | null, emit: boolean): void {
     if (s !== null && !this.session.mySquads().includes(s)) {
-      this.bus.emit("announce", `${SQUAD_LABELS[s] ?? `Squad ${s}`} belong to another player.`);
+      this.bus.emit("announce", `Squad ${s} belongs to another player.`);
       return;
     }
     this.squad = s;

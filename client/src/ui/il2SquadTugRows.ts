@@ -4,9 +4,8 @@
 // `limit` of them plus the viewer's own, the rest summed. Pure (test/unit/il2SquadTugRows.test.ts); drawn by
 // il2SquadTugView.ts.
 
-import { GROUP_WORDS } from "../../../shared/net/groupWords.ts";
+import { GROUP_WORDS, squadGroup } from "../../../shared/net/groupWords.ts";
 import type { TugGroup } from "../../../shared/net/il2Tug.ts";
-import { ROLE_SQUADS } from "../../../shared/sim/roles.ts";
 
 /** What a seat tells about its squads (the synced SeatState's fields). */
 export interface SquadSeat { name: string; role: string; squads: readonly number[]; team: number; bot: string }
@@ -24,16 +23,12 @@ export interface SquadTugRow {
   mine: boolean;
 }
 
-/** The cell group of each role's base squad (shared/sim/roles.ts ROLE_SQUADS): 1 helpers, 2 killers, 3 NK, 4 Tregs. */
-const GROUP_OF_BASE: Readonly<Record<number, TugGroup>> = { 1: "cd4", 2: "cd8", 3: "nk", 4: "treg" };
-
 /** Who commands each squad and what it holds, from the seats (a squad shared by a team lists the team once). */
 export function squadOwners(seats: Iterable<SquadSeat>): Map<number, { who: string; group: TugGroup | null }> {
   const owners = new Map<number, { names: string[]; team: number; group: TugGroup | null }>();
   for (const seat of seats) {
-    const bases = ROLE_SQUADS[seat.role as keyof typeof ROLE_SQUADS] ?? [];
-    seat.squads.forEach((sq, k) => {
-      const o = owners.get(sq) ?? { names: [], team: seat.team, group: GROUP_OF_BASE[bases[k]] ?? null };
+    seat.squads.forEach((sq) => {
+      const o = owners.get(sq) ?? { names: [], team: seat.team, group: squadGroup(seat.role, seat.squads, sq) };
       if (!o.names.includes(seat.name)) o.names.push(seat.name);
       owners.set(sq, o);
     });

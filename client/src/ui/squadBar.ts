@@ -7,12 +7,13 @@ import type { Bus } from "../bus.ts";
 import type { Command } from "../../../shared/net/commandMessage.ts";
 import { SCENARIOS } from "../../../shared/scenarios/index.ts";
 import { ABILITIES, type Ability } from "../../../shared/sim/commands.ts";
-import { SQUAD_LABELS } from "../../../shared/sim/roles.ts";
+import { squadGroup, squadLabel } from "../../../shared/net/groupWords.ts";
 import { THERAPY_LABELS, THERAPY_NAMES, type TherapyName } from "../../../shared/sim/therapyNames.ts";
 import type { TermId } from "../learn/learnText.ts";
 import { termButton } from "../learn/termLink.ts";
 import { cellIcon, el, setText } from "./dom.ts";
 import { formatCooldown } from "./format.ts";
+import { TUG_ICON } from "./il2TugWords.ts";
 import { inputKind, inputWords } from "./inputWords.ts";
 import type { UiSession } from "./session.ts";
 
@@ -45,6 +46,13 @@ export function mountSquadBar(root: HTMLElement, session: UiSession, bus: Bus): 
   const cards = el(doc, "div", { class: "card-list", role: "group", "aria-label": "Therapy cards" });
   root.replaceChildren(heading, squadList, picked, abilities, cards);
 
+  // A class's split clone (squad 5, 6 …) is named and drawn as the role's squad it was split from.
+  const labelOf = (s: number): string => squadLabel(session.myRole() ?? "", session.mySquads(), s);
+  const iconOf = (s: number): string => {
+    const g = squadGroup(session.myRole() ?? "", session.mySquads(), s);
+    return g ? TUG_ICON[g] : SQUAD_ICON[s] ?? "cd4";
+  };
+
   let selected: number | null = null;
   let squadButtons = new Map<number, HTMLButtonElement>();
   let squadsKey = "-"; // never a real key, so the first refresh builds the list
@@ -53,7 +61,7 @@ export function mountSquadBar(root: HTMLElement, session: UiSession, bus: Bus): 
     squadButtons = new Map();
     squadList.replaceChildren(...squads.map((s, i) => {
       const b = el(doc, "button", { type: "button", class: "squad-btn", "aria-pressed": "false" },
-        cellIcon(doc, SQUAD_ICON[s] ?? "cd4", 22), el(doc, "span", { text: SQUAD_LABELS[s] ?? `Squad ${s}` }), el(doc, "kbd", { text: String(i + 1), "aria-hidden": "true" }));
+        cellIcon(doc, iconOf(s), 22), el(doc, "span", { text: labelOf(s) }), el(doc, "kbd", { text: String(i + 1), "aria-hidden": "true" }));
       b.addEventListener("click", () => bus.emit("squad-selected", selected === s ? null : s));
       squadButtons.set(s, b);
       return b;
@@ -74,7 +82,7 @@ export function mountSquadBar(root: HTMLElement, session: UiSession, bus: Bus): 
         el(doc, "span", { text: t.name }), el(doc, "kbd", { text: t.key, "aria-hidden": "true" }), el(doc, "span", { class: "visually-hidden", text: `: ${t.hint}` }));
       b.addEventListener("click", () => {
         send(a === "release" ? { kind: "release", squad } : { kind: "ability", squad, ability: a });
-        bus.emit("announce", `${SQUAD_LABELS[squad] ?? "Squad"}: ${t.name.toLowerCase()}.`);
+        bus.emit("announce", `${labelOf(squad)}: ${t.name.toLowerCase()}.`);
       });
       return b;
     }));
@@ -84,7 +92,7 @@ export function mountSquadBar(root: HTMLElement, session: UiSession, bus: Bus): 
   offs.push(bus.on("squad-selected", (s) => {
     selected = s;
     for (const [n, b] of squadButtons) b.setAttribute("aria-pressed", String(n === s));
-    setText(picked, s === null ? "No squad selected." : `Selected: ${SQUAD_LABELS[s] ?? `squad ${s}`}. ${Click} the tissue to send them.`);
+    setText(picked, s === null ? "No squad selected." : `Selected: ${labelOf(s)}. ${Click} the tissue to send them.`);
     buildAbilities();
   }));
   offs.push(bus.on("cells-selected", (ids) => {
