@@ -83,6 +83,7 @@ export const PARAM_SPECS = {
   secretionPeakHours: p("activation", 6, 4, 8, "h", "Time from activation to peak IL-2 secretion", "Sojka 2004 J Immunol"),
   secretionPlateauHours: p("activation", 2, 0, 8, "h", "Hours the secretion peak holds before it starts to fade", "Sojka 2004 J Immunol (peak at ~6-8 h); " + CAL),
   secretionEndHours: p("activation", 22, 20, 24, "h", "Time from activation after which only sustained secretion remains", "Sojka 2004 J Immunol"),
+  secretionFeedback: p("activation", 0, 0, 1, "fraction", "IL-2's negative feedback on its own production: how far a helper with no IL-2 signal of its own stays above the sustained trickle after the burst, toward its peak, while antigen lasts (0 = none, every helper falls to the trickle; 1 = an unsignalled helper keeps its peak, a fully signalling one the trickle)", "Villarino 2007 J Exp Med; off by default (docs/model.md 2.11)"),
   secretionSustainedFraction: p("activation", 0.05, 0, 1, "fraction", "Secretion that continues while antigen persists, after the burst", CAL),
   antigenMemoryHours: p("activation", 0.3, 0.1, 2, "h", "How long the antigen signal lingers after contact is lost", "Sojka 2004 (secretion stops within ~0.5 h)"),
   dcAntigenFadeHours: p("activation", 12, 1, 96, "h", "Time constant with which dendritic cells stop showing antigen once the threat is gone", CAL),
@@ -185,6 +186,7 @@ export const PARAM_SPECS = {
   // population
   tregShareOfCd4: p("population", 0.07, 0, 0.5, "fraction", "Tregs among CD4 T cells placed by a scenario", "science.md: 5-10% of human CD4"),
   repertoireCv: p("population", 0.4, 0, 1, "CV", "Patient-to-patient variation in how many helper and killer T cells recognise the antigen, drawn once per seed", "Jenkins & Moon 2012 J Immunol (precursor frequencies vary several-fold)"),
+  helperInflowPerHour: p("population", 0, 0, 20, "1/h", "New naive helpers that recognise the antigen entering beside each dendritic cell that shows it, per hour, as in a lymph node where T cells keep arriving from the blood (0 = none: one cohort)", "von Andrian & Mempel 2003 Nat Rev Immunol; game choice (off in the game's scenarios)"),
   nkBrightShare: p("population", 0.1, 0, 1, "fraction", "CD56bright among NK cells placed by a scenario", "science.md: ~10% of blood NK"),
 } satisfies Record<string, ParamSpec>;
 

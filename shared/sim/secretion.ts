@@ -8,7 +8,7 @@ import type { Params } from "./params.ts";
 import { CellFlag, type World } from "./world.ts";
 
 /** Secretion relative to the peak, by hours since activation. */
-export function secretionTiming(p: Params, hours: number): number {
+export function secretionTiming(p: Params, hours: number, sustained = p.secretionSustainedFraction): number {
   if (hours < p.secretionStartHours) return 0;
   if (hours < p.secretionPeakHours) {
     return (hours - p.secretionStartHours) / (p.secretionPeakHours - p.secretionStartHours);
@@ -17,9 +17,19 @@ export function secretionTiming(p: Params, hours: number): number {
   if (hours < plateauEnd) return 1;
   if (hours < p.secretionEndHours) {
     const f = (hours - plateauEnd) / (p.secretionEndHours - plateauEnd);
-    return 1 - f * (1 - p.secretionSustainedFraction);
+    return 1 - f * (1 - sustained);
   }
-  return p.secretionSustainedFraction;
+  return sustained;
+}
+
+/**
+ * Secretion after the burst, relative to the peak: the sustained trickle, raised toward the peak as far as
+ * secretionFeedback says for a helper that gets no IL-2 signal of its own (IL-2 shuts off its own production through
+ * STAT5, Villarino 2007). With the feedback at 0 (the default) exactly the trickle.
+ */
+export function sustainedShare(p: Params, signal: number): number {
+  const s = p.secretionSustainedFraction;
+  return p.secretionFeedback > 0 ? s + p.secretionFeedback * (1 - s) * (1 - signal) : s;
 }
 
 /** Molecules/s a cell secretes now. */
@@ -31,7 +41,7 @@ export function secretionRate(world: World, i: number): number {
   const strong = 1 + (p.secretionStrongFold - 1) * s * s;
   // exhausted helpers lose IL-2 first of all their functions (Wherry 2011)
   return p.secretionMoleculesPerS * strong * c.antigen[i] * (1 - c.suppression[i]) * (1 - exhaustion(world, i))
-    * secretionTiming(p, hours);
+    * secretionTiming(p, hours, sustainedShare(p, c.signal[i]));
 }
 
 export function secrete(world: World): void {

@@ -19,6 +19,7 @@ import { signal } from "./signalling.ts";
 import { advanceTherapy } from "./therapy.ts";
 import { growThreat } from "./threat.ts";
 import { fillUptake, handOutUptake } from "./uptake.ts";
+import { admitNewClones } from "./inflow.ts";
 import { EVENT_LOG_LIMIT, type SimEvent, type World } from "./world.ts";
 
 export function step(world: World, commands: readonly Command[] = []): SimEvent[] {
@@ -28,6 +29,7 @@ export function step(world: World, commands: readonly Command[] = []): SimEvent[
   for (const cmd of commands) applyCommand(world, cmd);
 
   const plasma = advanceTherapy(world);
+  admitNewClones(world);
   buildCellLists(world); // (also sets every immune cell's why back to resting)
   suppressDendriticCells(world);
   contactAntigen(world);
