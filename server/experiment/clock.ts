@@ -20,33 +20,51 @@ export const FAST_TICK_SECONDS = 180;
 /** Longest IL-2 field sub-step off the game's clock, seconds. */
 export const MAX_SUBSTEP_SECONDS = 30;
 
-/** Factor on crawling speeds that keeps the game's random motility on a clock of `tickSeconds` (1 on the game's). */
-export function motilityScale(tickSeconds: number): number {
-  return tickSeconds === GAME_TICK_SECONDS ? 1 : Math.sqrt(GAME_TICK_SECONDS / tickSeconds);
+/** Longest crawl step off the game's clock, seconds: the game's own (one straight crawl a minute). */
+export const MAX_CRAWL_SECONDS = 60;
+
+/** Crawl steps per tick on a clock of `tickSeconds` (params.moveSubsteps): each at most MAX_CRAWL_SECONDS; 1 on the game's. */
+export function crawlSteps(tickSeconds: number, asked = 1): number {
+  return tickSeconds === GAME_TICK_SECONDS ? asked : Math.max(asked, Math.floor(tickSeconds / MAX_CRAWL_SECONDS));
 }
 
 /**
- * The parameters on a clock of `tickSeconds`: tickSeconds set, crawling speeds scaled by motilityScale, the field's
- * sub-steps raised to keep each at most MAX_SUBSTEP_SECONDS. On the
- * game's clock the same values (a copy); the scaled speeds may fall below the sandbox's range, which bounds what a
- * user sets, not what the clock derives.
+ * Factor on crawling speeds that keeps the game's random motility on a clock of `tickSeconds` with `steps` crawl steps
+ * a tick: 1 when each step lasts the game's minute (3 steps of a 3-minute tick), √(60 s / step) otherwise.
+ */
+export function motilityScale(tickSeconds: number, steps = crawlSteps(tickSeconds)): number {
+  const stepSeconds = tickSeconds / steps;
+  return stepSeconds === GAME_TICK_SECONDS ? 1 : Math.sqrt(GAME_TICK_SECONDS / stepSeconds);
+}
+
+/**
+ * The parameters on a clock of `tickSeconds`: tickSeconds set, the crawl taken in steps of at most a minute
+ * (moveSubsteps) with speeds scaled by motilityScale when a step is not exactly a minute, the field's sub-steps raised
+ * to keep each at most MAX_SUBSTEP_SECONDS. On the game's clock the same values (a copy); the scaled speeds may fall
+ * outside the sandbox's range, which bounds what a user sets, not what the clock derives.
  */
 export function onClock(params: Params, tickSeconds: number): Params {
-  const scale = motilityScale(tickSeconds);
+  const steps = crawlSteps(tickSeconds, params.moveSubsteps);
+  const scale = motilityScale(tickSeconds, steps);
   const substeps = tickSeconds === GAME_TICK_SECONDS ? params.diffusionSubsteps
     : Math.max(params.diffusionSubsteps, Math.ceil(tickSeconds / MAX_SUBSTEP_SECONDS));
   return {
     ...params,
     tickSeconds,
     diffusionSubsteps: substeps,
+    moveSubsteps: steps,
     tCellSpeedUmPerMin: params.tCellSpeedUmPerMin * scale,
     nkSpeedUmPerMin: params.nkSpeedUmPerMin * scale,
   };
 }
 
-/** One line for people: the clock a run used. */
-export function clockText(tickSeconds: number): string {
+/** One line for people: the clock a run used (`moveSubsteps`: its crawl steps a tick). */
+export function clockText(tickSeconds: number, moveSubsteps = crawlSteps(tickSeconds)): string {
   const minutes = tickSeconds / 60;
-  const what = tickSeconds === GAME_TICK_SECONDS ? "the game's clock" : `crawling speeds ×${motilityScale(tickSeconds).toFixed(3)} to keep the game's random motility`;
+  const scale = motilityScale(tickSeconds, moveSubsteps);
+  const crawl = moveSubsteps === 1 ? "one crawl a tick" : `${moveSubsteps} crawls a tick`;
+  const what = tickSeconds === GAME_TICK_SECONDS ? "the game's clock"
+    : scale === 1 ? `${crawl}, each a minute long as on the game's clock`
+    : `${crawl}, crawling speeds ×${scale.toFixed(3)} to keep the game's random motility`;
   return `clock: ${tickSeconds} s a tick (${Number.isInteger(minutes) ? minutes : minutes.toFixed(2)} min; ${what})`;
 }
