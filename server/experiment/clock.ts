@@ -1,11 +1,12 @@
 // The runner's clock. The game ticks once a simulated minute (tickSeconds 60), and so does the runner unless asked;
-// a long experiment may tick more coarsely (--clock), which costs proportionally fewer ticks per simulated day. Each tick a cell makes one straight crawl of
-// speed × tick, so on a k-times-longer tick its random walk would spread k times faster (a walk's spread, D = v²·Δt/4,
-// grows with the step's length): at 3 minutes, crowded expansions then outgrow the game's by ~40%. The coarser clock
-// therefore crawls at speed × √(60 s / tick), which keeps D, the cells' random motility, that of the game's clock
-// (directed drift, a part of each step, is √k slower). The IL-2 field keeps sub-steps of at most 30 s (6 at 3 minutes;
-// the game's are 15 s): the steady profile around a secretor then stays within 7% of theory (4 sub-steps of 45 s: 8%).
-// Measured agreement: docs/model.md section 6.
+// a long experiment may tick more coarsely (--clock), which costs proportionally fewer ticks per simulated day. In the
+// game a cell makes one straight crawl a tick, re-aimed at its cue each time. One crawl of speed × a k-times-longer tick
+// would spread k times faster (a walk's spread, D = v²·Δt/4, grows with the step's length); scaling the speed by
+// √(1/k) keeps D but makes the drift towards cues √k slower, which leaned the 3-minute clock towards killing. So the
+// coarser clock crawls in moveSubsteps steps of a minute at the game's speeds (3 at 3 minutes): the game's crawl exactly
+// (a clock that is no whole number of minutes: steps of 1-2 minutes at speed × √(60 s / step)). The IL-2 field keeps
+// sub-steps of at most 30 s (6 at 3 minutes; the game's are 15 s): the steady profile around a secretor then stays
+// within 7% of theory (4 sub-steps of 45 s: 8%). Measured agreement: docs/model.md section 6.
 // Pure. Called by args.ts (the runner), test/bench/runnerBench.ts and the validation suite (test/validation/harness.ts).
 
 import type { Params } from "../../shared/sim/index.ts";
@@ -13,8 +14,8 @@ import type { Params } from "../../shared/sim/index.ts";
 /** The game's clock, seconds per tick: runs on it are the game's, tick for tick. */
 export const GAME_TICK_SECONDS = 60;
 /**
- * The runner's faster clock, seconds per tick (`npm run experiment -- --clock 180`): ~2.4× the runs per CPU-second,
- * leaning towards killing (docs/model.md section 6), so it is asked for, never the default: the runner runs the game's.
+ * The runner's faster clock, seconds per tick (`npm run experiment -- --clock 180`): ~2.3× the runs per CPU-second,
+ * within the tolerances of test/validation/runnerClock.test.ts (docs/model.md section 6); asked for, not the default.
  */
 export const FAST_TICK_SECONDS = 180;
 /** Longest IL-2 field sub-step off the game's clock, seconds. */
