@@ -20,7 +20,7 @@ async function runExperiment(plan: ExperimentPlan): Promise<void> {
   const jobs: SeedJob[] = plan.seeds.map((seed) => ({
     scenario: plan.scenario, params: plan.params, seed, days: plan.days, everyHours: plan.everyHours, therapies: plan.therapies,
   }));
-  if (!plan.quiet) process.stderr.write(`${clockText(plan.params.tickSeconds)}\n`);
+  if (!plan.quiet) process.stderr.write(`${clockText(plan.params.tickSeconds, plan.params.moveSubsteps)}\n`);
   const progress = plan.quiet ? null : new Progress({
     seeds: plan.seeds, days: plan.days, workers,
     write: (t) => process.stderr.write(t), tty: Boolean(process.stderr.isTTY), columns: process.stderr.columns,

@@ -23,7 +23,7 @@ export function experimentJson(plan: ExperimentPlan, results: readonly SeedResul
     scenario: { id: plan.scenario.id, name: plan.scenario.name, days: plan.scenario.days },
     days: plan.days,
     everyHours: plan.everyHours,
-    clock: { tickSeconds: plan.params.tickSeconds, speedScale: motilityScale(plan.params.tickSeconds) },
+    clock: { tickSeconds: plan.params.tickSeconds, speedScale: motilityScale(plan.params.tickSeconds, plan.params.moveSubsteps), moveSubsteps: plan.params.moveSubsteps },
     seeds: plan.seeds,
     overrides: plan.overrides,
     params: plan.params,

@@ -2,8 +2,11 @@
 // A T cell touching a cell that shows its antigen gets an antigen signal (0..1) that lingers ~0.3 h after contact ends;
 // a naive one may become activated. Rates per hour. Called by step() after the cell lists are built.
 
-import { anyInBlocksReach, bit, markNearBlocks, mayReach, NEAR_ANTIGEN, NEAR_DC, nearestOfTypes } from "./cellLists.ts";
+import {
+  anyInBlocksReach, bit, markNearBlocks, mayReach, NEAR_ANTIGEN, NEAR_DC, nearestOfTwoFixedTypes, nearestOfTypes,
+} from "./cellLists.ts";
 import { CellType } from "./cellTypes.ts";
+import { CTL_TARGETS, NOT_LOOKED } from "./killing.ts";
 import { uniform } from "./rng.ts";
 import { activate } from "./spawn.ts";
 import { CellFlag, perTick, Why, type World } from "./world.ts";
@@ -74,7 +77,7 @@ export function contactAntigen(world: World): void {
   // per-tick constants and columns, read once
   const B = world.blocks, size = B.size, bw = B.w, bh = B.h, tick = world.tick, near = markNearBlocks(world);
   const reach = p.contactVoxels;
-  const type = c.type, flags = c.flags, cx = c.x, cy = c.y, antigen = c.antigen;
+  const type = c.type, flags = c.flags, cx = c.x, cy = c.y, antigen = c.antigen, targetOf = world.targetOf;
   // an hour beside a tumour cell: its PD-L1 speeds exhaustion, and a "cold" tumour lets the cell touch it only part of
   // the time
   const tumourHours = world.patient.tumourExhaustionFold * world.patient.tumourInfiltration * world.dtH;
@@ -85,9 +88,15 @@ export function contactAntigen(world: World): void {
     const x = cx[i], y = cy[i];
     const reached = mayReach(near, size, bw, bh, x, y, activatedKiller ? NEAR_ANTIGEN : NEAR_DC, reach)
       && anyInBlocksReach(activatedKiller ? B.antigen : B.dc, size, bw, bh, x, y, reach);
-    const src = reached
-      ? nearestOfTypes(world, i, x, y, activatedKiller ? KILLER_SOURCES : DC_ONLY)
-      : -1;
+    // an activated killer's target (killing.ts) is found in the same walk: nothing moves or dies before kill()
+    let src = -1;
+    if (activatedKiller) {
+      targetOf[i] = -1;
+      if (reached) src = nearestOfTwoFixedTypes(world, i, x, y, KILLER_SOURCES, CTL_TARGETS, targetOf);
+    } else {
+      if (t === CellType.cd8) targetOf[i] = NOT_LOOKED;
+      if (reached) src = nearestOfTypes(world, i, x, y, DC_ONLY);
+    }
     c.contact[i] = src;
     let a = antigen[i] * linger;
     if (src >= 0) {

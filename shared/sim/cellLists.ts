@@ -197,3 +197,42 @@ export function nearestOfTypes(world: World, self: number, x: number, y: number,
   }
   return best;
 }
+
+/**
+ * nearestOfTypes for two masks in one walk of the voxel lists: returns the nearest cell of `mask` and writes the
+ * nearest of `alsoMask` to out[self], each exactly as nearestOfTypes would answer it. Neither mask may hold an immune
+ * type (the walk stops at each list's first immune cell). Activated killers ask both (antigen sources, then targets).
+ */
+export function nearestOfTwoFixedTypes(
+  world: World, self: number, x: number, y: number, mask: number, alsoMask: number, out: Int32Array,
+): number {
+  const w = world.field.width, h = world.field.height, head = world.head, next = world.next;
+  const c = world.cells, type = c.type, flags = c.flags, cx = c.x, cy = c.y;
+  const ix = x | 0, iy = y | 0;
+  const y0 = iy > 0 ? iy - 1 : 0, y1 = iy < h - 1 ? iy + 1 : h - 1;
+  const x0 = ix > 0 ? ix - 1 : 0, x1 = ix < w - 1 ? ix + 1 : w - 1;
+  const reach = world.params.contactVoxels;
+  const either = mask | alsoMask;
+  let best = -1, bestD = reach * reach, also = -1, alsoD = bestD;
+  for (let yy = y0; yy <= y1; yy++) {
+    for (let xx = x0; xx <= x1; xx++) {
+      for (let j = head[yy * w + xx]; j >= 0; j = next[j]) {
+        const tj = type[j];
+        if (tj <= CellType.nkDim) break;
+        const tb = 1 << tj;
+        if (j === self || !(tb & either) || flags[j] & CellFlag.dead) continue;
+        const dx = cx[j] - x, dy = cy[j] - y, d = dx * dx + dy * dy;
+        if (tb & mask && (d < bestD || (d === bestD && j < best))) {
+          bestD = d;
+          best = j;
+        }
+        if (tb & alsoMask && (d < alsoD || (d === alsoD && j < also))) {
+          alsoD = d;
+          also = j;
+        }
+      }
+    }
+  }
+  out[self] = also;
+  return best;
+}

@@ -5,7 +5,7 @@
 import { rebuildLattice } from "./lattice.ts";
 import { CellFlag, type Cells, type World } from "./world.ts";
 
-type Column = { [i: number]: number };
+type Column = { copyWithin(target: number, start: number, end: number): unknown };
 
 function columns(cells: Cells): Column[] {
   const out: Column[] = [];
@@ -29,11 +29,17 @@ export function compact(world: World, force = false): void {
   }
   if (first < 0) return;
   const cols = columns(c);
-  let w = first;
-  for (let r = first; r < c.count; r++) {
-    if (flags[r] & CellFlag.dead) continue;
-    if (w !== r) for (let k = 0; k < cols.length; k++) cols[k][w] = cols[k][r];
-    w++;
+  // each run of live cells moves down in one copy per column (the same values, element by element, as one by one)
+  let w = first, r = first;
+  const n = c.count;
+  while (r < n) {
+    while (r < n && flags[r] & CellFlag.dead) r++;
+    const start = r;
+    while (r < n && !(flags[r] & CellFlag.dead)) r++;
+    if (r > start) {
+      for (let k = 0; k < cols.length; k++) cols[k].copyWithin(w, start, r);
+      w += r - start;
+    }
   }
   c.count = w;
   rebuildLattice(world);

@@ -8,21 +8,27 @@ import { uniform } from "./rng.ts";
 import { addDaughter, roomBeside } from "./spawn.ts";
 import { CellFlag, perTick, Why, type World } from "./world.ts";
 
-function mayDivide(world: World, i: number): boolean {
-  const c = world.cells, p = world.params, t = c.type[i], dtH = world.dtH;
-  const sinceLast = (world.tick - c.lastDivisionTick[i]) * dtH;
+/** The parameters mayDivide reads, once per tick. */
+interface DivisionLimits {
+  tick: number; dtH: number; cycleHours: number; cd8CycleHours: number; firstDivisionHours: number;
+  restingSignal: number; effectorSignal: number; tregSignal: number; nkSignal: number;
+}
+
+function mayDivide(world: World, i: number, l: DivisionLimits): boolean {
+  const c = world.cells, t = c.type[i], dtH = l.dtH;
+  const sinceLast = (l.tick - c.lastDivisionTick[i]) * dtH;
   if ((t === CellType.cd4 || t === CellType.cd8) && !(c.flags[i] & CellFlag.activated)) {
-    return sinceLast >= p.cycleHours && c.progress[i] >= p.restingDivisionSignalHours;
+    return sinceLast >= l.cycleHours && c.progress[i] >= l.restingSignal;
   }
   if (t === CellType.cd4 || t === CellType.cd8) {
-    if ((world.tick - c.activatedTick[i]) * dtH < p.firstDivisionHours) return false;
-    if (c.divisions[i] > 0 && sinceLast < (t === CellType.cd8 ? p.cd8CycleHours : p.cycleHours)) return false;
+    if ((l.tick - c.activatedTick[i]) * dtH < l.firstDivisionHours) return false;
+    if (c.divisions[i] > 0 && sinceLast < (t === CellType.cd8 ? l.cd8CycleHours : l.cycleHours)) return false;
     if (c.autoDivisions[i] > 0) return true;
-    return c.il2Divisions[i] > 0 && c.progress[i] >= p.effectorDivisionSignalHours;
+    return c.il2Divisions[i] > 0 && c.progress[i] >= l.effectorSignal;
   }
-  if (sinceLast < p.cycleHours) return false;
-  if (t === CellType.treg) return c.progress[i] >= p.tregDivisionSignalHours;
-  if (t === CellType.nkBright || t === CellType.nkDim) return c.progress[i] >= p.nkDivisionSignalHours;
+  if (sinceLast < l.cycleHours) return false;
+  if (t === CellType.treg) return c.progress[i] >= l.tregSignal;
+  if (t === CellType.nkBright || t === CellType.nkDim) return c.progress[i] >= l.nkSignal;
   return false;
 }
 
@@ -30,9 +36,14 @@ export function divide(world: World): void {
   const c = world.cells, p = world.params, rng = world.rng.divide;
   const pReady = perTick(p.readyDivisionsPerHour, world.dtH);
   const n = c.count, type = c.type;
+  const limits: DivisionLimits = {
+    tick: world.tick, dtH: world.dtH, cycleHours: p.cycleHours, cd8CycleHours: p.cd8CycleHours,
+    firstDivisionHours: p.firstDivisionHours, restingSignal: p.restingDivisionSignalHours,
+    effectorSignal: p.effectorDivisionSignalHours, tregSignal: p.tregDivisionSignalHours, nkSignal: p.nkDivisionSignalHours,
+  };
   for (let i = 0; i < n; i++) {
     // only immune cells divide here (mayDivide says no to every other type; tumour cells grow in threat.ts)
-    if (type[i] > CellType.nkDim || c.flags[i] & CellFlag.dead || !mayDivide(world, i)) continue;
+    if (type[i] > CellType.nkDim || c.flags[i] & CellFlag.dead || !mayDivide(world, i, limits)) continue;
     // an exhausted effector divides less often, whatever drives it (Wherry 2011)
     const effector = c.flags[i] & CellFlag.activated && (c.type[i] === CellType.cd4 || c.type[i] === CellType.cd8);
     if (uniform(rng) >= (effector ? pReady * (1 - exhaustion(world, i)) : pReady)) continue;

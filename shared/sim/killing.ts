@@ -10,8 +10,14 @@ import { exhaustion } from "./exhaustion.ts";
 import { uniform } from "./rng.ts";
 import { CellFlag, markDead, perTick, Why, type World } from "./world.ts";
 
-const CTL_TARGETS = bit(CellType.infected) | bit(CellType.tumour) | bit(CellType.islet);
+export const CTL_TARGETS = bit(CellType.infected) | bit(CellType.tumour) | bit(CellType.islet);
 const NK_TARGETS = bit(CellType.infected) | bit(CellType.tumourHidden) | bit(CellType.tumour);
+
+/**
+ * world.targetOf[i] of a killer T cell that was not an activated killer when contactAntigen() looked (it found the
+ * targets of those that were, in the same walk of the voxel lists): kill() looks for itself.
+ */
+export const NOT_LOOKED = -2;
 
 function killerTarget(world: World, i: number): number {
   const c = world.cells, t = c.type[i];
@@ -39,7 +45,10 @@ export function kill(world: World): void {
     const t = type[i], f = flags[i];
     const looks = (t === CellType.cd8 && (f & CellFlag.activated) !== 0)
       || ((t === CellType.nkBright || t === CellType.nkDim) && (f & CellFlag.canKill) !== 0);
-    const j = looks ? killerTarget(world, i) : -1;
+    // activated killers' targets were found by contactAntigen() this tick (targetOf), unless activated since
+    const j = !looks ? -1
+      : t === CellType.cd8 && !(f & CellFlag.dead) && targetOf[i] !== NOT_LOOKED ? targetOf[i]
+      : killerTarget(world, i);
     targetOf[i] = j;
     if (j >= 0 && t === CellType.cd8 && hits[j] < 255) hits[j]++;
   }

@@ -96,13 +96,22 @@ function cuelessSteps(key: StepKey): Float64Array {
 }
 
 /**
- * Moves every live immune cell one step; `cue` is scratch for the sensing helpers. The random heading is drawn for
- * every cell in index order, whether or not it then finds room.
+ * Moves every live immune cell `params.moveSubsteps` times (once in the game), each a crawl of its share of the tick;
+ * `cue` is scratch for the sensing helpers. Contacts stay those of the tick's start (its voxel lists and blocks).
  */
 export function move(world: World, cue: Float64Array): void {
+  const n = world.params.moveSubsteps, crawlS = world.dtS / n; // (x / 1 is x: the game's steps are unchanged)
+  for (let k = 0; k < n; k++) crawl(world, cue, crawlS);
+}
+
+/**
+ * Moves every live immune cell one straight crawl of `crawlS` seconds. The random heading is drawn for every cell in
+ * index order, whether or not it then finds room.
+ */
+function crawl(world: World, cue: Float64Array, crawlS: number): void {
   const c = world.cells, p = world.params, rng = world.rng.move, B = world.blocks;
-  const stepT = (p.tCellSpeedUmPerMin * world.dtS) / 60 / VOXEL_UM;
-  const stepNk = (p.nkSpeedUmPerMin * world.dtS) / 60 / VOXEL_UM;
+  const stepT = (p.tCellSpeedUmPerMin * crawlS) / 60 / VOXEL_UM;
+  const stepNk = (p.nkSpeedUmPerMin * crawlS) / 60 / VOXEL_UM;
   const maxX = world.field.width - 0.001, maxY = world.field.height - 0.001;
   const w = world.field.width, crowd = world.crowd;
   const dwellTicks = (p.helperDwellHours * 3600) / world.dtS;

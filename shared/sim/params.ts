@@ -28,6 +28,7 @@ export const PARAM_SPECS = {
   // time
   tickSeconds: p("time", 60, 10, 300, "s", "Simulated seconds in one tick", "science.md: 1 tick = 60 s", true),
   diffusionSubsteps: p("time", 4, 1, 12, "count", "Implicit diffusion sub-steps per tick", "science.md: 4-6 sub-steps give ~6% error", true),
+  moveSubsteps: p("time", 1, 1, 10, "count", "Crawl steps per tick, each a straight crawl of its share of the tick (the runner's coarser clock takes one per game minute, so cells crawl as on the game's clock)", "game choice: server/experiment/clock.ts", true),
   metricsEveryTicks: p("time", 10, 1, 600, "ticks", "Ticks between two samples of the metrics", "game choice", true),
 
   // field

@@ -34,7 +34,7 @@ async function benchOnce(extra: readonly string[], log: (line: string) => void):
     const peak = Math.max(...r.samples.map((s) => cells(s.values)));
     log(`runner seed ${r.seed}: ${plan.days} days, most cells ${peak}, outcome ${r.outcome}, hash ${r.stateHash}`);
   }
-  log(`runner run: npm run experiment -- ${args.join(" ")} (one worker thread), ${cpuS.toFixed(1)} CPU-s, ${clockText(plan.params.tickSeconds)}`);
+  log(`runner run: npm run experiment -- ${args.join(" ")} (one worker thread), ${cpuS.toFixed(1)} CPU-s, ${clockText(plan.params.tickSeconds, plan.params.moveSubsteps)}`);
   return { perCpuS: days / cpuS, tickSeconds: plan.params.tickSeconds };
 }
 

@@ -1,5 +1,6 @@
 // The experiment runner's clock (server/experiment/clock.ts, issue 11): the game's clock by default; 3-minute ticks when
-// asked (--clock 180) with crawling speeds scaled to keep the game's random motility, --clock 60 (or --set tickSeconds=60) exactly the game's parameters, and
+// asked (--clock 180) with three crawl steps of a minute a tick (the game's crawl), a clock that is no whole number of
+// minutes with speeds scaled to keep the game's random motility, --clock 60 (or --set tickSeconds=60) exactly the game's parameters, and
 // the clock named in --help and in the JSON output. Its agreement with the game's clock: test/validation/runnerClock.test.ts.
 
 import { describe, expect, it } from "vitest";
@@ -19,18 +20,20 @@ function plan(line: string): ExperimentPlan {
 const game = makeParams(SCENARIOS.melanoma.params);
 
 describe("the runner's clock", () => {
-  it("runs the game's clock by default; --clock 180 gives 3-minute ticks with crawling speeds × √(1/3), everything else the scenario's", () => {
+  it("runs the game's clock by default; --clock 180 gives 3-minute ticks crawling in 3 steps of a minute, everything else the scenario's", () => {
     expect(plan("--scenario melanoma").params).toEqual(game);
     const p = plan("--scenario melanoma --clock 180").params;
     expect(FAST_TICK_SECONDS).toBe(180);
     expect(p.tickSeconds).toBe(180);
-    expect(p.tCellSpeedUmPerMin).toBeCloseTo(game.tCellSpeedUmPerMin / Math.sqrt(3), 12);
-    expect(p.nkSpeedUmPerMin).toBeCloseTo(game.nkSpeedUmPerMin / Math.sqrt(3), 12);
-    // a random walk's spread per unit time, v²·Δt, is the game's
-    expect(p.tCellSpeedUmPerMin ** 2 * p.tickSeconds).toBeCloseTo(game.tCellSpeedUmPerMin ** 2 * GAME_TICK_SECONDS, 9);
+    // each crawl step a minute at the game's speeds: cells crawl as in the game
+    expect(game.moveSubsteps).toBe(1);
+    expect(p.moveSubsteps).toBe(3);
+    expect(p.tCellSpeedUmPerMin).toBe(game.tCellSpeedUmPerMin);
+    expect(p.nkSpeedUmPerMin).toBe(game.nkSpeedUmPerMin);
+    expect(motilityScale(180)).toBe(1);
     // the field's sub-steps at most 30 s: 6 of them
     expect(p.diffusionSubsteps).toBe(6);
-    const rest = (q: typeof p) => ({ ...q, tickSeconds: 0, tCellSpeedUmPerMin: 0, nkSpeedUmPerMin: 0, diffusionSubsteps: 0 });
+    const rest = (q: typeof p) => ({ ...q, tickSeconds: 0, diffusionSubsteps: 0, moveSubsteps: 0 });
     expect(rest(p)).toEqual(rest(game));
   });
 
@@ -41,11 +44,20 @@ describe("the runner's clock", () => {
     expect(motilityScale(60)).toBe(1);
   });
 
-  it("--clock scales a speed the user set; --set tickSeconds sets the tick alone", () => {
+  it("--clock keeps a speed the user set on whole minutes and scales it otherwise; --set tickSeconds sets the tick alone", () => {
     const p = plan("--scenario melanoma --clock 240 --set tCellSpeedUmPerMin=12").params;
     expect(p.tickSeconds).toBe(240);
-    expect(p.tCellSpeedUmPerMin).toBeCloseTo(6, 12);
+    expect(p.moveSubsteps).toBe(4);
+    expect(p.tCellSpeedUmPerMin).toBe(12);
     expect(p.diffusionSubsteps).toBe(8);
+    // 150 s: two crawl steps of 75 s, speeds × √(60/75), so that a random walk's spread per unit time, v²·Δt, is the game's
+    const q = plan("--scenario melanoma --clock 150 --set tCellSpeedUmPerMin=12").params;
+    expect(q.moveSubsteps).toBe(2);
+    expect(q.tCellSpeedUmPerMin).toBeCloseTo(12 * Math.sqrt(60 / 75), 12);
+    expect(q.tCellSpeedUmPerMin ** 2 * 75).toBeCloseTo(12 ** 2 * GAME_TICK_SECONDS, 9);
+    // a clock shorter than two minutes: one crawl a tick, scaled
+    expect(plan("--scenario melanoma --clock 90").params.moveSubsteps).toBe(1);
+    expect(plan("--scenario melanoma --clock 90").params.tCellSpeedUmPerMin).toBeCloseTo(game.tCellSpeedUmPerMin * Math.sqrt(60 / 90), 12);
     // sub-steps the user asked for are kept when there are more of them
     expect(plan("--scenario melanoma --clock 240 --set diffusionSubsteps=10").params.diffusionSubsteps).toBe(10);
     // --set tickSeconds changes that parameter alone
@@ -67,9 +79,10 @@ describe("the runner's clock", () => {
     const help = usage(["melanoma"]);
     expect(help).toMatch(/--clock <seconds> +simulated seconds per tick \(default 60: the game's 1-minute clock/);
     expect(help).toMatch(/--clock 180 runs 3-minute ticks/);
-    expect(clockText(180)).toBe("clock: 180 s a tick (3 min; crawling speeds ×0.577 to keep the game's random motility)");
+    expect(clockText(180)).toBe("clock: 180 s a tick (3 min; 3 crawls a tick, each a minute long as on the game's clock)");
+    expect(clockText(90)).toBe("clock: 90 s a tick (1.50 min; one crawl a tick, crawling speeds ×0.816 to keep the game's random motility)");
     expect(clockText(60)).toBe("clock: 60 s a tick (1 min; the game's clock)");
-    expect(experimentJson(plan("--scenario melanoma --days 1"), [], []).clock).toEqual({ tickSeconds: 60, speedScale: 1 });
-    expect(experimentJson(plan("--scenario melanoma --days 1 --clock 180"), [], []).clock).toEqual({ tickSeconds: 180, speedScale: motilityScale(180) });
+    expect(experimentJson(plan("--scenario melanoma --days 1"), [], []).clock).toEqual({ tickSeconds: 60, speedScale: 1, moveSubsteps: 1 });
+    expect(experimentJson(plan("--scenario melanoma --days 1 --clock 180"), [], []).clock).toEqual({ tickSeconds: 180, speedScale: 1, moveSubsteps: 3 });
   });
 });

@@ -1,15 +1,16 @@
-// The runner's clock agrees with the game's (issue 11): `npm run experiment` ticks every 3 minutes by default
-// (server/experiment/clock.ts: crawling speeds × √(1/3), keeping the game's random motility; field sub-steps ≤ 30 s),
-// the game every minute. The same 20 melanoma patients (seeds) on both clocks, the high-dose course from day 0.5, as
-// the runner is used for response questions, compared on day 4 (the course's expansion under way, tumours turning):
+// The runner's clock agrees with the game's (issue 11): `npm run experiment -- --clock 180` ticks every 3 minutes
+// (server/experiment/clock.ts: three crawl steps of a minute a tick at the game's speeds, as the game crawls; field
+// sub-steps ≤ 30 s), the game every minute. The same 20 melanoma patients (seeds) on both clocks, the high-dose course
+// from day 0.5, as the runner is used for response questions, compared on day 4 (the course's expansion under way,
+// tumours turning):
 // - verdicts: the same number of responders (burden ≤ 0.49× its start) within one, no complete response on either
 //   clock; killer T cells expand at least 5× and NK cells and Tregs at least 1.5× on both;
 // - tumour size: the median burden (day 4 over start) within 0.15 of the game clock's, and each patient's, paired,
-//   within 0.15 at the median (the 3-minute clock shrinks tumours somewhat more: docs/model.md section 6);
+//   within 0.15 at the median (docs/model.md section 6 gives the figures measured);
 // - IL-2 and counts: the medians of mean IL-2 over the run, peak leak, and the day-4 counts of killer T cells, NK
 //   cells, Tregs and activated helpers within 30% of the game clock's.
 // Per-patient verdicts at a sharp line (smaller than at the start, a response) are not asserted: patients near the
-// line fall either side (15 of 20 alike on "smaller than at the start"). Runs: 20 seeds × 4 days on each clock.
+// line fall either side (17 of 20 alike on "smaller than at the start"). Runs: 20 seeds × 4 days on each clock.
 
 import { describe, expect, test } from "vitest";
 import { queueTherapy, type MetricName } from "../../shared/sim/index.ts";
