@@ -5,6 +5,7 @@
 // join/drop/leave, and a message table whose entries check at the door and forward. The class's rules are
 // shared/round's; its data and the desks that carry the rules out are in classroom/ (classParts.ts, teacherDesk.ts).
 
+import type { RoundEnding } from "../../shared/report/roundEnding.ts";
 import type { Client } from "@colyseus/core";
 import {
   ClassroomClientMessage, MAX_STUDENTS, type ClassroomJoinOptions, type RoundSummary, type TeacherAction,
@@ -180,7 +181,7 @@ export class ClassroomRoom extends TissueRoomBase {
     noteCommand(this.c.roster.activity.get(client.sessionId), command, this.world);
   }
 
-  protected override onRoundEnd(debrief: Debrief): void { classRoundEnded(this.c, debrief); }
+  protected override onRoundEnd(debrief: Debrief, ending: RoundEnding): void { classRoundEnded(this.c, debrief, ending); }
 
   /** Saves the class's checkpoint now (the server draining keeps an ended round: classroom/drainRound.ts). */
   keepCheckpoint(): void {
@@ -210,8 +211,7 @@ export class ClassroomRoom extends TissueRoomBase {
       editWorld: (edit) => this.editWorld(edit),
       startRound: (seed) => this.startRound(seed),
       restartWorld: () => this.restartWorld(),
-      stopModel: () => this.stopModel(),
-      endRound: () => this.endRound(),
+      endNow: () => this.endNow(),
       syncRound: () => syncRound(this.state, this.world, this.roundClock, this.cards),
       roundInput: (input, refused) => this.roundInput(input, refused),
     };

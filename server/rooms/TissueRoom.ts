@@ -59,7 +59,7 @@ export class TissueRoom extends TissueRoomBase {
     this.startRound(this.options.seed ?? Math.floor(Math.random() * 0x1_0000_0000));
     if (this.options.watch) this.seats.addBot(this.options.role, this.options.difficulty);
     this.seats.fillBots(this.options.role, this.options.difficulty);
-    for (const seat of this.seats.bots()) this.bots.seat(seat.role, seat.bot!, this.world.seed, this.world.dtS);
+    for (const seat of this.seats.bots()) this.bots.seat(seat.role, seat.bot!, this.facts.seed, this.facts.dtS);
   }
 
   override onAuth(client: Client): boolean {
@@ -111,7 +111,7 @@ export class TissueRoom extends TissueRoomBase {
       return;
     }
     const seat = this.seats.toBot(client.sessionId, this.options.difficulty);
-    if (seat) this.bots.seat(seat.role, this.options.difficulty, this.world.seed, this.world.dtS);
+    if (seat) this.bots.seat(seat.role, this.options.difficulty, this.facts.seed, this.facts.dtS);
     if (this.claimedBy === client.sessionId) this.claimedBy = null;
   }
 
@@ -141,7 +141,7 @@ export class TissueRoom extends TissueRoomBase {
     if (this.options.watch || !this.seats.byId.get(client.sessionId)?.host) return this.refuse(client, SANDBOX_MESSAGE, "only the player of this sandbox can change it");
     const room = this;
     const desk = {
-      get world() { return room.world; },
+      get params() { return room.facts.params; },
       get variant() { return room.roundSetup.variant; },
       set variant(v) { room.roundSetup = { ...room.roundSetup, variant: v }; },
       edit: (e: Parameters<TissueRoom["editWorld"]>[0]) => this.editWorld(e),
@@ -154,7 +154,7 @@ export class TissueRoom extends TissueRoomBase {
 
   /** The sandbox's settings in force now and for the next tissue (tests; sent to the host after each change). */
   sandboxSettings(): ReturnType<typeof sandboxSettings> {
-    return sandboxSettings({ world: this.world, variant: this.roundSetup.variant });
+    return sandboxSettings({ params: this.facts.params, variant: this.roundSetup.variant });
   }
 
   /** A sandbox's player also gets the settings in force, so the sliders start where the tissue is. */

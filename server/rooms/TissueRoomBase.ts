@@ -10,7 +10,8 @@
 // where, and when the model runs (running()). Extended by TissueRoom and ClassroomRoom.
 
 import { Room, type Client, type RoomException, type RoomMethodName } from "@colyseus/core";
-import { buildDebrief } from "../../shared/report/debrief.ts";
+import { debriefOf, roundEnding, type RoundEnding } from "../../shared/report/roundEnding.ts";
+import { RoundFacts } from "./model/roundFacts.ts";
 import { inspectCell } from "../../shared/report/inspect.ts";
 import { ClientMessage, ServerMessage, checkInspect, type Debrief, type Refusal, type Speed } from "../../shared/net/messages.ts";
 import { checkCommand } from "../../shared/net/commandMessage.ts";
@@ -78,6 +79,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   /** The rules of the round being played: its world, cards and bot seats (shared/round/Round.ts). */
   readonly round = new Round();
   readonly roundClock = new RoundClock();
+  /** What the room knows of its round from the model's answers: tick, outcome, history, live parameters (model/roundFacts.ts). */
+  readonly facts = new RoundFacts();
   readonly cellSync = new CellSync(POSITIONS_PER_PATCH);
   seats!: Seats;
   protected readonly fieldFrames = new FieldFrames();
@@ -153,7 +156,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   }
 
   /** Called once when the round gets its outcome, after the debrief is built. */
-  protected onRoundEnd(_debrief: Debrief): void {}
+  protected onRoundEnd(_debrief: Debrief, _ending: RoundEnding): void {}
 
   /** Called for each command the round admitted from a person. */
   protected onCommandAccepted(_client: Client, _command: Command): void {}
@@ -181,7 +184,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
    */
   advance(ticks = 1): void {
     this.leaveThread();
-    for (let k = 0; k < ticks && this.world.outcome === "ongoing"; k++) {
+    for (let k = 0; k < ticks && this.facts.outcome === "ongoing"; k++) {
       this.askModel(1, false);
       this.takeAnswer();
     }
@@ -190,6 +193,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   /** A change to the world outside its steps: made on the room's world now, and sent to the thread with the next ask. */
   protected editWorld(edit: WorldEdit): void {
     applyEdit(this.world, edit);
+    this.facts.edit(edit);
     this.unsentEdits.push(edit);
     this.show(null);
   }
@@ -274,19 +278,19 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
       }
     }
     this.frameOwed ||= this.roundClock.baseTicks % FIELD_EVERY_BASE_TICKS === 0;
-    if (ticks === 0 || !this.running() || this.world.outcome !== "ongoing") {
+    if (ticks === 0 || !this.running() || this.facts.outcome !== "ongoing") {
       this.owedTicks = 0; // paused, held in the lobby or over: nothing is owed
       this.frameOwed = false;
       // the thread's Round still answers the inputs that came (a paused room's orders, a card dealt; an order that
       // came as the round ended is refused there): no steps. A class's lobby sends none: its seats go with the first
       // steps, and no thread starts before them.
-      const answerable = this.running() || this.world.outcome !== "ongoing";
+      const answerable = this.running() || this.facts.outcome !== "ongoing";
       if (this.model.holdsRound && answerable && this.roundInputs.waitingCount > 0 && this.model.ready) this.askModel(0, false);
       return;
     }
     this.owedTicks = Math.min(this.owedTicks + ticks, MAX_TICKS_PER_ASK);
     // A thread takes one ask per tick (its answer comes with a later tick); this process answers at once, tick by tick.
-    while (this.owedTicks > 0 && this.model.ready && this.world.outcome === "ongoing") {
+    while (this.owedTicks > 0 && this.model.ready && this.facts.outcome === "ongoing") {
       const steps = this.model.onThread ? this.owedTicks : 1;
       this.owedTicks -= this.askModel(steps, this.frameOwed && (this.model.onThread || steps === this.owedTicks));
       this.takeAnswer();
@@ -321,11 +325,13 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     for (const ms of answer.stepMs) this.roundClock.record(ms);
     if (answer.frame) this.broadcastBytes(ServerMessage.field, answer.frame, { afterNextPatch: true });
     this.show(answer.view);
+    const over = this.facts.outcome !== "ongoing"; // ended here already (the teacher): the answer cannot end it again
+    this.facts.heard(answer.tick, over ? this.facts.outcome : answer.outcome, answer.samples);
     this.eventRelay.add(answer.wire);
     adoptSummary(this.ledger, answer.tally.ledger);
     if (answer.tally.squadSample) this.squadCapture.add(answer.tally.squadSample);
     if (answer.round) this.takeRoundNews(answer.round);
-    this.afterSteps();
+    if (answer.ending && !over) this.endRound(answer.ending);
     this.roundInputs.catchUp(); // the room's world is the model's: what waited for it is made now
   }
 
@@ -363,7 +369,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.threadsReplaced++;
     this.model = new ModelThread(this.fieldFrames);
     const ledger = ledgerSummary(this.ledger);
-    this.model.startRound(w, this.fieldFrames.state(), byInputs ? { inputs: this.roundInputs.to(), ledger } : { replay: { ticks: this.contrasts.logSoFar(w), tick: w.tick }, ledger });
+    this.model.startRound(w, this.fieldFrames.state(), byInputs ? { inputs: this.roundInputs.to(), ledger } : { replay: { ticks: this.contrasts.logSoFar(w.tick), tick: w.tick }, ledger });
     this.roundInputs.catchUp();
   }
 
@@ -376,18 +382,35 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.model.close();
   }
 
-  private afterSteps(): void {
-    if (this.world.outcome !== "ongoing") this.endRound();
+  /**
+   * The teacher ends the round now (a class closed or drained does too): the model's steps in flight are dropped and
+   * the outcome is judged at this tick (Round.endNow, shared/round/endNow.ts), then the debrief as for any end.
+   */
+  protected endNow(): void {
+    const ended = this.model.endNow(); // the ask in flight is answered first
+    this.takeAnswer(); // its steps are the round's (they may have ended it)
+    if (this.facts.outcome !== "ongoing") return;
+    this.stopModel();
+    if (ended) {
+      this.world.outcome = ended.outcome; // the room's copy
+      this.facts.heard(ended.tick, ended.outcome, []);
+      this.show(ended.view);
+      this.endRound(ended.ending);
+    } else {
+      // the model's host could not (its thread dead or silent): the room's copy, as of the last answer
+      this.facts.outcome = this.round.endNow();
+      this.endRound(roundEnding(this.world, this.ledger));
+    }
   }
 
-  /** Builds and sends the debrief; the world has its outcome (`endedByTeacher` when a teacher stopped the round). */
-  protected endRound(): void {
-    this.debrief = buildDebrief(this.world, this.seats.list(), this.ledger);
+  /** Builds and sends the debrief from what the round left (`endedByTeacher` when a teacher stopped it). */
+  private endRound(ending: RoundEnding): void {
+    this.debrief = debriefOf(ending, this.seats.list());
     this.broadcast(ServerMessage.debrief, this.debrief, { afterNextPatch: true });
-    this.predictions.finish(this.world);
+    this.predictions.finish(this.facts.history);
     for (const c of this.clients) if (this.predictions.has(c.sessionId)) c.send(MY_PREDICTIONS_MESSAGE, this.predictions.mine(c.sessionId), { afterNextPatch: true });
-    this.contrasts.roundEnded(this.world);
-    this.onRoundEnd(this.debrief);
+    this.contrasts.roundEnded(this.facts.tick, this.facts.history);
+    this.onRoundEnd(this.debrief, ending);
   }
 
   /** A new world for this round from roundSetup; seats stay. */
@@ -396,6 +419,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.roundInputs.clear();
     const scenario = scenarioWithVariant(base, this.roundSetup.days, this.roundSetup.variant);
     this.round.start(createWorld(scenario, makeParams(scenario.params), seed >>> 0));
+    this.facts.start(this.world);
     this.stopModel();
     this.contrasts.startRound(this.world, this.state.round);
     this.ledger = new RoleLedger();
@@ -415,7 +439,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   /** The round so far, for a checkpoint: the room's copy's tick, the log up to it, the orders and edits still on their way. */
   protected roundSoFar(): RoundSoFar {
     const w = this.world;
-    return { seed: w.seed, tick: w.tick, ticks: this.contrasts.logSoFar(w), pending: [...this.modelPending, ...w.pending], unsentEdits: [...this.unsentEdits] };
+    return { seed: w.seed, tick: w.tick, ticks: this.contrasts.logSoFar(w.tick), pending: [...this.modelPending, ...w.pending], unsentEdits: [...this.unsentEdits] };
   }
 
   /**
@@ -434,6 +458,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
       after: (events) => this.ledger.record(this.world, events),
     });
     this.world.pending.push(...last, ...so.pending);
+    this.facts.start(this.world);
     this.fieldFrames.restart();
     this.fieldFrames.next(this.world);
     this.roundInputs.whole = false; // its inputs before the checkpoint are not known: a replaced thread replays the model's log
@@ -484,7 +509,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     if (!seat) return this.refuse(client, ClientMessage.command, "you have no seat in this room");
     const blocked = this.commandBlocked(client);
     if (blocked) return this.refuse(client, ClientMessage.command, blocked);
-    if (this.world.outcome !== "ongoing") return this.refuse(client, ClientMessage.command, "the round is over");
+    if (this.facts.outcome !== "ongoing") return this.refuse(client, ClientMessage.command, "the round is over");
     // orders waiting: admitted on the thread and not yet stepped (a paused room's), on their way there, or here
     if (this.modelPending.length + this.world.pending.length + this.roundInputs.waitingCount >= MAX_PENDING_COMMANDS) return this.refuse(client, ClientMessage.command, "too many orders are waiting: resume the game first");
     const checked = checkCommand(payload);

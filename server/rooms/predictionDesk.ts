@@ -7,6 +7,7 @@ import { checkPredict, type MyPredictions, type PredictionTally } from "../../sh
 import { closedBecause, questionsFor, type PredictionQuestion } from "../../shared/net/predictions.ts";
 import type { Measure } from "../../shared/report/roleLedger.ts";
 import type { Scenario, World } from "../../shared/sim/index.ts";
+import type { MetricSample } from "../../shared/sim/metrics.ts";
 
 export class PredictionDesk {
   private questions: PredictionQuestion[] = [];
@@ -50,11 +51,11 @@ export class PredictionDesk {
     return this.committed.has(sessionId);
   }
 
-  /** Judges every prediction from the world's metrics (call once, when the round has its outcome). */
-  finish(world: World): void {
+  /** Judges every prediction from the round's metric samples (call once, when the round has its outcome). */
+  finish(history: readonly MetricSample[]): void {
     this.finished = true;
     for (const [id, mine] of this.committed) {
-      this.results.set(id, [...mine].map(([q, choice]) => judge(this.questions.find((x) => x.id === q)!, choice, world.history)));
+      this.results.set(id, [...mine].map(([q, choice]) => judge(this.questions.find((x) => x.id === q)!, choice, history)));
     }
   }
 
@@ -64,7 +65,7 @@ export class PredictionDesk {
   }
 
   /** How many of these students chose each answer, beside what happened (the teacher's debrief). */
-  tally(studentIds: readonly string[], world: World): PredictionTally {
+  tally(studentIds: readonly string[], history: readonly MetricSample[]): PredictionTally {
     const rows = this.questions.map((q) => {
       const counts = new Map(q.choices.map((c) => [c.id, 0]));
       let answered = 0;
@@ -72,7 +73,7 @@ export class PredictionDesk {
         const choice = this.committed.get(id)?.get(q.id);
         if (choice !== undefined) { answered++; counts.set(choice, (counts.get(choice) ?? 0) + 1); }
       }
-      const o = observe(q, world.history);
+      const o = observe(q, history);
       return {
         question: q.id, questionText: q.text, happened: o.happened, numbers: o.numbers,
         happenedText: q.choices.find((c) => c.id === o.happened)?.text ?? "This run cannot tell",

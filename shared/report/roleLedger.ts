@@ -222,33 +222,43 @@ export class RoleLedger {
   /** What a seat's role did, as labelled numbers. Tissue damage prevented is not attributed to any one role. */
   measuresFor(world: World, role: Role, squads: readonly number[]): Measure[] {
     const out: Measure[] = [];
-    for (const sq of squads) {
-      const t = this.squads.get(sq) ?? newTally();
-      if (t.types === 0) for (let i = 0; i < world.cells.count; i++) if (world.cells.squad[i] === sq) t.types |= 1 << world.cells.type[i];
-      const name = squadName(t.types) ?? SQUAD_LABELS[sq] ?? `Squad ${sq}`;
-      out.push({ label: `${name}: IL-2 captured`, value: Math.round(this.captured(world, sq)), units: "molecules" });
-      if (t.types & PRIMED_TYPES) out.push({ label: `${name}: switched on by antigen`, value: t.activations, units: "cells" });
-      out.push({ label: `${name}: divisions`, value: t.divisions, units: "divisions" });
-      if (t.types & KILLER_TYPES) out.push({ label: `${name}: target cells killed`, value: t.kills, units: "cells" });
-      out.push({ label: `${name}: most cells at once`, value: t.peakCells, units: "cells" });
-      if (t.types & (1 << CellType.treg)) {
-        out.push({ label: `${name}: time holding back dendritic cells`, value: Math.round(t.suppressingCellHours), units: "cell-hours" });
-      }
+    for (const sq of squads) out.push(...this.squadMeasures(world, sq));
+    if (role === "clinician") out.push(...this.clinicianMeasures(world));
+    return out;
+  }
+
+  /** What one squad did, as labelled numbers (its part of a seat's measures). */
+  squadMeasures(world: World, sq: number): Measure[] {
+    const out: Measure[] = [];
+    const t = this.squads.get(sq) ?? newTally();
+    if (t.types === 0) for (let i = 0; i < world.cells.count; i++) if (world.cells.squad[i] === sq) t.types |= 1 << world.cells.type[i];
+    const name = squadName(t.types) ?? SQUAD_LABELS[sq] ?? `Squad ${sq}`;
+    out.push({ label: `${name}: IL-2 captured`, value: Math.round(this.captured(world, sq)), units: "molecules" });
+    if (t.types & PRIMED_TYPES) out.push({ label: `${name}: switched on by antigen`, value: t.activations, units: "cells" });
+    out.push({ label: `${name}: divisions`, value: t.divisions, units: "divisions" });
+    if (t.types & KILLER_TYPES) out.push({ label: `${name}: target cells killed`, value: t.kills, units: "cells" });
+    out.push({ label: `${name}: most cells at once`, value: t.peakCells, units: "cells" });
+    if (t.types & (1 << CellType.treg)) {
+      out.push({ label: `${name}: time holding back dendritic cells`, value: Math.round(t.suppressingCellHours), units: "cell-hours" });
     }
-    if (role === "clinician") {
-      const th = world.therapy;
-      let given = 0;
-      for (const name of THERAPY_NAMES) {
-        const n = th.dosesGiven[name] ?? 0;
-        given += n;
-        if (n > 0) out.push({ label: `Doses: ${THERAPY_LABELS[name].split(":")[0]}`, value: n, units: "doses" });
-      }
-      out.push({ label: "Doses given in all", value: given, units: "doses" });
-      out.push({ label: "Doses held back (leak past the dose-limiting line)", value: this.withheldDoses, units: "doses" });
-      out.push({ label: "Highest vascular leak (1 is the dose-limiting line)", value: Math.round(th.leakPeak * 100) / 100, units: "score" });
-      if (th.leakCrossedTick >= 0) {
-        out.push({ label: "Day the leak crossed the line", value: Math.round(((th.leakCrossedTick * world.dtS) / 86400) * 10) / 10, units: "day" });
-      }
+    return out;
+  }
+
+  /** What the therapy cards did (the clinician's part of a seat's measures). */
+  clinicianMeasures(world: World): Measure[] {
+    const out: Measure[] = [];
+    const th = world.therapy;
+    let given = 0;
+    for (const name of THERAPY_NAMES) {
+      const n = th.dosesGiven[name] ?? 0;
+      given += n;
+      if (n > 0) out.push({ label: `Doses: ${THERAPY_LABELS[name].split(":")[0]}`, value: n, units: "doses" });
+    }
+    out.push({ label: "Doses given in all", value: given, units: "doses" });
+    out.push({ label: "Doses held back (leak past the dose-limiting line)", value: this.withheldDoses, units: "doses" });
+    out.push({ label: "Highest vascular leak (1 is the dose-limiting line)", value: Math.round(th.leakPeak * 100) / 100, units: "score" });
+    if (th.leakCrossedTick >= 0) {
+      out.push({ label: "Day the leak crossed the line", value: Math.round(((th.leakCrossedTick * world.dtS) / 86400) * 10) / 10, units: "day" });
     }
     return out;
   }

@@ -4,6 +4,7 @@
 // clients, broadcast and metadata). Read by teacherDesk.ts, teacherDoor.ts, roundEnd.ts, classCatchUp.ts, classAuth.ts,
 // quizBook.ts, dashboard.ts, and by the checkpoint as ClassInternals (classCheckpointer.ts, resume.ts).
 
+import type { RoundFacts } from "../model/roundFacts.ts";
 import type { Client } from "@colyseus/core";
 import { ClassroomServerMessage, REMOVED_TEXT, type RoundSummary, type SessionInfo } from "../../../shared/net/classroom.ts";
 import type { Speed } from "../../../shared/net/messages.ts";
@@ -35,6 +36,8 @@ export interface ClassRoomSide {
   readonly bots: BotSeats;
   readonly round: Round;
   readonly world: World;
+  /** What the room knows of its round from the model's answers (tick, outcome, history, live parameters). */
+  readonly facts: RoundFacts;
   readonly roundClock: RoundClock;
   readonly difficulty: Difficulty;
   readonly phase: ClassPhase;
@@ -65,10 +68,11 @@ export interface BaseMoves {
   startRound(seed: number): void;
   /** A fresh world with the next seed, the same seats. */
   restartWorld(): void;
-  /** Drops the model's steps in flight, so that the round can be ended on the room's world. */
-  stopModel(): void;
-  /** The debrief, the predictions scored, the contrasts queued, then the room's onRoundEnd. */
-  endRound(): void;
+  /**
+   * Ends the running round now (the teacher's end): the outcome judged at this tick, then the debrief, the predictions
+   * scored, the contrasts queued and the room's onRoundEnd.
+   */
+  endNow(): void;
   /** The round's numbers copied into the state now (roundSync.ts). */
   syncRound(): void;
   /**
@@ -121,6 +125,7 @@ export class ClassParts implements ClassInternals {
   get bots(): BotSeats { return this.room.bots; }
   get round(): Round { return this.room.round; }
   get world(): World { return this.room.world; }
+  get facts(): RoundFacts { return this.room.facts; }
   get difficulty(): Difficulty { return this.room.difficulty; }
   get phase(): ClassPhase { return this.room.phase; }
   get speed(): Speed { return this.room.roundClock.speed; }

@@ -3,8 +3,8 @@
 
 import type { RoundSeriesName, RoundSummary } from "../../../shared/net/classroom.ts";
 import type { Debrief } from "../../../shared/net/messages.ts";
-import type { RoleLedger } from "../../../shared/report/roleLedger.ts";
-import { dayOf, type MetricName, type Role, type World } from "../../../shared/sim/index.ts";
+import { measuresOf, type RoundEnding } from "../../../shared/report/roundEnding.ts";
+import type { MetricName, Role } from "../../../shared/sim/index.ts";
 import type { PlayerResult, RoundRecord } from "../../results/resultsStore.ts";
 
 /** The series compared across rounds (names as in the debrief) and their chart names. */
@@ -31,14 +31,14 @@ export function squadWords(squads: readonly number[]): string {
 }
 
 export function roundRecord(
-  code: string, summary: RoundSummary, world: World, ledger: RoleLedger, startedAt: string, endedAt: string,
+  code: string, summary: RoundSummary, ending: RoundEnding, startedAt: string, endedAt: string,
   students: readonly { name: string; role: Role; squads: number[] }[],
 ): RoundRecord {
   const players: PlayerResult[] = students.map((s) => ({
-    nickname: s.name, role: s.role, squads: squadWords(s.squads), measures: ledger.measuresFor(world, s.role, s.squads),
+    nickname: s.name, role: s.role, squads: squadWords(s.squads), measures: measuresOf(ending, s.role, s.squads),
   }));
   return {
     code, round: summary.round, scenarioId: summary.scenarioId, outcome: summary.outcome, startedAt, endedAt,
-    days: Math.round(dayOf(world) * 1000) / 1000, summary, players,
+    days: Math.round(ending.day * 1000) / 1000, summary, players,
   };
 }

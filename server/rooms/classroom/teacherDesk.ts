@@ -103,7 +103,7 @@ export function lessonRoom(c: ClassParts): LessonRoom {
 /** The sandbox desk's view of the class (sandboxDesk.ts): its therapy buttons deal as the teacher does, while playing. */
 export function sandboxRoom(c: ClassParts): SandboxRoom {
   return {
-    get world() { return c.world; },
+    get params() { return c.facts.params; },
     get variant() { return c.roundSetup.variant; },
     set variant(v) { c.roundSetup = { ...c.roundSetup, variant: v }; },
     edit: (e) => c.base.editWorld(e),
@@ -123,9 +123,7 @@ function startPlaying(c: ClassParts): void {
 /** Ends the running round now: the model's steps in flight dropped, the outcome judged at this tick (Round.endNow),
  * then the debrief (TissueRoomBase.endRound). */
 function endByTeacher(c: ClassParts): void {
-  c.base.stopModel();
-  c.round.endNow();
-  c.base.endRound();
+  c.base.endNow();
 }
 
 /**

@@ -6,7 +6,10 @@ import { step, type SimEvent, type World } from "../../../shared/sim/index.ts";
 import { wireEvents } from "../eventRelay.ts";
 import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
 import { RoundTally } from "./roundTally.ts";
-import { answer, type GoOnFrom, type Answer, type Ask, type ModelHost, type Question, type Reply } from "./modelHost.ts";
+import { roundEnding } from "../../../shared/report/roundEnding.ts";
+import { answer, type EndedNow, type GoOnFrom, type Answer, type Ask, type ModelHost, type Question, type Reply } from "./modelHost.ts";
+import { outcomeEndedNow } from "../../../shared/round/endNow.ts";
+import { viewOf } from "./roundView.ts";
 
 export class InlineModel implements ModelHost {
   readonly onThread = false;
@@ -18,6 +21,8 @@ export class InlineModel implements ModelHost {
   private answer: Answer | null = null;
   private readonly frames: FieldFrames;
   private tally = new RoundTally();
+  /** Metric samples already sent. */
+  private sent = 0;
 
   /** `frames` are the room's: frames made here are the room's next ones. */
   constructor(frames: FieldFrames) {
@@ -34,11 +39,13 @@ export class InlineModel implements ModelHost {
     this.answer = null;
     this.tally = new RoundTally();
     this.tally.goOnFrom(world, from?.ledger);
+    this.sent = world.history.length;
   }
 
   ask(ask: Ask): void {
     const world = this.world;
     if (!world) throw new Error("no round started on this model");
+    const was = world.outcome;
     world.pending.push(...ask.commands);
     const events: SimEvent[] = [];
     const stepMs: number[] = [];
@@ -49,7 +56,13 @@ export class InlineModel implements ModelHost {
     }
     if (ask.frame) this.frames.deadband = ask.frame.deadband;
     // The view is made from the room's world when the room patches (it is this world): not after every tick.
-    this.answer = { events, wire: wireEvents(world, events), stepMs, frame: ask.frame ? this.frames.next(world) : null, view: null, tally: this.tally.after(world, events), round: null };
+    const tally = this.tally.after(world, events);
+    const samples = world.history.slice(this.sent);
+    this.sent = world.history.length;
+    this.answer = {
+      events, wire: wireEvents(world, events), stepMs, frame: ask.frame ? this.frames.next(world) : null, view: null, tally, round: null,
+      tick: world.tick, outcome: world.outcome, samples, ending: was === "ongoing" && world.outcome !== "ongoing" ? roundEnding(world, this.tally.ledger) : null,
+    };
   }
 
   take(): Answer | null {
@@ -60,6 +73,13 @@ export class InlineModel implements ModelHost {
 
   question<Q extends Question>(q: Q): Promise<Reply<Q> | null> {
     return Promise.resolve(this.world ? answer(this.world, q) : null);
+  }
+
+  endNow(): EndedNow | null {
+    const world = this.world;
+    if (!world) return null;
+    if (world.outcome === "ongoing") world.outcome = outcomeEndedNow(world); // as Round.endNow
+    return { outcome: world.outcome, tick: world.tick, view: viewOf(world), ending: roundEnding(world, this.tally.ledger) };
   }
 
   forget(): void {

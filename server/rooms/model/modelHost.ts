@@ -6,7 +6,9 @@
 
 import type { InspectResult } from "../../../shared/net/messages.ts";
 import { inspectCell } from "../../../shared/report/inspect.ts";
-import { stateHash, type Command, type SimEvent, type TherapyName, type World } from "../../../shared/sim/index.ts";
+import { stateHash, type Command, type Outcome, type SimEvent, type TherapyName, type World } from "../../../shared/sim/index.ts";
+import type { MetricSample } from "../../../shared/sim/metrics.ts";
+import type { RoundEnding } from "../../../shared/report/roundEnding.ts";
 import type { InputAnswer, RoundInput } from "../../../shared/round/roundInputs.ts";
 import type { LogTick } from "../../../shared/report/commandLog.ts";
 import type { WireEvents } from "../eventRelay.ts";
@@ -50,7 +52,18 @@ export interface BotCounts { accepted: number; refused: number; lastRefusal: str
  * the room makes it from its own world at the patch (this process), and what was counted where the model stepped
  * (roundTally.ts: the ledger's counts, the squads' IL-2 capture), so that the room reads no world for them.
  */
-export interface Answer { events: SimEvent[]; wire: WireEvents; stepMs: number[]; frame: Uint8Array | null; view: RoundView | null; tally: Tally; round: RoundNews | null }
+export interface Answer {
+  events: SimEvent[]; wire: WireEvents; stepMs: number[]; frame: Uint8Array | null; view: RoundView | null; tally: Tally; round: RoundNews | null;
+  /** The model's tick and outcome after the steps. */
+  tick: number; outcome: Outcome;
+  /** The metric samples the steps took (the room keeps the round's history from them: predictions, charts, contrasts). */
+  samples: MetricSample[];
+  /** What the round leaves for people, when the steps decided its outcome (shared/report/roundEnding.ts), else null. */
+  ending: RoundEnding | null;
+}
+
+/** A round ended where the model is (the teacher's end): its outcome and tick, the view, what it leaves for people. */
+export interface EndedNow { outcome: Outcome; tick: number; view: RoundView; ending: RoundEnding }
 
 /** A look at the host's own world (the thread's, not the room's copy): its tick and state hash. */
 export interface WorldLook { tick: number; hash: string }
@@ -91,6 +104,12 @@ export interface ModelHost {
    * round changed): what a room reads from the model rather than from its copy (issue 15's next stage).
    */
   question<Q extends Question>(q: Q): Promise<Reply<Q> | null>;
+  /**
+   * Ends the round now where the model is (the teacher's end), at once: an ask in flight is answered first (its answer
+   * is then there to take), then the outcome is judged at the model's tick (Round.endNow). Null when the host cannot
+   * (no round, its thread dead or silent).
+   */
+  endNow(): EndedNow | null;
   /** Drops the ask in flight and any answer (the round ended or restarted). */
   forget(): void;
   close(): void;

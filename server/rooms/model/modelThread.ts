@@ -5,10 +5,12 @@
 // driven by advance() alone never starts one. A thread that dies sets `failure`; the room then starts another from the
 // round's inputs. Used by TissueRoomBase.
 
-import { Worker } from "node:worker_threads";
-import type { Command, Scenario, World } from "../../../shared/sim/index.ts";
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import type { Outcome, Scenario, World } from "../../../shared/sim/index.ts";
+import type { MetricSample } from "../../../shared/sim/metrics.ts";
+import type { RoundEnding } from "../../../shared/report/roundEnding.ts";
 import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
-import type { Answer, Ask, GoOnFrom, ModelHost, RoundNews, Question, Reply } from "./modelHost.ts";
+import type { Answer, Ask, EndedNow, GoOnFrom, ModelHost, RoundNews, Question, Reply } from "./modelHost.ts";
 import type { WireEvents } from "../eventRelay.ts";
 import type { RoundView } from "./roundView.ts";
 import type { Tally } from "./roundTally.ts";
@@ -18,22 +20,36 @@ import { applySnapshot, arraysOf, snapshotBuffers, type SnapshotArrays, type Wor
 export type ToModelThread =
   | { kind: "start"; round: number; scenario: Scenario; seed: number; frames: FieldFramesState } & GoOnFrom
   | ({ kind: "step"; round: number; spare: SnapshotArrays | null } & Ask)
-  | { kind: "question"; round: number; id: number; question: Question };
+  | { kind: "question"; round: number; id: number; question: Question }
+  | { kind: "end"; round: number };
 
 export type FromModelThread =
-  | { kind: "stepped"; round: number; snapshot: WorldSnapshot; wire: WireEvents; view: RoundView; tally: Tally; news: RoundNews; stepMs: number[]; frame: MadeFrame | null }
+  | ({ kind: "stepped"; round: number } & Stepped)
   | { kind: "failed"; round: number; error: string }
-  | { kind: "answer"; round: number; id: number; reply: Reply<Question> | null };
+  | { kind: "answer"; round: number; id: number; reply: Reply<Question> | null }
+  | { kind: "ended"; round: number; ended: EndedNow | null };
+
+/** Longest the room waits for the thread to end a round (it holds the event loop: a teacher's end is rare and quick). */
+export const END_WAIT_MS = 5000;
 
 /** A field frame made on the thread, and the frames' state after it (for the room's key frames for joiners). */
 export interface MadeFrame { bytes: Uint8Array; state: FieldFramesState }
 
-export interface Stepped { snapshot: WorldSnapshot; wire: WireEvents; view: RoundView; tally: Tally; news: RoundNews; stepMs: number[]; frame: MadeFrame | null }
+export interface Stepped {
+  snapshot: WorldSnapshot; wire: WireEvents; view: RoundView; tally: Tally; news: RoundNews; stepMs: number[]; frame: MadeFrame | null;
+  tick: number; outcome: Outcome; samples: MetricSample[]; ending: RoundEnding | null;
+}
 
 export class ModelThread implements ModelHost {
   readonly onThread = true;
   readonly holdsRound = true;
   private worker: Worker | null = null;
+  /** The thread's answers come here (the room may take them at once: receiveMessageOnPort) ... */
+  private answers: MessagePort | null = null;
+  /** ... and it counts each one here, so that the room can wait for one (Atomics.wait). */
+  private signal = new Int32Array(new SharedArrayBuffer(4));
+  /** The thread's answer to `end`, while the room takes it. */
+  private ended: EndedNow | null | undefined = undefined;
   /** The room's world, written from each answer. */
   private world: World | null = null;
   private readonly frames: FieldFrames;
@@ -120,7 +136,29 @@ export class ModelThread implements ModelHost {
     for (const edit of later) applyEdit(this.world, edit);
     if (a.frame) this.frames.adopt(a.frame.state);
     // Edits made since the ask are not in the thread's view: the room makes its view from its own world then.
-    return { events: a.snapshot.events, wire: a.wire, stepMs: a.stepMs, frame: a.frame?.bytes ?? null, view: later.length ? null : a.view, tally: a.tally, round: a.news };
+    return {
+      events: a.snapshot.events, wire: a.wire, stepMs: a.stepMs, frame: a.frame?.bytes ?? null, view: later.length ? null : a.view, tally: a.tally, round: a.news,
+      tick: a.tick, outcome: a.outcome, samples: a.samples, ending: a.ending,
+    };
+  }
+
+  endNow(): EndedNow | null {
+    if (this.closed || this.failure !== null || !this.start) return null;
+    if (!this.worker) this.spawn();
+    this.ended = undefined;
+    this.send({ kind: "end", round: this.round });
+    // The thread answers the ask in flight, then the end: both are taken here, in order, the event loop held meanwhile.
+    const deadline = performance.now() + END_WAIT_MS;
+    for (;;) {
+      const count = Atomics.load(this.signal, 0);
+      this.drain();
+      const left = deadline - performance.now();
+      if (this.ended !== undefined || this.failure !== null || left <= 0) break;
+      Atomics.wait(this.signal, 0, count, left); // until the thread sends another answer
+    }
+    const ended = this.ended ?? null;
+    this.ended = undefined;
+    return ended;
   }
 
   close(): void {
@@ -128,6 +166,13 @@ export class ModelThread implements ModelHost {
     this.forget();
     void this.worker?.terminate();
     this.worker = null;
+    this.answers?.close();
+    this.answers = null;
+  }
+
+  /** Takes every answer the thread has sent and the event loop has not delivered yet. */
+  private drain(): void {
+    for (let m = this.answers && receiveMessageOnPort(this.answers); m; m = this.answers && receiveMessageOnPort(this.answers)) this.heard(m.message as FromModelThread);
   }
 
   private send(message: ToModelThread): void {
@@ -135,24 +180,32 @@ export class ModelThread implements ModelHost {
   }
 
   private spawn(): void {
-    const worker = new Worker(new URL("./modelWorker.ts", import.meta.url));
-    worker.on("message", (m: FromModelThread) => {
-      if (m.round !== this.round) return; // an answer for a world the room no longer keeps
-      if (m.kind === "answer") {
-        this.questions.get(m.id)?.(m.reply);
-        this.questions.delete(m.id);
-      } else if (m.kind === "failed") this.fail(m.error);
-      else {
-        this.answer = { snapshot: m.snapshot, wire: m.wire, view: m.view, tally: m.tally, news: m.news, stepMs: m.stepMs, frame: m.frame };
-        this.asked = null;
-      }
-    });
+    const channel = new MessageChannel();
+    this.signal = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(new URL("./modelWorker.ts", import.meta.url), { workerData: { answers: channel.port1, signal: this.signal }, transferList: [channel.port1] });
+    this.answers = channel.port2;
+    this.answers.on("message", (m: FromModelThread) => this.heard(m));
+    this.answers.unref(); // the worker keeps the process alive while it runs, not its answers' port
     worker.on("error", (error) => this.fail(error.stack ?? String(error)));
     worker.on("exit", (code) => {
       if (!this.closed) this.fail(`the model's thread stopped (exit code ${code})`);
     });
     this.worker = worker;
     this.send(this.start!);
+  }
+
+  private heard(m: FromModelThread): void {
+    if (m.round !== this.round) return; // an answer for a world the room no longer keeps
+    if (m.kind === "answer") {
+      this.questions.get(m.id)?.(m.reply);
+      this.questions.delete(m.id);
+    } else if (m.kind === "failed") this.fail(m.error);
+    else if (m.kind === "ended") this.ended = m.ended;
+    else {
+      const { kind: _kind, round: _round, ...stepped } = m;
+      this.answer = stepped;
+      this.asked = null;
+    }
   }
 
   private fail(reason: string): void {

@@ -6,7 +6,7 @@
 // (made here: encoding and compressing the field is the room tick's largest piece). Messages are in modelThread.ts.
 // Started by ModelThread with `new Worker`; nothing else runs here.
 
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import { createWorld, makeParams, step, type SimEvent, type World } from "../../../shared/sim/index.ts";
 import { FieldFrames } from "../fieldBroadcast.ts";
 import type { FromModelThread, MadeFrame, ToModelThread } from "./modelThread.ts";
@@ -20,8 +20,11 @@ import { RoundTally } from "./roundTally.ts";
 import { snapshotBuffers, takeSnapshot } from "./worldSnapshot.ts";
 import { viewBuffers, viewOf } from "./roundView.ts";
 import { wireEvents } from "../eventRelay.ts";
+import { roundEnding } from "../../../shared/report/roundEnding.ts";
 
 const port = parentPort!;
+/** Where the answers go (the room may take them at once: a teacher's end waits for its answer, modelThread.ts). */
+const { answers, signal } = workerData as { answers: MessagePort; signal: Int32Array };
 let world: World | null = null;
 /** The round's rules on `world`: its card clock and bots. */
 let game: Round | null = null;
@@ -33,7 +36,9 @@ const frames = new FieldFrames();
 let tally = new RoundTally();
 
 function reply(message: FromModelThread, transfer: ArrayBuffer[] = []): void {
-  port.postMessage(message, transfer);
+  answers.postMessage(message, transfer);
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
 }
 
 port.on("message", (m: ToModelThread) => {
@@ -54,12 +59,21 @@ port.on("message", (m: ToModelThread) => {
     frames.adopt(m.frames);
     return;
   }
+  if (m.kind === "end") {
+    // the teacher's end: the outcome judged at this tick (after the steps asked before it), what the round leaves
+    if (m.round !== round || !world || !game) return reply({ kind: "ended", round: m.round, ended: null });
+    const outcome = world.outcome === "ongoing" ? game.endNow() : world.outcome;
+    const view = viewOf(world);
+    reply({ kind: "ended", round, ended: { outcome, tick: world.tick, view, ending: roundEnding(world, tally.ledger) } }, viewBuffers(view));
+    return;
+  }
   if (m.kind === "question") {
     reply({ kind: "answer", round: m.round, id: m.id, reply: m.round === round && world ? answer(world, m.question) : null });
     return;
   }
   if (m.round !== round || !world || !game) return;
   try {
+    const was = world.outcome;
     for (const edit of m.edits) applyEdit(world, edit);
     for (const command of m.commands) world.pending.push(command);
     if (m.cards) game.cards = new Map(m.cards);
@@ -82,10 +96,13 @@ port.on("message", (m: ToModelThread) => {
       if (bytes) frame = { bytes, state: frames.state() };
     }
     const view = viewOf(world);
+    const samples = world.history.slice(sent);
     const snapshot = takeSnapshot(world, events, sent, m.spare ?? undefined);
     sent = world.history.length;
     const bots = game.bots, news: RoundNews = { made, cards: [...game.cards], bots: { accepted: bots.accepted, refused: bots.refused, lastRefusal: bots.lastRefusal }, reached, waiting: [...world.pending] };
-    reply({ kind: "stepped", round, snapshot, wire: wireEvents(world, events), view, tally: tally.after(world, events), news, stepMs, frame }, [...snapshotBuffers(snapshot), ...viewBuffers(view)]);
+    const counted = tally.after(world, events); // before the ending: the ledger counts these steps first
+    const ending = was === "ongoing" && world.outcome !== "ongoing" ? roundEnding(world, tally.ledger) : null; // the steps decided it
+    reply({ kind: "stepped", round, snapshot, wire: wireEvents(world, events), view, tally: counted, news, stepMs, frame, tick: world.tick, outcome: world.outcome, samples, ending }, [...snapshotBuffers(snapshot), ...viewBuffers(view)]);
   } catch (error) {
     world = null; // half stepped: the room replaces this thread
     game = null;
