@@ -35,7 +35,6 @@ import { checkClassroomOptions } from "./classroom/sessionOptions.ts";
 import { actAsTeacher } from "./classroom/teacherDesk.ts";
 import { lessonMessage, sandboxMessage, teacherMessage } from "./classroom/teacherDoor.ts";
 import { Il2SquadTugSync } from "./il2SquadTugSync.ts";
-import { syncRound } from "./roundSync.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
 
 /** Milliseconds between two dashboards sent to the teacher. */
@@ -104,7 +103,7 @@ export class ClassroomRoom extends TissueRoomBase {
 
   /** The per-squad IL-2 tug-of-war, written with the rest of the HUD before each patch (il2SquadTugSync.ts). */
   override onBeforePatch(): void {
-    if (!this.world) return; // onCreate still awaiting its join code (see TissueRoomBase.onBeforePatch)
+    if (!this.facts.scenario) return; // onCreate still awaiting its join code: no round yet
     super.onBeforePatch();
     this.squadTug.sync(this.state.hud, this.squadCapture);
   }
@@ -158,7 +157,7 @@ export class ClassroomRoom extends TissueRoomBase {
     this.door.release(id);
     if (this.c.teachers.delete(id)) return;
     if (!this.c.removedSeats.has(id)) this.c.formerNames.remember(id, this.seats.nameOf(id));
-    this.c.roster.vacate(id, this.world, this.phase);
+    this.c.roster.vacate(id, this.facts, this.phase);
   }
 
   override onDispose(): void {
@@ -178,7 +177,7 @@ export class ClassroomRoom extends TissueRoomBase {
   protected override commandBlocked(): string | null { return classCommandRefusal(this.phase); }
 
   protected override onCommandAccepted(client: Client, command: Command): void {
-    noteCommand(this.c.roster.activity.get(client.sessionId), command, this.world);
+    noteCommand(this.c.roster.activity.get(client.sessionId), command, this.facts);
   }
 
   protected override onRoundEnd(debrief: Debrief, ending: RoundEnding): void { classRoundEnded(this.c, debrief, ending); }
@@ -201,7 +200,7 @@ export class ClassroomRoom extends TissueRoomBase {
     return {
       get roundSetup() { return room.roundSetup; }, set roundSetup(v) { room.roundSetup = v; },
       get cards() { return room.cards; }, set cards(v) { room.cards = v; },
-      get predictions() { return room.predictions; }, get ledger() { return room.ledger; },
+      get predictions() { return room.predictions; },
       allow: (id) => this.budget.allow(id),
       refuse: (client, message, error) => this.refuse(client, message, error),
       roundSoFar: () => this.roundSoFar(),
@@ -212,7 +211,7 @@ export class ClassroomRoom extends TissueRoomBase {
       startRound: (seed) => this.startRound(seed),
       restartWorld: () => this.restartWorld(),
       endNow: () => this.endNow(),
-      syncRound: () => syncRound(this.state, this.world, this.roundClock, this.cards),
+      syncRound: () => this.syncShown(),
       roundInput: (input, refused) => this.roundInput(input, refused),
     };
   }

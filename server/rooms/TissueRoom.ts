@@ -6,7 +6,6 @@ import type { Client } from "@colyseus/core";
 import { ClientMessage, checkControl, type ControlPayload } from "../../shared/net/messages.ts";
 import { MAX_WATCHERS, checkRoomOptions, type RoomOptions } from "../../shared/net/roomOptions.ts";
 import type { Difficulty, TherapyName } from "../../shared/sim/index.ts";
-import { syncRound } from "./roundSync.ts";
 import { SANDBOX_MESSAGE, SANDBOX_SETTINGS_MESSAGE } from "../../shared/net/sandboxControls.ts";
 import { PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { SANDBOX_SCENARIO_ID, sandboxChange, sandboxSettings } from "./sandboxDesk.ts";
@@ -171,7 +170,7 @@ export class TissueRoom extends TissueRoomBase {
       case "speed": this.setSpeed(c.speed); break;
       case "restart": this.restartWorld(); break;
     }
-    syncRound(this.state, this.world, this.roundClock, this.cards);
+    this.syncShown();
   }
 
   get difficulty(): Difficulty {

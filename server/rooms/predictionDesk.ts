@@ -4,9 +4,9 @@
 
 import { judge, observe, type PredictionResult } from "../../shared/net/predictionJudge.ts";
 import { checkPredict, type MyPredictions, type PredictionTally } from "../../shared/net/predictionWire.ts";
-import { closedBecause, questionsFor, type PredictionQuestion } from "../../shared/net/predictions.ts";
+import { closedBecause, questionsFor, type PredictionQuestion, type RoundMoment } from "../../shared/net/predictions.ts";
 import type { Measure } from "../../shared/report/roleLedger.ts";
-import type { Scenario, World } from "../../shared/sim/index.ts";
+import type { Scenario } from "../../shared/sim/index.ts";
 import type { MetricSample } from "../../shared/sim/metrics.ts";
 
 export class PredictionDesk {
@@ -33,7 +33,7 @@ export class PredictionDesk {
   }
 
   /** Commits one prediction; a sentence when it cannot be taken (and then nothing changed). */
-  commit(sessionId: string, payload: unknown, world: World, started: boolean): string | null {
+  commit(sessionId: string, payload: unknown, world: RoundMoment, started: boolean): string | null {
     const checked = checkPredict(payload, this.questions);
     if (!checked.ok) return checked.error;
     const { question, choice } = checked.value;

@@ -100,8 +100,11 @@ export function questionsFor(scenario: Pick<Scenario, "threat">, days: number): 
   return out;
 }
 
-/** Null while the question may still be answered in this world; otherwise a sentence saying why not. */
-export function closedBecause(q: PredictionQuestion, world: World, roundDays: number, started: boolean): string | null {
+/** What the door of predictions reads of a round now: its outcome, tick and the doses given so far. */
+export type RoundMoment = Pick<World, "outcome" | "tick" | "dtS"> & { therapy: Pick<World["therapy"], "dosesGiven"> };
+
+/** Null while the question may still be answered in this round; otherwise a sentence saying why not. */
+export function closedBecause(q: PredictionQuestion, world: RoundMoment, roundDays: number, started: boolean): string | null {
   if (world.outcome !== "ongoing") return "the round is over";
   if (q.before === "round") {
     return started && dayOf(world) >= roundQuestionOpenDays(roundDays) ? "predictions about the round are made before it gets going" : null;

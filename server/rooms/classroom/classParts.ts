@@ -4,6 +4,7 @@
 // clients, broadcast and metadata). Read by teacherDesk.ts, teacherDoor.ts, roundEnd.ts, classCatchUp.ts, classAuth.ts,
 // quizBook.ts, dashboard.ts, and by the checkpoint as ClassInternals (classCheckpointer.ts, resume.ts).
 
+import type { WorldLook } from "../model/modelHost.ts";
 import type { RoundFacts } from "../model/roundFacts.ts";
 import type { Client } from "@colyseus/core";
 import { ClassroomServerMessage, REMOVED_TEXT, type RoundSummary, type SessionInfo } from "../../../shared/net/classroom.ts";
@@ -34,8 +35,6 @@ export interface ClassRoomSide {
   readonly state: TissueState;
   readonly seats: Seats;
   readonly bots: BotSeats;
-  readonly round: Round;
-  readonly world: World;
   /** What the room knows of its round from the model's answers (tick, outcome, history, live parameters). */
   readonly facts: RoundFacts;
   readonly roundClock: RoundClock;
@@ -47,6 +46,7 @@ export interface ClassRoomSide {
   disconnect(): Promise<unknown>;
   allowReconnection: AllowReconnection;
   onLeave(client: Client): void;
+  lookAtModel(): Promise<WorldLook | null>;
 }
 
 /** TissueRoomBase's protected parts, handed over by the room (ClassroomRoom.moves()). */
@@ -54,7 +54,6 @@ export interface BaseMoves {
   roundSetup: RoundSetup;
   cards: CardClock;
   readonly predictions: PredictionDesk;
-  readonly ledger: RoleLedger;
   /** The message budget: whether one more message from this device may be acted on this second. */
   allow(sessionId: string): boolean;
   refuse(client: Client, message: string, error: string): void;
@@ -123,20 +122,18 @@ export class ClassParts implements ClassInternals {
   get state(): TissueState { return this.room.state; }
   get seats(): Seats { return this.room.seats; }
   get bots(): BotSeats { return this.room.bots; }
-  get round(): Round { return this.room.round; }
-  get world(): World { return this.room.world; }
   get facts(): RoundFacts { return this.room.facts; }
   get difficulty(): Difficulty { return this.room.difficulty; }
   get phase(): ClassPhase { return this.room.phase; }
   get speed(): Speed { return this.room.roundClock.speed; }
   get hostSecret(): string { return this.secret.raw; }
   get predictions(): PredictionDesk { return this.base.predictions; }
-  get ledger(): RoleLedger { return this.base.ledger; }
   get roundSetup(): RoundSetup { return this.base.roundSetup; }
   set roundSetup(v: RoundSetup) { this.base.roundSetup = v; }
   get cards(): CardClock { return this.base.cards; }
   set cards(v: CardClock) { this.base.cards = v; }
   roundSoFar(): RoundSoFar { return this.base.roundSoFar(); }
+  lookAtModel(): Promise<WorldLook | null> { return this.room.lookAtModel(); }
   resumeRound(so: RoundSoFar): number { return this.base.resumeRound(so); }
   setSpeed(speed: Speed): void { this.base.setSpeed(speed); }
   setPaused(paused: boolean): void { this.base.setPaused(paused); }

@@ -1,25 +1,19 @@
-// The room's side of the model's own thread (modelWorker.ts), a ModelHost that holds the round's Round: starts a
-// round there, asks for steps with the edits and the round's inputs made since the last ask (people's commands, cards,
-// bots' seats: the thread admits them and its bots think), and holds the answer until the room's next tick takes it,
-// writing it into the room's world (worldSnapshot.ts). One ask at a time. The thread starts at the first ask, so a room
-// driven by advance() alone never starts one. A thread that dies sets `failure`; the room then starts another from the
-// round's inputs. Used by TissueRoomBase.
+// The room's side of the model's own thread (modelWorker.ts), a ModelHost: starts a round there (the thread holds
+// its one world and Round: modelRound.ts), asks for steps with the edits and the round's inputs made since the last ask
+// (people's commands, cards, bots' seats: the thread admits them and its bots think), and holds the answer until the
+// room's next tick takes it. One ask at a time. The thread starts at the first ask, so a room driven by advance() alone
+// never starts one. The teacher's end waits for the thread's answer (Atomics.wait on a count of answers, then
+// receiveMessageOnPort), so that it stays one synchronous act. A thread that dies sets `failure`; the room then starts
+// another from the round's inputs. Used by TissueRoomBase.
 
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
-import type { Outcome, Scenario, World } from "../../../shared/sim/index.ts";
-import type { MetricSample } from "../../../shared/sim/metrics.ts";
-import type { RoundEnding } from "../../../shared/report/roundEnding.ts";
-import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
-import type { Answer, Ask, EndedNow, GoOnFrom, ModelHost, RoundNews, Question, Reply } from "./modelHost.ts";
-import type { WireEvents } from "../eventRelay.ts";
-import type { RoundView } from "./roundView.ts";
-import type { Tally } from "./roundTally.ts";
-import { applyEdit, type WorldEdit } from "./worldEdits.ts";
-import { applySnapshot, arraysOf, snapshotBuffers, type SnapshotArrays, type WorldSnapshot } from "./worldSnapshot.ts";
+import type { FieldFrames } from "../fieldBroadcast.ts";
+import type { Answer, Ask, EndedNow, ModelHost, Question, Reply, Stepped } from "./modelHost.ts";
+import type { RoundStart } from "./modelRound.ts";
 
 export type ToModelThread =
-  | { kind: "start"; round: number; scenario: Scenario; seed: number; frames: FieldFramesState } & GoOnFrom
-  | ({ kind: "step"; round: number; spare: SnapshotArrays | null } & Ask)
+  | ({ kind: "start"; round: number } & RoundStart)
+  | ({ kind: "step"; round: number } & Ask)
   | { kind: "question"; round: number; id: number; question: Question }
   | { kind: "end"; round: number };
 
@@ -32,17 +26,8 @@ export type FromModelThread =
 /** Longest the room waits for the thread to end a round (it holds the event loop: a teacher's end is rare and quick). */
 export const END_WAIT_MS = 5000;
 
-/** A field frame made on the thread, and the frames' state after it (for the room's key frames for joiners). */
-export interface MadeFrame { bytes: Uint8Array; state: FieldFramesState }
-
-export interface Stepped {
-  snapshot: WorldSnapshot; wire: WireEvents; view: RoundView; tally: Tally; news: RoundNews; stepMs: number[]; frame: MadeFrame | null;
-  tick: number; outcome: Outcome; samples: MetricSample[]; ending: RoundEnding | null;
-}
-
 export class ModelThread implements ModelHost {
   readonly onThread = true;
-  readonly holdsRound = true;
   private worker: Worker | null = null;
   /** The thread's answers come here (the room may take them at once: receiveMessageOnPort) ... */
   private answers: MessagePort | null = null;
@@ -50,19 +35,15 @@ export class ModelThread implements ModelHost {
   private signal = new Int32Array(new SharedArrayBuffer(4));
   /** The thread's answer to `end`, while the room takes it. */
   private ended: EndedNow | null | undefined = undefined;
-  /** The room's world, written from each answer. */
-  private world: World | null = null;
   private readonly frames: FieldFrames;
   private round = 0;
-  private start: ToModelThread | null = null;
+  private start: Extract<ToModelThread, { kind: "start" }> | null = null;
   private answer: Stepped | null = null;
   /** The ask in flight, or null. */
   asked: Ask | null = null;
   /** Why the thread can no longer be used (the room then steps its own copy), or null. */
   failure: string | null = null;
   private closed = false;
-  /** The arrays of the last answer, once the room has copied them: handed back with the next ask to be filled again. */
-  private spare: SnapshotArrays | null = null;
   /** Questions asked and not yet answered, by id: answered null if the thread dies or the round changes first. */
   private readonly questions = new Map<number, (reply: Reply<Question> | null) => void>();
   private questionId = 0;
@@ -73,16 +54,13 @@ export class ModelThread implements ModelHost {
   }
 
   /**
-   * A new round's world, made there from the same scenario and seed as the room's `world`, and the field frames going
-   * on from `frames` (what clients hold now); earlier answers are dropped. `from` a round under way, the thread brings
-   * its world to the room's tick first: replaying the model's log (`replay`, a class resumed after a restart:
-   * model/replayLog.ts) or the round's inputs (`inputs`, a thread replaced: roundInputDesk.ts).
+   * A round for the thread to hold (modelRound.ts): made there from the scenario and seed, brought to where the room's
+   * round is (`start.replay`, a class resumed; `start.inputs`, a thread replaced), its field frames going on from
+   * `start.frames` (what clients hold now); earlier answers are dropped.
    */
-  startRound(world: World, frames: FieldFramesState, from: GoOnFrom = {}): void {
+  startRound(start: RoundStart): void {
     this.forget();
-    this.world = world;
-    const scenario: Scenario = world.scenario;
-    this.start = { kind: "start", round: this.round, scenario, seed: world.seed, frames, ...from };
+    this.start = { kind: "start", round: this.round, ...start };
     if (this.worker) this.send(this.start);
   }
 
@@ -118,28 +96,16 @@ export class ModelThread implements ModelHost {
     if (!this.ready) throw new Error("the model's thread is not ready for another ask");
     if (!this.worker) this.spawn();
     this.asked = ask;
-    const spare = this.spare;
-    this.spare = null;
-    this.worker!.postMessage({ kind: "step", round: this.round, ...ask, spare } satisfies ToModelThread, spare ? snapshotBuffers(spare) : []);
+    this.send({ kind: "step", round: this.round, ...ask });
   }
 
-  /**
-   * The answer that arrived since the last call, written into the room's world (then `later`, the edits made since the
-   * ask, made again on it), or null. Its arrays go back with the next ask to be filled again (fewer new buffers).
-   */
-  take(later: readonly WorldEdit[]): Answer | null {
+  /** The answer that arrived since the last call, or null; the field frames' state follows the frame it made. */
+  take(): Answer | null {
     const a = this.answer;
     this.answer = null;
-    if (!a || !this.world) return null;
-    applySnapshot(this.world, a.snapshot);
-    this.spare = arraysOf(a.snapshot);
-    for (const edit of later) applyEdit(this.world, edit);
+    if (!a) return null;
     if (a.frame) this.frames.adopt(a.frame.state);
-    // Edits made since the ask are not in the thread's view: the room makes its view from its own world then.
-    return {
-      events: a.snapshot.events, wire: a.wire, stepMs: a.stepMs, frame: a.frame?.bytes ?? null, view: later.length ? null : a.view, tally: a.tally, round: a.news,
-      tick: a.tick, outcome: a.outcome, samples: a.samples, ending: a.ending,
-    };
+    return { ...a, frame: a.frame?.bytes ?? null };
   }
 
   endNow(): EndedNow | null {

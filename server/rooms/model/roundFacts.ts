@@ -3,7 +3,8 @@
 // answer of the model its tick, its outcome and its metric samples (the round's history: predictions, live charts,
 // the contrasts). Ticks, seconds. Kept by TissueRoomBase; read by the classroom, the sandbox desk and the desks.
 
-import { type Outcome, type Params, type Scenario, type World } from "../../../shared/sim/index.ts";
+import { dayOf, type Outcome, type Params, type Scenario, type World } from "../../../shared/sim/index.ts";
+import type { RoundMoment } from "../../../shared/net/predictions.ts";
 import type { MetricSample } from "../../../shared/sim/metrics.ts";
 import type { WorldEdit } from "./worldEdits.ts";
 
@@ -19,6 +20,8 @@ export class RoundFacts {
   outcome: Outcome = "ongoing";
   /** The round's metric samples so far, oldest first. */
   history: MetricSample[] = [];
+  /** Doses given so far, by therapy. */
+  doses: Record<string, number> = {};
 
   /** A round on `world` as it is now (fresh, or brought to a checkpoint's tick). */
   start(world: World): void {
@@ -29,6 +32,7 @@ export class RoundFacts {
     this.tick = world.tick;
     this.outcome = world.outcome;
     this.history = [...world.history];
+    this.doses = { ...world.therapy.dosesGiven };
   }
 
   /** An edit the room sends to the model: the live parameters follow it. */
@@ -36,15 +40,21 @@ export class RoundFacts {
     if (edit.kind === "param") this.params[edit.name] = edit.value;
   }
 
-  /** What an answer told: the model's tick and outcome, its new samples. */
-  heard(tick: number, outcome: Outcome, samples: readonly MetricSample[]): void {
+  /** What an answer told: the model's tick and outcome, its new samples, the doses given so far. */
+  heard(tick: number, outcome: Outcome, samples: readonly MetricSample[], doses: Record<string, number>): void {
     this.tick = tick;
     this.outcome = outcome;
     for (const m of samples) this.history.push(m);
+    this.doses = doses;
+  }
+
+  /** The round now as a prediction's door reads it (shared/net/predictions.ts closedBecause). */
+  moment(): RoundMoment {
+    return { outcome: this.outcome, tick: this.tick, dtS: this.dtS, therapy: { dosesGiven: this.doses } };
   }
 
   /** The simulated day now. */
   get day(): number {
-    return (this.tick * this.dtS) / 86400;
+    return dayOf(this);
   }
 }
