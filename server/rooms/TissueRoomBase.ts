@@ -10,16 +10,16 @@
 
 import { Room, type Client, type RoomException, type RoomMethodName } from "@colyseus/core";
 import { debriefOf, type RoundEnding } from "../../shared/report/roundEnding.ts";
-import type { LedgerSummary } from "../../shared/report/ledgerSummary.ts";
-import { ClientMessage, ServerMessage, checkInspect, type Debrief, type Refusal, type Speed } from "../../shared/net/messages.ts";
-import { checkCommand } from "../../shared/net/commandMessage.ts";
+import { ClientMessage, ServerMessage, type Debrief, type Refusal, type Speed } from "../../shared/net/messages.ts";
 import { BotSeats, type CardClock, type InputAnswer, type RoundInput } from "../../shared/round/index.ts";
 import { scenarioWithVariant, type RoundVariant } from "../../shared/net/roundVariant.ts";
 import { TissueState } from "../../shared/net/TissueState.ts";
 import { RESUME_WINDOW_SECONDS } from "../../shared/net/resumeWindow.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
 import { createWorld, makeParams, type Command, type Difficulty, type World } from "../../shared/sim/index.ts";
+import { MY_PREDICTIONS_MESSAGE, PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { CellSync } from "./cellSync.ts";
+import { onCommand, onInspect, onPredict, type DoorRoom } from "./commandDoor.ts";
 import { RoundContrasts } from "./contrast/RoundContrasts.ts";
 import { EventRelay } from "./eventRelay.ts";
 import { deadbandFor, FieldFrames } from "./fieldBroadcast.ts";
@@ -28,19 +28,16 @@ import { creatorOf } from "../http/creationLimits.ts";
 import { SquadTugWindow } from "./il2SquadTugSync.ts";
 import { MessageBudget } from "./messageBudget.ts";
 import { PredictionDesk } from "./predictionDesk.ts";
-import { MY_PREDICTIONS_MESSAGE, PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
-import { InlineModel } from "./model/inlineModel.ts";
-import type { Answer, ModelHost, RoundNews, WorldLook } from "./model/modelHost.ts";
-import type { RoundStart } from "./model/modelRound.ts";
-import { ModelThread } from "./model/modelThread.ts";
+import type { Answer, ModelHost, WorldLook } from "./model/modelHost.ts";
 import { RoundFacts } from "./model/roundFacts.ts";
 import type { WorldEdit } from "./model/worldEdits.ts";
 import type { ReplayTo } from "./model/replayLog.ts";
 import { viewOf, type RoundView } from "./model/roundView.ts";
 import { RoundInputDesk } from "./roundInputDesk.ts";
+import { RoundStepper, type StepperRoom } from "./roundStepper.ts";
 import { BASE_TICKS_PER_SECOND, RoundClock } from "./roundClock.ts";
 import { syncFigures } from "./roundSync.ts";
-import { Seats, type Seat } from "./seats.ts";
+import { Seats } from "./seats.ts";
 
 /** Milliseconds between state patches (and event batches). Tuned with the bandwidth test (test/server). */
 export const PATCH_RATE_MS = 100;
@@ -48,18 +45,10 @@ export const PATCH_RATE_MS = 100;
 export const POSITIONS_PER_PATCH = 65;
 /** Base ticks between two field frames: 20 / 4 = 5 Hz. */
 export const FIELD_EVERY_BASE_TICKS = 4;
-/** Most commands waiting for the next tick (while paused they pile up; a long pause must not grow them without end). */
-export const MAX_PENDING_COMMANDS = 200;
 /** Colyseus closes a client that sends more than this many messages in a second (a flood, not a player). */
 export const MAX_MESSAGES_PER_SECOND = 60;
-
-/** Most model ticks one ask of the model's thread may carry (a thread that fell behind catches up, within reason). */
-export const MAX_TICKS_PER_ASK = 16;
-/**
- * Threads that may die in one room's life and be replaced; after that the model steps in the room's process (a step
- * that fails every time it is replayed must not restart threads without end).
- */
-export const MAX_THREADS_REPLACED = 3;
+export { MAX_PENDING_COMMANDS } from "./commandDoor.ts";
+export { MAX_THREADS_REPLACED, MAX_TICKS_PER_ASK } from "./roundStepper.ts";
 
 /** The scenario and length of the next round. */
 export interface RoundSetup { scenarioId?: string; days?: number; variant?: RoundVariant }
@@ -83,8 +72,6 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected readonly fieldFrames = new FieldFrames();
   protected readonly eventRelay = new EventRelay();
   protected readonly budget = new MessageBudget();
-  /** The round's counts as the model's host made them with its last answer (model/roundTally.ts). */
-  private counted: LedgerSummary | undefined;
   /** The squads' IL-2 capture over the tug's window, sampled where the model steps (a class shows it: il2SquadTugSync.ts). */
   protected readonly squadCapture = new SquadTugWindow();
   protected debrief: Debrief | null = null;
@@ -93,42 +80,32 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected readonly predictions = new PredictionDesk();
   /** The round's log of what reached the model, and its contrasts after the end (contrast/RoundContrasts.ts). */
   protected readonly contrasts = new RoundContrasts((u) => this.broadcast(ServerMessage.contrast, u, { afterNextPatch: true }));
-  /** Where the model steps, holding the round's one world: its own thread, or this process (model/modelHost.ts). */
-  private model: ModelHost = new ModelThread(this.fieldFrames);
   /**
    * The round's inputs (roundInputDesk.ts): sent with the asks to the Round where the model is, logged at the model's
    * tick, so that a thread that dies is replaced by one replaying them.
    */
   protected readonly roundInputs = new RoundInputDesk(() => this.bots.roles());
-  /** When each therapy card can next be played, as the Round's last answer left it (a resumed class sets it). */
-  private cardClock: CardClock = new Map();
-  /** The card clock was set by the room (a class resumed): it goes to the Round with the next ask. */
-  private cardsSet = false;
-  /** Commands on their way to the model (an ask dropped, a checkpoint's): they go with the next ask. */
-  private pending: Command[] = [];
-  /** Commands the Round admitted and has not stepped yet (a paused room's): a checkpoint keeps them. */
-  private modelPending: Command[] = [];
-  /** Threads that died and were replaced this room's life (tests, logs). */
-  threadsReplaced = 0;
-  /** Ticks the clock ran while the thread was still busy: asked for with the next ask. */
-  private owedTicks = 0;
-  /** A field frame fell due since the last ask: the next ask asks for it. */
-  private frameOwed = false;
-  /** Edits made since the last ask: sent with the next one. */
-  private unsentEdits: WorldEdit[] = [];
+  /** The one way to the model, whose host holds the round's one world (roundStepper.ts). */
+  private readonly stepper = new RoundStepper(this.stepperRoom());
   /** What the state shows of the round (model/roundView.ts): the view from the model's last answer. */
   private shown: RoundView | null = null;
-  /** A host in this process will answer what waits (answerNow). */
-  private answerDue = false;
 
   /** When each therapy card can next be played (the Round's, as its last answer left it; a resumed class sets it). */
   protected get cards(): CardClock {
-    return this.cardClock;
+    return this.stepper.cards;
   }
 
   protected set cards(cards: CardClock) {
-    this.cardClock = cards;
-    this.cardsSet = true;
+    this.stepper.cards = cards;
+  }
+
+  /** Threads that died and were replaced this room's life (tests, logs). */
+  get threadsReplaced(): number {
+    return this.stepper.threadsReplaced;
+  }
+
+  set threadsReplaced(n: number) {
+    this.stepper.threadsReplaced = n;
   }
 
   get manual(): boolean {
@@ -141,8 +118,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
    */
   set manual(on: boolean) {
     this.manualMode = on;
-    if (on) this.leaveThread();
-    else this.useThread();
+    if (on) this.stepper.leaveThread();
+    else this.stepper.useThread();
   }
 
   /** The bots' skill. */
@@ -168,9 +145,10 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.contrasts.owner = () => ({ address: creatorOf(this.roomId) ?? this.roomId, shared: this.roomName === "classroom" });
     this.seats = new Seats(this.state.seats);
     this.bots.watch = (change) => this.roundInputs.seatChanged(change); // bots seated and unseated are the round's inputs
-    this.onMessage(ClientMessage.command, (client, payload) => this.onCommand(client, payload));
-    this.onMessage(ClientMessage.inspect, (client, payload) => this.onInspect(client, payload));
-    this.onMessage(PREDICT_MESSAGE, (client, payload) => this.onPredict(client, payload));
+    const door = this.doorParts();
+    this.onMessage(ClientMessage.command, (client, payload) => onCommand(door, client, payload));
+    this.onMessage(ClientMessage.inspect, (client, payload) => onInspect(door, client, payload));
+    this.onMessage(PREDICT_MESSAGE, (client, payload) => onPredict(door, client, payload));
     this.onMessage("*", (client, type) => this.refuse(client, String(type), `the room does not know the message "${String(type)}"; it understands ${messageNames.join(", ")}`));
     this.setFixedTimestep(() => this.baseTick(), BASE_TICKS_PER_SECOND);
   }
@@ -181,18 +159,12 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
    * thread's round comes here: a replay).
    */
   advance(ticks = 1): void {
-    this.leaveThread();
-    for (let left = ticks; left > 0 && this.facts.outcome === "ongoing" && this.model.ready; ) {
-      left -= this.askModel(left, false);
-      this.takeAnswer();
-    }
+    this.stepper.advance(ticks);
   }
 
-  /** A change to the world outside its steps: sent to the model with the next ask (at once in this process). */
+  /** A change to the world outside its steps: sent to the model with the next ask (soon in this process). */
   protected editWorld(edit: WorldEdit): void {
-    this.facts.edit(edit);
-    this.unsentEdits.push(edit);
-    this.answerNow();
+    this.stepper.edit(edit);
   }
 
   /**
@@ -204,45 +176,13 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
       const error = typeof answer === "string" ? answer : answer && !answer.ok ? answer.error : null;
       if (error) refused(error);
     });
-    this.answerNow();
+    this.stepper.answerNow();
     return null;
-  }
-
-  /**
-   * A host in this process answers what waits soon, without a clock (an ask of no steps once the messages that came
-   * together are in); a thread answers with its next ask.
-   */
-  private answerNow(): void {
-    if (this.model.onThread || this.answerDue) return;
-    this.answerDue = true;
-    setImmediate(() => {
-      this.answerDue = false;
-      if (this.model.onThread || !this.model.ready) return;
-      this.askModel(0, false);
-      this.takeAnswer();
-    });
-  }
-
-  /**
-   * Drops what waited for the model (the round ends, or another begins) and, unless the round stays on the host to be
-   * asked about (`keepRound`: the teacher's end, after which nothing is in flight), the steps in flight.
-   */
-  protected stopModel(keepRound = false): void {
-    this.contrasts.forgetCommandsFrom(this.facts.tick); // the ask in flight is dropped; unsent edits never reached the model
-    if (!keepRound) this.model.forget();
-    this.modelPending = [];
-    this.pending = [];
-    this.unsentEdits = [];
-    this.owedTicks = 0;
-    this.roundInputs.stop(); // what had not reached the model: the round is over, or another begins
   }
 
   /** Asks for a field frame with the next ask (5 Hz from the timer; tests call it, a room in this process makes it now). */
   broadcastField(): void {
-    this.frameOwed = true;
-    if (this.model.onThread || !this.model.ready) return;
-    this.askModel(0, true);
-    this.takeAnswer();
+    this.stepper.field();
   }
 
   /** Seq of the last field frame made. */
@@ -270,154 +210,33 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   private baseTick(): void {
     if (this.manual) return;
     const ticks = this.roundClock.modelTicksNow();
-    this.takeAnswer(); // an answer that came before the thread died is the round's
-    if (this.model.failure !== null) {
-      if (this.threadsReplaced < MAX_THREADS_REPLACED) this.replaceThread(this.model.failure);
-      else {
-        console.error(`[${this.roomName} ${this.roomId}] the model's thread failed again; the room steps the model itself now:`, this.model.failure);
-        this.leaveThread();
-      }
-    }
-    this.frameOwed ||= this.roundClock.baseTicks % FIELD_EVERY_BASE_TICKS === 0;
-    if (ticks === 0 || !this.running() || this.facts.outcome !== "ongoing") {
-      this.owedTicks = 0; // paused, held in the lobby or over: nothing is owed
-      this.frameOwed = false;
-      // the Round still answers the inputs and edits that came (a paused room's orders, a card dealt; an order that
-      // came as the round ended is refused there): no steps. A class's lobby sends none: its seats go with the first
-      // steps, and no thread starts before them.
-      const answerable = this.running() || this.facts.outcome !== "ongoing";
-      const waiting = this.roundInputs.waitingCount > 0 || this.unsentEdits.length > 0;
-      if (answerable && waiting && this.model.ready) this.askModel(0, false);
-      return;
-    }
-    this.owedTicks = Math.min(this.owedTicks + ticks, MAX_TICKS_PER_ASK);
-    // A thread takes one ask per tick (its answer comes with a later tick); this process answers at once, tick by tick.
-    while (this.owedTicks > 0 && this.model.ready && this.facts.outcome === "ongoing") {
-      const steps = this.model.onThread ? this.owedTicks : 1;
-      this.owedTicks -= this.askModel(steps, this.frameOwed && (this.model.onThread || steps === this.owedTicks));
-      this.takeAnswer();
-    }
+    this.stepper.tick(ticks, this.roundClock.baseTicks % FIELD_EVERY_BASE_TICKS === 0);
   }
 
-  /**
-   * Asks the model for up to `ticks` steps: the steps stop at the next bot's turn (so bots decide at the same ticks
-   * whatever the speed or the host), and every command, edit and input made since the last ask goes with it, logged
-   * for the contrasts and the round's inputs; with `frame`, a field frame after the steps (a frame is only made when
-   * the model has moved). Returns the steps asked.
-   */
-  private askModel(ticks: number, frame: boolean): number {
-    const tick = this.facts.tick;
-    const steps = Math.min(ticks, this.bots.ticksToNextTurn(this.facts));
-    const commands = this.pending.splice(0), edits = this.unsentEdits.splice(0);
-    this.contrasts.edits(tick, edits);
-    const inputs = this.roundInputs.send(edits, tick);
-    const cards = this.cardsSet ? [...this.cards] : null;
-    this.cardsSet = false;
-    this.model.ask({ ticks: steps, commands, edits, inputs, cards, frame: frame ? { deadband: this.fieldFrames.deadband } : null });
-    if (frame) this.frameOwed = false;
-    return steps;
-  }
-
-  /** Takes in the model's last answer, if one came: the view, the figures, events, counts, times and frame. */
-  private takeAnswer(): void {
-    const answer: Answer | null = this.model.take();
-    if (!answer) return;
-    for (const ms of answer.stepMs) this.roundClock.record(ms);
+  /** What an answer carries for clients: its frame, view and events, the squads' capture; its end of the round. */
+  private answered(answer: Answer, ends: boolean): void {
     if (answer.frame) this.broadcastBytes(ServerMessage.field, answer.frame, { afterNextPatch: true });
     this.shown = answer.view;
-    const over = this.facts.outcome !== "ongoing"; // ended here already (the teacher): the answer cannot end it again
-    this.facts.heard(answer.tick, over ? this.facts.outcome : answer.outcome, answer.samples, answer.view.figures.doses);
     this.eventRelay.add(answer.wire);
-    this.counted = answer.tally.ledger;
     if (answer.tally.squadSample) this.squadCapture.add(answer.tally.squadSample);
-    this.takeRoundNews(answer.news);
-    if (answer.ending && !over) this.endRound(answer.ending);
-  }
-
-  /** What the Round did: its answers to the inputs sent, its card clock and bots' counts, what reached the model. */
-  private takeRoundNews(news: RoundNews): void {
-    if (!this.cardsSet) this.cardClock = new Map(news.cards);
-    Object.assign(this.bots, news.bots);
-    for (const t of news.reached) this.contrasts.commands(t.tick, t.commands ?? []);
-    this.modelPending = news.waiting;
-    this.roundInputs.answered(news.made);
-  }
-
-  /**
-   * Where the room's round is, for a host to bring its own there: the round's inputs replayed (its bots thinking
-   * again), or, for a round rebuilt from a checkpoint or with a bot seated outside the log, the model's log; with the
-   * counts so far. Commands admitted and not yet stepped come again with the inputs; with the log they go with the next ask.
-   */
-  private goOn(byInputs: boolean): RoundStart {
-    const f = this.facts;
-    if (!byInputs) this.pending.unshift(...this.modelPending.splice(0));
-    const from = byInputs ? { inputs: this.roundInputs.to(f.tick) } : { replay: { ticks: this.contrasts.logSoFar(f.tick), tick: f.tick } };
-    return { scenario: f.scenario, seed: f.seed, frames: this.fieldFrames.state(), known: f.history.length, ledger: this.counted, ...from };
-  }
-
-  /** Leaves the model's thread for good: the round comes to this process (a replay), where the model steps from now on. */
-  private leaveThread(): void {
-    if (!this.model.onThread) return;
-    this.takeAnswer();
-    const byInputs = this.roundInputs.replayable();
-    this.dropThread();
-    this.model = new InlineModel(this.fieldFrames);
-    if (this.facts.scenario) this.model.startRound(this.goOn(byInputs)); // a round was started
-  }
-
-  /** The round goes to a thread of its own (a replay), where the model steps from now on. */
-  private useThread(): void {
-    if (this.model.onThread) return;
-    this.takeAnswer();
-    const byInputs = this.roundInputs.replayable();
-    this.dropThread();
-    this.model = new ModelThread(this.fieldFrames);
-    if (this.facts.scenario) this.model.startRound(this.goOn(byInputs)); // a round was started
-  }
-
-  /**
-   * A thread that died is replaced by a new one that replays the round's inputs (its bots thinking again) to the
-   * room's tick, or, for a round rebuilt from a checkpoint, the model's log; the ask in flight is asked again. The
-   * round goes on where it was.
-   */
-  private replaceThread(failure: string): void {
-    const byInputs = this.roundInputs.replayable();
-    console.error(`[${this.roomName} ${this.roomId}] the model's thread failed; a new thread replays the round ${byInputs ? "(its inputs)" : "(the model's log)"} to tick ${this.facts.tick}:`, failure);
-    this.dropThread();
-    this.threadsReplaced++;
-    this.model = new ModelThread(this.fieldFrames);
-    this.model.startRound(this.goOn(byInputs));
-  }
-
-  /** Closes the thread; the commands and inputs of its ask in flight go back to wait for the next ask (its edits are logged). */
-  private dropThread(): void {
-    const asked = this.model.asked;
-    if (asked) this.pending.unshift(...asked.commands);
-    this.roundInputs.resend(); // the inputs sent with it too
-    this.contrasts.forgetCommandsFrom(this.facts.tick); // logged again when asked again
-    this.model.close();
+    if (ends && answer.ending) this.endRound(answer.ending);
   }
 
   /**
    * The teacher ends the round now (a class closed or drained does too): the model's host answers the ask in flight,
    * then judges the outcome at its tick (Round.endNow, shared/round/endNow.ts) and sends what the round leaves; then
-   * the debrief as for any end. A thread that cannot answer is left for this process, which replays the round first.
+   * the debrief as for any end (roundStepper.ts endNow).
    */
   protected endNow(): void {
-    let ended = this.model.endNow(); // the ask in flight is answered first
-    this.takeAnswer(); // its steps are the round's (they may have ended it)
-    if (this.facts.outcome !== "ongoing") return;
-    if (!ended && this.model.onThread) {
-      this.leaveThread();
-      ended = this.model.endNow();
-      this.takeAnswer();
-      if (this.facts.outcome !== "ongoing") return;
-    }
-    this.stopModel(true); // the ended round stays on its host: the microscope and tests may still ask it
-    if (!ended) throw new Error("the round has no model to end it"); // a room that never started a round
-    this.facts.heard(ended.tick, ended.outcome, [], ended.view.figures.doses);
+    const ended = this.stepper.endNow();
+    if (!ended) return; // over already (its steps in flight ended it), or no round
     this.shown = ended.view;
     this.endRound(ended.ending);
+  }
+
+  /** Drops what waited for the model and its steps in flight (a new round begins). */
+  protected stopModel(): void {
+    this.stepper.stop();
   }
 
   /** Builds and sends the debrief from what the round left (`endedByTeacher` when a teacher stopped it). */
@@ -439,12 +258,9 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.roundInputs.clear();
     const scenario = scenarioWithVariant(base, this.roundSetup.days, this.roundSetup.variant);
     const fresh = createWorld(scenario, makeParams(scenario.params), seed >>> 0);
-    this.stopModel();
+    this.stepper.stop();
     this.facts.start(fresh);
-    this.cardClock = new Map(); // every card ready
-    this.cardsSet = false;
     this.contrasts.startRound(fresh, this.state.round);
-    this.counted = undefined;
     this.squadCapture.clear();
     this.debrief = null;
     this.eventRelay.clear();
@@ -452,7 +268,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.cellSync.reset(this.state.cells);
     this.fieldFrames.next(fresh); // a key frame ready for the first client
     this.shown = viewOf(fresh);
-    this.model.startRound({ scenario, seed: fresh.seed, frames: this.fieldFrames.state(), known: this.facts.history.length }); // frames go on from the key frame
+    this.stepper.start({ scenario, seed: fresh.seed, frames: this.fieldFrames.state(), known: this.facts.history.length }); // frames go on from the key frame
     this.state.scenarioId = scenario.id;
     this.predictions.reset(scenario, this.state.round);
     this.onBeforePatch();
@@ -460,8 +276,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
 
   /** The round so far, for a checkpoint: the model's tick as last answered, the log up to it, the orders and edits still on their way. */
   protected roundSoFar(): RoundSoFar {
-    const f = this.facts;
-    return { seed: f.seed, tick: f.tick, ticks: this.contrasts.logSoFar(f.tick), pending: [...this.modelPending, ...this.pending], unsentEdits: [...this.unsentEdits] };
+    const f = this.facts, s = this.stepper;
+    return { seed: f.seed, tick: f.tick, ticks: this.contrasts.logSoFar(f.tick), pending: [...s.modelPending, ...s.pending], unsentEdits: [...s.unsentEdits] };
   }
 
   /**
@@ -476,19 +292,16 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
       this.contrasts.edits(entry.tick, entry.edits ?? []);
       if (entry.tick < so.tick) this.contrasts.commands(entry.tick, entry.commands ?? []);
     }
-    this.pending.push(...(so.ticks.find((t) => t.tick === so.tick)?.commands ?? []), ...so.pending);
     this.facts.tick = so.tick;
     this.facts.history = []; // the first answer sends them all
     this.fieldFrames.restart();
     this.roundInputs.whole = false; // its inputs before the checkpoint are not known: a replaced thread replays the model's log
-    this.model.startRound({ scenario: this.facts.scenario, seed: this.facts.seed, frames: this.fieldFrames.state(), known: 0, replay: { ticks: so.ticks, tick: so.tick } });
+    this.stepper.start({ scenario: this.facts.scenario, seed: this.facts.seed, frames: this.fieldFrames.state(), known: 0, replay: { ticks: so.ticks, tick: so.tick } });
+    this.stepper.pending.push(...(so.ticks.find((t) => t.tick === so.tick)?.commands ?? []), ...so.pending);
     this.shown = null;
     this.cellSync.reset(this.state.cells);
     for (const edit of so.unsentEdits) this.editWorld(edit);
-    if (this.model.ready && !this.model.asked) {
-      this.askModel(0, true);
-      this.takeAnswer();
-    }
+    this.stepper.askNow(); // the view, a key frame and the history
     this.onBeforePatch();
     return so.tick;
   }
@@ -526,45 +339,6 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     return null;
   }
 
-  private onCommand(client: Client, payload: unknown): void {
-    if (!this.budget.allow(client.sessionId)) return this.refuse(client, ClientMessage.command, `too many commands: at most ${MessageBudget.PER_SECOND} a second`);
-    const seat: Seat | undefined = this.seats.byId.get(client.sessionId);
-    if (!seat) return this.refuse(client, ClientMessage.command, "you have no seat in this room");
-    const blocked = this.commandBlocked(client);
-    if (blocked) return this.refuse(client, ClientMessage.command, blocked);
-    if (this.facts.outcome !== "ongoing") return this.refuse(client, ClientMessage.command, "the round is over");
-    // orders waiting: admitted where the model is and not yet stepped (a paused room's), or on their way there
-    if (this.modelPending.length + this.pending.length + this.roundInputs.waitingCount >= MAX_PENDING_COMMANDS) return this.refuse(client, ClientMessage.command, "too many orders are waiting: resume the game first");
-    const checked = checkCommand(payload);
-    if (!checked.ok) return this.refuse(client, ClientMessage.command, checked.error);
-    // admitted where the round's Round is, with the next ask (at once in this process)
-    this.roundInputs.make({ kind: "admit", sender: { role: seat.role, squads: [...seat.squads] }, command: checked.command }, (r: InputAnswer) => {
-      if (r === null || typeof r === "string" || !r.ok) this.refuse(client, ClientMessage.command, typeof r === "string" ? r : r?.ok === false ? r.error : "not admitted");
-      else this.onCommandAccepted(client, r.command);
-    });
-    this.answerNow();
-  }
-
-  /** A player commits a prediction (budgeted like commands); they get their predictions back, or a refusal. */
-  private onPredict(client: Client, payload: unknown): void {
-    if (!this.budget.allow(client.sessionId)) return this.refuse(client, PREDICT_MESSAGE, `too many messages: at most ${MessageBudget.PER_SECOND} a second`);
-    if (!this.seats.byId.get(client.sessionId)) return this.refuse(client, PREDICT_MESSAGE, "only players make predictions");
-    const error = this.predictions.commit(client.sessionId, payload, this.facts.moment(), this.running());
-    if (error) return this.refuse(client, PREDICT_MESSAGE, error);
-    client.send(MY_PREDICTIONS_MESSAGE, this.predictions.mine(client.sessionId));
-  }
-
-  private onInspect(client: Client, payload: unknown): void {
-    const checked = checkInspect(payload);
-    if (!checked.ok) return this.refuse(client, ClientMessage.inspect, checked.error);
-    // The model's own world answers (where the round is, after the steps asked so far).
-    const cellId = checked.value.cellId;
-    void this.model.question({ what: "inspect", cellId }).then((r) => {
-      if (r) client.send(ServerMessage.inspect, r);
-      else this.refuse(client, ClientMessage.inspect, "the microscope cannot see the tissue just now: try again in a moment");
-    });
-  }
-
   /** Answers a message the room will not act on; nothing changes. Replies are rate-limited like commands. */
   protected refuse(client: Client, message: string, error: string): void {
     if (!this.budget.mayReply(client.sessionId)) return;
@@ -580,13 +354,13 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   }
 
   override onDispose(): void {
-    this.model.close();
+    this.stepper.model.close();
     this.contrasts.cancel();
   }
 
   /** The model's own world (where the round is, after every ask sent): its tick and state hash, or null (tests, logs). */
   lookAtModel(): Promise<WorldLook | null> {
-    return this.model.question({ what: "look" });
+    return this.stepper.lookAtModel();
   }
 
   /**
@@ -594,16 +368,51 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
    * on a thread (ask it: lookAtModel). The room itself reads no world.
    */
   modelWorld(): World | null {
-    return this.model instanceof InlineModel ? this.model.world : null;
+    return this.stepper.modelWorld();
   }
 
   /** Whether the model steps on its own thread (tests). */
   get modelOnThread(): boolean {
-    return this.model.onThread;
+    return this.stepper.model.onThread;
   }
 
   /** Who sits where, for tests and logs. */
   seatList(): ReturnType<Seats["list"]> {
     return this.seats.list();
+  }
+
+  /** The host (tests look at its thread). */
+  private get model(): ModelHost {
+    return this.stepper.model;
+  }
+
+  /** Commands on their way to the model (tests). */
+  private get pending(): Command[] {
+    return this.stepper.pending;
+  }
+
+  /** The room's parts the stepping path works with. */
+  private stepperRoom(): StepperRoom {
+    const room = this;
+    return {
+      get facts() { return room.facts; }, get bots() { return room.bots; }, get roundClock() { return room.roundClock; },
+      get fieldFrames() { return room.fieldFrames; }, get contrasts() { return room.contrasts; }, get roundInputs() { return room.roundInputs; },
+      running: () => this.running(),
+      answered: (answer, ends) => this.answered(answer, ends),
+      log: (message, failure) => console.error(`[${this.roomName} ${this.roomId}] ${message}`, failure),
+    };
+  }
+
+  /** The room's parts the door works with (commandDoor.ts). */
+  private doorParts(): DoorRoom {
+    const room = this;
+    return {
+      get budget() { return room.budget; }, get seats() { return room.seats; }, get facts() { return room.facts; },
+      get stepper() { return room.stepper; }, get roundInputs() { return room.roundInputs; }, get predictions() { return room.predictions; },
+      commandBlocked: (client) => this.commandBlocked(client),
+      running: () => this.running(),
+      refuse: (client, message, error) => this.refuse(client, message, error),
+      onCommandAccepted: (client, command) => this.onCommandAccepted(client, command),
+    };
   }
 }
