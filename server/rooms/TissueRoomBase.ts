@@ -9,14 +9,12 @@
 // Extended by TissueRoom and ClassroomRoom.
 
 import { Room, type Client, type RoomException, type RoomMethodName } from "@colyseus/core";
-import { debriefOf, type RoundEnding } from "../../shared/report/roundEnding.ts";
+import type { RoundEnding } from "../../shared/report/roundEnding.ts";
 import { ClientMessage, ServerMessage, type Debrief, type Refusal, type Speed } from "../../shared/net/messages.ts";
 import { BotSeats, type CardClock, type InputAnswer, type RoundInput } from "../../shared/round/index.ts";
-import { scenarioWithVariant, type RoundVariant } from "../../shared/net/roundVariant.ts";
 import { TissueState } from "../../shared/net/TissueState.ts";
 import { RESUME_WINDOW_SECONDS } from "../../shared/net/resumeWindow.ts";
-import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
-import { createWorld, makeParams, type Command, type Difficulty, type World } from "../../shared/sim/index.ts";
+import type { Command, Difficulty, World } from "../../shared/sim/index.ts";
 import { MY_PREDICTIONS_MESSAGE, PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { CellSync } from "./cellSync.ts";
 import { onCommand, onInspect, onPredict, type DoorRoom } from "./commandDoor.ts";
@@ -31,13 +29,13 @@ import { PredictionDesk } from "./predictionDesk.ts";
 import type { Answer, ModelHost, WorldLook } from "./model/modelHost.ts";
 import { RoundFacts } from "./model/roundFacts.ts";
 import type { WorldEdit } from "./model/worldEdits.ts";
-import type { ReplayTo } from "./model/replayLog.ts";
-import { viewOf, type RoundView } from "./model/roundView.ts";
+import type { RoundView } from "./model/roundView.ts";
+import { endRound, restartWorld, resumeRound, roundSoFar, startRound, type LifeRoom, type RoundSetup, type RoundSoFar } from "./roundLife.ts";
 import { RoundInputDesk } from "./roundInputDesk.ts";
 import { RoundStepper, type StepperRoom } from "./roundStepper.ts";
 import { BASE_TICKS_PER_SECOND, RoundClock } from "./roundClock.ts";
-import { syncFigures } from "./roundSync.ts";
 import { Seats } from "./seats.ts";
+import { ViewCopy } from "./viewCopy.ts";
 
 /** Milliseconds between state patches (and event batches). Tuned with the bandwidth test (test/server). */
 export const PATCH_RATE_MS = 100;
@@ -50,11 +48,7 @@ export const MAX_MESSAGES_PER_SECOND = 60;
 export { MAX_PENDING_COMMANDS } from "./commandDoor.ts";
 export { MAX_THREADS_REPLACED, MAX_TICKS_PER_ASK } from "./roundStepper.ts";
 
-/** The scenario and length of the next round. */
-export interface RoundSetup { scenarioId?: string; days?: number; variant?: RoundVariant }
-
-/** A round as a checkpoint keeps it (classroom/checkpoint.ts): its seed, its log to `tick`, what had not yet reached the model. */
-export interface RoundSoFar extends ReplayTo { seed: number; pending: Command[]; unsentEdits: WorldEdit[] }
+export type { RoundSetup, RoundSoFar } from "./roundLife.ts";
 
 export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   override state = new TissueState();
@@ -87,8 +81,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected readonly roundInputs = new RoundInputDesk(() => this.bots.roles());
   /** The one way to the model, whose host holds the round's one world (roundStepper.ts). */
   private readonly stepper = new RoundStepper(this.stepperRoom());
-  /** What the state shows of the round (model/roundView.ts): the view from the model's last answer. */
-  private shown: RoundView | null = null;
+  /** What the state shows of the round: the view from the model's last answer (viewCopy.ts). */
+  private readonly view = new ViewCopy();
 
   /** When each therapy card can next be played (the Round's, as its last answer left it; a resumed class sets it). */
   protected get cards(): CardClock {
@@ -193,18 +187,14 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   override onBeforePatch(): void {
     // Colyseus starts patching before onCreate; an onCreate still awaiting (a join code claimed in Redis or
     // PostgreSQL) has no round yet.
-    const view = this.shown;
-    if (view) {
-      this.cellSync.sync(view.cells, this.state.cells);
-      syncFigures(this.state, view.figures, this.roundClock, this.cards);
-    }
+    this.view.copy(this.state, this.cellSync, this.roundClock, this.cards);
     const batch = this.eventRelay.drain();
     if (batch) this.broadcast(ServerMessage.events, batch, { afterNextPatch: true });
   }
 
   /** The round's figures copied into the state now (after a pause or a change of speed). */
   protected syncShown(): void {
-    if (this.shown) syncFigures(this.state, this.shown.figures, this.roundClock, this.cards);
+    this.view.figures(this.state, this.roundClock, this.cards);
   }
 
   private baseTick(): void {
@@ -216,10 +206,10 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   /** What an answer carries for clients: its frame, view and events, the squads' capture; its end of the round. */
   private answered(answer: Answer, ends: boolean): void {
     if (answer.frame) this.broadcastBytes(ServerMessage.field, answer.frame, { afterNextPatch: true });
-    this.shown = answer.view;
+    this.view.shown = answer.view;
     this.eventRelay.add(answer.wire);
     if (answer.tally.squadSample) this.squadCapture.add(answer.tally.squadSample);
-    if (ends && answer.ending) this.endRound(answer.ending);
+    if (ends && answer.ending) endRound(this.lifeParts(), answer.ending);
   }
 
   /**
@@ -230,8 +220,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected endNow(): void {
     const ended = this.stepper.endNow();
     if (!ended) return; // over already (its steps in flight ended it), or no round
-    this.shown = ended.view;
-    this.endRound(ended.ending);
+    this.view.shown = ended.view;
+    endRound(this.lifeParts(), ended.ending);
   }
 
   /** Drops what waited for the model and its steps in flight (a new round begins). */
@@ -239,81 +229,24 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.stepper.stop();
   }
 
-  /** Builds and sends the debrief from what the round left (`endedByTeacher` when a teacher stopped it). */
-  private endRound(ending: RoundEnding): void {
-    this.debrief = debriefOf(ending, this.seats.list());
-    this.broadcast(ServerMessage.debrief, this.debrief, { afterNextPatch: true });
-    this.predictions.finish(this.facts.history);
-    for (const c of this.clients) if (this.predictions.has(c.sessionId)) c.send(MY_PREDICTIONS_MESSAGE, this.predictions.mine(c.sessionId), { afterNextPatch: true });
-    this.contrasts.roundEnded(this.facts.tick, this.facts.history);
-    this.onRoundEnd(this.debrief, ending);
-  }
-
-  /**
-   * A new round from roundSetup and `seed`; seats stay. Its world is made here only to start the round's log and the
-   * first key frame: the model's host makes and keeps its own.
-   */
+  /** A new round from roundSetup and `seed`; seats stay (roundLife.ts). */
   protected startRound(seed: number): void {
-    const base = SCENARIOS[this.roundSetup.scenarioId ?? DEFAULT_SCENARIO_ID];
-    this.roundInputs.clear();
-    const scenario = scenarioWithVariant(base, this.roundSetup.days, this.roundSetup.variant);
-    const fresh = createWorld(scenario, makeParams(scenario.params), seed >>> 0);
-    this.stepper.stop();
-    this.facts.start(fresh);
-    this.contrasts.startRound(fresh, this.state.round);
-    this.squadCapture.clear();
-    this.debrief = null;
-    this.eventRelay.clear();
-    this.fieldFrames.restart();
-    this.cellSync.reset(this.state.cells);
-    this.fieldFrames.next(fresh); // a key frame ready for the first client
-    this.shown = viewOf(fresh);
-    this.stepper.start({ scenario, seed: fresh.seed, frames: this.fieldFrames.state(), known: this.facts.history.length }); // frames go on from the key frame
-    this.state.scenarioId = scenario.id;
-    this.predictions.reset(scenario, this.state.round);
-    this.onBeforePatch();
+    startRound(this.lifeParts(), seed);
   }
 
-  /** The round so far, for a checkpoint: the model's tick as last answered, the log up to it, the orders and edits still on their way. */
+  /** The round so far, for a checkpoint (roundLife.ts). */
   protected roundSoFar(): RoundSoFar {
-    const f = this.facts, s = this.stepper;
-    return { seed: f.seed, tick: f.tick, ticks: this.contrasts.logSoFar(f.tick), pending: [...s.modelPending, ...s.pending], unsentEdits: [...s.unsentEdits] };
+    return roundSoFar(this.lifeParts());
   }
 
-  /**
-   * Rebuilds a checkpointed round (a class resumed after a restart; roundSetup already its): the model's host makes a
-   * fresh world from the same seed and replays the log to the checkpoint's tick, counting on the way; the room takes
-   * the log again for the contrasts; what had not reached the model goes with the next ask. The first answer (asked
-   * now) brings the view, a key frame and the history. Returns the checkpoint's tick.
-   */
+  /** Rebuilds a checkpointed round on the model's host (roundLife.ts); returns the checkpoint's tick. */
   protected resumeRound(so: RoundSoFar): number {
-    this.startRound(so.seed);
-    for (const entry of so.ticks) {
-      this.contrasts.edits(entry.tick, entry.edits ?? []);
-      if (entry.tick < so.tick) this.contrasts.commands(entry.tick, entry.commands ?? []);
-    }
-    this.facts.tick = so.tick;
-    this.facts.history = []; // the first answer sends them all
-    this.fieldFrames.restart();
-    this.roundInputs.whole = false; // its inputs before the checkpoint are not known: a replaced thread replays the model's log
-    this.stepper.start({ scenario: this.facts.scenario, seed: this.facts.seed, frames: this.fieldFrames.state(), known: 0, replay: { ticks: so.ticks, tick: so.tick } });
-    this.stepper.pending.push(...(so.ticks.find((t) => t.tick === so.tick)?.commands ?? []), ...so.pending);
-    this.shown = null;
-    this.cellSync.reset(this.state.cells);
-    for (const edit of so.unsentEdits) this.editWorld(edit);
-    this.stepper.askNow(); // the view, a key frame and the history
-    this.onBeforePatch();
-    return so.tick;
+    return resumeRound(this.lifeParts(), so);
   }
 
-  /** A fresh world (next seed) with the same seats; bots re-seated on it and everyone sent its key frame. */
+  /** The next round with the same seats (roundLife.ts). */
   protected restartWorld(): void {
-    this.state.round++;
-    this.roundClock.paused = false;
-    this.startRound(this.facts.seed + 1);
-    for (const role of this.bots.roles()) this.bots.seat(role, this.difficulty, this.facts.seed, this.facts.dtS);
-    const key = this.fieldFrames.keyFrame();
-    if (key) this.broadcastBytes(ServerMessage.field, key, {});
+    restartWorld(this.lifeParts());
   }
 
   protected setPaused(paused: boolean): void {
@@ -400,6 +333,30 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
       running: () => this.running(),
       answered: (answer, ends) => this.answered(answer, ends),
       log: (message, failure) => console.error(`[${this.roomName} ${this.roomId}] ${message}`, failure),
+    };
+  }
+
+  /** What the state shows (tests). */
+  private get shown(): RoundView | null {
+    return this.view.shown;
+  }
+
+  /** The room's parts a round's start and end work with (roundLife.ts). */
+  private lifeParts(): LifeRoom {
+    const room = this;
+    return {
+      get state() { return room.state; }, get facts() { return room.facts; }, get bots() { return room.bots; }, get seats() { return room.seats; },
+      get roundInputs() { return room.roundInputs; }, get stepper() { return room.stepper; }, get view() { return room.view; },
+      get contrasts() { return room.contrasts; }, get predictions() { return room.predictions; }, get squadCapture() { return room.squadCapture; },
+      get eventRelay() { return room.eventRelay; }, get fieldFrames() { return room.fieldFrames; }, get cellSync() { return room.cellSync; },
+      get roundClock() { return room.roundClock; }, get difficulty() { return room.difficulty; }, get clients() { return room.clients; },
+      get roundSetup() { return room.roundSetup; }, set roundSetup(v) { room.roundSetup = v; },
+      get debrief() { return room.debrief; }, set debrief(v) { room.debrief = v; },
+      broadcast: (type, payload, afterNextPatch) => this.broadcast(type, payload, afterNextPatch ? { afterNextPatch: true } : {}),
+      broadcastBytes: (type, bytes) => this.broadcastBytes(type, bytes, {}),
+      editWorld: (edit) => this.editWorld(edit),
+      onBeforePatch: () => this.onBeforePatch(),
+      onRoundEnd: (debrief, ending) => this.onRoundEnd(debrief, ending),
     };
   }
 

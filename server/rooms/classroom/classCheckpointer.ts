@@ -12,7 +12,7 @@ import { $changes } from "@colyseus/schema";
 import type { RoundSummary } from "../../../shared/net/classroom.ts";
 import type { Speed } from "../../../shared/net/messages.ts";
 import type { TissueState } from "../../../shared/net/TissueState.ts";
-import type { Difficulty, Role, World } from "../../../shared/sim/index.ts";
+import type { Difficulty, Role } from "../../../shared/sim/index.ts";
 import { getCheckpointStore } from "../../results/checkpointStore.ts";
 import type { BotSeats, CardClock } from "../../../shared/round/index.ts";
 import type { Seats } from "../seats.ts";
