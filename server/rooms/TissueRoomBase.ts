@@ -224,11 +224,6 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     endRound(this.lifeParts(), ended.ending);
   }
 
-  /** Drops what waited for the model and its steps in flight (a new round begins). */
-  protected stopModel(): void {
-    this.stepper.stop();
-  }
-
   /** A new round from roundSetup and `seed`; seats stay (roundLife.ts). */
   protected startRound(seed: number): void {
     startRound(this.lifeParts(), seed);

@@ -65,7 +65,7 @@ export class RoundContrasts {
     this.recorder?.edits(tick, edits);
   }
 
-  /** Commands logged at `tick` or later never reached the room's world (an ask of the model's thread was dropped). */
+  /** Commands logged at `tick` or later never reached the model (an ask of the model's thread was dropped). */
   forgetCommandsFrom(tick: number): void {
     this.recorder?.forgetCommandsFrom(tick);
   }
