@@ -96,6 +96,19 @@ export class RoundInputDesk {
     return { logged: [...this.inputs.logged], tick };
   }
 
+  /**
+   * A round rebuilt from a checkpoint's inputs log: the log is the round's again (whole), and the roles its bots were
+   * seated in by it are known (the room seats them on its own seats without a new input).
+   */
+  restore(logged: readonly LoggedInput[]): void {
+    this.clear();
+    this.inputs.logged.push(...logged);
+    for (const { input } of logged) {
+      if (input.kind === "seat") this.seated.add(input.role);
+      else if (input.kind === "unseat") this.seated.delete(input.role);
+    }
+  }
+
   /** A new round: nothing logged; inputs still waiting are dropped (they were for the last round). */
   clear(): void {
     this.inputs.clear();

@@ -10,7 +10,7 @@ import { MY_PREDICTIONS_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { scenarioWithVariant, type RoundVariant } from "../../shared/net/roundVariant.ts";
 import type { TissueState } from "../../shared/net/TissueState.ts";
 import { debriefOf, type RoundEnding } from "../../shared/report/roundEnding.ts";
-import type { BotSeats } from "../../shared/round/index.ts";
+import type { BotSeats, LoggedInput } from "../../shared/round/index.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
 import { createWorld, makeParams, type Command, type Difficulty } from "../../shared/sim/index.ts";
 import type { CellSync } from "./cellSync.ts";
@@ -32,8 +32,12 @@ import type { ViewCopy } from "./viewCopy.ts";
 /** The scenario and length of the next round. */
 export interface RoundSetup { scenarioId?: string; days?: number; variant?: RoundVariant }
 
-/** A round as a checkpoint keeps it (classroom/checkpoint.ts): its seed, its log to `tick`, what had not yet reached the model. */
-export interface RoundSoFar extends ReplayTo { seed: number; pending: Command[]; unsentEdits: WorldEdit[] }
+/**
+ * A round as a checkpoint keeps it (classroom/checkpoint.ts): its seed, the model's log to `tick` (the contrasts', and
+ * the replay of a round whose inputs are not all known), what had not yet reached the model, and, when the round's
+ * inputs log holds it whole, that log (`inputs`): a resumed round replays it, its bots coming back with their memories.
+ */
+export interface RoundSoFar extends ReplayTo { seed: number; pending: Command[]; unsentEdits: WorldEdit[]; inputs?: LoggedInput[] }
 
 /** What a round's start and end need of the room (TissueRoomBase hands it over). */
 export interface LifeRoom {
@@ -86,15 +90,18 @@ export function startRound(r: LifeRoom, seed: number): void {
 
 /** The round so far, for a checkpoint: the model's tick as last answered, the log up to it, the orders and edits still on their way. */
 export function roundSoFar(r: LifeRoom): RoundSoFar {
-  const f = r.facts, s = r.stepper;
-  return { seed: f.seed, tick: f.tick, ticks: r.contrasts.logSoFar(f.tick), pending: [...s.modelPending, ...s.pending], unsentEdits: [...s.unsentEdits] };
+  const f = r.facts, s = r.stepper, ticks = r.contrasts.logSoFar(f.tick), unsentEdits = [...s.unsentEdits];
+  // the inputs log makes again the orders admitted and not yet stepped (logged at this tick); the model's log cannot
+  if (r.roundInputs.replayable()) return { seed: f.seed, tick: f.tick, ticks, pending: [...s.pending], unsentEdits, inputs: r.roundInputs.to(f.tick).logged };
+  return { seed: f.seed, tick: f.tick, ticks, pending: [...s.modelPending, ...s.pending], unsentEdits };
 }
 
 /**
  * Rebuilds a checkpointed round (a class resumed after a restart; the room's setup already its): the model's host
- * makes a fresh world from the same seed and replays the log to the checkpoint's tick, counting on the way; the room
- * takes the log again for the contrasts; what had not reached the model goes with the next ask. The first answer
- * (asked now) brings the view, a key frame and the history. Returns the checkpoint's tick.
+ * makes a fresh world from the same seed and replays the round's inputs (its bots thinking again, with their memories)
+ * or, when the checkpoint has not got them, the model's log, to the checkpoint's tick, counting on the way; the room
+ * takes the model's log again for the contrasts; what had not reached the model goes with the next ask. The first
+ * answer (asked now) brings the view, a key frame and the history. Returns the checkpoint's tick.
  */
 export function resumeRound(r: LifeRoom, so: RoundSoFar): number {
   startRound(r, so.seed);
@@ -105,8 +112,14 @@ export function resumeRound(r: LifeRoom, so: RoundSoFar): number {
   r.facts.tick = so.tick;
   r.facts.history = []; // the first answer sends them all
   r.fieldFrames.restart();
-  r.roundInputs.whole = false; // its inputs before the checkpoint are not known: a replaced thread replays the model's log
-  r.stepper.start({ scenario: r.facts.scenario, seed: r.facts.seed, frames: r.fieldFrames.state(), known: 0, replay: { ticks: so.ticks, tick: so.tick } });
+  const start = { scenario: r.facts.scenario, seed: r.facts.seed, frames: r.fieldFrames.state(), known: 0 };
+  if (so.inputs) {
+    r.roundInputs.restore(so.inputs); // a replaced thread replays them too
+    r.stepper.start({ ...start, inputs: { logged: [...so.inputs], tick: so.tick } });
+  } else {
+    r.roundInputs.whole = false; // its inputs before the checkpoint are not known: a replaced thread replays the model's log
+    r.stepper.start({ ...start, replay: { ticks: so.ticks, tick: so.tick } });
+  }
   r.stepper.pending.push(...(so.ticks.find((t) => t.tick === so.tick)?.commands ?? []), ...so.pending);
   r.view.shown = null;
   r.cellSync.reset(r.state.cells);

@@ -17,7 +17,7 @@ import { ModelThread } from "../../server/rooms/model/modelThread.ts";
 import { inspectCell } from "../../shared/report/inspect.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
 import { createWorld, makeParams, stateHash, step } from "../../shared/sim/index.ts";
-import { MAX_THREADS_REPLACED } from "../../server/rooms/TissueRoomBase.ts";
+import { MAX_THREADS_REPLACED, type RoundSoFar } from "../../server/rooms/TissueRoomBase.ts";
 import { viewOf, type RoundView } from "../../server/rooms/model/roundView.ts";
 import { openClass, joinStudent } from "./classDevices.ts";
 import { replayInputs, type LoggedInput } from "../../shared/round/index.ts";
@@ -260,7 +260,7 @@ describe("the model's own thread", () => {
     await room.disconnect();
   });
 
-  test("a paused class's order, admitted by the round on the thread and not yet stepped, is in the class's checkpoint", async () => {
+  test("a paused class's order, admitted by the round on the thread and not yet stepped, is in the class's checkpoint (its inputs log)", async () => {
     const { room, act } = await openClass(ts, { days: 1 });
     room.manual = false;
     const s = await joinStudent(ts, room.roomId);
@@ -274,9 +274,11 @@ describe("the model's own thread", () => {
     const tick = room.facts.tick;
     const squad = [...room.state.seats.get(s.client.sessionId)!.squads][0];
     s.client.send("command", { kind: "target", squad, x: 33, y: 44 });
-    const take = () => (room as unknown as { checkpoints: { take(): { world: { pending: unknown[]; tick: number } } } }).checkpoints.take().world;
-    await waitFor("the order in the checkpoint", () => take().pending.length === 1, 10_000);
-    expect(take().pending[0]).toEqual({ kind: "target", squad, x: 33, y: 44 });
+    const take = () => (room as unknown as { checkpoints: { take(): { world: { pending: unknown[]; tick: number; inputs?: LoggedInput[] } } } }).checkpoints.take().world;
+    const order = () => take().inputs?.find((l) => l.input.kind === "admit" && l.tick === tick);
+    await waitFor("the order in the checkpoint's inputs", () => order() !== undefined, 10_000);
+    expect(order()!.input).toMatchObject({ kind: "admit", command: { kind: "target", squad, x: 33, y: 44 } });
+    expect(take().pending).toEqual([]); // the inputs' replay admits it again: not kept twice
     expect((room as unknown as { pending: unknown[] }).pending).toEqual([]); // admitted on the thread, not waiting in the room
     expect(room.facts.tick).toBe(tick); // and not stepped
     act({ action: "close" });
@@ -305,6 +307,29 @@ describe("the model's own thread", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(room.facts.tick).toBe(tick); // no step after the end
     act({ action: "close" });
+  });
+
+  test("a round rebuilt from a checkpoint's inputs log goes on as the round never interrupted, the bots' memories included", async () => {
+    const options = { watch: true, seed: 21, days: 0.25, difficulty: "hard" };
+    const played = await ts.colyseus.createRoom<TissueRoom>("tissue", options);
+    played.autoDispose = false;
+    played.manual = true;
+    played.advance(100);
+    type Checkpointed = { roundSoFar(): RoundSoFar; resumeRound(so: RoundSoFar): number };
+    const so = JSON.parse(JSON.stringify((played as unknown as Checkpointed).roundSoFar())) as RoundSoFar; // as a checkpoint file keeps it
+    expect(so.inputs?.filter((l) => l.input.kind === "seat").length).toBe(4); // the bots, seated by logged inputs
+    const resumed = await ts.colyseus.createRoom<TissueRoom>("tissue", options);
+    resumed.autoDispose = false;
+    resumed.manual = true;
+    expect((resumed as unknown as Checkpointed).resumeRound(so)).toBe(100);
+    played.advance(150);
+    resumed.advance(150);
+    const a = played.modelWorld()!, b = resumed.modelWorld()!;
+    expect(b.tick).toBe(a.tick);
+    expect(stateHash(b)).toBe(stateHash(a));
+    expect(resumed.bots.accepted).toBe(played.bots.accepted);
+    await played.disconnect();
+    await resumed.disconnect();
   });
 
   test("a room whose threads keep dying steps the model itself after MAX_THREADS_REPLACED, from where it was", async () => {

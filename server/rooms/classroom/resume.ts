@@ -92,10 +92,15 @@ export function restoreClass(c: ClassInternals, cp: ClassCheckpoint): string {
   }
   if (playing) {
     c.roster.restoreOrigins(cp.origin);
+    // Replayed from the round's inputs, the model's bots are back already, with their memories: the room's seats
+    // take them without a new input (which would seat new bots there).
+    const watch = cp.world.inputs ? c.bots.watch : null;
+    if (watch) c.bots.watch = null;
     for (const role of cp.bots) {
       c.seats.addBot(role, c.difficulty);
       c.bots.seat(role, c.difficulty, c.facts.seed, c.facts.dtS);
     }
+    if (watch) c.bots.watch = watch;
     c.cards = new Map(cp.cards);
   }
   c.state.phase = playing ? "playing" : "lobby";
