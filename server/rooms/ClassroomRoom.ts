@@ -5,6 +5,7 @@
 // join/drop/leave, and a message table whose entries check at the door and forward. The class's rules are
 // shared/round's; its data and the desks that carry the rules out are in classroom/ (classParts.ts, teacherDesk.ts).
 
+import type { RoundEnding } from "../../shared/report/roundEnding.ts";
 import type { Client } from "@colyseus/core";
 import {
   ClassroomClientMessage, MAX_STUDENTS, type ClassroomJoinOptions, type RoundSummary, type TeacherAction,
@@ -34,7 +35,6 @@ import { checkClassroomOptions } from "./classroom/sessionOptions.ts";
 import { actAsTeacher } from "./classroom/teacherDesk.ts";
 import { lessonMessage, sandboxMessage, teacherMessage } from "./classroom/teacherDoor.ts";
 import { Il2SquadTugSync } from "./il2SquadTugSync.ts";
-import { syncRound } from "./roundSync.ts";
 import { TissueRoomBase } from "./TissueRoomBase.ts";
 
 /** Milliseconds between two dashboards sent to the teacher. */
@@ -103,7 +103,7 @@ export class ClassroomRoom extends TissueRoomBase {
 
   /** The per-squad IL-2 tug-of-war, written with the rest of the HUD before each patch (il2SquadTugSync.ts). */
   override onBeforePatch(): void {
-    if (!this.world) return; // onCreate still awaiting its join code (see TissueRoomBase.onBeforePatch)
+    if (!this.facts.scenario) return; // onCreate still awaiting its join code: no round yet
     super.onBeforePatch();
     this.squadTug.sync(this.state.hud, this.squadCapture);
   }
@@ -157,7 +157,7 @@ export class ClassroomRoom extends TissueRoomBase {
     this.door.release(id);
     if (this.c.teachers.delete(id)) return;
     if (!this.c.removedSeats.has(id)) this.c.formerNames.remember(id, this.seats.nameOf(id));
-    this.c.roster.vacate(id, this.world, this.phase);
+    this.c.roster.vacate(id, this.facts, this.phase);
   }
 
   override onDispose(): void {
@@ -177,10 +177,10 @@ export class ClassroomRoom extends TissueRoomBase {
   protected override commandBlocked(): string | null { return classCommandRefusal(this.phase); }
 
   protected override onCommandAccepted(client: Client, command: Command): void {
-    noteCommand(this.c.roster.activity.get(client.sessionId), command, this.world);
+    noteCommand(this.c.roster.activity.get(client.sessionId), command, this.facts);
   }
 
-  protected override onRoundEnd(debrief: Debrief): void { classRoundEnded(this.c, debrief); }
+  protected override onRoundEnd(debrief: Debrief, ending: RoundEnding): void { classRoundEnded(this.c, debrief, ending); }
 
   /** Saves the class's checkpoint now (the server draining keeps an ended round: classroom/drainRound.ts). */
   keepCheckpoint(): void {
@@ -200,7 +200,7 @@ export class ClassroomRoom extends TissueRoomBase {
     return {
       get roundSetup() { return room.roundSetup; }, set roundSetup(v) { room.roundSetup = v; },
       get cards() { return room.cards; }, set cards(v) { room.cards = v; },
-      get predictions() { return room.predictions; }, get ledger() { return room.ledger; },
+      get predictions() { return room.predictions; },
       allow: (id) => this.budget.allow(id),
       refuse: (client, message, error) => this.refuse(client, message, error),
       roundSoFar: () => this.roundSoFar(),
@@ -210,9 +210,8 @@ export class ClassroomRoom extends TissueRoomBase {
       editWorld: (edit) => this.editWorld(edit),
       startRound: (seed) => this.startRound(seed),
       restartWorld: () => this.restartWorld(),
-      stopModel: () => this.stopModel(),
-      endRound: () => this.endRound(),
-      syncRound: () => syncRound(this.state, this.world, this.roundClock, this.cards),
+      endNow: () => this.endNow(),
+      syncRound: () => this.syncShown(),
       roundInput: (input, refused) => this.roundInput(input, refused),
     };
   }

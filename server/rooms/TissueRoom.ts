@@ -6,7 +6,6 @@ import type { Client } from "@colyseus/core";
 import { ClientMessage, checkControl, type ControlPayload } from "../../shared/net/messages.ts";
 import { MAX_WATCHERS, checkRoomOptions, type RoomOptions } from "../../shared/net/roomOptions.ts";
 import type { Difficulty, TherapyName } from "../../shared/sim/index.ts";
-import { syncRound } from "./roundSync.ts";
 import { SANDBOX_MESSAGE, SANDBOX_SETTINGS_MESSAGE } from "../../shared/net/sandboxControls.ts";
 import { PREDICT_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { SANDBOX_SCENARIO_ID, sandboxChange, sandboxSettings } from "./sandboxDesk.ts";
@@ -65,7 +64,7 @@ export class TissueRoom extends TissueRoomBase {
     this.startRound(this.options.seed ?? Math.floor(Math.random() * 0x1_0000_0000));
     for (const role of soloBotRoles(this.solo)) {
       this.seats.addBot(role, this.options.difficulty);
-      this.bots.seat(role, this.options.difficulty, this.world.seed, this.world.dtS);
+      this.bots.seat(role, this.options.difficulty, this.facts.seed, this.facts.dtS);
     }
   }
 
@@ -120,7 +119,7 @@ export class TissueRoom extends TissueRoomBase {
     const bot = soloLeave(this.solo, this.seats.byId.get(client.sessionId), this.options.difficulty);
     if (bot) {
       this.seats.handToBot(client.sessionId, bot);
-      this.bots.seat(bot.role, bot.bot, this.world.seed, this.world.dtS);
+      this.bots.seat(bot.role, bot.bot, this.facts.seed, this.facts.dtS);
     }
     if (this.claimedBy === client.sessionId) this.claimedBy = null;
   }
@@ -151,7 +150,7 @@ export class TissueRoom extends TissueRoomBase {
     if (this.options.watch || !this.seats.byId.get(client.sessionId)?.host) return this.refuse(client, SANDBOX_MESSAGE, "only the player of this sandbox can change it");
     const room = this;
     const desk = {
-      get world() { return room.world; },
+      get params() { return room.facts.params; },
       get variant() { return room.roundSetup.variant; },
       set variant(v) { room.roundSetup = { ...room.roundSetup, variant: v }; },
       edit: (e: Parameters<TissueRoom["editWorld"]>[0]) => this.editWorld(e),
@@ -164,7 +163,7 @@ export class TissueRoom extends TissueRoomBase {
 
   /** The sandbox's settings in force now and for the next tissue (tests; sent to the host after each change). */
   sandboxSettings(): ReturnType<typeof sandboxSettings> {
-    return sandboxSettings({ world: this.world, variant: this.roundSetup.variant });
+    return sandboxSettings({ params: this.facts.params, variant: this.roundSetup.variant });
   }
 
   /** A sandbox's player also gets the settings in force, so the sliders start where the tissue is. */
@@ -181,7 +180,7 @@ export class TissueRoom extends TissueRoomBase {
       case "speed": this.setSpeed(c.speed); break;
       case "restart": this.restartWorld(); break;
     }
-    syncRound(this.state, this.world, this.roundClock, this.cards);
+    this.syncShown();
   }
 
   get difficulty(): Difficulty {

@@ -1,6 +1,6 @@
 // Writes the IL-2 tug-of-war into the synced HUD: each group's share of the IL-2 captured over the last
 // TUG_WINDOW_HOURS simulated hours (shared/net/il2Tug.ts), in tenths of a percent, changed on the wire only when a
-// share moves by TUG_STEP_PERMILLE or more, so it costs a few bytes a second. Called by syncRound before every patch.
+// share moves by TUG_STEP_PERMILLE or more, so it costs a few bytes a second. Called by syncFigures (roundSync.ts) before every patch.
 
 import { nextPermille, type TugShares } from "../../shared/net/il2Tug.ts";
 import type { HudState } from "../../shared/net/TissueState.ts";

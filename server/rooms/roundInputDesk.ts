@@ -1,22 +1,21 @@
 // The room's side of its round's inputs (shared/round/roundInputs.ts): every change to the round between its steps
 // goes through here and is logged at the tick of the model's world it was made on, so that a thread that dies can be
 // replaced by one replaying the inputs (its bots thinking again, their memories coming back with them).
-// On the model's thread (`holdsRound`) the Round is there: a person's command, a teacher's card, the sandbox's dose
-// and a bot seated or unseated wait here and go with the next ask; the thread makes them, in order, before that ask's
-// steps, and its answer says what each gave (`answered`: the refusal sentences, logged if they changed the round).
-// In the room's own process the room's Round makes them at once. Edits are logged when they are sent to the model.
-// Ticks. Used by TissueRoomBase.
+// The Round is where the model is (model/modelRound.ts: the model's thread, or InlineModel in this process): a person's
+// command, a teacher's card, the sandbox's dose and a bot seated or unseated wait here and go with the next ask; the
+// host makes them, in order, before that ask's steps, and its answer says what each gave (`answered`: the refusal
+// sentences, logged if they changed the round). Edits are logged when they are sent to the model. Ticks. Used by
+// TissueRoomBase.
 
-import type { Round } from "../../shared/round/Round.ts";
 import { RoundInputs, changed, type InputAnswer, type LoggedInput, type RoundInput } from "../../shared/round/roundInputs.ts";
 import type { WorldEdit } from "../../shared/round/worldEdit.ts";
 import type { Role } from "../../shared/sim/index.ts";
 
-/** The inputs to replay and the tick to bring the round to (model/modelWorker.ts). */
+/** The inputs to replay and the tick to bring the round to (model/modelRound.ts). */
 export interface InputsTo { logged: LoggedInput[]; tick: number }
 
-/** An input on its way, who to tell its answer, and whether the room's own Round made it already (a bot's seat). */
-interface Waiting { input: RoundInput; told: (answer: InputAnswer) => void; madeHere: boolean }
+/** An input on its way, and who to tell its answer. */
+interface Waiting { input: RoundInput; told: (answer: InputAnswer) => void }
 
 const nobody = (): void => {};
 
@@ -24,25 +23,18 @@ export class RoundInputDesk {
   readonly inputs = new RoundInputs();
   /** Whether the log holds the round from its tick 0 (not a round rebuilt from a checkpoint's log of the model). */
   whole = true;
-  /** Inputs waiting for the next ask (on the thread) or for the room's world to be the model's. */
+  /** Inputs waiting for the next ask. */
   private waiting: Waiting[] = [];
   /** Inputs sent with the ask in flight, and the tick they are made at there. */
   private sent: Waiting[] = [];
   private sentTick = 0;
   /** The roles whose bots were seated by an input logged this round (a bot seated otherwise cannot be replayed). */
   private readonly seated = new Set<Role>();
-  private readonly round: Round;
-  private readonly current: () => boolean;
-  private readonly onThread: () => boolean;
+  private readonly roles: () => readonly Role[];
 
-  /**
-   * `current`: whether the room's world is the model's now (no ask in flight; an answer that came is taken first);
-   * `onThread`: whether the Round is on the model's thread (its inputs go with the asks).
-   */
-  constructor(round: Round, current: () => boolean, onThread: () => boolean) {
-    this.round = round;
-    this.current = current;
-    this.onThread = onThread;
+  /** `roles`: the roles bots play in the room now. */
+  constructor(roles: () => readonly Role[]) {
+    this.roles = roles;
   }
 
   /** Inputs not yet answered. */
@@ -50,36 +42,27 @@ export class RoundInputDesk {
     return this.waiting.length + this.sent.length;
   }
 
-  /** Makes `input` now in the room's process (its answer returned), else when the model can (its answer to `told`). */
-  make(input: RoundInput, told: (answer: InputAnswer) => void): InputAnswer | undefined {
-    if (!this.onThread() && this.current()) {
-      this.catchUp();
-      return this.inputs.make(this.round, input);
-    }
-    this.waiting.push({ input, told, madeHere: false });
-    return undefined;
+  /** `input` goes with the next ask; its answer to `told`. */
+  make(input: RoundInput, told: (answer: InputAnswer) => void): void {
+    this.waiting.push({ input, told });
   }
 
-  /** A bot seated or unseated on the room's Round (the roster's seats): logged now here, or sent to the thread's Round. */
+  /** A bot seated or unseated on the room's seats: the Round's with the next ask. */
   seatChanged(input: Extract<RoundInput, { kind: "seat" | "unseat" }>): void {
     if (input.kind === "seat") this.seated.add(input.role);
     else this.seated.delete(input.role);
-    if (!this.onThread() && this.current()) {
-      this.catchUp();
-      this.log(input);
-    } else this.waiting.push({ input, told: nobody, madeHere: true });
+    this.waiting.push({ input, told: nobody });
   }
 
-  /** An ask goes to the model at the round's tick: its `edits` are logged; on the thread, the waiting inputs go with it. */
-  send(edits: readonly WorldEdit[]): RoundInput[] {
-    for (const edit of edits) this.log({ kind: "edit", edit });
-    if (!this.onThread()) return [];
+  /** An ask goes to the model at `tick`: its `edits` are logged there, and the waiting inputs go with it. */
+  send(edits: readonly WorldEdit[], tick: number): RoundInput[] {
+    for (const edit of edits) this.inputs.logged.push({ tick, input: { kind: "edit", edit } });
     this.sent = this.waiting.splice(0);
-    this.sentTick = this.round.world.tick;
+    this.sentTick = tick;
     return this.sent.map((w) => w.input);
   }
 
-  /** The thread's answers to the inputs sent (in order): logged where they changed the round, and told. */
+  /** The host's answers to the inputs sent (in order): logged where they changed the round, and told. */
   answered(made: readonly InputAnswer[]): void {
     const sent = this.sent.splice(0);
     sent.forEach((w, i) => {
@@ -93,19 +76,10 @@ export class RoundInputDesk {
     this.waiting.unshift(...this.sent.splice(0));
   }
 
-  /** In the room's process with its world the model's: what waited is made now (a bot's seat only logged). */
-  catchUp(): void {
-    if (this.onThread()) return;
-    for (const w of this.waiting.splice(0)) {
-      if (w.madeHere) this.log(w.input);
-      else w.told(this.inputs.make(this.round, w.input));
-    }
-  }
-
   /** The round stopped before the model had them (the teacher's end): what waits is told so. */
   stop(): void {
     const left = [...this.sent.splice(0), ...this.waiting.splice(0)];
-    for (const w of left) w.told(w.madeHere ? null : "the round is over");
+    for (const w of left) w.told(w.told === nobody ? null : "the round is over");
   }
 
   /**
@@ -113,13 +87,26 @@ export class RoundInputDesk {
    * waits is not in it: it goes with the next ask.
    */
   replayable(): boolean {
-    const roles = this.round.bots.roles();
+    const roles = this.roles();
     return this.whole && roles.length === this.seated.size && roles.every((r) => this.seated.has(r));
   }
 
-  /** The log to replay to the round's tick now. */
-  to(): InputsTo {
-    return { logged: [...this.inputs.logged], tick: this.round.world.tick };
+  /** The log to replay to `tick`, the model's tick now. */
+  to(tick: number): InputsTo {
+    return { logged: [...this.inputs.logged], tick };
+  }
+
+  /**
+   * A round rebuilt from a checkpoint's inputs log: the log is the round's again (whole), and the roles its bots were
+   * seated in by it are known (the room seats them on its own seats without a new input).
+   */
+  restore(logged: readonly LoggedInput[]): void {
+    this.clear();
+    this.inputs.logged.push(...logged);
+    for (const { input } of logged) {
+      if (input.kind === "seat") this.seated.add(input.role);
+      else if (input.kind === "unseat") this.seated.delete(input.role);
+    }
   }
 
   /** A new round: nothing logged; inputs still waiting are dropped (they were for the last round). */
@@ -129,9 +116,5 @@ export class RoundInputDesk {
     this.sent = [];
     this.seated.clear();
     this.whole = true;
-  }
-
-  private log(input: RoundInput): void {
-    this.inputs.logged.push({ tick: this.round.world.tick, input });
   }
 }

@@ -1,19 +1,14 @@
 // Copies the round's figures into the synced state: clock, outcome, pause and speed, cell count, grid, the HUD (from
 // the model's latest metrics sample, the IL-2 tug's shares and the live leak) and the therapy cards. Cheap: no pass
-// over the cells. The figures come with the round's view (model/roundView.ts); syncRound makes them from a world.
-// Called by TissueRoomBase before every patch, and by the rooms after a host's or teacher's action.
+// over the cells. The figures come with the round's view (model/roundView.ts), made where the world is.
+// Called by viewCopy.ts before every patch, and after a host's or teacher's action.
 
 import { CardState, type TissueState } from "../../shared/net/TissueState.ts";
-import { THERAPY_NAMES, type World } from "../../shared/sim/index.ts";
+import { THERAPY_NAMES } from "../../shared/sim/index.ts";
 import type { CardClock } from "../../shared/round/index.ts";
 import type { RoundClock } from "./roundClock.ts";
 import { syncIl2Tug } from "./il2TugSync.ts";
-import { figuresOf, type RoundFigures } from "./model/roundView.ts";
-
-/** The figures of `world` into the state (a room that has its world at hand). */
-export function syncRound(state: TissueState, world: World, clock: RoundClock, cards: CardClock): void {
-  syncFigures(state, figuresOf(world), clock, cards);
-}
+import type { RoundFigures } from "./model/roundView.ts";
 
 export function syncFigures(state: TissueState, f: RoundFigures, clock: RoundClock, cards: CardClock): void {
   state.tick = f.tick;

@@ -8,14 +8,15 @@ import {
   SANDBOX_CONTROLS, checkSandbox, controlOf, type SandboxControlName, type SandboxSettings,
 } from "../../shared/net/sandboxControls.ts";
 import type { RoundVariant } from "../../shared/net/roundVariant.ts";
-import { isParamName, type TherapyName, type World } from "../../shared/sim/index.ts";
+import { isParamName, type Params, type TherapyName } from "../../shared/sim/index.ts";
 import type { WorldEdit } from "./model/worldEdits.ts";
 
 export const SANDBOX_SCENARIO_ID = "sandbox";
 
 /** What the desk needs from its room. */
 export interface SandboxRoom {
-  world: World;
+  /** The parameters the model steps with now (the room's RoundFacts). */
+  params: Params;
   /** The variant the next tissue is made with (read and replaced). */
   variant: RoundVariant | undefined;
   edit(edit: WorldEdit): void;
@@ -43,9 +44,9 @@ export function sandboxChange(room: SandboxRoom, payload: unknown): { ok: true; 
 }
 
 /** The live controls' values on the world now, and the variant waiting for the next tissue. */
-export function sandboxSettings(room: Pick<SandboxRoom, "world" | "variant">): SandboxSettings {
+export function sandboxSettings(room: Pick<SandboxRoom, "params" | "variant">): SandboxSettings {
   const live: SandboxSettings["live"] = {};
-  for (const c of SANDBOX_CONTROLS) if (c.when === "live" && isParamName(c.name)) live[c.name] = room.world.params[c.name];
+  for (const c of SANDBOX_CONTROLS) if (c.when === "live" && isParamName(c.name)) live[c.name] = room.params[c.name];
   return { live, next: room.variant ?? {} };
 }
 

@@ -92,10 +92,13 @@ export class CommandRecorder {
    * late-round world takes tens of ms: the room leaves it out, tests check it).
    */
   finish(world: World, withHash = true): RoundLog {
-    const ticks = [...this.byTick.values()].filter((t) => t.tick <= world.tick).sort((a, b) => a.tick - b.tick);
-    return {
-      scenario: this.scenario, params: this.params, seed: this.seed, endTick: world.tick, ...(withHash ? { hash: stateHash(world) } : {}), ticks,
-      startHelperIds: this.startHelperIds, startTregs: this.startTregs,
-    };
+    const log = this.finishAt(world.tick);
+    return withHash ? { ...log, hash: stateHash(world) } : log;
+  }
+
+  /** The log up to `tick`, without a state hash (a room that holds no world: the model steps elsewhere). */
+  finishAt(tick: number): RoundLog {
+    const ticks = [...this.byTick.values()].filter((t) => t.tick <= tick).sort((a, b) => a.tick - b.tick);
+    return { scenario: this.scenario, params: this.params, seed: this.seed, endTick: tick, ticks, startHelperIds: this.startHelperIds, startTregs: this.startTregs };
   }
 }

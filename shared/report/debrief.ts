@@ -148,7 +148,7 @@ export function keyMoments(world: World, f: RunFacts, ledger: RoleLedger): { day
 }
 
 /** The metric that counts the threat: infected and tumour cells, or in autoimmunity the activated self-reactive killers. */
-export function threatMetricOf(world: World): MetricName {
+export function threatMetricOf(world: Pick<World, "scenario">): MetricName {
   return world.scenario.threat.kind === "self" ? SELF_THREAT_SERIES.name : "threat.burden";
 }
 

@@ -51,7 +51,7 @@ export class BotSeats {
   }
 
   /** Model ticks from now until the next bot's turn (Infinity with no bot): steps asked at once stop there. */
-  ticksToNextTurn(world: World): number {
+  ticksToNextTurn(world: Pick<World, "tick">): number {
     let next = Number.POSITIVE_INFINITY;
     for (const [role, bot] of this.bots) next = Math.min(next, (this.due.get(role) ?? nextTurn(world.tick, bot.thinkEveryTicks)) - world.tick);
     return Math.max(1, next);

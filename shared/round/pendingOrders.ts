@@ -1,7 +1,7 @@
 // How many orders may wait for the model, pure: each seat may have at most `perSeat` orders sent since the tissue last
 // moved (a paused room's, or a flood faster than the model's ticks), so one seat that floods is refused with a
 // sentence while its classmates' orders still go in; and the room at most `perRoom` in all (the memory bound).
-// Orders and ticks; called by server/rooms/TissueRoomBase.ts at the door, before an order becomes a round input.
+// Orders and ticks; called by server/rooms/commandDoor.ts at the door, before an order becomes a round input.
 
 /** Most orders one seat may send between two moves of the tissue (an honest player sends a few a tick at most). */
 export const MAX_PENDING_PER_SEAT = 40;

@@ -278,6 +278,6 @@ export function hoursToTicks(world: World, hours: number): number {
   return Math.round((hours * 3600) / world.dtS);
 }
 
-export function dayOf(world: World): number {
+export function dayOf(world: Pick<World, "tick" | "dtS">): number {
   return (world.tick * world.dtS) / 86400;
 }

@@ -96,15 +96,20 @@ describe("a live class and a crash of the server", () => {
 
     server = await startServerProcess({ env, port });
     url = server.baseUrl.replace("http", "ws");
-    const resumedLine = new RegExp(`Resumed class ${code}: round 1 paused at tick (\\d+) \\(state hash ([0-9a-f]+)\\)`).exec(server.output());
+    const resumedLine = new RegExp(`Resumed class ${code}: round 1 paused at tick (\\d+),`).exec(server.output());
     expect(resumedLine, server.output()).not.toBeNull();
     const resumedTick = Number(resumedLine![1]);
     expect(resumedTick).toBe(cp.world.tick);
+    // The model's thread rebuilds the round's world (the room holds none) and says its hash.
+    const rebuiltPattern = new RegExp(`Class ${code}: round 1 rebuilt at tick (\\d+) \\(state hash ([0-9a-f]+)\\)`);
+    await waitFor("the rebuilt round's hash", () => rebuiltPattern.test(server!.output()), 20_000);
+    const rebuilt = rebuiltPattern.exec(server.output())!;
+    expect(Number(rebuilt[1])).toBe(cp.world.tick);
 
     // An uninterrupted replay of the round's log to that tick gives the world the resumed class has.
     const scenario = scenarioWithVariant(SCENARIOS[cp.roundSetup.scenarioId ?? DEFAULT_SCENARIO_ID], cp.roundSetup.days, cp.roundSetup.variant);
     const replayed = replayRound({ scenario, params: makeParams(scenario.params), seed: cp.world.seed, endTick: cp.world.tick, ticks: cp.world.ticks, startHelperIds: [], startTregs: 0 });
-    expect(resumedLine![2]).toBe(stateHash(replayed));
+    expect(rebuilt[2]).toBe(stateHash(replayed));
 
     // Every device comes back to its own seat with its token.
     const back = new Map<string, ClassDevice>();

@@ -21,9 +21,9 @@ function snapshot(room: ClassroomRoom) {
   const seats: Record<string, unknown> = {};
   s.seats.forEach((seat, id) => (seats[id] = { role: seat.role, team: seat.team, squads: [...seat.squads], name: seat.name, bot: seat.bot }));
   return {
-    phase: s.phase, locked: s.locked, lateJoin: s.lateJoin, round: s.round, tick: room.world.tick, speed: room.roundClock.speed,
-    paused: room.roundClock.paused, scenarioId: s.scenarioId, outcome: room.world.outcome, seats, clients: room.clients.length,
-    pending: room.world.pending.length, cards: JSON.stringify([...room["cards"]]),
+    phase: s.phase, locked: s.locked, lateJoin: s.lateJoin, round: s.round, tick: room.facts.tick, speed: room.roundClock.speed,
+    paused: room.roundClock.paused, scenarioId: s.scenarioId, outcome: room.facts.outcome, seats, clients: room.clients.length,
+    pending: room.modelWorld()!.pending.length, cards: JSON.stringify([...room["cards"]]),
   };
 }
 
@@ -50,7 +50,7 @@ describe("a class of 30", () => {
     expect(names.size).toBe(30);
 
     // A tick in the lobby does not run the model, and a student's command waits for the start.
-    const tick0 = room.world.tick;
+    const tick0 = room.facts.tick;
     students[0].client.send(ClientMessage.command, { kind: "release", squad: 1 });
     await waitFor("the lobby refusal", () => students[0].refusals.length === 1);
     expect(students[0].refusals[0].error).toMatch(/not started/);
@@ -66,7 +66,7 @@ describe("a class of 30", () => {
 
     act({ action: "start" });
     await waitFor("the round to start", () => teacher.state.phase === "playing");
-    expect(room.world.tick).toBe(tick0);
+    expect(room.facts.tick).toBe(tick0);
     // Every student of a squad-commanding role has squads nobody else in the class has; no bots (every role is taken).
     const owners = new Map<number, number>();
     room.state.seats.forEach((s) => {
@@ -77,7 +77,7 @@ describe("a class of 30", () => {
     expect([...owners.values()].every((n) => n === 1)).toBe(true);
     expect(Math.max(...owners.keys())).toBeLessThanOrEqual(64);
     const counts = new Map<number, number>();
-    for (let i = 0; i < room.world.cells.count; i++) counts.set(room.world.cells.squad[i], (counts.get(room.world.cells.squad[i]) ?? 0) + 1);
+    for (let i = 0; i < room.modelWorld()!.cells.count; i++) counts.set(room.modelWorld()!.cells.squad[i], (counts.get(room.modelWorld()!.cells.squad[i]) ?? 0) + 1);
     for (const n of owners.keys()) expect(counts.get(n) ?? 0).toBeGreaterThan(0);
 
     // A student commands their own squad; a classmate's is refused.
@@ -87,10 +87,10 @@ describe("a class of 30", () => {
     eff[0].client.send(ClientMessage.command, { kind: "target", squad: theirs, x: 20, y: 20 });
     await waitFor("the refusal", () => eff[0].refusals.length === 1);
     expect(eff[0].refusals[0].error).toMatch(new RegExp(`squad ${theirs} is not yours`));
-    expect(room.world.pending).toEqual([{ kind: "target", squad: mine, x: 20, y: 20 }]);
+    expect(room.modelWorld()!.pending).toEqual([{ kind: "target", squad: mine, x: 20, y: 20 }]);
 
     room.advance(40);
-    expect(room.world.tick).toBe(tick0 + 40);
+    expect(room.facts.tick).toBe(tick0 + 40);
     await waitFor("a dashboard with the action", () => inbox.dashboards.some((d) => d.rows.some((r) => r.seatId === eff[0].client.sessionId && r.commands === 1)));
     const row = inbox.dashboards.at(-1)!.rows.find((r) => r.seatId === eff[0].client.sessionId)!;
     expect(row.lastAction).toBe(`sent squad ${mine} to 20, 20`);
@@ -100,9 +100,9 @@ describe("a class of 30", () => {
     act({ action: "end" });
     await waitFor("the debrief on every device", () => students.every((s) => s.debriefs.length === 1) && inbox.debriefs.length === 1);
     expect(teacher.state.phase).toBe("ended");
-    expect(room.world.outcome).not.toBe("ongoing");
+    expect(room.facts.outcome).not.toBe("ongoing");
     expect(inbox.debriefs[0].roles.filter((r) => r.bot === "")).toHaveLength(30);
-    expect(room.world.outcome).toBe("endedByTeacher"); // ended by the teacher long before the infection is decided
+    expect(room.facts.outcome).toBe("endedByTeacher"); // ended by the teacher long before the infection is decided
     expect(inbox.debriefs[0].outcome).toBe("endedByTeacher");
     expect(inbox.debriefs[0].outcomeText).toMatch(/^The teacher ended the round on day \d+ at \d\d:\d\d, before it was decided/);
     await waitFor("the rounds message", () => students.every((s) => s.rounds.length === 1));
@@ -141,9 +141,9 @@ describe("the lobby", () => {
     room.manual = false;
     const student = await joinStudent(ts, session.code);
     await waitFor("20 base ticks in the lobby", () => room.roundClock.baseTicks >= 20);
-    expect(room.world.tick).toBe(0);
+    expect(room.facts.tick).toBe(0);
     act({ action: "start" });
-    await waitFor("the model to run", () => room.world.tick > 0);
+    await waitFor("the model to run", () => room.facts.tick > 0);
     act({ action: "pause" });
     await waitFor("paused", () => teacher.state.paused);
     await Promise.all([student.client.leave(), teacher.leave()]);
@@ -157,7 +157,7 @@ describe("teacher powers", () => {
     const id = s.client.sessionId;
     act({ action: "scenario", scenarioId: "melanoma", days: 0.5 });
     await waitFor("the new scenario", () => teacher.state.scenarioId === "melanoma");
-    expect(room.world.scenario.days).toBe(0.5);
+    expect(room.facts.scenario.days).toBe(0.5);
     const oldName = room.state.seats.get(id)!.name;
     act({ action: "rename", seatId: id });
     await waitFor("a new name", () => room.state.seats.get(id)!.name !== oldName);
@@ -175,16 +175,16 @@ describe("teacher powers", () => {
     const therapy = THERAPY_NAMES[0];
     act({ action: "deal", therapy }); // nobody plays clinician: the teacher's card is played at once
     // made by the round on the model's thread: its card clock comes back with the answer
-    await waitFor("the dose given: its card cooling down", () => (room["cards"].get(therapy) ?? -1) > room.world.tick);
+    await waitFor("the dose given: its card cooling down", () => (room["cards"].get(therapy) ?? -1) > room.facts.tick);
     room.advance(1);
-    expect(room["cards"].get(therapy)).toBeGreaterThan(room.world.tick);
+    expect(room["cards"].get(therapy)).toBeGreaterThan(room.facts.tick);
 
     act({ action: "assign", seatId: id, role: "clinician" }); // takes the bot's seat mid-round
     await waitFor("the student is the clinician", () => room.state.seats.get(id)?.role === "clinician" && !room.state.seats.has("bot:clinician"));
     expect(room.state.seats.get("bot:treg")?.bot).toBe("normal"); // the Tregs went back to a bot
     act({ action: "deal", therapy });
-    await waitFor("the card ready for the student", () => room["cards"].get(therapy) === room.world.tick);
-    expect(room.world.pending.some((c) => c.kind === "therapy")).toBe(false);
+    await waitFor("the card ready for the student", () => room["cards"].get(therapy) === room.facts.tick);
+    expect(room.modelWorld()!.pending.some((c) => c.kind === "therapy")).toBe(false);
     await Promise.all([s.client.leave(), teacher.leave()]);
   });
 });

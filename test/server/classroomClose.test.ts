@@ -57,15 +57,15 @@ describe("closing a class", () => {
     act({ action: "start" });
     await waitFor("playing", () => room.state.phase === "playing");
     room.advance(30);
-    const tick = room.world.tick;
+    const tick = room.facts.tick;
     act({ action: "close" });
     await waitFor("every page told and disconnected", () => [teacher, ...students].every((d) => d.closed.length === 1 && d.left.length === 1));
     for (const d of [teacher, ...students]) {
       expect(d.closed[0]).toEqual({ reason: CLASS_CLOSED_TEXT });
       expect(d.left[0]).toBe(4000); // a consented close: the pages do not try to reconnect
     }
-    expect(room.world.outcome).toBe("endedByTeacher"); // ended as "end" does, at the tick it was closed
-    expect(room.world.tick).toBe(tick);
+    expect(room.facts.outcome).toBe("endedByTeacher"); // ended as "end" does, at the tick it was closed
+    expect(room.facts.tick).toBe(tick);
     await waitFor("the room disposed", () => matchMaker.getLocalRoomById(session.code) === undefined && !isLiveJoinCode(session.code));
     expect(await matchMaker.query({ roomId: session.code })).toHaveLength(0);
 

@@ -54,7 +54,7 @@ describe("catching up a round under way", () => {
     act({ action: "start" });
     await waitFor("playing", () => room.state.phase === "playing");
     room.advance(250);
-    const want = roundHistory(room.state.round, room.world.history);
+    const want = roundHistory(room.state.round, room.facts.history);
     expect(want.days).toHaveLength(25);
 
     // The teacher's page reloads: a new connection with the host secret.
@@ -63,7 +63,7 @@ describe("catching up a round under way", () => {
     const got = checkRoundHistory(again.histories[0]);
     expect(got.ok).toBe(true);
     expect(again.histories[0]).toEqual(want);
-    expect(again.histories[0].threat.at(-1)).toBe(Math.round(room.world.history.at(-1)!.values["threat.burden"] * 100) / 100); // the HUD's figure
+    expect(again.histories[0].threat.at(-1)).toBe(Math.round(room.facts.history.at(-1)!.values["threat.burden"] * 100) / 100); // the HUD's figure
 
     // A student's device drops and comes back with its token: the history comes with it.
     const token = student.client.reconnectionToken;
@@ -74,7 +74,7 @@ describe("catching up a round under way", () => {
     const back = listenAll(await ts.colyseus.sdk.reconnect(token));
     await waitFor("the history on the returning device", () => back.histories.length === 1);
     expect(back.histories[0].days).toHaveLength(30);
-    expect(back.histories[0]).toEqual(roundHistory(room.state.round, room.world.history));
+    expect(back.histories[0]).toEqual(roundHistory(room.state.round, room.facts.history));
     // Devices that stayed connected got none: their charts have been sampling all along.
     expect(teacher.histories).toHaveLength(0);
 

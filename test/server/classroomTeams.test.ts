@@ -44,7 +44,7 @@ describe("teams", () => {
     // Both clones have cells in the world.
     const cells = (mine: number[]) => {
       let n = 0;
-      for (let i = 0; i < room.world.cells.count; i++) if (mine.includes(room.world.cells.squad[i])) n++;
+      for (let i = 0; i < room.modelWorld()!.cells.count; i++) if (mine.includes(room.modelWorld()!.cells.squad[i])) n++;
       return n;
     };
     expect(cells(squads(a))).toBeGreaterThan(0);

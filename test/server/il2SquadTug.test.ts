@@ -23,7 +23,7 @@ test("a class's devices receive each squad's share of the IL-2; a new round clea
 
   room.advance(360); // 6 simulated hours
   room.broadcastPatch();
-  await waitFor("the devices to catch up", () => [a, b].every((s) => s.client.state.tick === room.world.tick));
+  await waitFor("the devices to catch up", () => [a, b].every((s) => s.client.state.tick === room.facts.tick));
   const mine = (s: typeof a) => [...room.state.seats.get(s.client.sessionId)!.squads];
   const got = a.client.state.hud.il2Squads as unknown as MapLike;
   const squads = entries(got);
@@ -59,7 +59,7 @@ test("a solo room sends no squad shares", async () => {
   await client.waitForInitialState();
   room.advance(360);
   room.broadcastPatch();
-  await waitFor("the client to catch up", () => client.state.tick === room.world.tick);
+  await waitFor("the client to catch up", () => client.state.tick === room.facts.tick);
   expect(client.state.hud.il2ShareCd4).toBeGreaterThan(0);
   expect((client.state.hud.il2Squads as unknown as MapLike).size).toBe(0);
   await client.leave();

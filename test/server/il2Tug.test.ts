@@ -24,12 +24,12 @@ test("clients receive who caught the IL-2, and a restart clears it", async () =>
 
   room.advance(360); // 6 simulated hours: helpers at the dendritic cells make IL-2, every receptor takes some
   room.broadcastPatch();
-  await waitFor("the client to catch up", () => client.state.tick === room.world.tick);
+  await waitFor("the client to catch up", () => client.state.tick === room.facts.tick);
   const got = shares(client.state.hud as Hud);
   const sum = TUG_GROUPS.reduce((a, g) => a + got[g], 0);
   expect(sum).toBeGreaterThan(1000 - 4 * TUG_STEP_PERMILLE);
   expect(sum).toBeLessThan(1000 + 4 * TUG_STEP_PERMILLE);
-  const model = latestShares(room.world.history)!;
+  const model = latestShares(room.facts.history)!;
   for (const g of TUG_GROUPS) expect(Math.abs(got[g] / 1000 - model[g]), g).toBeLessThanOrEqual(TUG_STEP_PERMILLE / 1000 + 1e-9);
   expect(got.treg, "Tregs catch some of it").toBeGreaterThan(0);
 

@@ -35,7 +35,7 @@ describe("orders waiting for the model", () => {
     const [flooder, honest] = students;
     const floodSquad = squadOf(flooder)!, honestSquad = squadOf(honest);
     expect([floodSquad, honestSquad].every((sq) => sq !== undefined)).toBe(true); // a class of two: two squad roles
-    const tick = room.world.tick;
+    const tick = room.facts.tick;
 
     const extra = 5;
     await sendPaced(flooder, floodSquad, MAX_PENDING_PER_SEAT + extra);
@@ -43,19 +43,19 @@ describe("orders waiting for the model", () => {
     for (const r of flooder.refusals) {
       expect(r.error).toMatch(new RegExp(`you have sent ${MAX_PENDING_PER_SEAT} orders that are still waiting for the tissue to move`));
     }
-    expect(room.world.tick).toBe(tick); // the tissue did not move meanwhile
-    expect(room.world.pending.filter((c) => "squad" in c && c.squad === floodSquad)).toHaveLength(MAX_PENDING_PER_SEAT);
+    expect(room.facts.tick).toBe(tick); // the tissue did not move meanwhile
+    expect(room.modelWorld()!.pending.filter((c) => "squad" in c && c.squad === floodSquad)).toHaveLength(MAX_PENDING_PER_SEAT);
 
     // The classmate's orders go in while the flooder is refused.
     await sendPaced(honest, honestSquad!, 3);
-    await waitFor("the classmate's orders waiting", () => room.world.pending.filter((c) => "squad" in c && c.squad === honestSquad).length === 3);
+    await waitFor("the classmate's orders waiting", () => room.modelWorld()!.pending.filter((c) => "squad" in c && c.squad === honestSquad).length === 3);
     expect(honest.refusals).toEqual([]);
 
     // Once the tissue moves, the waiting orders are carried out and the flooder may order again.
     room.advance(1);
-    expect(room.world.pending).toEqual([]);
+    expect(room.modelWorld()!.pending).toEqual([]);
     flooder.client.send(ClientMessage.command, { kind: "target", squad: floodSquad, x: 30, y: 30 });
-    await waitFor("the new order waiting", () => room.world.pending.length === 1);
+    await waitFor("the new order waiting", () => room.modelWorld()!.pending.length === 1);
     expect(flooder.refusals).toHaveLength(extra);
   }, 60_000);
 });

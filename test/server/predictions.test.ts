@@ -59,12 +59,12 @@ describe("predictions in solo play", () => {
     expect(box.refusals[4].error).toMatch(/before it gets going/);
 
     room.advance(1440); // to the end
-    expect(room.world.outcome).not.toBe("ongoing");
+    expect(room.facts.outcome).not.toBe("ongoing");
     await waitFor("the judged prediction", () => box.mine.some((m) => m.results !== null));
     const results = box.mine.find((m) => m.results !== null)!.results!;
     expect(results).toHaveLength(1);
     const q = questionsFor({ threat: { kind: "virus", sites: [] } }, 0.5).find((x) => x.id === "il2Winner")!;
-    const seen = observe(q, room.world.history);
+    const seen = observe(q, room.facts.history);
     expect(results[0]).toMatchObject({ question: "il2Winner", predicted: "treg", predictedText: "Tregs", happened: seen.happened, right: seen.happened === null ? null : seen.happened === "treg" });
     expect(results[0].numbers).toMatch(/Shares of all the IL-2 captured: Helper T cells \d+%/);
     expect(results[0].explain).toMatch(/IL-2/);
@@ -147,7 +147,7 @@ describe("predictions and lesson plans in a class", () => {
       expect(status.round!.question).toBe(plan.rounds[k].question);
       await waitFor("the lobby on the teacher's page", () => teacher.state.phase === "lobby"); // the status message can come before the patch
       expect(room.state.scenarioId).toBe(plan.rounds[k].scenarioId);
-      for (const [name, value] of Object.entries(plan.rounds[k].variant?.params ?? {})) expect(room.world.params[name as keyof typeof room.world.params]).toBe(value);
+      for (const [name, value] of Object.entries(plan.rounds[k].variant?.params ?? {})) expect(room.facts.params[name as keyof typeof room.facts.params]).toBe(value);
     }
     teacher.send(LESSON_MESSAGE, { secret: session.hostSecret, action: "next" });
     await waitFor("the end of the plan said", () => tBox.refusals.length === 2);

@@ -29,7 +29,7 @@ async function sandbox(options: Record<string, unknown> = {}) {
 
 const count = (room: TissueRoom, type: number) => {
   let n = 0;
-  for (let i = 0; i < room.world.cells.count; i++) if (room.world.cells.type[i] === type) n++;
+  for (let i = 0; i < room.modelWorld()!.cells.count; i++) if (room.modelWorld()!.cells.type[i] === type) n++;
   return n;
 };
 
@@ -38,20 +38,20 @@ describe("sandbox controls", () => {
     const { room, client, settings } = await sandbox();
     expect(settings[0].live.holdIl2Pm).toBe(0);
     room.advance(20);
-    const before = sampleMetrics(room.world).values["il2.meanPm"];
+    const before = sampleMetrics(room.modelWorld()!).values["il2.meanPm"];
     client.send(SANDBOX_MESSAGE, { set: { holdIl2Pm: 3000 } });
     await waitFor("the new settings", () => settings.length === 2);
     expect(settings[1].live.holdIl2Pm).toBe(3000);
-    expect(room.world.params.holdIl2Pm).toBe(3000);
+    expect(room.facts.params.holdIl2Pm).toBe(3000);
     room.advance(5);
-    const after = sampleMetrics(room.world).values["il2.meanPm"];
+    const after = sampleMetrics(room.modelWorld()!).values["il2.meanPm"];
     expect(after).toBeGreaterThan(before);
     expect(after).toBeGreaterThan(1000);
     // back to 0: the cells make the field again, and it falls
     client.send(SANDBOX_MESSAGE, { set: { holdIl2Pm: 0 } });
     await waitFor("the field released", () => settings.length === 3);
     room.advance(120);
-    expect(sampleMetrics(room.world).values["il2.meanPm"]).toBeLessThan(after);
+    expect(sampleMetrics(room.modelWorld()!).values["il2.meanPm"]).toBeLessThan(after);
     await client.leave();
   });
 
@@ -70,7 +70,7 @@ describe("sandbox controls", () => {
 
   test("hostile values are refused with a sentence and change nothing", async () => {
     const { room, client, refusals, settings } = await sandbox();
-    const params = { ...room.world.params };
+    const params = { ...room.facts.params };
     const bad: [unknown, RegExp][] = [
       [{ set: { holdIl2Pm: NaN } }, /must be a number/],
       [{ set: { holdIl2Pm: Infinity } }, /must be a number/],
@@ -87,7 +87,7 @@ describe("sandbox controls", () => {
     await waitFor("every refusal", () => refusals.length === bad.length);
     bad.forEach(([, pattern], i) => expect(refusals[i].error).toMatch(pattern));
     expect(refusals.every((r) => r.message === SANDBOX_MESSAGE)).toBe(true);
-    expect(room.world.params).toEqual(params);
+    expect(room.facts.params).toEqual(params);
     expect(settings).toHaveLength(1);
     await client.leave();
   });
@@ -104,7 +104,7 @@ describe("sandbox controls", () => {
     client.send(SANDBOX_MESSAGE, { set: { holdIl2Pm: 30 } });
     await waitFor("the refusal", () => refusals.length === 1);
     expect(refusals[0].error).toMatch(/sandbox scenario only/);
-    expect(room.world.params.holdIl2Pm).toBe(0);
+    expect(room.facts.params.holdIl2Pm).toBe(0);
     await client.leave();
   });
 
@@ -120,13 +120,13 @@ describe("sandbox controls", () => {
     student.client.send(SANDBOX_MESSAGE, { secret: "guess", set: { holdIl2Pm: 300 } });
     await waitFor("the student refused twice", () => student.refusals.length === 2);
     expect(student.refusals.every((r) => /only the teacher/.test(r.error))).toBe(true);
-    expect(room.world.params.holdIl2Pm).toBe(0);
+    expect(room.facts.params.holdIl2Pm).toBe(0);
     teacher.send(SANDBOX_MESSAGE, { secret: session.hostSecret, set: { holdIl2Pm: 1e9 } });
     await waitFor("the bad value refused", () => inbox.refusals.length === 1);
     expect(inbox.refusals[0].error).toMatch(/outside its range/);
     teacher.send(SANDBOX_MESSAGE, { secret: session.hostSecret, set: { holdIl2Pm: 300, tregShareOfCd4: 0.3 } });
     await waitFor("the teacher's settings", () => settings.some((m) => m.live.holdIl2Pm === 300));
-    expect(room.world.params.holdIl2Pm).toBe(300);
+    expect(room.facts.params.holdIl2Pm).toBe(300);
     expect(settings.at(-1)!.next.params).toEqual({ holdIl2Pm: 300, tregShareOfCd4: 0.3 });
     expect(studentGot).toEqual([]); // the sandbox is the teacher's
     await Promise.all([student.client.leave(), teacher.leave()]);

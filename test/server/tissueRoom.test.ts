@@ -36,7 +36,7 @@ async function manualRoom(options: Record<string, unknown> = {}) {
 
 /** Waits until the client's copy of the state has caught up with the room's tick. */
 async function synced(room: TissueRoom, client: SdkRoom) {
-  await waitFor("the client to see the room's tick", () => client.state.tick === room.world.tick);
+  await waitFor("the client to see the room's tick", () => client.state.tick === room.facts.tick);
 }
 
 type ClientCell = { type: number; x: number; y: number; squad: number; status: number };
@@ -80,12 +80,12 @@ describe("seats and roles", () => {
     const second = await join(room);
     expect(room.clients.length).toBe(2);
     expect([...room.state.seats.keys()].sort()).toEqual(["bot:clinician", "bot:effector", "bot:nk", "bot:treg"]);
-    const before = stateHash(room.world);
+    const before = stateHash(room.modelWorld()!);
     second.client.send(ClientMessage.command, { kind: "target", squad: 1, x: 10, y: 10 });
     second.client.send(ClientMessage.control, { action: "pause" });
     await waitFor("two refusals", () => second.refusals.length === 2);
-    expect(room.world.pending.length).toBe(0);
-    expect(stateHash(room.world)).toBe(before);
+    expect(room.modelWorld()!.pending.length).toBe(0);
+    expect(stateHash(room.modelWorld()!)).toBe(before);
     expect(room.state.paused).toBe(false);
     first.send(ClientMessage.control, { action: "pause" });
     await waitFor("the first watcher's pause", () => room.state.paused);
@@ -118,7 +118,7 @@ describe("commands", () => {
     };
     const before = meanDistance();
     client.send(ClientMessage.command, { kind: "target", squad: 1, ...point });
-    await waitFor("the command to be queued", () => room.world.pending.length === 1);
+    await waitFor("the command to be queued", () => room.modelWorld()!.pending.length === 1);
     room.advance(30);
     await synced(room, client);
     // Positions are written under a budget, so a few patches may pass before every cell has caught up.
@@ -132,7 +132,7 @@ describe("commands", () => {
   test("bad payloads and commands for others' squads or cells are refused with a reason and change nothing", async () => {
     const { room, client, refusals } = await manualRoom();
     await synced(room, client);
-    const w = room.world;
+    const w = room.modelWorld()!;
     const tregCell = Array.from({ length: w.cells.count }, (_, i) => i).find((i) => w.cells.type[i] === CellType.treg)!;
     const ownCell = Array.from({ length: w.cells.count }, (_, i) => i).find((i) => w.cells.squad[i] === 1)!;
     const before = stateHash(w);
@@ -152,10 +152,8 @@ describe("commands", () => {
     ];
     for (const [type, payload] of bad) client.send(type, payload);
     await waitFor("every refusal", () => refusals.length === bad.length);
-    bad.forEach(([type, , pattern], k) => {
-      expect(refusals[k].message).toBe(type);
-      expect(refusals[k].error).toMatch(pattern);
-    });
+    // the door's refusals come at once, the round's rules' (whose squad, whose cell) with the model's answer
+    for (const [type, , pattern] of bad) expect(refusals.filter((r) => r.message === type && pattern.test(r.error)).length, String(pattern)).toBe(1);
     expect(w.pending).toEqual([]);
     expect(stateHash(w)).toBe(before);
     expect(room.clients.length).toBe(1); // refused, not disconnected
@@ -168,7 +166,7 @@ describe("commands", () => {
     // The allowance's second starts with the first command, so the burst falls in one window: 20 in, 20 out.
     await waitFor("the refusals", () => refusals.length === 20);
     expect(refusals.every((r) => /too many commands/.test(r.error))).toBe(true);
-    expect(room.world.pending.length).toBe(20);
+    expect(room.modelWorld()!.pending.length).toBe(20);
     expect(room.clients.length).toBe(1);
     await client.leave();
   });
@@ -179,24 +177,24 @@ describe("commands", () => {
     client.onMessage(ServerMessage.events, (batch: WireEvent[]) => events.push(...batch));
     await synced(room, client);
     client.send(ClientMessage.command, { kind: "therapy", therapy: "lowDose", course: true });
-    await waitFor("the course to be queued", () => room.world.pending.length === 1);
+    await waitFor("the course to be queued", () => room.modelWorld()!.pending.length === 1);
     room.advance(1);
     await synced(room, client);
     await waitFor("the dose event", () => events.some((e) => e.kind === "dose" && e.therapy === "lowDose"));
     expect(events.every((e) => ["activation", "division", "kill", "dose", "leak", "outcome"].includes(e.kind))).toBe(true);
-    expect(client.state.cards.get("lowDose")!.readyTick).toBeGreaterThan(room.world.tick + 60);
-    const before = stateHash(room.world);
+    expect(client.state.cards.get("lowDose")!.readyTick).toBeGreaterThan(room.facts.tick + 60);
+    const before = stateHash(room.modelWorld()!);
     client.send(ClientMessage.command, { kind: "therapy", therapy: "lowDose" });
     await waitFor("the refusal", () => refusals.length === 1);
     expect(refusals[0].error).toMatch(/still in use/);
-    expect(room.world.pending).toEqual([]);
-    expect(stateHash(room.world)).toBe(before);
+    expect(room.modelWorld()!.pending).toEqual([]);
+    expect(stateHash(room.modelWorld()!)).toBe(before);
     await client.leave();
   });
 
   test("inspect answers with the cell's details", async () => {
     const { room, client } = await manualRoom();
-    const w = room.world;
+    const w = room.modelWorld()!;
     const id = w.cells.id[0];
     const answer = new Promise<InspectResult>((resolve) => client.onMessage(ServerMessage.inspect, resolve));
     client.send(ClientMessage.inspect, { cellId: id });
@@ -216,8 +214,8 @@ describe("the host's controls", () => {
     room.advance(5);
     client.send(ClientMessage.control, { action: "restart" });
     await waitFor("the restart", () => client.state.round === 2);
-    expect(room.world.seed).toBe(8);
-    expect(room.world.tick).toBe(0);
+    expect(room.facts.seed).toBe(8);
+    expect(room.facts.tick).toBe(0);
     expect(client.state.paused).toBe(false);
     expect(client.state.seats.size).toBe(4);
 
@@ -305,7 +303,7 @@ describe("the field", () => {
     expect(kinds.filter((k) => k === 2).length).toBe(12); // deltas after the join's key frame
     expect(mirror.width).toBe(128);
     // Deltas skip changes under the dead-band (2 levels at speed 1): every voxel within one level (~6%) of the truth.
-    const truth = encodeField(room.world.field.c);
+    const truth = encodeField(room.modelWorld()!.field.c);
     let worst = 0;
     truth.forEach((b, i) => (worst = Math.max(worst, Math.abs(b - mirror.levels[i]))));
     expect(worst).toBeLessThanOrEqual(1);
@@ -338,16 +336,16 @@ describe("a round to its end", () => {
     await client.leave();
     await waitFor("the effector seat to pass to a bot", () => room.state.seats.has("bot:effector"));
     room.advance(2000);
-    expect(room.world.outcome).not.toBe("ongoing");
-    expect(room.world.tick).toBeLessThanOrEqual(0.25 * 1440 + 10);
+    expect(room.facts.outcome).not.toBe("ongoing");
+    expect(room.facts.tick).toBeLessThanOrEqual(0.25 * 1440 + 10);
     expect(room.bots.accepted).toBeGreaterThan(0);
 
     const { client: late, debriefs } = await join(room);
     await waitFor("the debrief", () => debriefs.length === 1);
     const debrief = debriefs[0];
-    expect(debrief.outcome).toBe(room.world.outcome);
+    expect(debrief.outcome).toBe(room.facts.outcome);
     expect(debrief.roles.map((r) => r.role)).toEqual(["effector", "treg", "nk", "clinician"]);
-    await waitFor("the outcome in the state", () => late.state.outcome === room.world.outcome);
+    await waitFor("the outcome in the state", () => late.state.outcome === room.facts.outcome);
     // Every seat's squad numbers reach the late joiner as the room holds them (the bots' were written at creation).
     expect(room.seats.byId.size).toBe(4);
     for (const seat of room.seats.byId.values()) expect([...(late.state.seats.get(seat.id)?.squads ?? [])]).toEqual(seat.squads);
@@ -360,18 +358,18 @@ describe("the timer", () => {
   test("without `manual` the model advances by itself; pause stops it", async () => {
     const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { seed: 1 });
     const client = await ts.colyseus.connectTo(room);
-    const start = room.world.tick;
-    await waitFor("10 ticks", () => room.world.tick >= start + 10, 10_000);
+    const start = room.facts.tick;
+    await waitFor("10 ticks", () => room.facts.tick >= start + 10, 10_000);
     expect(room.modelOnThread).toBe(true);
     room.control({ action: "pause" });
-    const paused = room.world.tick;
+    const paused = room.facts.tick;
     // The steps already asked of the model's thread still land (however loaded the machine): then nothing more.
     const thread = (room as unknown as { model: { asked: unknown; answer: unknown } }).model;
     await waitFor("the ask in flight to land", () => thread.asked === null && thread.answer === null, 10_000);
-    const held = room.world.tick;
+    const held = room.facts.tick;
     expect(held - paused).toBeLessThanOrEqual(MAX_TICKS_PER_ASK);
     await new Promise((r) => setTimeout(r, 300));
-    expect(room.world.tick).toBe(held);
+    expect(room.facts.tick).toBe(held);
     await client.leave();
   });
 });

@@ -31,7 +31,7 @@ test("bytes per second per client near the viral peak, printed; positions per pa
   room.advance(3 * 1440); // day 3: the killers' clone has expanded (~13 s of CPU on an idle machine)
   // Let the position budget drain the backlog of the jump before measuring.
   for (let k = 0; k < 60; k++) room.broadcastPatch();
-  await waitFor("the client to catch up", () => client.state.tick === room.world.tick, 20_000);
+  await waitFor("the client to catch up", () => client.state.tick === room.facts.tick, 20_000);
   const immune = [...client.state.cells.values()].filter((c: { type: number }) => c.type <= 4).length;
   expect(immune).toBeGreaterThan(500);
 
@@ -70,14 +70,14 @@ test("bytes per second per client near the viral peak, printed; positions per pa
         patches++;
       }
     }
-    await waitFor("every frame to arrive", () => client.state.tick === room.world.tick && fieldFrames === frames0 + room.fieldSeq - seq0, 20_000);
+    await waitFor("every frame to arrive", () => client.state.tick === room.facts.tick && fieldFrames === frames0 + room.fieldSeq - seq0, 20_000);
     const steps1 = room.roundClock.stepStats();
     const stepMs = (steps1.meanMs * steps1.steps - steps0.meanMs * steps0.steps) / (steps1.steps - steps0.steps);
     const total = [...bytes.values()].reduce((a, b) => a + b, 0);
     const parts = [...bytes].map(([k, v]) => `${k} ${Math.round(v / SECONDS)}`).join(", ");
     lines.push(`speed ${speed}: ${Math.round(total / SECONDS)} B/s per client (${parts}); model step ${stepMs.toFixed(2)} ms mean, patch ${(patchMs / patches).toFixed(2)} ms mean`);
   }
-  console.log(`[bandwidth] viral seed 1 at day 3 (${room.world.outcome}): ${immune} immune cells, ${client.state.cells.size} cells synced; ` +
+  console.log(`[bandwidth] viral seed 1 at day 3 (${room.facts.outcome}): ${immune} immune cells, ${client.state.cells.size} cells synced; ` +
     `patch ${PATCH_RATE_MS} ms, ${POSITIONS_PER_PATCH} positions/patch\n  ${lines.join("\n  ")}`);
   expect(maxMoved).toBeGreaterThan(0);
   expect(maxMoved).toBeLessThanOrEqual(POSITIONS_PER_PATCH);

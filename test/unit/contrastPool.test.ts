@@ -110,7 +110,7 @@ describe("a room's contrasts", () => {
     contrasts.startRound(world, 0);
     contrasts.commands(0, [{ kind: "therapy", therapy: "highDose" }]);
     for (let t = 0; t < 15; t++) step(world);
-    contrasts.roundEnded(world);
+    contrasts.roundEnded(world.tick, world.history);
     expect(pool.load.running).toBe(1);
     await waitUntil(() => sent.some((u) => u.status === "done"));
     const planned = sent[0].planned.map((p) => p.id);
@@ -122,7 +122,7 @@ describe("a room's contrasts", () => {
 
     // the next round ends, then a new one starts before its contrasts are done: the job is dropped, nothing more is sent
     contrasts.startRound(world, 1);
-    contrasts.roundEnded(world);
+    contrasts.roundEnded(world.tick, world.history);
     contrasts.startRound(world, 2);
     const count = sent.length;
     await waitUntil(() => pool.load.running === 0 && pool.load.queued === 0);

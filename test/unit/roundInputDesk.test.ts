@@ -1,8 +1,8 @@
-// The room's desk of round inputs (server/rooms/roundInputDesk.ts): in the room's own process inputs are made at once
-// and logged at the world's tick (refusals not logged); on the model's thread they wait for the next ask, go with it
-// after its edits, and are logged at that ask's tick only when the thread's answer says they changed the round; an ask
-// dropped sends its inputs again first; a bot seated on the room's Round goes to the thread as an input; the teacher's
-// end tells what still waits; a bot seated outside the log makes the log unfit to replay.
+// The room's desk of round inputs (server/rooms/roundInputDesk.ts): inputs wait for the next ask to the model's host
+// (its thread or this process), go with it after its edits, and are logged at that ask's tick only when the host's
+// answer says they changed the round; an ask dropped sends its inputs again first; a bot seated on the room's seats
+// goes to the Round as an input; the teacher's end tells what still waits; a bot seated outside the log makes the log
+// unfit to replay.
 
 import { describe, expect, test } from "vitest";
 import { Round, type InputAnswer } from "../../shared/round/index.ts";
@@ -16,42 +16,30 @@ const clinician = { role: "clinician" as const, squads: ROLE_SQUADS.clinician };
 const course = { kind: "admit" as const, sender: clinician, command: { kind: "therapy" as const, therapy: "lowDose" as const, course: true } };
 const again = { kind: "admit" as const, sender: clinician, command: { kind: "therapy" as const, therapy: "lowDose" as const, course: false } };
 
-function desk(onThread: boolean) {
-  const round = new Round(createWorld(sc, makeParams(sc.params), 3));
-  const d = new RoundInputDesk(round, () => true, () => onThread);
+function desk() {
+  const round = new Round(createWorld(sc, makeParams(sc.params), 3)); // the room's bot seats: its BotSeats
+  const d = new RoundInputDesk(() => round.bots.roles());
   round.bots.watch = (change) => d.seatChanged(change);
   return { round, d };
 }
 
 describe("the room's round inputs", () => {
-  test("in the room's process: made at once, logged at the world's tick; a refusal is answered and not logged", () => {
-    const { round, d } = desk(false);
-    step(round.world);
-    expect(d.make(course, () => {})).toMatchObject({ ok: true });
-    const refused = d.make(again, () => {});
-    expect(refused).toMatchObject({ ok: false });
-    expect((refused as { error: string }).error).toMatch(/still in use/);
-    round.bots.seat("nk", "hard", round.world.seed, round.world.dtS);
-    expect(d.inputs.logged).toEqual([{ tick: 1, input: course }, { tick: 1, input: { kind: "seat", role: "nk", difficulty: "hard" } }]);
-    expect(d.replayable()).toBe(true);
-  });
-
-  test("on the thread: inputs wait for the ask, follow its edits in the log, and are logged when the answer says they changed the round", () => {
-    const { round, d } = desk(true);
+  test("inputs wait for the ask, follow its edits in the log, and are logged at its tick when the answer says they changed the round", () => {
+    const { round, d } = desk();
     const told: InputAnswer[] = [];
-    expect(d.make(course, (a) => told.push(a))).toBeUndefined();
-    round.bots.seat("treg", "normal", round.world.seed, round.world.dtS); // the room's seat changes now; the thread's with the ask
-    expect(d.make(again, (a) => told.push(a))).toBeUndefined();
+    d.make(course, (a) => told.push(a));
+    round.bots.seat("treg", "normal", round.world.seed, round.world.dtS); // the room's seat changes now; the Round's with the ask
+    d.make(again, (a) => told.push(a));
     expect(d.waitingCount).toBe(3);
     const edit = { kind: "merge" as const, from: 5, to: 1 };
-    const sent = d.send([edit]);
+    const sent = d.send([edit], 0);
     expect(sent).toEqual([course, { kind: "seat", role: "treg", difficulty: "normal" }, again]);
     // the thread died: the ask's inputs go again, before one made since
     d.resend();
     const later = { kind: "give" as const, therapy: "highDose" as const };
     d.make(later, (a) => told.push(a));
     step(round.world);
-    expect(d.send([])).toEqual([...sent, later]);
+    expect(d.send([], 1)).toEqual([...sent, later]);
     d.answered([{ ok: true, command: course.command }, null, { ok: false, error: "still in use" }, "the leak is past the line"]);
     expect(told).toEqual([{ ok: true, command: course.command }, { ok: false, error: "still in use" }, "the leak is past the line"]);
     expect(d.inputs.logged).toEqual([
@@ -60,13 +48,14 @@ describe("the room's round inputs", () => {
       { tick: 1, input: { kind: "seat", role: "treg", difficulty: "normal" } },
     ]);
     expect(d.waitingCount).toBe(0);
+    expect(d.to(7)).toEqual({ logged: d.inputs.logged, tick: 7 });
   });
 
   test("the teacher's end tells what waits; a bot seated outside the log, or a rebuilt round, cannot be replayed", () => {
-    const { round, d } = desk(true);
+    const { round, d } = desk();
     const told: InputAnswer[] = [];
     d.make(course, (a) => told.push(a));
-    d.send([]);
+    d.send([], 0);
     d.make(again, (a) => told.push(a));
     d.stop();
     expect(told).toEqual(["the round is over", "the round is over"]);

@@ -1,8 +1,8 @@
 // A live class as a checkpoint keeps it, so that the class outlives a crash of the server: its code, the host
 // secret's hash (never the secret), its settings and rounds so far, every seat (nickname, role, team, squads, and the
 // reconnection token each device holds, which lets that device prove it is the same one), the bots' roles, the
-// therapy cards, and the round in play as its seed and its log of what reached the model (the model is
-// deterministic: they rebuild it). Pure data and its check; ClassCheckpointer (classCheckpointer.ts) takes and saves
+// therapy cards, and the round in play as its seed, its log of what reached the model and, when it holds the whole
+// round, its inputs log (the model and the bots are deterministic: they rebuild it, bots' memories included). Pure data and its check; ClassCheckpointer (classCheckpointer.ts) takes and saves
 // them, resume.ts puts a class back from one.
 
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
@@ -98,6 +98,7 @@ export function parseCheckpoint(body: string): { ok: true; value: ClassCheckpoin
     [Array.isArray(c.bots) && c.bots.every((r) => (ROLES as readonly unknown[]).includes(r)), "bots"],
     [Array.isArray(c.origin) && Array.isArray(c.cards) && isInt(c.nextRefId), "origin/cards/nextRefId"],
     [isObj(w) && isInt(w.seed) && isInt(w.tick) && Array.isArray(w.ticks) && Array.isArray(w.pending) && Array.isArray(w.unsentEdits), "world"],
+    [!isObj(w) || w.inputs === undefined || (Array.isArray(w.inputs) && w.inputs.every((l) => isObj(l) && isInt(l.tick) && l.tick <= (w.tick as number) && isObj(l.input) && isStr(l.input.kind))), "world.inputs"],
   ];
   const bad = checks.find(([ok]) => !ok);
   return bad ? { ok: false, error: `bad ${bad[1]}` } : { ok: true, value: c as unknown as ClassCheckpoint };

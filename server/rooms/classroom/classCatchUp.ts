@@ -16,11 +16,11 @@ export function classCatchUp(c: ClassParts, client: Client): void {
   if (c.summaries.length) client.send(ClassroomServerMessage.rounds, c.summaries);
   if (c.lesson.status().plan) client.send(LESSON_STATUS_MESSAGE, c.lesson.status());
   if (teacher && c.state.scenarioId === SANDBOX_SCENARIO_ID) {
-    client.send(SANDBOX_SETTINGS_MESSAGE, sandboxSettings({ world: c.world, variant: c.roundSetup.variant }));
+    client.send(SANDBOX_SETTINGS_MESSAGE, sandboxSettings({ params: c.facts.params, variant: c.roundSetup.variant }));
   }
-  if (c.phase === "ended" && teacher) client.send(PREDICTION_TALLY_MESSAGE, c.predictions.tally(c.roster.order, c.world.history));
-  if (c.phase !== "lobby" && c.world.history.length > 0) {
-    client.send(ClassroomServerMessage.history, roundHistory(c.state.round, c.world.history, undefined, threatMetricOf(c.world)));
+  if (c.phase === "ended" && teacher) client.send(PREDICTION_TALLY_MESSAGE, c.predictions.tally(c.roster.order, c.facts.history));
+  if (c.phase !== "lobby" && c.facts.history.length > 0) {
+    client.send(ClassroomServerMessage.history, roundHistory(c.state.round, c.facts.history, undefined, threatMetricOf(c.facts)));
   }
   c.quiz.catchUp(client);
 }

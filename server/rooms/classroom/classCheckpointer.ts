@@ -4,13 +4,15 @@
 // normally; kept when the server is shutting down (a restart resumes it). Held by ClassroomRoom, which gives it the
 // class's insides as ClassInternals.
 
+import type { WorldLook } from "../model/modelHost.ts";
+import type { RoundFacts } from "../model/roundFacts.ts";
 import type { Client } from "@colyseus/core";
 import { matchMaker } from "@colyseus/core";
 import { $changes } from "@colyseus/schema";
 import type { RoundSummary } from "../../../shared/net/classroom.ts";
 import type { Speed } from "../../../shared/net/messages.ts";
 import type { TissueState } from "../../../shared/net/TissueState.ts";
-import type { Difficulty, Role, World } from "../../../shared/sim/index.ts";
+import type { Difficulty, Role } from "../../../shared/sim/index.ts";
 import { getCheckpointStore } from "../../results/checkpointStore.ts";
 import type { BotSeats, CardClock } from "../../../shared/round/index.ts";
 import type { Seats } from "../seats.ts";
@@ -34,7 +36,8 @@ export interface ClassInternals {
   /** Seats kept for away devices (seatHold.ts). */
   readonly holds: SeatHolds;
   readonly summaries: RoundSummary[];
-  readonly world: World;
+  /** What the room knows of its round (model/roundFacts.ts): its tick, seed and tick length. */
+  readonly facts: Pick<RoundFacts, "tick" | "seed" | "dtS">;
   readonly difficulty: Difficulty;
   readonly speed: Speed;
   /** The raw secret; "" in a resumed class until the teacher has shown it. */
@@ -43,6 +46,8 @@ export interface ClassInternals {
   roundSetup: RoundSetup;
   cards: CardClock;
   roundSoFar(): RoundSoFar;
+  /** The model's own world: its tick and state hash (model/modelHost.ts). */
+  lookAtModel(): Promise<WorldLook | null>;
   resumeRound(so: RoundSoFar): number;
   setSpeed(speed: Speed): void;
   setPaused(paused: boolean): void;
@@ -95,7 +100,7 @@ export class ClassCheckpointer {
 
   /** The timer's call: saves when the round moved or the class changed. */
   tick(): void {
-    if (this.dirty || this.c.world.tick !== this.lastTick) this.save();
+    if (this.dirty || this.c.facts.tick !== this.lastTick) this.save();
   }
 
   save(): void {

@@ -4,13 +4,14 @@
 // clients, broadcast and metadata). Read by teacherDesk.ts, teacherDoor.ts, roundEnd.ts, classCatchUp.ts, classAuth.ts,
 // quizBook.ts, dashboard.ts, and by the checkpoint as ClassInternals (classCheckpointer.ts, resume.ts).
 
+import type { WorldLook } from "../model/modelHost.ts";
+import type { RoundFacts } from "../model/roundFacts.ts";
 import type { Client } from "@colyseus/core";
 import { ClassroomServerMessage, REMOVED_TEXT, type RoundSummary, type SessionInfo } from "../../../shared/net/classroom.ts";
 import type { Speed } from "../../../shared/net/messages.ts";
 import type { TissueState } from "../../../shared/net/TissueState.ts";
-import type { RoleLedger } from "../../../shared/report/roleLedger.ts";
-import type { BotSeats, CardClock, ClassPhase, Round } from "../../../shared/round/index.ts";
-import type { Difficulty, World } from "../../../shared/sim/index.ts";
+import type { BotSeats, CardClock, ClassPhase } from "../../../shared/round/index.ts";
+import type { Difficulty } from "../../../shared/sim/index.ts";
 import type { WorldEdit } from "../model/worldEdits.ts";
 import type { PredictionDesk } from "../../../shared/report/predictionDesk.ts";
 import type { RoundClock } from "../roundClock.ts";
@@ -33,8 +34,8 @@ export interface ClassRoomSide {
   readonly state: TissueState;
   readonly seats: Seats;
   readonly bots: BotSeats;
-  readonly round: Round;
-  readonly world: World;
+  /** What the room knows of its round from the model's answers (tick, outcome, history, live parameters). */
+  readonly facts: RoundFacts;
   readonly roundClock: RoundClock;
   readonly difficulty: Difficulty;
   readonly phase: ClassPhase;
@@ -44,6 +45,7 @@ export interface ClassRoomSide {
   disconnect(): Promise<unknown>;
   allowReconnection: AllowReconnection;
   onLeave(client: Client): void;
+  lookAtModel(): Promise<WorldLook | null>;
 }
 
 /** TissueRoomBase's protected parts, handed over by the room (ClassroomRoom.moves()). */
@@ -51,7 +53,6 @@ export interface BaseMoves {
   roundSetup: RoundSetup;
   cards: CardClock;
   readonly predictions: PredictionDesk;
-  readonly ledger: RoleLedger;
   /** The message budget: whether one more message from this device may be acted on this second. */
   allow(sessionId: string): boolean;
   refuse(client: Client, message: string, error: string): void;
@@ -65,10 +66,11 @@ export interface BaseMoves {
   startRound(seed: number): void;
   /** A fresh world with the next seed, the same seats. */
   restartWorld(): void;
-  /** Drops the model's steps in flight, so that the round can be ended on the room's world. */
-  stopModel(): void;
-  /** The debrief, the predictions scored, the contrasts queued, then the room's onRoundEnd. */
-  endRound(): void;
+  /**
+   * Ends the running round now (the teacher's end): the outcome judged at this tick, then the debrief, the predictions
+   * scored, the contrasts queued and the room's onRoundEnd.
+   */
+  endNow(): void;
   /** The round's numbers copied into the state now (roundSync.ts). */
   syncRound(): void;
   /**
@@ -119,19 +121,18 @@ export class ClassParts implements ClassInternals {
   get state(): TissueState { return this.room.state; }
   get seats(): Seats { return this.room.seats; }
   get bots(): BotSeats { return this.room.bots; }
-  get round(): Round { return this.room.round; }
-  get world(): World { return this.room.world; }
+  get facts(): RoundFacts { return this.room.facts; }
   get difficulty(): Difficulty { return this.room.difficulty; }
   get phase(): ClassPhase { return this.room.phase; }
   get speed(): Speed { return this.room.roundClock.speed; }
   get hostSecret(): string { return this.secret.raw; }
   get predictions(): PredictionDesk { return this.base.predictions; }
-  get ledger(): RoleLedger { return this.base.ledger; }
   get roundSetup(): RoundSetup { return this.base.roundSetup; }
   set roundSetup(v: RoundSetup) { this.base.roundSetup = v; }
   get cards(): CardClock { return this.base.cards; }
   set cards(v: CardClock) { this.base.cards = v; }
   roundSoFar(): RoundSoFar { return this.base.roundSoFar(); }
+  lookAtModel(): Promise<WorldLook | null> { return this.room.lookAtModel(); }
   resumeRound(so: RoundSoFar): number { return this.base.resumeRound(so); }
   setSpeed(speed: Speed): void { this.base.setSpeed(speed); }
   setPaused(paused: boolean): void { this.base.setPaused(paused); }

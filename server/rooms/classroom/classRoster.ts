@@ -10,6 +10,9 @@ import { botSeatId, type Seats } from "../seats.ts";
 import { newActivity, type Activity } from "./dashboard.ts";
 import { newNickname } from "./nicknames.ts";
 
+/** What seating a bot reads of the round: its seed and tick length (the room's RoundFacts). */
+type RoundSeed = Pick<World, "seed" | "dtS">;
+
 export interface Student { id: string; role: Role; squads: number[] }
 
 export class ClassRoster {
@@ -56,7 +59,7 @@ export class ClassRoster {
   }
 
   /** The round starts: each role's students split its squads, bots take roles nobody has. */
-  startRound(world: World): void {
+  startRound(world: RoundSeed): void {
     const plan = planSquads(this.students());
     for (const [base, parts] of plan.splits) this.edit({ kind: "split", squad: base, into: parts });
     for (const [id, squads] of plan.bySeat) this.seats.setSquads(id, squads);
@@ -86,7 +89,7 @@ export class ClassRoster {
   }
 
   /** Removes a student's seat; mid-round (`phase` not the lobby) their squads go on under a classmate or a bot. */
-  vacate(id: string, world: World, phase: string): void {
+  vacate(id: string, world: RoundSeed, phase: string): void {
     if (!this.isStudent(id)) return;
     if (phase !== "lobby") this.handOver(id, world, phase === "playing");
     this.seats.delete(id);
@@ -98,7 +101,7 @@ export class ClassRoster {
    * Gives the squads only `id` commands to the classmate of the same role with fewest squads, or folds them back into
    * their base squad and (while `playing`) seats a bot for the role.
    */
-  handOver(id: string, world: World, playing: boolean): void {
+  handOver(id: string, world: RoundSeed, playing: boolean): void {
     const seat = this.seats.byId.get(id)!;
     const plan = handOver(seat, this.matesOf(id), this.origin, { playing, botSeated: this.seats.byId.has(botSeatId(seat.role)) });
     if (plan.heir && plan.orphans.length) this.seats.setSquads(plan.heir.id, [...plan.heir.squads, ...plan.orphans]);
@@ -128,7 +131,7 @@ export class ClassRoster {
     return this.students().filter((s) => s.id !== id && s.role === role);
   }
 
-  private seatBot(role: Role, world: World): void {
+  private seatBot(role: Role, world: RoundSeed): void {
     this.seats.addBot(role, this.difficulty);
     this.bots.seat(role, this.difficulty, world.seed, world.dtS);
   }

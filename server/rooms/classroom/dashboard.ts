@@ -40,7 +40,7 @@ export function buildDashboard(
 }
 
 /** A student's command the round admitted, for their dashboard row: its words, the tissue day, one more command. */
-export function noteCommand(activity: Activity | undefined, command: Command, world: World): void {
+export function noteCommand(activity: Activity | undefined, command: Command, world: Pick<World, "tick" | "dtS">): void {
   if (!activity) return;
   activity.lastAction = describeCommand(command);
   activity.lastActionDay = dayOf(world);

@@ -7,7 +7,6 @@
 
 import { randomUUID } from "node:crypto";
 import type { Client } from "@colyseus/core";
-import { stateHash } from "../../../shared/sim/hash.ts";
 import { ROLE_SQUADS } from "../../../shared/sim/index.ts";
 import type { CheckpointStore } from "../../results/checkpointStore.ts";
 import { matchesCheckpointHash, parseCheckpoint, type ClassCheckpoint } from "./checkpoint.ts";
@@ -93,10 +92,15 @@ export function restoreClass(c: ClassInternals, cp: ClassCheckpoint): string {
   }
   if (playing) {
     c.roster.restoreOrigins(cp.origin);
+    // Replayed from the round's inputs, the model's bots are back already, with their memories: the room's seats
+    // take them without a new input (which would seat new bots there).
+    const watch = cp.world.inputs ? c.bots.watch : null;
+    if (watch) c.bots.watch = null;
     for (const role of cp.bots) {
       c.seats.addBot(role, c.difficulty);
-      c.bots.seat(role, c.difficulty, c.world.seed, c.world.dtS);
+      c.bots.seat(role, c.difficulty, c.facts.seed, c.facts.dtS);
     }
+    if (watch) c.bots.watch = watch;
     c.cards = new Map(cp.cards);
   }
   c.state.phase = playing ? "playing" : "lobby";
@@ -111,8 +115,11 @@ export function restoreClass(c: ClassInternals, cp: ClassCheckpoint): string {
     // Held as a live drop is (seatHold.ts): released by time, the round's end or a removal, then gone as if it had left.
     c.holds.hold(standIn, undefined, () => c.leftForGood(id));
   }
-  // The state hash lets anyone check the round against a replay of its log (test/server/classResume.test.ts).
-  const what = playing ? `round ${c.state.round} paused at tick ${tick} (state hash ${stateHash(c.world)})` : `round ${c.state.round} in the lobby`;
+  // The state hash lets anyone check the round against a replay of its log (test/server/classResume.test.ts): asked of
+  // the model, which holds the round's world (it answers once its replay is done).
+  const round = c.state.round;
+  if (playing) void c.lookAtModel().then((look) => look && console.log(`Class ${cp.code}: round ${round} rebuilt at tick ${look.tick} (state hash ${look.hash})`));
+  const what = playing ? `round ${round} paused at tick ${tick}` : `round ${round} in the lobby`;
   return `Resumed class ${cp.code}: ${what}, ${devices.length} device(s) awaited.`;
 }
 

@@ -47,7 +47,7 @@ export function actAsTeacher(c: ClassParts, a: TeacherAction): string | null {
       return null;
     case "assign": {
       if (c.seats.byId.get(a.seatId)!.role === a.role) return null;
-      if (c.phase !== "lobby") c.roster.handOver(a.seatId, c.world, c.phase === "playing");
+      if (c.phase !== "lobby") c.roster.handOver(a.seatId, c.facts, c.phase === "playing");
       c.seats.setRole(a.seatId, a.role);
       if (c.phase !== "lobby") c.roster.seatInPlay(a.seatId);
       return null;
@@ -77,7 +77,7 @@ export function actAsTeacher(c: ClassParts, a: TeacherAction): string | null {
       });
     case "scenario":
       c.roundSetup = { scenarioId: a.scenarioId, days: a.days };
-      c.startRound(c.world.seed);
+      c.startRound(c.facts.seed);
       return null;
   }
 }
@@ -94,7 +94,7 @@ export function lessonRoom(c: ClassParts): LessonRoom {
     newRound: () => actAsTeacher(c, { action: "newRound" }),
     setUp: (r) => {
       c.roundSetup = { scenarioId: r.scenarioId, days: r.days, variant: r.variant };
-      c.startRound(c.world.seed);
+      c.startRound(c.facts.seed);
       c.setSpeed(r.speed);
     },
   };
@@ -103,7 +103,7 @@ export function lessonRoom(c: ClassParts): LessonRoom {
 /** The sandbox desk's view of the class (sandboxDesk.ts): its therapy buttons deal as the teacher does, while playing. */
 export function sandboxRoom(c: ClassParts): SandboxRoom {
   return {
-    get world() { return c.world; },
+    get params() { return c.facts.params; },
     get variant() { return c.roundSetup.variant; },
     set variant(v) { c.roundSetup = { ...c.roundSetup, variant: v }; },
     edit: (e) => c.base.editWorld(e),
@@ -114,7 +114,7 @@ export function sandboxRoom(c: ClassParts): SandboxRoom {
 
 /** Lobby → playing: each role's students split its squads, bots take roles nobody has, the clock runs. */
 function startPlaying(c: ClassParts): void {
-  c.roster.startRound(c.world);
+  c.roster.startRound(c.facts);
   c.roundStartedAt = new Date().toISOString();
   c.setPaused(false);
   c.state.phase = "playing";
@@ -123,9 +123,7 @@ function startPlaying(c: ClassParts): void {
 /** Ends the running round now: the model's steps in flight dropped, the outcome judged at this tick (Round.endNow),
  * then the debrief (TissueRoomBase.endRound). */
 function endByTeacher(c: ClassParts): void {
-  c.base.stopModel();
-  c.round.endNow();
-  c.base.endRound();
+  c.base.endNow();
 }
 
 /**
@@ -152,7 +150,7 @@ function backToLobby(c: ClassParts): void {
 /** A student removed: their squads go on under a classmate or a bot, their device is told and closed. */
 function kick(c: ClassParts, seatId: string): void {
   const kicked = c.client(seatId);
-  c.roster.vacate(seatId, c.world, c.phase);
+  c.roster.vacate(seatId, c.facts, c.phase);
   if (kicked) c.remove(kicked); // connected: told, then closed
   // Away: the wait for the device ends now, so its reconnection token is refused; when it joins by code again
   // with its former seat's id, it is told it was removed.

@@ -8,6 +8,7 @@ import { CommandRecorder, type LoggedEdit, type LogTick, type RoundLog } from ".
 import { packHistory } from "../../../shared/report/contrastCompare.ts";
 import { planContrasts, type ContrastPlan } from "../../../shared/report/contrasts.ts";
 import type { Command, World } from "../../../shared/sim/index.ts";
+import type { MetricSample } from "../../../shared/sim/metrics.ts";
 import { contrastPool, type ContrastPool, type JobTicket } from "./contrastPool.ts";
 import type { JobOwner } from "./fairShare.ts";
 
@@ -64,20 +65,20 @@ export class RoundContrasts {
     this.recorder?.edits(tick, edits);
   }
 
-  /** Commands logged at `tick` or later never reached the room's world (an ask of the model's thread was dropped). */
+  /** Commands logged at `tick` or later never reached the model (an ask of the model's thread was dropped). */
   forgetCommandsFrom(tick: number): void {
     this.recorder?.forgetCommandsFrom(tick);
   }
 
-  /** What reached the model so far, up to `world`'s tick (a class's checkpoint); [] when no round is logged. */
-  logSoFar(world: World): LogTick[] {
-    return this.recorder?.finish(world, false).ticks ?? [];
+  /** What reached the model so far, up to `tick` (a class's checkpoint); [] when no round is logged. */
+  logSoFar(tick: number): LogTick[] {
+    return this.recorder?.finishAt(tick).ticks ?? [];
   }
 
-  /** The round ended with `world`: plan its contrasts and queue their job. */
-  roundEnded(world: World): void {
+  /** The round ended at `tick` with these metric samples: plan its contrasts and queue their job. */
+  roundEnded(tick: number, history: readonly MetricSample[]): void {
     if (!this.enabled || !this.recorder) return;
-    const log = (this.lastLog = this.recorder.finish(world, false)); // no hash: it would cost the event loop tens of ms
+    const log = (this.lastLog = this.recorder.finishAt(tick)); // no hash: it would cost the event loop tens of ms
     this.recorder = null;
     const plans: ContrastPlan[] = planContrasts(log);
     if (!plans.length) return this.update({ status: "none", note: "No contrast fits this round." });
@@ -86,7 +87,7 @@ export class RoundContrasts {
     const round = this.round, token = {};
     this.current = token;
     const mine = () => this.current === token;
-    this.ticket = this.pool().submit({ log, plans, real: packHistory(world.history) }, {
+    this.ticket = this.pool().submit({ log, plans, real: packHistory(history) }, {
       queued: (ahead) => { if (mine()) this.update({ status: "queued", ahead }); },
       started: () => { if (mine()) this.update({ status: "running", ahead: 0 }); },
       progress: (done) => {

@@ -1,55 +1,44 @@
-// The model stepped in the room's own process, on the room's world: the host of a room driven by advance() (tests),
-// answering each ask at once. Edits are already made on the world; the ask's commands go back to world.pending for
-// the step. Ticks; milliseconds from performance.now (the server's clock, never the model's). Used by TissueRoomBase.
+// The model stepped in the room's own process: the host of a room driven by advance() (tests) or whose threads kept
+// dying. It holds its own round as the thread does (modelRound.ts: world, Round, counts, frames) and answers each ask
+// at once. Ticks. Used by TissueRoomBase.
 
-import { step, type SimEvent, type World } from "../../../shared/sim/index.ts";
-import { wireEvents } from "../eventRelay.ts";
-import type { FieldFrames, FieldFramesState } from "../fieldBroadcast.ts";
-import { RoundTally } from "./roundTally.ts";
-import { answer, type GoOnFrom, type Answer, type Ask, type ModelHost, type Question, type Reply } from "./modelHost.ts";
+import type { World } from "../../../shared/sim/index.ts";
+import type { FieldFrames } from "../fieldBroadcast.ts";
+import type { Answer, Ask, EndedNow, ModelHost, Question, Reply } from "./modelHost.ts";
+import { ModelRound, type RoundStart } from "./modelRound.ts";
 
 export class InlineModel implements ModelHost {
   readonly onThread = false;
-  /** The room's own Round makes the inputs, on this world. */
-  readonly holdsRound = false;
   readonly failure = null;
   readonly asked = null;
-  private world: World | null = null;
+  private round: ModelRound | null = null;
   private answer: Answer | null = null;
   private readonly frames: FieldFrames;
-  private tally = new RoundTally();
 
-  /** `frames` are the room's: frames made here are the room's next ones. */
+  /** `frames` are the room's: they take over the state of each frame made here (key frames for joiners). */
   constructor(frames: FieldFrames) {
     this.frames = frames;
   }
 
-  get ready(): boolean {
-    return this.world !== null;
+  /** The world this process holds (tests look at it; the room reads none). */
+  get world(): World | null {
+    return this.round?.world ?? null;
   }
 
-  /** The room's `world` is already where the round is (a replay made on it): `from.ledger` is what it counted so far. */
-  startRound(world: World, _frames: FieldFramesState, from?: GoOnFrom): void {
-    this.world = world;
+  get ready(): boolean {
+    return this.round !== null;
+  }
+
+  startRound(start: RoundStart): void {
     this.answer = null;
-    this.tally = new RoundTally();
-    this.tally.goOnFrom(world, from?.ledger);
+    this.round = new ModelRound(start);
   }
 
   ask(ask: Ask): void {
-    const world = this.world;
-    if (!world) throw new Error("no round started on this model");
-    world.pending.push(...ask.commands);
-    const events: SimEvent[] = [];
-    const stepMs: number[] = [];
-    for (let k = 0; k < ask.ticks && world.outcome === "ongoing"; k++) {
-      const t0 = performance.now();
-      for (const e of step(world)) events.push(e);
-      stepMs.push(performance.now() - t0);
-    }
-    if (ask.frame) this.frames.deadband = ask.frame.deadband;
-    // The view is made from the room's world when the room patches (it is this world): not after every tick.
-    this.answer = { events, wire: wireEvents(world, events), stepMs, frame: ask.frame ? this.frames.next(world) : null, view: null, tally: this.tally.after(world, events), round: null };
+    if (!this.round) throw new Error("no round started on this model");
+    const { frame, ...stepped } = this.round.step(ask);
+    if (frame) this.frames.adopt(frame.state);
+    this.answer = { ...stepped, frame: frame?.bytes ?? null };
   }
 
   take(): Answer | null {
@@ -59,7 +48,11 @@ export class InlineModel implements ModelHost {
   }
 
   question<Q extends Question>(q: Q): Promise<Reply<Q> | null> {
-    return Promise.resolve(this.world ? answer(this.world, q) : null);
+    return Promise.resolve(this.round ? this.round.answer(q) : null);
+  }
+
+  endNow(): EndedNow | null {
+    return this.round?.endNow() ?? null;
   }
 
   forget(): void {
@@ -67,7 +60,7 @@ export class InlineModel implements ModelHost {
   }
 
   close(): void {
-    this.world = null;
+    this.round = null;
     this.answer = null;
   }
 }

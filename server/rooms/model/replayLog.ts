@@ -1,7 +1,7 @@
 // Brings a fresh world (tick 0) to the tick a checkpoint reached by making again what reached the model, tick by
 // tick: each tick's edits, then the step with its commands (the model is deterministic, so the world is the one
 // the round had). At the last tick only the edits are made: its commands are the next step's. Pure; called by
-// TissueRoomBase (the room's copy) and modelWorker.ts (the thread's world) when a class resumes after a restart.
+// modelRound.ts (the world of the room's model host: its thread or this process) when a class resumes after a restart.
 
 import type { LogTick } from "../../../shared/report/commandLog.ts";
 import { step, type Command, type SimEvent, type World } from "../../../shared/sim/index.ts";

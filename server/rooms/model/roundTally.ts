@@ -29,6 +29,11 @@ export class RoundTally {
     this.seen = world.history.length;
   }
 
+  /** The counts as they are (an ask of no steps: nothing to count, no scan that would add a step's hours). */
+  now(): Tally {
+    return { ledger: ledgerSummary(this.ledger), squadSample: null };
+  }
+
   /** Counts the steps' `events` on the stepped `world`. */
   after(world: World, events: readonly SimEvent[]): Tally {
     const ledger = this.ledger;

@@ -1,0 +1,60 @@
+// What the room knows of its round without holding its world: what was fixed when it began (scenario, seed, the
+// tick's length), the live parameters (the scenario's, changed by the sandbox's edits the room sent), and from each
+// answer of the model its tick, its outcome and its metric samples (the round's history: predictions, live charts,
+// the contrasts). Ticks, seconds. Kept by TissueRoomBase; read by the classroom, the sandbox desk and the desks.
+
+import { dayOf, type Outcome, type Params, type Scenario, type World } from "../../../shared/sim/index.ts";
+import type { RoundNow } from "../../../shared/net/predictions.ts";
+import type { MetricSample } from "../../../shared/sim/metrics.ts";
+import type { WorldEdit } from "./worldEdits.ts";
+
+export class RoundFacts {
+  scenario!: Scenario;
+  seed = 0;
+  /** Seconds per model tick. */
+  dtS = 1;
+  /** The parameters the model steps with now (the sandbox's live controls change them). */
+  params!: Params;
+  /** The model's tick and outcome as of the last answer taken (or the room's end of the round). */
+  tick = 0;
+  outcome: Outcome = "ongoing";
+  /** The round's metric samples so far, oldest first. */
+  history: MetricSample[] = [];
+  /** Doses given so far, by therapy. */
+  doses: Record<string, number> = {};
+
+  /** A round on `world` as it is now (fresh, or brought to a checkpoint's tick). */
+  start(world: World): void {
+    this.scenario = world.scenario;
+    this.seed = world.seed;
+    this.dtS = world.dtS;
+    this.params = { ...world.params };
+    this.tick = world.tick;
+    this.outcome = world.outcome;
+    this.history = [...world.history];
+    this.doses = { ...world.therapy.dosesGiven };
+  }
+
+  /** An edit the room sends to the model: the live parameters follow it. */
+  edit(edit: WorldEdit): void {
+    if (edit.kind === "param") this.params[edit.name] = edit.value;
+  }
+
+  /** What an answer told: the model's tick and outcome, its new samples, the doses given so far. */
+  heard(tick: number, outcome: Outcome, samples: readonly MetricSample[], doses: Record<string, number>): void {
+    this.tick = tick;
+    this.outcome = outcome;
+    for (const m of samples) this.history.push(m);
+    this.doses = doses;
+  }
+
+  /** The round now as a prediction's door reads it (shared/net/predictions.ts closedBecause). */
+  now(): RoundNow {
+    return { outcome: this.outcome, day: this.day, doses: this.doses };
+  }
+
+  /** The simulated day now. */
+  get day(): number {
+    return dayOf(this);
+  }
+}
