@@ -6,16 +6,17 @@
 
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-/** Validation files, longest first (seconds summed per file in CI, 2026-12-07, before issue 11's changes). */
+/** Validation files, longest first (CPU-seconds on this project's 2-core machine, 2026-12-07). */
 export const LONGEST_FIRST = [
-  "responseRates.test.ts", // 534
-  "runnerClock.test.ts", // 397
-  "tumourBots.test.ts",
-  "viralBots.test.ts",
-  "highDose.test.ts", // 207
-  "weakStrong.test.ts", // 145
-  "responseUntreated.test.ts", // 122
-  "tregSink.test.ts", // 114
+  "responseRates.test.ts", // 506
+  "viralBots.test.ts", // 170
+  "runnerClock.test.ts", // 144
+  "highDose.test.ts", // 144
+  "responseUntreated.test.ts", // ~100 (122 s in CI at load 7-9)
+  "tumourBots.test.ts", // 102
+  "tregSink.test.ts", // 72
+  "weakStrong.test.ts", // 65
+  "t1dBots.test.ts", // 57
 ];
 
 function rank(spec: TestSpecification): number {
