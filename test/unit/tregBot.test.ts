@@ -1,6 +1,6 @@
 // Where the Treg bot puts Tregs in an infection: round the groups of switched-on helpers that make IL-2 (not parked far
 // away, and not on the dendritic cell itself), at every difficulty. The IL-2 they then take is measured over seeds in
-// test/validation/tregBot.test.ts.
+// test/validation/viralBots.test.ts.
 
 import { describe, expect, test } from "vitest";
 import { createWorld, makeParams, DIFFICULTIES, type Difficulty, type Role, type Scenario } from "../../shared/sim/index.ts";

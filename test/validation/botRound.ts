@@ -17,29 +17,48 @@ export interface BotRoundOptions {
   each?: (world: World) => void;
 }
 
-export function botRound(o: BotRoundOptions): World {
+/** A bot round under way: `advance` steps it on until a day (at most the round's end) or until its outcome is decided. */
+export interface BotRoundRun {
+  world: World;
+  advance: (toDay: number, each?: (world: World) => void) => void;
+}
+
+export function startBotRound(o: Omit<BotRoundOptions, "each">): BotRoundRun {
   const sc: Scenario = { ...SCENARIOS[o.scenarioId], days: o.days };
   const world = createWorld(sc, makeParams(sc.params), o.seed);
   const bots = (o.roles ?? ROLES).map((r) => createBot(r, o.difficulty, o.seed * 7 + 1));
-  const maxTicks = Math.ceil((o.days * 86400) / world.dtS) + 10;
-  for (let t = 0; t < maxTicks && world.outcome === "ongoing"; t++) {
-    for (const b of bots) {
-      if (world.tick % b.thinkEveryTicks) continue;
-      for (const p of b.decide(observe(world, b.role))) {
-        const r = checkCommand(p);
-        if (!r.ok) throw new Error(`${b.role}: ${r.error}`);
-        world.pending.push(r.command);
+  const advance = (toDay: number, each?: (world: World) => void) => {
+    // to the round's end a few ticks more than its length (the outcome ends it), to a day inside it exactly that day
+    const toTick = toDay < o.days ? Math.ceil((toDay * 86400) / world.dtS) : Math.ceil((o.days * 86400) / world.dtS) + 10;
+    while (world.tick < toTick && world.outcome === "ongoing") {
+      for (const b of bots) {
+        if (world.tick % b.thinkEveryTicks) continue;
+        for (const p of b.decide(observe(world, b.role))) {
+          const r = checkCommand(p);
+          if (!r.ok) throw new Error(`${b.role}: ${r.error}`);
+          world.pending.push(r.command);
+        }
       }
+      step(world);
+      each?.(world);
     }
-    step(world);
-    o.each?.(world);
-  }
-  return world;
+  };
+  return { world, advance };
+}
+
+export function botRound(o: BotRoundOptions): World {
+  const round = startBotRound(o);
+  round.advance(o.days, o.each);
+  return round.world;
 }
 
 /** Share of all IL-2 captured so far that Tregs took (the model's cumulative il2.captured.* metrics). */
 export function tregCaptureShare(world: World): number {
-  const v = world.history.at(-1)?.values;
+  return tregCaptureShareOf(world.history.at(-1)?.values);
+}
+
+/** The same, from one metrics sample's values. */
+export function tregCaptureShareOf(v: World["history"][number]["values"] | undefined): number {
   if (!v) return 0;
   const all = (["cd4", "cd8", "treg", "nkBright", "nkDim"] as const).reduce((a, t) => a + v[`il2.captured.${t}`], 0);
   return all > 0 ? v["il2.captured.treg"] / all : 0;

@@ -1,10 +1,14 @@
 // Case "Treg sink" (Busse 2010; Feinerman 2010; Oyler-Yaniv 2017): raising the Treg share of CD4 cells at antigen
 // sites from 0 to 10 to 30% shrinks the area above 10 pM around helpers ≥ 1.5× and cuts peak effectors to ≤ 0.7×.
+// Runs of 3 days: the area is averaged over days 0-3, and the effectors peak by then (measured over the 20 seeds on
+// 4-day runs: by day 2.85 at 0% Tregs, 2.44 at 30%, the two shares the peak's verdict compares; one 10% run peaked at
+// day 3.6, a share whose peak is reported, not asserted), so a fourth day, the costliest, would change no verdict.
 
 import { describe, expect, test } from "vitest";
 import { dendriticSites, median, metricMax, metricMean, patch, report, run, SEEDS } from "./harness.ts";
 
 const HELPERS = 120;
+const DAYS = 3;
 
 function measure(tregShare: number) {
   const tregs = Math.round((HELPERS * tregShare) / (1 - tregShare));
@@ -20,7 +24,7 @@ function measure(tregShare: number) {
         ],
       }),
       params: { tregShareOfCd4: 0 },
-      seed: k + 1, days: 4,
+      seed: k + 1, days: DAYS,
     });
     let peak = 0;
     for (const m of w.history) peak = Math.max(peak, m.values["count.cd4Activated"] + m.values["count.cd8Activated"]);
