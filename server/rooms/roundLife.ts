@@ -10,7 +10,7 @@ import { MY_PREDICTIONS_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { scenarioWithVariant, type RoundVariant } from "../../shared/net/roundVariant.ts";
 import type { TissueState } from "../../shared/net/TissueState.ts";
 import { debriefOf, type RoundEnding } from "../../shared/report/roundEnding.ts";
-import type { BotSeats, LoggedInput } from "../../shared/round/index.ts";
+import { nextRound, type BotSeats, type LoggedInput } from "../../shared/round/index.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
 import { createWorld, makeParams, type Command, type Difficulty } from "../../shared/sim/index.ts";
 import type { CellSync } from "./cellSync.ts";
@@ -131,10 +131,11 @@ export function resumeRound(r: LifeRoom, so: RoundSoFar): number {
 
 /** The next round (next seed) with the same seats, the clock running; bots re-seated on it and everyone sent its key frame. */
 export function restartWorld(r: LifeRoom): void {
-  r.state.round++;
-  r.roundClock.paused = false;
-  startRound(r, r.facts.seed + 1);
-  for (const role of r.bots.roles()) r.bots.seat(role, r.difficulty, r.facts.seed, r.facts.dtS);
+  const next = nextRound({ round: r.state.round, seed: r.facts.seed, botRoles: r.bots.roles(), difficulty: r.difficulty });
+  r.state.round = next.round;
+  r.roundClock.paused = next.paused;
+  startRound(r, next.seed);
+  for (const bot of next.bots) r.bots.seat(bot.role, bot.difficulty, bot.seed, r.facts.dtS);
   const key = r.fieldFrames.keyFrame();
   if (key) r.broadcastBytes(ServerMessage.field, key);
 }
