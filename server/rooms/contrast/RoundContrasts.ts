@@ -4,7 +4,7 @@
 // as it arrives. Late joiners get the same through catchUp(). Held by TissueRoomBase.
 
 import type { ContrastResult, ContrastUpdate } from "../../../shared/net/contrast.ts";
-import { CommandRecorder, type LoggedEdit, type LogTick, type RoundLog } from "../../../shared/report/commandLog.ts";
+import { CommandRecorder, type LogStart, type LoggedEdit, type LogTick, type RoundLog } from "../../../shared/report/commandLog.ts";
 import { packHistory } from "../../../shared/report/contrastCompare.ts";
 import { planContrasts, type ContrastPlan } from "../../../shared/report/contrasts.ts";
 import type { Command, World } from "../../../shared/sim/index.ts";
@@ -46,8 +46,8 @@ export class RoundContrasts {
     return { round, status: "none", ahead: 0, progress: 0, planned: [] };
   }
 
-  /** A fresh world: a new log, and the last round's job (if still running or waiting) dropped. */
-  startRound(world: World, round: number): void {
+  /** A fresh world (or what its log starts from): a new log, and the last round's job (if still running or waiting) dropped. */
+  startRound(world: World | LogStart, round: number): void {
     this.cancel();
     this.round = round;
     this.status = RoundContrasts.idle(round);
