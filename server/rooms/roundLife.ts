@@ -1,5 +1,6 @@
-// A tissue room's round from its start to its end: a new round from the room's setup and a seed (its world made here
-// only to start the round's log and its first key frame: the model's host makes and keeps its own), a checkpointed
+// A tissue room's round from its start to its end: a new round from the room's setup and a seed (its facts from the
+// scenario, parameters and seed; its log's start, first key frame and view from model/roundOpening.ts: the model's host
+// makes and keeps the world), a checkpointed
 // round rebuilt by the host's replay, the next round with the same seats, the round so far for a checkpoint, and the
 // end: the debrief from what the round left (shared/report/roundEnding.ts), predictions scored, contrasts queued, then
 // the room's onRoundEnd. Ticks. Used by TissueRoomBase.
@@ -10,9 +11,9 @@ import { MY_PREDICTIONS_MESSAGE } from "../../shared/net/predictionWire.ts";
 import { scenarioWithVariant, type RoundVariant } from "../../shared/net/roundVariant.ts";
 import type { TissueState } from "../../shared/net/TissueState.ts";
 import { debriefOf, type RoundEnding } from "../../shared/report/roundEnding.ts";
-import type { BotSeats, LoggedInput } from "../../shared/round/index.ts";
+import { nextRound, type BotSeats, type LoggedInput } from "../../shared/round/index.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
-import { createWorld, makeParams, type Command, type Difficulty } from "../../shared/sim/index.ts";
+import { makeParams, type Command, type Difficulty } from "../../shared/sim/index.ts";
 import type { CellSync } from "./cellSync.ts";
 import type { RoundContrasts } from "./contrast/RoundContrasts.ts";
 import type { EventRelay } from "./eventRelay.ts";
@@ -20,7 +21,7 @@ import type { FieldFrames } from "./fieldBroadcast.ts";
 import type { SquadTugWindow } from "./il2SquadTugSync.ts";
 import type { ReplayTo } from "./model/replayLog.ts";
 import type { RoundFacts } from "./model/roundFacts.ts";
-import { viewOf } from "./model/roundView.ts";
+import { openRound } from "./model/roundOpening.ts";
 import type { WorldEdit } from "./model/worldEdits.ts";
 import type { PredictionDesk } from "../../shared/report/predictionDesk.ts";
 import type { RoundClock } from "./roundClock.ts";
@@ -71,18 +72,17 @@ export function startRound(r: LifeRoom, seed: number): void {
   const base = SCENARIOS[r.roundSetup.scenarioId ?? DEFAULT_SCENARIO_ID];
   r.roundInputs.clear();
   const scenario = scenarioWithVariant(base, r.roundSetup.days, r.roundSetup.variant);
-  const fresh = createWorld(scenario, makeParams(scenario.params), seed >>> 0);
+  const params = makeParams(scenario.params);
   r.stepper.stop();
-  r.facts.start(fresh);
-  r.contrasts.startRound(fresh, r.state.round);
+  r.facts.begin(scenario, params, seed);
+  const opening = openRound(scenario, params, r.facts.seed, r.fieldFrames); // its key frame ready for the first client
+  r.contrasts.startRound(opening.log, r.state.round);
   r.squadCapture.clear();
   r.debrief = null;
   r.eventRelay.clear();
-  r.fieldFrames.restart();
   r.cellSync.reset(r.state.cells);
-  r.fieldFrames.next(fresh); // a key frame ready for the first client
-  r.view.shown = viewOf(fresh);
-  r.stepper.start({ scenario, seed: fresh.seed, frames: r.fieldFrames.state(), known: r.facts.history.length }); // frames go on from the key frame
+  r.view.shown = opening.view;
+  r.stepper.start({ scenario, seed: r.facts.seed, frames: r.fieldFrames.state(), known: r.facts.history.length }); // frames go on from the key frame
   r.state.scenarioId = scenario.id;
   r.predictions.reset(scenario, r.state.round);
   r.onBeforePatch();
@@ -131,10 +131,11 @@ export function resumeRound(r: LifeRoom, so: RoundSoFar): number {
 
 /** The next round (next seed) with the same seats, the clock running; bots re-seated on it and everyone sent its key frame. */
 export function restartWorld(r: LifeRoom): void {
-  r.state.round++;
-  r.roundClock.paused = false;
-  startRound(r, r.facts.seed + 1);
-  for (const role of r.bots.roles()) r.bots.seat(role, r.difficulty, r.facts.seed, r.facts.dtS);
+  const next = nextRound({ round: r.state.round, seed: r.facts.seed, botRoles: r.bots.roles(), difficulty: r.difficulty });
+  r.state.round = next.round;
+  r.roundClock.paused = next.paused;
+  startRound(r, next.seed);
+  for (const bot of next.bots) r.bots.seat(bot.role, bot.difficulty, bot.seed, r.facts.dtS);
   const key = r.fieldFrames.keyFrame();
   if (key) r.broadcastBytes(ServerMessage.field, key);
 }

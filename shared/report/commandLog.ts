@@ -36,26 +36,38 @@ export interface RoundLog {
   startTregs: number;
 }
 
+/** What a round's log starts from: what the world was made from, and the helpers and Tregs it started with. */
+export type LogStart = Pick<RoundLog, "scenario" | "params" | "seed" | "startHelperIds" | "startTregs">;
+
+/** The start of the log of a fresh `world` (tick 0, before its first step). */
+export function logStartOf(world: World): LogStart {
+  const c = world.cells, startHelperIds: number[] = [];
+  let startTregs = 0;
+  for (let i = 0; i < c.count; i++) {
+    if (c.flags[i] & CellFlag.dead) continue;
+    if (c.type[i] === CellType.cd4) startHelperIds.push(c.id[i]);
+    else if (c.type[i] === CellType.treg) startTregs++;
+  }
+  return { scenario: world.scenario, params: { ...world.params }, seed: world.seed, startHelperIds, startTregs };
+}
+
 /** Collects a round's log while it runs. */
 export class CommandRecorder {
   private readonly byTick = new Map<number, LogTick>();
   private readonly scenario: Scenario;
   private readonly params: Params;
   private readonly seed: number;
-  private readonly startHelperIds: number[] = [];
-  private startTregs = 0;
+  private readonly startHelperIds: number[];
+  private readonly startTregs: number;
 
-  /** Starts the log of a fresh world (tick 0, before its first step). */
-  constructor(world: World) {
-    this.scenario = world.scenario;
-    this.params = { ...world.params };
-    this.seed = world.seed;
-    const c = world.cells;
-    for (let i = 0; i < c.count; i++) {
-      if (c.flags[i] & CellFlag.dead) continue;
-      if (c.type[i] === CellType.cd4) this.startHelperIds.push(c.id[i]);
-      else if (c.type[i] === CellType.treg) this.startTregs++;
-    }
+  /** Starts the log of a fresh world (tick 0, before its first step), or from what it started with (logStartOf). */
+  constructor(from: World | LogStart) {
+    const start = "cells" in from ? logStartOf(from) : from;
+    this.scenario = start.scenario;
+    this.params = { ...start.params };
+    this.seed = start.seed;
+    this.startHelperIds = [...start.startHelperIds];
+    this.startTregs = start.startTregs;
   }
 
   private at(tick: number): LogTick {

@@ -5,6 +5,7 @@ export { Round } from "./Round.ts";
 export { admitCommand, type Admission, type CardClock, type Sender } from "./admitCommand.ts";
 export { BotSeats } from "./botSeats.ts";
 export { outcomeEndedNow } from "./endNow.ts";
+export { nextRound, type NextRound, type RoundLeft } from "./nextRound.ts";
 export { RoundInputs, replayInputs, makeInput, changed, type RoundInput, type LoggedInput, type InputAnswer } from "./roundInputs.ts";
 export { applyEdit, type WorldEdit } from "./worldEdit.ts";
 export { autoBalance, balancedRoleCounts, planSquads, type SquadPlan } from "./squadSplit.ts";

@@ -6,6 +6,7 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, test } from "vitest";
 import type { ContrastUpdate } from "../../shared/net/contrast.ts";
+import { logStartOf } from "../../shared/report/commandLog.ts";
 import { packHistory } from "../../shared/report/contrastCompare.ts";
 import { ContrastPool, type ContrastJob, type JobListener } from "../../server/rooms/contrast/contrastPool.ts";
 import { RoundContrasts } from "../../server/rooms/contrast/RoundContrasts.ts";
@@ -107,7 +108,7 @@ describe("a room's contrasts", () => {
     const contrasts = new RoundContrasts((u) => sent.push(u), () => pool);
     const scenario = { ...SCENARIOS.viral, days: 0.01 };
     const world = createWorld(scenario, makeParams(scenario.params), 3);
-    contrasts.startRound(world, 0);
+    contrasts.startRound(logStartOf(world), 0);
     contrasts.commands(0, [{ kind: "therapy", therapy: "highDose" }]);
     for (let t = 0; t < 15; t++) step(world);
     contrasts.roundEnded(world.tick, world.history);
@@ -121,9 +122,9 @@ describe("a room's contrasts", () => {
     expect(late.slice(1).map((u) => u.result!.id)).toEqual(planned);
 
     // the next round ends, then a new one starts before its contrasts are done: the job is dropped, nothing more is sent
-    contrasts.startRound(world, 1);
+    contrasts.startRound(logStartOf(world), 1);
     contrasts.roundEnded(world.tick, world.history);
-    contrasts.startRound(world, 2);
+    contrasts.startRound(logStartOf(world), 2);
     const count = sent.length;
     await waitUntil(() => pool.load.running === 0 && pool.load.queued === 0);
     await new Promise((r) => setTimeout(r, 150));

@@ -3,7 +3,7 @@
 // contrasts that fit it. (That each contrast moves the round the expected way is test/validation/contrasts.test.ts.)
 
 import { describe, expect, test } from "vitest";
-import { CommandRecorder } from "../../shared/report/commandLog.ts";
+import { CommandRecorder, logStartOf } from "../../shared/report/commandLog.ts";
 import { asShown, COMPARED_METRICS, packHistory, ratioWords, unpackHistory } from "../../shared/report/contrastCompare.ts";
 import { planContrasts, removeTregs, type ContrastId } from "../../shared/report/contrasts.ts";
 import { replayRound } from "../../shared/report/replay.ts";
@@ -63,6 +63,25 @@ describe("the round's log replays the round exactly", () => {
     rec.forgetCommandsFrom(50);
     const log = rec.finish(world);
     expect(log.ticks).toEqual([{ tick: 50, edits: [{ kind: "split", squad: 2, into: [2, 13] }] }]);
+    expect(stateHash(replayRound(log))).toBe(stateHash(world));
+  });
+});
+
+describe("a log started from what the world started with", () => {
+  test("logStartOf then a step's orders: the same log as one started from the world, and it replays the round", () => {
+    const scenario = SCENARIOS.melanoma;
+    const world = createWorld(scenario, makeParams(scenario.params), 9);
+    const start = logStartOf(world);
+    expect(start.startHelperIds.length).toBeGreaterThan(0);
+    const fromWorld = new CommandRecorder(world), fromStart = new CommandRecorder(start);
+    for (let t = 0; t < 30; t++) {
+      if (t === 10) world.pending.push({ kind: "release", squad: 1 });
+      for (const rec of [fromWorld, fromStart]) rec.commands(world.tick, world.pending);
+      step(world);
+    }
+    const log = fromStart.finish(world);
+    expect(log).toEqual(fromWorld.finish(world));
+    expect(log.ticks).toEqual([{ tick: 10, commands: [{ kind: "release", squad: 1 }] }]);
     expect(stateHash(replayRound(log))).toBe(stateHash(world));
   });
 });

@@ -4,10 +4,10 @@
 // as it arrives. Late joiners get the same through catchUp(). Held by TissueRoomBase.
 
 import type { ContrastResult, ContrastUpdate } from "../../../shared/net/contrast.ts";
-import { CommandRecorder, type LoggedEdit, type LogTick, type RoundLog } from "../../../shared/report/commandLog.ts";
+import { CommandRecorder, type LogStart, type LoggedEdit, type LogTick, type RoundLog } from "../../../shared/report/commandLog.ts";
 import { packHistory } from "../../../shared/report/contrastCompare.ts";
 import { planContrasts, type ContrastPlan } from "../../../shared/report/contrasts.ts";
-import type { Command, World } from "../../../shared/sim/index.ts";
+import type { Command } from "../../../shared/sim/index.ts";
 import type { MetricSample } from "../../../shared/sim/metrics.ts";
 import { contrastPool, type ContrastPool, type JobTicket } from "./contrastPool.ts";
 import type { JobOwner } from "./fairShare.ts";
@@ -46,13 +46,13 @@ export class RoundContrasts {
     return { round, status: "none", ahead: 0, progress: 0, planned: [] };
   }
 
-  /** A fresh world: a new log, and the last round's job (if still running or waiting) dropped. */
-  startRound(world: World, round: number): void {
+  /** A fresh round, from what its world started with (logStartOf): a new log, and the last round's job (if still running or waiting) dropped. */
+  startRound(start: LogStart, round: number): void {
     this.cancel();
     this.round = round;
     this.status = RoundContrasts.idle(round);
     this.results = [];
-    this.recorder = new CommandRecorder(world);
+    this.recorder = new CommandRecorder(start);
   }
 
   /** The commands the step at `tick` applies. */

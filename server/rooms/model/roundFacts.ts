@@ -3,7 +3,7 @@
 // answer of the model its tick, its outcome and its metric samples (the round's history: predictions, live charts,
 // the contrasts). Ticks, seconds. Kept by TissueRoomBase; read by the classroom, the sandbox desk and the desks.
 
-import { dayOf, type Outcome, type Params, type Scenario, type World } from "../../../shared/sim/index.ts";
+import { dayOf, type Outcome, type Params, type Scenario } from "../../../shared/sim/index.ts";
 import type { RoundNow } from "../../../shared/net/predictions.ts";
 import type { MetricSample } from "../../../shared/sim/metrics.ts";
 import type { WorldEdit } from "./worldEdits.ts";
@@ -23,16 +23,16 @@ export class RoundFacts {
   /** Doses given so far, by therapy. */
   doses: Record<string, number> = {};
 
-  /** A round on `world` as it is now (fresh, or brought to a checkpoint's tick). */
-  start(world: World): void {
-    this.scenario = world.scenario;
-    this.seed = world.seed;
-    this.dtS = world.dtS;
-    this.params = { ...world.params };
-    this.tick = world.tick;
-    this.outcome = world.outcome;
-    this.history = [...world.history];
-    this.doses = { ...world.therapy.dosesGiven };
+  /** A new round, before its first step: made from `scenario`, `params` and `seed` (the model's host makes its world from them). */
+  begin(scenario: Scenario, params: Params, seed: number): void {
+    this.scenario = scenario;
+    this.seed = seed >>> 0;
+    this.dtS = params.tickSeconds;
+    this.params = { ...params };
+    this.tick = 0;
+    this.outcome = "ongoing";
+    this.history = [];
+    this.doses = {};
   }
 
   /** An edit the room sends to the model: the live parameters follow it. */
