@@ -1,17 +1,17 @@
 // Test file order for `vitest run`: Vitest's own (by project, then the longest last time first, from its cache) with
 // one addition for a machine without that cache, such as a fresh CI clone, where Vitest falls back to the largest file
 // first: the validation files known to run longest go first, so that the two workers finish close together instead of
-// one of them starting a long file when the other is nearly done (the response-rate file is short text but
+// one of them starting a long file when the other is nearly done (the bots' files are short text but
 // minutes of work). The order is all this list decides; a stale list costs time, never a result.
 
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /** Validation files, longest first (CPU-seconds on this project's 2-core machine, 2026-12-07). */
 export const LONGEST_FIRST = [
-  "responseRates.test.ts", // 506
   "viralBots.test.ts", // 170
   "runnerClock.test.ts", // 144
   "highDose.test.ts", // 144
+  "responseRates.test.ts", // 106 (on the 3-minute clock since 2026-12-07; 506 on the 2-minute clock)
   "responseUntreated.test.ts", // ~100 (122 s in CI at load 7-9)
   "tumourBots.test.ts", // 102
   "tregSink.test.ts", // 72

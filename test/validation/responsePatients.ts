@@ -1,12 +1,10 @@
 // Melanoma patients for the response-rate case (responseRates.test.ts, responseUntreated.test.ts): the scenario as
 // players meet it, one patient per seed, with or without the high-dose course from day 0.5, judged on day 6.
 // A response is a tumour burden at most 0.49× its start (a 30% smaller diameter, RECIST's partial response, in a 2-D
-// patch), a complete response no tumour cell left. Treated patients run on a 2-minute clock (tickSeconds 120) to fit
-// the suite; the model document (section 6) compares the same 20 patients on the 1-minute clock (17 of 20 classified
-// alike). They stay off the runner's 3-minute clock: there one cold tumour (seed 5) and no hot one crosses the response
-// line (1 of 20), which the hot-against-cold verdict of responseRates.test.ts cannot absorb. Untreated patients, whose
-// verdicts (none clears, at most one responds, the median grows) hold on the 2- and the 3-minute clock with room to
-// spare (day-6 median 1.24× on the 3-minute clock), run on the runner's clock (server/experiment/clock.ts), the cheapest.
+// patch), a complete response no tumour cell left. Both halves run on the runner's 3-minute clock
+// (server/experiment/clock.ts: tickSeconds 180, a tick's crawl taken in three crawls of a minute), the cheapest; the
+// model document (section 6) compares the treated patients with the game's 1-minute clock: the same one responder
+// (seed 4, a hot tumour) on both, so all 20 are classified alike, median day-6 burden 0.96× on both.
 
 import { queueTherapy } from "../../shared/sim/index.ts";
 import { SCENARIOS } from "../../shared/scenarios/index.ts";
@@ -15,7 +13,6 @@ import { median, run, SEEDS } from "./harness.ts";
 
 export const DAYS = 6;
 const START_DAY = 0.5;
-const CLOCK = { tickSeconds: 120 };
 const RESPONSE_BURDEN = 0.49;
 
 export interface Patient { seed: number; hot: boolean; ratio: number }
@@ -23,7 +20,7 @@ export interface Patient { seed: number; hot: boolean; ratio: number }
 /** One patient's tumour burden on day 6 over its start, and whether the tumour is hot. */
 export function patient(seed: number, treated: boolean): Patient {
   const w = run({
-    scenario: SCENARIOS.melanoma, ...(treated ? { params: CLOCK } : { clock: FAST_TICK_SECONDS }), seed, days: DAYS,
+    scenario: SCENARIOS.melanoma, clock: FAST_TICK_SECONDS, seed, days: DAYS,
     at: treated ? [{ day: START_DAY, act: (world) => queueTherapy(world, "highDose", true) }] : [],
   });
   const start = w.history[0].values["threat.burden"], end = w.history.at(-1)!.values["threat.burden"];
