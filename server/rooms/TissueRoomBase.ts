@@ -248,12 +248,16 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     restartWorld(this.lifeParts());
   }
 
+  /** Pauses or resumes the round's clock; the state shows it at the next patch, before the model's next answer (a
+   * resumed class's first answer waits for its replay, and a device back in class reads "paused" from its first patch). */
   protected setPaused(paused: boolean): void {
     this.roundClock.paused = paused;
+    this.state.paused = paused;
   }
 
   protected setSpeed(speed: Speed): void {
     this.roundClock.speed = speed;
+    this.state.speed = speed;
     this.fieldFrames.deadband = deadbandFor(speed);
   }
 
