@@ -25,6 +25,16 @@ import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
 const ts = testServerPerFile();
 
+/** A one-day class on its clock and its thread (openClass drives rooms by hand) with one effector student. */
+async function classOfOneOnThread() {
+  const { room, act } = await openClass(ts, { days: 1 });
+  room.manual = false;
+  const s = await joinStudent(ts, room.roomId);
+  act({ action: "assign", seatId: s.client.sessionId, role: "effector" });
+  await waitFor("the effector student", () => room.state.seats.get(s.client.sessionId)?.role === "effector");
+  return { room, act, s };
+}
+
 /** The model's thread inside a room (private): for checking that it stops. */
 const threadOf = (room: object) => (room as unknown as { model: { worker: unknown; failure: string | null } }).model;
 
@@ -261,11 +271,7 @@ describe("the model's own thread", () => {
   });
 
   test("a paused class's order, admitted by the round on the thread and not yet stepped, is in the class's checkpoint (its inputs log)", async () => {
-    const { room, act } = await openClass(ts, { days: 1 });
-    room.manual = false;
-    const s = await joinStudent(ts, room.roomId);
-    act({ action: "assign", seatId: s.client.sessionId, role: "effector" });
-    await waitFor("the effector student", () => room.state.seats.get(s.client.sessionId)?.role === "effector");
+    const { room, act, s } = await classOfOneOnThread();
     act({ action: "start" });
     await waitFor("the round to run", () => room.facts.tick > 20, 20_000);
     act({ action: "pause" });
@@ -285,11 +291,7 @@ describe("the model's own thread", () => {
   });
 
   test("the teacher's end is judged on the thread, at once: the steps in flight are the round's, the debrief comes from the thread's world", async () => {
-    const { room, act } = await openClass(ts, { days: 1 });
-    room.manual = false;
-    const s = await joinStudent(ts, room.roomId);
-    act({ action: "assign", seatId: s.client.sessionId, role: "effector" });
-    await waitFor("the effector student", () => room.state.seats.get(s.client.sessionId)?.role === "effector");
+    const { room, act, s } = await classOfOneOnThread();
     act({ action: "start" });
     act({ action: "speed", speed: 4 });
     await waitFor("the round to run", () => room.facts.tick > 40, 20_000);

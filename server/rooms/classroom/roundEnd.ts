@@ -21,7 +21,7 @@ export function classRoundEnded(c: ClassParts, debrief: Debrief, ending: RoundEn
   const tally = c.predictions.tally(c.roster.order, c.facts.history);
   for (const id of c.teachers) c.client(id)?.send(PREDICTION_TALLY_MESSAGE, tally, { afterNextPatch: true });
   try {
-    const record = roundRecord(c.code, summary, ending, ending.counts, c.roundStartedAt, new Date().toISOString(), students, (id) => c.predictions.measures(id));
+    const record = roundRecord(c.code, summary, ending, c.roundStartedAt, new Date().toISOString(), students, (id) => c.predictions.measures(id));
     c.record.keep();
     const failed = (err: unknown): void => console.error(`[classroom ${c.code}] could not save round ${summary.round}:`, err);
     getResultsStore().saveRound(record).catch(failed);

@@ -5,21 +5,21 @@
 import type { RoundSummary } from "../../../shared/net/classroom.ts";
 import type { Measure } from "../../../shared/report/roleLedger.ts";
 import { roundDays, studentResults, type StudentAtEnd } from "../../../shared/report/roundResults.ts";
-import type { MeasureFacts, SquadCounts } from "../../../shared/report/seatMeasures.ts";
+import type { RoundEnding } from "../../../shared/report/roundEnding.ts";
 import type { RoundRecord } from "../../results/resultsStore.ts";
 
 export { roundSummary, squadWords } from "../../../shared/report/roundResults.ts";
 
-/** The round's end as the record reads it: its simulated day and the facts the measures need (made on the model's
- * thread: shared/report/roundEnding.ts). */
-export interface RoundEndFacts { day: number; facts: MeasureFacts }
+/** The round's end as the record reads it: its simulated day, the facts the measures need and the ledger's tallies
+ * (a RoundEnding, made where the model is: shared/report/roundEnding.ts). */
+export type RoundEndFacts = Pick<RoundEnding, "day" | "facts" | "counts">;
 
 export function roundRecord(
-  code: string, summary: RoundSummary, end: RoundEndFacts, counts: SquadCounts, startedAt: string, endedAt: string,
+  code: string, summary: RoundSummary, end: RoundEndFacts, startedAt: string, endedAt: string,
   students: readonly StudentAtEnd[], predictions: (id: string) => Measure[] = () => [],
 ): RoundRecord {
   return {
     code, round: summary.round, scenarioId: summary.scenarioId, outcome: summary.outcome, startedAt, endedAt,
-    days: roundDays(end.day), summary, players: studentResults(students, counts, end.facts, predictions),
+    days: roundDays(end.day), summary, players: studentResults(students, end.counts, end.facts, predictions),
   };
 }
