@@ -6,7 +6,7 @@ import {
   PARAM_NAMES, PARAM_SPECS, THERAPY_NAMES, checkParamValue, isParamName, isTherapyName, makeParams,
   type Params, type Scenario, type TherapyName,
 } from "../../shared/sim/index.ts";
-import { FAST_TICK_SECONDS, GAME_TICK_SECONDS, onClock } from "./clock.ts";
+import { GAME_TICK_SECONDS, onClock, RUNNER_TICK_SECONDS } from "./clock.ts";
 import { closeNames } from "./suggest.ts";
 
 export interface TherapyCourse { therapy: TherapyName; day: number }
@@ -49,7 +49,7 @@ export const FLAGS: Record<string, FlagSpec> = {
   "--seeds": { value: "n", hint: `a whole number of seeds from 1 to ${LIMITS.maxSeeds}` },
   "--seed-start": { value: "n", hint: `the first seed, a whole number from 0 to ${LIMITS.maxSeed}` },
   "--days": { value: "d", hint: `a number of simulated days greater than 0 and at most ${LIMITS.maxDays}` },
-  "--clock": { value: "seconds", hint: `seconds of simulated time per tick, a whole number from ${PARAM_SPECS.tickSeconds.min} to ${PARAM_SPECS.tickSeconds.max} (default 60, the game's clock; ${FAST_TICK_SECONDS}: ~2.4× faster, leaning towards killing)` },
+  "--clock": { value: "seconds", hint: `seconds of simulated time per tick, a whole number from ${PARAM_SPECS.tickSeconds.min} to ${PARAM_SPECS.tickSeconds.max} (default ${RUNNER_TICK_SECONDS}, ~2.3× faster than the game's; ${GAME_TICK_SECONDS}: the game's clock, tick for tick)` },
   "--every": { value: "hours", hint: "a number of simulated hours between samples, greater than 0" },
   "--set": { value: "param=value", repeat: true, hint: "param=value, for example tregShareOfCd4=0.2 (--list-params)" },
   "--therapy": { value: "name@day", repeat: true, hint: `name@day with a therapy from ${THERAPY_NAMES.join(", ")}` },
@@ -241,7 +241,7 @@ export function parseArgs(argv: readonly string[], scenarios: Readonly<Record<st
   }
   const made = makeParams({ ...scenario.params, ...overrides });
   // --set tickSeconds sets that parameter alone (as the validation suite's 2-minute runs do); --clock keeps motility
-  const params = Object.prototype.hasOwnProperty.call(overrides, "tickSeconds") ? made : onClock(made, clockGiven ?? GAME_TICK_SECONDS);
+  const params = Object.prototype.hasOwnProperty.call(overrides, "tickSeconds") ? made : onClock(made, clockGiven ?? RUNNER_TICK_SECONDS);
   const tickHours = params.tickSeconds / 3600;
   if (everyHours * 3600 < params.tickSeconds * (1 - 1e-9)) {
     problems.push(`--every ${everyHours} hours is shorter than one tick (${params.tickSeconds} s); use at least ${Math.ceil(tickHours * 1e4) / 1e4} hours`);

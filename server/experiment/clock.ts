@@ -1,5 +1,5 @@
-// The runner's clock. The game ticks once a simulated minute (tickSeconds 60), and so does the runner unless asked;
-// a long experiment may tick more coarsely (--clock), which costs proportionally fewer ticks per simulated day. In the
+// The runner's clock. The game ticks once a simulated minute (tickSeconds 60); the runner ticks every 3 minutes unless
+// asked (--clock 60 runs the game's clock tick for tick), which costs a third of the ticks per simulated day. In the
 // game a cell makes one straight crawl a tick, re-aimed at its cue each time. One crawl of speed × a k-times-longer tick
 // would spread k times faster (a walk's spread, D = v²·Δt/4, grows with the step's length); scaling the speed by
 // √(1/k) keeps D but makes the drift towards cues √k slower, which leaned the 3-minute clock towards killing. So the
@@ -14,10 +14,12 @@ import type { Params } from "../../shared/sim/index.ts";
 /** The game's clock, seconds per tick: runs on it are the game's, tick for tick. */
 export const GAME_TICK_SECONDS = 60;
 /**
- * The runner's faster clock, seconds per tick (`npm run experiment -- --clock 180`): ~2.3× the runs per CPU-second,
- * within the tolerances of test/validation/runnerClock.test.ts (docs/model.md section 6); asked for, not the default.
+ * The runner's faster clock, seconds per tick, and its default (`npm run experiment` without --clock): ~2.3× the runs
+ * per CPU-second, within the tolerances of test/validation/runnerClock.test.ts (docs/model.md section 6).
  */
 export const FAST_TICK_SECONDS = 180;
+/** The runner's clock when none is asked for: the faster one. */
+export const RUNNER_TICK_SECONDS = FAST_TICK_SECONDS;
 /** Longest IL-2 field sub-step off the game's clock, seconds. */
 export const MAX_SUBSTEP_SECONDS = 30;
 

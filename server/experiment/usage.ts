@@ -3,7 +3,7 @@
 
 import { THERAPY_NAMES } from "../../shared/sim/index.ts";
 import { LIMITS } from "./args.ts";
-import { GAME_TICK_SECONDS, FAST_TICK_SECONDS } from "./clock.ts";
+import { GAME_TICK_SECONDS, RUNNER_TICK_SECONDS } from "./clock.ts";
 
 export function usage(scenarioIds: readonly string[]): string {
   return `Cytokine Command experiment runner: runs a scenario for many seeds and reports metrics over time.
@@ -17,11 +17,11 @@ Run options:
   --seeds <n>              number of seeds, 1 to ${LIMITS.maxSeeds} (default 1)
   --seed-start <n>         first seed (default 1): seeds are start, start+1, …, start+n-1
   --days <d>               simulated days per seed (default: the scenario's days)
-  --clock <seconds>        simulated seconds per tick (default ${GAME_TICK_SECONDS}: the game's 1-minute clock, tick for tick as
-                           played); --clock ${FAST_TICK_SECONDS} runs ${FAST_TICK_SECONDS / 60}-minute ticks, ~2.3× faster.
+  --clock <seconds>        simulated seconds per tick (default ${RUNNER_TICK_SECONDS}: ${RUNNER_TICK_SECONDS / 60}-minute ticks, ~2.3× faster than
+                           the game's); --clock ${GAME_TICK_SECONDS} runs the game's 1-minute clock, tick for tick as played.
                            Off the game's clock cells crawl in steps of a minute as in the game (moveSubsteps; speeds
                            scaled by √(${GAME_TICK_SECONDS}/step) when a step cannot be a whole minute) and IL-2 field sub-steps
-                           are kept to 30 s at most; the ${FAST_TICK_SECONDS}-s clock's agreement with the game's: docs/model.md section 6.
+                           are kept to 30 s at most; the ${RUNNER_TICK_SECONDS}-s clock's agreement with the game's: docs/model.md section 6.
                            (--set tickSeconds=<s> changes the tick alone, without adapting speeds or sub-steps)
   --every <hours>          sample the metrics every this many simulated hours (default ${LIMITS.defaultEveryHours}),
                            rounded to whole ticks; day 0 and the last tick are always sampled

@@ -157,8 +157,8 @@ describe("a bad command line names the problem and what is allowed", () => {
 
   it("an interval shorter than one tick says the shortest allowed", () => {
     expect(problems(`--scenario ${id} --clock 60 --every 0.001`)[0]).toMatch(/shorter than one tick \(60 s\); use at least 0\.0167 hours/);
-    // the runner's default clock is the game's; the faster one 180 s
-    expect(problems(`--scenario ${id} --every 0.001`)[0]).toMatch(/shorter than one tick \(60 s\)/);
+    // the runner's default clock is the faster one, 180 s
+    expect(problems(`--scenario ${id} --every 0.001`)[0]).toMatch(/shorter than one tick \(180 s\)/);
     expect(problems(`--scenario ${id} --clock 180 --every 0.001`)[0]).toMatch(/shorter than one tick \(180 s\); use at least 0\.05 hours/);
     // a longer tick raises the floor
     expect(problems(`--scenario ${id} --set tickSeconds=300 --every 0.05`)[0]).toMatch(/one tick \(300 s\)/);

@@ -96,7 +96,7 @@ describe("experiment CLI: runs", () => {
     // samples every 6 h: day 0 and day 0.25
     expect(lines.map((l) => l.split(",")[0])).toEqual(["day", "0", "0.25"]);
     for (const l of lines) expect(l.split(",")).toHaveLength(1 + METRIC_NAMES.length);
-    expect(r.stderr).toMatch(/^clock: 60 s a tick \(1 min; the game's clock\)/); // the runner's default clock, said first
+    expect(r.stderr).toMatch(/^clock: 180 s a tick \(3 min; 3 crawls a tick, each a minute long as on the game's clock\)/); // the runner's default clock, said first
     expect(r.stderr).toMatch(/seed \d\/2 day \d\.\d\d\/0\.25/);
     expect(r.stderr).toMatch(/done: 2 seeds × 0\.25 days in \d+\.\d s with 2 workers/);
     const summary = r.stderr.split("\n").filter((l) => /^\d+ +\S+ +\S.* [0-9a-f]{16}$/.test(l));
