@@ -153,6 +153,7 @@ export class ClassroomRoom extends TissueRoomBase {
     this.checkpoints.gone(id);
     this.holds.forget(id);
     this.budget.forget(id);
+    this.microscope.forget(id);
     this.auth.forget(id);
     this.door.release(id);
     if (this.c.teachers.delete(id)) return;

@@ -112,6 +112,7 @@ export class TissueRoom extends TissueRoomBase {
   /** A consented leave, or a drop that did not come back in time: the seat goes to a bot so the round goes on. */
   override onLeave(client: Client): void {
     this.budget.forget(client.sessionId);
+    this.microscope.forget(client.sessionId);
     if (this.options.watch) {
       this.watchers.remove(client.sessionId);
       return;

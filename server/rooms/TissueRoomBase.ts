@@ -25,6 +25,7 @@ import { guardFrames } from "./frameGuard.ts";
 import { creatorOf } from "../http/creationLimits.ts";
 import { SquadTugWindow } from "./il2SquadTugSync.ts";
 import { MessageBudget } from "./messageBudget.ts";
+import { MicroscopeQuestions } from "./microscopeQuestions.ts";
 import { PredictionDesk } from "../../shared/report/predictionDesk.ts";
 import { MAX_PENDING_PER_SEAT, PendingOrders } from "../../shared/round/pendingOrders.ts";
 import { MAX_PENDING_COMMANDS } from "./commandDoor.ts";
@@ -68,6 +69,8 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   protected readonly fieldFrames = new FieldFrames();
   protected readonly eventRelay = new EventRelay();
   protected readonly budget = new MessageBudget();
+  /** The microscope's own budget and each client's question on its way to the model (commandDoor.ts). */
+  protected readonly microscope = new MicroscopeQuestions();
   /** The squads' IL-2 capture over the tug's window, sampled where the model steps (a class shows it: il2SquadTugSync.ts). */
   protected readonly squadCapture = new SquadTugWindow();
   protected debrief: Debrief | null = null;
@@ -368,7 +371,7 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
   private doorParts(): DoorRoom {
     const room = this;
     return {
-      get budget() { return room.budget; }, get seats() { return room.seats; }, get facts() { return room.facts; },
+      get budget() { return room.budget; }, get microscope() { return room.microscope; }, get seats() { return room.seats; }, get facts() { return room.facts; },
       get stepper() { return room.stepper; }, get roundInputs() { return room.roundInputs; }, get predictions() { return room.predictions; },
       get pendingOrders() { return room.pendingOrders; },
       commandBlocked: (client) => this.commandBlocked(client),

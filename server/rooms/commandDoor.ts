@@ -1,7 +1,8 @@
 // The door of a tissue room's players' messages: a command (the message budget, a seat, the room's own block, a round
 // still running, checkCommand, at most MAX_PENDING_COMMANDS waiting and MAX_PENDING_PER_SEAT a seat), then forwarded as a round input to the Round where
 // the model is, its answer (a refusal or onCommandAccepted) coming with the model's answer; a prediction; a look through
-// the microscope, asked of the model's own world. Refusals are sentences. Used by TissueRoomBase.
+// the microscope (its own budget, one question at a time per client: microscopeQuestions.ts), asked of the model's own
+// world. Refusals are sentences. Used by TissueRoomBase.
 
 import type { Client } from "@colyseus/core";
 import { ClientMessage, ServerMessage, checkInspect } from "../../shared/net/messages.ts";
@@ -10,6 +11,7 @@ import { MY_PREDICTIONS_MESSAGE, PREDICT_MESSAGE } from "../../shared/net/predic
 import type { InputAnswer } from "../../shared/round/index.ts";
 import type { Command } from "../../shared/sim/index.ts";
 import { MessageBudget } from "./messageBudget.ts";
+import { MicroscopeQuestions } from "./microscopeQuestions.ts";
 import type { RoundFacts } from "./model/roundFacts.ts";
 import type { PredictionDesk } from "../../shared/report/predictionDesk.ts";
 import { MAX_PENDING_PER_SEAT, PendingOrders } from "../../shared/round/pendingOrders.ts";
@@ -24,6 +26,8 @@ export const MAX_PENDING_COMMANDS = 200;
 /** What the door needs of its room (TissueRoomBase hands it over). */
 export interface DoorRoom {
   readonly budget: MessageBudget;
+  /** The microscope's budget and each client's question on its way to the model. */
+  readonly microscope: MicroscopeQuestions;
   readonly seats: Seats;
   readonly facts: RoundFacts;
   readonly stepper: RoundStepper;
@@ -69,11 +73,24 @@ export function onPredict(room: DoorRoom, client: Client, payload: unknown): voi
   client.send(MY_PREDICTIONS_MESSAGE, room.predictions.mine(client.sessionId));
 }
 
-/** The microscope: the model's own world answers (where the round is, after the steps asked so far). */
+/**
+ * The microscope: the model's own world answers (where the round is, after the steps asked so far). Budgeted on its
+ * own; a look asked while the client's last question is on its way waits for it (the latest only).
+ */
 export function onInspect(room: DoorRoom, client: Client, payload: unknown): void {
+  const refuse = (error: string): void => room.refuse(client, ClientMessage.inspect, error);
+  if (!room.microscope.allow(client.sessionId)) return refuse(`too many looks through the microscope: at most ${MicroscopeQuestions.PER_SECOND} a second`);
   const checked = checkInspect(payload);
-  if (!checked.ok) return room.refuse(client, ClientMessage.inspect, checked.error);
-  void room.stepper.model.question({ what: "inspect", cellId: checked.value.cellId }).then((r) => {
+  if (!checked.ok) return refuse(checked.error);
+  if (room.microscope.ask(client.sessionId, checked.value.cellId)) look(room, client, checked.value.cellId);
+}
+
+/** Asks the model about one cell for this client; once answered, the cell it asked about meanwhile, if any. */
+function look(room: DoorRoom, client: Client, cellId: number): void {
+  void room.stepper.model.question({ what: "inspect", cellId }).then((r) => {
+    if (!room.microscope.waiting(client.sessionId)) return; // the client has left meanwhile
+    const next = room.microscope.answered(client.sessionId);
+    if (next !== null) look(room, client, next);
     if (r) client.send(ServerMessage.inspect, r);
     else room.refuse(client, ClientMessage.inspect, "the microscope cannot see the tissue just now: try again in a moment");
   });

@@ -2,7 +2,8 @@
 // tokens refilled by the clock, holding `burst` at most, except that right after an event-loop stall (stallClock.ts)
 // it also holds what the sender earned during the stall (up to MAX_STALL_FORGIVEN_MS), because the messages it sent
 // meanwhile arrive all at once. A steady sender under the rate is never refused however long the loop stalled (up
-// to that bound); a flood drains the bucket within a second or two. Used by frameGuard.ts and messageBudget.ts.
+// to that bound); a flood drains the bucket within a second or two. Used by frameGuard.ts, messageBudget.ts and
+// microscopeQuestions.ts.
 
 import { recentStallMs } from "./stallClock.ts";
 
@@ -61,6 +62,10 @@ export class SendRates {
     let r = this.rates.get(key);
     if (!r) this.rates.set(key, (r = new SendRate(this.options)));
     return r.take();
+  }
+
+  has(key: string): boolean {
+    return this.rates.has(key);
   }
 
   forget(key: string): void {
