@@ -152,6 +152,7 @@ export class TissueRoom extends TissueRoomBase {
     const room = this;
     const desk = {
       get params() { return room.facts.params; },
+      get liveChanges() { return room.facts.liveChanges; },
       get variant() { return room.roundSetup.variant; },
       set variant(v) { room.roundSetup = { ...room.roundSetup, variant: v }; },
       edit: (e: Parameters<TissueRoom["editWorld"]>[0]) => this.editWorld(e),

@@ -1,10 +1,12 @@
 // The solo sandbox's controls over a real WebSocket: a live parameter changes the world now and the IL-2 field answers;
 // between-rounds settings wait for the restart; hostile values (NaN, huge, unknown names, wrong scenario) are refused
-// with a sentence and change nothing. Rooms run with `manual` set: the model moves only when a test calls advance().
+// with a sentence and change nothing; a flood of live changes on a paused tissue stops at its bound (the round's inputs
+// log stays bounded). Rooms run with `manual` set (the model moves only when a test calls advance()), but the flood's.
 
 import { describe, expect, test } from "vitest";
-import { ServerMessage, type Refusal } from "../../shared/net/messages.ts";
-import { SANDBOX_MESSAGE, SANDBOX_SETTINGS_MESSAGE, type SandboxSettings } from "../../shared/net/sandboxControls.ts";
+import { ClientMessage, ServerMessage, type Refusal } from "../../shared/net/messages.ts";
+import { SANDBOX_CONTROLS, SANDBOX_MESSAGE, SANDBOX_SETTINGS_MESSAGE, type SandboxSettings } from "../../shared/net/sandboxControls.ts";
+import { MAX_LIVE_CHANGES_PER_ROUND } from "../../server/rooms/sandboxDesk.ts";
 import { CellType, sampleMetrics } from "../../shared/sim/index.ts";
 import type { TissueRoom } from "../../server/rooms/TissueRoom.ts";
 import { joinStudent, openClass } from "./classDevices.ts";
@@ -12,9 +14,10 @@ import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
 const ts = testServerPerFile();
 
-async function sandbox(options: Record<string, unknown> = {}) {
+/** A solo sandbox room and its player; `manual`: the model moves only when the test calls advance(), else on its thread. */
+async function sandbox(options: Record<string, unknown> = {}, manual = true) {
   const room = await ts.colyseus.createRoom<TissueRoom>("tissue", { seed: 11, scenarioId: "sandbox", ...options });
-  room.manual = true;
+  room.manual = manual;
   const client = await ts.colyseus.sdk.joinById(room.roomId);
   const refusals: Refusal[] = [], settings: SandboxSettings[] = [];
   client.onMessage(ServerMessage.refused, (r: Refusal) => refusals.push(r));
@@ -26,6 +29,10 @@ async function sandbox(options: Record<string, unknown> = {}) {
   await waitFor("the settings on joining", () => settings.length === 1);
   return { room, client, refusals, settings };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Live changes in the round's inputs log (replayed by a new thread, the contrasts and a class's checkpoint). */
+const loggedChanges = (room: TissueRoom) => room["roundInputs"].inputs.logged.filter((l) => l.input.kind === "edit").length;
 
 const count = (room: TissueRoom, type: number) => {
   let n = 0;
@@ -130,5 +137,42 @@ describe("sandbox controls", () => {
     expect(settings.at(-1)!.next.params).toEqual({ holdIl2Pm: 300, tregShareOfCd4: 0.3 });
     expect(studentGot).toEqual([]); // the sandbox is the teacher's
     await Promise.all([student.client.leave(), teacher.leave()]);
+  });
+
+  test("a flood of live changes on a paused tissue stops at the tissue's bound, refused in a sentence; a restart gives them back", async () => {
+    const { room, client, refusals, settings } = await sandbox({}, false); // on its thread, as a visitor's room is
+    client.send(ClientMessage.control, { action: "pause" });
+    await waitFor("the pause", () => client.state.paused === true);
+    const live = SANDBOX_CONTROLS.filter((c) => c.when === "live");
+    // every message changes every live control (two steps in turn), within the message budget (15 every 0.8 s)
+    const messages = Math.ceil(MAX_LIVE_CHANGES_PER_ROUND / live.length) + 20;
+    for (let k = 0; k < messages; k++) {
+      client.send(SANDBOX_MESSAGE, { set: Object.fromEntries(live.map((c) => [c.name, c.steps[k % 2 ? 1 : 2]])) });
+      if (k % 15 === 14) await sleep(800);
+    }
+    await waitFor("every message answered", () => settings.length - 1 + refusals.length === messages);
+    expect(refusals.length).toBeGreaterThanOrEqual(10); // every other message past the bound asks for the values in force: no change
+    for (const r of refusals) {
+      expect(r.message).toBe(SANDBOX_MESSAGE);
+      expect(r.error).toMatch(new RegExp(`taken its ${MAX_LIVE_CHANGES_PER_ROUND} live changes: restart it .*nothing was changed`));
+    }
+    await waitFor("the changes sent to the model", () => room["stepper"].unsentEdits.length === 0);
+    expect(room.facts.liveChanges).toBeLessThanOrEqual(MAX_LIVE_CHANGES_PER_ROUND);
+    expect(loggedChanges(room)).toBe(room.facts.liveChanges);
+    expect(loggedChanges(room)).toBeGreaterThan(MAX_LIVE_CHANGES_PER_ROUND - live.length);
+    // a change to the value in force is no change, and settings for the next tissue are still taken
+    const before = loggedChanges(room);
+    client.send(SANDBOX_MESSAGE, { set: { holdIl2Pm: room.facts.params.holdIl2Pm, tregShareOfCd4: 0.3 } });
+    await waitFor("the next tissue's setting", () => settings.at(-1)!.next.params?.tregShareOfCd4 === 0.3);
+    expect(loggedChanges(room)).toBe(before);
+    // a new tissue takes live changes again
+    client.send(ClientMessage.control, { action: "restart" });
+    await waitFor("the new tissue", () => room.facts.liveChanges === 0 && loggedChanges(room) === 0);
+    const answered = settings.length;
+    client.send(SANDBOX_MESSAGE, { set: { holdIl2Pm: 300 } });
+    await waitFor("the change taken", () => settings.length === answered + 1);
+    expect(settings.at(-1)!.live.holdIl2Pm).toBe(300);
+    await waitFor("the change logged", () => loggedChanges(room) === 1);
+    await client.leave();
   });
 });

@@ -104,6 +104,7 @@ export function lessonRoom(c: ClassParts): LessonRoom {
 export function sandboxRoom(c: ClassParts): SandboxRoom {
   return {
     get params() { return c.facts.params; },
+    get liveChanges() { return c.facts.liveChanges; },
     get variant() { return c.roundSetup.variant; },
     set variant(v) { c.roundSetup = { ...c.roundSetup, variant: v }; },
     edit: (e) => c.base.editWorld(e),

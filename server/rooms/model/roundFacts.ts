@@ -22,6 +22,8 @@ export class RoundFacts {
   history: MetricSample[] = [];
   /** Doses given so far, by therapy. */
   doses: Record<string, number> = {};
+  /** Live parameters changed this round (the sandbox's edits; bounded by sandboxDesk.ts). */
+  liveChanges = 0;
 
   /** A new round, before its first step: made from `scenario`, `params` and `seed` (the model's host makes its world from them). */
   begin(scenario: Scenario, params: Params, seed: number): void {
@@ -33,11 +35,14 @@ export class RoundFacts {
     this.outcome = "ongoing";
     this.history = [];
     this.doses = {};
+    this.liveChanges = 0;
   }
 
   /** An edit the room sends to the model: the live parameters follow it. */
   edit(edit: WorldEdit): void {
-    if (edit.kind === "param") this.params[edit.name] = edit.value;
+    if (edit.kind !== "param") return;
+    this.params[edit.name] = edit.value;
+    this.liveChanges++;
   }
 
   /** What an answer told: the model's tick and outcome, its new samples, the doses given so far. */
