@@ -12,6 +12,12 @@ export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const JOIN_CODE_LENGTH = 6;
 /** Most students in one session (design.md: up to ~40). */
 export const MAX_STUDENTS = 40;
+/**
+ * Most rounds one class plays to their end (a lesson plays a few, a day of lessons a few dozen): each ended round's
+ * summary is kept, sent to every device after each round, checkpointed and saved, so a class must not grow them
+ * without end. Past it the teacher opens a new class.
+ */
+export const MAX_CLASS_ROUNDS = 100;
 
 /** Upper-cases a typed code and drops spaces and dashes; null if what is left is not a possible code. */
 export function normalizeJoinCode(input: unknown): string | null {

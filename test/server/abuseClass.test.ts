@@ -1,11 +1,12 @@
 // A class under attack, on 127.0.0.1: seat reservations by the hundred (joinById over HTTP, never connected) from
 // another address, wrong codes from the class's own address, and frames with broken message types. While each runs,
 // the teacher and the students still get in with the code (or the host secret, or their reconnection token), the
-// room is never locked by Colyseus, and the log gets one line per offending sender. Bounded loops only.
+// room is never locked by Colyseus, and the log gets one line per offending sender. A class's own teacher (anyone can
+// open a class) cannot grow its rounds' summaries without end. Bounded loops only.
 
 import { matchMaker } from "@colyseus/core";
 import { describe, expect, test } from "vitest";
-import { MAX_STUDENTS } from "../../shared/net/classroom.ts";
+import { MAX_CLASS_ROUNDS, MAX_STUDENTS, type RoundSummary } from "../../shared/net/classroom.ts";
 import { MATCHMAKE_MESSAGES } from "../../server/http/matchmakeGuard.ts";
 import { senderLog } from "../../server/logThrottle.ts";
 import { STUDENT_RESERVATION_SECONDS } from "../../server/rooms/classroom/seatDoor.ts";
@@ -101,5 +102,27 @@ describe("log flooding", () => {
     const dashboards = inbox.dashboards.length;
     await waitFor("another dashboard", () => inbox.dashboards.length > dashboards, 5000);
     await honest.client.leave();
+  });
+});
+
+describe("a class's rounds", () => {
+  test("a teacher playing round after round stops at the class's bound, told in a sentence; the summaries every device gets stay bounded", async () => {
+    const { session, inbox, room, act } = await openClass(ts, { scenarioId: "viral" });
+    const student = await joinStudent(ts, session.code);
+    // all but one of the class's rounds played already (each takes minutes: a day of lessons, or a loop of start, end, new round)
+    const earlier: RoundSummary = { round: 0, scenarioId: "viral", outcome: "endedByTeacher", days: [0], series: {} };
+    room["c"].summaries.push(...Array.from({ length: MAX_CLASS_ROUNDS - 1 }, (_, i) => ({ ...earlier, round: i })));
+    act({ action: "start" });
+    await waitFor("the last round playing", () => student.client.state.phase === "playing");
+    act({ action: "end" });
+    await waitFor("its summary", () => student.rounds.at(-1)?.length === MAX_CLASS_ROUNDS);
+    act({ action: "newRound" });
+    await waitFor("back in the lobby", () => student.client.state.phase === "lobby");
+    act({ action: "start" });
+    await waitFor("the refusal", () => inbox.refusals.length === 1);
+    expect(inbox.refusals[0]).toEqual({ message: "teacher", error: `this class has played ${MAX_CLASS_ROUNDS} rounds, as many as one class keeps: open a new class to play more` });
+    expect(room.phase).toBe("lobby");
+    expect(room.rounds).toHaveLength(MAX_CLASS_ROUNDS);
+    await student.client.leave();
   });
 });

@@ -4,7 +4,7 @@
 // actions end in the same moves. Called by ClassroomRoom (teacher, lesson and sandbox messages; server drain's "end").
 
 import {
-  CLASS_CLOSED_TEXT, ClassroomClientMessage, ClassroomServerMessage, REMOVED_TEXT, type ClassClosed, type TeacherAction,
+  CLASS_CLOSED_TEXT, ClassroomClientMessage, ClassroomServerMessage, MAX_CLASS_ROUNDS, REMOVED_TEXT, type ClassClosed, type TeacherAction,
 } from "../../../shared/net/classroom.ts";
 import { autoBalance, newRoundDropsRound, teacherRefusal } from "../../../shared/round/index.ts";
 import type { Role } from "../../../shared/sim/index.ts";
@@ -20,6 +20,7 @@ export function actAsTeacher(c: ClassParts, a: TeacherAction): string | null {
   if (refused) return refused;
   switch (a.action) {
     case "start":
+      if (c.summaries.length >= MAX_CLASS_ROUNDS) return `this class has played ${MAX_CLASS_ROUNDS} rounds, as many as one class keeps: open a new class to play more`;
       startPlaying(c);
       c.quiz.roundStarts();
       return null;
