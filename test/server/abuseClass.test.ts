@@ -2,13 +2,15 @@
 // another address, wrong codes from the class's own address, and frames with broken message types. While each runs,
 // the teacher and the students still get in with the code (or the host secret, or their reconnection token), the
 // room is never locked by Colyseus, and the log gets one line per offending sender. A class's own teacher (anyone can
-// open a class) cannot grow its rounds' summaries without end. Bounded loops only.
+// open a class) cannot grow its rounds' summaries, nor a paused round's log by moving students between roles, without
+// end. Bounded loops only.
 
 import { matchMaker } from "@colyseus/core";
 import { describe, expect, test } from "vitest";
 import { MAX_CLASS_ROUNDS, MAX_STUDENTS, type RoundSummary } from "../../shared/net/classroom.ts";
 import { MATCHMAKE_MESSAGES } from "../../server/http/matchmakeGuard.ts";
 import { senderLog } from "../../server/logThrottle.ts";
+import { MAX_ROLE_CHANGES_PER_TICK } from "../../server/rooms/classroom/roleChanges.ts";
 import { STUDENT_RESERVATION_SECONDS } from "../../server/rooms/classroom/seatDoor.ts";
 import { joinStudent, listenAll, openClass, type ClassDevice } from "./classDevices.ts";
 import { ATTACKER, dataFrame, rawRequest, sleep } from "./abuseTools.ts";
@@ -123,6 +125,46 @@ describe("a class's rounds", () => {
     expect(inbox.refusals[0]).toEqual({ message: "teacher", error: `this class has played ${MAX_CLASS_ROUNDS} rounds, as many as one class keeps: open a new class to play more` });
     expect(room.phase).toBe("lobby");
     expect(room.rounds).toHaveLength(MAX_CLASS_ROUNDS);
+    await student.client.leave();
+  });
+});
+
+describe("role changes while the tissue stands still", () => {
+  test("a teacher moving a student between roles in a paused round stops at the bound, told in a sentence; the round's log stays bounded", async () => {
+    const { session, inbox, room, act, teacher } = await openClass(ts, { scenarioId: "viral" });
+    room.manual = false; // the model on its thread, the clock running, as in a visitor's class
+    const student = await joinStudent(ts, session.code);
+    act({ action: "start" });
+    await waitFor("the round playing", () => student.client.state.phase === "playing");
+    await waitFor("the tissue moving", () => room.facts.tick > 0, 15_000);
+    act({ action: "pause" });
+    await waitFor("the pause", () => teacher.state.paused === true);
+    const tick = (await room.lookAtModel())!.tick; // where the model is, after the steps asked before the pause
+    await waitFor("the steps in flight answered: the tissue stands still", () => room.facts.tick === tick);
+    const seatId = student.client.sessionId, first = room.seats.byId.get(seatId)!.role;
+    const other = first === "treg" ? "nk" : "treg";
+    // each move hands the student's squads to a bot and takes the other role's from its bot: inputs logged with the round
+    const moves = MAX_ROLE_CHANGES_PER_TICK + 10;
+    for (let k = 0; k < moves; k++) {
+      act({ action: "assign", seatId, role: k % 2 === 0 ? other : first });
+      if (k % 15 === 14) await sleep(800); // within the message budget
+    }
+    // past the bound every other move asks for the role the student has already (nothing to do), the rest are refused
+    await waitFor("the moves past the bound refused", () => inbox.refusals.length === 5);
+    const tooMany = `students have changed roles ${MAX_ROLE_CHANGES_PER_TICK} times while the tissue stood still: let the round move on before changing more`;
+    expect(inbox.refusals).toEqual(Array.from({ length: 5 }, () => ({ message: "teacher", error: tooMany })));
+    await waitFor("the moves made where the model is", () => room["roundInputs"].waitingCount === 0);
+    expect(room.facts.tick).toBe(tick);
+    const atTick = room["roundInputs"].inputs.logged.filter((l) => l.tick === tick).length;
+    expect(atTick).toBeGreaterThanOrEqual(MAX_ROLE_CHANGES_PER_TICK); // a bot seated or unseated with each move
+    expect(atTick).toBeLessThanOrEqual(3 * MAX_ROLE_CHANGES_PER_TICK);
+    // once the tissue moves on, the teacher may move students again
+    act({ action: "resume" });
+    await waitFor("the tissue moving", () => room.facts.tick > tick);
+    const now = room.seats.byId.get(seatId)!.role, next = now === first ? other : first;
+    act({ action: "assign", seatId, role: next });
+    await waitFor("the move made", () => room.seats.byId.get(seatId)!.role === next);
+    expect(inbox.refusals).toHaveLength(5);
     await student.client.leave();
   });
 });

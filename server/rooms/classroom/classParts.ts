@@ -24,6 +24,7 @@ import { FormerNames } from "./formerNames.ts";
 import { HostSecret } from "./hostSecret.ts";
 import { LessonDesk } from "./lessonDesk.ts";
 import type { QuizBook } from "./quizBook.ts";
+import { RoleChanges } from "./roleChanges.ts";
 import { SeatHolds, type AllowReconnection } from "./seatHold.ts";
 import { SessionRecord } from "./sessionRecord.ts";
 import { WorldRebuilds } from "../worldRebuilds.ts";
@@ -105,6 +106,8 @@ export class ClassParts implements ClassInternals {
   checkpoints!: ClassCheckpointer;
   /** New rounds, scenarios and lesson steps, budgeted per class and per address (worldRebuilds.ts). */
   readonly rebuilds = new WorldRebuilds();
+  /** Students moved to another role after the lobby, counted while the tissue stands still (roleChanges.ts). */
+  readonly roleChanges = new RoleChanges();
   /** The class's results row, written with its first result (sessionRecord.ts). */
   readonly record = new SessionRecord(() => ({
     code: this.code, hostSecret: this.secret.raw, scenarioId: this.room.state.scenarioId,

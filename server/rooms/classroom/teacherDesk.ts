@@ -48,7 +48,11 @@ export function actAsTeacher(c: ClassParts, a: TeacherAction): string | null {
       return null;
     case "assign": {
       if (c.seats.byId.get(a.seatId)!.role === a.role) return null;
-      if (c.phase !== "lobby") c.roster.handOver(a.seatId, c.facts, c.phase === "playing");
+      if (c.phase !== "lobby") {
+        const tooMany = c.roleChanges.take(c.facts.tick);
+        if (tooMany) return tooMany;
+        c.roster.handOver(a.seatId, c.facts, c.phase === "playing");
+      }
       c.seats.setRole(a.seatId, a.role);
       if (c.phase !== "lobby") c.roster.seatInPlay(a.seatId);
       return null;
