@@ -278,8 +278,12 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     return null;
   }
 
-  /** Answers a message the room will not act on; nothing changes. Replies are rate-limited like commands. */
+  /**
+   * Answers a message the room will not act on; nothing changes. Replies are rate-limited like commands. A client gone
+   * (a refusal that came with the model's answer after it left) is not answered: its budget was forgotten on leaving.
+   */
   protected refuse(client: Client, message: string, error: string): void {
+    if (!this.clients.getById(client.sessionId)) return;
     if (!this.budget.mayReply(client.sessionId)) return;
     const refusal: Refusal = { message, error };
     client.send(ServerMessage.refused, refusal);
