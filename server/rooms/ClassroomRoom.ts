@@ -118,7 +118,8 @@ export class ClassroomRoom extends TissueRoomBase {
     this.door.release(id);
     if (kind === "teacher") this.c.teachers.add(id);
     else {
-      roster.admit(id, this.c.formerNames.take(options?.formerSeat, (n) => roster.order.some((s) => seats.nameOf(s) === n)));
+      roster.admit(id, this.c.formerNames.take(options?.formerSeat, options?.seatProof, (n) => roster.order.some((s) => seats.nameOf(s) === n)));
+      this.c.formerNames.token(id, this.tokenOf(client));
       if (this.phase !== "lobby") roster.seatInPlay(id);
     }
     this.welcome(client);
@@ -136,7 +137,13 @@ export class ClassroomRoom extends TissueRoomBase {
     // Removed while away (a wait not cancelled in time): no seat is left, so closed at once, before any state is given back.
     if (!this.c.teachers.has(client.sessionId) && !this.c.roster.isStudent(client.sessionId)) return this.c.remove(client);
     this.seats.setConnected(client.sessionId, true);
+    if (this.c.roster.isStudent(client.sessionId)) this.c.formerNames.token(client.sessionId, this.tokenOf(client));
     this.welcome(client);
+  }
+
+  /** The reconnection token as the device holds it (the SDK's "roomId:token"): its proof of a seat (formerNames.ts). */
+  private tokenOf(client: Client): string {
+    return `${this.roomId}:${client.reconnectionToken}`;
   }
 
   /** A device (back) in the class: a teacher's gets the session; each the catch-up; the dashboard and checkpoint follow. */
@@ -157,7 +164,8 @@ export class ClassroomRoom extends TissueRoomBase {
     this.auth.forget(id);
     this.door.release(id);
     if (this.c.teachers.delete(id)) return;
-    if (!this.c.removedSeats.has(id)) this.c.formerNames.remember(id, this.seats.nameOf(id));
+    if (this.c.removedSeats.has(id)) this.c.formerNames.drop(id);
+    else this.c.formerNames.remember(id, this.seats.nameOf(id));
     this.c.roster.vacate(id, this.facts, this.phase);
   }
 

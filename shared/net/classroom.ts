@@ -97,9 +97,13 @@ export interface ClassroomCreateOptions {
 }
 /**
  * Options to join: students send nothing but the code (in the URL) and, from a tab that had a seat in this class, that
- * seat's id (so a student removed while their device was away is told); a teacher coming back sends the secret.
+ * seat's id (so a student removed while their device was away is told) and the reconnection token the tab was given
+ * for it (`seatProof`: seat ids are in every device's state, the token only in that tab, so only it gets the seat's
+ * nickname back); a teacher coming back sends the secret.
  */
-export interface ClassroomJoinOptions { hostSecret?: string; formerSeat?: string }
+export interface ClassroomJoinOptions { hostSecret?: string; formerSeat?: string; seatProof?: string }
+/** Longest seatProof (a reconnection token as the SDK holds it, "roomId:token"). */
+export const SEAT_PROOF_MAX_LENGTH = 128;
 
 /**
  * Teams within a role: students of one role in the same team share one clone of the role's cells; team 0 is on their

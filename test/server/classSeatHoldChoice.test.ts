@@ -2,7 +2,7 @@
 // the choice is checked at the door (a class is not opened with a hold out of range or of the wrong kind), applied
 // under the server's own longest hold (CLASS_SEAT_HOLD_MINUTES), and said back in the state. A 2-minute hold lets a
 // seat go after 2 minutes away mid-round (not before): its token is refused, and the device joining again by code
-// with its former seat gets its own nickname back. SDK clients on 127.0.0.1; the round is driven by advance() alone.
+// with its former seat (and the token it was given for it) gets its own nickname back. SDK clients on 127.0.0.1; the round is driven by advance() alone.
 
 import { afterEach, describe, expect, test } from "vitest";
 import { DEFAULT_SEAT_HOLD_MINUTES, SEAT_HOLD_ENV } from "../../server/rooms/classroom/seatHold.ts";
@@ -68,12 +68,12 @@ describe("the seat hold a teacher chooses", () => {
     const refusal = await ts.colyseus.sdk.reconnect(token).then(() => null, (e: unknown) => e);
     expect(seatRefused(refusal)).toBe(true);
     // Joining again by code, naming the former seat (as the page's "Join again" does): the same nickname, a new seat.
-    const again = listenAll(await ts.colyseus.sdk.joinById(session.code, { formerSeat: id }));
+    const again = listenAll(await ts.colyseus.sdk.joinById(session.code, { formerSeat: id, seatProof: token }));
     await waitFor("seated anew", () => room.state.seats.has(again.client.sessionId));
     expect(again.client.sessionId).not.toBe(id);
     expect(room.state.seats.get(again.client.sessionId)!.name).toBe(name);
     // Given back once: another device naming the same former seat gets a fresh nickname.
-    const other = listenAll(await ts.colyseus.sdk.joinById(session.code, { formerSeat: id }));
+    const other = listenAll(await ts.colyseus.sdk.joinById(session.code, { formerSeat: id, seatProof: token }));
     await waitFor("seated", () => room.state.seats.has(other.client.sessionId));
     expect(room.state.seats.get(other.client.sessionId)!.name).not.toBe(name);
     await Promise.all([again.client.leave(), other.client.leave(), mate.client.leave(), teacher.leave()]);

@@ -39,9 +39,11 @@ interface ClassMarker { code: string; hostSecret?: string }
  */
 export const FORMER_SEAT_KEY = "cytokine-command:former-seat";
 
-function readFormerSeat(code: string): string | null {
-  const m = readKept(tabStore(), FORMER_SEAT_KEY) as { code?: unknown; seat?: unknown } | null;
-  return m?.code === code && typeof m.seat === "string" ? m.seat : null;
+/** The seat this tab had in the class with `code` and the reconnection token it was given for it (its proof), or null. */
+function readFormerSeat(code: string): { seat: string; proof?: string } | null {
+  const m = readKept(tabStore(), FORMER_SEAT_KEY) as { code?: unknown; seat?: unknown; proof?: unknown } | null;
+  if (m?.code !== code || typeof m.seat !== "string") return null;
+  return typeof m.proof === "string" ? { seat: m.seat, proof: m.proof } : { seat: m.seat };
 }
 
 function readMarker(): ClassMarker | null {
@@ -97,7 +99,7 @@ export class ClassroomSession extends GameSession implements HistorySource {
     s.hostSecret = hostSecret;
     s.spectator = hostSecret !== null;
     writeMarker(hostSecret ? { code: s.code, hostSecret } : { code: s.code });
-    if (hostSecret === null) writeKept(tabStore(), FORMER_SEAT_KEY, { code: s.code, seat: room.sessionId }); // a student
+    if (hostSecret === null) writeKept(tabStore(), FORMER_SEAT_KEY, { code: s.code, seat: room.sessionId, proof: room.reconnectionToken }); // a student
     return s;
   }
 
@@ -118,7 +120,8 @@ export class ClassroomSession extends GameSession implements HistorySource {
   static async join(code: string, hostSecret?: string): Promise<ClassroomSession> {
     const client = new Client(serverUrl());
     const formerSeat = hostSecret ? null : readFormerSeat(code);
-    const options: ClassroomJoinOptions = hostSecret ? { hostSecret } : formerSeat ? { formerSeat } : {};
+    const options: ClassroomJoinOptions = hostSecret ? { hostSecret }
+      : formerSeat ? { formerSeat: formerSeat.seat, ...(formerSeat.proof ? { seatProof: formerSeat.proof } : {}) } : {};
     const room = (await client.joinById(code, options, TissueState)) as Room<any, TissueState>;
     return ClassroomSession.make(client, room, code, hostSecret ?? null);
   }

@@ -4,7 +4,7 @@
 // holds its place against the class's size until it joins or leaves. Held by ClassroomRoom (seatDoor.ts decides the
 // seat reservation before this, over HTTP).
 
-import { MAX_STUDENTS, REMOVED_TEXT, type ClassroomJoinOptions } from "../../../shared/net/classroom.ts";
+import { MAX_STUDENTS, REMOVED_TEXT, SEAT_PROOF_MAX_LENGTH, type ClassroomJoinOptions } from "../../../shared/net/classroom.ts";
 import type { ClassParts } from "./classParts.ts";
 import type { ClassAtTheDoor, ReservationKind } from "./seatDoor.ts";
 
@@ -32,8 +32,11 @@ export class ClassAuth {
       this.reserved.set(sessionId, "teacher");
       return true;
     }
-    if (typeof o !== "object" || Object.keys(o).some((k) => k !== "hostSecret" && k !== "formerSeat")) throw new Error("students join with the class code alone");
+    if (typeof o !== "object" || Object.keys(o).some((k) => k !== "hostSecret" && k !== "formerSeat" && k !== "seatProof")) throw new Error("students join with the class code alone");
     if (o.formerSeat !== undefined && (typeof o.formerSeat !== "string" || o.formerSeat.length > 64)) throw new Error("formerSeat must be the seat id this device had in the class");
+    if (o.seatProof !== undefined && (typeof o.seatProof !== "string" || o.seatProof.length > SEAT_PROOF_MAX_LENGTH || o.formerSeat === undefined)) {
+      throw new Error("seatProof must be the reconnection token this device had for its former seat");
+    }
     if (o.formerSeat !== undefined && this.room.removed(o.formerSeat)) throw new Error(REMOVED_TEXT);
     if (o.hostSecret !== undefined) {
       if (!this.room.isHostSecret(o.hostSecret)) throw new Error("that is not this class's host secret");

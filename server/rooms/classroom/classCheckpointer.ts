@@ -19,6 +19,7 @@ import type { Seats } from "../seats.ts";
 import type { RoundSetup, RoundSoFar } from "../TissueRoomBase.ts";
 import { CHECKPOINT_VERSION, hashForCheckpoint, type ClassCheckpoint } from "./checkpoint.ts";
 import type { ClassRoster } from "./classRoster.ts";
+import type { FormerNames } from "./formerNames.ts";
 import type { SeatHolds } from "./seatHold.ts";
 
 /** Milliseconds between two checkpoints of a running round (a resumed round starts at most this far back). */
@@ -33,6 +34,8 @@ export interface ClassInternals {
   readonly roster: ClassRoster;
   readonly teachers: Set<string>;
   readonly removedSeats: Set<string>;
+  /** Let-go seats' nicknames and each seat's proofs (formerNames.ts). */
+  readonly formerNames: FormerNames;
   /** Seats kept for away devices (seatHold.ts). */
   readonly holds: SeatHolds;
   readonly summaries: RoundSummary[];

@@ -89,6 +89,7 @@ export function restoreClass(c: ClassInternals, cp: ClassCheckpoint): string {
     c.seats.setSquads(s.id, playing ? s.squads : [...ROLE_SQUADS[s.role]]);
     c.seats.setConnected(s.id, false);
     c.roster.restoreStudent(s.id);
+    c.formerNames.token(s.id, `${cp.code}:${s.token}`); // the token the device still holds: its proof of the seat
   }
   if (playing) {
     c.roster.restoreOrigins(cp.origin);
