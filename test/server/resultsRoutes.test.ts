@@ -1,5 +1,5 @@
 // The classroom HTTP routes on a real server on 127.0.0.1: the results CSV only with the host secret (header or
-// POSTed form, 403 otherwise with nothing leaked), the join-code check, and its per-address limit on wrong tries
+// POSTed form, 403 otherwise with nothing leaked; a right secret hashed once however often it is sent), the join-code check, and its per-address limit on wrong tries
 // (429 for wrong ones past it, never for a right code or secret), which also stands in front of Colyseus' joinById.
 
 import type { AddressInfo } from "node:net";
@@ -10,6 +10,7 @@ import { createGameServer } from "../../server/app.ts";
 import { createRateLimiter } from "../../server/http/rateLimiter.ts";
 import { CHECK_MESSAGES, RESULTS_MESSAGES } from "../../server/http/classroomRoutes.ts";
 import { getResultsStore } from "../../server/results/activeStore.ts";
+import { scryptChecks } from "../../server/results/hostSecret.ts";
 import { openResultsStore, type RoundRecord } from "../../server/results/resultsStore.ts";
 
 /** Stands in for the classroom room: only its name and code (room id) matter to these routes. */
@@ -107,6 +108,20 @@ describe("GET/POST /api/classroom/:code/results.csv", () => {
     expect(await res.text()).toContain("Swift Dendrite");
     const form = await fetch(csvUrl("ABC234"), { method: "POST", body: new URLSearchParams({ secret: SECRET }) });
     expect(form.status).toBe(200);
+  });
+});
+
+describe("a teacher downloading again and again", () => {
+  test("a right secret is hashed once (~20 ms of the event loop), not at every download; wrong ones still are", async () => {
+    const before = scryptChecks();
+    for (let i = 0; i < 20; i++) {
+      const res = await fetch(csvUrl("END234"), { headers: { "x-host-secret": SECRET } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/^session,round/);
+    }
+    expect(scryptChecks() - before).toBe(1);
+    for (const guess of ["nope", SECRET.slice(1)]) expect((await fetch(csvUrl("END234"), { headers: { "x-host-secret": guess } })).status).toBe(403);
+    expect(scryptChecks() - before).toBe(3);
   });
 });
 
