@@ -1,6 +1,7 @@
 // The classroom HTTP routes on a real server on 127.0.0.1: the results CSV only with the host secret (header or
-// POSTed form, 403 otherwise with nothing leaked; a right secret hashed once however often it is sent), the join-code check, and its per-address limit on wrong tries
-// (429 for wrong ones past it, never for a right code or secret), which also stands in front of Colyseus' joinById.
+// POSTed form, 403 otherwise with nothing leaked; a right secret hashed once however often it is sent), the join-code
+// check, and its per-address limit on wrong tries (429 for wrong ones past it, never for a right code or secret), which
+// also stands in front of Colyseus' joinById.
 
 import type { AddressInfo } from "node:net";
 import { Room, matchMaker } from "@colyseus/core";
