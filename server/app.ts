@@ -52,6 +52,8 @@ export interface GameServerOptions {
   checkpoints?: CheckpointStore;
   /** Limits wrong join codes and host secrets per address; defaults to 10 a minute. */
   joinLimiter?: RateLimiter;
+  /** Limits results downloads per address; defaults to limits.resultsDownloadsPerMinute a minute. */
+  downloadLimiter?: RateLimiter;
   /** Timeouts, body sizes and per-address budgets (http/limits.ts); each defaults to DEFAULT_LIMITS. */
   limits?: Partial<HttpLimits>;
   /** Origins besides the server's own that may call it from a browser (ALLOWED_ORIGINS). */
@@ -126,6 +128,7 @@ export function createGameServer(options: GameServerOptions = {}) {
       app.disable("x-powered-by");
       mountClassroomRoutes(app, {
         store: results,
+        downloads: options.downloadLimiter ?? createRateLimiter({ capacity: limits.resultsDownloadsPerMinute, windowMs: 60_000 }),
         isHostSecret,
         wrongTries,
         findRoom: async (code) => {

@@ -24,6 +24,12 @@ export interface HttpLimits {
   /** Seat reservations (joinById) one address may make per minute, in a burst of as many. */
   reservationsPerMinute: number;
   /**
+   * Results downloads (right secret) one address may make per minute, in a burst of as many: a class's CSV takes up to
+   * ~85 ms of the event loop every room shares to build (100 rounds of 40 students), and anyone who opened a class
+   * has a right secret.
+   */
+  resultsDownloadsPerMinute: number;
+  /**
    * A wrong code or secret from an address past its budget is answered 429 only after this delay, so one address
    * (at most connectionsPerAddress requests at once) learns at most connectionsPerAddress / delay answers a second.
    */
@@ -42,6 +48,7 @@ export const DEFAULT_LIMITS: HttpLimits = {
   // A school's whole class behind one address: ~40 browsers, each a WebSocket and a few page loads at once.
   connectionsPerAddress: 256,
   reservationsPerMinute: 90,
+  resultsDownloadsPerMinute: 10,
   wrongTryDelayMs: 10_000,
 };
 

@@ -25,6 +25,7 @@ const SECRET = "f00dcafe".repeat(8);
 const results = openResultsStore(":memory:");
 let clock = 0;
 const limiter = createRateLimiter({ capacity: 10, windowMs: 60_000, now: () => clock });
+const downloadLimiter = createRateLimiter({ capacity: 10, windowMs: 60_000, now: () => clock });
 let colyseus: ColyseusTestServer;
 let baseUrl: string;
 
@@ -35,7 +36,7 @@ const round: RoundRecord = {
 };
 
 beforeAll(async () => {
-  const server = createGameServer({ results, joinLimiter: limiter, limits: { wrongTryDelayMs: 20 } });
+  const server = createGameServer({ results, joinLimiter: limiter, downloadLimiter, limits: { wrongTryDelayMs: 20 } });
   await server.listen(0, "127.0.0.1");
   server.define("classroom", StubClassroom);
   const { port } = server.transport.server!.address() as AddressInfo;
@@ -113,16 +114,27 @@ describe("GET/POST /api/classroom/:code/results.csv", () => {
 });
 
 describe("a teacher downloading again and again", () => {
-  test("a right secret is hashed once (~20 ms of the event loop), not at every download; wrong ones still are", async () => {
+  test("a right secret is hashed once (~20 ms of the event loop), not at every download; past 10 a minute the address waits", async () => {
     const before = scryptChecks();
-    for (let i = 0; i < 20; i++) {
+    for (const guess of ["nope", SECRET.slice(1)]) expect((await fetch(csvUrl("END234"), { headers: { "x-host-secret": guess } })).status).toBe(403);
+    expect(scryptChecks() - before).toBe(2); // wrong ones are hashed each time (and spend the address's tries)
+    for (let i = 0; i < 10; i++) {
       const res = await fetch(csvUrl("END234"), { headers: { "x-host-secret": SECRET } });
       expect(res.status).toBe(200);
       expect(await res.text()).toMatch(/^session,round/);
     }
-    expect(scryptChecks() - before).toBe(1);
-    for (const guess of ["nope", SECRET.slice(1)]) expect((await fetch(csvUrl("END234"), { headers: { "x-host-secret": guess } })).status).toBe(403);
     expect(scryptChecks() - before).toBe(3);
+    // Each CSV is built on the event loop every room shares: 10 a minute from an address, then a sentence, the same
+    // for a right secret and a wrong one, and nothing is checked.
+    for (const secret of [SECRET, "guess"]) {
+      const res = await fetch(csvUrl("END234"), { headers: { "x-host-secret": secret } });
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await res.text()).toBe(`${RESULTS_MESSAGES.tooMany}\n`);
+    }
+    expect(scryptChecks() - before).toBe(3);
+    clock += 60_000;
+    expect((await fetch(csvUrl("END234"), { headers: { "x-host-secret": SECRET } })).status).toBe(200);
   });
 });
 
