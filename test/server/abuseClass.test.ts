@@ -3,7 +3,7 @@
 // the teacher and the students still get in with the code (or the host secret, or their reconnection token), the
 // room is never locked by Colyseus, and the log gets one line per offending sender. A class's own teacher (anyone can
 // open a class) cannot grow its rounds' summaries, nor a paused round's log by moving students between roles, without
-// end. Bounded loops only.
+// end; a student guessing the teacher's secret is charged to the message budget. Bounded loops only.
 
 import { matchMaker } from "@colyseus/core";
 import { describe, expect, test } from "vitest";
@@ -165,6 +165,21 @@ describe("role changes while the tissue stands still", () => {
     act({ action: "assign", seatId, role: next });
     await waitFor("the move made", () => room.seats.byId.get(seatId)!.role === next);
     expect(inbox.refusals).toHaveLength(5);
+    await student.client.leave();
+  });
+});
+
+describe("a student sending teacher actions", () => {
+  test("wrong secrets are charged to the student's message budget like any message: past it the student is told to wait", async () => {
+    const { session, room, act } = await openClass(ts);
+    const student = await joinStudent(ts, session.code);
+    for (let k = 0; k < 30; k++) act({ action: "pause" }, `guess-${k}`, student.client);
+    await waitFor("every action answered", () => student.refusals.length === 30);
+    const notTheTeacher = student.refusals.filter((r) => r.error === "only the teacher can do that: the host secret does not match").length;
+    const tooMany = student.refusals.filter((r) => r.error === "too many actions: wait a second").length;
+    expect(notTheTeacher + tooMany).toBe(30);
+    expect(notTheTeacher).toBeLessThanOrEqual(22); // the budget's 20, and what it earned while they arrived
+    expect(room.state.paused).toBe(false);
     await student.client.leave();
   });
 });

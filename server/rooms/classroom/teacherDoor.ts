@@ -1,7 +1,8 @@
 // The teacher's messages at the class's door: each is checked (its shape by shared/net's validators, the host secret,
 // the message budget, new worlds by worldRebuilds.ts), refused in a sentence, or forwarded to its desk
 // (teacherDesk.ts, lessonDesk.ts, sandboxDesk.ts); then the checkpoint is due, the round's numbers copied and the
-// dashboard sent. The checks keep the order each message always had. Called by ClassroomRoom's message table.
+// dashboard sent. The budget comes first for every message, so a student guessing the secret is charged too. Called by
+// ClassroomRoom's message table.
 
 import type { Client } from "@colyseus/core";
 import { ClassroomClientMessage, checkTeacherAction } from "../../../shared/net/classroom.ts";
@@ -16,10 +17,10 @@ const NOT_THE_TEACHER = "only the teacher can do that: the host secret does not 
 /** A teacher action (start, pause, deal, end, teams, ...): shape, host secret, budget, then the teacher's desk. */
 export function teacherMessage(c: ClassParts, client: Client, payload: unknown): void {
   const refuse = (error: string): void => c.base.refuse(client, ClassroomClientMessage.teacher, error);
+  if (!c.base.allow(client.sessionId)) return refuse("too many actions: wait a second");
   const checked = checkTeacherAction(payload);
   if (!checked.ok) return refuse(checked.error);
   if (!c.isHostSecret(checked.value.secret)) return refuse(NOT_THE_TEACHER);
-  if (!c.base.allow(client.sessionId)) return refuse("too many actions: wait a second");
   const a = checked.value.action;
   const error = c.rebuilds.guard(client, teacherRebuilds(a, c), () => actAsTeacher(c, a));
   if (error) return refuse(error);
