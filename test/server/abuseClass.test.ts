@@ -109,7 +109,7 @@ describe("log flooding", () => {
 
 describe("a class's rounds", () => {
   test("a teacher playing round after round stops at the class's bound, told in a sentence; the summaries every device gets stay bounded", async () => {
-    const { session, inbox, room, act } = await openClass(ts, { scenarioId: "viral" });
+    const { session, inbox, room, act, teacher } = await openClass(ts, { scenarioId: "viral" });
     const student = await joinStudent(ts, session.code);
     // all but one of the class's rounds played already (each takes minutes: a day of lessons, or a loop of start, end, new round)
     const earlier: RoundSummary = { round: 0, scenarioId: "viral", outcome: "endedByTeacher", days: [0], series: {} };
@@ -125,7 +125,7 @@ describe("a class's rounds", () => {
     expect(inbox.refusals[0]).toEqual({ message: "teacher", error: `this class has played ${MAX_CLASS_ROUNDS} rounds, as many as one class keeps: open a new class to play more` });
     expect(room.phase).toBe("lobby");
     expect(room.rounds).toHaveLength(MAX_CLASS_ROUNDS);
-    await student.client.leave();
+    await Promise.all([student.client.leave(), teacher.leave()]);
   });
 });
 
@@ -165,13 +165,13 @@ describe("role changes while the tissue stands still", () => {
     act({ action: "assign", seatId, role: next });
     await waitFor("the move made", () => room.seats.byId.get(seatId)!.role === next);
     expect(inbox.refusals).toHaveLength(5);
-    await student.client.leave();
+    await Promise.all([student.client.leave(), teacher.leave()]);
   });
 });
 
 describe("a student sending teacher actions", () => {
   test("wrong secrets are charged to the student's message budget like any message: past it the student is told to wait", async () => {
-    const { session, room, act } = await openClass(ts);
+    const { session, room, act, teacher } = await openClass(ts);
     const student = await joinStudent(ts, session.code);
     for (let k = 0; k < 30; k++) act({ action: "pause" }, `guess-${k}`, student.client);
     await waitFor("every action answered", () => student.refusals.length === 30);
@@ -180,6 +180,6 @@ describe("a student sending teacher actions", () => {
     expect(notTheTeacher + tooMany).toBe(30);
     expect(notTheTeacher).toBeLessThanOrEqual(22); // the budget's 20, and what it earned while they arrived
     expect(room.state.paused).toBe(false);
-    await student.client.leave();
+    await Promise.all([student.client.leave(), teacher.leave()]);
   });
 });
