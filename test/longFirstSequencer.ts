@@ -6,17 +6,19 @@
 
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-/** Validation files, longest first (CPU-seconds on this project's 2-core machine, 2026-12-07). */
+/** Validation files, longest first (seconds each took in a run of the validation project alone, 2 workers at load ~3, 2026-12-07). */
 export const LONGEST_FIRST = [
-  "viralBots.test.ts", // 170
-  "runnerClock.test.ts", // 144
-  "highDose.test.ts", // 144
-  "responseRates.test.ts", // 106 (on the 3-minute clock since 2026-12-07; 506 on the 2-minute clock)
-  "responseUntreated.test.ts", // ~100 (122 s in CI at load 7-9)
-  "tumourBots.test.ts", // 102
-  "tregSink.test.ts", // 72
-  "weakStrong.test.ts", // 65
-  "t1dBots.test.ts", // 57
+  "runnerClock.test.ts", // 264
+  "responseRates.test.ts", // 163
+  "viralBots.test.ts", // 121
+  "responseUntreated.test.ts", // 105
+  "contraction.test.ts", // 104
+  "weakStrong.test.ts", // 94
+  "highDose.test.ts", // 88
+  "quorum.test.ts", // 85
+  "tregDepletion.test.ts", // 73
+  "tregSink.test.ts", // 69
+  "tumourBots.test.ts", // 58
 ];
 
 function rank(spec: TestSpecification): number {
