@@ -25,11 +25,16 @@ export function secretionTiming(p: Params, hours: number, sustained = p.secretio
 /**
  * Secretion after the burst, relative to the peak: the sustained trickle, raised toward the peak as far as
  * secretionFeedback says for a helper that gets no IL-2 signal of its own (IL-2 shuts off its own production through
- * STAT5, Villarino 2007). With the feedback at 0 (the default) exactly the trickle.
+ * STAT5, Villarino 2007). The shut-off is half complete at secretionFeedbackHalfSignal, so a helper that senses a little
+ * IL-2 falls to the trickle while one whose CD25 is blocked keeps secreting (docs/model.md 2.11). With the feedback at
+ * 0 exactly the trickle.
  */
 export function sustainedShare(p: Params, signal: number): number {
   const s = p.secretionSustainedFraction;
-  return p.secretionFeedback > 0 ? s + p.secretionFeedback * (1 - s) * (1 - signal) : s;
+  if (!(p.secretionFeedback > 0)) return s;
+  const h = p.secretionFeedbackHalfSignal;
+  const shutOff = h > 0 ? (signal * signal) / (h * h + signal * signal) : signal;
+  return s + p.secretionFeedback * (1 - s) * (1 - shutOff);
 }
 
 /** Molecules/s a cell secretes now. */

@@ -1,4 +1,4 @@
-// Exploring the anti-CD25 gap (docs/model.md 2.11): one patch run with and without a dose of anti-CD25 at day 0 over
+// Exploring anti-CD25 and CD56bright NK cells (docs/model.md 2.11): one patch run with and without a dose of anti-CD25 at day 0 over
 // several seeds, printing medians of tissue IL-2, the Tregs' and CD56bright NK cells' IL-2 signal, CD56bright
 // divisions and count, and where the IL-2 went (shares of all secreted: decay, background sink, each cell type).
 // Not a test: the figures in 2.11 come from it. Run from the repository root, one at a time (a 20-seed run of the
