@@ -36,6 +36,7 @@ import type { RoundView } from "./model/roundView.ts";
 import { endRound, restartWorld, resumeRound, roundSoFar, startRound, type LifeRoom, type RoundSetup, type RoundSoFar } from "./roundLife.ts";
 import { RoundInputDesk } from "./roundInputDesk.ts";
 import { RoundStepper, type StepperRoom } from "./roundStepper.ts";
+import { clippedType } from "./clippedType.ts";
 import { BASE_TICKS_PER_SECOND, RoundClock } from "./roundClock.ts";
 import { Seats } from "./seats.ts";
 import { ViewCopy } from "./viewCopy.ts";
@@ -150,7 +151,10 @@ export abstract class TissueRoomBase extends Room<{ state: TissueState }> {
     this.onMessage(ClientMessage.command, (client, payload) => onCommand(door, client, payload));
     this.onMessage(ClientMessage.inspect, (client, payload) => onInspect(door, client, payload));
     this.onMessage(PREDICT_MESSAGE, (client, payload) => onPredict(door, client, payload));
-    this.onMessage("*", (client, type) => this.refuse(client, String(type), `the room does not know the message "${String(type)}"; it understands ${messageNames.join(", ")}`));
+    this.onMessage("*", (client, type) => {
+      const said = clippedType(type); // a type of kilobytes is not echoed back whole, twice
+      this.refuse(client, said, `the room does not know the message "${said}"; it understands ${messageNames.join(", ")}`);
+    });
     this.setFixedTimestep(() => this.baseTick(), BASE_TICKS_PER_SECOND);
   }
 

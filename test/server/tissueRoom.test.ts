@@ -11,6 +11,7 @@ import { ClientMessage, ServerMessage, type Debrief, type InspectResult, type Re
 import { CellType, stateHash } from "../../shared/sim/index.ts";
 import { RESTART_COOLDOWN_MS, TissueRoom } from "../../server/rooms/TissueRoom.ts";
 import { MAX_TICKS_PER_ASK } from "../../server/rooms/TissueRoomBase.ts";
+import { CLIPPED_TYPE_LENGTH } from "../../server/rooms/clippedType.ts";
 import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
 const ts = testServerPerFile();
@@ -157,6 +158,22 @@ describe("commands", () => {
     expect(w.pending).toEqual([]);
     expect(stateHash(w)).toBe(before);
     expect(room.clients.length).toBe(1); // refused, not disconnected
+    await client.leave();
+  });
+
+  test("a refusal repeats an unknown message type of kilobytes clipped to 40 characters and an ellipsis", async () => {
+    const { room, client, refusals } = await manualRoom();
+    const long = `x${"y".repeat(3_499)}`; // the socket takes frames up to 4 KB
+    client.send(long); // no payload: the client packs a long header only without one
+    client.send("dance", {});
+    await waitFor("both refusals", () => refusals.length === 2);
+    const [clipped, short] = refusals;
+    expect(clipped.message).toBe(`${long.slice(0, CLIPPED_TYPE_LENGTH)}…`);
+    expect(clipped.error).toContain(`does not know the message "${long.slice(0, CLIPPED_TYPE_LENGTH)}…"`);
+    expect(clipped.error).not.toContain(long.slice(0, CLIPPED_TYPE_LENGTH + 1));
+    expect(JSON.stringify(clipped).length).toBeLessThan(400);
+    expect(short.message).toBe("dance"); // a short type is repeated whole
+    expect(room.clients.length).toBe(1);
     await client.leave();
   });
 

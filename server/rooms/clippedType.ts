@@ -1,0 +1,8 @@
+/** The longest message type a refusal repeats back; a longer one is cut and ends in an ellipsis. */
+export const CLIPPED_TYPE_LENGTH = 40;
+
+/** A message type as a refusal repeats it: at most CLIPPED_TYPE_LENGTH characters and an ellipsis, so a refusal stays small. */
+export function clippedType(type: unknown): string {
+  const s = String(type);
+  return s.length > CLIPPED_TYPE_LENGTH ? `${s.slice(0, CLIPPED_TYPE_LENGTH)}…` : s;
+}
