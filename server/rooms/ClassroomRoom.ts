@@ -118,7 +118,9 @@ export class ClassroomRoom extends TissueRoomBase {
     this.door.release(id);
     if (kind === "teacher") this.c.teachers.add(id);
     else {
-      roster.admit(id, this.c.formerNames.take(options?.formerSeat, options?.seatProof, (n) => roster.order.some((s) => seats.nameOf(s) === n)));
+      const formerName = this.c.formerNames.take(options?.formerSeat, options?.seatProof, (n) => roster.order.some((s) => seats.nameOf(s) === n));
+      roster.admit(id, formerName);
+      if (formerName !== undefined) this.c.quiz.seatReturned(options!.formerSeat!, id); // proven: their quiz sheet too
       this.c.formerNames.token(id, this.tokenOf(client));
       if (this.phase !== "lobby") roster.seatInPlay(id);
     }

@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import { QuizClientMessage, type QuizAnswer } from "../../shared/net/quiz.ts";
 import { QUIZ_ITEMS, type QuizItem } from "../../shared/quiz/quizItems.ts";
 import { getResultsStore } from "../../server/results/activeStore.ts";
-import { joinStudent, openClass, type ClassDevice } from "./classDevices.ts";
+import { joinStudent, listenAll, openClass, type ClassDevice } from "./classDevices.ts";
 import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
 const ts = testServerPerFile();
@@ -170,5 +170,45 @@ describe("the classroom quiz", () => {
     expect(cells(name(ada), "post-quiz").at(-1)).toBe(String(QUIZ_ITEMS.length));
     expect(cells(name(ben), "post-quiz").slice(first + 4, first + 6)).toEqual(["1", "1"]);
     expect(lines.filter((l) => cellsOf(l)[1].endsWith("-quiz"))).toHaveLength(4);
+  });
+
+  test("a student who comes back to their former seat with its proof finds their sheet, and the class's gains count them once", async () => {
+    const { teacher, inbox, session, room } = await openClass(ts);
+    const ada = await joinStudent(ts, session.code);
+    const id = ada.client.sessionId, token = ada.client.reconnectionToken;
+    teacher.send(QuizClientMessage.teacher, { secret: session.hostSecret, action: "open", phase: "pre" });
+    await waitFor("the pre-quiz open", () => last(ada.quiz)?.open === "pre");
+    takeQuiz(ada, "pre", (i) => i.objective === 1);
+    await waitFor("the pre-quiz acknowledged", () => last(ada.quiz).mine.pre.length === tiers);
+    const mine = last(ada.quiz).mine.pre;
+
+    // Ada leaves for good; her seat is let go.
+    ada.client.reconnection.enabled = false;
+    await ada.client.leave(true);
+    await waitFor("the seat let go", () => !room.state.seats.has(id));
+    // A device naming her seat without its proof is a new student: an empty sheet.
+    const mate = listenAll(await ts.colyseus.sdk.joinById(session.code, { formerSeat: id }));
+    await waitFor("the newcomer's status", () => mate.quiz.length > 0);
+    expect(last(mate.quiz).mine.pre).toEqual([]);
+    await mate.client.leave();
+
+    // Her own tab, with the token it was given for the seat: on a new seat, with her sheet.
+    const back = listenAll(await ts.colyseus.sdk.joinById(session.code, { formerSeat: id, seatProof: token }));
+    await waitFor("her status on the new seat", () => back.quiz.length > 0);
+    expect(back.client.sessionId).not.toBe(id);
+    expect(last(back.quiz)).toEqual({ open: "pre", mine: { pre: mine, post: [] } });
+    // Her first answers stand: answering again is refused, each tier.
+    takeQuiz(back, "pre", () => true);
+    await waitFor("every answer refused", () => back.refusals.length === tiers);
+    expect(back.refusals.every((r) => r.error === "you have already answered that; your first answer stands")).toBe(true);
+
+    // The teacher's gains count her once.
+    const asked = inbox.gains.length;
+    teacher.send(QuizClientMessage.teacher, { secret: session.hostSecret, action: "gains" });
+    await waitFor("the teacher's gains", () => inbox.gains.length > asked);
+    const gains = last(inbox.gains);
+    expect(gains.finished.pre).toBe(1);
+    expect(gains.rows.find((r) => r.objective === 1)!.pre).toEqual({ right: 1, of: 1 });
+    await Promise.all([back.client.leave(), teacher.leave()]);
   });
 });

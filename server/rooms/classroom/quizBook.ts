@@ -1,7 +1,8 @@
 // The classroom quiz at the door: the teacher opens the pre-quiz (in the lobby, before the first round) or the
 // post-quiz (after a round's debrief) and closes it, with the host secret; each student answers for themselves (the
 // room knows who sent it: no name travels in the message), each tier once, only for the quiz open now. Answers are kept
-// in memory for the class's gain and saved per nickname in the results store. Students are told only their own answers;
+// in memory for the class's gain (by seat, bounded; a student back on their former seat with its proof keeps their
+// sheet) and saved per nickname in the results store. Students are told only their own answers;
 // the class's gain goes to the teacher's connections alone. Created by ClassroomRoom, which forwards the messages.
 
 import type { Client } from "@colyseus/core";
@@ -34,9 +35,12 @@ export interface QuizRoomPort {
 
 interface Sheet { nickname: string; pre: QuizPick[]; post: QuizPick[] }
 
+/** How many sheets a class keeps (more than a class's size, over a lesson); past it a departed student's oldest goes. */
+export const QUIZ_SHEETS_KEPT = 400;
+
 export class QuizBook {
   open: QuizPhase | null = null;
-  /** By seat (connection) id: a renamed student keeps their sheet. */
+  /** By seat (connection) id: a renamed student keeps their sheet; a proven return to a former seat takes it along. */
   private readonly sheets = new Map<string, Sheet>();
   private gainsChanged = false;
   private readonly port: QuizRoomPort;
@@ -95,6 +99,17 @@ export class QuizBook {
     return null;
   }
 
+  /**
+   * A student came back to their former seat with its proof (formerNames.ts) on a new seat: their sheet moves along, so
+   * they see their answers, answer each tier once still, and count once in the class's gains.
+   */
+  seatReturned(formerSeat: string, seatId: string): void {
+    const s = this.sheets.get(formerSeat);
+    if (!s || this.sheets.has(seatId)) return;
+    this.sheets.delete(formerSeat);
+    this.sheets.set(seatId, s);
+  }
+
   /** A round starts: an open quiz closes (its answers stay). */
   roundStarts(): void {
     if (this.open) this.setOpen(null);
@@ -129,7 +144,12 @@ export class QuizBook {
 
   private sheetOf(sessionId: string, nickname: string): Sheet {
     let s = this.sheets.get(sessionId);
-    if (!s) this.sheets.set(sessionId, (s = { nickname, pre: [], post: [] }));
+    if (s) return s;
+    if (this.sheets.size >= QUIZ_SHEETS_KEPT) {
+      const here = new Set(this.port.studentIds());
+      for (const id of this.sheets.keys()) if (!here.has(id)) { this.sheets.delete(id); break; }
+    }
+    this.sheets.set(sessionId, (s = { nickname, pre: [], post: [] }));
     return s;
   }
 

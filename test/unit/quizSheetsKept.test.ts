@@ -1,0 +1,55 @@
+// The class's quiz sheets (server/rooms/classroom/quizBook.ts) without a room: bounded, past the bound a departed
+// student's oldest sheet goes (never a student's in the class now), and a proven return to a former seat takes the sheet
+// along to the new seat.
+
+import type { Client } from "@colyseus/core";
+import { describe, expect, test } from "vitest";
+import type { QuizAnswer } from "../../shared/net/quiz.ts";
+import { QUIZ_ITEMS } from "../../shared/quiz/quizItems.ts";
+import { QUIZ_SHEETS_KEPT, QuizBook, type QuizRoomPort } from "../../server/rooms/classroom/quizBook.ts";
+import type { ResultsStore } from "../../server/results/resultsStore.ts";
+
+/** A book whose room has the students in `here`, and the refusals it made. */
+function bookWith(here: Set<string>) {
+  const refusals: string[] = [];
+  const port: QuizRoomPort = {
+    code: "ABCD", phase: () => "lobby", roundsPlayed: () => 0, secretMatches: () => true,
+    studentName: (id) => `name-${id}`, studentIds: () => [...here], teacherIds: () => [],
+    allow: () => true, refuse: (_c, _m, error) => void refusals.push(error), send: () => {},
+    store: () => ({ saveQuizAnswer: () => Promise.resolve() }) as unknown as ResultsStore,
+  };
+  const book = new QuizBook(port);
+  book.open = "pre";
+  return { book, refusals };
+}
+const item = QUIZ_ITEMS[0];
+const answer = (book: QuizBook, id: string) =>
+  book.answer({ sessionId: id } as Client, { phase: "pre", itemId: item.id, tier: "choice", pick: item.answer } satisfies QuizAnswer);
+const answered = (book: QuizBook, id: string) => book.statusFor(id).mine.pre.length;
+
+describe("the class's quiz sheets", () => {
+  test(`at most ${QUIZ_SHEETS_KEPT}: a departed student's oldest sheet goes first, a present student's stays`, () => {
+    const here = new Set(["present"]);
+    const { book } = bookWith(here);
+    answer(book, "present");
+    for (let k = 0; k < QUIZ_SHEETS_KEPT + 5; k++) answer(book, `gone-${k}`); // each answers once, then is gone
+    expect(answered(book, "present")).toBe(1);
+    // (400 kept) present and gone-0..398 fill the book; gone-399..404 push out gone-0..5, oldest first
+    expect(answered(book, "gone-0")).toBe(0);
+    expect(answered(book, "gone-5")).toBe(0);
+    expect(answered(book, "gone-6")).toBe(1);
+    expect(answered(book, `gone-${QUIZ_SHEETS_KEPT + 4}`)).toBe(1);
+  });
+
+  test("a proven return moves the sheet to the new seat; the old seat's sheet is gone, and the same tier is refused", () => {
+    const { book, refusals } = bookWith(new Set(["new"]));
+    answer(book, "old");
+    book.seatReturned("old", "new");
+    expect(answered(book, "new")).toBe(1);
+    expect(answered(book, "old")).toBe(0);
+    answer(book, "new");
+    expect(refusals).toEqual(["you have already answered that; your first answer stands"]);
+    book.seatReturned("nobody", "new"); // no sheet to move: the new seat's stays
+    expect(answered(book, "new")).toBe(1);
+  });
+});
