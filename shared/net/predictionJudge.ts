@@ -4,7 +4,7 @@
 
 import type { MetricName, MetricSample } from "../sim/index.ts";
 import { onDay } from "./dayClock.ts";
-import { choiceText, type PredictionQuestion } from "./predictions.ts";
+import { choiceText, SMALLER_SHARE, type PredictionQuestion } from "./predictions.ts";
 
 export interface PredictionResult {
   question: string;
@@ -28,8 +28,6 @@ const val = (s: MetricSample | undefined, name: MetricName) => s?.values[name] ?
 const round = (x: number) => Math.round(x);
 const pctOf = (x: number) => `${Math.round(x * 100)}%`;
 
-/** Share of the peak below which the threat counts as smaller than at its worst. */
-export const SMALLER_SHARE = 0.9;
 /** Leak rise (score) below which high-dose IL-2 counts as leaving the meter flat. */
 export const LEAK_FLAT = 0.05;
 /** Change in the share of Tregs hearing IL-2 within which low-dose IL-2 counts as leaving it about the same. */

@@ -7,6 +7,10 @@ import { daysLong } from "./dayClock.ts";
 import { GROUP_WORDS } from "./groupWords.ts";
 import { TUG_GROUPS } from "./il2Tug.ts";
 
+/** Share of the peak below which the threat counts as smaller than at its worst (predictionJudge.ts; said in the choices). */
+export const SMALLER_SHARE = 0.9;
+const WITHIN = `${Math.round((1 - SMALLER_SHARE) * 100)}%`;
+
 export type QuestionId = "clearance" | "islets" | "il2Winner" | "highDoseLeak" | "highDoseKillers" | "lowDoseTregs";
 
 export interface PredictionChoice { id: string; text: string }
@@ -54,8 +58,8 @@ export function questionsFor(scenario: Pick<Scenario, "threat">, days: number): 
       text: `Will the ${what} be cleared within the round's ${span}?`,
       choices: [
         { id: "cleared", text: `Yes: no ${cells} left` },
-        { id: "smaller", text: `No, but fewer ${cells} than at the worst` },
-        { id: "growing", text: `No: still at its worst, or growing` },
+        { id: "smaller", text: `No, but at least ${WITHIN} fewer ${cells} than at the worst` },
+        { id: "growing", text: `No: within ${WITHIN} of its worst, or growing` },
       ],
     });
   }
