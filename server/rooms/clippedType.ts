@@ -1,3 +1,6 @@
+// How a refusal repeats a message type it does not know: clipped, so a long made-up type cannot make a big reply. Pure.
+// Used by TissueRoomBase.ts (its catch-all message handler).
+
 /** The longest message type a refusal repeats back; a longer one is cut and ends in an ellipsis. */
 export const CLIPPED_TYPE_LENGTH = 40;
 
