@@ -8,7 +8,8 @@ import { BootScene } from "./scenes/BootScene.ts";
 import { MenuScene } from "./scenes/MenuScene.ts";
 import { LoadingScene } from "./scenes/LoadingScene.ts";
 import { DebriefScene } from "./scenes/DebriefScene.ts";
-import { PlayScene, wirePlayScene } from "./scenes/PlayScene.ts";
+import { PlayScene } from "./scenes/PlayScene.ts";
+import { wirePlayScene } from "./scenes/playSceneWiring.ts";
 
 export function createGame(bus: Bus): Phaser.Game {
   const game = new Phaser.Game({
@@ -23,6 +24,6 @@ export function createGame(bus: Bus): Phaser.Game {
     banner: false,
     scene: [BootScene, LoadingScene, MenuScene, PlayScene, DebriefScene],
   });
-  wirePlayScene(game, bus);
+  wirePlayScene(game, bus, true); // rounds wait for LoadingScene's sprites
   return game;
 }

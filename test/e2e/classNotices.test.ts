@@ -138,6 +138,32 @@ describe("the page is light and cached", () => {
     await device.context.close();
   });
 
+  test("a round started before Phaser arrives plays once it has, each cell picture loaded once", async () => {
+    const device = await tb.newPage({ width: 375, height: 667 });
+    let release: (() => void) | null = null;
+    await device.page.route(/\/assets\/phaser-[^/]+\.js$/, (route) => { release = () => void route.continue(); });
+    await device.page.goto(server.baseUrl + "/", { waitUntil: "domcontentloaded" });
+    await expect.poll(() => device.page.locator("#status").textContent(), UI).toMatch(/game server is running/);
+    await device.page.click("#solo-toggle");
+    await device.page.selectOption("#solo-scenario", "viral");
+    await device.page.uncheck("#solo-tutorial");
+    await device.page.click("#solo-start");
+    await expect.poll(() => release !== null, UI).toBe(true);
+    await device.page.waitForTimeout(1500); // the round joined while Phaser's code is held back
+    release!();
+    await device.page.locator("#play-ui").waitFor({ state: "visible", timeout: 30_000 });
+    await expect.poll(() => device.page.evaluate(() => {
+      const g = (window as unknown as { cytokine?: { game: { scene: { isActive(k: string): boolean } } } }).cytokine?.game;
+      return Boolean(g?.scene.isActive("Play"));
+    }), UI).toBe(true);
+    await device.page.waitForTimeout(1000);
+    // Before, the play scene started as Phaser was created, before it had booted the loading scene: both loaded the
+    // sprites and Phaser warned "Texture key already in use" for each (a class's phone in CI).
+    expect(device.errors.filter((e) => /Texture key/i.test(e))).toEqual([]);
+    expect(device.errors.filter((e) => !/WebGL|GPU|swiftshader/i.test(e))).toEqual([]);
+    await device.context.close();
+  });
+
   test("the student's JavaScript arrived compressed; hashed assets are immutable, the page revalidates", () => {
     const scripts = responses.filter((r) => /\/assets\/.+\.js$/.test(new URL(r.url).pathname));
     expect(scripts.length).toBeGreaterThanOrEqual(2); // the menu's entry, then Phaser's chunk

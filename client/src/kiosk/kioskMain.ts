@@ -5,7 +5,8 @@
 import Phaser from "phaser";
 import "../kiosk.css";
 import { Bus } from "../bus.ts";
-import { PlayScene, wirePlayScene } from "../scenes/PlayScene.ts";
+import { PlayScene } from "../scenes/PlayScene.ts";
+import { wirePlayScene } from "../scenes/playSceneWiring.ts";
 import { AttractCaptions } from "./attract.ts";
 import { readConfig } from "./config.ts";
 import { Kiosk } from "./Kiosk.ts";
@@ -34,7 +35,7 @@ const game = new Phaser.Game({
   banner: false,
   scene: [new MarksScene(bus), PlayScene],
 });
-wirePlayScene(game, bus);
+wirePlayScene(game, bus, false); // no loading scene: the play scene loads its sprites
 
 const kiosk = new Kiosk(doc, bus, cfg, strings, new AttractCaptions(doc, strings, cfg.captionS), new ResultScreen(doc, strings));
 

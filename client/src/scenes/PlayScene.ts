@@ -8,7 +8,7 @@ import type { GameSession } from "../net/GameSession.ts";
 import { SCENARIOS } from "../../../shared/scenarios/index.ts";
 import type { Vessel } from "../../../shared/sim/scenario.ts";
 import { CellLayer, Overlay } from "../play/CellLayer.ts";
-import { ASSETS_READY, CELL_SPRITES, SPRITE_PX } from "../play/cellStyle.ts";
+import { CELL_SPRITES, SPRITE_PX } from "../play/cellStyle.ts";
 import { CommandInput } from "../play/CommandInput.ts";
 import { EffectsLayer } from "../play/EffectsLayer.ts";
 import { EffectsMode } from "../play/effectsMode.ts";
@@ -17,26 +17,8 @@ import { fitWorld, type WorldFit } from "../play/layout.ts";
 import { hudBottomPx, panelInset, watchHud } from "../play/hudInset.ts";
 import { PatchClock } from "../play/motion.ts";
 import { PlayView } from "../play/PlayView.ts";
+import type { PlaySceneData } from "./playSceneWiring.ts";
 import { VesselLayer } from "../play/VesselLayer.ts";
-
-export interface PlaySceneData { session: GameSession; bus: Bus }
-
-/** Starts the play scene on each round and stops it when the player leaves. Called once by main.ts. */
-export function wirePlayScene(game: Phaser.Game, bus: Bus): void {
-  bus.on("round-start", (session) => {
-    const start = () => {
-      if (game.scene.isActive("Menu")) game.scene.stop("Menu");
-      game.scene.start("Play", { session, bus } satisfies PlaySceneData);
-    };
-    // A reloaded tab can resume its round before the loading scene is done: wait for it, or both load the same sprites.
-    const hasLoadingScene = Boolean(game.scene.getScene("Loading"));
-    if (!hasLoadingScene || game.registry.get(ASSETS_READY)) start();
-    else game.events.once(ASSETS_READY, start);
-  });
-  bus.on("round-leave", () => {
-    if (game.scene.isActive("Play")) game.scene.stop("Play");
-  });
-}
 
 export class PlayScene extends Phaser.Scene {
   private session!: GameSession;
