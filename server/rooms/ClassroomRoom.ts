@@ -90,7 +90,7 @@ export class ClassroomRoom extends TissueRoomBase {
       ClientMessage.command, ClientMessage.inspect, ClassroomClientMessage.teacher, QuizClientMessage.answer,
       QuizClientMessage.teacher, LESSON_MESSAGE, PREDICT_MESSAGE, SANDBOX_MESSAGE,
     ]);
-    this.c.roster = new ClassRoster(this.seats, this.bots, this.difficulty, (edit) => this.editWorld(edit));
+    this.c.roster = new ClassRoster(this.seats, this.bots, this.difficulty, (edit) => this.editWorld(edit), () => this.c.formerNames.keptNames());
     this.startRound(Math.floor(Math.random() * 0x1_0000_0000));
     this.clock.setInterval(() => this.sendDashboard(), DASHBOARD_EVERY_MS);
     this.c.checkpoints = new ClassCheckpointer(this.c, this.c.secret.resumedHash, resume ? heldTokens(resume) : []);
@@ -118,9 +118,9 @@ export class ClassroomRoom extends TissueRoomBase {
     this.door.release(id);
     if (kind === "teacher") this.c.teachers.add(id);
     else {
-      const formerName = this.c.formerNames.take(options?.formerSeat, options?.seatProof, (n) => roster.order.some((s) => seats.nameOf(s) === n));
-      roster.admit(id, formerName);
-      if (formerName !== undefined) this.c.quiz.seatReturned(options!.formerSeat!, id); // proven: their quiz sheet too
+      const back = this.c.formerNames.take(options?.formerSeat, options?.seatProof, (n) => roster.order.some((s) => seats.nameOf(s) === n));
+      roster.admit(id, back.name);
+      if (back.proven) this.c.quiz.seatReturned(options!.formerSeat!, id); // their quiz sheet, even under a new nickname
       this.c.formerNames.token(id, this.tokenOf(client));
       if (this.phase !== "lobby") roster.seatInPlay(id);
     }

@@ -26,12 +26,15 @@ export class ClassRoster {
   private readonly difficulty: Difficulty;
   /** Makes a change to the round's world (the room's editWorld, so that the model's thread makes it too). */
   private readonly edit: (edit: WorldEdit) => void;
+  /** Nicknames kept for students who may come back (FormerNames.keptNames): no new nickname is one of them. */
+  private readonly kept: () => Iterable<string>;
 
-  constructor(seats: Seats, bots: BotSeats, difficulty: Difficulty, edit: (edit: WorldEdit) => void) {
+  constructor(seats: Seats, bots: BotSeats, difficulty: Difficulty, edit: (edit: WorldEdit) => void, kept: () => Iterable<string> = () => []) {
     this.seats = seats;
     this.bots = bots;
     this.difficulty = difficulty;
     this.edit = edit;
+    this.kept = kept;
   }
 
   students(): Student[] {
@@ -46,9 +49,9 @@ export class ClassRoster {
     return this.students().filter((s) => s.role === role).length;
   }
 
-  /** A nickname no student of the class has. */
+  /** A nickname no student of the class has, nor a departed student who may come back. */
   freshNickname(): string {
-    return newNickname(new Set(this.order.map((id) => this.seats.nameOf(id))));
+    return newNickname(new Set([...this.order.map((id) => this.seats.nameOf(id)), ...this.kept()]));
   }
 
   /** A new student: the role the class has fewest of against a balanced class one bigger, and a fresh nickname (or `name`: a returning student's own). */

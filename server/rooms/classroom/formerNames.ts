@@ -1,6 +1,7 @@
 // The nicknames of students whose seats were let go (the device stayed away longer than the class keeps a seat, the
 // round ended while it was away, or the student left), by seat id, so that a device joining the class again by code
-// with its former seat id (ClassroomJoinOptions.formerSeat) gets its own nickname back, if nobody has it now. Seat ids
+// with its former seat id (ClassroomJoinOptions.formerSeat) gets its own nickname back (new students' nicknames avoid
+// the kept ones), and its quiz sheet. Seat ids
 // are in the state every device gets, so the device also shows a proof (seatProof): a reconnection token the seat's
 // device was given (kept here from each join and reconnection), which no other device has seen; without it a classmate
 // could take a departed student's nickname, and with it their results. A removed student's seat is refused at the door
@@ -43,15 +44,21 @@ export class FormerNames {
     this.proofs.delete(seatId);
   }
 
+  /** The nicknames kept for students who may come back: a new student's nickname is none of these (ClassRoster). */
+  keptNames(): string[] {
+    return [...this.names.values()].map((f) => f.name);
+  }
+
   /**
-   * The nickname seat `formerSeat` had, if remembered, `proof` is one of its device's tokens and nobody in the class has
-   * the nickname now; given back once.
+   * Whether a joining device is seat `formerSeat`'s student back: `proven` when the seat is remembered and `proof` is
+   * one of its device's tokens (given once; their quiz sheet follows them), and `name`, the seat's nickname, when
+   * nobody in the class has it now.
    */
-  take(formerSeat: unknown, proof: unknown, inUse: (name: string) => boolean): string | undefined {
-    if (typeof formerSeat !== "string" || typeof proof !== "string") return undefined;
+  take(formerSeat: unknown, proof: unknown, inUse: (name: string) => boolean): { proven: boolean; name?: string } {
+    if (typeof formerSeat !== "string" || typeof proof !== "string") return { proven: false };
     const former = this.names.get(formerSeat);
-    if (former === undefined || !former.proofs.some((p) => secretMatches(proof, p)) || inUse(former.name)) return undefined;
+    if (former === undefined || !former.proofs.some((p) => secretMatches(proof, p))) return { proven: false };
     this.names.delete(formerSeat);
-    return former.name;
+    return inUse(former.name) ? { proven: true } : { proven: true, name: former.name };
   }
 }
