@@ -27,7 +27,7 @@ import { noteCommand } from "./classroom/dashboard.ts";
 import { HostSecret } from "./classroom/hostSecret.ts";
 import { claimJoinCode, releaseJoinCode } from "./classroom/joinCodes.ts";
 import { QuizBook, classQuizPort } from "./classroom/quizBook.ts";
-import { heldTokens, restoreClass, skipRefIds, takeResume } from "./classroom/resume.ts";
+import { heldTokens, restoreClass, restoreQuiz, skipRefIds, takeResume } from "./classroom/resume.ts";
 import { classRoundEnded } from "./classroom/roundEnd.ts";
 import { guardSeats, SeatDoor, TEACHER_CONNECTIONS } from "./classroom/seatDoor.ts";
 import type { SeatHolds } from "./classroom/seatHold.ts";
@@ -95,7 +95,10 @@ export class ClassroomRoom extends TissueRoomBase {
     this.clock.setInterval(() => this.sendDashboard(), DASHBOARD_EVERY_MS);
     this.c.checkpoints = new ClassCheckpointer(this.c, this.c.secret.resumedHash, resume ? heldTokens(resume) : []);
     this.clock.setInterval(() => this.checkpoints.tick(), CHECKPOINT_EVERY_MS);
-    if (resume) console.log(restoreClass(this.c, resume));
+    if (resume) {
+      console.log(restoreClass(this.c, resume));
+      await restoreQuiz(this.c, resume, getResultsStore()); // before any device is let in
+    }
   }
 
   /** Whether `secret` is this class's host secret (for the HTTP door before the class has a results row). */

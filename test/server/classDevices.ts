@@ -9,7 +9,8 @@ import {
   type SessionInfo, type TeacherAction,
 } from "../../shared/net/classroom.ts";
 import { ServerMessage, type Debrief, type Refusal } from "../../shared/net/messages.ts";
-import { QuizServerMessage, type ClassQuiz, type QuizStatus } from "../../shared/net/quiz.ts";
+import { QuizClientMessage, QuizServerMessage, type ClassQuiz, type QuizAnswer, type QuizStatus } from "../../shared/net/quiz.ts";
+import { QUIZ_ITEMS, type QuizItem } from "../../shared/quiz/quizItems.ts";
 import type { ClassroomRoom } from "../../server/rooms/ClassroomRoom.ts";
 import { waitFor, type TestServer } from "./startTestServer.ts";
 
@@ -71,4 +72,13 @@ export async function joinStudent(ts: TestServer, code: string): Promise<ClassDe
   const d = listenAll(await ts.colyseus.sdk.joinById(code));
   await d.client.waitForInitialState();
   return d;
+}
+
+/** Sends both tiers of every item: right when `right(item)`, else the next option. */
+export function takeQuiz(d: ClassDevice, phase: "pre" | "post", right: (i: QuizItem) => boolean): void {
+  for (const item of QUIZ_ITEMS) {
+    const ok = right(item);
+    d.client.send(QuizClientMessage.answer, { phase, itemId: item.id, tier: "choice", pick: ok ? item.answer : (item.answer + 1) % item.choices.length } satisfies QuizAnswer);
+    d.client.send(QuizClientMessage.answer, { phase, itemId: item.id, tier: "reason", pick: ok ? item.reason : (item.reason + 1) % item.reasons.length } satisfies QuizAnswer);
+  }
 }

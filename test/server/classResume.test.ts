@@ -4,7 +4,8 @@
 // its round paused at (or just before) the tick it had reached, with the state hash of an uninterrupted replay of
 // its log to that tick and the metrics the devices saw before the crash; each device comes back to its own seat with
 // the reconnection token it holds (nickname and role kept), and the teacher's host secret still commands the class.
-// Everything on 127.0.0.1.
+// A class stopped while its pre-quiz is open comes back with the quiz open and each student's answers (read back from
+// the results store by nickname), so nobody answers twice and the teacher's gains hold. Everything on 127.0.0.1.
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +15,8 @@ import { afterAll, describe, expect, test } from "vitest";
 import { Client, type Room } from "@colyseus/sdk";
 import { ClassroomClientMessage, type RoundHistory } from "../../shared/net/classroom.ts";
 import { ClientMessage } from "../../shared/net/messages.ts";
+import { QuizClientMessage } from "../../shared/net/quiz.ts";
+import { QUIZ_ITEMS } from "../../shared/quiz/quizItems.ts";
 import { scenarioWithVariant } from "../../shared/net/roundVariant.ts";
 import { replayRound } from "../../shared/report/replay.ts";
 import { DEFAULT_SCENARIO_ID, SCENARIOS } from "../../shared/scenarios/index.ts";
@@ -22,7 +25,7 @@ import { stateHash } from "../../shared/sim/hash.ts";
 import { parseCheckpoint } from "../../server/rooms/classroom/checkpoint.ts";
 import { CHECKPOINT_EVERY_MS } from "../../server/rooms/classroom/classCheckpointer.ts";
 import { startServerProcess, type ServerProcess } from "../e2e/serverProcess.ts";
-import { listenAll, type ClassDevice } from "./classDevices.ts";
+import { listenAll, takeQuiz, type ClassDevice } from "./classDevices.ts";
 import { waitFor } from "./startTestServer.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "cytokine-resume-"));
@@ -192,5 +195,42 @@ describe("a live class and a server stopped on purpose", () => {
     expect(seatOf(teacherBack, student.client.sessionId)).toMatchObject({ name: seat.name, role: seat.role, bot: "" });
     expect(teacherBack.client.state.phase).toBe("lobby");
     expect(teacherBack.client.state.round).toBe(2);
+  }, 180_000);
+
+  test("stopped with SIGTERM while the pre-quiz is open: the class comes back with the quiz open, the student's answers on their sheet, and the teacher's gains", async () => {
+    for (const d of devices.splice(0)) d.reconnection.enabled = false;
+    await server?.stop();
+    server = await startServerProcess({ env });
+    const port = server.port;
+    let url = server.baseUrl.replace("http", "ws");
+    const teacher = device(await new Client(url).create("classroom", { mode: "classroom", days: 1 }));
+    await waitFor("the session info", () => teacher.sessions.length > 0, 15_000);
+    const { code, hostSecret } = teacher.sessions[0];
+    const student = device(await new Client(url).joinById(code));
+    await waitFor("the student seated", () => !!seatOf(teacher, student.client.sessionId)?.name, 15_000);
+    teacher.client.send(QuizClientMessage.teacher, { secret: hostSecret, action: "open", phase: "pre" });
+    await waitFor("the pre-quiz open", () => student.quiz.at(-1)?.open === "pre", 15_000);
+    takeQuiz(student, "pre", () => true);
+    const tiers = QUIZ_ITEMS.length * 2;
+    await waitFor("every answer acknowledged", () => student.quiz.at(-1)?.mine.pre.length === tiers, 15_000);
+    const mine = student.quiz.at(-1)!.mine.pre;
+    const tokens = new Map([teacher, student].map((d) => [d.client.sessionId, d.client.reconnectionToken]));
+    for (const d of devices) d.reconnection.enabled = false;
+    await server.stop(); // SIGTERM: the checkpoint is kept
+
+    server = await startServerProcess({ env, port });
+    url = server.baseUrl.replace("http", "ws");
+    expect(server.output()).toContain(`Resumed class ${code}: round 1 in the lobby`);
+    const studentBack = device(await new Client(url).reconnect(tokens.get(student.client.sessionId)!));
+    const teacherBack = device(await new Client(url).reconnect(tokens.get(teacher.client.sessionId)!));
+    await waitFor("the student's quiz status", () => studentBack.quiz.length > 0, 15_000);
+    expect(studentBack.quiz.at(-1)).toEqual({ open: "pre", mine: { pre: mine, post: [] } });
+    // Before, a resumed class had forgotten the sheets: the same answers went in again (the store kept only the first).
+    takeQuiz(studentBack, "pre", () => false);
+    await waitFor("every answer refused", () => studentBack.refusals.length === tiers, 15_000);
+    expect(studentBack.refusals.every((r) => r.error === "you have already answered that; your first answer stands")).toBe(true);
+    await waitFor("the teacher's gains", () => teacherBack.gains.length > 0, 15_000);
+    expect(teacherBack.gains.at(-1)!.finished.pre).toBe(1);
+    expect(teacherBack.gains.at(-1)!.rows.every((r) => r.pre.right === r.pre.of && r.pre.of > 0)).toBe(true);
   }, 180_000);
 });

@@ -5,22 +5,14 @@
 // rows and columns (the round rows keep theirs), and only the teacher is sent the class's gain per objective.
 
 import { describe, expect, test } from "vitest";
-import { QuizClientMessage, type QuizAnswer } from "../../shared/net/quiz.ts";
-import { QUIZ_ITEMS, type QuizItem } from "../../shared/quiz/quizItems.ts";
+import { QuizClientMessage } from "../../shared/net/quiz.ts";
+import { QUIZ_ITEMS } from "../../shared/quiz/quizItems.ts";
 import { getResultsStore } from "../../server/results/activeStore.ts";
-import { joinStudent, listenAll, openClass, type ClassDevice } from "./classDevices.ts";
+import { joinStudent, listenAll, openClass, takeQuiz, type ClassDevice } from "./classDevices.ts";
 import { testServerPerFile, waitFor } from "./startTestServer.ts";
 
 const ts = testServerPerFile();
 
-/** Sends both tiers of every item: right when `right(item)`, else the next option. */
-function takeQuiz(d: ClassDevice, phase: "pre" | "post", right: (i: QuizItem) => boolean): void {
-  for (const item of QUIZ_ITEMS) {
-    const ok = right(item);
-    d.client.send(QuizClientMessage.answer, { phase, itemId: item.id, tier: "choice", pick: ok ? item.answer : (item.answer + 1) % item.choices.length } satisfies QuizAnswer);
-    d.client.send(QuizClientMessage.answer, { phase, itemId: item.id, tier: "reason", pick: ok ? item.reason : (item.reason + 1) % item.reasons.length } satisfies QuizAnswer);
-  }
-}
 const last = <T>(list: T[]): T => list[list.length - 1];
 /** Past the message budget's one-second window (a student taps far slower than the budget allows). */
 const nextSecond = () => new Promise((r) => setTimeout(r, 1100));

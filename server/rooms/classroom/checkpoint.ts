@@ -10,6 +10,7 @@ import type { RoundSummary } from "../../../shared/net/classroom.ts";
 import { SPEEDS, type Speed } from "../../../shared/net/messages.ts";
 import { seatHoldProblem } from "../../../shared/net/seatHoldChoice.ts";
 import { ROLES, type Role, type TherapyName } from "../../../shared/sim/index.ts";
+import type { QuizPhase } from "../../../shared/quiz/quizScore.ts";
 import type { RoundSetup, RoundSoFar } from "../TissueRoomBase.ts";
 
 /** Bumped when the shape changes; a checkpoint of another version is not resumed. */
@@ -45,6 +46,8 @@ export interface ClassCheckpoint {
   /** The state encoder's next id: a resumed room's new objects take ids above it, so devices' old ones never clash. */
   nextRefId: number;
   world: RoundSoFar;
+  /** The quiz open when it was taken (absent: none). Its answers are in the results store, by nickname. */
+  quizOpen?: QuizPhase;
 }
 
 /**
@@ -97,6 +100,7 @@ export function parseCheckpoint(body: string): { ok: true; value: ClassCheckpoin
     [Array.isArray(c.teachers) && c.teachers.every((t) => isObj(t) && isSeatId(t.id) && isToken(t.token)), "teachers"],
     [Array.isArray(c.bots) && c.bots.every((r) => (ROLES as readonly unknown[]).includes(r)), "bots"],
     [Array.isArray(c.origin) && Array.isArray(c.cards) && isInt(c.nextRefId), "origin/cards/nextRefId"],
+    [c.quizOpen === undefined || c.quizOpen === "pre" || c.quizOpen === "post", "quizOpen"],
     [isObj(w) && isInt(w.seed) && isInt(w.tick) && Array.isArray(w.ticks) && Array.isArray(w.pending) && Array.isArray(w.unsentEdits), "world"],
     [!isObj(w) || w.inputs === undefined || (Array.isArray(w.inputs) && w.inputs.every((l) => isObj(l) && isInt(l.tick) && l.tick <= (w.tick as number) && isObj(l.input) && isStr(l.input.kind))), "world.inputs"],
   ];

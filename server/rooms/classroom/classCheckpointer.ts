@@ -20,6 +20,7 @@ import type { RoundSetup, RoundSoFar } from "../TissueRoomBase.ts";
 import { CHECKPOINT_VERSION, hashForCheckpoint, type ClassCheckpoint } from "./checkpoint.ts";
 import type { ClassRoster } from "./classRoster.ts";
 import type { FormerNames } from "./formerNames.ts";
+import type { QuizBook } from "./quizBook.ts";
 import type { SeatHolds } from "./seatHold.ts";
 
 /** Milliseconds between two checkpoints of a running round (a resumed round starts at most this far back). */
@@ -38,6 +39,8 @@ export interface ClassInternals {
   readonly formerNames: FormerNames;
   /** Seats kept for away devices (seatHold.ts). */
   readonly holds: SeatHolds;
+  /** The pre- and post-quiz: which is open (its answers are in the results store). */
+  readonly quiz: Pick<QuizBook, "open" | "restore">;
   readonly summaries: RoundSummary[];
   /** What the room knows of its round (model/roundFacts.ts): its tick, seed and tick length. */
   readonly facts: Pick<RoundFacts, "tick" | "seed" | "dtS">;
@@ -162,6 +165,7 @@ export class ClassCheckpointer {
       cards: [...c.cards],
       nextRefId: encoderRoot(c.state)?.nextUniqueId ?? 0,
       world: c.roundSoFar(),
+      ...(c.quiz.open ? { quizOpen: c.quiz.open } : {}),
     };
   }
 }

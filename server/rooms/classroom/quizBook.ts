@@ -2,13 +2,14 @@
 // post-quiz (after a round's debrief) and closes it, with the host secret; each student answers for themselves (the
 // room knows who sent it: no name travels in the message), each tier once, only for the quiz open now. Answers are kept
 // in memory for the class's gain (by seat, bounded; a student back on their former seat with its proof keeps their
-// sheet) and saved per nickname in the results store. Students are told only their own answers;
-// the class's gain goes to the teacher's connections alone. Created by ClassroomRoom, which forwards the messages.
+// sheet; a class resumed after a restart reads them back from the store) and saved per nickname in the results store.
+// Students are told only their own answers; the class's gain goes to the teacher's connections alone. Created by ClassroomRoom, which forwards the messages.
 
 import type { Client } from "@colyseus/core";
 import { QuizServerMessage, QuizClientMessage, checkQuizAnswer, checkQuizTeacher, type ClassQuiz, type QuizStatus } from "../../../shared/net/quiz.ts";
 import { quizItem } from "../../../shared/quiz/quizItems.ts";
 import { finished, gainRows, isRight, type QuizPhase, type QuizPick } from "../../../shared/quiz/quizScore.ts";
+import type { QuizAnswerRecord } from "../../results/quizAnswers.ts";
 import type { ResultsStore } from "../../results/resultsStore.ts";
 import { getResultsStore } from "../../results/activeStore.ts";
 import type { ClassParts } from "./classParts.ts";
@@ -31,6 +32,8 @@ export interface QuizRoomPort {
   refuse(client: Client, message: string, error: string): void;
   send(sessionId: string, type: string, payload: unknown): void;
   store(): ResultsStore;
+  /** Something the class's checkpoint keeps changed (the quiz open). */
+  changed(): void;
 }
 
 interface Sheet { nickname: string; pre: QuizPick[]; post: QuizPick[] }
@@ -110,6 +113,21 @@ export class QuizBook {
     this.sheets.set(seatId, s);
   }
 
+  /**
+   * A class resumed after a restart (resume.ts): each student's sheet again from the answers the results store kept
+   * (saved per nickname), on the seat that has the nickname now, and the quiz that was open. The first answer to a
+   * tier stands, as at the door.
+   */
+  restore(answers: readonly QuizAnswerRecord[], seatOf: ReadonlyMap<string, string>, open: QuizPhase | null): void {
+    for (const a of answers) {
+      const seat = seatOf.get(a.nickname);
+      if (seat === undefined) continue;
+      const picks = this.sheetOf(seat, a.nickname)[a.phase];
+      if (!picks.some((x) => x.itemId === a.itemId && x.tier === a.tier)) picks.push({ itemId: a.itemId, tier: a.tier, pick: a.pick });
+    }
+    this.open = open;
+  }
+
   /** A round starts: an open quiz closes (its answers stay). */
   roundStarts(): void {
     if (this.open) this.setOpen(null);
@@ -155,6 +173,7 @@ export class QuizBook {
 
   private setOpen(phase: QuizPhase | null): void {
     this.open = phase;
+    this.port.changed();
     for (const id of [...this.port.studentIds(), ...this.port.teacherIds()]) this.port.send(id, QuizServerMessage.status, this.statusFor(id));
   }
 
@@ -179,5 +198,6 @@ export function classQuizPort(c: ClassParts): QuizRoomPort {
     refuse: (client, message, error) => c.base.refuse(client, message, error),
     send: (id, type, payload) => c.client(id)?.send(type, payload),
     store: () => (c.record.keep(), getResultsStore()), // only saveQuizAnswer: an answer is a result
+    changed: () => c.checkpoints.changed(),
   };
 }

@@ -3,12 +3,15 @@
 // classroom room again under its own code; the room rebuilds its round by replaying the log to the tick reached,
 // paused, and holds every seat for the device that had it (the class's seat hold, seatHold.ts), which comes back with the reconnection token it already
 // holds (the SDK's own reconnection after a drop, or a reloaded page's stored token); the teacher also comes back
-// with the host secret. Called by server/main.ts (resumeLiveClasses) and ClassroomRoom.onCreate (takeResume, restoreClass).
+// with the host secret; the quiz's sheets come back from the results store. Called by server/main.ts
+// (resumeLiveClasses) and ClassroomRoom.onCreate (takeResume, restoreClass, restoreQuiz).
 
 import { randomUUID } from "node:crypto";
 import type { Client } from "@colyseus/core";
 import { ROLE_SQUADS } from "../../../shared/sim/index.ts";
 import type { CheckpointStore } from "../../results/checkpointStore.ts";
+import type { QuizAnswerRecord } from "../../results/quizAnswers.ts";
+import type { ResultsStore } from "../../results/resultsStore.ts";
 import { matchesCheckpointHash, parseCheckpoint, type ClassCheckpoint } from "./checkpoint.ts";
 import { encoderRoot, type ClassInternals } from "./classCheckpointer.ts";
 
@@ -122,6 +125,22 @@ export function restoreClass(c: ClassInternals, cp: ClassCheckpoint): string {
   if (playing) void c.lookAtModel().then((look) => look && console.log(`Class ${cp.code}: round ${round} rebuilt at tick ${look.tick} (state hash ${look.hash})`));
   const what = playing ? `round ${round} paused at tick ${tick}` : `round ${round} in the lobby`;
   return `Resumed class ${cp.code}: ${what}, ${devices.length} device(s) awaited.`;
+}
+
+/**
+ * The class's quiz as it was: each restored student's sheet from the answers the results store kept (by nickname),
+ * and the quiz open then; without it a resumed class's students could answer again and the teacher's gains start
+ * empty. A store that cannot answer leaves the sheets empty (the answers stay stored) and says so in the log.
+ */
+export async function restoreQuiz(c: Pick<ClassInternals, "quiz">, cp: ClassCheckpoint, store: Pick<ResultsStore, "quizAnswers">): Promise<void> {
+  const seatOf = new Map(cp.students.filter((s) => s.token !== null).map((s) => [s.name, s.id]));
+  let answers: QuizAnswerRecord[] = [];
+  try {
+    if (seatOf.size > 0) answers = await store.quizAnswers(cp.code);
+  } catch (err) {
+    console.error(`[classroom ${cp.code}] could not read the quiz answers back; the students' sheets start empty:`, err);
+  }
+  c.quiz.restore(answers, seatOf, cp.quizOpen ?? null);
 }
 
 /** The tokens of the devices a resumed class awaits, by seat: its next checkpoints keep them until each comes back. */
