@@ -13,6 +13,18 @@ describe("receptorWords", () => {
     expect(receptorWords(50, 0)).toMatch(/^CD25 alone/);
     expect(receptorWords(0, 0)).toMatch(/^No IL-2 receptor/);
   });
+  it("does not call a trace of CD25 a high-affinity receptor: resting killers and CD56dim NK cells need a lot of IL-2", () => {
+    // The microscope's counts for cells of the model at rest (shared/sim/params.ts, paired as shared/sim/receptors.ts pairs them).
+    const nkDim = receptorWords(28, 7800, 25), restingKiller = receptorWords(50, 575, 18), restingHelper = receptorWords(400, 200, 52);
+    for (const words of [nkDim, restingKiller, restingHelper]) {
+      expect(words).not.toMatch(/^High-affinity|little about/);
+      expect(words).toMatch(/intermediate receptor.*needs a lot of IL-2/);
+    }
+    // Cells that do hear low IL-2: a resting Treg, a CD56bright NK cell, a switched-on T cell.
+    for (const [cd25, cd122, sites] of [[3800, 750, 573], [1200, 10800, 1088], [30000, 3000, 2893]]) {
+      expect(receptorWords(cd25, cd122, sites)).toMatch(/^High-affinity receptor/);
+    }
+  });
 });
 
 describe("explainFailure", () => {

@@ -19,11 +19,22 @@ import { askAgain, type Asked } from "./microscopeAsk.ts";
 /** State changes in a row without the cell in the drawn tissue before it counts as gone. */
 const GONE_AFTER_MISSES = 2;
 
+/**
+ * High-affinity sites from which a cell hears low IL-2 (tens of pM). The model's resting Tregs have ~570, CD56bright NK
+ * cells ~1,100 and switched-on T cells thousands (EC50s of 10-30 pM); resting helpers have ~50, resting killers and
+ * CD56dim NK cells ~20 (EC50s of 0.5-2 nM): a trace of CD25 pairs a few chains, but such a cell still hears IL-2
+ * through its intermediate receptor, only when there is a lot (docs/model.md, receptors; shared/sim/params.ts).
+ */
+export const HEARS_LOW_IL2_SITES = 200;
+
 /** Which IL-2 receptor the chains make, in plain words. */
 /** The model treats CD132 as never limiting (InspectResult.cd132 is absent), so the words turn on CD25 and CD122. */
 export function receptorWords(cd25: number, cd122: number, highAffinitySites?: number): string {
-  const high = highAffinitySites !== undefined ? highAffinitySites > 0 : cd25 > 0 && cd122 > 0;
+  const high = highAffinitySites !== undefined ? highAffinitySites >= HEARS_LOW_IL2_SITES : cd25 > 0 && cd122 > 0;
   if (high) return "High-affinity receptor (CD25 with CD122 and CD132): catches IL-2 even when there is little about.";
+  if (cd122 > 0 && highAffinitySites !== undefined && highAffinitySites > 0) {
+    return "Mostly the intermediate receptor (CD122 and CD132): too little CD25 for more than a few high-affinity ones, so it needs a lot of IL-2 to hear it.";
+  }
   if (cd122 > 0) return "Intermediate receptor (CD122 and CD132, no CD25): needs a lot of IL-2 to hear it.";
   if (cd25 > 0) return "CD25 alone holds IL-2 briefly but cannot signal.";
   return "No IL-2 receptor: this cell does not hear IL-2.";
