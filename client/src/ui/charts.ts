@@ -12,6 +12,25 @@ const PAD = { left: 52, right: 12, top: 30, bottom: 34 };
 /** Height of one line of the key under the title, px. */
 const KEY_LINE = 18;
 const MAX_POINTS = 600;
+/** Height of one line of the title, px (it wraps on narrow canvases: a phone's debrief). */
+const TITLE_LINE = 16;
+
+/** Words split into lines no wider than `max` by `measure` (a single word wider than that keeps a line of its own). */
+export function wrapWords(text: string, max: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const tried = line ? `${line} ${word}` : word;
+    if (line && measure(tried) > max) { lines.push(line); line = word; } else line = tried;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The x at which a label centred on `px` starts, moved inside [margin, width - margin] when it would stick out. */
+export function labelLeft(px: number, labelWidth: number, width: number, margin = 2): number {
+  return Math.max(margin, Math.min(px - labelWidth / 2, width - margin - labelWidth));
+}
 
 /** Draws the series (sharing one y axis) against days on a canvas sized by CSS (width) and `heightPx`. */
 export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: number[], series: ChartSeries[], heightPx = 200): void {
@@ -25,7 +44,10 @@ export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: nu
   g.setTransform(ratio, 0, 0, ratio, 0, 0);
   g.clearRect(0, 0, width, heightPx);
 
-  // The key (several series) sits under the title, wrapping onto more lines as needed; the plot starts below it.
+  // The title wraps onto more lines on a narrow canvas; the key sits under it, wrapping too; the plot starts below both.
+  g.font = "600 13px system-ui, sans-serif";
+  const titleLines = wrapWords(title, width - 8, (t) => g.measureText(t).width);
+  const titleExtra = Math.max(0, titleLines.length - 1) * TITLE_LINE;
   g.font = "12px system-ui, sans-serif";
   const keyRows: { s: ChartSeries; x: number; row: number }[] = [];
   if (series.length > 1) {
@@ -38,7 +60,7 @@ export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: nu
     }
   }
   const keyHeight = keyRows.length ? (keyRows[keyRows.length - 1].row + 1) * KEY_LINE : 0;
-  const top = PAD.top + keyHeight;
+  const top = PAD.top + titleExtra + keyHeight;
 
   const xs = niceTicks(extentOf(days), 5);
   const ys = niceTicks(extentOf(series.flatMap((s) => s.values)), 4);
@@ -49,7 +71,7 @@ export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: nu
   g.fillStyle = INK;
   g.textAlign = "left";
   g.textBaseline = "top";
-  g.fillText(title, 4, 4);
+  titleLines.forEach((line, i) => g.fillText(line, 4, 4 + i * TITLE_LINE));
 
   g.font = "12px system-ui, sans-serif";
   g.lineWidth = 1;
@@ -62,13 +84,16 @@ export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: nu
     g.beginPath(); g.moveTo(PAD.left, py); g.lineTo(width - PAD.right, py); g.stroke();
     g.fillText(trim(v), PAD.left - 6, py);
   }
-  g.textAlign = "center";
+  // Day labels centred under their lines, the last one moved left to stay whole inside the canvas.
+  g.textAlign = "left";
   g.textBaseline = "top";
   for (const v of xs.ticks) {
     const px = Math.round(x(v)) + 0.5;
     g.beginPath(); g.moveTo(px, top); g.lineTo(px, heightPx - PAD.bottom); g.stroke();
-    g.fillText(dayTickLabel(v), px, heightPx - PAD.bottom + 4);
+    const label = dayTickLabel(v);
+    g.fillText(label, labelLeft(px, g.measureText(label).width, width), heightPx - PAD.bottom + 4);
   }
+  g.textAlign = "center";
   g.fillText("day of the round, as on the clock", (PAD.left + width - PAD.right) / 2, heightPx - 14);
 
   const idx = thinIndices(Math.min(days.length, ...series.map((s) => s.values.length)), MAX_POINTS);
@@ -87,7 +112,7 @@ export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: nu
   g.textAlign = "left";
   g.textBaseline = "middle";
   for (const k of keyRows) {
-    const ky = PAD.top - 6 + k.row * KEY_LINE;
+    const ky = PAD.top - 6 + titleExtra + k.row * KEY_LINE;
     g.strokeStyle = k.s.colour; g.setLineDash(k.s.dash ?? []); g.lineWidth = 2;
     g.beginPath(); g.moveTo(k.x, ky); g.lineTo(k.x + 22, ky); g.stroke();
     g.setLineDash([]);
