@@ -67,7 +67,7 @@ export function outcomeText(world: World, f: RunFacts): string {
     case "overrun":
       return `The ${noun} overran the tissue: by ${when} half of the healthy tissue was lost (the ${noun} peaked at ${fmt(f.threat.value)} ${plural}).${leak}`;
     case "protected":
-      return `Self tissue protected: after ${daysLong(f.days)} only ${damage} of the islet cells had been destroyed by the body's own killer T cells.${leak}`;
+      return `Self tissue protected: after ${daysLong(f.days)} ${f.damageEnd <= 0 ? "none" : damage === pct(0) ? "fewer than 1%" : `only ${damage}`} of the islet cells had been destroyed by the body's own killer T cells.${leak}`;
     case "lost":
       return `The body's own killer T cells destroyed half of the islet cells by ${when}: the self tissue was lost.${leak}`;
     case "timeUp":

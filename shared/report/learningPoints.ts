@@ -16,21 +16,34 @@ function meanIl2On(world: World, day: number): number {
   return best ? best.values["il2.meanPm"] ?? 0 : 0;
 }
 
+/** "once", "3 times", "2,165 times". */
+const times = (n: number) => (n === 1 ? "once" : `${fmt(n)} times`);
+
+/** A share of the dose-limiting line, as the top bar's toxicity meter writes it ("78%", "under 1%", "130%"). */
+function shareOfLine(leak: number): string {
+  if (!Number.isFinite(leak) || leak <= 0) return "0%";
+  return leak < 0.01 ? "under 1%" : `${Math.round(leak * 100)}%`;
+}
+
 /** Objective 1: clustered helpers make the IL-2 their clone needs. */
 function clustering(f: RunFacts, ledger: RoleLedger): string {
   // the ledger knows who sat at the peak; without it (a ledger that missed steps) the history still has the peak
   const peak = ledger.il2Peak ?? { pm: f.il2Max.value, day: f.il2Max.day, helpers: -1, nearDendritic: false };
   if (peak.pm < 10) {
-    return `IL-2 never rose above ${fmtPm(peak.pm)} anywhere: too few switched-on helpers sat together to build an IL-2 cloud, so helpers divided only ${fmt(f.helperDivisions)} times. Scattered helpers fizzle; clustered ones take off.`;
+    return `IL-2 never rose above ${fmtPm(peak.pm)} anywhere: too few switched-on helpers sat together to build an IL-2 cloud, so helpers ${f.helperDivisions === 0 ? "never divided" : `divided only ${times(f.helperDivisions)}`}. Scattered helpers fizzle; clustered ones take off.`;
   }
   const infused = (f.doses.highDose ?? 0) + (f.doses.lowDose ?? 0) > 0;
   if (peak.helpers === 0 && infused) {
-    return `IL-2 peaked at ${fmtPm(peak.pm)} on ${onDay(peak.day)}, carried in from the blood by the therapy rather than made by helpers. Helpers divided ${fmt(f.helperDivisions)} times.`;
+    return `IL-2 peaked at ${fmtPm(peak.pm)} on ${onDay(peak.day)}, carried in from the blood by the therapy rather than made by helpers. Helpers ${f.helperDivisions === 0 ? "had not divided yet when the round ended" : `divided ${times(f.helperDivisions)}`}.`;
   }
   const where = peak.helpers < 0 ? "where switched-on helpers made it" : peak.helpers >= 2
     ? `where ${peak.helpers} switched-on helpers sat together${peak.nearDendritic ? " at a dendritic cell" : ""}`
     : peak.helpers === 1 ? `next to a single switched-on helper${peak.nearDendritic ? " at a dendritic cell" : ""}` : "away from any switched-on helper (IL-2 had spread or come from the blood)";
-  return `IL-2 peaked at ${fmtPm(peak.pm)} on ${onDay(peak.day)}, ${where}. Helpers that cluster share the IL-2 they make and take off: they divided ${fmt(f.helperDivisions)} times in this run.`;
+  // Before the first division (a round ended early) "take off" would contradict the count: say when division comes.
+  const divided = f.helperDivisions === 0
+    ? "Helpers that cluster share the IL-2 they make and take off, but a helper divides only a day or more after it switches on: none had divided yet when this round ended."
+    : `Helpers that cluster share the IL-2 they make and take off: they divided ${times(f.helperDivisions)} in this run.`;
+  return `IL-2 peaked at ${fmtPm(peak.pm)} on ${onDay(peak.day)}, ${where}. ${divided}`;
 }
 
 /** Objectives 2 and 3: Tregs win IL-2 at low levels with their high-affinity receptor. */
@@ -60,14 +73,16 @@ function tregs(world: World, f: RunFacts): string {
 }
 
 /** Objectives 2 and 4: cells with only CD122 (NK cells, resting killers) need a lot of IL-2. */
-function nkCells(f: RunFacts): string {
+function nkCells(world: World, f: RunFacts): string {
   const nk = f.nkPositivePeak;
+  // NK cells have no target without a threat, nor in autoimmunity (the threat there is the body's own killer T cells).
+  const noTarget = f.noThreat || world.scenario.threat.kind === "self";
   if (nk.value < POSITIVE_SHARE) {
-    return `Most NK cells (the CD56dim kind) carry the intermediate receptor, CD122 with almost no CD25, and need IL-2 near 1 nM; the few CD56bright NK cells carry CD25 too and hear lower levels. IL-2 peaked at ${fmtPm(f.il2Max.value)}, so ${pct(nk.value) !== pct(0) ? `at most ${pct(nk.value)} of them were` : "none of them was"} pSTAT5-positive.${f.noThreat ? "" : ` They killed ${fmt(f.killsByNk)} cells without IL-2's boost.`}`;
+    return `Most NK cells (the CD56dim kind) carry the intermediate receptor, CD122 with almost no CD25, and need IL-2 near 1 nM; the few CD56bright NK cells carry CD25 too and hear lower levels. IL-2 peaked at ${fmtPm(f.il2Max.value)}, so ${pct(nk.value) !== pct(0) ? `at most ${pct(nk.value)} of them were` : "none of them was"} pSTAT5-positive.${noTarget ? "" : ` They killed ${fmt(f.killsByNk)} cells without IL-2's boost.`}`;
   }
   const highDose = f.firstDoseDay.highDose;
   const after = highDose !== undefined && highDose <= nk.day ? " after high-dose IL-2" : "";
-  return `NK cells lit up only when IL-2 was plentiful: ${pct(nk.value)} were pSTAT5-positive on ${onDay(nk.day)}${after}. With IL-2 they divided ${fmt(f.nkDivisions)} times${f.noThreat ? "" : ` and killed ${fmt(f.killsByNk)} cells`}.`;
+  return `NK cells lit up only when IL-2 was plentiful: ${pct(nk.value)} were pSTAT5-positive on ${onDay(nk.day)}${after}. With IL-2 they divided ${fmt(f.nkDivisions)} times${noTarget ? "" : ` and killed ${fmt(f.killsByNk)} cells`}.`;
 }
 
 /** Objective 5: what the therapy did and what it cost. */
@@ -84,8 +99,8 @@ function therapy(f: RunFacts, ledger: RoleLedger): string | null {
   if (f.doses.cd122Biased) parts.push(`CD122-biased IL-2 (${d("cd122Biased")}) skipped CD25 to favour NK and killer cells`);
   const first = parts.join("; ");
   const leak = f.leakCrossedDay >= 0
-    ? `The price: vascular leak peaked at ${fmt(f.leakPeak)} and crossed the dose-limiting line on ${onDay(f.leakCrossedDay)}${ledger.withheldDoses ? `, so ${ledger.withheldDoses} doses were held back` : ""}.`
-    : `Vascular leak peaked at ${fmt(f.leakPeak)}, under the dose-limiting line of 1.`;
+    ? `The price: vascular leak peaked at ${shareOfLine(f.leakPeak)} of the dose-limiting line and crossed it on ${onDay(f.leakCrossedDay)}${ledger.withheldDoses ? `, so ${ledger.withheldDoses} dose${ledger.withheldDoses === 1 ? " was" : "s were"} held back` : ""}.`
+    : `Vascular leak peaked at ${shareOfLine(f.leakPeak)} of the dose-limiting line: no dose had to be held back.`;
   return `${first.charAt(0).toUpperCase()}${first.slice(1)}. ${leak}`;
 }
 
@@ -122,6 +137,6 @@ function killers(f: RunFacts): string {
 }
 
 export function learningPoints(world: World, facts: RunFacts, ledger: RoleLedger): string[] {
-  const points = [clustering(facts, ledger), tregs(world, facts), therapy(facts, ledger), patientTumour(world, facts), nkCells(facts), contraction(world, facts), killers(facts)];
+  const points = [clustering(facts, ledger), tregs(world, facts), therapy(facts, ledger), patientTumour(world, facts), nkCells(world, facts), contraction(world, facts), killers(facts)];
   return points.filter((p): p is string => p !== null).slice(0, MAX_POINTS);
 }
