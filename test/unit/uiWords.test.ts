@@ -1,7 +1,7 @@
 // Plain words the interface picks: the microscope's receptor sentence and the setup form's failure sentence.
 
 import { describe, expect, it } from "vitest";
-import { receptorWords } from "../../client/src/ui/inspectPanel.ts";
+import { factRows, receptorWords } from "../../client/src/ui/inspectPanel.ts";
 import { explainFailure } from "../../client/src/ui/soloSetup.ts";
 
 describe("receptorWords", () => {
@@ -24,6 +24,15 @@ describe("receptorWords", () => {
     for (const [cd25, cd122, sites] of [[3800, 750, 573], [1200, 10800, 1088], [30000, 3000, 2893]]) {
       expect(receptorWords(cd25, cd122, sites)).toMatch(/^High-affinity receptor/);
     }
+  });
+});
+
+describe("the microscope's receptor rows", () => {
+  const cd132 = (r: Parameters<typeof factRows>[0]) => factRows(r).find((row) => row.label.startsWith("CD132"))?.value;
+  it("says an immune cell has plenty of CD132 (not counted), and claims none for a tumour or islet cell, which has no receptor in the model", () => {
+    expect(cd132({ cellId: 1, found: true, type: "nkDim", cd25: 28, cd122: 7800, highAffinitySites: 25, cd132Text: "not counted" })).toBe("plenty*");
+    // As the server answers for a cell without receptor chains (shared/report/inspect.ts): no cd25, cd122 or cd132Text.
+    for (const type of ["tumourHidden", "islet", "tissue", "infected"] as const) expect(cd132({ cellId: 2, found: true, type }), type).toBe("—");
   });
 });
 

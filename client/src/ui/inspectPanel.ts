@@ -144,7 +144,7 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
       el(doc, "p", { class: "note small", text: "Receptor chains and IL-2 in molecules on the cell surface:" }),
       el(doc, "dl", { class: "facts" }, ...rows.flatMap((row, i) => [el(doc, "dt", {}, termButton(doc, row.term, row.label)), values[i]])),
       receptor,
-      r.cd132 === undefined ? el(doc, "p", { class: "note small", text: `* ${r.cd132Text ?? "CD132 is never the limit in this model."}` }) : "",
+      r.cd132 === undefined && hasReceptorChains(r) ? el(doc, "p", { class: "note small", text: `* ${r.cd132Text ?? "CD132 is never the limit in this model."}` }) : "",
       el(doc, "p", { class: "bar-label" }, el(doc, "span", {}, termButton(doc, "pstat5", "pSTAT5"), " (hearing IL-2 now)"), pctText),
       bar,
     );
@@ -165,12 +165,21 @@ export function mountInspectPanel(root: HTMLElement, session: UiSession, bus: Bu
 
 interface FactRow { label: string; term: TermId; value: string }
 
+/**
+ * Whether the model gives the cell IL-2 receptor chains: immune cells do (the server sends their CD25 and CD122);
+ * tissue, islet, infected and tumour cells have none in the model, so the microscope claims no CD132 for them.
+ */
+function hasReceptorChains(r: InspectResult): boolean {
+  return r.cd122 !== undefined || r.cd25 !== undefined;
+}
+
 /** The microscope's facts about a cell, each with the glossary entry its label opens. */
-function factRows(r: InspectResult): FactRow[] {
+export function factRows(r: InspectResult): FactRow[] {
+  const cd132 = r.cd132 !== undefined ? formatCount(r.cd132) : hasReceptorChains(r) ? "plenty*" : "—";
   const rows: FactRow[] = [
     { label: "CD25 (α)", term: "cd25", value: formatCount(r.cd25 ?? 0) },
     { label: "CD122 (β)", term: "cd122", value: formatCount(r.cd122 ?? 0) },
-    { label: "CD132 (γc)", term: "cd132", value: r.cd132 !== undefined ? formatCount(r.cd132) : "plenty*" },
+    { label: "CD132 (γc)", term: "cd132", value: cd132 },
   ];
   if (r.highAffinitySites !== undefined) rows.push({ label: "High-affinity", term: "highAffinity", value: formatCount(r.highAffinitySites) });
   rows.push({ label: "IL-2 bound now", term: "bound", value: formatCount(r.boundIl2 ?? 0) }, { label: "IL-2 caught, all time", term: "captured", value: formatCount(r.capturedIl2 ?? 0) });
