@@ -37,7 +37,9 @@ export function roundsSection(doc: Document, saved: readonly RoundSummary[]): { 
   });
   section.append(
     el(doc, "div", { class: "chart-grid" }, ...charts.map((c) => el(doc, "figure", { class: "chart-box" }, c.canvas))),
-    roundsTable(doc, rounds, names),
+    // A table of six or more columns is wider than a phone: it scrolls sideways in its own box (Tab reaches it, the
+    // arrow keys scroll it), so the debrief and the lobby around it never do.
+    el(doc, "div", { class: "table-scroll", role: "region", tabindex: "0", "aria-label": "Each round's numbers" }, roundsTable(doc, rounds, names)),
   );
   const draw = () => {
     for (const c of charts) {
