@@ -14,6 +14,15 @@ const DOT_LIFETIME_S = 14;
 const WANDER_PX_PER_S = 70;
 const VELOCITY_MEMORY_S = 0.4;
 
+/** The free band under the menu panel (page pixels), when it can hold the cells; null otherwise (or no menu shown). */
+function bandBelowMenu(h: number): { top: number; height: number } | null {
+  const menu = document.getElementById("menu");
+  if (!menu || menu.hidden) return null;
+  const bottom = menu.getBoundingClientRect().bottom;
+  const height = h - bottom;
+  return bottom > 0 && height >= CELL_SIZE * 5 ? { top: bottom, height } : null;
+}
+
 export class MenuScene extends Phaser.Scene {
   /** The CD4 helper T cell: the only cell that makes IL-2. */
   private cd4!: Phaser.GameObjects.Image;
@@ -49,11 +58,20 @@ export class MenuScene extends Phaser.Scene {
     }
   }
 
-  /** Places the cells in the right-hand part of the screen, clear of the menu panel on the left. */
+  /**
+   * Places the cells in the right-hand part of the screen, clear of the menu panel on the left; on a screen too narrow
+   * for that with room under the panel (a tablet held upright), in the band below the panel, so the story the page's
+   * picture tells (the Treg catches the most) is not hidden behind it. On a phone the panel fills the screen.
+   */
   private layout(size: Phaser.Structs.Size): void {
     const w = size.width, h = size.height;
-    const cx = w > 900 ? w * 0.7 : w * 0.5, cy = h * 0.5;
-    const spread = Math.min(w, h) * 0.28;
+    let cx = w > 900 ? w * 0.7 : w * 0.5, cy = h * 0.5;
+    let spread = Math.min(w, h) * 0.28;
+    const band = w > 900 ? null : bandBelowMenu(h);
+    if (band) {
+      cy = band.top + band.height / 2;
+      spread = Math.min(spread, band.height / 2 - CELL_SIZE);
+    }
     this.cd4.setPosition(cx, cy);
     const angles = [-0.6, 1.6, 3.6];
     this.catchers.forEach((c, i) => {
