@@ -7,7 +7,7 @@ import type { Role } from "../../../shared/sim/roles.ts";
 import { el } from "./dom.ts";
 import { setTutorialDone } from "./prefs.ts";
 import type { UiSession } from "./session.ts";
-import { advance, emptyFacts, tutorialSteps } from "./tutorialSteps.ts";
+import { advance, emptyFacts, stepWords, tutorialSteps } from "./tutorialSteps.ts";
 import { inputKind } from "./inputWords.ts";
 
 /** Waits for the player's seat (the role arrives with a state patch, usually the first), then mounts the tutorial. */
@@ -68,7 +68,16 @@ export function mountTutorial(root: HTMLElement, session: UiSession, bus: Bus, r
 
   const update = () => {
     const next = advance(steps, Math.max(index, 0), facts);
-    if (next === index) return;
+    if (next === index) {
+      // The same step: a hint may have come due (the player seems stuck); say it once.
+      const step = steps[index];
+      const words = step ? stepWords(step, facts) : "";
+      if (step && text.textContent !== words) {
+        text.textContent = words;
+        bus.emit("announce", `Tutorial: ${words.slice(step.text.length).trim()}`);
+      }
+      return;
+    }
     index = next;
     if (index >= steps.length) { finish(false); return; }
     const step = steps[index];
@@ -76,7 +85,7 @@ export function mountTutorial(root: HTMLElement, session: UiSession, bus: Bus, r
     setFolded(false); // a new step is shown in full
     counter.textContent = `Tutorial: step ${index + 1} of ${steps.length}`;
     title.textContent = step.title;
-    text.textContent = step.text;
+    text.textContent = stepWords(step, facts);
     ack.hidden = !step.ack;
     bus.emit("announce", `Tutorial, step ${index + 1}: ${step.title}. ${step.text}`);
   };

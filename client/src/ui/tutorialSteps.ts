@@ -28,6 +28,8 @@ export interface TutorialStep {
   text: string;
   /** Steps with no action to watch for are closed with a "Got it" button. */
   ack?: boolean;
+  /** A sentence added to the text when the player seems stuck on the step (null while not). */
+  hint?: (f: TutorialFacts) => string | null;
   done: (f: TutorialFacts) => boolean;
 }
 
@@ -63,6 +65,25 @@ const WATCH_IL2: TutorialStep = {
   text: "Activated helpers release IL-2. Watch the heatmap under the cells brighten around them (the legend shows pM), and the IL-2 tug-of-war bar fill as cells catch it. Wait for the IL-2 peak in the top bar to climb.",
   done: (f) => il2Rose(f) && shownFor(f, "watch-il2", WATCH_IL2_HOURS),
 };
+/** Simulated hours "Watch IL-2 appear" waits for a cloud before it tells the effector player what to change. */
+export const WATCH_IL2_HINT_HOURS = 8;
+/**
+ * The effector player's "Watch IL-2 appear": helpers sent anywhere but to a dendritic cell never build a cloud, and the
+ * step would wait for the rest of the round (the Tregs step never shown); after WATCH_IL2_HINT_HOURS it says why.
+ */
+const WATCH_IL2_EFFECTOR: TutorialStep = {
+  ...WATCH_IL2,
+  hint: (f) => !il2Rose(f) && shownFor(f, "watch-il2", WATCH_IL2_HINT_HOURS)
+    ? "Still no cloud? IL-2 builds up only where several switched-on helpers sit together at a dendritic cell (a pale star): select your helpers and send them right next to one."
+    : null,
+};
+
+/** What the card says for a step now: its text, and its hint when one is due. */
+export function stepWords(step: TutorialStep, f: TutorialFacts): string {
+  const hint = step.hint?.(f);
+  return hint ? `${step.text} ${hint}` : step.text;
+}
+
 const inspectStep = (input: InputKind): TutorialStep => ({
   id: "inspect", title: "Look through the microscope",
   text: "Inspect a T cell: its receptor chains (CD25 makes the high-affinity receptor), how much IL-2 it holds, and its pSTAT5 signal. "
@@ -89,7 +110,7 @@ export function tutorialSteps(role: Role, input: InputKind = "mouse"): TutorialS
       return [
         { id: "select-helpers", title: "Select your helpers", text: `Your CD4 helper T cells are blue circles. ${w.Click} the helpers button under “Your cells” (${w.buttonsWhere})${w.orKey("1")}.`, done: selected(1) },
         { id: "send-helpers", title: "Send helpers to a dendritic cell", text: `Dendritic cells present the antigen. With helpers selected, ${w.click} next to a dendritic cell to send the squad there.`, done: sent(1) },
-        WATCH_IL2, INSPECT, DIVISION,
+        WATCH_IL2_EFFECTOR, INSPECT, DIVISION,
         { id: "send-killers", title: "Send killers at the infection", text: `Select the CD8 killers (${input === "touch" ? "their button" : "button or key 2"}; orange diamonds) and send them to the infected cells. Until they meet their antigen and make CD25, killers hear IL-2 only when there is a lot of it, so send them where the helpers made some.`, done: sent(2) },
         TREGS,
       ];
