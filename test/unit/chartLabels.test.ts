@@ -46,6 +46,27 @@ describe("debrief chart labels", () => {
     });
   }
 
+  it("a key label too long for a phone's canvas wraps, inside the canvas, and the plot starts below it", () => {
+    const width = 340;
+    const { canvas, drawn } = fakeCanvas(width);
+    const long = "Activated killers hearing IL-2 (pSTAT5-positive share)";
+    drawLineChart(canvas, "Cells hearing IL-2 (pSTAT5-positive) (%)", days, [
+      { label: "Tregs hearing IL-2 (pSTAT5-positive share)", units: "%", values: days.map(() => 50), colour: "#009e73" },
+      { label: long, units: "%", values: days.map(() => 20), colour: "#cc79a7", dash: [4, 3] },
+    ]);
+    for (const d of drawn) {
+      expect(d.left, `"${d.text}" starts inside`).toBeGreaterThanOrEqual(0);
+      expect(d.right, `"${d.text}" ends inside`).toBeLessThanOrEqual(width);
+    }
+    const start = drawn.findIndex((d) => d.text.startsWith("Activated"));
+    const keyWords: Drawn[] = [];
+    for (let i = start; i >= 0 && i < drawn.length && long.includes(drawn[i].text); i++) keyWords.push(drawn[i]);
+    expect(keyWords.map((d) => d.text).join(" ")).toBe(long);
+    // the y axis's top label sits below the last line of the key
+    const topTick = Math.min(...drawn.filter((d) => /^\d+$/.test(d.text) && d.left < 52).map((d) => d.y));
+    expect(topTick).toBeGreaterThan(Math.max(...keyWords.map((d) => d.y)));
+  });
+
   it("wraps words by width and centres labels unless they would stick out", () => {
     const measure = (s: string) => s.length * 10;
     expect(wrapWords("aa bb cc dd", 50, measure)).toEqual(["aa bb", "cc dd"]);

@@ -49,17 +49,19 @@ export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: nu
   const titleLines = wrapWords(title, width - 8, (t) => g.measureText(t).width);
   const titleExtra = Math.max(0, titleLines.length - 1) * TITLE_LINE;
   g.font = "12px system-ui, sans-serif";
-  const keyRows: { s: ChartSeries; x: number; row: number }[] = [];
+  // A label too long for one line (a phone's canvas) takes rows of its own, its words wrapped.
+  const keyRows: { s: ChartSeries; x: number; row: number; lines: string[] }[] = [];
   if (series.length > 1) {
     let kx = 4, row = 0;
     for (const s of series) {
-      const w = g.measureText(s.label).width + 34;
-      if (kx + w > width - 4 && kx > 4) { kx = 4; row++; }
-      keyRows.push({ s, x: kx, row });
-      kx += w;
+      const lines = wrapWords(s.label, width - 8 - 26, (t) => g.measureText(t).width);
+      const w = Math.max(...lines.map((l) => g.measureText(l).width)) + 34;
+      if ((kx + w > width - 4 || lines.length > 1) && kx > 4) { kx = 4; row++; }
+      keyRows.push({ s, x: kx, row, lines });
+      if (lines.length > 1) { row += lines.length - 1; kx = width; } else kx += w;
     }
   }
-  const keyHeight = keyRows.length ? (keyRows[keyRows.length - 1].row + 1) * KEY_LINE : 0;
+  const keyHeight = keyRows.length ? (Math.max(...keyRows.map((k) => k.row + k.lines.length - 1)) + 1) * KEY_LINE : 0;
   const top = PAD.top + titleExtra + keyHeight;
 
   const xs = niceTicks(extentOf(days), 5);
@@ -117,7 +119,7 @@ export function drawLineChart(canvas: HTMLCanvasElement, title: string, days: nu
     g.beginPath(); g.moveTo(k.x, ky); g.lineTo(k.x + 22, ky); g.stroke();
     g.setLineDash([]);
     g.fillStyle = INK;
-    g.fillText(k.s.label, k.x + 26, ky);
+    k.lines.forEach((line, i) => g.fillText(line, k.x + 26, ky + i * KEY_LINE));
   }
   const units = series[0]?.units ?? "";
   canvas.setAttribute("role", "img");
