@@ -25,6 +25,12 @@ export interface PredictionResult {
 export interface Observed { happened: string | null; numbers: string; explain: string }
 
 const val = (s: MetricSample | undefined, name: MetricName) => s?.values[name] ?? 0;
+
+/** The leak as a share of the dose-limiting line, as the top bar's toxicity meter shows it ("0%", "under 1%", "85%"). */
+function shareOfLine(leak: number): string {
+  if (!Number.isFinite(leak) || leak <= 0) return "0%";
+  return leak < 0.01 ? "under 1%" : `${Math.round(leak * 100)}%`;
+}
 const round = (x: number) => Math.round(x);
 const pctOf = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -78,7 +84,7 @@ export function observe(q: PredictionQuestion, history: readonly MetricSample[])
         let top = before;
         for (let i = at; i < history.length; i++) top = Math.max(top, val(history[i], "toxicity.leak"));
         const happened = top >= 1 ? "over" : top - before >= LEAK_FLAT ? "rise" : "flat";
-        return { happened, numbers: `The leak meter went from ${before.toFixed(2)} before the first dose (${onDay(dose.day)}) to ${top.toFixed(2)} at its highest (1 is the dose-limiting line).`, explain: LEAK_WHY };
+        return { happened, numbers: `The leak meter went from ${shareOfLine(before)} of the dose-limiting line before the first dose (${onDay(dose.day)}) to ${shareOfLine(top)} at its highest.`, explain: LEAK_WHY };
       }
       let j = at;
       while (j + 1 < history.length && history[j + 1].day <= dose.day + 2) j++;

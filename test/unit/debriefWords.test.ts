@@ -12,6 +12,9 @@ import { outcomeText } from "../../shared/report/debrief.ts";
 import { RoleLedger } from "../../shared/report/roleLedger.ts";
 import { runFacts, type RunFacts } from "../../shared/report/runFacts.ts";
 import { learningPoints } from "../../shared/report/learningPoints.ts";
+import { observe } from "../../shared/net/predictionJudge.ts";
+import { questionsFor } from "../../shared/net/predictions.ts";
+import { zeroValues, type MetricSample } from "../../shared/sim/index.ts";
 
 function run(sc: Scenario, ticks = 20) {
   const w = createWorld(sc, makeParams({ ...sc.params }), 4);
@@ -63,5 +66,12 @@ describe("the debrief's words", () => {
     // With a threat they can kill, the kills stay.
     const viralNk = learningPoints(viral.w, { ...viral.facts, killsByNk: 11 }, ledgerWith()).find(nkPoint)!;
     expect(viralNk).toMatch(/killed 11 cells/);
+  });
+
+  test("'Predict first' gives the leak as a share of the dose-limiting line too", () => {
+    const leak = questionsFor(SCENARIOS.melanoma, 10).find((x) => x.id === "highDoseLeak")!;
+    const sample = (day: number, values: Record<string, number>): MetricSample => ({ tick: Math.round(day * 1440), day, values: { ...zeroValues(), ...values } });
+    const history = [sample(0, {}), sample(1, { "therapy.highDosePm": 50000, "toxicity.leak": 0.004 }), sample(2, { "toxicity.leak": 0.85 })];
+    expect(observe(leak, history).numbers).toBe("The leak meter went from 0% of the dose-limiting line before the first dose (day 2 at 00:00) to 85% at its highest.");
   });
 });
