@@ -4,6 +4,7 @@
 
 import type { MetricName, MetricSample } from "../sim/index.ts";
 import { onDay } from "./dayClock.ts";
+import { shareOfLine } from "./leakShare.ts";
 import { choiceText, SMALLER_SHARE, type PredictionQuestion } from "./predictions.ts";
 
 export interface PredictionResult {
@@ -26,11 +27,6 @@ export interface Observed { happened: string | null; numbers: string; explain: s
 
 const val = (s: MetricSample | undefined, name: MetricName) => s?.values[name] ?? 0;
 
-/** The leak as a share of the dose-limiting line, as the top bar's toxicity meter shows it ("0%", "under 1%", "85%"). */
-function shareOfLine(leak: number): string {
-  if (!Number.isFinite(leak) || leak <= 0) return "0%";
-  return leak < 0.01 ? "under 1%" : `${Math.round(leak * 100)}%`;
-}
 const round = (x: number) => Math.round(x);
 const pctOf = (x: number) => `${Math.round(x * 100)}%`;
 

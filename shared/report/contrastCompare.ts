@@ -7,6 +7,7 @@ import { isMetricName, zeroValues, type MetricName, type MetricSample } from "..
 import type { Scenario } from "../sim/scenario.ts";
 import { downsample } from "./debrief.ts";
 import type { ContrastResult, ContrastSeries } from "../net/contrast.ts";
+import { LEAK_LABEL } from "../net/leakShare.ts";
 import type { ContrastId, ContrastPlan } from "./contrasts.ts";
 
 type How = "peak" | "end";
@@ -32,7 +33,7 @@ function metrics(scenario: Scenario): Record<string, CompareMetric> {
       words: (v) => (self ? `${v} of the islet cells destroyed` : `${v} of the healthy tissue lost`),
     },
     threat: { name: "threat.burden", label: `Threat: ${threatCells}`, units: "cells", how: "peak", many: true, words: (v) => `${v} ${threatCells} at the peak` },
-    leak: { name: "toxicity.leak", label: "Vascular leak (1 is the dose-limiting line)", units: "score", how: "peak", many: false, words: (v) => `vascular leak peaking at ${v} (1 is the dose-limiting line)` },
+    leak: { name: "toxicity.leak", label: LEAK_LABEL, units: "fraction", how: "peak", many: false, words: (v) => `vascular leak peaking at ${v} of the dose-limiting line` },
     nk: { name: "count.nk", label: "NK cells", units: "cells", how: "peak", many: true, words: (v) => `${v} NK cells at the peak` },
     tregs: { name: "count.treg", label: "Tregs", units: "cells", how: "peak", many: true, words: (v) => `${v} Tregs at the peak` },
   };

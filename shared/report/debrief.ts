@@ -9,6 +9,7 @@ import { learningPoints } from "./learningPoints.ts";
 import type { Debrief, DebriefSeries } from "../net/messages.ts";
 import type { RoleLedger } from "./roleLedger.ts";
 import { daysLong, onDay } from "../net/dayClock.ts";
+import { LEAK_LABEL } from "../net/leakShare.ts";
 import { dayOfTick, fmt, fmtPm, POSITIVE_SHARE, pct, runFacts, threatWords, type RunFacts } from "./runFacts.ts";
 
 export const MAX_DEBRIEF_POINTS = 200;
@@ -32,7 +33,7 @@ const SERIES: readonly SeriesSpec[] = [
   { name: "pstat5.cd8Activated", label: "Activated killers hearing IL-2 (pSTAT5-positive share)", units: "fraction" },
   { name: "threat.burden", label: "Threat (infected or tumour cells)", units: "cells" },
   { name: "tissue.damage", label: "Healthy tissue lost", units: "fraction" },
-  { name: "toxicity.leak", label: "Vascular leak (1 is the dose-limiting line)", units: "score" },
+  { name: "toxicity.leak", label: LEAK_LABEL, units: "fraction" }, // the score is 1 at the line: shown as a percentage
 ];
 
 /** The threat in autoimmunity (type 1 diabetes): self-reactive killer T cells that have been switched on. */

@@ -5,6 +5,7 @@
 import type { World } from "../sim/world.ts";
 import type { RoleLedger } from "./roleLedger.ts";
 import { onDay } from "../net/dayClock.ts";
+import { shareOfLine } from "../net/leakShare.ts";
 import { fmt, fmtPm, POSITIVE_SHARE, pct, threatWords, type RunFacts } from "./runFacts.ts";
 
 const MAX_POINTS = 5;
@@ -19,11 +20,6 @@ function meanIl2On(world: World, day: number): number {
 /** "once", "3 times", "2,165 times". */
 const times = (n: number) => (n === 1 ? "once" : `${fmt(n)} times`);
 
-/** A share of the dose-limiting line, as the top bar's toxicity meter writes it ("78%", "under 1%", "130%"). */
-function shareOfLine(leak: number): string {
-  if (!Number.isFinite(leak) || leak <= 0) return "0%";
-  return leak < 0.01 ? "under 1%" : `${Math.round(leak * 100)}%`;
-}
 
 /** Objective 1: clustered helpers make the IL-2 their clone needs. */
 function clustering(f: RunFacts, ledger: RoleLedger): string {

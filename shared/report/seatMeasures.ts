@@ -8,6 +8,7 @@ import { SQUAD_LABELS, type Role } from "../sim/roles.ts";
 import { THERAPY_LABELS, THERAPY_NAMES } from "../sim/therapyNames.ts";
 import { CellFlag, type World } from "../sim/world.ts";
 import type { Measure, SquadTally } from "./roleLedger.ts";
+import { percentOfLine } from "../net/leakShare.ts";
 
 /** What the measures read of the world at the round's end: plain data, made where the world is. */
 export interface MeasureFacts {
@@ -76,7 +77,7 @@ export function seatMeasures(counts: SquadCounts, facts: MeasureFacts, role: Rol
     }
     out.push({ label: "Doses given in all", value: given, units: "doses" });
     out.push({ label: "Doses held back (leak past the dose-limiting line)", value: counts.withheldDoses, units: "doses" });
-    out.push({ label: "Highest vascular leak (1 is the dose-limiting line)", value: Math.round(facts.leakPeak * 100) / 100, units: "score" });
+    out.push({ label: "Highest vascular leak (share of the dose-limiting line)", value: percentOfLine(facts.leakPeak), units: "%" });
     if (facts.leakCrossedDay !== null) {
       out.push({ label: "Day the leak crossed the line", value: Math.round(facts.leakCrossedDay * 10) / 10, units: "day" });
     }

@@ -23,7 +23,7 @@ const CARDS: { role: string; measures: [string, string][] }[] = [
   { role: "Effector commander (helper and killer T cells)", measures: [["CD4 helper T cells: IL-2 captured", "17,674,769 molecules"], ["CD4 helper T cells: divisions", "76 divisions"], ["CD8 killer T cells: IL-2 captured", "6,793,193 molecules"]] },
   { role: "Treg commander (regulatory T cells)", measures: [["Tregs: IL-2 captured", "3,970,223 molecules"], ["Tregs: time holding back dendritic cells", "21 cell-hours"]] },
   { role: "NK commander (natural killer cells)", measures: [["NK cells: IL-2 captured", "36,344,767 molecules"], ["NK cells: target cells killed", "14 cells"]] },
-  { role: "Clinician (IL-2 therapy cards)", measures: [["Doses: High-dose IL-2 (aldesleukin)", "3 doses"], ["Highest vascular leak (1 is the dose-limiting line)", "0.85"]] },
+  { role: "Clinician (IL-2 therapy cards)", measures: [["Doses: High-dose IL-2 (aldesleukin)", "3 doses"], ["Highest vascular leak (share of the dose-limiting line)", "85%"]] },
 ];
 
 /** Writes the cards into #debrief and reports, per number, how many lines it takes and whether it stays in its card. */

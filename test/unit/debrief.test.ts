@@ -39,6 +39,8 @@ describe("buildDebrief on a short sandbox run", () => {
     for (const n of ["il2.meanPm", "il2.maxPm", "count.cd4", "count.cd8", "count.treg", "count.nk", "threat.burden", "tissue.damage", "toxicity.leak"]) {
       expect(names).toContain(n);
     }
+    // The leak charted as a share of the dose-limiting line (the client shows fractions in %), as the top bar gives it.
+    expect(d.series.find((s) => s.name === "toxicity.leak")).toMatchObject({ label: "Vascular leak (share of the dose-limiting line)", units: "fraction" });
   });
 
   test("moments are in day order and include the first activation and the IL-2 peak", () => {

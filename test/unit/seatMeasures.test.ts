@@ -47,7 +47,8 @@ describe("seatMeasures", () => {
     expect(m.some((x) => x.label.startsWith("Doses: Low-dose"))).toBe(false);
     expect(value(m, "Doses given in all")).toBe(3);
     expect(value(m, "Doses held back (leak past the dose-limiting line)")).toBe(2);
-    expect(value(m, "Highest vascular leak (1 is the dose-limiting line)")).toBe(1.23);
+    // A share of the dose-limiting line, as the top bar's meter gives it (it was a bare score, "1.23").
+    expect(m.find((x) => x.label === "Highest vascular leak (share of the dose-limiting line)")).toMatchObject({ value: 123, units: "%" });
     expect(value(m, "Day the leak crossed the line")).toBe(2.5);
     expect(seatMeasures(counts, facts(), "clinician", []).some((x) => x.label.startsWith("Day the leak"))).toBe(false);
     expect(seatMeasures(counts, facts({ dosesGiven: { highDose: 3 } }), "effector", []).length).toBe(0);
