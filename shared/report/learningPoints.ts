@@ -55,8 +55,8 @@ function tregs(world: World, f: RunFacts): string {
   const cellShare = tCells ? f.tregsAtStart / tCells : 0, il2Share = all ? c.tregs / all : 0;
   // "only … but" only when the difference shows once rounded (4% against 4% would contradict it)
   let text = il2Share > 1.25 * cellShare && pct(il2Share) !== pct(cellShare)
-    ? `Tregs were only ${pct(cellShare)} of the T cells at the start but caught ${pct(il2Share)} of all the IL-2 the immune cells took in, thanks to their always-on high-affinity receptor (CD25).`
-    : `Tregs were ${pct(cellShare)} of the T cells at the start and caught ${pct(il2Share)} of all the IL-2 the immune cells took in: here the helpers, killers and NK cells took most of it.`;
+    ? `Tregs were only ${pct(cellShare)} of the T cells at the start but caught ${pct(il2Share)} of all the IL-2 the immune cells took in over the whole round, thanks to their always-on high-affinity receptor (CD25).`
+    : `Tregs were ${pct(cellShare)} of the T cells at the start and caught ${pct(il2Share)} of all the IL-2 the immune cells took in over the whole round: here the helpers, killers and NK cells took most of it.`;
   if (f.tregFirstPositive >= 0) {
     const others = f.cd8FirstPositive;
     const mean = meanIl2On(world, f.tregFirstPositive);

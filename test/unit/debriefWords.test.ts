@@ -54,6 +54,11 @@ describe("the debrief's words", () => {
     for (const p of [therapy(0.78), therapy(0.0043), therapy(1.3, 2.1, 2)]) expect(p).not.toMatch(/peaked at 0\.\d|line of 1/);
   });
 
+  test("the Tregs' share of the IL-2 says it is the whole round's (the live tug-of-war bar shows the last hours')", () => {
+    const treg = learningPoints(viral.w, viral.facts, ledgerWith()).find((p) => p.startsWith("Tregs were"))!;
+    expect(treg).toMatch(/caught \d+% of all the IL-2 the immune cells took in over the whole round/);
+  });
+
   test("type 1 diabetes: no islet cell lost is 'none', and NK cells are not said to have killed anything", () => {
     const t1d = run(SCENARIOS.t1d);
     t1d.w.outcome = "protected";
