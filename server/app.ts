@@ -52,6 +52,8 @@ export interface GameServerOptions {
   checkpoints?: CheckpointStore;
   /** Limits wrong join codes and host secrets per address; defaults to 10 a minute. */
   joinLimiter?: RateLimiter;
+  /** Limits seat reservations (joinById) per address; defaults to limits.reservationsPerMinute a minute. */
+  reservationLimiter?: RateLimiter;
   /** Limits results downloads per address; defaults to limits.resultsDownloadsPerMinute a minute. */
   downloadLimiter?: RateLimiter;
   /** Timeouts, body sizes and per-address budgets (http/limits.ts); each defaults to DEFAULT_LIMITS. */
@@ -102,7 +104,7 @@ export function createGameServer(options: GameServerOptions = {}) {
     limits,
     allowedOrigins,
     wrongTries,
-    reservations: createRateLimiter({ capacity: limits.reservationsPerMinute, windowMs: 60_000 }),
+    reservations: options.reservationLimiter ?? createRateLimiter({ capacity: limits.reservationsPerMinute, windowMs: 60_000 }),
     roomExists: async (roomId) => (await matchMaker.query({ roomId })).length > 0,
     isHostSecret,
     creation,

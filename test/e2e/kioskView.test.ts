@@ -11,6 +11,15 @@ import { useRig } from "./testRig.ts";
 
 const VIEW = { width: 1280, height: 720 };
 const UI = { timeout: 30_000, interval: 250 };
+/**
+ * The kiosk with generous wall-clock bounds (config.ts): a connection attempt may take 60 s, not 8 (on a loaded machine
+ * the visitor's room, made at the touch behind the standby in the server's paced creation queue, took 4.5-6.3 s of
+ * the 8 at half a core; past the bound the kiosk gives the round up and goes back to attract), and a round is idle
+ * after 10 minutes, not 40 s. What these tests look at is the view, not those bounds (kiosk.test.ts tests them).
+ */
+const KIOSK_PAGE = "kiosk.html?attempt=60&idle=600";
+/** A round starts from a touch within this (the room is made and joined, the play scene built in software WebGL). */
+const ROUND_STARTS_MS = 90_000;
 let server: ServerProcess;
 let kiosk: FencedPage;
 let browser: TestBrowser;
@@ -30,13 +39,13 @@ const zoom = (page: Page) => page.evaluate(() => {
 describe("zooming the kiosk's tissue", () => {
   test("a touch starts a visitor's round at the whole tissue, with no Whole tissue button yet", async () => {
     const p = kiosk.page;
-    await p.goto(`${server.baseUrl}/kiosk.html`, { waitUntil: "load" });
+    await p.goto(`${server.baseUrl}/${KIOSK_PAGE}`, { waitUntil: "load" });
     await p.waitForFunction(() => (window as any).kiosk?.mode() === "attract" && (window as any).kiosk.sessions().watch, null, { timeout: 60_000 });
     await p.touchscreen.tap(300, 300);
-    await p.waitForFunction(() => (window as any).kiosk.mode() === "round", null, { timeout: 30_000 });
+    await p.waitForFunction(() => (window as any).kiosk.mode() === "round", null, { timeout: ROUND_STARTS_MS });
     await expect.poll(() => zoom(p), UI).toBeCloseTo(1, 3);
     await expect(p.locator("#k-whole").isVisible()).resolves.toBe(false);
-  }, 120_000);
+  }, 240_000);
 
   test("two fingers spread zoom the tissue in; Whole tissue shows, and a tap on it returns to the whole tissue", async () => {
     const p = kiosk.page;
@@ -70,15 +79,15 @@ describe("zooming the kiosk's tissue", () => {
     await kiosk.shot("kiosk-view-whole");
     expect(kiosk.errors).toEqual([]);
     expect(kiosk.blocked).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   test("a gallery's portrait screen (1080×1920): the tissue spans the width above the controls, which sit below it", async () => {
     const tall = await browser.newPage({ width: 1080, height: 1920 }, { touch: true });
     const p = tall.page;
-    await p.goto(`${server.baseUrl}/kiosk.html`, { waitUntil: "load" });
+    await p.goto(`${server.baseUrl}/${KIOSK_PAGE}`, { waitUntil: "load" });
     await p.waitForFunction(() => (window as any).kiosk?.mode() === "attract" && (window as any).kiosk.sessions().watch, null, { timeout: 60_000 });
     await p.touchscreen.tap(540, 700);
-    await p.waitForFunction(() => (window as any).kiosk.mode() === "round", null, { timeout: 30_000 });
+    await p.waitForFunction(() => (window as any).kiosk.mode() === "round", null, { timeout: ROUND_STARTS_MS });
     const fitNow = () => p.evaluate(() => (window as any).kiosk.game.scene.getScene("Play").fitNow as { x: number; y: number; width: number; height: number });
     // The play scene lays the tissue out once it has met the page's size (a moment after the round starts on a slow machine).
     await expect.poll(async () => (await fitNow()).width, UI).toBeGreaterThan(0.95 * 1080);
@@ -90,5 +99,5 @@ describe("zooming the kiosk's tissue", () => {
     await tall.shot("kiosk-view-portrait");
     expect(tall.errors).toEqual([]);
     await tall.context.close();
-  }, 120_000);
+  }, 240_000);
 });

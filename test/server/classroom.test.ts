@@ -132,7 +132,7 @@ describe("a class of 30", () => {
     expect((await getResultsStore().rounds(session.code))).toHaveLength(2);
 
     await Promise.all([...students.map((s) => s.client.leave()), teacher.leave()]);
-  }, 60_000);
+  }, 240_000); // 31 devices in this process decode every patch in turn: a loaded machine takes seconds per step
 });
 
 describe("the lobby", () => {

@@ -88,5 +88,5 @@ describe("catching up a round under way", () => {
     expect(lobbyJoin.histories).toHaveLength(0);
     expect(lobbyTeacher.histories).toHaveLength(0);
     await Promise.all([teacher, again, back, lobbyJoin, lobbyTeacher].map((d) => d.client.leave()));
-  });
+  }, 120_000); // 300 model ticks stepped here and eight waits on the network: seconds each on a loaded machine
 });

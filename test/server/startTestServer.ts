@@ -56,8 +56,12 @@ export function testServerPerFile(options: GameServerOptions = {}): TestServer {
   };
 }
 
-/** Polls `ready` every 20 ms until it returns true or `timeoutMs` passes; fails with `what` on timeout. */
-export async function waitFor(what: string, ready: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+/**
+ * Polls `ready` every 20 ms until it returns true or `timeoutMs` passes; fails with `what` on timeout. The default bound
+ * catches a hang, not slowness: a server test beside a validation file or a software-WebGL browser test (CI's two
+ * workers on two cores) sees its patches and messages seconds late, and a class's 31 devices decode each patch in turn.
+ */
+export async function waitFor(what: string, ready: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await ready())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
