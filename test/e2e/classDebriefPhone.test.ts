@@ -46,10 +46,14 @@ describe("a student's phone after a class round", () => {
     const page = phone.page;
     const table = page.locator("#debrief table.rounds-table");
     await table.waitFor({ state: "attached", timeout: 60_000 });
-    await table.scrollIntoViewIfNeeded();
     const laid = await page.evaluate(() => {
       const debrief = document.getElementById("debrief")!;
       const t = document.querySelector<HTMLElement>("#debrief table.rounds-table")!;
+      // The table's width follows the round's measures: a round ended at once can fit in 366 px (CI), one with more
+      // measures takes about 740. Made that wide here (CSSOM, which the page's policy allows), so the check always has
+      // a table wider than the phone.
+      t.style.minWidth = "740px";
+      t.scrollIntoView({ block: "nearest" });
       // the nearest box around the table that scrolls sideways, if any, below #debrief
       let box: HTMLElement | null = t.parentElement;
       while (box && box !== debrief && !(getComputedStyle(box).overflowX === "auto" || getComputedStyle(box).overflowX === "scroll")) box = box.parentElement;
