@@ -165,28 +165,32 @@ describe("a live class and a crash of the server", () => {
   }, 240_000);
 });
 
+/** A fresh server process on the test's file (the last one stopped) with a class: its teacher and one student seated. */
+async function classOnFreshServer() {
+  for (const d of devices.splice(0)) d.reconnection.enabled = false;
+  await server?.stop(); // the earlier test's server
+  server = await startServerProcess({ env });
+  const teacher = device(await new Client(server.baseUrl.replace("http", "ws")).create("classroom", { mode: "classroom", days: 1 }));
+  await waitFor("the session info", () => teacher.sessions.length > 0, 15_000);
+  const { code, hostSecret } = teacher.sessions[0];
+  const student = device(await new Client(server.baseUrl.replace("http", "ws")).joinById(code));
+  await waitFor("the student seated", () => !!seatOf(teacher, student.client.sessionId)?.name, 15_000);
+  return { port: server.port, teacher, student, code, hostSecret };
+}
+
 describe("a live class and a server stopped on purpose", () => {
   test("stopped with SIGTERM mid-round and started again: the round was ended and saved, and the class comes back with its seats in the next round's lobby", async () => {
-    for (const d of devices.splice(0)) d.reconnection.enabled = false;
-    await server?.stop(); // the first test's server
-    server = await startServerProcess({ env });
-    const port = server.port;
-    let url = server.baseUrl.replace("http", "ws");
-    const teacher = device(await new Client(url).create("classroom", { mode: "classroom", days: 1 }));
-    await waitFor("the session info", () => teacher.sessions.length > 0, 15_000);
-    const { code, hostSecret } = teacher.sessions[0];
-    const student = device(await new Client(url).joinById(code));
-    await waitFor("the student seated", () => !!seatOf(teacher, student.client.sessionId)?.name, 15_000);
+    const { port, teacher, student, code, hostSecret } = await classOnFreshServer();
     const seat = { ...seatOf(teacher, student.client.sessionId)! };
     teacher.client.send(ClassroomClientMessage.teacher, { secret: hostSecret, action: "start" });
     await waitFor("the round under way", () => teacher.client.state.tick >= 60, 60_000);
     const tokens = new Map([teacher, student].map((d) => [d.client.sessionId, d.client.reconnectionToken]));
     for (const d of devices) d.reconnection.enabled = false;
-    await server.stop(); // SIGTERM: the server drains (the round ends as the teacher's "end" would), the checkpoint is kept
+    await server!.stop(); // SIGTERM: the server drains (the round ends as the teacher's "end" would), the checkpoint is kept
     expect(teacher.debriefs.length).toBe(1);
 
     server = await startServerProcess({ env, port });
-    url = server.baseUrl.replace("http", "ws");
+    const url = server.baseUrl.replace("http", "ws");
     expect(server.output()).toContain(`Resumed class ${code}: round 2 in the lobby`);
     const back = new Map<string, ClassDevice>();
     for (const [id, token] of tokens) back.set(id, device(await new Client(url).reconnect(token)));
@@ -198,16 +202,7 @@ describe("a live class and a server stopped on purpose", () => {
   }, 180_000);
 
   test("stopped with SIGTERM while the pre-quiz is open: the class comes back with the quiz open, the student's answers on their sheet, and the teacher's gains", async () => {
-    for (const d of devices.splice(0)) d.reconnection.enabled = false;
-    await server?.stop();
-    server = await startServerProcess({ env });
-    const port = server.port;
-    let url = server.baseUrl.replace("http", "ws");
-    const teacher = device(await new Client(url).create("classroom", { mode: "classroom", days: 1 }));
-    await waitFor("the session info", () => teacher.sessions.length > 0, 15_000);
-    const { code, hostSecret } = teacher.sessions[0];
-    const student = device(await new Client(url).joinById(code));
-    await waitFor("the student seated", () => !!seatOf(teacher, student.client.sessionId)?.name, 15_000);
+    const { port, teacher, student, code, hostSecret } = await classOnFreshServer();
     teacher.client.send(QuizClientMessage.teacher, { secret: hostSecret, action: "open", phase: "pre" });
     await waitFor("the pre-quiz open", () => student.quiz.at(-1)?.open === "pre", 15_000);
     takeQuiz(student, "pre", () => true);
@@ -216,10 +211,10 @@ describe("a live class and a server stopped on purpose", () => {
     const mine = student.quiz.at(-1)!.mine.pre;
     const tokens = new Map([teacher, student].map((d) => [d.client.sessionId, d.client.reconnectionToken]));
     for (const d of devices) d.reconnection.enabled = false;
-    await server.stop(); // SIGTERM: the checkpoint is kept
+    await server!.stop(); // SIGTERM: the checkpoint is kept
 
     server = await startServerProcess({ env, port });
-    url = server.baseUrl.replace("http", "ws");
+    const url = server.baseUrl.replace("http", "ws");
     expect(server.output()).toContain(`Resumed class ${code}: round 1 in the lobby`);
     const studentBack = device(await new Client(url).reconnect(tokens.get(student.client.sessionId)!));
     const teacherBack = device(await new Client(url).reconnect(tokens.get(teacher.client.sessionId)!));
